@@ -1,0 +1,79 @@
+# instruction_control — PGXS build.
+#
+#   make && make install          build and install into the server of $(PG_CONFIG)
+#   make installcheck             pg_regress (sql/ -> expected/) and isolation specs (specs/)
+#   make unit                     C unit tests of the pure cores (no server needed)
+#   make fuzz                     libFuzzer targets (clang)
+#   make bench                    benchmarks against a running server (see test/bench/)
+#
+# The full suite, with a throwaway cluster, is scripts/test.sh (README).
+
+EXTENSION   = instruction_control
+MODULE_big  = instruction_control
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+DATA        = $(sort $(wildcard sql/instruction_control--*.sql))
+PGFILEDESC  = "instruction_control - control registry for the President's instructions"
+
+# Regression tests: every sql/*.sql that is not an extension script.
+REGRESS     = $(sort $(notdir $(basename $(filter-out sql/instruction_control--%,$(wildcard sql/*.sql)))))
+REGRESS_OPTS = --load-extension=plpgsql
+# Isolation specs: specs/*.spec, expected output in expected/.
+ISOLATION   = $(sort $(notdir $(basename $(wildcard specs/*.spec))))
+ISOLATION_OPTS = --load-extension=instruction_control
+
+PG_CONFIG  ?= pg_config
+# -Wextra minus the two warnings PostgreSQL's own headers and fmgr calling
+# convention trigger (unused fcinfo, partially initialised structs).
+PG_CPPFLAGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes \
+              -Wno-unused-parameter -Wno-missing-field-initializers -Isrc
+PGXS       := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# ---------------------------------------------------------------------------
+# C unit tests: test/unit/NAME_test.c links the pure cores (src/*_core.c),
+# which include no PostgreSQL server header.
+# ---------------------------------------------------------------------------
+UNIT_CC     ?= $(CC)
+UNIT_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes -Isrc
+CORE_SRCS    = $(sort $(wildcard src/*_core.c))
+UNIT_SRCS    = $(sort $(wildcard test/unit/*_test.c))
+UNIT_BINS    = $(UNIT_SRCS:.c=)
+
+test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(wildcard src/*_core.h) test/unit/unit.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+.PHONY: unit
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
+
+# ---------------------------------------------------------------------------
+# libFuzzer targets: test/fuzz/NAME_fuzz.c, built with clang.
+# ---------------------------------------------------------------------------
+FUZZ_CC      ?= clang
+FUZZ_SRCS     = $(sort $(wildcard test/fuzz/*_fuzz.c))
+FUZZ_BINS     = $(FUZZ_SRCS:.c=)
+FUZZ_SECONDS ?= 30
+
+test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS)
+	$(FUZZ_CC) -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(CORE_SRCS)
+
+.PHONY: fuzz
+fuzz: $(FUZZ_BINS)
+	@set -e; for f in $(FUZZ_BINS); do echo "== $$f ($(FUZZ_SECONDS)s)"; \
+	  mkdir -p $$f-corpus; ./$$f -max_total_time=$(FUZZ_SECONDS) $$f-corpus test/fuzz/seeds; done
+
+.PHONY: check-clang
+# Compile every server-side file with clang and -Werror as well.  Debian's
+# CFLAGS carry gcc-only flags, so they are replaced by what PostgreSQL's
+# configure uses for clang (gnu_printf is a gcc-only format archetype).
+check-clang:
+	$(MAKE) clean
+	$(MAKE) CC=clang with_llvm=no all \
+	  CFLAGS='-O2 -g -fno-strict-aliasing -fwrapv -Wno-ignored-attributes -Wno-compound-token-split-by-macro'
+	$(MAKE) clean
+
+.PHONY: bench
+bench:
+	bash test/bench/run.sh
+
+EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso

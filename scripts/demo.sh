@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The main job, end to end, on a throwaway cluster (.cluster/demo):
+# install what is missing, build and install the extension, create the database
+# "instruction_control_demo" afresh, CREATE EXTENSION (and pg_cron), then run
+# demo/*.sql in order and print what they show.
+#
+#   scripts/demo.sh           run, then stop the cluster
+#   scripts/demo.sh --keep    run and leave the cluster running to explore with psql
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+keep=no
+[ "${1:-}" = "--keep" ] && keep=yes
+db=instruction_control_demo
+
+bash scripts/install-deps.sh
+echo "== build and install"
+make -s >/dev/null
+make -s install >/dev/null
+
+echo "== throwaway cluster"
+IC_CRON_DB=$db bash scripts/cluster.sh start demo
+eval "$(bash scripts/cluster.sh env demo)"
+
+psql -X -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+DROP DATABASE IF EXISTS $db WITH (FORCE);
+CREATE DATABASE $db;
+SQL
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+CREATE EXTENSION pg_cron;
+CREATE EXTENSION instruction_control;
+SQL
+
+for f in demo/*.sql; do
+	echo
+	echo "== $f"
+	psql -X -v ON_ERROR_STOP=1 --pset=pager=off -d "$db" -f "$f"
+done
+
+echo
+if [ "$keep" = yes ]; then
+	echo "The demo cluster is running.  Connect with:"
+	echo "  $(bash scripts/cluster.sh env demo); psql -d $db"
+	echo "Stop it with: scripts/cluster.sh stop demo"
+else
+	bash scripts/cluster.sh stop demo
+	echo "Done.  (scripts/demo.sh --keep leaves the cluster running to explore.)"
+fi

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Every test of instruction_control, in order, stopping at the first failure:
+#
+#   1. C unit tests of the pure cores (no server)
+#   2. build with clang and gcc (-Wall -Wextra -Werror), install
+#   3. a fresh throwaway cluster (scripts/cluster.sh, NAME "test")
+#   4. pg_regress: make installcheck (sql/ -> expected/)
+#   5. pgTAP through pg_prove (test/pgtap/)
+#   6. isolation specs (specs/ -> expected/)
+#
+# Installs missing Debian packages first (scripts/install-deps.sh).  Ends with one
+# line "N passed, N failed" that counts unit checks, regression files, pgTAP
+# assertions and isolation specs.
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+logdir="$repo/.cluster/logs"
+mkdir -p "$logdir"
+
+passed=0
+failed=0
+declare -a report=()
+
+summary_and_exit() {
+	echo
+	echo "== Summary"
+	for line in "${report[@]}"; do echo "  $line"; done
+	echo "$passed passed, $failed failed"
+	exit "$1"
+}
+
+# stage NAME LOG -- a failed stage prints the tail of its log and ends the run.
+fail_stage() {
+	local stage=$1 log=$2
+	failed=$((failed + ${3:-1}))
+	report+=("$stage: FAILED (log: ${log#$repo/})")
+	echo "---- last lines of ${log#$repo/} ----"
+	tail -n 40 "$log"
+	[ -f "$repo/regression.diffs" ] && { echo "---- regression.diffs ----"; head -n 80 "$repo/regression.diffs"; }
+	[ -f "$repo/output_iso/regression.diffs" ] && { echo "---- output_iso/regression.diffs ----"; head -n 80 "$repo/output_iso/regression.diffs"; }
+	summary_and_exit 1
+}
+
+# Count "ok"/"FAILED" lines of pg_regress or pg_isolation_regress output.
+count_regress() {
+	local log=$1
+	local ok bad
+	ok=$(grep -cE '^(test| ) *[^ ].* \.\.\. ok' "$log" || true)
+	bad=$(grep -cE '\.\.\. FAILED' "$log" || true)
+	echo "$ok $bad"
+}
+
+echo "== 0. dependencies"
+bash scripts/install-deps.sh || { echo "could not install dependencies"; summary_and_exit 1; }
+
+echo "== 1. C unit tests"
+log="$logdir/unit.log"
+if make -s unit >"$log" 2>&1; then rc=0; else rc=1; fi
+u_pass=$(awk '/^[0-9]+ passed, [0-9]+ failed$/ {s += $1} END {print s+0}' "$log")
+u_fail=$(awk '/^[0-9]+ passed, [0-9]+ failed$/ {s += $3} END {print s+0}' "$log")
+grep -E '^(==|FAIL)' "$log" || true
+passed=$((passed + u_pass))
+if [ $rc -ne 0 ] || [ "$u_fail" -ne 0 ]; then
+	fail_stage "unit" "$log" "$((u_fail > 0 ? u_fail : 1))"
+fi
+report+=("unit: $u_pass checks passed")
+
+echo "== 2. build (clang, then gcc) and install"
+log="$logdir/build.log"
+{ make check-clang && make && make install; } >"$log" 2>&1 || fail_stage "build" "$log"
+report+=("build: clean with clang and gcc, installed")
+
+echo "== 3. throwaway cluster"
+log="$logdir/cluster.log"
+{ bash scripts/cluster.sh destroy test && bash scripts/cluster.sh start test; } >"$log" 2>&1 \
+	|| fail_stage "cluster" "$log"
+cat "$log"
+eval "$(bash scripts/cluster.sh env test)"
+
+echo "== 4. pg_regress (make installcheck)"
+log="$logdir/regress.log"
+rm -f regression.diffs regression.out
+if make installcheck ISOLATION= >"$log" 2>&1; then rc=0; else rc=1; fi
+read -r r_ok r_bad < <(count_regress "$log")
+grep -E '\.\.\. (ok|FAILED)' "$log" || true
+passed=$((passed + r_ok))
+if [ $rc -ne 0 ] || [ "$r_bad" -ne 0 ]; then fail_stage "pg_regress" "$log" "$((r_bad > 0 ? r_bad : 1))"; fi
+report+=("pg_regress: $r_ok tests passed")
+
+echo "== 5. pgTAP (pg_prove)"
+log="$logdir/pgtap.log"
+{
+	dropdb --if-exists ic_tap && createdb ic_tap &&
+	psql -q -X -v ON_ERROR_STOP=1 -d ic_tap -c 'CREATE EXTENSION pgtap'
+} >"$log" 2>&1 || fail_stage "pgTAP setup" "$log"
+if pg_prove -v -d ic_tap test/pgtap/*.sql >>"$log" 2>&1; then rc=0; else rc=1; fi
+t_ok=$(grep -cE '^ *ok [0-9]+' "$log" || true)
+t_bad=$(grep -cE '^ *not ok [0-9]+' "$log" || true)
+grep -E '^test/pgtap/.*\.\.' "$log" | sed 's/\.\. .*/../' || true
+grep -E '^(Files=|Result:)' "$log" || true
+passed=$((passed + t_ok))
+if [ $rc -ne 0 ] || [ "$t_bad" -ne 0 ]; then fail_stage "pgTAP" "$log" "$((t_bad > 0 ? t_bad : 1))"; fi
+report+=("pgTAP: $t_ok assertions passed")
+
+echo "== 6. isolation specs"
+log="$logdir/isolation.log"
+if make installcheck REGRESS= >"$log" 2>&1; then rc=0; else rc=1; fi
+read -r i_ok i_bad < <(count_regress "$log")
+grep -E '\.\.\. (ok|FAILED)' "$log" || true
+passed=$((passed + i_ok))
+if [ $rc -ne 0 ] || [ "$i_bad" -ne 0 ]; then fail_stage "isolation" "$log" "$((i_bad > 0 ? i_bad : 1))"; fi
+report+=("isolation: $i_ok specs passed")
+
+bash scripts/cluster.sh stop test
+summary_and_exit 0

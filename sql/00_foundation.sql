@@ -1,0 +1,50 @@
+--
+-- Foundation: the extension installs, drops and installs again; it works without
+-- pg_cron in the database and says how to enable scheduling; the setting
+-- instruction_control.calendar exists with its default and rejects bad codes.
+--
+\set VERBOSITY default
+\set SHOW_CONTEXT never
+-- pg_cron is preloaded in the test cluster but not created in this database.
+SELECT count(*) AS pg_cron_in_db FROM pg_extension WHERE extname = 'pg_cron';
+
+CREATE EXTENSION instruction_control;
+
+SELECT extname, extversion, extrelocatable, n.nspname AS schema
+  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+ WHERE extname = 'instruction_control';
+
+-- Without pg_cron in the database the extension says what to do to schedule sweeps.
+SELECT pg_cron_preloaded, pg_cron_installed, cron_database, ready, hint
+  FROM instruction_control.scheduling_status();
+
+-- The loaded library and the installed SQL are of the same release.
+SELECT instruction_control.lib_version() = extversion AS library_matches_scripts
+  FROM pg_extension WHERE extname = 'instruction_control';
+
+SHOW instruction_control.calendar;
+SET instruction_control.calendar = 'kz_test';
+SHOW instruction_control.calendar;
+RESET instruction_control.calendar;
+
+SET instruction_control.calendar = '';
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SET instruction_control.calendar = 'K Z';
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SET instruction_control.calendar = 'ABCDEFGHIJKLMNOPQ';
+\echo sqlstate :LAST_ERROR_SQLSTATE
+-- The prefix is reserved: a typo in a setting name is refused, not kept silently.
+SET instruction_control.calender = 'KZ';
+\echo sqlstate :LAST_ERROR_SQLSTATE
+
+DROP EXTENSION instruction_control;
+-- PostgreSQL keeps the schema CREATE EXTENSION made; nothing is left in it.
+SELECT count(*) AS objects_left
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = 'instruction_control';
+SELECT count(*) AS functions_left
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = 'instruction_control';
+
+CREATE EXTENSION instruction_control;
+SELECT extversion FROM pg_extension WHERE extname = 'instruction_control';

@@ -1,0 +1,68 @@
+/*
+ * instruction_control.c
+ *		Module entry point: the magic block, _PG_init and the settings (GUCs).
+ *
+ * The library is normally loaded on first use of one of its functions, not
+ * preloaded, so every GUC is also valid as a placeholder set before loading
+ * (postgresql.conf, ALTER DATABASE ... SET): PostgreSQL hands the placeholder's
+ * value over when _PG_init defines the variable.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "code_core.h"
+#include "instruction_control.h"
+
+PG_MODULE_MAGIC;
+
+char	   *ic_default_calendar = NULL;
+
+void		_PG_init(void);
+
+/*
+ * A calendar code is short and made of letters, digits and underscores, so a
+ * typo in postgresql.conf is caught when the value is set.  Whether such a
+ * calendar exists is a question for the database, answered at use time.
+ */
+static bool
+check_calendar_code(char **newval, void **extra, GucSource source)
+{
+	if (ic_code_is_valid(*newval, IC_CALENDAR_CODE_MAXLEN))
+		return true;
+	GUC_check_errdetail("A calendar code has 1 to %d ASCII letters, digits or underscores, e.g. 'KZ'.",
+						IC_CALENDAR_CODE_MAXLEN);
+	return false;
+}
+
+void
+_PG_init(void)
+{
+	DefineCustomStringVariable("instruction_control.calendar",
+							   "Working-day calendar used when a function is called without one.",
+							   "A code from instruction_control.calendar, e.g. 'KZ'.",
+							   &ic_default_calendar,
+							   "KZ",
+							   PGC_USERSET,
+							   0,
+							   check_calendar_code,
+							   NULL,
+							   NULL);
+
+	MarkGUCPrefixReserved("instruction_control");
+}
+
+PG_FUNCTION_INFO_V1(ic_lib_version);
+
+/*
+ * instruction_control.lib_version(): the version of the loaded library, so an
+ * upgrade that installed new SQL without the new library (or the reverse) can
+ * be detected by comparing it with pg_extension.extversion.
+ */
+Datum
+ic_lib_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(IC_LIB_VERSION));
+}
