@@ -1,0 +1,229 @@
+/*
+ * rules_codes_core.c
+ *		The codes of the rules vocabulary (deciders, actions, regimes, grounds,
+ *		categories, evidence, reasons, roadmap drafters) and small formatters.
+ *
+ * Codes are the lower-case snake_case values stored in the registry's tables;
+ * each table below is indexed by the enum, so code and enum cannot drift.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules_core.h"
+
+static const char *const decider_codes[IC_DECIDER_COUNT] = {
+	[IC_DECIDER_PRESIDENT] = "president",
+	[IC_DECIDER_HEAD_OF_PA] = "head_of_pa",
+	[IC_DECIDER_SECRETARY_SC] = "secretary_sc",
+	[IC_DECIDER_STATE_COUNSELLOR] = "state_counsellor",
+	[IC_DECIDER_HEAD_OF_PRESIDENTS_OFFICE] = "head_of_presidents_office",
+	[IC_DECIDER_ASSISTANT_OR_ADVISER] = "assistant_or_adviser",
+	[IC_DECIDER_PA_UNIT_HEAD] = "pa_unit_head",
+	[IC_DECIDER_PRIME_MINISTER] = "prime_minister",
+	[IC_DECIDER_DEPUTY_PRIME_MINISTER] = "deputy_prime_minister",
+	[IC_DECIDER_HEAD_OF_GOVERNMENT_OFFICE] = "head_of_government_office",
+	[IC_DECIDER_FIRST_HEAD] = "first_head",
+	[IC_DECIDER_AKIM] = "akim",
+};
+
+static const char *const action_codes[IC_ACTION_COUNT] = {
+	[IC_ACTION_PUT_ON_CONTROL] = "put_on_control",
+	[IC_ACTION_EXTEND] = "extension",
+	[IC_ACTION_TRANSFER] = "transfer",
+	[IC_ACTION_NEW_DEADLINE] = "new_deadline",
+	[IC_ACTION_REMOVE] = "removal",
+	[IC_ACTION_APPROVE_ROADMAP] = "roadmap_approval",
+	[IC_ACTION_SUBMIT_REPORT] = "report",
+};
+
+static const char *const regime_codes[] = {
+	[IC_REGIME_REGULAR] = "regular",
+	[IC_REGIME_MEDIUM_TERM] = "medium_term",
+	[IC_REGIME_LONG_TERM] = "long_term",
+};
+
+static const char *const ground_codes[] = {
+	[IC_GROUND_EXECUTED] = "executed",
+	[IC_GROUND_DUPLICATED] = "duplicated",
+	[IC_GROUND_IMPOSSIBLE] = "impossible",
+	[IC_GROUND_CONTROL_PASSED] = "control_passed",
+};
+
+static const char *const category_codes[] = {
+	[IC_CATEGORY_NONE] = "none",
+	[IC_CATEGORY_MONUMENT] = "monument",
+	[IC_CATEGORY_CONSTRUCTION] = "construction",
+	[IC_CATEGORY_DIGITALISATION] = "digitalisation",
+	[IC_CATEGORY_NAMED_LAW] = "named_law",
+	[IC_CATEGORY_LAW_AMENDMENTS] = "law_amendments",
+	[IC_CATEGORY_EVENT_OR_NAMING] = "event_or_naming",
+};
+
+static const char *const evidence_codes[IC_EVIDENCE_COUNT] = {
+	[IC_EVIDENCE_OFFICIAL_REPORT] = "official_report",
+	[IC_EVIDENCE_ACT_ADOPTED] = "act_adopted",
+	[IC_EVIDENCE_LAW_SIGNED] = "law_signed",
+	[IC_EVIDENCE_PA_UNIT_MEMO] = "pa_unit_memo",
+	[IC_EVIDENCE_EXECUTOR_FINAL_REPORT] = "executor_final_report",
+	[IC_EVIDENCE_PA_EXPERT_CONCLUSION] = "pa_expert_conclusion",
+	[IC_EVIDENCE_EVENT_HELD] = "event_held",
+	[IC_EVIDENCE_NEW_INSTRUCTION] = "new_instruction",
+	[IC_EVIDENCE_CONTROL_PASSED_DECISION] = "control_passed_decision",
+};
+
+static const char *const reason_codes[] = {
+	[IC_REASON_EMERGENCY] = "emergency",
+	[IC_REASON_STATE_OF_EMERGENCY] = "state_of_emergency",
+	[IC_REASON_QUARANTINE] = "quarantine",
+};
+
+static const char *const drafter_codes[] = {
+	[IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT] = "central_outside_government",
+	[IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL] = "central_interdepartmental",
+	[IC_DRAFTER_LOCAL] = "local",
+	[IC_DRAFTER_EXECUTOR_ONLY] = "executor_only",
+};
+
+#define LENGTHOF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *
+code_of(const char *const *codes, size_t n, int value)
+{
+	if (value < 0 || (size_t) value >= n || codes[value] == NULL)
+		return "invalid";
+	return codes[value];
+}
+
+/* Index of code in codes[first..n), or -1. */
+static int
+parse_code(const char *const *codes, size_t n, size_t first, const char *code)
+{
+	if (code == NULL)
+		return -1;
+	for (size_t i = first; i < n; i++)
+		if (codes[i] != NULL && strcmp(codes[i], code) == 0)
+			return (int) i;
+	return -1;
+}
+
+#define DEFINE_CODES(name, type, table, first) \
+const char * \
+ic_##name##_code(type v) \
+{ \
+	return code_of(table, LENGTHOF(table), (int) v); \
+} \
+bool \
+ic_##name##_parse(const char *code, type *out) \
+{ \
+	int			i = parse_code(table, LENGTHOF(table), first, code); \
+	if (i < 0) \
+		return false; \
+	*out = (type) i; \
+	return true; \
+}
+
+DEFINE_CODES(decider, IcDecider, decider_codes, 1)
+DEFINE_CODES(action, IcAction, action_codes, 1)
+DEFINE_CODES(regime, IcRegime, regime_codes, 1)
+DEFINE_CODES(ground, IcRemovalGround, ground_codes, 1)
+DEFINE_CODES(category, IcCategory, category_codes, 0)
+DEFINE_CODES(evidence, IcEvidence, evidence_codes, 0)
+DEFINE_CODES(reason, IcNewDeadlineReason, reason_codes, 1)
+DEFINE_CODES(drafter, IcDrafter, drafter_codes, 1)
+
+char *
+ic_decider_set_format(IcDeciderSet set, char *buf, size_t len)
+{
+	size_t		used = 0;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int d = 1; d < IC_DECIDER_COUNT; d++)
+	{
+		int			n;
+
+		if (!(set & IC_DECIDER_BIT(d)))
+			continue;
+		n = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+					 decider_codes[d]);
+		if (n < 0 || (size_t) n >= len - used)
+			break;
+		used += (size_t) n;
+	}
+	if (used == 0)
+		snprintf(buf, len, "(nobody)");
+	return buf;
+}
+
+/*
+ * Civil date <-> day number, days since 2000-01-01 as in PostgreSQL
+ * (Howard Hinnant's days-from-civil algorithm, proleptic Gregorian).
+ */
+static int32_t
+days_from_civil(int y, int m, int d)
+{
+	int			era;
+	int			yoe;
+	int			doy;
+	int			doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t) (era * 146097 + doe - 719468 - 10957);
+}
+
+static void
+civil_from_days(int32_t day, int *y, int *m, int *d)
+{
+	int64_t		z = (int64_t) day + 10957 + 719468;
+	int64_t		era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t		doe = z - era * 146097;
+	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t		mp = (5 * doy + 2) / 153;
+
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+char *
+ic_format_day(int32_t day, char *buf, size_t len)
+{
+	int			y,
+				m,
+				d;
+
+	if (day == IC_NO_DATE)
+	{
+		snprintf(buf, len, "(none)");
+		return buf;
+	}
+	civil_from_days(day, &y, &m, &d);
+	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
+	return buf;
+}
+
+int32_t
+ic_day_add_months(int32_t day, int months)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int			y,
+				m,
+				d,
+				last;
+	int			total;
+
+	civil_from_days(day, &y, &m, &d);
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	if (d > last)
+		d = last;
+	return days_from_civil(y, m, d);
+}

@@ -1,0 +1,593 @@
+/*
+ * rules_core.c
+ *		Decisions on control judged against the decree (rules.md, R42-R79).
+ *
+ * One function per action; each checks its rules in a fixed order and stops at
+ * the first violation, so the error a user sees is the most fundamental one
+ * (a removed instruction before a wrong decider, a wrong decider before a
+ * missing document).  Every denial names its rule id, states the facts and
+ * says what would be allowed.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rules_core.h"
+
+#define ONLY(d) IC_DECIDER_BIT(IC_DECIDER_##d)
+
+static bool
+deny(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
+	 const char *hint, const char *detail_fmt,...)
+{
+	va_list		ap;
+
+	v->allowed = false;
+	v->family = family;
+	v->rule = rule;
+	snprintf(v->message, sizeof(v->message), "%s (%s)", message, rule);
+	snprintf(v->hint, sizeof(v->hint), "%s", hint);
+	va_start(ap, detail_fmt);
+	vsnprintf(v->detail, sizeof(v->detail), detail_fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static bool
+allow(IcVerdict *v)
+{
+	v->allowed = true;
+	v->family = IC_FAMILY_NONE;
+	v->rule = NULL;
+	v->message[0] = v->detail[0] = v->hint[0] = '\0';
+	return true;
+}
+
+static bool
+is_deadline_change(IcAction a)
+{
+	return a == IC_ACTION_EXTEND || a == IC_ACTION_TRANSFER;
+}
+
+bool
+ic_rules_is_repeated_extension(const IcDecisionContext *ctx)
+{
+	return is_deadline_change(ctx->action) && ctx->prior_extensions > 0;
+}
+
+/*
+ * The one answer to "who may decide".  PA level: the decree's own table.
+ * Below PA (R74-1): the administrator's table, passed in by the caller.
+ */
+IcDeciderSet
+ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
+{
+	bool		repeated = ic_rules_is_repeated_extension(ctx);
+	IcInstructionKind kind = ctx->kind;
+
+	switch (ctx->action)
+	{
+		case IC_ACTION_PUT_ON_CONTROL:
+		case IC_ACTION_SUBMIT_REPORT:
+			*rule = NULL;
+			return ~(IcDeciderSet) 0;
+
+		case IC_ACTION_APPROVE_ROADMAP:
+			*rule = "R57";
+			switch (ctx->drafter)
+			{
+				case IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT:
+				case IC_DRAFTER_EXECUTOR_ONLY:
+					return ONLY(FIRST_HEAD);
+				case IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL:
+					return ONLY(DEPUTY_PRIME_MINISTER) | ONLY(HEAD_OF_GOVERNMENT_OFFICE);
+				case IC_DRAFTER_LOCAL:
+					return ONLY(AKIM);
+				default:
+					return 0;
+			}
+
+		default:
+			break;
+	}
+
+	if (ctx->level != IC_LEVEL_PA)
+	{
+		*rule = "R74-1";
+		return ctx->table_deciders;
+	}
+
+	if (ctx->action == IC_ACTION_REMOVE)
+	{
+		if (kind == IC_KIND_PERSONAL || kind == IC_KIND_PERSONAL_PUBLISHED)
+		{
+			*rule = "R77";
+			return ONLY(PRESIDENT);
+		}
+		if (kind == IC_KIND_SECURITY_COUNCIL)
+		{
+			*rule = "R76.4";
+			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
+		}
+		*rule = "R76.1";
+		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
+	}
+
+	/* extension, transfer, new deadline */
+	if (kind == IC_KIND_PERSONAL)
+	{
+		*rule = "R74";
+		return ONLY(PRESIDENT);
+	}
+	if (kind == IC_KIND_SECURITY_COUNCIL)
+	{
+		if (ctx->action == IC_ACTION_NEW_DEADLINE)
+		{
+			*rule = "R70.5";
+			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
+		}
+		if (repeated)
+		{
+			*rule = "R72.3";
+			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
+		}
+		*rule = "R69.2";
+		return ONLY(SECRETARY_SC);
+	}
+	if (ctx->action == IC_ACTION_NEW_DEADLINE)
+	{
+		/* Interpretation: R70.4 names no decider; R69.1's deciders by analogy. */
+		*rule = "R70.4";
+		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
+	}
+	if (repeated && kind == IC_KIND_NATIONAL_PLAN)
+	{
+		*rule = "R72.1";
+		return ONLY(PRESIDENT);
+	}
+	if (repeated)
+	{
+		*rule = "R72.2";
+		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
+	}
+	*rule = "R69.1";
+	return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
+}
+
+static bool
+check_on_control(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (ctx->on_control)
+		return true;
+	return deny(v, IC_FAMILY_NOT_ON_CONTROL, "R75",
+				"instruction is no longer on control",
+				"A removed instruction takes no further decisions or reports; put a new instruction on control if the matter continues.",
+				"Instruction %lld was removed from control.",
+				(long long) ctx->instruction_id);
+}
+
+static bool
+check_decider(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *rule = NULL;
+	IcDeciderSet allowed = ic_rules_allowed_deciders(ctx, &rule);
+	char		who[256];
+	char		hint[IC_VERDICT_TEXT];
+
+	if (ctx->decided_by > IC_DECIDER_INVALID && ctx->decided_by < IC_DECIDER_COUNT &&
+		(allowed & IC_DECIDER_BIT(ctx->decided_by)))
+		return true;
+
+	ic_decider_set_format(allowed, who, sizeof(who));
+	if (allowed == 0 && rule != NULL && strcmp(rule, "R74-1") == 0)
+		snprintf(hint, sizeof(hint),
+				 "No decider is listed for %s at level %s; an administrator adds one to instruction_control.decision_authority (R74-1).",
+				 ic_action_code(ctx->action), ic_control_level_code(ctx->level));
+	else
+		snprintf(hint, sizeof(hint), "This decision may be taken by: %s.", who);
+	return deny(v, IC_FAMILY_NOT_AUTHORISED, rule ? rule : "R69.1",
+				"decider may not take this decision", hint,
+				"A %s of instruction %lld was decided by %s.",
+				ic_action_code(ctx->action), (long long) ctx->instruction_id,
+				ic_decider_code(ctx->decided_by));
+}
+
+static bool
+check_later_due(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
+				IcRuleFamily family)
+{
+	char		a[16],
+				b[16];
+
+	if (ctx->new_due_date == IC_NO_DATE)
+		return deny(v, family, rule, "new deadline is missing",
+					"Give the new due date.",
+					"A %s of instruction %lld needs a new due date.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id);
+	if (ctx->due_date != IC_NO_DATE && ctx->new_due_date <= ctx->due_date)
+		return deny(v, family, rule, "new deadline is not later than the current one",
+					"An extension, a transfer or a new deadline moves the due date later.",
+					"Instruction %lld is due %s; the new due date given is %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->due_date, a, sizeof(a)),
+					ic_format_day(ctx->new_due_date, b, sizeof(b)));
+	if (ctx->parent_due_date != IC_NO_DATE && ctx->new_due_date > ctx->parent_due_date)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
+					"sub-instruction would be due after its parent",
+					"Extend the parent instruction first, or choose a date on or before the parent's.",
+					"The parent of instruction %lld is due %s; the new due date given is %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
+					ic_format_day(ctx->new_due_date, b, sizeof(b)));
+	return true;
+}
+
+static bool
+check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
+			const char *what)
+{
+	if (ctx->basis_given)
+		return true;
+	return deny(v, IC_FAMILY_MISSING_BASIS, rule, "decision has no basis", what,
+				"The %s of instruction %lld names no basis document.",
+				ic_action_code(ctx->action), (long long) ctx->instruction_id);
+}
+
+/* R69.1 limit, R72 conditions on a repeated extension or transfer. */
+static bool
+check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *rule;
+	char		when[16];
+
+	if (!ic_rules_is_repeated_extension(ctx) || ctx->disciplinary_review_given)
+		return true;
+	if (ctx->level != IC_LEVEL_PA)
+		rule = "R74-1";
+	else if (ctx->kind == IC_KIND_SECURITY_COUNCIL)
+		rule = "R72.3";
+	else if (ctx->kind == IC_KIND_NATIONAL_PLAN)
+		rule = "R72.1";
+	else
+		rule = "R72.2";
+	{
+		char		hint[IC_VERDICT_TEXT];
+
+		snprintf(hint, sizeof(hint),
+				 "An extension or transfer is allowed once (R69.1); a repeated one needs disciplinary_review, the decision on disciplinary responsibility (%s).",
+				 rule);
+		return deny(v, IC_FAMILY_REPEATED_EXTENSION, "R69.1",
+					"deadline was already extended or transferred once", hint,
+					"Instruction %lld was already extended on %s by %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->last_extension_on, when, sizeof(when)),
+					ic_decider_code(ctx->last_extension_by));
+	}
+}
+
+static bool
+decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	char		a[16],
+				b[16];
+
+	if (ctx->state_secret && ctx->has_content)
+		return deny(v, IC_FAMILY_SECRECY, "R14",
+					"content of a state-secret instruction is not stored",
+					"Leave content and final_result empty and give paper_card_ref, the reference of the paper card.",
+					"Instruction %lld is marked state_secret and carries content.",
+					(long long) ctx->instruction_id);
+	if (ctx->state_secret && !ctx->has_paper_card)
+		return deny(v, IC_FAMILY_SECRECY, "R50.2",
+					"state-secret instruction needs a paper card reference",
+					"Give paper_card_ref: the deadline of a state-secret instruction is kept on its paper card.",
+					"Instruction %lld is marked state_secret and has no paper_card_ref.",
+					(long long) ctx->instruction_id);
+
+	switch (ctx->kind)
+	{
+		case IC_KIND_SECURITY_COUNCIL:
+		case IC_KIND_ASSEMBLY:
+		case IC_KIND_PERSONAL:
+		case IC_KIND_PERSONAL_PUBLISHED:
+			if (ctx->level != IC_LEVEL_PA)
+				return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.1",
+							"instruction of this kind is put on control of the Presidential Administration",
+							"Put it on control at level pa; control can be passed to another body later by removal on ground control_passed (R75).",
+							"Instruction %lld of kind %s was put on control at level %s.",
+							(long long) ctx->instruction_id,
+							ic_instruction_kind_code(ctx->kind),
+							ic_control_level_code(ctx->level));
+			break;
+		default:
+			break;
+	}
+	if (ctx->level == IC_LEVEL_PA && ctx->local_character && !ctx->public_resonance)
+		return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.2",
+					"instruction of a current (local) character is not put on PA control",
+					"Put it on control of the Government, a central or a local body, or record public_resonance if the matter caused it.",
+					"Instruction %lld is marked local_character without public_resonance.",
+					(long long) ctx->instruction_id);
+
+	if (ctx->due_date == IC_NO_DATE)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.2",
+					"instruction has no deadline",
+					"Give a term (counted from received_on, R50.3) or a due date; when the act sets none, the PA sets it (R50.2).",
+					"Instruction %lld has neither a term nor a due date.",
+					(long long) ctx->instruction_id);
+	if (ctx->received_on != IC_NO_DATE && ctx->due_date < ctx->received_on)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"due date is before the instruction was received",
+					"Deadlines are counted from the day of receipt; give a due date on or after received_on.",
+					"Instruction %lld was received %s and would be due %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->received_on, a, sizeof(a)),
+					ic_format_day(ctx->due_date, b, sizeof(b)));
+	if (ctx->parent_due_date != IC_NO_DATE && ctx->due_date > ctx->parent_due_date)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
+					"sub-instruction would be due after its parent",
+					"Give a due date on or before the parent's.",
+					"The parent of instruction %lld is due %s; this one would be due %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
+					ic_format_day(ctx->due_date, b, sizeof(b)));
+	return allow(v);
+}
+
+static bool
+decide_extend(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!check_on_control(ctx, v) || !check_repeated(ctx, v) ||
+		!check_decider(ctx, v) ||
+		!check_later_due(ctx, v, "R69.1", IC_FAMILY_DEADLINE) ||
+		!check_basis(ctx, v, "R69.1",
+					 "Give the basis: the expert conclusion of the PA unit, or the PA's agreement to the proposal of the Government or the executing body."))
+		return false;
+	return allow(v);
+}
+
+static bool
+decide_transfer(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *rule = ctx->new_regime == IC_REGIME_LONG_TERM ? "R69.4" : "R69.3";
+
+	if (!check_on_control(ctx, v))
+		return false;
+	if (ctx->new_regime != IC_REGIME_MEDIUM_TERM && ctx->new_regime != IC_REGIME_LONG_TERM)
+		return deny(v, IC_FAMILY_TRANSFER, "R69.3",
+					"instruction can be transferred only to medium-term or long-term control",
+					"Use regime medium_term (R69.3) or long_term (R69.4); to change only the deadline, extend it.",
+					"Transfer of instruction %lld to regime %s was asked.",
+					(long long) ctx->instruction_id, ic_regime_code(ctx->new_regime));
+	if (ctx->new_regime == ctx->regime ||
+		(ctx->regime == IC_REGIME_LONG_TERM && ctx->new_regime == IC_REGIME_MEDIUM_TERM))
+		return deny(v, IC_FAMILY_TRANSFER, rule,
+					"instruction is already under this or a longer control regime",
+					"A transfer goes from regular to medium_term or long_term, or from medium_term to long_term.",
+					"Instruction %lld is under %s control; transfer to %s was asked.",
+					(long long) ctx->instruction_id, ic_regime_code(ctx->regime),
+					ic_regime_code(ctx->new_regime));
+	if (!ctx->reason_given)
+		return deny(v, IC_FAMILY_TRANSFER, rule,
+					"transfer states no circumstances",
+					ctx->new_regime == IC_REGIME_LONG_TERM
+					? "State the objective external circumstances, or the need to monitor the result's effectiveness (R69.4)."
+					: "State the objective external circumstances that prevent execution within the original term (R69.3).",
+					"The transfer of instruction %lld gives no reason.",
+					(long long) ctx->instruction_id);
+	if (!check_repeated(ctx, v) || !check_decider(ctx, v) ||
+		!check_later_due(ctx, v, rule, IC_FAMILY_TRANSFER) ||
+		!check_basis(ctx, v, "R69.1",
+					 "Give the basis: the expert conclusion of the PA unit, or the PA's agreement to the proposal of the Government or the executing body."))
+		return false;
+	return allow(v);
+}
+
+static bool
+decide_new_deadline(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!check_on_control(ctx, v))
+		return false;
+	if (ctx->new_deadline_reason == IC_REASON_INVALID)
+		return deny(v, IC_FAMILY_NEW_DEADLINE, "R70.4",
+					"a new deadline is set only because of an emergency, a state of emergency or a quarantine",
+					"Give reason emergency, state_of_emergency or quarantine; otherwise extend the deadline (R69.1).",
+					"The new deadline for instruction %lld gives no such reason.",
+					(long long) ctx->instruction_id);
+	if (!check_decider(ctx, v) ||
+		!check_later_due(ctx, v, "R70.4", IC_FAMILY_NEW_DEADLINE) ||
+		!check_basis(ctx, v, "R70.4",
+					 "Give the basis: the expert conclusion of the PA unit or the letter of the responsible executing body."))
+		return false;
+	return allow(v);
+}
+
+/* Evidence R75 and R76-1 ask for, as a set of which ALL are needed ("all")
+ * or ANY one is enough. */
+static IcEvidenceSet
+required_evidence(const IcDecisionContext *ctx, bool *all, const char **rule)
+{
+	*all = true;
+	*rule = "R75";
+	switch (ctx->ground)
+	{
+		case IC_GROUND_EXECUTED:
+			*rule = "R76-1";
+			switch (ctx->category)
+			{
+				case IC_CATEGORY_MONUMENT:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_UNIT_MEMO);
+				case IC_CATEGORY_CONSTRUCTION:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_EXECUTOR_FINAL_REPORT);
+				case IC_CATEGORY_DIGITALISATION:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_EXECUTOR_FINAL_REPORT) |
+						IC_EVIDENCE_BIT(IC_EVIDENCE_PA_UNIT_MEMO);
+				case IC_CATEGORY_NAMED_LAW:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_LAW_SIGNED);
+				case IC_CATEGORY_LAW_AMENDMENTS:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION);
+				case IC_CATEGORY_EVENT_OR_NAMING:
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_EVENT_HELD);
+				default:
+					*rule = "R75";
+					*all = false;
+					return IC_EVIDENCE_BIT(IC_EVIDENCE_OFFICIAL_REPORT) |
+						IC_EVIDENCE_BIT(IC_EVIDENCE_ACT_ADOPTED) |
+						IC_EVIDENCE_BIT(IC_EVIDENCE_LAW_SIGNED);
+			}
+		case IC_GROUND_DUPLICATED:
+			return IC_EVIDENCE_BIT(IC_EVIDENCE_NEW_INSTRUCTION);
+		case IC_GROUND_IMPOSSIBLE:
+			*all = false;
+			return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION) |
+				IC_EVIDENCE_BIT(IC_EVIDENCE_OFFICIAL_REPORT);
+		case IC_GROUND_CONTROL_PASSED:
+			return IC_EVIDENCE_BIT(IC_EVIDENCE_CONTROL_PASSED_DECISION);
+		default:
+			return 0;
+	}
+}
+
+static void
+format_evidence(IcEvidenceSet set, const char *sep, char *buf, size_t len)
+{
+	size_t		used = 0;
+
+	buf[0] = '\0';
+	for (int e = 0; e < IC_EVIDENCE_COUNT; e++)
+	{
+		int			n;
+
+		if (!(set & IC_EVIDENCE_BIT(e)))
+			continue;
+		n = snprintf(buf + used, len - used, "%s%s", used ? sep : "",
+					 ic_evidence_code((IcEvidence) e));
+		if (n < 0 || (size_t) n >= len - used)
+			break;
+		used += (size_t) n;
+	}
+	if (used == 0)
+		snprintf(buf, len, "(none)");
+}
+
+static bool
+decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	IcEvidenceSet need;
+	bool		all;
+	const char *rule;
+	bool		ok;
+
+	if (!check_on_control(ctx, v))
+		return false;
+	if (ctx->ground == IC_GROUND_INVALID)
+		return deny(v, IC_FAMILY_REMOVAL_GROUNDS, "R75",
+					"removal from control needs one of the grounds of the decree",
+					"Give ground executed, duplicated, impossible or control_passed.",
+					"The removal of instruction %lld names no valid ground.",
+					(long long) ctx->instruction_id);
+	if (ctx->level != IC_LEVEL_PA && ctx->parent_is_pa_level && ctx->parent_on_control)
+		return deny(v, IC_FAMILY_REMOVAL_ORDER, "R79",
+					"point controlled at PA level is still on the PA's control",
+					"Remove the PA-level instruction first; the executing body removes its own point after that.",
+					"Instruction %lld belongs to a PA-level instruction that is still on control.",
+					(long long) ctx->instruction_id);
+	if (!check_decider(ctx, v))
+		return false;
+
+	need = required_evidence(ctx, &all, &rule);
+	ok = all ? (ctx->evidence & need) == need : (ctx->evidence & need) != 0;
+	if (!ok)
+	{
+		char		needed[256],
+					given[256],
+					hint[IC_VERDICT_TEXT];
+
+		format_evidence(need, all ? " and " : " or ", needed, sizeof(needed));
+		format_evidence(ctx->evidence, ", ", given, sizeof(given));
+		snprintf(hint, sizeof(hint), "Ground %s%s%s needs evidence: %s.",
+				 ic_ground_code(ctx->ground),
+				 ctx->category != IC_CATEGORY_NONE && ctx->ground == IC_GROUND_EXECUTED ? " for category " : "",
+				 ctx->category != IC_CATEGORY_NONE && ctx->ground == IC_GROUND_EXECUTED ? ic_category_code(ctx->category) : "",
+				 needed);
+		return deny(v, IC_FAMILY_REMOVAL_GROUNDS, rule,
+					"removal from control lacks the required evidence", hint,
+					"The removal of instruction %lld gives evidence: %s.",
+					(long long) ctx->instruction_id, given);
+	}
+	return allow(v);
+}
+
+static bool
+decide_approve_roadmap(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!check_on_control(ctx, v))
+		return false;
+	if (ctx->drafter == IC_DRAFTER_INVALID)
+		return deny(v, IC_FAMILY_ROADMAP, "R57",
+					"roadmap names no drafting body type",
+					"Give drafter central_outside_government, central_interdepartmental, local or executor_only.",
+					"The roadmap of instruction %lld has no drafter.",
+					(long long) ctx->instruction_id);
+	if (!check_decider(ctx, v))
+		return false;
+	if (ctx->drafter == IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT &&
+		ctx->touches_government_powers && !ctx->agreed_with_prime_minister)
+		return deny(v, IC_FAMILY_ROADMAP, "R57",
+					"roadmap touching the Government's powers is approved after agreement with the Prime Minister",
+					"Agree the roadmap with the Prime Minister (or the acting PM, or an official he authorises) and record agreed_with_prime_minister.",
+					"The roadmap of instruction %lld touches the Government's powers and was not agreed.",
+					(long long) ctx->instruction_id);
+	return allow(v);
+}
+
+static bool
+decide_submit_report(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!check_on_control(ctx, v))
+		return false;
+	if (ctx->is_measures_report && !ctx->has_repeated_extension)
+		return deny(v, IC_FAMILY_REPORT, "R72.4",
+					"information on measures taken follows a repeated extension only",
+					"Submit it as an intermediate or final report, or after a repeated extension.",
+					"Instruction %lld has had no repeated extension.",
+					(long long) ctx->instruction_id);
+	return allow(v);
+}
+
+bool
+ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	switch (ctx->action)
+	{
+		case IC_ACTION_PUT_ON_CONTROL:
+			return decide_put_on_control(ctx, v);
+		case IC_ACTION_EXTEND:
+			return decide_extend(ctx, v);
+		case IC_ACTION_TRANSFER:
+			return decide_transfer(ctx, v);
+		case IC_ACTION_NEW_DEADLINE:
+			return decide_new_deadline(ctx, v);
+		case IC_ACTION_REMOVE:
+			return decide_remove(ctx, v);
+		case IC_ACTION_APPROVE_ROADMAP:
+			return decide_approve_roadmap(ctx, v);
+		case IC_ACTION_SUBMIT_REPORT:
+			return decide_submit_report(ctx, v);
+		default:
+			return deny(v, IC_FAMILY_BYPASS, "R69.1", "unknown decision",
+						"Use put_on_control, extension, transfer, new_deadline, removal, roadmap_approval or report.",
+						"Decision code %d is not known.", (int) ctx->action);
+	}
+}
+
+bool
+ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
+						  int executing_bodies, bool new_approaches)
+{
+	if (received_on == IC_NO_DATE || due_date == IC_NO_DATE)
+		return false;
+	if (due_date <= ic_day_add_months(received_on, 6))
+		return false;
+	return executing_bodies >= 2 || new_approaches;
+}

@@ -1,0 +1,265 @@
+/*
+ * rules_core.h
+ *		The decree's rules on control decisions, as a pure function.
+ *
+ * A decision (put on control, extend, transfer, set a new deadline, remove,
+ * approve a roadmap, submit a report) is described by an IcDecisionContext of
+ * plain C values that the trigger glue gathers from the row being written and
+ * from the journal.  ic_rules_decide() answers allowed, or denied with the
+ * rule id, the family of the violation (which fixes the SQLSTATE), the facts
+ * (DETAIL) and what would be allowed (HINT).  No PostgreSQL headers: the same
+ * code runs in the server, the unit tests and the fuzz targets.
+ *
+ * "Who may decide" is answered in one place, ic_rules_allowed_deciders():
+ * fixed by the decree at PA level, and taken from the administrator's table
+ * (R74-1) at the Government, central, local and organisation levels.
+ */
+#ifndef IC_RULES_CORE_H
+#define IC_RULES_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "control_level_core.h"
+#include "instruction_kind_core.h"
+
+/* Positions that take decisions (rules.md, R69-R77). */
+typedef enum IcDecider
+{
+	IC_DECIDER_INVALID = 0,
+	IC_DECIDER_PRESIDENT,
+	IC_DECIDER_HEAD_OF_PA,
+	IC_DECIDER_SECRETARY_SC,
+	IC_DECIDER_STATE_COUNSELLOR,
+	IC_DECIDER_HEAD_OF_PRESIDENTS_OFFICE,
+	IC_DECIDER_ASSISTANT_OR_ADVISER,
+	IC_DECIDER_PA_UNIT_HEAD,
+	IC_DECIDER_PRIME_MINISTER,
+	IC_DECIDER_DEPUTY_PRIME_MINISTER,
+	IC_DECIDER_HEAD_OF_GOVERNMENT_OFFICE,
+	IC_DECIDER_FIRST_HEAD,
+	IC_DECIDER_AKIM,
+	IC_DECIDER_COUNT
+} IcDecider;
+
+/* A set of deciders: bit (1 << decider). */
+typedef uint32_t IcDeciderSet;
+#define IC_DECIDER_BIT(d) ((IcDeciderSet) 1 << (d))
+
+typedef enum IcAction
+{
+	IC_ACTION_INVALID = 0,
+	IC_ACTION_PUT_ON_CONTROL,
+	IC_ACTION_EXTEND,			/* R69.1, R72 */
+	IC_ACTION_TRANSFER,			/* R69.3, R69.4 */
+	IC_ACTION_NEW_DEADLINE,		/* R70.4, R70.5 */
+	IC_ACTION_REMOVE,			/* R75-R79 */
+	IC_ACTION_APPROVE_ROADMAP,	/* R57 */
+	IC_ACTION_SUBMIT_REPORT,	/* R66-1, R72.4 */
+	IC_ACTION_COUNT
+} IcAction;
+
+typedef enum IcRegime
+{
+	IC_REGIME_INVALID = 0,
+	IC_REGIME_REGULAR,
+	IC_REGIME_MEDIUM_TERM,
+	IC_REGIME_LONG_TERM
+} IcRegime;
+
+typedef enum IcRemovalGround	/* R75 */
+{
+	IC_GROUND_INVALID = 0,
+	IC_GROUND_EXECUTED,			/* (1) full and proper execution */
+	IC_GROUND_DUPLICATED,		/* (2) a new instruction contains it */
+	IC_GROUND_IMPOSSIBLE,		/* (3) objective circumstances */
+	IC_GROUND_CONTROL_PASSED	/* (4) control passed to another body */
+} IcRemovalGround;
+
+typedef enum IcCategory			/* R66-3 categories, for R76-1 evidence */
+{
+	IC_CATEGORY_NONE = 0,
+	IC_CATEGORY_MONUMENT,
+	IC_CATEGORY_CONSTRUCTION,
+	IC_CATEGORY_DIGITALISATION,
+	IC_CATEGORY_NAMED_LAW,
+	IC_CATEGORY_LAW_AMENDMENTS,
+	IC_CATEGORY_EVENT_OR_NAMING
+} IcCategory;
+
+/* Kinds of evidence for removal from control (R75, R76-1): a bit set. */
+typedef enum IcEvidence
+{
+	IC_EVIDENCE_OFFICIAL_REPORT = 0,	/* the executor's report on execution */
+	IC_EVIDENCE_ACT_ADOPTED,			/* a signed law or adopted act (R75(1)) */
+	IC_EVIDENCE_LAW_SIGNED,				/* the President signed the named law */
+	IC_EVIDENCE_PA_UNIT_MEMO,			/* memo of the responsible PA unit */
+	IC_EVIDENCE_EXECUTOR_FINAL_REPORT,	/* works finished / results reached */
+	IC_EVIDENCE_PA_EXPERT_CONCLUSION,	/* expert conclusion of a PA unit */
+	IC_EVIDENCE_EVENT_HELD,				/* the event took place */
+	IC_EVIDENCE_NEW_INSTRUCTION,		/* the instruction that supersedes it */
+	IC_EVIDENCE_CONTROL_PASSED_DECISION,	/* the decision passing control */
+	IC_EVIDENCE_COUNT
+} IcEvidence;
+typedef uint32_t IcEvidenceSet;
+#define IC_EVIDENCE_BIT(e) ((IcEvidenceSet) 1 << (e))
+
+typedef enum IcNewDeadlineReason	/* R70.4 */
+{
+	IC_REASON_INVALID = 0,
+	IC_REASON_EMERGENCY,
+	IC_REASON_STATE_OF_EMERGENCY,
+	IC_REASON_QUARANTINE
+} IcNewDeadlineReason;
+
+/* The body that drafted a roadmap, for R57. */
+typedef enum IcDrafter
+{
+	IC_DRAFTER_INVALID = 0,
+	IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT,	/* directly subordinate to the President or outside the Government */
+	IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL,	/* another central body, interdepartmental measures */
+	IC_DRAFTER_LOCAL,						/* local executive body */
+	IC_DRAFTER_EXECUTOR_ONLY				/* only the executor and its subordinate organisations */
+} IcDrafter;
+
+/* Families of violations; each has one SQLSTATE (src/ic_errcodes.h). */
+typedef enum IcRuleFamily
+{
+	IC_FAMILY_NONE = 0,
+	IC_FAMILY_NOT_AUTHORISED,		/* IC101: the decider may not decide this */
+	IC_FAMILY_REPEATED_EXTENSION,	/* IC102: R69.1 limit, R72 conditions */
+	IC_FAMILY_TRANSFER,				/* IC103: R69.3, R69.4 */
+	IC_FAMILY_NEW_DEADLINE,			/* IC104: R70.4 */
+	IC_FAMILY_REMOVAL_GROUNDS,		/* IC105: R75, R76-1 */
+	IC_FAMILY_REMOVAL_ORDER,		/* IC106: R79 */
+	IC_FAMILY_CONTROL_LEVEL,		/* IC107: R42-1 */
+	IC_FAMILY_DEADLINE,				/* IC108: R50, R51, parent deadline */
+	IC_FAMILY_ROADMAP,				/* IC109: R56, R57, R59 */
+	IC_FAMILY_SECRECY,				/* IC110: R14 */
+	IC_FAMILY_BYPASS,				/* IC111: journal and decisions bypassed */
+	IC_FAMILY_NOT_ON_CONTROL,		/* IC112: the instruction is removed */
+	IC_FAMILY_REPORT,				/* IC113: R66-1, R72.4 */
+	IC_FAMILY_MISSING_BASIS			/* IC114: no expert conclusion or agreement */
+} IcRuleFamily;
+
+#define IC_NO_DATE INT32_MIN	/* a date that is not known */
+
+/*
+ * Everything a decision is judged on.  Dates are PostgreSQL day numbers
+ * (days since 2000-01-01), IC_NO_DATE when absent.
+ */
+typedef struct IcDecisionContext
+{
+	IcAction	action;
+	int64_t		instruction_id;
+	IcInstructionKind kind;
+	IcControlLevel level;
+	IcRegime	regime;			/* current regime */
+	bool		on_control;		/* false once removed */
+	IcDecider	decided_by;
+
+	/* administrator's table for levels below PA (R74-1), per action */
+	IcDeciderSet table_deciders;
+
+	/* history from the journal */
+	int			prior_extensions;	/* extensions + transfers (R69.1) */
+	int32_t		last_extension_on;	/* date of the latest of them */
+	IcDecider	last_extension_by;
+
+	/* extend / transfer / new deadline */
+	int32_t		due_date;		/* current due date */
+	int32_t		new_due_date;
+	bool		basis_given;	/* expert conclusion or PA agreement */
+	bool		disciplinary_review_given;	/* R72 */
+	IcRegime	new_regime;		/* transfer */
+	bool		reason_given;	/* transfer: the circumstances are stated */
+	IcNewDeadlineReason new_deadline_reason;
+	int32_t		parent_due_date;	/* IC_NO_DATE if no parent */
+
+	/* removal */
+	IcRemovalGround ground;
+	IcEvidenceSet evidence;
+	IcCategory	category;
+	bool		parent_is_pa_level;
+	bool		parent_on_control;
+
+	/* put on control */
+	bool		local_character;	/* R42-1.2 */
+	bool		public_resonance;
+	int32_t		received_on;
+	bool		state_secret;		/* R14 */
+	bool		has_content;
+	bool		has_paper_card;
+
+	/* roadmap approval */
+	IcDrafter	drafter;
+	bool		touches_government_powers;
+	bool		agreed_with_prime_minister;
+
+	/* report */
+	bool		is_measures_report;	/* R72.4 information on measures taken */
+	bool		has_repeated_extension;
+} IcDecisionContext;
+
+#define IC_VERDICT_TEXT 512
+
+typedef struct IcVerdict
+{
+	bool		allowed;
+	IcRuleFamily family;
+	const char *rule;			/* e.g. "R69.1" */
+	char		message[IC_VERDICT_TEXT];
+	char		detail[IC_VERDICT_TEXT];
+	char		hint[IC_VERDICT_TEXT];
+} IcVerdict;
+
+/* Judge a decision.  Returns verdict->allowed. */
+extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
+
+/*
+ * Who may take this action on this instruction (and which rule says so).
+ * At PA level the decree fixes it; below PA it is ctx->table_deciders (R74-1).
+ */
+extern IcDeciderSet ic_rules_allowed_deciders(const IcDecisionContext *ctx,
+											  const char **rule);
+
+/* True when an extension (given prior_extensions) counts as repeated (R72). */
+extern bool ic_rules_is_repeated_extension(const IcDecisionContext *ctx);
+
+/*
+ * R56: a roadmap is required when the term is longer than six months and the
+ * instruction is interdepartmental (2+ bodies) or forms new approaches.
+ * Interpretation in rules.md: both conditions together.
+ */
+extern bool ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
+									  int executing_bodies, bool new_approaches);
+
+/* Day number plus calendar months, clamped to the month's last day. */
+extern int32_t ic_day_add_months(int32_t day, int months);
+
+/* Codes <-> enums; parse functions return false for an unknown code. */
+extern const char *ic_decider_code(IcDecider d);
+extern bool ic_decider_parse(const char *code, IcDecider *out);
+extern const char *ic_action_code(IcAction a);
+extern bool ic_action_parse(const char *code, IcAction *out);
+extern const char *ic_regime_code(IcRegime r);
+extern bool ic_regime_parse(const char *code, IcRegime *out);
+extern const char *ic_ground_code(IcRemovalGround g);
+extern bool ic_ground_parse(const char *code, IcRemovalGround *out);
+extern const char *ic_category_code(IcCategory c);
+extern bool ic_category_parse(const char *code, IcCategory *out);
+extern const char *ic_evidence_code(IcEvidence e);
+extern bool ic_evidence_parse(const char *code, IcEvidence *out);
+extern const char *ic_reason_code(IcNewDeadlineReason r);
+extern bool ic_reason_parse(const char *code, IcNewDeadlineReason *out);
+extern const char *ic_drafter_code(IcDrafter d);
+extern bool ic_drafter_parse(const char *code, IcDrafter *out);
+
+/* "president, head_of_pa" into buf; returns buf. */
+extern char *ic_decider_set_format(IcDeciderSet set, char *buf, size_t len);
+
+/* Day number (days since 2000-01-01) as YYYY-MM-DD into buf (>= 11 bytes). */
+extern char *ic_format_day(int32_t day, char *buf, size_t len);
+
+#endif							/* IC_RULES_CORE_H */

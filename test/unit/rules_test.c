@@ -1,0 +1,227 @@
+/*
+ * rules_test.c
+ *		Unit tests of rules_core.c: one table of decisions, each with the
+ *		verdict the decree gives (allowed, or the rule id and family refused).
+ */
+#include <string.h>
+
+#include "rules_core.h"
+#include "unit.h"
+
+#define D(x) IC_DECIDER_##x
+#define EV(x) IC_EVIDENCE_BIT(IC_EVIDENCE_##x)
+#define DAY_2025_03_03 9193		/* days since 2000-01-01 */
+
+/* A regular PA-level act point on control, due 2025-03-03. */
+static IcDecisionContext
+base(IcAction action)
+{
+	IcDecisionContext c;
+
+	memset(&c, 0, sizeof(c));
+	c.action = action;
+	c.instruction_id = 42;
+	c.kind = IC_KIND_ACT_POINT;
+	c.level = IC_LEVEL_PA;
+	c.regime = IC_REGIME_REGULAR;
+	c.on_control = true;
+	c.decided_by = D(HEAD_OF_PA);
+	c.last_extension_on = IC_NO_DATE;
+	c.due_date = DAY_2025_03_03;
+	c.new_due_date = DAY_2025_03_03 + 30;
+	c.basis_given = true;
+	c.parent_due_date = IC_NO_DATE;
+	c.received_on = DAY_2025_03_03 - 30;
+	c.reason_given = true;
+	c.new_regime = IC_REGIME_MEDIUM_TERM;
+	c.new_deadline_reason = IC_REASON_QUARANTINE;
+	c.ground = IC_GROUND_EXECUTED;
+	c.evidence = EV(OFFICIAL_REPORT);
+	c.drafter = IC_DRAFTER_EXECUTOR_ONLY;
+	return c;
+}
+
+typedef struct Case
+{
+	const char *name;
+	IcDecisionContext ctx;
+	bool		allowed;
+	const char *rule;			/* expected rule when refused */
+	IcRuleFamily family;
+} Case;
+
+#define OK(n, c) {n, c, true, NULL, IC_FAMILY_NONE}
+#define NO(n, c, r, f) {n, c, false, r, IC_FAMILY_##f}
+
+/* Build a context with statements applied: WITH(base(..), c.x = y; ...) */
+#define WITH(init, stmts) ({ IcDecisionContext c = (init); stmts; c; })
+
+int
+main(void)
+{
+	Case		cases[] = {
+		/* R69.1: one extension, by the President or the Head of the PA, with a basis */
+		OK("R69.1 first extension by head_of_pa", base(IC_ACTION_EXTEND)),
+		OK("R69.1 first extension by president", WITH(base(IC_ACTION_EXTEND), c.decided_by = D(PRESIDENT))),
+		NO("R69.1 extension by a PA unit head", WITH(base(IC_ACTION_EXTEND), c.decided_by = D(PA_UNIT_HEAD)), "R69.1", NOT_AUTHORISED),
+		NO("R69.1 extension without basis", WITH(base(IC_ACTION_EXTEND), c.basis_given = false), "R69.1", MISSING_BASIS),
+		NO("R69.1 extension to an earlier date", WITH(base(IC_ACTION_EXTEND), c.new_due_date = c.due_date - 1), "R69.1", DEADLINE),
+		NO("R69.1 second extension, no review", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.last_extension_on = DAY_2025_03_03; c.last_extension_by = D(HEAD_OF_PA)), "R69.1", REPEATED_EXTENSION),
+		NO("R69.1 transfer after an extension, no review", WITH(base(IC_ACTION_TRANSFER), c.prior_extensions = 1), "R69.1", REPEATED_EXTENSION),
+		/* R69.2 / R72.3 / R70.5: Security Council */
+		OK("R69.2 SC extension by secretary_sc", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(SECRETARY_SC))),
+		NO("R69.2 SC extension by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL), "R69.2", NOT_AUTHORISED),
+		OK("R72.3 SC repeated by president with review", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.prior_extensions = 1; c.disciplinary_review_given = true; c.decided_by = D(PRESIDENT))),
+		NO("R72.3 SC repeated by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.prior_extensions = 1; c.disciplinary_review_given = true), "R72.3", NOT_AUTHORISED),
+		OK("R70.5 SC new deadline by president", WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(PRESIDENT))),
+		NO("R70.5 SC new deadline by head_of_pa", WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_SECURITY_COUNCIL), "R70.5", NOT_AUTHORISED),
+		/* R72.1 / R72.2: repeated extensions */
+		OK("R72.2 repeated with review by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.disciplinary_review_given = true)),
+		NO("R72.2 repeated with review by pa_unit_head", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.disciplinary_review_given = true; c.decided_by = D(PA_UNIT_HEAD)), "R72.2", NOT_AUTHORISED),
+		OK("R72.1 national plan repeated by president", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.prior_extensions = 2; c.disciplinary_review_given = true; c.decided_by = D(PRESIDENT))),
+		NO("R72.1 national plan repeated by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.prior_extensions = 1; c.disciplinary_review_given = true), "R72.1", NOT_AUTHORISED),
+		OK("R69.1 national plan first extension by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN)),
+		/* R74: personal instructions */
+		OK("R74 personal extension by president", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL; c.decided_by = D(PRESIDENT))),
+		NO("R74 personal extension by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL), "R74", NOT_AUTHORISED),
+		OK("R74 published personal follows general rules", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL_PUBLISHED)),
+		NO("R74 personal new deadline by head_of_pa", WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_PERSONAL), "R74", NOT_AUTHORISED),
+		/* R74-1: below PA, the administrator's table decides */
+		OK("R74-1 central level, first_head listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)))),
+		NO("R74-1 central level, head_of_pa not listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD))), "R74-1", NOT_AUTHORISED),
+		NO("R74-1 government level, empty table", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER)), "R74-1", NOT_AUTHORISED),
+		NO("R74-1 repeated below PA needs review", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.table_deciders = IC_DECIDER_BIT(D(AKIM)); c.prior_extensions = 1), "R69.1", REPEATED_EXTENSION),
+		/* R69.3 / R69.4: transfers */
+		OK("R69.3 transfer to medium term", base(IC_ACTION_TRANSFER)),
+		OK("R69.4 transfer to long term", WITH(base(IC_ACTION_TRANSFER), c.new_regime = IC_REGIME_LONG_TERM)),
+		NO("R69.3 transfer without circumstances", WITH(base(IC_ACTION_TRANSFER), c.reason_given = false), "R69.3", TRANSFER),
+		NO("R69.4 long term without reason", WITH(base(IC_ACTION_TRANSFER), c.new_regime = IC_REGIME_LONG_TERM; c.reason_given = false), "R69.4", TRANSFER),
+		NO("R69.3 transfer to regular", WITH(base(IC_ACTION_TRANSFER), c.new_regime = IC_REGIME_REGULAR), "R69.3", TRANSFER),
+		NO("R69.4 long to medium", WITH(base(IC_ACTION_TRANSFER), c.regime = IC_REGIME_LONG_TERM), "R69.3", TRANSFER),
+		NO("R69.3 same regime", WITH(base(IC_ACTION_TRANSFER), c.regime = IC_REGIME_MEDIUM_TERM), "R69.3", TRANSFER),
+		NO("R69.1 transfer by pa_unit_head", WITH(base(IC_ACTION_TRANSFER), c.decided_by = D(PA_UNIT_HEAD)), "R69.1", NOT_AUTHORISED),
+		/* R70.4: new deadline for emergencies, not counted as an extension */
+		OK("R70.4 quarantine", base(IC_ACTION_NEW_DEADLINE)),
+		OK("R70.4 after an extension, still allowed", WITH(base(IC_ACTION_NEW_DEADLINE), c.prior_extensions = 1)),
+		NO("R70.4 no reason", WITH(base(IC_ACTION_NEW_DEADLINE), c.new_deadline_reason = IC_REASON_INVALID), "R70.4", NEW_DEADLINE),
+		NO("R70.4 no basis", WITH(base(IC_ACTION_NEW_DEADLINE), c.basis_given = false), "R70.4", MISSING_BASIS),
+		NO("R70.4 not later", WITH(base(IC_ACTION_NEW_DEADLINE), c.new_due_date = c.due_date), "R70.4", NEW_DEADLINE),
+		/* R75 / R76.1 / R76.4 / R77 / R76-1 / R79: removal */
+		OK("R76.1 removal by head_of_pa with report", base(IC_ACTION_REMOVE)),
+		NO("R76.1 removal by pa_unit_head", WITH(base(IC_ACTION_REMOVE), c.decided_by = D(PA_UNIT_HEAD)), "R76.1", NOT_AUTHORISED),
+		OK("R76.4 SC removal by secretary_sc", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(SECRETARY_SC))),
+		NO("R76.4 SC removal by head_of_pa", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_SECURITY_COUNCIL), "R76.4", NOT_AUTHORISED),
+		OK("R77 personal removal by president", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL; c.decided_by = D(PRESIDENT))),
+		NO("R77 published personal removal by head_of_pa", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL_PUBLISHED), "R77", NOT_AUTHORISED),
+		NO("R75 no ground", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_INVALID), "R75", REMOVAL_GROUNDS),
+		NO("R75 executed without evidence", WITH(base(IC_ACTION_REMOVE), c.evidence = 0), "R75", REMOVAL_GROUNDS),
+		OK("R75 executed by adopted act", WITH(base(IC_ACTION_REMOVE), c.evidence = EV(ACT_ADOPTED))),
+		OK("R75 duplicated by new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED; c.evidence = EV(NEW_INSTRUCTION))),
+		NO("R75 duplicated without the new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED), "R75", REMOVAL_GROUNDS),
+		OK("R75 control passed", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION))),
+		OK("R76-1 named law signed", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_NAMED_LAW; c.evidence = EV(LAW_SIGNED))),
+		NO("R76-1 named law with a report only", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_NAMED_LAW), "R76-1", REMOVAL_GROUNDS),
+		OK("R76-1 digitalisation, both documents", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_DIGITALISATION; c.evidence = EV(EXECUTOR_FINAL_REPORT) | EV(PA_UNIT_MEMO))),
+		NO("R76-1 digitalisation, final report only", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_DIGITALISATION; c.evidence = EV(EXECUTOR_FINAL_REPORT)), "R76-1", REMOVAL_GROUNDS),
+		OK("R76-1 monument memo", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(PA_UNIT_MEMO))),
+		OK("R76-1 event held", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_EVENT_OR_NAMING; c.evidence = EV(EVENT_HELD))),
+		OK("R76-1 law amendments conclusion", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_LAW_AMENDMENTS; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.parent_is_pa_level = true; c.parent_on_control = true), "R79", REMOVAL_ORDER),
+		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.parent_is_pa_level = true; c.parent_on_control = false)),
+		NO("removed instruction takes no decision", WITH(base(IC_ACTION_EXTEND), c.on_control = false), "R75", NOT_ON_CONTROL),
+		/* R42-1, R14, R50: putting on control */
+		OK("R42-1 act point on PA control", base(IC_ACTION_PUT_ON_CONTROL)),
+		NO("R42-1.2 local character on PA control", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.local_character = true), "R42-1.2", CONTROL_LEVEL),
+		OK("R42-1.2 local character with public resonance", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.local_character = true; c.public_resonance = true)),
+		OK("R42-1.2 local character at local level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.local_character = true; c.level = IC_LEVEL_LOCAL)),
+		NO("R42-1.1 SC decision at government level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_SECURITY_COUNCIL; c.level = IC_LEVEL_GOVERNMENT), "R42-1.1", CONTROL_LEVEL),
+		NO("R14 state secret with content", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true; c.has_content = true; c.has_paper_card = true), "R14", SECRECY),
+		NO("R50.2 state secret without paper card", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true), "R50.2", SECRECY),
+		OK("R14 state secret, requisites only", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true; c.has_paper_card = true)),
+		NO("R50.2 no deadline", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.due_date = IC_NO_DATE), "R50.2", DEADLINE),
+		NO("R50.3 due before receipt", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.due_date = c.received_on - 1), "R50.3", DEADLINE),
+		NO("R50.1 sub-instruction after parent", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.parent_due_date = c.due_date - 1), "R50.1", DEADLINE),
+		OK("R50.1 sub-instruction on parent's day", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.parent_due_date = c.due_date)),
+		NO("R50.1 extension past parent", WITH(base(IC_ACTION_EXTEND), c.parent_due_date = c.due_date + 1), "R50.1", DEADLINE),
+		/* R57: roadmap approval */
+		OK("R57 executor-only roadmap by first head", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD))),
+		NO("R57 interdepartmental roadmap by first head", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL; c.decided_by = D(FIRST_HEAD)), "R57", NOT_AUTHORISED),
+		OK("R57 interdepartmental roadmap by deputy PM", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL; c.decided_by = D(DEPUTY_PRIME_MINISTER))),
+		OK("R57 local roadmap by akim", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_LOCAL; c.decided_by = D(AKIM))),
+		NO("R57 touching Government's powers, not agreed", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT; c.decided_by = D(FIRST_HEAD); c.touches_government_powers = true), "R57", ROADMAP),
+		/* R72.4: information on measures */
+		NO("R72.4 measures report without repeated extension", WITH(base(IC_ACTION_SUBMIT_REPORT), c.is_measures_report = true), "R72.4", REPORT),
+		OK("R72.4 measures report after repeated extension", WITH(base(IC_ACTION_SUBMIT_REPORT), c.is_measures_report = true; c.has_repeated_extension = true)),
+		NO("report on a removed instruction", WITH(base(IC_ACTION_SUBMIT_REPORT), c.on_control = false), "R75", NOT_ON_CONTROL),
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		IcVerdict	v;
+		bool		got = ic_rules_decide(&cases[i].ctx, &v);
+
+		CHECK(got == cases[i].allowed, "%s: expected %s, got %s (%s; %s)", cases[i].name,
+			  cases[i].allowed ? "allowed" : "refused", got ? "allowed" : "refused",
+			  v.message, v.detail);
+		if (!cases[i].allowed && !got)
+		{
+			CHECK(strcmp(v.rule, cases[i].rule) == 0, "%s: rule %s, expected %s",
+				  cases[i].name, v.rule, cases[i].rule);
+			CHECK(v.family == cases[i].family, "%s: family %d, expected %d",
+				  cases[i].name, (int) v.family, (int) cases[i].family);
+			CHECK(v.hint[0] != '\0' && v.detail[0] != '\0', "%s: has detail and hint", cases[i].name);
+		}
+	}
+
+	/* The DETAIL of a repeated extension gives the facts. */
+	{
+		IcVerdict	v;
+		IcDecisionContext c = base(IC_ACTION_EXTEND);
+
+		c.prior_extensions = 1;
+		c.last_extension_on = DAY_2025_03_03;
+		c.last_extension_by = D(HEAD_OF_PA);
+		ic_rules_decide(&c, &v);
+		CHECK(strcmp(v.detail, "Instruction 42 was already extended on 2025-03-03 by head_of_pa.") == 0,
+			  "repeated extension detail: %s", v.detail);
+		CHECK(strstr(v.hint, "disciplinary_review") != NULL && strstr(v.hint, "R72.2") != NULL,
+			  "repeated extension hint: %s", v.hint);
+	}
+
+	/* R56: roadmap requirement */
+	CHECK(ic_rules_roadmap_required(0, 200, 2, false), "R56: > 6 months, 2 bodies");
+	CHECK(ic_rules_roadmap_required(0, 200, 1, true), "R56: > 6 months, new approaches");
+	CHECK(!ic_rules_roadmap_required(0, 200, 1, false), "R56: > 6 months, one body, nothing new");
+	CHECK(!ic_rules_roadmap_required(0, 182, 3, true), "R56: exactly 6 months is not more");
+	CHECK(ic_rules_roadmap_required(0, 183, 3, true), "R56: 6 months and a day");
+
+	/* Dates and months */
+	{
+		char		buf[16];
+
+		CHECK(strcmp(ic_format_day(0, buf, sizeof(buf)), "2000-01-01") == 0, "day 0");
+		CHECK(strcmp(ic_format_day(DAY_2025_03_03, buf, sizeof(buf)), "2025-03-03") == 0, "2025-03-03: %s", buf);
+		CHECK(strcmp(ic_format_day(-1, buf, sizeof(buf)), "1999-12-31") == 0, "day -1");
+		CHECK(strcmp(ic_format_day(ic_day_add_months(30, 1), buf, sizeof(buf)), "2000-02-29") == 0,
+			  "Jan 31 + 1 month clamps to Feb 29 in a leap year: %s", buf);
+		CHECK(strcmp(ic_format_day(ic_day_add_months(DAY_2025_03_03, -3), buf, sizeof(buf)), "2024-12-03") == 0,
+			  "minus months: %s", buf);
+	}
+
+	/* Codes round-trip */
+	for (int d = 1; d < IC_DECIDER_COUNT; d++)
+	{
+		IcDecider	back;
+
+		CHECK(ic_decider_parse(ic_decider_code((IcDecider) d), &back) && (int) back == d, "decider %d", d);
+	}
+	{
+		IcEvidence	e;
+		IcRegime	r;
+
+		CHECK(!ic_decider_parse("king", &(IcDecider) {0}), "unknown decider");
+		CHECK(ic_evidence_parse("law_signed", &e) && e == IC_EVIDENCE_LAW_SIGNED, "evidence code");
+		CHECK(!ic_regime_parse("invalid", &r), "'invalid' is not a code");
+	}
+	return UNIT_SUMMARY();
+}
