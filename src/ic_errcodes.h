@@ -19,4 +19,20 @@
 #define ERRCODE_IC_DATE_OUT_OF_CALENDAR		MAKE_SQLSTATE('I','C','0','0','2')
 #define ERRCODE_IC_INVALID_CALENDAR_DATA	MAKE_SQLSTATE('I','C','0','0','3')
 
+/* IC1xx: rule violations, one code per family (rules_core.h IcRuleFamily) */
+#define ERRCODE_IC_NOT_AUTHORISED			MAKE_SQLSTATE('I','C','1','0','1')
+#define ERRCODE_IC_REPEATED_EXTENSION		MAKE_SQLSTATE('I','C','1','0','2')
+#define ERRCODE_IC_TRANSFER					MAKE_SQLSTATE('I','C','1','0','3')
+#define ERRCODE_IC_NEW_DEADLINE				MAKE_SQLSTATE('I','C','1','0','4')
+#define ERRCODE_IC_REMOVAL_GROUNDS			MAKE_SQLSTATE('I','C','1','0','5')
+#define ERRCODE_IC_REMOVAL_ORDER			MAKE_SQLSTATE('I','C','1','0','6')
+#define ERRCODE_IC_CONTROL_LEVEL			MAKE_SQLSTATE('I','C','1','0','7')
+#define ERRCODE_IC_DEADLINE					MAKE_SQLSTATE('I','C','1','0','8')
+#define ERRCODE_IC_ROADMAP					MAKE_SQLSTATE('I','C','1','0','9')
+#define ERRCODE_IC_SECRECY					MAKE_SQLSTATE('I','C','1','1','0')
+#define ERRCODE_IC_BYPASS					MAKE_SQLSTATE('I','C','1','1','1')
+#define ERRCODE_IC_NOT_ON_CONTROL			MAKE_SQLSTATE('I','C','1','1','2')
+#define ERRCODE_IC_REPORT					MAKE_SQLSTATE('I','C','1','1','3')
+#define ERRCODE_IC_MISSING_BASIS			MAKE_SQLSTATE('I','C','1','1','4')
+
 #endif							/* IC_ERRCODES_H */

@@ -1,0 +1,210 @@
+/*
+ * registry_documents.c
+ *		Triggers on the registry's documents (roadmaps, reports), the guard of
+ *		the seeded authority table, and who_may_decide().
+ *
+ * A roadmap's approval is a decision (R57): it is judged like the others and
+ * journaled.  A report is not a decision, but it is accepted only while the
+ * instruction is on control, so it takes a share lock on the instruction and
+ * waits for a removal in flight (R75, R72.4).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "ic_errcodes.h"
+#include "registry.h"
+
+PG_FUNCTION_INFO_V1(ic_roadmap_judge);
+PG_FUNCTION_INFO_V1(ic_report_judge);
+PG_FUNCTION_INFO_V1(ic_authority_seed_guard);
+PG_FUNCTION_INFO_V1(ic_who_may_decide);
+
+static void
+judge_roadmap(HeapTuple tuple, TupleDesc desc)
+{
+	IcDecisionContext ctx;
+	IcVerdict	verdict;
+	IcInstructionFacts facts;
+	char	   *drafter = ic_get_cstring(tuple, desc, "drafter");
+
+	memset(&ctx, 0, sizeof(ctx));
+	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
+	ic_context_from_facts(&ctx, &facts, NULL);
+	ctx.action = IC_ACTION_APPROVE_ROADMAP;
+	ctx.decided_by = ic_get_decider(tuple, desc, "approved_by");
+	if (drafter == NULL || !ic_drafter_parse(drafter, &ctx.drafter))
+		ctx.drafter = IC_DRAFTER_INVALID;
+	ctx.touches_government_powers = ic_get_bool(tuple, desc, "touches_government_powers");
+	ctx.agreed_with_prime_minister = ic_get_bool(tuple, desc, "agreed_with_prime_minister");
+	if (!ic_rules_decide(&ctx, &verdict))
+		ic_raise_verdict(&verdict);
+}
+
+static void
+journal_roadmap(HeapTuple tuple, TupleDesc desc)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[5] = {INT8OID, TEXTOID, DATEOID, INT8OID, TEXTOID};
+	Datum		args[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	char	   *ref = ic_get_cstring(tuple, desc, "document_ref");
+
+	if (plan == NULL)
+	{
+		plan = SPI_prepare("INSERT INTO " IC_SCHEMA ".decision "
+						   "  (instruction_id, kind, decided_by, decided_on, roadmap_id, basis) "
+						   "VALUES ($1, 'roadmap_approval', $2, $3, $4, $5)",
+						   5, argtypes);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the roadmap journal entry");
+	}
+	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "instruction_id"));
+	args[1] = CStringGetTextDatum(ic_get_cstring(tuple, desc, "approved_by"));
+	args[2] = DateADTGetDatum(ic_get_date(tuple, desc, "approved_on"));
+	args[3] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
+	args[4] = ref ? CStringGetTextDatum(ref) : (Datum) 0;
+	nulls[4] = ref ? ' ' : 'n';
+	if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "could not journal the roadmap approval");
+}
+
+Datum
+ic_roadmap_judge(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = ic_trigger_data(fcinfo, "roadmap_judge");
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("roadmap_judge must be an INSERT ROW trigger")));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (TRIGGER_FIRED_BEFORE(td->tg_event))
+		judge_roadmap(td->tg_trigtuple, desc);
+	else
+		journal_roadmap(td->tg_trigtuple, desc);
+	SPI_finish();
+	return PointerGetDatum(td->tg_trigtuple);
+}
+
+Datum
+ic_report_judge(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = ic_trigger_data(fcinfo, "report_judge");
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	tuple = td->tg_trigtuple;
+	IcDecisionContext ctx;
+	IcVerdict	verdict;
+	IcInstructionFacts facts;
+	char	   *kind;
+
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("report_judge must be a BEFORE INSERT ROW trigger")));
+
+	memset(&ctx, 0, sizeof(ctx));
+	kind = ic_get_cstring(tuple, desc, "kind");
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_SHARE, &facts);
+	ic_context_from_facts(&ctx, &facts, NULL);
+	ctx.action = IC_ACTION_SUBMIT_REPORT;
+	ctx.is_measures_report = kind != NULL && strcmp(kind, "measures") == 0;
+	if (ctx.is_measures_report)
+		ic_load_extension_history(facts.id, &ctx);
+	SPI_finish();
+	if (!ic_rules_decide(&ctx, &verdict))
+		ic_raise_verdict(&verdict);
+	return PointerGetDatum(tuple);
+}
+
+Datum
+ic_authority_seed_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = ic_trigger_data(fcinfo, "authority_seed_guard");
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	oldtup = td->tg_trigtuple;
+
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("authority_seed_guard must be a BEFORE ROW trigger")));
+	if (!ic_get_bool(oldtup, desc, "seeded"))
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : oldtup);
+
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("a seeded authority is disabled, not deleted (R74-1)"),
+				 errdetail("The row was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore."),
+				 errhint("UPDATE instruction_control.decision_authority SET enabled = false WHERE ...")));
+
+	/* A changed seeded row is the administrator's now, so pg_dump keeps it. */
+	{
+		int			col = ic_attnum(desc, "seeded");
+		Datum		value = BoolGetDatum(false);
+		bool		isnull = false;
+
+		return PointerGetDatum(heap_modify_tuple_by_cols(td->tg_newtuple, desc, 1, &col,
+														 &value, &isnull));
+	}
+}
+
+/*
+ * who_may_decide(instruction_id, action): the positions that may take this
+ * decision now, from the same function the triggers judge with.
+ */
+Datum
+ic_who_may_decide(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		instruction_id = PG_GETARG_INT64(0);
+	char	   *action = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	IcDecisionContext ctx;
+	IcInstructionFacts facts;
+	IcDeciderSet allowed;
+	const char *rule = NULL;
+
+	memset(&ctx, 0, sizeof(ctx));
+	if (!ic_action_parse(action, &ctx.action) ||
+		(ctx.action != IC_ACTION_EXTEND && ctx.action != IC_ACTION_TRANSFER &&
+		 ctx.action != IC_ACTION_NEW_DEADLINE && ctx.action != IC_ACTION_REMOVE))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("who_may_decide answers for extension, transfer, new_deadline or removal, not \"%s\"", action),
+				 errhint("A roadmap's approver depends on its drafter (R57); see README.")));
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ic_load_instruction(instruction_id, IC_LOCK_NONE, &facts);
+	ic_context_from_facts(&ctx, &facts, NULL);
+	ic_load_extension_history(instruction_id, &ctx);
+	if (facts.level != IC_LEVEL_PA)
+		ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
+	SPI_finish();
+
+	allowed = ic_rules_allowed_deciders(&ctx, &rule);
+	for (int d = 1; d < IC_DECIDER_COUNT; d++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		if (!(allowed & IC_DECIDER_BIT(d)))
+			continue;
+		values[0] = CStringGetTextDatum(ic_decider_code((IcDecider) d));
+		values[1] = CStringGetTextDatum(rule ? rule : "");
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

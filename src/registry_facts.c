@@ -1,0 +1,354 @@
+/*
+ * registry_facts.c
+ *		Gathering the facts a decision is judged on, and raising verdicts.
+ *
+ * Every query here runs through a plan prepared once per backend and kept
+ * (SPI_keepplan), so a trigger call costs an index lookup, not a parse.
+ * The caller is SPI-connected.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "ic_errcodes.h"
+#include "registry.h"
+
+/* Prepare once, keep for the backend's life. */
+static SPIPlanPtr
+keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes)
+{
+	if (*slot == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+				 SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		*slot = plan;
+	}
+	return *slot;
+}
+
+static Datum
+result_value(int col, bool *isnull)
+{
+	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col, isnull);
+}
+
+static int32
+result_date(int col)
+{
+	bool		isnull;
+	Datum		d = result_value(col, &isnull);
+
+	return isnull ? IC_NO_DATE : DatumGetDateADT(d);
+}
+
+static char *
+result_text(int col)
+{
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col);
+}
+
+void
+ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
+{
+	static SPIPlanPtr for_update = NULL;
+	static SPIPlanPtr for_share = NULL;
+	static SPIPlanPtr no_lock = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	SPIPlanPtr	plan;
+	bool		isnull;
+	char	   *s;
+
+#define INSTRUCTION_QUERY \
+	"SELECT kind, level, regime::text, status = 'on_control', due_date, received_on, " \
+	"       category::text, parent_id, calendar, last_decision_id " \
+	"  FROM " IC_SCHEMA ".instruction WHERE id = $1 "
+
+	if (lock == IC_LOCK_UPDATE)
+		plan = keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
+	else if (lock == IC_LOCK_SHARE)
+		plan = keep_plan(&for_share, INSTRUCTION_QUERY "FOR SHARE", 1, argtypes);
+	else
+		plan = keep_plan(&no_lock, INSTRUCTION_QUERY, 1, argtypes);
+
+	args[0] = Int64GetDatum(id);
+	if (SPI_execute_plan(plan, args, NULL, lock == IC_LOCK_NONE, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read instruction %lld", (long long) id);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("instruction %lld does not exist", (long long) id),
+				 errhint("Put the instruction on control first (put_on_control).")));
+
+	memset(out, 0, sizeof(*out));
+	out->id = id;
+	out->kind = DatumGetIcInstructionKind(result_value(1, &isnull));
+	out->level = DatumGetIcControlLevel(result_value(2, &isnull));
+	if (!ic_regime_parse(result_text(3), &out->regime))
+		out->regime = IC_REGIME_REGULAR;
+	out->on_control = DatumGetBool(result_value(4, &isnull));
+	out->due_date = result_date(5);
+	out->received_on = result_date(6);
+	s = result_text(7);
+	if (s == NULL || !ic_category_parse(s, &out->category))
+		out->category = IC_CATEGORY_NONE;
+	{
+		Datum		d = result_value(8, &isnull);
+
+		out->parent_id = isnull ? 0 : DatumGetInt64(d);
+	}
+	s = result_text(9);
+	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
+	{
+		Datum		d = result_value(10, &isnull);
+
+		out->last_decision_id = isnull ? 0 : DatumGetInt64(d);
+	}
+}
+
+void
+ic_load_parent(int64 parent_id, IcParentFacts *out)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	bool		isnull;
+
+	memset(out, 0, sizeof(*out));
+	out->due_date = IC_NO_DATE;
+	if (parent_id == 0)
+		return;
+	keep_plan(&plan,
+			  "SELECT due_date, level, status = 'on_control' FROM " IC_SCHEMA ".instruction "
+			  " WHERE id = $1", 1, argtypes);
+	args[0] = Int64GetDatum(parent_id);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read instruction %lld", (long long) parent_id);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("parent instruction %lld does not exist", (long long) parent_id)));
+	out->exists = true;
+	out->due_date = result_date(1);
+	out->is_pa_level = DatumGetIcControlLevel(result_value(2, &isnull)) == IC_LEVEL_PA;
+	out->on_control = DatumGetBool(result_value(3, &isnull));
+}
+
+void
+ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	bool		isnull;
+	Datum		d;
+
+	keep_plan(&plan,
+			  "SELECT count(*)::int4, max(decided_on), "
+			  "       (array_agg(decided_by::text ORDER BY id DESC))[1], bool_or(repeated) "
+			  "  FROM " IC_SCHEMA ".decision "
+			  " WHERE instruction_id = $1 AND kind IN ('extension', 'transfer')",
+			  1, argtypes);
+	args[0] = Int64GetDatum(instruction_id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read the decisions on instruction %lld", (long long) instruction_id);
+
+	ctx->prior_extensions = DatumGetInt32(result_value(1, &isnull));
+	ctx->last_extension_on = result_date(2);
+	if (!ic_decider_parse(result_text(3), &ctx->last_extension_by))
+		ctx->last_extension_by = IC_DECIDER_INVALID;
+	d = result_value(4, &isnull);
+	ctx->has_repeated_extension = !isnull && DatumGetBool(d);
+}
+
+IcDeciderSet
+ic_load_authority(IcControlLevel level, IcAction action)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {TEXTOID, TEXTOID};
+	Datum		args[2];
+	IcDeciderSet set = 0;
+
+	keep_plan(&plan,
+			  "SELECT decider::text FROM " IC_SCHEMA ".decision_authority "
+			  " WHERE level::text = $1 AND action = $2 AND enabled",
+			  2, argtypes);
+	args[0] = CStringGetTextDatum(ic_control_level_code(level));
+	args[1] = CStringGetTextDatum(ic_action_code(action));
+	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read instruction_control.decision_authority");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		IcDecider	d;
+		char	   *code = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+
+		if (ic_decider_parse(code, &d))
+			set |= IC_DECIDER_BIT(d);
+	}
+	return set;
+}
+
+void
+ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
+					  const IcParentFacts *parent)
+{
+	ctx->instruction_id = f->id;
+	ctx->kind = f->kind;
+	ctx->level = f->level;
+	ctx->regime = f->regime;
+	ctx->on_control = f->on_control;
+	ctx->due_date = f->due_date;
+	ctx->received_on = f->received_on;
+	ctx->category = f->category;
+	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
+	ctx->parent_is_pa_level = parent && parent->exists && parent->is_pa_level;
+	ctx->parent_on_control = parent && parent->exists && parent->on_control;
+}
+
+static int
+family_sqlstate(IcRuleFamily family)
+{
+	switch (family)
+	{
+		case IC_FAMILY_NOT_AUTHORISED:
+			return ERRCODE_IC_NOT_AUTHORISED;
+		case IC_FAMILY_REPEATED_EXTENSION:
+			return ERRCODE_IC_REPEATED_EXTENSION;
+		case IC_FAMILY_TRANSFER:
+			return ERRCODE_IC_TRANSFER;
+		case IC_FAMILY_NEW_DEADLINE:
+			return ERRCODE_IC_NEW_DEADLINE;
+		case IC_FAMILY_REMOVAL_GROUNDS:
+			return ERRCODE_IC_REMOVAL_GROUNDS;
+		case IC_FAMILY_REMOVAL_ORDER:
+			return ERRCODE_IC_REMOVAL_ORDER;
+		case IC_FAMILY_CONTROL_LEVEL:
+			return ERRCODE_IC_CONTROL_LEVEL;
+		case IC_FAMILY_DEADLINE:
+			return ERRCODE_IC_DEADLINE;
+		case IC_FAMILY_ROADMAP:
+			return ERRCODE_IC_ROADMAP;
+		case IC_FAMILY_SECRECY:
+			return ERRCODE_IC_SECRECY;
+		case IC_FAMILY_BYPASS:
+			return ERRCODE_IC_BYPASS;
+		case IC_FAMILY_NOT_ON_CONTROL:
+			return ERRCODE_IC_NOT_ON_CONTROL;
+		case IC_FAMILY_REPORT:
+			return ERRCODE_IC_REPORT;
+		case IC_FAMILY_MISSING_BASIS:
+			return ERRCODE_IC_MISSING_BASIS;
+		default:
+			return ERRCODE_INTERNAL_ERROR;
+	}
+}
+
+void
+ic_raise_verdict(const IcVerdict *v)
+{
+	ereport(ERROR,
+			(errcode(family_sqlstate(v->family)),
+			 errmsg("%s", v->message),
+			 errdetail("%s", v->detail),
+			 errhint("%s", v->hint)));
+	pg_unreachable();
+}
+
+void
+ic_raise_bypass(const char *message, const char *detail, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_BYPASS),
+			 errmsg("%s", message),
+			 detail ? errdetail("%s", detail) : 0,
+			 hint ? errhint("%s", hint) : 0));
+	pg_unreachable();
+}
+
+int
+ic_attnum(TupleDesc desc, const char *name)
+{
+	int			attnum = SPI_fnumber(desc, name);
+
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" is missing from a registry table", name),
+				 errhint("The registry's tables belong to the extension; restore them with ALTER EXTENSION instruction_control UPDATE or reinstall.")));
+	return attnum;
+}
+
+Datum
+ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name, bool *isnull)
+{
+	return heap_getattr(tuple, ic_attnum(desc, name), desc, isnull);
+}
+
+int32
+ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+
+	return isnull ? IC_NO_DATE : DatumGetDateADT(d);
+}
+
+int64
+ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+bool
+ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
+char *
+ic_get_cstring(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+IcDecider
+ic_get_decider(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	char	   *code = ic_get_cstring(tuple, desc, name);
+	IcDecider	d;
+
+	if (code == NULL)
+		return IC_DECIDER_INVALID;
+	if (!ic_decider_parse(code, &d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown decider \"%s\"", code)));
+	return d;
+}
+
+TriggerData *
+ic_trigger_data(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by the trigger manager", name)));
+	return castNode(TriggerData, fcinfo->context);
+}

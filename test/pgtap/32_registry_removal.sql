@@ -1,0 +1,94 @@
+-- Registry: removal from control (R75, R76.1, R76.4, R76-1, R77, R79) and roadmaps (R57).
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET instruction_control.calendar = 'KZ';
+SELECT plan(29);
+
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
+
+-- R75 / R76.1
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'pa_unit_head', '{official_report}')$$, :a),
+  'IC101', 'decider may not take this decision (R76.1)', 'R76.1: a PA unit head may not remove from control');
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{}')$$, :a),
+  'IC105', 'removal from control lacks the required evidence (R75)', 'R75: execution needs a report or an adopted act');
+SELECT throws_ok(format($$SELECT remove_from_control(%s, NULL, 'head_of_pa', '{official_report}')$$, :a),
+  'IC105', 'removal from control needs one of the grounds of the decree (R75)', 'R75: a removal needs a ground');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}', 'report No. 5', '2025-03-17')$$, :a),
+  'R76.1: the Head of the PA removes an executed instruction with its report');
+SELECT is((SELECT (status, removed_on)::text FROM instruction WHERE id = :a), '(removed,2025-03-17)',
+  'R75: the instruction is removed on the day of the decision');
+
+-- A removed instruction takes no further decision or report.
+SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :a),
+  'IC112', 'instruction is no longer on control (R75)', 'R75: a removed instruction is not extended');
+SELECT throws_ok(format($$SELECT submit_report(%s, 'final', 'done')$$, :a),
+  'IC112', 'instruction is no longer on control (R75)', 'R75: a removed instruction takes no report');
+SELECT throws_ok(format($$UPDATE instruction SET content = 'edited' WHERE id = %s$$, :a),
+  'IC112', NULL, 'R75: the record of a removed instruction is closed');
+
+-- R75 (2)-(4)
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS d \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'duplicated', 'president', '{official_report}')$$, :d),
+  'IC105', NULL, 'R75(2): a duplicated instruction needs the new instruction');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'duplicated', 'president', '{new_instruction}')$$, :d),
+  'R75(2): removed as duplicated by a new instruction');
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS cp \gset
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'control_passed', 'head_of_pa', '{control_passed_decision}')$$, :cp),
+  'R75(4): removed when control passes to the Government');
+
+-- R76.4: Security Council
+SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd')).id AS sc \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}')$$, :sc),
+  'IC101', 'decider may not take this decision (R76.4)', 'R76.4: the Head of the PA may not remove an SC instruction');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'secretary_sc', '{official_report}')$$, :sc),
+  'R76.4: the Secretary of the SC removes an SC instruction');
+
+-- R77: personal instructions, published or not, only by the President
+SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10')).id AS pp \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}')$$, :pp),
+  'IC101', 'decider may not take this decision (R77)', 'R77: the Head of the PA may not remove a published personal instruction');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'president', '{official_report}')$$, :pp),
+  'R77: the President removes a personal instruction');
+
+-- R76-1: evidence by category
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', category => 'named_law')).id AS law \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}')$$, :law),
+  'IC105', 'removal from control lacks the required evidence (R76-1)', 'R76-1: a named law is removed on its signing, not a report');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{law_signed}')$$, :law),
+  'R76-1: a named law is removed once the President signed it');
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', category => 'digitalisation')).id AS dig \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{executor_final_report}')$$, :dig),
+  'IC105', 'removal from control lacks the required evidence (R76-1)', 'R76-1: digitalisation needs the PA unit memo too');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{executor_final_report,pa_unit_memo}')$$, :dig),
+  'R76-1: digitalisation with final report and PA unit memo is removed');
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd', category => 'event_or_naming')).id AS ev \gset
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{event_held}')$$, :ev),
+  'R76-1: an event is removed once it took place');
+
+-- R79: the executing body's own point after the PA's removal
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd')).id AS parent \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', parent_id => :parent)).id AS own \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
+  'IC106', 'point controlled at PA level is still on the PA''s control (R79)', 'R79: the body may not remove its point before the PA');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}')$$, :parent),
+  'R79: the PA removes its instruction');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
+  'R79: then the body removes its own point (R74-1: by its first head)');
+
+-- R57: roadmap approval
+SELECT (put_on_control('act_point', 'pa', '2025-01-06', term => '7 months', new_approaches => true)).id AS r \gset
+SELECT throws_ok(format($$SELECT register_roadmap(%s, 'central_interdepartmental', 'first_head')$$, :r),
+  'IC101', 'decider may not take this decision (R57)', 'R57: an interdepartmental roadmap is not approved by the first head');
+SELECT lives_ok(format($$SELECT register_roadmap(%s, 'central_interdepartmental', 'deputy_prime_minister', document_ref => 'RM-1')$$, :r),
+  'R57: the supervising Deputy Prime Minister approves an interdepartmental roadmap');
+SELECT is((SELECT (kind, decided_by)::text FROM decision WHERE instruction_id = :r), '(roadmap_approval,deputy_prime_minister)',
+  'R57: the approval is journaled');
+SELECT throws_ok(format($$SELECT register_roadmap(%s, 'central_outside_government', 'first_head', touches_government_powers => true)$$, :r),
+  'IC109', 'roadmap touching the Government''s powers is approved after agreement with the Prime Minister (R57)',
+  'R57: a roadmap touching the Government''s powers needs the Prime Minister''s agreement');
+SELECT lives_ok(format($$SELECT register_roadmap(%s, 'local', 'akim')$$, :r),
+  'R57: a local body''s roadmap is approved by the akim');
+
+SELECT * FROM finish();
+ROLLBACK;
