@@ -16,6 +16,15 @@
 
 #define ONLY(d) IC_DECIDER_BIT(IC_DECIDER_##d)
 
+#if defined(__GNUC__) || defined(__clang__)
+#define IC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define IC_PRINTF(f, a)
+#endif
+
+static bool deny(IcVerdict *v, IcRuleFamily family, const char *rule,
+				 const char *message, const char *hint, const char *detail_fmt,...) IC_PRINTF(6, 7);
+
 static bool
 deny(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
 	 const char *hint, const char *detail_fmt,...)
