@@ -2,6 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
+SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(30);
 

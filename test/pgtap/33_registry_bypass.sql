@@ -2,6 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
+SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(20);
 
@@ -49,10 +50,10 @@ SELECT throws_ok(format($$UPDATE instruction SET secrecy = 'state_secret', paper
 -- Dump and restore: user data is registered with pg_extension_config_dump.
 SELECT is((SELECT count(*) FROM pg_extension e, unnest(e.extconfig) c
             WHERE e.extname = 'instruction_control'
-              AND c::regclass::text IN ('instruction_control.instruction', 'instruction_control.decision',
-                                        'instruction_control.act', 'instruction_control.state_body',
-                                        'instruction_control.roadmap', 'instruction_control.report',
-                                        'instruction_control.decision_authority'))::int, 7,
+              AND c IN ('instruction_control.instruction'::regclass, 'instruction_control.decision'::regclass,
+                        'instruction_control.act'::regclass, 'instruction_control.state_body'::regclass,
+                        'instruction_control.roadmap'::regclass, 'instruction_control.report'::regclass,
+                        'instruction_control.decision_authority'::regclass))::int, 7,
   'the registry''s tables are dumped by pg_dump');
 SELECT is((SELECT cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, cond)
             WHERE e.extname = 'instruction_control' AND c = 'instruction_control.decision_authority'::regclass),
