@@ -33,7 +33,7 @@ ic_instruction_kind_in(PG_FUNCTION_ARGS)
 				 errmsg("invalid input syntax for type %s: \"%s\"", "instruction_kind", s),
 				 errdetail("The value is neither an instruction kind code nor a known Kazakh, Russian or English name of a kind (R4.2, R42)."),
 				 errhint("Use a code (act_point, event, security_council, assembly, personal, "
-						 "personal_published, document, national_plan; '_' or a space) or a name "
+						 "personal_published, document, national_plan; '_' or a space between words) or a name "
 						 "such as 'Актінің тармағы', 'Пункт акта', 'Іс-шара', 'Мероприятие', "
 						 "'Қауіпсіздік Кеңесі', 'Совет Безопасности', 'Қазақстан халқы Ассамблеясы', "
 						 "'Ассамблея народа Казахстана', 'Жеке тапсырма', 'Личное поручение', "

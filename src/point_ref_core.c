@@ -141,6 +141,45 @@ strip_point_words(const char *s, size_t *b, size_t *e)
 	}
 }
 
+/*
+ * The character of the original input s[0..len) that folded into the
+ * character at byte offset pos of the folded text buf.  Folding maps every
+ * non-space character to exactly one character, so the k-th non-space
+ * character of one is the k-th of the other.
+ */
+static uint32_t
+original_char(const char *s, size_t len, const char *buf, size_t pos)
+{
+	size_t		k = 0;
+	size_t		i = 0;
+	uint32_t	c = 0;
+
+	while (i < pos)
+	{
+		size_t		n = ic_utf8_decode(buf + i, pos - i, &c);
+
+		if (n == 0)
+			break;
+		if (!ic_is_space_codepoint(c))
+			k++;
+		i += n;
+	}
+	for (i = 0; i < len;)
+	{
+		size_t		n = ic_utf8_decode(s + i, len - i, &c);
+
+		if (n == 0)
+			break;
+		i += n;
+		if (ic_is_space_codepoint(c))
+			continue;
+		if (k == 0)
+			return c;
+		k--;
+	}
+	return 0;
+}
+
 typedef enum
 {
 	AT_SEGMENT_START,			/* before a segment's first number */
@@ -267,11 +306,8 @@ ic_point_ref_parse(const char *s, size_t len, uint8_t *out,
 				break;
 			default:
 				{
-					uint32_t	cp = (unsigned char) c;
-
-					(void) ic_utf8_decode(buf + i, e - i, &cp);
 					if (bad)
-						*bad = cp;
+						*bad = original_char(s, len, buf, i);
 					*err = IC_PR_BAD_CHAR;
 					return 0;
 				}

@@ -59,7 +59,7 @@ typedef enum IcPointRefError
 /*
  * Parse len bytes of UTF-8 text into out (IC_POINT_REF_MAX_ENCODED bytes).
  * Returns the encoded length, or 0 with *err set (and *bad set to the
- * offending character for IC_PR_BAD_CHAR; may be NULL).
+ * offending character of s, as written, for IC_PR_BAD_CHAR; may be NULL).
  */
 extern size_t ic_point_ref_parse(const char *s, size_t len, uint8_t *out,
 								 IcPointRefError *err, uint32_t *bad);

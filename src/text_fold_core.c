@@ -113,8 +113,8 @@ ic_fold_codepoint(uint32_t c)
 	return c;
 }
 
-static bool
-is_space_cp(uint32_t c)
+bool
+ic_is_space_codepoint(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
 		c == '\f' || c == 0x00A0 || c == 0x2007 || c == 0x202F;
@@ -147,7 +147,7 @@ ic_text_fold(const char *s, size_t len, int flags,
 		if (n == 0 || c == 0)
 			return false;
 		i += n;
-		if (is_space_cp(c) || (c == '_' && (flags & IC_FOLD_UNDERSCORE_AS_SPACE)))
+		if (ic_is_space_codepoint(c) || (c == '_' && (flags & IC_FOLD_UNDERSCORE_AS_SPACE)))
 		{
 			pending_space = (o > 0);
 			continue;

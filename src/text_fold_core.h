@@ -31,6 +31,9 @@
 extern bool ic_text_fold(const char *s, size_t len, int flags,
 						 char *out, size_t outcap, size_t *outlen);
 
+/* True for the code points folding treats as whitespace. */
+extern bool ic_is_space_codepoint(uint32_t c);
+
 /* Lower case of one code point, by the extension's own small mapping. */
 extern uint32_t ic_fold_codepoint(uint32_t c);
 

@@ -169,7 +169,12 @@ main(void)
 		uint32_t	badc = 0;
 
 		CHECK(ic_point_ref_parse("42Ә", 4, enc, &err, &badc) == 0 && err == IC_PR_BAD_CHAR &&
-			  badc == 0x04D9, "bad character reported folded: U+%04X", (unsigned) badc);
+			  badc == 0x04D8, "bad character reported as written: U+%04X", (unsigned) badc);
+		CHECK(ic_point_ref_parse(" П 4 2ЖҚ", strlen(" П 4 2ЖҚ"), enc, &err, &badc) == 0 &&
+			  err == IC_PR_SPACE_IN_NUMBER, "space in number before the bad character");
+		CHECK(ic_point_ref_parse(" П. 42 Ж", strlen(" П. 42 Ж"), enc, &err, &badc) == 0 &&
+			  err == IC_PR_BAD_CHAR && badc == 0x0416, "Ж after the word and spaces: U+%04X", (unsigned) badc);
+		CHECK(ic_point_ref_parse("IV", 2, enc, &err, &badc) == 0 && badc == 'I', "I as written");
 	}
 	/* too long */
 	{
