@@ -3,7 +3,10 @@
 -- COPY BINARY round trip, and corrupt binary values refused (22P03, 22P02).
 -- The files are written by the server into its (throwaway) data directory.
 --
+-- quietly: the extension exists already when the whole suite runs
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
+RESET client_min_messages;
 SET search_path = instruction_control, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never

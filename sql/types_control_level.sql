@@ -2,7 +2,10 @@
 -- control_level (R42-1): input of codes and Kazakh/Russian/English names,
 -- output, order, labels, and refused literals (22P02 with DETAIL and HINT).
 --
+-- quietly: the extension exists already when the whole suite runs
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
+RESET client_min_messages;
 SET search_path = instruction_control, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never

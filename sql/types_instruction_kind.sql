@@ -2,7 +2,10 @@
 -- instruction_kind (R4.2, R42): input of codes and names, output, labels, the
 -- predicates of the rules, and refused literals (22P02 with DETAIL and HINT).
 --
+-- quietly: the extension exists already when the whole suite runs
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
+RESET client_min_messages;
 SET search_path = instruction_control, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never

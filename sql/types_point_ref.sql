@@ -2,7 +2,10 @@
 -- point_ref: input forms and canonical output, natural order, depth, parent,
 -- ancestry, the subtree range an index answers, and refused literals.
 --
+-- quietly: the extension exists already when the whole suite runs
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
+RESET client_min_messages;
 SET search_path = instruction_control, public;
 \set VERBOSITY default
 \set SHOW_CONTEXT never
