@@ -94,7 +94,8 @@ extern size_t ic_point_ref_parent_len(const uint8_t *enc, size_t len);
 /*
  * The least point number greater than p and all its sub-points, written to
  * out (len + 1 bytes suffice); returns its length.  "42" gives "42)",
- * "42)" gives "42-1".
+ * "42)" gives "42-1".  The bound is a valid point number, but for a value
+ * at the input limit its text may be one byte longer than input accepts.
  */
 extern size_t ic_point_ref_subtree_upper(const uint8_t *enc, size_t len, uint8_t *out);
 
