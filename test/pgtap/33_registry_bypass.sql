@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(20);
+SELECT plan(24);
 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', content => 'Prepare a draft law')).id AS a \gset
 
@@ -63,6 +63,15 @@ SELECT is((SELECT seeded FROM decision_authority WHERE level = 'government' AND 
   false, 'R74-1: a changed seeded row becomes the administrator''s and is dumped');
 SELECT throws_ok($$DELETE FROM decision_authority WHERE level = 'central' AND action = 'removal'$$, '55000',
   'a seeded authority is disabled, not deleted (R74-1)', 'R74-1: seeded rows are disabled, not deleted');
+
+-- Labels for people
+SELECT is(label('decider', 'head_of_pa', 'kk'), 'Президент Әкімшілігінің Басшысы', 'labels: a decider in Kazakh');
+SELECT is(label('removal_ground', 'executed', 'ru'), 'Полное и надлежащее исполнение', 'labels: R75 ground in Russian');
+SELECT throws_ok($$SELECT label('decider', 'king', 'en')$$, '22023', 'no label for decider "king"', 'labels: unknown code');
+SELECT is((SELECT count(*) FROM (SELECT unnest(ARRAY['president','head_of_pa','secretary_sc','state_counsellor',
+           'head_of_presidents_office','assistant_or_adviser','pa_unit_head','prime_minister','deputy_prime_minister',
+           'head_of_government_office','first_head','akim']) AS c) d
+           WHERE label('decider', d.c, 'kk') IS NOT NULL)::int, 12, 'labels: every decider has a Kazakh name');
 
 SELECT * FROM finish();
 ROLLBACK;
