@@ -11,6 +11,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 
 #include "ic_errcodes.h"
@@ -273,16 +274,58 @@ ic_raise_bypass(const char *message, const char *detail, const char *hint)
 	pg_unreachable();
 }
 
+/*
+ * Column numbers by name, cached per (row type, name): a trigger asks for
+ * the same dozen columns on every row of a COPY.  Names are the string
+ * constants of the trigger code, so the pointer identifies them.  Any
+ * relcache invalidation (ALTER TABLE, ...) empties the cache.
+ */
+#define ATTNUM_CACHE_SIZE 256
+
+typedef struct AttnumEntry
+{
+	Oid			typid;
+	int			natts;
+	const char *name;
+	int			attnum;
+} AttnumEntry;
+
+static AttnumEntry attnum_cache[ATTNUM_CACHE_SIZE];
+static bool attnum_callback_registered = false;
+
+static void
+attnum_cache_flush(Datum arg, Oid relid)
+{
+	memset(attnum_cache, 0, sizeof(attnum_cache));
+}
+
 int
 ic_attnum(TupleDesc desc, const char *name)
 {
-	int			attnum = SPI_fnumber(desc, name);
+	uint32		h = (uint32) (((uintptr_t) name >> 3) ^ (desc->tdtypeid * 2654435761u));
+	AttnumEntry *e = &attnum_cache[h % ATTNUM_CACHE_SIZE];
+	int			attnum;
 
+	if (e->name == name && e->typid == desc->tdtypeid && e->natts == desc->natts &&
+		desc->tdtypeid != InvalidOid)
+		return e->attnum;
+
+	attnum = SPI_fnumber(desc, name);
 	if (attnum <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" is missing from a registry table", name),
 				 errhint("The registry's tables belong to the extension; restore them with ALTER EXTENSION instruction_control UPDATE or reinstall.")));
+
+	if (!attnum_callback_registered)
+	{
+		CacheRegisterRelcacheCallback(attnum_cache_flush, (Datum) 0);
+		attnum_callback_registered = true;
+	}
+	e->typid = desc->tdtypeid;
+	e->natts = desc->natts;
+	e->name = name;
+	e->attnum = attnum;
 	return attnum;
 }
 
