@@ -94,11 +94,22 @@ CONF
 
 running() { pg "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
 
+# The server must not inherit a caller's open files: a lock held by the caller
+# (flock ... scripts/test.sh) would otherwise live as long as the server.
+close_inherited_fds() {
+	local fd
+	for fd in /proc/$BASHPID/fd/*; do
+		fd=${fd##*/}
+		[ "$fd" -gt 2 ] && eval "exec $fd>&-"
+	done
+	return 0
+}
+
 case "$cmd" in
 	start)
 		init_cluster
 		if ! running; then
-			pg "$bindir/pg_ctl" -D "$data" -l "$logfile" -w -t 60 start >/dev/null || {
+			(close_inherited_fds; pg "$bindir/pg_ctl" -D "$data" -l "$logfile" -w -t 60 start >/dev/null) || {
 				echo "cluster.sh: the server did not start; last lines of $logfile:" >&2
 				tail -n 20 "$logfile" >&2
 				exit 1
