@@ -19,6 +19,7 @@
 #include "calendar_core.h"
 #include "code_core.h"
 #include "term_core.h"
+#include "instruction_control.h"
 
 /* A loaded calendar (owned by the cache; valid until the next lookup). */
 typedef struct IcCalendar
@@ -33,8 +34,40 @@ typedef struct IcCalendar
 
 /* Lookup (loads on first use, IC001 if unknown).  code may be NULL. */
 extern const IcCalendar *ic_calendar_get(const char *code);
-extern const IcCalendar *ic_calendar_get_len(const char *code, size_t len);
-extern const IcCalendar *ic_calendar_default(void);
+
+/*
+ * The hot path, inline: the last calendar resolved for the setting and the
+ * last one resolved by name are remembered until the cache is invalidated.
+ */
+extern bool ic_calendar_cache_stale;
+extern const IcCalendar *ic_calendar_last_default;
+extern const IcCalendar *ic_calendar_last_named;
+extern const IcCalendar *ic_calendar_default_slow(void);
+extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
+
+/* The calendar of the setting instruction_control.calendar. */
+static inline const IcCalendar *
+ic_calendar_default(void)
+{
+	const IcCalendar *c = ic_calendar_last_default;
+
+	if (likely(!ic_calendar_cache_stale && c != NULL && ic_default_calendar != NULL &&
+			   strcmp(c->code, ic_default_calendar) == 0))
+		return c;
+	return ic_calendar_default_slow();
+}
+
+/* A calendar by code (len bytes, not NUL-terminated). */
+static inline const IcCalendar *
+ic_calendar_get_len(const char *code, size_t len)
+{
+	const IcCalendar *c = ic_calendar_last_named;
+
+	if (likely(!ic_calendar_cache_stale && c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
+			   c->code[len] == '\0' && memcmp(c->code, code, len) == 0))
+		return c;
+	return ic_calendar_get_len_slow(code, len);
+}
 
 /*
  * Raise IC002 for a core status other than IC_CAL_OK.  what describes the

@@ -43,10 +43,10 @@ static Oid	watched_oids[NWATCHED];
 
 static MemoryContext cache_cxt = NULL;
 static IcCalendar *calendars = NULL;
-static bool cache_stale = false;
+bool		ic_calendar_cache_stale = false;
 static bool callback_registered = false;
-static IcCalendar *last_default = NULL;
-static IcCalendar *last_named = NULL;
+const IcCalendar *ic_calendar_last_default = NULL;
+const IcCalendar *ic_calendar_last_named = NULL;
 static int64 cache_loads = 0;
 
 /* This transaction changed calendar data (set by the trigger). */
@@ -61,12 +61,12 @@ calendar_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid)
 	{
-		cache_stale = true;
+		ic_calendar_cache_stale = true;
 		return;
 	}
 	for (int i = 0; i < (int) NWATCHED; i++)
 		if (relid == watched_oids[i])
-			cache_stale = true;
+			ic_calendar_cache_stale = true;
 }
 
 static void
@@ -75,9 +75,9 @@ cache_reset(void)
 	if (cache_cxt != NULL)
 		MemoryContextReset(cache_cxt);
 	calendars = NULL;
-	last_default = NULL;
-	last_named = NULL;
-	cache_stale = false;
+	ic_calendar_last_default = NULL;
+	ic_calendar_last_named = NULL;
+	ic_calendar_cache_stale = false;
 }
 
 /*
@@ -92,7 +92,7 @@ calendar_xact_callback(XactEvent event, void *arg)
 	if (changed_in_xact && (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT ||
 							event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT))
 	{
-		cache_stale = true;
+		ic_calendar_cache_stale = true;
 		changed_in_xact = false;
 	}
 }
@@ -102,7 +102,7 @@ calendar_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 						  SubTransactionId parentSubid, void *arg)
 {
 	if (changed_in_xact && event == SUBXACT_EVENT_ABORT_SUB)
-		cache_stale = true;
+		ic_calendar_cache_stale = true;
 }
 
 static void
@@ -327,7 +327,7 @@ lookup(const char *code, size_t len)
 {
 	char		buf[IC_CALENDAR_CODE_MAXLEN + 1];
 
-	if (cache_stale)
+	if (ic_calendar_cache_stale)
 		cache_reset();
 	for (IcCalendar *c = calendars; c != NULL; c = c->next)
 		if (strlen(c->code) == len && memcmp(c->code, code, len) == 0)
@@ -349,28 +349,21 @@ lookup(const char *code, size_t len)
 }
 
 const IcCalendar *
-ic_calendar_get_len(const char *code, size_t len)
+ic_calendar_get_len_slow(const char *code, size_t len)
 {
-	IcCalendar *c = last_named;
+	const IcCalendar *c = lookup(code, len);
 
-	if (likely(!cache_stale && c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
-			   c->code[len] == '\0' && memcmp(c->code, code, len) == 0))
-		return c;
-	c = lookup(code, len);
-	last_named = c;
+	ic_calendar_last_named = c;
 	return c;
 }
 
 const IcCalendar *
-ic_calendar_default(void)
+ic_calendar_default_slow(void)
 {
-	IcCalendar *c = last_default;
 	const char *code = ic_default_calendar ? ic_default_calendar : "KZ";
+	const IcCalendar *c = lookup(code, strlen(code));
 
-	if (likely(!cache_stale && c != NULL && strcmp(c->code, code) == 0))
-		return c;
-	c = lookup(code, strlen(code));
-	last_default = c;
+	ic_calendar_last_default = c;
 	return c;
 }
 

@@ -3,9 +3,10 @@
  *		Working-day arithmetic over a cumulative-count index (see
  *		calendar_core.h).  Pure C: no PostgreSQL headers.
  *
- * Every lookup converts the day number to an index with 64-bit arithmetic, so
- * extreme inputs (PostgreSQL's +/-infinity dates are INT32_MAX/INT32_MIN)
- * are reported as out of range rather than overflowing.
+ * The lookups themselves are static inline functions in calendar_core.h; they
+ * convert the day number to an index with 64-bit arithmetic, so extreme inputs
+ * (PostgreSQL's +/-infinity dates are INT32_MAX/INT32_MIN) are reported as out
+ * of range rather than overflowing.
  */
 #include "calendar_core.h"
 
@@ -73,85 +74,6 @@ ic_cal_build(IcCalCore *cal, int32_t first, int32_t ndays,
 	cal->nwork = n;
 }
 
-/* Index of day in the calendar, or -1 when outside. */
-static inline int64_t
-day_index(const IcCalCore *cal, int32_t day)
-{
-	int64_t		i = (int64_t) day - cal->first;
-
-	return (i >= 0 && i < cal->ndays) ? i : -1;
-}
-
-bool
-ic_cal_in_range(const IcCalCore *cal, int32_t day)
-{
-	return day_index(cal, day) >= 0;
-}
-
-IcCalStatus
-ic_cal_is_working(const IcCalCore *cal, int32_t day, bool *result)
-{
-	int64_t		i = day_index(cal, day);
-
-	if (i < 0)
-		return IC_CAL_INPUT_OUT_OF_RANGE;
-	*result = cal->cum[i + 1] != cal->cum[i];
-	return IC_CAL_OK;
-}
-
-IcCalStatus
-ic_cal_add(const IcCalCore *cal, int32_t d, int32_t n, int32_t *result)
-{
-	int64_t		i = day_index(cal, d);
-	int64_t		k;
-
-	if (i < 0)
-		return IC_CAL_INPUT_OUT_OF_RANGE;
-	if (n > 0)
-		k = (int64_t) cal->cum[i + 1] + n - 1;	/* working days up to d, then n more */
-	else if (n < 0)
-		k = (int64_t) cal->cum[i] + n;	/* working days before d, |n| back */
-	else
-		k = cal->cum[i];		/* first working day on or after d */
-	if (k < 0 || k >= cal->nwork)
-		return IC_CAL_RESULT_OUT_OF_RANGE;
-	*result = cal->first + cal->work[k];
-	return IC_CAL_OK;
-}
-
-IcCalStatus
-ic_cal_between(const IcCalCore *cal, int32_t a, int32_t b, int32_t *result)
-{
-	int64_t		ia = day_index(cal, a);
-	int64_t		ib = day_index(cal, b);
-
-	if (ia < 0 || ib < 0)
-		return IC_CAL_INPUT_OUT_OF_RANGE;
-	*result = cal->cum[ib + 1] - cal->cum[ia + 1];
-	return IC_CAL_OK;
-}
-
-IcCalStatus
-ic_cal_roll_forward(const IcCalCore *cal, int32_t d, int32_t *result)
-{
-	return ic_cal_add(cal, d, 0, result);
-}
-
-IcCalStatus
-ic_cal_roll_backward(const IcCalCore *cal, int32_t d, int32_t *result)
-{
-	int64_t		i = day_index(cal, d);
-	int64_t		k;
-
-	if (i < 0)
-		return IC_CAL_INPUT_OUT_OF_RANGE;
-	k = (int64_t) cal->cum[i + 1] - 1;	/* last working day on or before d */
-	if (k < 0)
-		return IC_CAL_RESULT_OUT_OF_RANGE;
-	*result = cal->first + cal->work[k];
-	return IC_CAL_OK;
-}
-
 int32_t
 ic_cal_add_months(int32_t d, int32_t months)
 {
@@ -180,7 +102,7 @@ ic_cal_term_deadline(const IcCalCore *cal, int32_t received,
 {
 	int64_t		end;
 
-	if (day_index(cal, received) < 0)
+	if (ic_cal_day_index(cal, received) < 0)
 		return IC_CAL_INPUT_OUT_OF_RANGE;
 	switch (term->unit)
 	{

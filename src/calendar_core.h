@@ -55,21 +55,96 @@ extern void ic_cal_to_ymd(int32_t day, int *year, int *month, int *mday);
 extern void ic_cal_build(IcCalCore *cal, int32_t first, int32_t ndays,
 						 const uint8_t *working, int32_t *cum, int32_t *work);
 
-extern bool ic_cal_in_range(const IcCalCore *cal, int32_t day);
-extern IcCalStatus ic_cal_is_working(const IcCalCore *cal, int32_t day, bool *result);
+/*
+ * The lookups are static inline: they are the hot path of every SQL call
+ * (a range check and one or two array reads).
+ */
+
+/* Index of day in the calendar, or -1 when outside (64-bit: no overflow). */
+static inline int64_t
+ic_cal_day_index(const IcCalCore *cal, int32_t day)
+{
+	int64_t		i = (int64_t) day - cal->first;
+
+	return (i >= 0 && i < cal->ndays) ? i : -1;
+}
+
+static inline bool
+ic_cal_in_range(const IcCalCore *cal, int32_t day)
+{
+	return ic_cal_day_index(cal, day) >= 0;
+}
+
+static inline IcCalStatus
+ic_cal_is_working(const IcCalCore *cal, int32_t day, bool *result)
+{
+	int64_t		i = ic_cal_day_index(cal, day);
+
+	if (i < 0)
+		return IC_CAL_INPUT_OUT_OF_RANGE;
+	*result = cal->cum[i + 1] != cal->cum[i];
+	return IC_CAL_OK;
+}
 
 /*
  * n > 0: the n-th working day strictly after d; n < 0: the |n|-th working day
  * strictly before d; n = 0: d if working, else the next working day (R50.3).
  */
-extern IcCalStatus ic_cal_add(const IcCalCore *cal, int32_t d, int32_t n, int32_t *result);
+static inline IcCalStatus
+ic_cal_add(const IcCalCore *cal, int32_t d, int32_t n, int32_t *result)
+{
+	int64_t		i = ic_cal_day_index(cal, d);
+	int64_t		k;
+
+	if (i < 0)
+		return IC_CAL_INPUT_OUT_OF_RANGE;
+	if (n > 0)
+		k = (int64_t) cal->cum[i + 1] + n - 1;	/* working days up to d, then n more */
+	else if (n < 0)
+		k = (int64_t) cal->cum[i] + n;	/* working days before d, |n| back */
+	else
+		k = cal->cum[i];		/* first working day on or after d */
+	if (k < 0 || k >= cal->nwork)
+		return IC_CAL_RESULT_OUT_OF_RANGE;
+	*result = cal->first + cal->work[k];
+	return IC_CAL_OK;
+}
 
 /* Working days in (a, b]; negative when b < a. */
-extern IcCalStatus ic_cal_between(const IcCalCore *cal, int32_t a, int32_t b, int32_t *result);
+static inline IcCalStatus
+ic_cal_between(const IcCalCore *cal, int32_t a, int32_t b, int32_t *result)
+{
+	int64_t		ia = ic_cal_day_index(cal, a);
+	int64_t		ib = ic_cal_day_index(cal, b);
 
-/* The first working day on or after d / on or before d. */
-extern IcCalStatus ic_cal_roll_forward(const IcCalCore *cal, int32_t d, int32_t *result);
-extern IcCalStatus ic_cal_roll_backward(const IcCalCore *cal, int32_t d, int32_t *result);
+	if (ia < 0 || ib < 0)
+		return IC_CAL_INPUT_OUT_OF_RANGE;
+	*result = cal->cum[ib + 1] - cal->cum[ia + 1];
+	return IC_CAL_OK;
+}
+
+/* The first working day on or after d. */
+static inline IcCalStatus
+ic_cal_roll_forward(const IcCalCore *cal, int32_t d, int32_t *result)
+{
+	return ic_cal_add(cal, d, 0, result);
+}
+
+/* The last working day on or before d. */
+static inline IcCalStatus
+ic_cal_roll_backward(const IcCalCore *cal, int32_t d, int32_t *result)
+{
+	int64_t		i = ic_cal_day_index(cal, d);
+	int64_t		k;
+
+	if (i < 0)
+		return IC_CAL_INPUT_OUT_OF_RANGE;
+	k = (int64_t) cal->cum[i + 1] - 1;
+	if (k < 0)
+		return IC_CAL_RESULT_OUT_OF_RANGE;
+	*result = cal->first + cal->work[k];
+	return IC_CAL_OK;
+}
 
 /* d plus a number of months, clamped to the end of a shorter month. */
 extern int32_t ic_cal_add_months(int32_t d, int32_t months);
