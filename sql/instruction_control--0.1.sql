@@ -399,6 +399,7 @@ DECLARE
   r        record;
   d        date;
   n        integer := 0;
+  k        integer;
 BEGIN
   SELECT * INTO cal FROM calendar WHERE code = p_calendar FOR UPDATE;
   IF NOT FOUND THEN
@@ -437,7 +438,8 @@ BEGIN
     VALUES (p_calendar, p_kurban_ait, 'holiday', 'Kurban Ait (day 1)', 'Құрбан айт (1-күні)',
             'Курбан айт (1-й день)', 'Labour Code, art. 84(5); never moved')
     ON CONFLICT DO NOTHING;
-    n := n + 1;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n := n + k;
   END IF;
 
   -- Law "On holidays", art. 5: a holiday on a weekend day makes the next working
@@ -462,7 +464,8 @@ BEGIN
             format('Выходной день за %s (%s)', r.name_ru, r.day),
             'Law "On holidays in the Republic of Kazakhstan", art. 5 (holiday on a day off)')
     ON CONFLICT DO NOTHING;
-    n := n + 1;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n := n + k;
   END LOOP;
 
   INSERT INTO calendar_year (calendar, year, status, basis)
