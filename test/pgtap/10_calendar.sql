@@ -4,7 +4,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET LOCAL search_path = instruction_control, public;
-SELECT plan(140);
+SELECT plan(151);
 
 -- ---------------------------------------------------------------------------
 -- Every special day of 2023-2026 (calendar-kz.md).
@@ -62,6 +62,22 @@ INSERT INTO special VALUES
 SELECT is(is_working_day(day), working,
           format('%s is %s: %s (R50.3)', day, CASE WHEN working THEN 'working' ELSE 'not working' END, what))
   FROM special ORDER BY day;
+
+-- History: past years keep the rules of their time (calendar-kz.md).
+SELECT is(is_working_day(day), working, format('%s: %s', day, what))
+  FROM (VALUES
+    ('2019-03-25'::date, false, 'day off for Nauryz on Saturday 2019'),
+    ('2019-12-02'::date, false, 'day off for First President''s Day on Sunday 1 Dec 2019 (until 2021)'),
+    ('2020-05-08'::date, false, 'Fri 8 May 2020 off by transfer'),
+    ('2020-05-11'::date, true, 'Mon 11 May 2020 working by transfer'),
+    ('2020-12-18'::date, false, 'Fri 18 Dec 2020 off by transfer'),
+    ('2021-07-03'::date, true, 'Sat 3 Jul 2021 working by transfer'),
+    ('2021-12-17'::date, false, '17 Dec still a holiday in 2021'),
+    ('2022-01-04'::date, false, 'day off for New Year on Sunday 2 Jan 2022'),
+    ('2022-10-22'::date, true, 'Sat 22 Oct 2022 working by transfer'),
+    ('2022-10-24'::date, false, 'Mon 24 Oct 2022 off by transfer'),
+    ('2022-10-25'::date, false, 'Republic Day, a holiday since 2022')) AS v(day, working, what)
+ ORDER BY day;
 
 -- ---------------------------------------------------------------------------
 -- Counting (R50.3): receipt is day 0.
