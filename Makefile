@@ -21,6 +21,9 @@ REGRESS_OPTS = --load-extension=plpgsql
 ISOLATION   = $(sort $(notdir $(basename $(wildcard specs/*.spec))))
 ISOLATION_OPTS = --load-extension=instruction_control
 
+# Rebuild objects when a header they include changes.
+override autodepend = yes
+
 PG_CONFIG  ?= pg_config
 # -Wextra minus the two warnings PostgreSQL's own headers and fmgr calling
 # convention trigger (unused fcinfo, partially initialised structs).

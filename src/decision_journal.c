@@ -200,7 +200,7 @@ judge(TriggerData *td)
 	{
 		/* R72.4: information on the measures taken within one month */
 		cols[ncols] = ic_attnum(desc, "measures_due_date");
-		values[ncols++] = DateADTGetDatum(ic_day_add_months(decided_on, 1));
+		values[ncols++] = DateADTGetDatum(ic_cal_add_months(decided_on, 1));
 	}
 	if (ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
 		!roadmap_exists(instruction_id))

@@ -105,7 +105,7 @@ nominal_term_end(int32 received, const IcTerm *term, int32 due)
 		case IC_TERM_WEEKS:
 			return received + 7 * term->count;
 		case IC_TERM_MONTHS:
-			return ic_day_add_months(received, term->count);
+			return ic_cal_add_months(received, term->count);
 		default:
 			return due;
 	}

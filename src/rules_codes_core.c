@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar_core.h"
 #include "rules_core.h"
 
 static const char *const decider_codes[IC_DECIDER_COUNT] = {
@@ -156,41 +157,6 @@ ic_decider_set_format(IcDeciderSet set, char *buf, size_t len)
 	return buf;
 }
 
-/*
- * Civil date <-> day number, days since 2000-01-01 as in PostgreSQL
- * (Howard Hinnant's days-from-civil algorithm, proleptic Gregorian).
- */
-static int32_t
-days_from_civil(int y, int m, int d)
-{
-	int			era;
-	int			yoe;
-	int			doy;
-	int			doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t) (era * 146097 + doe - 719468 - 10957);
-}
-
-static void
-civil_from_days(int32_t day, int *y, int *m, int *d)
-{
-	int64_t		z = (int64_t) day + 10957 + 719468;
-	int64_t		era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t		doe = z - era * 146097;
-	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t		mp = (5 * doy + 2) / 153;
-
-	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
-	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
-	*y = (int) (yoe + era * 400 + (*m <= 2));
-}
-
 char *
 ic_format_day(int32_t day, char *buf, size_t len)
 {
@@ -203,27 +169,7 @@ ic_format_day(int32_t day, char *buf, size_t len)
 		snprintf(buf, len, "(none)");
 		return buf;
 	}
-	civil_from_days(day, &y, &m, &d);
+	ic_cal_to_ymd(day, &y, &m, &d);
 	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
 	return buf;
-}
-
-int32_t
-ic_day_add_months(int32_t day, int months)
-{
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int			y,
-				m,
-				d,
-				last;
-	int			total;
-
-	civil_from_days(day, &y, &m, &d);
-	total = y * 12 + (m - 1) + months;
-	y = total / 12;
-	m = total % 12 + 1;
-	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	if (d > last)
-		d = last;
-	return days_from_civil(y, m, d);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar_core.h"
 #include "rules_core.h"
 
 #define ONLY(d) IC_DECIDER_BIT(IC_DECIDER_##d)
@@ -596,7 +597,7 @@ ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
 {
 	if (received_on == IC_NO_DATE || due_date == IC_NO_DATE)
 		return false;
-	if (due_date <= ic_day_add_months(received_on, 6))
+	if (due_date <= ic_cal_add_months(received_on, 6))
 		return false;
 	return executing_bodies >= 2 || new_approaches;
 }

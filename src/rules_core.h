@@ -235,9 +235,6 @@ extern bool ic_rules_is_repeated_extension(const IcDecisionContext *ctx);
 extern bool ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
 									  int executing_bodies, bool new_approaches);
 
-/* Day number plus calendar months, clamped to the month's last day. */
-extern int32_t ic_day_add_months(int32_t day, int months);
-
 /* Codes <-> enums; parse functions return false for an unknown code. */
 extern const char *ic_decider_code(IcDecider d);
 extern bool ic_decider_parse(const char *code, IcDecider *out);

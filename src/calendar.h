@@ -1,0 +1,94 @@
+/*
+ * calendar.h
+ *		Server-side C API of the working-day calendar, for the other modules of
+ *		the extension (the registry's triggers count deadlines with it).
+ *
+ * Every function takes a calendar code; NULL means the setting
+ * instruction_control.calendar (ic_default_calendar).  Answers come from a
+ * per-backend cache (calendar_cache.c), so a call reads no table once the
+ * calendar is loaded.  Errors: IC001 unknown calendar, IC002 a date (or the
+ * answer) outside the calendar's covered range, IC003 invalid calendar data.
+ */
+#ifndef IC_CALENDAR_H
+#define IC_CALENDAR_H
+
+#include "postgres.h"
+
+#include "utils/date.h"
+
+#include "calendar_core.h"
+#include "code_core.h"
+#include "term_core.h"
+#include "instruction_control.h"
+
+/* A loaded calendar (owned by the cache; valid until the next lookup). */
+typedef struct IcCalendar
+{
+	char		code[IC_CALENDAR_CODE_MAXLEN + 1];
+	IcCalCore	core;
+	int			first_year;		/* years of the covered range */
+	int			last_year;
+	bool	   *confirmed;		/* per year: decreed (true) or generated */
+	struct IcCalendar *next;
+} IcCalendar;
+
+/* Lookup (loads on first use, IC001 if unknown).  code may be NULL. */
+extern const IcCalendar *ic_calendar_get(const char *code);
+
+/*
+ * The hot path, inline: the last calendar resolved for the setting and the
+ * last one resolved by name are remembered until the cache is invalidated.
+ */
+extern bool ic_calendar_cache_stale;
+extern const IcCalendar *ic_calendar_last_default;
+extern const IcCalendar *ic_calendar_last_named;
+extern const IcCalendar *ic_calendar_default_slow(void);
+extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
+
+/* The calendar of the setting instruction_control.calendar. */
+static inline const IcCalendar *
+ic_calendar_default(void)
+{
+	const IcCalendar *c = ic_calendar_last_default;
+
+	if (likely(!ic_calendar_cache_stale && c != NULL && ic_default_calendar != NULL &&
+			   strcmp(c->code, ic_default_calendar) == 0))
+		return c;
+	return ic_calendar_default_slow();
+}
+
+/* A calendar by code (len bytes, not NUL-terminated). */
+static inline const IcCalendar *
+ic_calendar_get_len(const char *code, size_t len)
+{
+	const IcCalendar *c = ic_calendar_last_named;
+
+	if (likely(!ic_calendar_cache_stale && c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
+			   c->code[len] == '\0' && memcmp(c->code, code, len) == 0))
+		return c;
+	return ic_calendar_get_len_slow(code, len);
+}
+
+/*
+ * Raise IC002 for a core status other than IC_CAL_OK.  what describes the
+ * operation for the message, e.g. "add_working_days".
+ */
+extern void ic_calendar_range_error(const IcCalendar *cal, IcCalStatus st,
+									DateADT d, const char *what) pg_attribute_noreturn();
+
+/* Number of calendar loads by this backend (tests check the cache with it). */
+extern int64 ic_calendar_cache_loads(void);
+
+/* The API other modules call. */
+extern DateADT ic_add_working_days(const char *calendar, DateADT d, int32 n);
+extern int32 ic_working_days_between(const char *calendar, DateADT a, DateADT b);
+extern bool ic_is_working_day(const char *calendar, DateADT d);
+extern DateADT ic_roll_forward(const char *calendar, DateADT d);
+extern DateADT ic_roll_backward(const char *calendar, DateADT d);
+extern DateADT ic_term_deadline(const char *calendar, DateADT received, const IcTerm *term);
+extern bool ic_is_confirmed(const char *calendar, DateADT d);
+
+/* ISO text of a day number, "YYYY-MM-DD", independent of DateStyle. */
+extern void ic_format_date(DateADT d, char *buf, size_t buflen);
+
+#endif							/* IC_CALENDAR_H */

@@ -1,0 +1,279 @@
+/*
+ * calendar_fmgr.c
+ *		The working-day functions, as a C API for the other modules and as SQL
+ *		functions (thin fmgr wrappers over calendar_core.c).
+ *
+ * Every SQL function takes an optional last argument, the calendar code; when
+ * it is omitted the setting instruction_control.calendar decides.  One C
+ * function serves both SQL signatures (PG_NARGS tells them apart).
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "calendar.h"
+#include "term.h"
+
+/* ----------------------------------------------------------------------
+ * C API (calendar.h)
+ * ---------------------------------------------------------------------- */
+
+static inline void
+check_status(const IcCalendar *cal, IcCalStatus st, DateADT d, const char *what)
+{
+	if (unlikely(st != IC_CAL_OK))
+		ic_calendar_range_error(cal, st, d, what);
+}
+
+DateADT
+ic_add_working_days(const char *calendar, DateADT d, int32 n)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_add(&cal->core, d, n, &r), d, "counting working days");
+	return r;
+}
+
+int32
+ic_working_days_between(const char *calendar, DateADT a, DateADT b)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int32		r = 0;
+	IcCalStatus st = ic_cal_between(&cal->core, a, b, &r);
+
+	if (unlikely(st != IC_CAL_OK))
+		ic_calendar_range_error(cal, st, ic_cal_in_range(&cal->core, a) ? b : a, "counting working days");
+	return r;
+}
+
+bool
+ic_is_working_day(const char *calendar, DateADT d)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	bool		r = false;
+
+	check_status(cal, ic_cal_is_working(&cal->core, d, &r), d, "checking a day");
+	return r;
+}
+
+DateADT
+ic_roll_forward(const char *calendar, DateADT d)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_roll_forward(&cal->core, d, &r), d, "rolling forward");
+	return r;
+}
+
+DateADT
+ic_roll_backward(const char *calendar, DateADT d)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_roll_backward(&cal->core, d, &r), d, "rolling backward");
+	return r;
+}
+
+DateADT
+ic_term_deadline(const char *calendar, DateADT received, const IcTerm *term)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_term_deadline(&cal->core, received, term, &r),
+				 received, "the deadline counted");
+	return r;
+}
+
+bool
+ic_is_confirmed(const char *calendar, DateADT d)
+{
+	const IcCalendar *cal = ic_calendar_get(calendar);
+	int			y,
+				m,
+				md;
+
+	if (!ic_cal_in_range(&cal->core, d))
+		ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, d, "checking a day");
+	ic_cal_to_ymd(d, &y, &m, &md);
+	return cal->confirmed[y - cal->first_year];
+}
+
+/* ----------------------------------------------------------------------
+ * SQL functions
+ * ---------------------------------------------------------------------- */
+
+/* The calendar named by argument argno if given, else the setting's. */
+static inline const IcCalendar *
+calendar_arg(FunctionCallInfo fcinfo, int argno)
+{
+	if (PG_NARGS() > argno)
+	{
+		text	   *t = PG_GETARG_TEXT_PP(argno);
+
+		return ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	return ic_calendar_default();
+}
+
+PG_FUNCTION_INFO_V1(ic_sql_is_working_day);
+PG_FUNCTION_INFO_V1(ic_sql_add_working_days);
+PG_FUNCTION_INFO_V1(ic_sql_working_days_between);
+PG_FUNCTION_INFO_V1(ic_sql_roll_forward);
+PG_FUNCTION_INFO_V1(ic_sql_roll_backward);
+PG_FUNCTION_INFO_V1(ic_sql_working_days);
+PG_FUNCTION_INFO_V1(ic_sql_deadline);
+PG_FUNCTION_INFO_V1(ic_sql_is_confirmed);
+PG_FUNCTION_INFO_V1(ic_sql_calendar_cache_loads);
+
+/* is_working_day(d date [, calendar text]) -> boolean */
+Datum
+ic_sql_is_working_day(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const IcCalendar *cal = calendar_arg(fcinfo, 1);
+	bool		r = false;
+
+	check_status(cal, ic_cal_is_working(&cal->core, d, &r), d, "checking a day");
+	PG_RETURN_BOOL(r);
+}
+
+/* add_working_days(d date, n integer [, calendar text]) -> date (R50.3) */
+Datum
+ic_sql_add_working_days(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	int32		n = PG_GETARG_INT32(1);
+	const IcCalendar *cal = calendar_arg(fcinfo, 2);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_add(&cal->core, d, n, &r), d, "counting working days");
+	PG_RETURN_DATEADT(r);
+}
+
+/* working_days_between(a date, b date [, calendar text]) -> integer: working days in (a, b] */
+Datum
+ic_sql_working_days_between(PG_FUNCTION_ARGS)
+{
+	DateADT		a = PG_GETARG_DATEADT(0);
+	DateADT		b = PG_GETARG_DATEADT(1);
+	const IcCalendar *cal = calendar_arg(fcinfo, 2);
+	int32		r = 0;
+	IcCalStatus st = ic_cal_between(&cal->core, a, b, &r);
+
+	if (unlikely(st != IC_CAL_OK))
+		ic_calendar_range_error(cal, st, ic_cal_in_range(&cal->core, a) ? b : a, "counting working days");
+	PG_RETURN_INT32(r);
+}
+
+/* roll_forward(d date [, calendar text]) -> date */
+Datum
+ic_sql_roll_forward(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const IcCalendar *cal = calendar_arg(fcinfo, 1);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_roll_forward(&cal->core, d, &r), d, "rolling forward");
+	PG_RETURN_DATEADT(r);
+}
+
+/* roll_backward(d date [, calendar text]) -> date */
+Datum
+ic_sql_roll_backward(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const IcCalendar *cal = calendar_arg(fcinfo, 1);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_roll_backward(&cal->core, d, &r), d, "rolling backward");
+	PG_RETURN_DATEADT(r);
+}
+
+/* deadline(received date, t term [, calendar text]) -> date; also date + term */
+Datum
+ic_sql_deadline(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const IcTerm *t = PG_GETARG_IC_TERM_P(1);
+	const IcCalendar *cal = calendar_arg(fcinfo, 2);
+	int32		r = 0;
+
+	check_status(cal, ic_cal_term_deadline(&cal->core, d, t, &r), d, "the deadline counted");
+	PG_RETURN_DATEADT(r);
+}
+
+/* is_confirmed(d date [, calendar text]) -> boolean: d lies in a decreed year */
+Datum
+ic_sql_is_confirmed(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const IcCalendar *cal = calendar_arg(fcinfo, 1);
+
+	PG_RETURN_BOOL(ic_is_confirmed(cal->code, d));
+}
+
+/* calendar_cache_loads() -> bigint */
+Datum
+ic_sql_calendar_cache_loads(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(ic_calendar_cache_loads());
+}
+
+/* State of working_days(): the next day to look at, the last day, the calendar. */
+typedef struct WorkingDaysState
+{
+	DateADT		next;
+	DateADT		last;
+	bool		has_code;
+	char		code[IC_CALENDAR_CODE_MAXLEN + 1];
+} WorkingDaysState;
+
+/* working_days(a date, b date [, calendar text]) -> SETOF date: working days in [a, b] */
+Datum
+ic_sql_working_days(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	WorkingDaysState *st;
+	const IcCalendar *cal;
+	int32		r = 0;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		DateADT		a = PG_GETARG_DATEADT(0);
+		DateADT		b = PG_GETARG_DATEADT(1);
+		MemoryContext old;
+
+		cal = calendar_arg(fcinfo, 2);
+		if (!ic_cal_in_range(&cal->core, a))
+			ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, a, "listing working days");
+		if (!ic_cal_in_range(&cal->core, b))
+			ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, b, "listing working days");
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		st = palloc0(sizeof(WorkingDaysState));
+		st->next = a;
+		st->last = b;
+		st->has_code = PG_NARGS() > 2;
+		strlcpy(st->code, cal->code, sizeof(st->code));
+		funcctx->user_fctx = st;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	st = funcctx->user_fctx;
+	/* Resolve again on every row: the cache may have been rebuilt meanwhile. */
+	cal = st->has_code ? ic_calendar_get(st->code) : ic_calendar_default();
+	if (st->next <= st->last &&
+		ic_cal_roll_forward(&cal->core, st->next, &r) == IC_CAL_OK && r <= st->last)
+	{
+		st->next = r + 1;
+		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(r));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
