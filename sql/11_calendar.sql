@@ -76,7 +76,7 @@ SELECT c.relname, x.cond
   FROM pg_extension e,
        unnest(e.extconfig, e.extcondition) AS x(oid, cond)
        JOIN pg_class c ON c.oid = x.oid
- WHERE e.extname = 'instruction_control'
+ WHERE e.extname = 'instruction_control' AND c.relname LIKE 'calendar%'
  ORDER BY c.relname;
 BEGIN;
 -- An update of a seeded row makes it the administrator's: then it is dumped.

@@ -434,6 +434,11 @@ CREATE TYPE term (
   STORAGE = plain
 );
 
+COMMENT ON FUNCTION term_in(cstring) IS 'term input: ''10 working days'', ''10 жұмыс күні'', ''10 рабочих дней'', ''2 weeks'', ''6 months''';
+COMMENT ON FUNCTION term_out(term) IS 'term output, canonical English';
+COMMENT ON FUNCTION term_recv(internal) IS 'term binary input';
+COMMENT ON FUNCTION term_send(term) IS 'term binary output';
+
 COMMENT ON TYPE term IS
   'Term of an act or instruction (R50.3, R51): N working days, days, weeks or months, 1 <= N <= 10000; input in English, Kazakh or Russian, output in canonical English';
 
