@@ -35,28 +35,35 @@ SELECT id, kind, signed_on, due_date FROM put_on_control('personal', 'pa', '2025
   content => 'Report on the heating season');
 
 \echo '-- Extend once (R69.1) ...'
-SELECT id, kind, old_due_date, new_due_date, decided_by FROM extend_deadline(1, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12');
+SELECT id, kind, old_due_date, new_due_date, decided_by FROM extend_deadline(1, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-12');
 \echo '-- ... a second time is refused without the disciplinary review (R72.2)'
-SELECT * FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20');
+SELECT * FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', decided_on => '2025-04-10');
 SELECT id, kind, new_due_date, repeated, measures_due_date
-  FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', 'order No. 7 on disciplinary review');
+  FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', 'order No. 7 on disciplinary review',
+                       decided_on => '2025-04-10');
 
 \echo '-- A personal instruction is extended only by the President (R74)'
-SELECT * FROM extend_deadline(4, '2025-04-30', 'head_of_pa', 'letter');
+SELECT * FROM extend_deadline(4, '2025-04-30', 'head_of_pa', 'letter', decided_on => '2025-03-20');
 
 \echo '-- Transfer to long-term control makes a roadmap due (R69.4, R59); the roadmap is approved (R57)'
 SELECT id, kind, new_regime, new_due_date, roadmap_due_date
-  FROM transfer_control(2, 'long_term', '2027-12-31', 'president', 'expert conclusion', reason => 'effect on strategic indicators');
-SELECT id, drafter, approved_by FROM register_roadmap(2, 'central_interdepartmental', 'deputy_prime_minister', document_ref => 'RM-7');
+  FROM transfer_control(2, 'long_term', '2027-12-31', 'president', 'expert conclusion',
+                        reason => 'effect on strategic indicators', decided_on => '2025-06-02');
+SELECT id, drafter, approved_by FROM register_roadmap(2, 'central_interdepartmental', 'deputy_prime_minister', document_ref => 'RM-7',
+                        approved_on => '2025-06-11');
 
 \echo '-- A direct UPDATE that bypasses the journal is refused'
 UPDATE instruction SET due_date = '2025-12-31' WHERE id = 3;
 
 \echo '-- Reports and removal (R75, R76.1)'
 SELECT id, kind, submitted_on FROM submit_report(3, 'final', 'Executed in full', submitted_on => '2025-03-14');
-SELECT * FROM remove_from_control(3, 'executed', 'pa_unit_head', '{official_report}');
-SELECT id, kind, ground, decided_by FROM remove_from_control(3, 'executed', 'head_of_pa', '{official_report}', 'report of 14.03.2025');
+SELECT * FROM remove_from_control(3, 'executed', 'pa_unit_head', '{official_report}', decided_on => '2025-03-17');
+SELECT id, kind, ground, decided_by FROM remove_from_control(3, 'executed', 'head_of_pa', '{official_report}', 'report of 14.03.2025',
+                           decided_on => '2025-03-17');
 
 \echo '-- The registry and its journal'
 SELECT id, point, kind, level, regime, original_due_date, due_date, status FROM instruction ORDER BY id;
-SELECT id, instruction_id, kind, decided_by, old_due_date, new_due_date, repeated FROM decision ORDER BY id;
+SELECT id, instruction_id, kind, decided_by, decided_on, old_due_date, new_due_date, repeated FROM decision ORDER BY id;
+\echo '-- Names for people (kk, ru)'
+SELECT d.code, label('decider', d.code, 'kk') AS kk, label('decider', d.code, 'ru') AS ru
+  FROM (SELECT DISTINCT decided_by::text AS code FROM decision) d ORDER BY 1;

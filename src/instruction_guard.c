@@ -19,6 +19,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/array.h"
 #include "utils/datum.h"
@@ -304,18 +305,26 @@ check_applied_decision(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
 	}
 	if (!ok)
 	{
-		char		a[16],
-					b[16];
+		StringInfoData changes;
 
-		ic_format_date(ic_get_date(oldtup, desc, "due_date"), a, sizeof(a));
-		ic_format_date(ic_get_date(newtup, desc, "due_date"), b, sizeof(b));
+		initStringInfo(&changes);
+		for (size_t i = 0; i < lengthof(decision_columns) - 1; i++)
+		{
+			int			attnum = ic_attnum(desc, decision_columns[i]);
+			char	   *before = SPI_getvalue(oldtup, desc, attnum);
+			char	   *after = SPI_getvalue(newtup, desc, attnum);
+
+			if (column_changed(oldtup, newtup, desc, decision_columns[i]))
+				appendStringInfo(&changes, "%s%s %s -> %s", changes.len ? ", " : "",
+								 decision_columns[i], before ? before : "NULL",
+								 after ? after : "NULL");
+		}
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_BYPASS),
 				 errmsg("deadline, regime and status of an instruction change only by a decision (R69.1, R75)"),
-				 errdetail("Instruction %lld: due date %s -> %s, regime %s -> %s, status %s -> %s, with no new decision in the journal.",
-						   (long long) instruction_id, a, b,
-						   ic_get_cstring(oldtup, desc, "regime"), ic_get_cstring(newtup, desc, "regime"),
-						   ic_get_cstring(oldtup, desc, "status"), ic_get_cstring(newtup, desc, "status")),
+				 errdetail("Instruction %lld: %s, with no new decision in the journal.",
+						   (long long) instruction_id,
+						   changes.len ? changes.data : "last_decision_id changed"),
 				 errhint("Use extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); they record the decision and apply it.")));
 	}
 }

@@ -197,9 +197,10 @@ check_decider(const IcDecisionContext *ctx, IcVerdict *v)
 		snprintf(hint, sizeof(hint), "This decision may be taken by: %s.", who);
 	return deny(v, IC_FAMILY_NOT_AUTHORISED, rule ? rule : "R69.1",
 				"decider may not take this decision", hint,
-				"A %s of instruction %lld was decided by %s.",
+				"Decision %s on instruction %lld was taken by %s.",
 				ic_action_code(ctx->action), (long long) ctx->instruction_id,
-				ic_decider_code(ctx->decided_by));
+				ctx->decided_by == IC_DECIDER_INVALID ? "nobody (decided_by is empty)"
+				: ic_decider_code(ctx->decided_by));
 }
 
 static bool
