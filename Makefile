@@ -4,7 +4,7 @@
 #   make installcheck             pg_regress (sql/ -> expected/) and isolation specs (specs/)
 #   make unit                     C unit tests of the pure cores (no server needed)
 #   make fuzz                     libFuzzer targets (clang)
-#   make bench                    benchmarks against a running server (see test/bench/)
+#   make bench                    benchmarks, each on its own throwaway cluster (test/bench/*.sh)
 #
 # The full suite, with a throwaway cluster, is scripts/test.sh (README).
 
@@ -75,8 +75,11 @@ check-clang:
 	  CFLAGS='-O2 -g -fno-strict-aliasing -fwrapv -Wno-ignored-attributes -Wno-compound-token-split-by-macro'
 	$(MAKE) clean
 
-.PHONY: bench
-bench:
-	bash test/bench/run.sh
+.PHONY: bench bench-calendar bench-registry
+bench: bench-calendar bench-registry
+bench-calendar:
+	bash test/bench/calendar.sh
+bench-registry:
+	bash test/bench/registry.sh
 
 EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso

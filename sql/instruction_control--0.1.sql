@@ -1146,6 +1146,7 @@ CREATE TABLE instruction (
   status              text NOT NULL DEFAULT 'on_control' CHECK (status IN ('on_control', 'removed')),
   removed_on          date,
   parent_id           bigint REFERENCES instruction,
+  extensions          smallint NOT NULL DEFAULT 0 CHECK (extensions >= 0),
   last_decision_id    bigint,
   created_at          timestamptz NOT NULL DEFAULT now()
 );
@@ -1183,6 +1184,7 @@ COMMENT ON COLUMN instruction.roadmap_due_date IS 'Day a roadmap is due (R56: 10
 COMMENT ON COLUMN instruction.status IS 'on_control or removed';
 COMMENT ON COLUMN instruction.removed_on IS 'Day it was removed from control';
 COMMENT ON COLUMN instruction.parent_id IS 'Instruction this one details; its due date may not be later (R50.1)';
+COMMENT ON COLUMN instruction.extensions IS 'Extensions and transfers so far (R69.1: one is allowed, more are repeated, R72); maintained by the journal';
 COMMENT ON COLUMN instruction.last_decision_id IS 'Latest decision applied to this row (maintained by the journal)';
 
 -- Decision journal ----------------------------------------------------------
@@ -1211,7 +1213,8 @@ CREATE TABLE decision (
   recorded_by         name NOT NULL DEFAULT current_user
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
-ALTER TABLE instruction ADD FOREIGN KEY (last_decision_id) REFERENCES decision;
+-- instruction.last_decision_id has no foreign key: only the journal writes it, and
+-- the guard checks every value against the decision it names.
 
 COMMENT ON TABLE decision IS 'Append-only journal of every decision on control; inserting a row is how a decision is taken';
 COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal or roadmap_approval';

@@ -30,6 +30,8 @@ PG_FUNCTION_INFO_V1(ic_decision_judge);
 PG_FUNCTION_INFO_V1(ic_decision_apply);
 PG_FUNCTION_INFO_V1(ic_journal_append_only);
 
+IcAppliedDecision ic_applying;
+
 /* R59: the roadmap after a transfer to long-term control, like R56's. */
 #define ROADMAP_WORKING_DAYS 10
 
@@ -74,13 +76,8 @@ roadmap_exists(int64 instruction_id)
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 
-	if (plan == NULL)
-	{
-		plan = SPI_prepare("SELECT 1 FROM " IC_SCHEMA ".roadmap WHERE instruction_id = $1 LIMIT 1",
-						   1, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the roadmap lookup");
-	}
+	ic_keep_plan(&plan, "SELECT 1 FROM " IC_SCHEMA ".roadmap WHERE instruction_id = $1 LIMIT 1",
+				 1, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read roadmaps");
@@ -97,15 +94,10 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 	int64		roadmap_id = ic_get_int64(tuple, desc, "roadmap_id");
 	bool		ok = false;
 
-	if (plan == NULL)
-	{
-		plan = SPI_prepare("SELECT r.instruction_id, "
+	ic_keep_plan(&plan, "SELECT r.instruction_id, "
 						   "       EXISTS (SELECT 1 FROM " IC_SCHEMA ".decision d WHERE d.roadmap_id = r.id) "
 						   "  FROM " IC_SCHEMA ".roadmap r WHERE r.id = $1",
-						   1, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the roadmap lookup");
-	}
+				 1, argtypes);
 	if (roadmap_id != 0)
 	{
 		args[0] = Int64GetDatum(roadmap_id);
@@ -165,7 +157,7 @@ judge(TriggerData *td)
 	}
 	ic_load_parent(facts.parent_id, &parent);
 	ic_context_from_facts(&ctx, &facts, &parent);
-	ic_load_extension_history(instruction_id, &ctx);
+	ctx.last_extension_on = IC_NO_DATE;
 	if (facts.level != IC_LEVEL_PA)
 		ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
 
@@ -186,7 +178,15 @@ judge(TriggerData *td)
 	ctx.evidence = evidence_set(tuple, desc);
 
 	if (!ic_rules_decide(&ctx, &verdict))
+	{
+		/* a refused repeated extension shows when and by whom the last was */
+		if (verdict.family == IC_FAMILY_REPEATED_EXTENSION)
+		{
+			ic_load_extension_history(instruction_id, &ctx);
+			ic_rules_decide(&ctx, &verdict);
+		}
 		ic_raise_verdict(&verdict);
+	}
 
 	/* What the journal records on its own. */
 	cols[ncols] = ic_attnum(desc, "old_due_date");
@@ -243,9 +243,10 @@ ic_decision_apply(PG_FUNCTION_ARGS)
 	char	   *kind;
 	char	   *regime;
 	bool		removal;
-	Oid			argtypes[7] = {INT8OID, DATEOID, TEXTOID, BOOLOID, DATEOID, DATEOID, INT8OID};
-	Datum		args[7];
-	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	Oid			argtypes[8] = {INT8OID, DATEOID, TEXTOID, BOOLOID, DATEOID, DATEOID, INT8OID, INT2OID};
+	Datum		args[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bool		counts;
 	int32		due;
 	int32		roadmap_due;
 
@@ -275,25 +276,40 @@ ic_decision_apply(PG_FUNCTION_ARGS)
 	args[5] = DateADTGetDatum(roadmap_due);
 	nulls[5] = roadmap_due == IC_NO_DATE ? 'n' : ' ';
 	args[6] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
+	counts = strcmp(kind, "extension") == 0 || strcmp(kind, "transfer") == 0;
+	args[7] = Int16GetDatum(counts ? 1 : 0);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (plan == NULL)
-	{
-		plan = SPI_prepare("UPDATE " IC_SCHEMA ".instruction SET "
+	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET "
 						   "  due_date = coalesce($2, due_date), "
 						   "  regime = coalesce($3, regime), "
 						   "  status = CASE WHEN $4 THEN 'removed' ELSE status END, "
 						   "  removed_on = CASE WHEN $4 THEN $5 ELSE removed_on END, "
 						   "  roadmap_due_date = coalesce($6, roadmap_due_date), "
-						   "  last_decision_id = $7 "
+						   "  last_decision_id = $7, "
+						   "  extensions = extensions + $8 "
 						   "WHERE id = $1",
-						   7, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the decision update");
+				 8, argtypes);
+	/* tell the instruction's guard which decision this UPDATE applies */
+	memset(&ic_applying, 0, sizeof(ic_applying));
+	ic_applying.decision_id = DatumGetInt64(args[6]);
+	ic_applying.instruction_id = DatumGetInt64(args[0]);
+	strlcpy(ic_applying.kind, kind, sizeof(ic_applying.kind));
+	ic_applying.new_due_date = due;
+	strlcpy(ic_applying.new_regime, regime ? regime : "", sizeof(ic_applying.new_regime));
+	ic_applying.decided_on = DatumGetDateADT(args[4]);
+	ic_applying.roadmap_due_date = roadmap_due;
+	PG_TRY();
+	{
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			elog(ERROR, "decision %lld was not applied", (long long) DatumGetInt64(args[6]));
 	}
-	if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "decision %lld was not applied", (long long) DatumGetInt64(args[6]));
+	PG_FINALLY();
+	{
+		ic_applying.decision_id = 0;
+	}
+	PG_END_TRY();
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }

@@ -46,7 +46,8 @@ static const char *const fixed_columns[] = {
 
 /* Columns only the application of a decision changes. */
 static const char *const decision_columns[] = {
-	"due_date", "regime", "status", "removed_on", "roadmap_due_date", "last_decision_id"
+	"due_date", "regime", "status", "removed_on", "roadmap_due_date", "extensions",
+	"last_decision_id"
 };
 
 static bool
@@ -144,9 +145,10 @@ guard_insert(TriggerData *td)
 	status = ic_get_cstring(tuple, desc, "status");
 	if ((status && strcmp(status, "on_control") != 0) ||
 		ic_get_date(tuple, desc, "removed_on") != IC_NO_DATE ||
-		ic_get_int64(tuple, desc, "last_decision_id") != 0)
+		ic_get_int64(tuple, desc, "last_decision_id") != 0 ||
+		DatumGetInt16(ic_getattr(tuple, desc, "extensions", &isnull)) != 0)
 		ic_raise_bypass("instruction is put on control with status on_control and no decisions",
-						"An INSERT gave status, removed_on or last_decision_id.",
+						"An INSERT gave status, removed_on, extensions or last_decision_id.",
 						"Insert the instruction as on control, then record its decisions with extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control().");
 
 	d = ic_getattr(tuple, desc, "kind", &isnull);
@@ -241,67 +243,99 @@ guard_insert(TriggerData *td)
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
-/* The decision an UPDATE claims to apply, checked against the new row. */
+/* Read a decision of the journal by id; false if there is none. */
+static bool
+read_decision(int64 id, IcAppliedDecision *out)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	bool		found = false;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ic_keep_plan(&plan, "SELECT instruction_id, kind::text, new_due_date, new_regime::text, "
+						   "       decided_on, roadmap_due_date "
+						   "  FROM " IC_SCHEMA ".decision WHERE id = $1",
+				 1, argtypes);
+	args[0] = Int64GetDatum(id);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read decision %lld", (long long) id);
+	if (SPI_processed == 1)
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		v;
+		char	   *text;
+
+		memset(out, 0, sizeof(*out));
+		out->decision_id = id;
+		out->instruction_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
+		strlcpy(out->kind, SPI_getvalue(t, d, 2), sizeof(out->kind));
+		v = SPI_getbinval(t, d, 3, &isnull);
+		out->new_due_date = isnull ? IC_NO_DATE : DatumGetDateADT(v);
+		text = SPI_getvalue(t, d, 4);
+		strlcpy(out->new_regime, text ? text : "", sizeof(out->new_regime));
+		out->decided_on = DatumGetDateADT(SPI_getbinval(t, d, 5, &isnull));
+		v = SPI_getbinval(t, d, 6, &isnull);
+		out->roadmap_due_date = isnull ? IC_NO_DATE : DatumGetDateADT(v);
+		found = true;
+	}
+	SPI_finish();
+	return found;
+}
+
+/*
+ * The decision an UPDATE claims to apply (a newer last_decision_id), checked
+ * against the new row: the journal's own UPDATE is checked against what it
+ * is applying, any other against the journal.
+ */
 static void
 check_applied_decision(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
 {
-	static SPIPlanPtr plan = NULL;
 	int64		instruction_id = ic_get_int64(oldtup, desc, "id");
 	int64		old_id = ic_get_int64(oldtup, desc, "last_decision_id");
 	int64		new_id = ic_get_int64(newtup, desc, "last_decision_id");
-	Oid			argtypes[1] = {INT8OID};
-	Datum		args[1];
+	IcAppliedDecision dec;
+	bool		found = false;
 	bool		ok = false;
+	bool		isnull;
 
 	if (new_id > old_id)
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		if (plan == NULL)
+		if (ic_applying.decision_id != 0 && ic_applying.decision_id == new_id)
 		{
-			plan = SPI_prepare("SELECT instruction_id, kind::text, new_due_date, new_regime::text, "
-							   "       decided_on, roadmap_due_date "
-							   "  FROM " IC_SCHEMA ".decision WHERE id = $1",
-							   1, argtypes);
-			if (plan == NULL || SPI_keepplan(plan) != 0)
-				elog(ERROR, "could not prepare the decision lookup");
+			dec = ic_applying;
+			found = true;
 		}
-		args[0] = Int64GetDatum(new_id);
-		if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
-			elog(ERROR, "could not read decision %lld", (long long) new_id);
-		if (SPI_processed == 1)
-		{
-			HeapTuple	dt = SPI_tuptable->vals[0];
-			TupleDesc	dd = SPI_tuptable->tupdesc;
-			bool		isnull;
-			int64		dec_instruction = DatumGetInt64(SPI_getbinval(dt, dd, 1, &isnull));
-			char	   *kind = SPI_getvalue(dt, dd, 2);
-			Datum		new_due = SPI_getbinval(dt, dd, 3, &isnull);
-			bool		new_due_null = isnull;
-			char	   *new_regime = SPI_getvalue(dt, dd, 4);
-			int32		decided_on = DatumGetDateADT(SPI_getbinval(dt, dd, 5, &isnull));
-			Datum		roadmap_due = SPI_getbinval(dt, dd, 6, &isnull);
-			bool		roadmap_due_null = isnull;
-			bool		removal = strcmp(kind, "removal") == 0;
-			bool		moves_due = strcmp(kind, "extension") == 0 ||
-				strcmp(kind, "transfer") == 0 || strcmp(kind, "new_deadline") == 0;
-			char	   *status = ic_get_cstring(newtup, desc, "status");
-			char	   *regime = ic_get_cstring(newtup, desc, "regime");
-			char	   *old_regime = ic_get_cstring(oldtup, desc, "regime");
-			int32		expected_due = moves_due && !new_due_null
-				? DatumGetDateADT(new_due) : ic_get_date(oldtup, desc, "due_date");
-			int32		expected_roadmap = roadmap_due_null
-				? ic_get_date(oldtup, desc, "roadmap_due_date") : DatumGetDateADT(roadmap_due);
+		else
+			found = read_decision(new_id, &dec);
+	}
+	if (found)
+	{
+		bool		removal = strcmp(dec.kind, "removal") == 0;
+		bool		moves_due = strcmp(dec.kind, "extension") == 0 ||
+			strcmp(dec.kind, "transfer") == 0 || strcmp(dec.kind, "new_deadline") == 0;
+		char	   *status = ic_get_cstring(newtup, desc, "status");
+		char	   *regime = ic_get_cstring(newtup, desc, "regime");
+		char	   *old_regime = ic_get_cstring(oldtup, desc, "regime");
+		int32		expected_due = moves_due && dec.new_due_date != IC_NO_DATE
+			? dec.new_due_date : ic_get_date(oldtup, desc, "due_date");
+		int32		expected_roadmap = dec.roadmap_due_date != IC_NO_DATE
+			? dec.roadmap_due_date : ic_get_date(oldtup, desc, "roadmap_due_date");
 
-			ok = dec_instruction == instruction_id &&
-				ic_get_date(newtup, desc, "due_date") == expected_due &&
-				strcmp(regime, new_regime != NULL ? new_regime : old_regime) == 0 &&
-				strcmp(status, removal ? "removed" : "on_control") == 0 &&
-				ic_get_date(newtup, desc, "removed_on") ==
-				(removal ? decided_on : ic_get_date(oldtup, desc, "removed_on")) &&
-				ic_get_date(newtup, desc, "roadmap_due_date") == expected_roadmap;
-		}
-		SPI_finish();
+		ok = dec.instruction_id == instruction_id &&
+			ic_get_date(newtup, desc, "due_date") == expected_due &&
+			strcmp(regime, dec.new_regime[0] && strcmp(dec.kind, "transfer") == 0
+				   ? dec.new_regime : old_regime) == 0 &&
+			strcmp(status, removal ? "removed" : "on_control") == 0 &&
+			ic_get_date(newtup, desc, "removed_on") ==
+			(removal ? dec.decided_on : ic_get_date(oldtup, desc, "removed_on")) &&
+			ic_get_date(newtup, desc, "roadmap_due_date") == expected_roadmap &&
+			DatumGetInt16(ic_getattr(newtup, desc, "extensions", &isnull)) ==
+			DatumGetInt16(ic_getattr(oldtup, desc, "extensions", &isnull)) +
+			(strcmp(dec.kind, "extension") == 0 || strcmp(dec.kind, "transfer") == 0 ? 1 : 0);
 	}
 	if (!ok)
 	{

@@ -36,6 +36,7 @@ typedef struct IcInstructionFacts
 	IcCategory	category;
 	int64		parent_id;		/* 0 if none */
 	char		calendar[32];
+	int			extensions;		/* extensions and transfers so far */
 	int64		last_decision_id;	/* 0 if none */
 } IcInstructionFacts;
 
@@ -56,11 +57,36 @@ typedef enum IcLock
 	IC_LOCK_NONE				/* questions that decide nothing */
 } IcLock;
 
+/*
+ * A decision as it is applied to its instruction.  While the journal's AFTER
+ * trigger applies one, ic_applying holds it, so the instruction's guard can
+ * check the UPDATE against it without reading it back (decision_id 0: none).
+ */
+typedef struct IcAppliedDecision
+{
+	int64		decision_id;
+	int64		instruction_id;
+	char		kind[32];
+	int32		new_due_date;	/* IC_NO_DATE if none */
+	char		new_regime[32];	/* "" if none */
+	int32		decided_on;
+	int32		roadmap_due_date;	/* IC_NO_DATE if none */
+} IcAppliedDecision;
+
+extern IcAppliedDecision ic_applying;
+
+/* A plan prepared once per backend (generic, kept); SPI connected. */
+extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
+
 /* Load (and lock) an instruction; 23503 if it does not exist.  SPI connected. */
 extern void ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out);
 extern void ic_load_parent(int64 parent_id, IcParentFacts *out);
 
-/* Extensions and transfers so far (R69.1), into ctx. */
+/*
+ * The journal's history of extensions and transfers (R69.1) into ctx: count,
+ * date and decider of the last, whether one was repeated.  The count is also
+ * kept on the instruction row; the rest is read only where it is shown.
+ */
 extern void ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx);
 
 /* Deciders the administrator's table lists for a level and action (R74-1). */

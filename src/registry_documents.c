@@ -56,15 +56,10 @@ journal_roadmap(HeapTuple tuple, TupleDesc desc)
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	char	   *ref = ic_get_cstring(tuple, desc, "document_ref");
 
-	if (plan == NULL)
-	{
-		plan = SPI_prepare("INSERT INTO " IC_SCHEMA ".decision "
+	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision "
 						   "  (instruction_id, kind, decided_by, decided_on, roadmap_id, basis) "
 						   "VALUES ($1, 'roadmap_approval', $2, $3, $4, $5)",
-						   5, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare the roadmap journal entry");
-	}
+				 5, argtypes);
 	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "instruction_id"));
 	args[1] = CStringGetTextDatum(ic_get_cstring(tuple, desc, "approved_by"));
 	args[2] = DateADTGetDatum(ic_get_date(tuple, desc, "approved_on"));
@@ -189,7 +184,6 @@ ic_who_may_decide(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	ic_load_instruction(instruction_id, IC_LOCK_NONE, &facts);
 	ic_context_from_facts(&ctx, &facts, NULL);
-	ic_load_extension_history(instruction_id, &ctx);
 	if (facts.level != IC_LEVEL_PA)
 		ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
 	SPI_finish();

@@ -17,13 +17,18 @@
 #include "ic_errcodes.h"
 #include "registry.h"
 
-/* Prepare once, keep for the backend's life. */
-static SPIPlanPtr
-keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes)
+/*
+ * Prepare once, keep for the backend's life.  The registry's queries are key
+ * lookups, so they are planned once as generic plans: left to choose, the
+ * plan cache would compare against custom plans made while the journal was
+ * small and keep re-planning on every call.
+ */
+SPIPlanPtr
+ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes)
 {
 	if (*slot == NULL)
 	{
-		SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+		SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
@@ -70,15 +75,15 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 
 #define INSTRUCTION_QUERY \
 	"SELECT kind, level, regime::text, status = 'on_control', due_date, received_on, " \
-	"       category::text, parent_id, calendar, last_decision_id " \
+	"       category::text, parent_id, calendar, last_decision_id, extensions " \
 	"  FROM " IC_SCHEMA ".instruction WHERE id = $1 "
 
 	if (lock == IC_LOCK_UPDATE)
-		plan = keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
+		plan = ic_keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
 	else if (lock == IC_LOCK_SHARE)
-		plan = keep_plan(&for_share, INSTRUCTION_QUERY "FOR SHARE", 1, argtypes);
+		plan = ic_keep_plan(&for_share, INSTRUCTION_QUERY "FOR SHARE", 1, argtypes);
 	else
-		plan = keep_plan(&no_lock, INSTRUCTION_QUERY, 1, argtypes);
+		plan = ic_keep_plan(&no_lock, INSTRUCTION_QUERY, 1, argtypes);
 
 	args[0] = Int64GetDatum(id);
 	if (SPI_execute_plan(plan, args, NULL, lock == IC_LOCK_NONE, 1) != SPI_OK_SELECT)
@@ -113,6 +118,7 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 
 		out->last_decision_id = isnull ? 0 : DatumGetInt64(d);
 	}
+	out->extensions = DatumGetInt16(result_value(11, &isnull));
 }
 
 void
@@ -127,7 +133,7 @@ ic_load_parent(int64 parent_id, IcParentFacts *out)
 	out->due_date = IC_NO_DATE;
 	if (parent_id == 0)
 		return;
-	keep_plan(&plan,
+	ic_keep_plan(&plan,
 			  "SELECT due_date, level, status = 'on_control' FROM " IC_SCHEMA ".instruction "
 			  " WHERE id = $1", 1, argtypes);
 	args[0] = Int64GetDatum(parent_id);
@@ -152,7 +158,7 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 	bool		isnull;
 	Datum		d;
 
-	keep_plan(&plan,
+	ic_keep_plan(&plan,
 			  "SELECT count(*)::int4, max(decided_on), "
 			  "       (array_agg(decided_by::text ORDER BY id DESC))[1], bool_or(repeated) "
 			  "  FROM " IC_SCHEMA ".decision "
@@ -178,7 +184,7 @@ ic_load_authority(IcControlLevel level, IcAction action)
 	Datum		args[2];
 	IcDeciderSet set = 0;
 
-	keep_plan(&plan,
+	ic_keep_plan(&plan,
 			  "SELECT decider::text FROM " IC_SCHEMA ".decision_authority "
 			  " WHERE level::text = $1 AND action = $2 AND enabled",
 			  2, argtypes);
@@ -209,6 +215,7 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->due_date = f->due_date;
 	ctx->received_on = f->received_on;
 	ctx->category = f->category;
+	ctx->prior_extensions = f->extensions;
 	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
 	ctx->parent_is_pa_level = parent && parent->exists && parent->is_pa_level;
 	ctx->parent_on_control = parent && parent->exists && parent->on_control;
