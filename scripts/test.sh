@@ -7,10 +7,11 @@
 #   4. pg_regress: make installcheck (sql/ -> expected/)
 #   5. pgTAP through pg_prove (test/pgtap/)
 #   6. isolation specs (specs/ -> expected/)
+#   7. dump and restore of a registry (pg_dump -Fc, pg_restore)
 #
 # Installs missing Debian packages first (scripts/install-deps.sh).  Ends with one
 # line "N passed, N failed" that counts unit checks, regression files, pgTAP
-# assertions and isolation specs.
+# assertions, isolation specs and dump/restore checks.
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -111,6 +112,62 @@ grep -E '\.\.\. (ok|FAILED)' "$log" || true
 passed=$((passed + i_ok))
 if [ $rc -ne 0 ] || [ "$i_bad" -ne 0 ]; then fail_stage "isolation" "$log" "$((i_bad > 0 ? i_bad : 1))"; fi
 report+=("isolation: $i_ok specs passed")
+
+echo "== 7. dump and restore"
+log="$logdir/dump.log"
+snapshot() {
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
+SET search_path = instruction_control, public;
+SELECT 'instruction', i.* FROM instruction i ORDER BY id;
+SELECT 'decision', d.* FROM decision d ORDER BY id;
+SELECT 'roadmap', r.* FROM roadmap r ORDER BY id;
+SELECT 'report', r.* FROM report r ORDER BY id;
+SELECT 'state_body', b.* FROM state_body b ORDER BY id;
+SELECT 'act', a.* FROM act a ORDER BY id;
+SELECT 'authority', a.* FROM decision_authority a ORDER BY level, action, decider;
+SELECT 'calendar_day', c.* FROM calendar_day c ORDER BY 2, 3;
+SQL
+}
+d_ok=0
+{
+	dropdb --if-exists ic_dump && dropdb --if-exists ic_restore && dropdb --if-exists ic_restore_plain &&
+	createdb ic_dump &&
+	psql -X -q -d ic_dump -c 'CREATE EXTENSION instruction_control' &&
+	psql -X -q -d ic_dump -f demo/30_registry.sql &&
+	psql -X -q -v ON_ERROR_STOP=1 -d ic_dump -c "
+		SET search_path = instruction_control, public;
+		UPDATE instruction_control.decision_authority SET basis = 'Government regulation No. 1'
+		 WHERE level = 'government' AND action = 'removal' AND decider = 'prime_minister';
+		INSERT INTO instruction_control.decision_authority (level, action, decider, basis)
+		VALUES ('central', 'extension', 'deputy_prime_minister', 'internal regulation');
+		SELECT instruction_control.add_transfer('KZ', '2026-12-26', '2026-12-28', 'test decree');" &&
+	pg_dump -Fc -d ic_dump -f "$logdir/ic_dump.dump"
+} >"$log" 2>&1 || fail_stage "dump" "$log"
+# Without restore_mode the triggers judge the reloaded rows again, and refuse them.
+createdb ic_restore_plain >>"$log" 2>&1
+if pg_restore --exit-on-error -d ic_restore_plain "$logdir/ic_dump.dump" >>"$log" 2>&1; then
+	echo "restore without restore_mode was accepted" >>"$log"; fail_stage "restore refused without restore_mode" "$log"
+fi
+d_ok=$((d_ok + 1))
+echo "  ok: a plain restore is refused by the rules (IC1xx), not silently re-judged"
+{
+	createdb ic_restore &&
+	PGOPTIONS='-c instruction_control.restore_mode=on' pg_restore --exit-on-error -d ic_restore "$logdir/ic_dump.dump"
+} >>"$log" 2>&1 || fail_stage "restore with restore_mode" "$log"
+if ! diff <(snapshot ic_dump) <(snapshot ic_restore) >>"$log" 2>&1; then
+	fail_stage "restored data differs" "$log"
+fi
+d_ok=$((d_ok + 1))
+echo "  ok: every registry and calendar row comes back as it was"
+psql -X -q -At -v ON_ERROR_STOP=1 -d ic_restore -c "
+	SELECT instruction_control.extend_deadline(4, '2025-04-30', 'president', 'letter', decided_on => '2025-03-20');
+	SELECT count(*) FROM instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c');" >>"$log" 2>&1 \
+	&& fail_stage "rules after restore" "$log"
+grep -q 'deadline was already extended or transferred once (R69.1)' "$log" || fail_stage "rules after restore" "$log"
+d_ok=$((d_ok + 1))
+echo "  ok: after restore the journal still counts: a third extension is refused (R69.1)"
+passed=$((passed + d_ok))
+report+=("dump/restore: $d_ok checks passed")
 
 bash scripts/cluster.sh stop test
 summary_and_exit 0

@@ -607,7 +607,7 @@ SELECT pg_catalog.pg_extension_config_dump('calendar_holiday_rule', 'WHERE NOT s
 SELECT pg_catalog.pg_extension_config_dump('calendar_day', 'WHERE NOT seeded');
 
 -- Ownership of rows: see the section header.
-CREATE FUNCTION calendar_row_owner() RETURNS trigger
+CREATE FUNCTION seeded_row_owner() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control
 AS $$
@@ -618,7 +618,12 @@ BEGIN
     END IF;
     RETURN NEW;
   ELSIF TG_OP = 'DELETE' THEN
-    IF OLD.seeded THEN
+    IF OLD.seeded AND TG_TABLE_NAME = 'decision_authority' THEN
+      RAISE EXCEPTION 'a seeded authority is disabled, not deleted (R74-1)'
+        USING ERRCODE = '55000',
+              DETAIL = 'The row was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore.',
+              HINT = 'UPDATE instruction_control.decision_authority SET enabled = false WHERE ...';
+    ELSIF OLD.seeded THEN
       RAISE EXCEPTION 'cannot delete a row of % that CREATE EXTENSION created', TG_TABLE_NAME
         USING ERRCODE = 'IC003',
               DETAIL = 'Seeded rows are recreated by CREATE EXTENSION on restore; a deleted one would come back.',
@@ -646,33 +651,40 @@ BEGIN
            AND valid_from_year = NEW.valid_from_year AND seeded;
       WHEN 'calendar_day' THEN
         DELETE FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded;
+      WHEN 'decision_authority' THEN
+        IF EXISTS (SELECT 1 FROM decision_authority
+                    WHERE level = NEW.level AND action = NEW.action AND decider = NEW.decider AND seeded) THEN
+          UPDATE decision_authority SET enabled = NEW.enabled, basis = NEW.basis
+           WHERE level = NEW.level AND action = NEW.action AND decider = NEW.decider;
+          RETURN NULL;
+        END IF;
     END CASE;
   END IF;
   RETURN NEW;
 END
 $$;
 
-COMMENT ON FUNCTION calendar_row_owner() IS
-  'Trigger: an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
+COMMENT ON FUNCTION seeded_row_owner() IS
+  'Trigger on tables with seeded rows (calendar data, decision_authority): an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
 
 -- Deleting the seeded rows inside the trigger must not recurse into the DELETE
 -- guard, so the guard runs only for statements issued from outside it.
-CREATE TRIGGER calendar_row_owner BEFORE INSERT OR UPDATE ON calendar
-  FOR EACH ROW EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_owner BEFORE INSERT OR UPDATE ON calendar_year
-  FOR EACH ROW EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_owner BEFORE INSERT OR UPDATE ON calendar_holiday_rule
-  FOR EACH ROW EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_owner BEFORE INSERT OR UPDATE ON calendar_day
-  FOR EACH ROW EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_keep BEFORE DELETE ON calendar
-  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_keep BEFORE DELETE ON calendar_year
-  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_keep BEFORE DELETE ON calendar_holiday_rule
-  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION calendar_row_owner();
-CREATE TRIGGER calendar_row_keep BEFORE DELETE ON calendar_day
-  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION calendar_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_year
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_holiday_rule
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_day
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_year
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_holiday_rule
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_day
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
 
 -- Cache invalidation: every backend drops its cached calendars when a change
 -- to these tables commits (this backend: at the end of the statement).
@@ -1004,10 +1016,9 @@ UPDATE calendar_day SET seeded = true WHERE calendar = 'KZ';
 -- Putting on control is the INSERT of the instruction: its row, with the
 -- columns fixed at that moment (level, term, received_on, original_due_date),
 -- is the record of that decision.  Every later decision is a row INSERTed
--- into `decision`.
--- Its BEFORE trigger locks the instruction, gathers the facts from the
--- journal and judges the decision; its AFTER trigger applies it to the
--- instruction (due date, regime, status).  The instruction's own UPDATE
+-- into `decision`.  Its BEFORE trigger locks the instruction, judges the
+-- decision and applies it to the instruction (due date, regime, status,
+-- count of extensions).  The instruction's own UPDATE
 -- trigger refuses any change of those columns that is not the application of
 -- a new decision.  Host registries link their rows by external_ref.
 -- ===========================================================================
@@ -1386,11 +1397,7 @@ COMMENT ON FUNCTION instruction_guard() IS
 CREATE FUNCTION decision_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_decision_judge' LANGUAGE C;
 COMMENT ON FUNCTION decision_judge() IS
-  'Trigger: locks the instruction and judges a decision against the decree (R69-R79)';
-
-CREATE FUNCTION decision_apply()
-RETURNS trigger AS 'MODULE_PATHNAME', 'ic_decision_apply' LANGUAGE C;
-COMMENT ON FUNCTION decision_apply() IS 'Trigger: applies an accepted decision to its instruction';
+  'Trigger: locks the instruction, judges a decision against the decree (R69-R79) and applies it';
 
 CREATE FUNCTION journal_append_only()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_journal_append_only' LANGUAGE C;
@@ -1404,17 +1411,11 @@ CREATE FUNCTION report_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_report_judge' LANGUAGE C;
 COMMENT ON FUNCTION report_judge() IS 'Trigger: accepts reports only on instructions on control (R72.4 for measures)';
 
-CREATE FUNCTION authority_seed_guard()
-RETURNS trigger AS 'MODULE_PATHNAME', 'ic_authority_seed_guard' LANGUAGE C;
-COMMENT ON FUNCTION authority_seed_guard() IS
-  'Trigger: a changed seeded authority row becomes the user''s (so it is dumped); seeded rows are disabled, not deleted';
 
 CREATE TRIGGER instruction_guard BEFORE INSERT OR UPDATE OR DELETE ON instruction
   FOR EACH ROW EXECUTE FUNCTION instruction_guard();
 CREATE TRIGGER decision_judge BEFORE INSERT ON decision
   FOR EACH ROW EXECUTE FUNCTION decision_judge();
-CREATE TRIGGER decision_apply AFTER INSERT ON decision
-  FOR EACH ROW EXECUTE FUNCTION decision_apply();
 CREATE TRIGGER decision_append_only BEFORE UPDATE OR DELETE ON decision
   FOR EACH ROW EXECUTE FUNCTION journal_append_only();
 CREATE TRIGGER decision_no_truncate BEFORE TRUNCATE ON decision
@@ -1425,8 +1426,11 @@ CREATE TRIGGER roadmap_journal AFTER INSERT ON roadmap
   FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
 CREATE TRIGGER report_judge BEFORE INSERT ON report
   FOR EACH ROW EXECUTE FUNCTION report_judge();
-CREATE TRIGGER authority_seed_guard BEFORE UPDATE OR DELETE ON decision_authority
-  FOR EACH ROW EXECUTE FUNCTION authority_seed_guard();
+-- seeded rows: as for the calendar's (seeded_row_owner, Calendar section)
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON decision_authority
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON decision_authority
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
 
 -- User data survives pg_dump/restore ----------------------------------------
 

@@ -1,7 +1,7 @@
 /*
  * decision_journal.c
- *		Triggers of the decision journal: judge a decision, apply it, and keep
- *		the journal append-only.
+ *		Triggers of the decision journal: judge a decision and apply it, and
+ *		keep the journal append-only.
  *
  * BEFORE INSERT locks the instruction (FOR NO KEY UPDATE, so decisions on one
  * instruction serialize and the second of two concurrent extensions sees the
@@ -9,8 +9,8 @@
  * It then fills in what the journal records on its own: the old due date and
  * regime, whether the extension is repeated (R72), when information on
  * measures is due (R72.4) and when a roadmap is due after a transfer to
- * long-term control (R59).  AFTER INSERT writes the decision into the
- * instruction; the instruction's guard checks that it matches.
+ * long-term control (R59), and writes the decision into the instruction,
+ * whose guard checks that the UPDATE matches it.
  */
 #include "postgres.h"
 
@@ -24,10 +24,10 @@
 
 #include "calendar.h"
 #include "ic_errcodes.h"
+#include "instruction_control.h"
 #include "registry.h"
 
 PG_FUNCTION_INFO_V1(ic_decision_judge);
-PG_FUNCTION_INFO_V1(ic_decision_apply);
 PG_FUNCTION_INFO_V1(ic_journal_append_only);
 
 IcAppliedDecision ic_applying;
@@ -118,6 +118,68 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 		ic_raise_bypass("a roadmap approval is journaled when the roadmap is registered (R57)",
 						"The roadmap_approval entry names no unjournaled roadmap of this instruction.",
 						"Use register_roadmap(); it judges the approval and journals it.");
+}
+
+/*
+ * Write an accepted decision into its instruction (still SPI-connected, the
+ * instruction locked).  The row's id was assigned before the BEFORE trigger,
+ * so the instruction can point at it; the guard on instruction checks the
+ * UPDATE against ic_applying.
+ */
+static void
+apply_decision(HeapTuple tuple, TupleDesc desc, const char *kind)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[8] = {INT8OID, DATEOID, TEXTOID, BOOLOID, DATEOID, DATEOID, INT8OID, INT2OID};
+	Datum		args[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bool		removal = strcmp(kind, "removal") == 0;
+	bool		counts = strcmp(kind, "extension") == 0 || strcmp(kind, "transfer") == 0;
+	char	   *regime = strcmp(kind, "transfer") == 0 ? ic_get_cstring(tuple, desc, "new_regime") : NULL;
+	int32		due = ic_get_date(tuple, desc, "new_due_date");
+	int32		roadmap_due = ic_get_date(tuple, desc, "roadmap_due_date");
+
+	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "instruction_id"));
+	args[1] = DateADTGetDatum(due);
+	nulls[1] = due == IC_NO_DATE ? 'n' : ' ';
+	args[2] = regime ? CStringGetTextDatum(regime) : (Datum) 0;
+	nulls[2] = regime ? ' ' : 'n';
+	args[3] = BoolGetDatum(removal);
+	args[4] = DateADTGetDatum(ic_get_date(tuple, desc, "decided_on"));
+	args[5] = DateADTGetDatum(roadmap_due);
+	nulls[5] = roadmap_due == IC_NO_DATE ? 'n' : ' ';
+	args[6] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
+	args[7] = Int16GetDatum(counts ? 1 : 0);
+
+	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET "
+				 "  due_date = coalesce($2, due_date), "
+				 "  regime = coalesce($3, regime), "
+				 "  status = CASE WHEN $4 THEN 'removed' ELSE status END, "
+				 "  removed_on = CASE WHEN $4 THEN $5 ELSE removed_on END, "
+				 "  roadmap_due_date = coalesce($6, roadmap_due_date), "
+				 "  last_decision_id = $7, "
+				 "  extensions = extensions + $8 "
+				 "WHERE id = $1",
+				 8, argtypes);
+
+	memset(&ic_applying, 0, sizeof(ic_applying));
+	ic_applying.decision_id = DatumGetInt64(args[6]);
+	ic_applying.instruction_id = DatumGetInt64(args[0]);
+	strlcpy(ic_applying.kind, kind, sizeof(ic_applying.kind));
+	ic_applying.new_due_date = due;
+	strlcpy(ic_applying.new_regime, regime ? regime : "", sizeof(ic_applying.new_regime));
+	ic_applying.decided_on = DatumGetDateADT(args[4]);
+	ic_applying.roadmap_due_date = roadmap_due;
+	PG_TRY();
+	{
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			elog(ERROR, "decision %lld was not applied", (long long) DatumGetInt64(args[6]));
+	}
+	PG_FINALLY();
+	{
+		ic_applying.decision_id = 0;
+	}
+	PG_END_TRY();
 }
 
 static HeapTuple
@@ -216,8 +278,10 @@ judge(TriggerData *td)
 		nulls[ncols] = true;
 		values[ncols++] = (Datum) 0;
 	}
+	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
+	apply_decision(tuple, desc, kind);
 	SPI_finish();
-	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
+	return tuple;
 }
 
 Datum
@@ -225,93 +289,15 @@ ic_decision_judge(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = ic_trigger_data(fcinfo, "decision_judge");
 
+	if (ic_restore_mode)		/* reloading a dump: judged when first written */
+		return PointerGetDatum(td->tg_trigtuple);
+
 	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
 		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("decision_judge must be a BEFORE INSERT ROW trigger")));
 	return PointerGetDatum(judge(td));
-}
-
-Datum
-ic_decision_apply(PG_FUNCTION_ARGS)
-{
-	static SPIPlanPtr plan = NULL;
-	TriggerData *td = ic_trigger_data(fcinfo, "decision_apply");
-	TupleDesc	desc;
-	HeapTuple	tuple;
-	char	   *kind;
-	char	   *regime;
-	bool		removal;
-	Oid			argtypes[8] = {INT8OID, DATEOID, TEXTOID, BOOLOID, DATEOID, DATEOID, INT8OID, INT2OID};
-	Datum		args[8];
-	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-	bool		counts;
-	int32		due;
-	int32		roadmap_due;
-
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
-		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("decision_apply must be an AFTER INSERT ROW trigger")));
-
-	desc = RelationGetDescr(td->tg_relation);
-	tuple = td->tg_trigtuple;
-	kind = ic_get_cstring(tuple, desc, "kind");
-	if (strcmp(kind, "roadmap_approval") == 0)
-		return PointerGetDatum(NULL);	/* changes nothing on the instruction */
-	removal = strcmp(kind, "removal") == 0;
-	regime = strcmp(kind, "transfer") == 0 ? ic_get_cstring(tuple, desc, "new_regime") : NULL;
-	due = ic_get_date(tuple, desc, "new_due_date");
-	roadmap_due = ic_get_date(tuple, desc, "roadmap_due_date");
-
-	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "instruction_id"));
-	args[1] = DateADTGetDatum(due);
-	nulls[1] = due == IC_NO_DATE ? 'n' : ' ';
-	args[2] = regime ? CStringGetTextDatum(regime) : (Datum) 0;
-	nulls[2] = regime ? ' ' : 'n';
-	args[3] = BoolGetDatum(removal);
-	args[4] = DateADTGetDatum(ic_get_date(tuple, desc, "decided_on"));
-	args[5] = DateADTGetDatum(roadmap_due);
-	nulls[5] = roadmap_due == IC_NO_DATE ? 'n' : ' ';
-	args[6] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
-	counts = strcmp(kind, "extension") == 0 || strcmp(kind, "transfer") == 0;
-	args[7] = Int16GetDatum(counts ? 1 : 0);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET "
-						   "  due_date = coalesce($2, due_date), "
-						   "  regime = coalesce($3, regime), "
-						   "  status = CASE WHEN $4 THEN 'removed' ELSE status END, "
-						   "  removed_on = CASE WHEN $4 THEN $5 ELSE removed_on END, "
-						   "  roadmap_due_date = coalesce($6, roadmap_due_date), "
-						   "  last_decision_id = $7, "
-						   "  extensions = extensions + $8 "
-						   "WHERE id = $1",
-				 8, argtypes);
-	/* tell the instruction's guard which decision this UPDATE applies */
-	memset(&ic_applying, 0, sizeof(ic_applying));
-	ic_applying.decision_id = DatumGetInt64(args[6]);
-	ic_applying.instruction_id = DatumGetInt64(args[0]);
-	strlcpy(ic_applying.kind, kind, sizeof(ic_applying.kind));
-	ic_applying.new_due_date = due;
-	strlcpy(ic_applying.new_regime, regime ? regime : "", sizeof(ic_applying.new_regime));
-	ic_applying.decided_on = DatumGetDateADT(args[4]);
-	ic_applying.roadmap_due_date = roadmap_due;
-	PG_TRY();
-	{
-		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-			elog(ERROR, "decision %lld was not applied", (long long) DatumGetInt64(args[6]));
-	}
-	PG_FINALLY();
-	{
-		ic_applying.decision_id = 0;
-	}
-	PG_END_TRY();
-	SPI_finish();
-	return PointerGetDatum(NULL);
 }
 
 Datum

@@ -19,6 +19,7 @@
 PG_MODULE_MAGIC;
 
 char	   *ic_default_calendar = NULL;
+bool		ic_restore_mode = false;
 
 void		_PG_init(void);
 
@@ -50,6 +51,17 @@ _PG_init(void)
 							   check_calendar_code,
 							   NULL,
 							   NULL);
+
+	DefineCustomBoolVariable("instruction_control.restore_mode",
+							 "Accept registry rows as they are, without judging or applying them.",
+							 "For reloading a dump (pg_restore, psql < dump) only: the rows were judged when they were first written.  Superuser only.",
+							 &ic_restore_mode,
+							 false,
+							 PGC_SUSET,
+							 0,
+							 NULL,
+							 NULL,
+							 NULL);
 
 	MarkGUCPrefixReserved("instruction_control");
 }

@@ -12,4 +12,11 @@
 /* GUC instruction_control.calendar: the calendar used when none is given. */
 extern char *ic_default_calendar;
 
+/*
+ * GUC instruction_control.restore_mode (superuser): while a dump is reloaded,
+ * the registry's triggers take rows as they are; they were judged when first
+ * written, and their effects (due dates, status) are in the rows themselves.
+ */
+extern bool ic_restore_mode;
+
 #endif							/* INSTRUCTION_CONTROL_H */

@@ -1,7 +1,7 @@
 /*
  * registry_documents.c
- *		Triggers on the registry's documents (roadmaps, reports), the guard of
- *		the seeded authority table, and who_may_decide().
+ *		Triggers on the registry's documents (roadmaps, reports), and
+ *		who_may_decide().
  *
  * A roadmap's approval is a decision (R57): it is judged like the others and
  * journaled.  A report is not a decision, but it is accepted only while the
@@ -19,11 +19,11 @@
 #include "utils/builtins.h"
 
 #include "ic_errcodes.h"
+#include "instruction_control.h"
 #include "registry.h"
 
 PG_FUNCTION_INFO_V1(ic_roadmap_judge);
 PG_FUNCTION_INFO_V1(ic_report_judge);
-PG_FUNCTION_INFO_V1(ic_authority_seed_guard);
 PG_FUNCTION_INFO_V1(ic_who_may_decide);
 
 static void
@@ -80,6 +80,8 @@ ic_roadmap_judge(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("roadmap_judge must be an INSERT ROW trigger")));
+	if (ic_restore_mode)		/* reloading a dump: judged and journaled when first written */
+		return PointerGetDatum(td->tg_trigtuple);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (TRIGGER_FIRED_BEFORE(td->tg_event))
@@ -106,6 +108,8 @@ ic_report_judge(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("report_judge must be a BEFORE INSERT ROW trigger")));
+	if (ic_restore_mode)		/* reloading a dump */
+		return PointerGetDatum(tuple);
 
 	memset(&ctx, 0, sizeof(ctx));
 	kind = ic_get_cstring(tuple, desc, "kind");
@@ -121,38 +125,6 @@ ic_report_judge(PG_FUNCTION_ARGS)
 	if (!ic_rules_decide(&ctx, &verdict))
 		ic_raise_verdict(&verdict);
 	return PointerGetDatum(tuple);
-}
-
-Datum
-ic_authority_seed_guard(PG_FUNCTION_ARGS)
-{
-	TriggerData *td = ic_trigger_data(fcinfo, "authority_seed_guard");
-	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	HeapTuple	oldtup = td->tg_trigtuple;
-
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("authority_seed_guard must be a BEFORE ROW trigger")));
-	if (!ic_get_bool(oldtup, desc, "seeded"))
-		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : oldtup);
-
-	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("a seeded authority is disabled, not deleted (R74-1)"),
-				 errdetail("The row was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore."),
-				 errhint("UPDATE instruction_control.decision_authority SET enabled = false WHERE ...")));
-
-	/* A changed seeded row is the administrator's now, so pg_dump keeps it. */
-	{
-		int			col = ic_attnum(desc, "seeded");
-		Datum		value = BoolGetDatum(false);
-		bool		isnull = false;
-
-		return PointerGetDatum(heap_modify_tuple_by_cols(td->tg_newtuple, desc, 1, &col,
-														 &value, &isnull));
-	}
 }
 
 /*
