@@ -55,6 +55,15 @@ result_date(int col)
 	return isnull ? IC_NO_DATE : DatumGetDateADT(d);
 }
 
+static int64
+result_int64(int col)
+{
+	bool		isnull;
+	Datum		d = result_value(col, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
 static char *
 result_text(int col)
 {
@@ -106,18 +115,10 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	s = result_text(7);
 	if (s == NULL || !ic_category_parse(s, &out->category))
 		out->category = IC_CATEGORY_NONE;
-	{
-		Datum		d = result_value(8, &isnull);
-
-		out->parent_id = isnull ? 0 : DatumGetInt64(d);
-	}
+	out->parent_id = result_int64(8);
 	s = result_text(9);
 	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
-	{
-		Datum		d = result_value(10, &isnull);
-
-		out->last_decision_id = isnull ? 0 : DatumGetInt64(d);
-	}
+	out->last_decision_id = result_int64(10);
 	out->extensions = DatumGetInt16(result_value(11, &isnull));
 }
 
