@@ -6,7 +6,7 @@
  * the first violation, so the error a user sees is the most fundamental one
  * (a removed instruction before a wrong decider, a wrong decider before a
  * missing document).  Every denial names its rule id, states the facts and
- * says what would be allowed.
+ * says what would be allowed.  Who may decide is rules_deciders_core.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,8 +14,6 @@
 
 #include "calendar_core.h"
 #include "rules_core.h"
-
-#define ONLY(d) IC_DECIDER_BIT(IC_DECIDER_##d)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define IC_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -51,117 +49,6 @@ allow(IcVerdict *v)
 	v->rule = NULL;
 	v->message[0] = v->detail[0] = v->hint[0] = '\0';
 	return true;
-}
-
-static bool
-is_deadline_change(IcAction a)
-{
-	return a == IC_ACTION_EXTEND || a == IC_ACTION_TRANSFER;
-}
-
-bool
-ic_rules_is_repeated_extension(const IcDecisionContext *ctx)
-{
-	return is_deadline_change(ctx->action) && ctx->prior_extensions > 0;
-}
-
-/*
- * The one answer to "who may decide".  PA level: the decree's own table.
- * Below PA (R74-1): the administrator's table, passed in by the caller.
- */
-IcDeciderSet
-ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
-{
-	bool		repeated = ic_rules_is_repeated_extension(ctx);
-	IcInstructionKind kind = ctx->kind;
-
-	switch (ctx->action)
-	{
-		case IC_ACTION_PUT_ON_CONTROL:
-		case IC_ACTION_SUBMIT_REPORT:
-			*rule = NULL;
-			return ~(IcDeciderSet) 0;
-
-		case IC_ACTION_APPROVE_ROADMAP:
-			*rule = "R57";
-			switch (ctx->drafter)
-			{
-				case IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT:
-				case IC_DRAFTER_EXECUTOR_ONLY:
-					return ONLY(FIRST_HEAD);
-				case IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL:
-					return ONLY(DEPUTY_PRIME_MINISTER) | ONLY(HEAD_OF_GOVERNMENT_OFFICE);
-				case IC_DRAFTER_LOCAL:
-					return ONLY(AKIM);
-				default:
-					return 0;
-			}
-
-		default:
-			break;
-	}
-
-	if (ctx->level != IC_LEVEL_PA)
-	{
-		*rule = "R74-1";
-		return ctx->table_deciders;
-	}
-
-	if (ctx->action == IC_ACTION_REMOVE)
-	{
-		if (kind == IC_KIND_PERSONAL || kind == IC_KIND_PERSONAL_PUBLISHED)
-		{
-			*rule = "R77";
-			return ONLY(PRESIDENT);
-		}
-		if (kind == IC_KIND_SECURITY_COUNCIL)
-		{
-			*rule = "R76.4";
-			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
-		}
-		*rule = "R76.1";
-		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
-	}
-
-	/* extension, transfer, new deadline */
-	if (kind == IC_KIND_PERSONAL)
-	{
-		*rule = "R74";
-		return ONLY(PRESIDENT);
-	}
-	if (kind == IC_KIND_SECURITY_COUNCIL)
-	{
-		if (ctx->action == IC_ACTION_NEW_DEADLINE)
-		{
-			*rule = "R70.5";
-			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
-		}
-		if (repeated)
-		{
-			*rule = "R72.3";
-			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
-		}
-		*rule = "R69.2";
-		return ONLY(SECRETARY_SC);
-	}
-	if (ctx->action == IC_ACTION_NEW_DEADLINE)
-	{
-		/* Interpretation: R70.4 names no decider; R69.1's deciders by analogy. */
-		*rule = "R70.4";
-		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
-	}
-	if (repeated && kind == IC_KIND_NATIONAL_PLAN)
-	{
-		*rule = "R72.1";
-		return ONLY(PRESIDENT);
-	}
-	if (repeated)
-	{
-		*rule = "R72.2";
-		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
-	}
-	*rule = "R69.1";
-	return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
 }
 
 static bool
