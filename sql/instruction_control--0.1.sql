@@ -1224,6 +1224,8 @@ CREATE TABLE decision (
   recorded_by         name NOT NULL DEFAULT current_user
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
+-- a roadmap is journaled once: register_roadmap() looks its approval up by roadmap
+CREATE INDEX decision_roadmap_idx ON decision (roadmap_id) WHERE roadmap_id IS NOT NULL;
 -- instruction.last_decision_id has no foreign key: only the journal writes it, and
 -- the guard checks every value against the decision it names.
 
