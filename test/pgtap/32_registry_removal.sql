@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(28);
+SELECT plan(32);
 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
 
@@ -27,6 +27,17 @@ SELECT throws_ok(format($$SELECT submit_report(%s, 'final', 'done')$$, :a),
   'IC112', 'instruction is no longer on control (R75)', 'R75: a removed instruction takes no report');
 SELECT throws_ok(format($$UPDATE instruction SET content = 'edited' WHERE id = %s$$, :a),
   'IC112', NULL, 'R75: the record of a removed instruction is closed');
+
+-- R66-1.1 / R66-3.5: periodicity of intermediate control; risk reports while on control
+SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', reporting_period => 'weekly')$$,
+  '23514', NULL, 'R66-1.1: intermediate control is monthly, quarterly, half-yearly or yearly, not weekly');
+SELECT is((put_on_control('act_point', 'pa', '2025-03-03', term => '6 months', reporting_period => 'quarterly')).reporting_period::text,
+  'quarterly', 'R66-1.1: a quarterly intermediate control is recorded');
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS rk \gset
+SELECT lives_ok(format($$SELECT submit_report(%s, 'risk', 'contractor late', addressee => 'head_of_pa')$$, :rk),
+  'R66-3.5: a risk of late execution is reported on an instruction on control');
+SELECT throws_ok(format($$SELECT submit_report(%s, 'risk', 'too late')$$, :a),
+  'IC112', 'instruction is no longer on control (R75)', 'R66-3.5: no risk report on a removed instruction');
 
 -- R75 (2)-(4)
 SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS d \gset
