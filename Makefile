@@ -11,7 +11,11 @@
 EXTENSION   = instruction_control
 MODULE_big  = instruction_control
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA        = $(sort $(wildcard sql/instruction_control--*.sql))
+# The install script is built from the sectioned sources in sql/src/ (one
+# file per layer, concatenated in name order); upgrade scripts are kept as is.
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(filter-out $(DATA_built),$(sort $(wildcard sql/$(EXTENSION)--*--*.sql)))
 PGFILEDESC  = "instruction_control - control registry for the President's instructions"
 
 # Regression tests: every sql/*.sql that is not an extension script.
@@ -20,6 +24,9 @@ REGRESS_OPTS = --load-extension=plpgsql
 # Isolation specs: specs/*.spec, expected output in expected/.
 ISOLATION   = $(sort $(notdir $(basename $(wildcard specs/*.spec))))
 ISOLATION_OPTS = --load-extension=instruction_control
+
+$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
+	cat $(sort $(wildcard sql/src/*.sql)) > $@
 
 # Rebuild objects when a header they include changes.
 override autodepend = yes

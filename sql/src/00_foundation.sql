@@ -1,0 +1,28 @@
+/*
+ * instruction_control — install script, built by the Makefile from sql/src/*.sql
+ * (one file per section, concatenated in name order).
+ *
+ * Sections, in dependency order:
+ *   Foundation   settings and library checks
+ *   Types        domain types in C (control_level, instruction_kind, point_ref, term)
+ *   Calendar     working-day calendar: data, cache invalidation, C functions
+ *   Registry     acts, instructions, bodies, decision journal, rule triggers
+ *   Scheduling   optional pg_cron integration
+ */
+\echo Use "CREATE EXTENSION instruction_control" to load this file. \quit
+
+-- ===========================================================================
+-- Foundation
+-- ===========================================================================
+
+COMMENT ON SCHEMA instruction_control IS
+  'instruction_control: control registry for the execution of the President''s acts and instructions (Decree No. 976, as amended by Decree No. 403 of 4 Dec 2023)';
+
+CREATE FUNCTION lib_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'ic_lib_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION lib_version() IS
+  'Version of the loaded shared library; equals pg_extension.extversion unless the library and the SQL scripts were installed from different releases';
+

@@ -1,0 +1,311 @@
+-- ===========================================================================
+-- Registry
+--
+-- Acts, instructions, state bodies, the append-only decision journal,
+-- roadmaps and reports.  The rules of the decree (R42-R79) are enforced by
+-- C triggers that call one pure rules module (src/rules_core.c), so direct
+-- DML is judged exactly like the API functions below.
+--
+-- Putting on control is the INSERT of the instruction: its row, with the
+-- columns fixed at that moment (level, term, received_on, original_due_date),
+-- is the record of that decision.  Every later decision is a row INSERTed
+-- into `decision`.  Its BEFORE trigger locks the instruction, judges the
+-- decision and applies it to the instruction (due date, regime, status,
+-- count of extensions).  The instruction's own UPDATE
+-- trigger refuses any change of those columns that is not the application of
+-- a new decision.  Host registries link their rows by external_ref.
+-- ===========================================================================
+
+-- Vocabulary (lower-case codes; label() gives kk/ru/en names) ---------------
+
+CREATE DOMAIN decider AS text
+  CHECK (VALUE IN ('president', 'head_of_pa', 'secretary_sc', 'state_counsellor',
+                   'head_of_presidents_office', 'assistant_or_adviser', 'pa_unit_head',
+                   'prime_minister', 'deputy_prime_minister', 'head_of_government_office',
+                   'first_head', 'akim'));
+COMMENT ON DOMAIN decider IS 'Position that takes a decision on control (R69-R77, R57)';
+
+CREATE DOMAIN control_regime AS text
+  CHECK (VALUE IN ('regular', 'medium_term', 'long_term'));
+COMMENT ON DOMAIN control_regime IS 'Control regime: regular, or medium-/long-term after a transfer (R69.3, R69.4)';
+
+CREATE DOMAIN secrecy_class AS text
+  CHECK (VALUE IN ('none', 'restricted', 'state_secret'));
+COMMENT ON DOMAIN secrecy_class IS 'Secrecy of an instruction; a state_secret one stores requisites only (R14)';
+
+CREATE DOMAIN monitoring_category AS text
+  CHECK (VALUE IN ('monument', 'construction', 'digitalisation', 'named_law',
+                   'law_amendments', 'event_or_naming'));
+COMMENT ON DOMAIN monitoring_category IS
+  'R66-3 category monitored without periodic reports; fixes the removal evidence (R76-1)';
+
+CREATE DOMAIN removal_ground AS text
+  CHECK (VALUE IN ('executed', 'duplicated', 'impossible', 'control_passed'));
+COMMENT ON DOMAIN removal_ground IS 'Ground for removal from control (R75 (1)-(4))';
+
+CREATE DOMAIN evidence_kind AS text
+  CHECK (VALUE IN ('official_report', 'act_adopted', 'law_signed', 'pa_unit_memo',
+                   'executor_final_report', 'pa_expert_conclusion', 'event_held',
+                   'new_instruction', 'control_passed_decision'));
+COMMENT ON DOMAIN evidence_kind IS 'Kind of document supporting a removal from control (R75, R76-1)';
+
+CREATE DOMAIN decision_kind AS text
+  CHECK (VALUE IN ('extension', 'transfer', 'new_deadline', 'removal', 'roadmap_approval'));
+COMMENT ON DOMAIN decision_kind IS 'Kind of entry in the decision journal';
+
+CREATE DOMAIN new_deadline_reason AS text
+  CHECK (VALUE IN ('emergency', 'state_of_emergency', 'quarantine'));
+COMMENT ON DOMAIN new_deadline_reason IS 'Why a new deadline is set (R70.4)';
+
+CREATE DOMAIN roadmap_drafter AS text
+  CHECK (VALUE IN ('central_outside_government', 'central_interdepartmental', 'local',
+                   'executor_only'));
+COMMENT ON DOMAIN roadmap_drafter IS 'Who drafted a roadmap, which fixes who approves it (R57)';
+
+CREATE DOMAIN report_kind AS text
+  CHECK (VALUE IN ('intermediate', 'final', 'risk', 'measures'));
+COMMENT ON DOMAIN report_kind IS
+  'intermediate (R66-1), final, risk of late execution (R66-3.5), measures taken after a repeated extension (R72.4)';
+
+CREATE DOMAIN reporting_period AS text
+  CHECK (VALUE IN ('monthly', 'quarterly', 'half_yearly', 'yearly'));
+COMMENT ON DOMAIN reporting_period IS 'Periodicity of intermediate control (R66-1.1)';
+
+CREATE DOMAIN body_type AS text
+  CHECK (VALUE IN ('presidential_administration', 'security_council', 'government',
+                   'central', 'local', 'organisation'));
+COMMENT ON DOMAIN body_type IS 'Kind of state body or organisation';
+
+-- State bodies --------------------------------------------------------------
+
+CREATE TABLE state_body (
+  id            bigserial PRIMARY KEY,
+  external_ref  text UNIQUE,
+  code          text UNIQUE,
+  name          text NOT NULL,
+  name_kk       text,
+  name_ru       text,
+  body_type     body_type NOT NULL,
+  parent_id     bigint REFERENCES state_body,
+  directly_subordinate_to_president boolean NOT NULL DEFAULT false,
+  inside_government boolean NOT NULL DEFAULT false,
+  sector        text
+);
+COMMENT ON TABLE state_body IS 'State bodies and organisations that execute or control instructions';
+COMMENT ON COLUMN state_body.external_ref IS 'Key of this body in the host registry';
+COMMENT ON COLUMN state_body.code IS 'Short code, e.g. MINFIN';
+COMMENT ON COLUMN state_body.body_type IS 'presidential_administration, security_council, government, central, local or organisation';
+COMMENT ON COLUMN state_body.parent_id IS 'The body an organisation is subordinate to';
+COMMENT ON COLUMN state_body.directly_subordinate_to_president IS 'Directly subordinate and accountable to the President (R42-1.4, R57)';
+COMMENT ON COLUMN state_body.inside_government IS 'Part of the Government (R57: bodies outside it approve roadmaps by their first head)';
+COMMENT ON COLUMN state_body.sector IS 'Sector heading for the annual summary (Appendix 8), e.g. "health care"';
+
+-- Acts ----------------------------------------------------------------------
+
+CREATE TABLE act (
+  id            bigserial PRIMARY KEY,
+  external_ref  text UNIQUE,
+  act_type      text NOT NULL,
+  number        text,
+  title         text,
+  signed_on     date,
+  secrecy       secrecy_class NOT NULL DEFAULT 'none'
+);
+COMMENT ON TABLE act IS 'Source documents: acts of the President, minutes of events, Security Council decisions, posts';
+COMMENT ON COLUMN act.external_ref IS 'Key of this act in the host registry';
+COMMENT ON COLUMN act.act_type IS 'Free text, e.g. decree, order, address, meeting, security_council_decision';
+COMMENT ON COLUMN act.signed_on IS 'Day the act was signed';
+
+-- Instructions --------------------------------------------------------------
+
+CREATE TABLE instruction (
+  id                  bigserial PRIMARY KEY,
+  external_ref        text UNIQUE,
+  act_id              bigint REFERENCES act,
+  point               point_ref,
+  kind                instruction_kind NOT NULL,
+  level               control_level NOT NULL,
+  regime              control_regime NOT NULL DEFAULT 'regular',
+  content             text,
+  signed_on           date,
+  received_on         date,
+  term                term,
+  due_date            date,
+  original_due_date   date,
+  calendar            text,
+  responsible_body_id bigint REFERENCES state_body,
+  co_executor_ids     bigint[] NOT NULL DEFAULT '{}',
+  controlling_body_id bigint REFERENCES state_body,
+  pa_unit             text,
+  completion_form     text,
+  final_result        text,
+  category            monitoring_category,
+  secrecy             secrecy_class NOT NULL DEFAULT 'none',
+  paper_card_ref      text,
+  local_character     boolean NOT NULL DEFAULT false,
+  public_resonance    boolean NOT NULL DEFAULT false,
+  new_approaches      boolean NOT NULL DEFAULT false,
+  reporting_period    reporting_period,
+  roadmap_due_date    date,
+  status              text NOT NULL DEFAULT 'on_control' CHECK (status IN ('on_control', 'removed')),
+  removed_on          date,
+  parent_id           bigint REFERENCES instruction,
+  extensions          smallint NOT NULL DEFAULT 0 CHECK (extensions >= 0),
+  last_decision_id    bigint,
+  created_at          timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX instruction_act_point_idx ON instruction (act_id, point);
+CREATE INDEX instruction_due_idx ON instruction (due_date) WHERE status = 'on_control';
+CREATE INDEX instruction_parent_idx ON instruction (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX instruction_responsible_idx ON instruction (responsible_body_id);
+
+COMMENT ON TABLE instruction IS 'Instructions and act points on control; changed only through decisions (see decision)';
+COMMENT ON COLUMN instruction.external_ref IS 'Key of this instruction in the host registry';
+COMMENT ON COLUMN instruction.point IS 'Point number within the act, e.g. 1.42-1.5)';
+COMMENT ON COLUMN instruction.kind IS 'Kind of instruction (R4.2, R42)';
+COMMENT ON COLUMN instruction.level IS 'Level of control, fixed when put on control (R30-1, R42-1)';
+COMMENT ON COLUMN instruction.regime IS 'regular, medium_term or long_term; changed by transfer (R69.3, R69.4)';
+COMMENT ON COLUMN instruction.content IS 'Text of the instruction; empty for state secrets (R14)';
+COMMENT ON COLUMN instruction.signed_on IS 'Day the instruction was signed (R51 counts personal instructions from it)';
+COMMENT ON COLUMN instruction.received_on IS 'Day the executing body received it (R50.3 counts from it)';
+COMMENT ON COLUMN instruction.term IS 'Term given in the act, e.g. ''10 working days''; the due date is computed from it when not given';
+COMMENT ON COLUMN instruction.due_date IS 'Current deadline; changed only by extension, transfer or new deadline decisions';
+COMMENT ON COLUMN instruction.original_due_date IS 'Deadline when put on control';
+COMMENT ON COLUMN instruction.calendar IS 'Working-day calendar the deadline was counted in';
+COMMENT ON COLUMN instruction.responsible_body_id IS 'Responsible executor';
+COMMENT ON COLUMN instruction.co_executor_ids IS 'Co-executing bodies (state_body ids)';
+COMMENT ON COLUMN instruction.controlling_body_id IS 'State body responsible for control (Government, central or local body)';
+COMMENT ON COLUMN instruction.pa_unit IS 'PA structural unit responsible for control';
+COMMENT ON COLUMN instruction.completion_form IS 'Completion form, e.g. information to the Administration, draft law';
+COMMENT ON COLUMN instruction.final_result IS 'Measurable final result, only where the instruction has one';
+COMMENT ON COLUMN instruction.category IS 'R66-3 category (monitoring without periodic reports; removal evidence per R76-1)';
+COMMENT ON COLUMN instruction.paper_card_ref IS 'Reference of the paper control card (required for state secrets, R50.2)';
+COMMENT ON COLUMN instruction.local_character IS 'Of a current (local) character (R42-1.2)';
+COMMENT ON COLUMN instruction.public_resonance IS 'The matter caused public resonance (R42-1.2 exception)';
+COMMENT ON COLUMN instruction.new_approaches IS 'Aims at new approaches, norms or rules (R56)';
+COMMENT ON COLUMN instruction.reporting_period IS 'Intermediate control periodicity set by the PA (R66-1.1)';
+COMMENT ON COLUMN instruction.roadmap_due_date IS 'Day a roadmap is due (R56: 10 working days from receipt; R59: on transfer to long-term control)';
+COMMENT ON COLUMN instruction.status IS 'on_control or removed';
+COMMENT ON COLUMN instruction.removed_on IS 'Day it was removed from control';
+COMMENT ON COLUMN instruction.parent_id IS 'Instruction this one details; its due date may not be later (R50.1)';
+COMMENT ON COLUMN instruction.extensions IS 'Extensions and transfers so far (R69.1: one is allowed, more are repeated, R72); maintained by the journal';
+COMMENT ON COLUMN instruction.last_decision_id IS 'Latest decision applied to this row (maintained by the journal)';
+
+-- Decision journal ----------------------------------------------------------
+
+CREATE TABLE decision (
+  id                  bigserial PRIMARY KEY,
+  instruction_id      bigint NOT NULL REFERENCES instruction,
+  kind                decision_kind NOT NULL,
+  decided_by          decider,
+  decided_on          date NOT NULL DEFAULT current_date,
+  basis               text,
+  old_due_date        date,
+  new_due_date        date,
+  old_regime          control_regime,
+  new_regime          control_regime,
+  reason              text,
+  ground              removal_ground,
+  evidence            evidence_kind[] NOT NULL DEFAULT '{}',
+  evidence_ref        text,
+  disciplinary_review text,
+  repeated            boolean NOT NULL DEFAULT false,
+  measures_due_date   date,
+  roadmap_due_date    date,
+  roadmap_id          bigint,
+  recorded_at         timestamptz NOT NULL DEFAULT now(),
+  recorded_by         name NOT NULL DEFAULT current_user
+);
+CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
+-- a roadmap is journaled once: register_roadmap() looks its approval up by roadmap
+CREATE INDEX decision_roadmap_idx ON decision (roadmap_id) WHERE roadmap_id IS NOT NULL;
+-- instruction.last_decision_id has no foreign key: only the journal writes it, and
+-- the guard checks every value against the decision it names.
+
+COMMENT ON TABLE decision IS 'Append-only journal of every decision on control; inserting a row is how a decision is taken';
+COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal or roadmap_approval';
+COMMENT ON COLUMN decision.decided_by IS 'Position that decided';
+COMMENT ON COLUMN decision.decided_on IS 'Day of the decision';
+COMMENT ON COLUMN decision.basis IS 'Expert conclusion, agreement or letter the decision rests on (R69.1, R70.4)';
+COMMENT ON COLUMN decision.old_due_date IS 'Due date before the decision (filled in by the journal)';
+COMMENT ON COLUMN decision.new_due_date IS 'Due date after the decision';
+COMMENT ON COLUMN decision.reason IS 'Transfer: the circumstances (R69.3, R69.4); new deadline: emergency, state_of_emergency or quarantine (R70.4)';
+COMMENT ON COLUMN decision.ground IS 'Removal: the ground (R75)';
+COMMENT ON COLUMN decision.evidence IS 'Removal: kinds of supporting documents (R75, R76-1)';
+COMMENT ON COLUMN decision.evidence_ref IS 'Removal: references of the supporting documents';
+COMMENT ON COLUMN decision.disciplinary_review IS 'Repeated extension: the decision on disciplinary responsibility (R72)';
+COMMENT ON COLUMN decision.repeated IS 'A repeated extension or transfer (R72), set by the journal';
+COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information on measures due within one month (R72.4)';
+COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59)';
+COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
+COMMENT ON COLUMN decision.recorded_by IS 'Database role that recorded the decision';
+
+-- Who decides below PA level (R74-1) ----------------------------------------
+
+CREATE TABLE decision_authority (
+  level     control_level NOT NULL,
+  action    decision_kind NOT NULL CHECK (action IN ('extension', 'transfer', 'new_deadline', 'removal')),
+  decider   decider NOT NULL,
+  enabled   boolean NOT NULL DEFAULT true,
+  basis     text,
+  seeded    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (level, action, decider),
+  CHECK (level <> 'pa')
+);
+COMMENT ON TABLE decision_authority IS
+  'Who may extend, transfer, set a new deadline or remove at Government, central, local and organisation level (R74-1); seeded with the decree''s analogues, editable by an administrator';
+COMMENT ON COLUMN decision_authority.enabled IS 'false withdraws the authority (seeded rows are disabled, not deleted, so dump/restore keeps the change)';
+COMMENT ON COLUMN decision_authority.basis IS 'The regulation that grants the authority';
+COMMENT ON COLUMN decision_authority.seeded IS 'Row installed by the extension and not changed since; user rows and changed rows are dumped';
+
+INSERT INTO decision_authority (level, action, decider, basis, seeded)
+SELECT l::control_level, a, d, b, true
+  FROM (VALUES
+    ('government', 'prime_minister', 'R74-1 by analogy with R69.1/R76.1: the head of the Government'),
+    ('government', 'head_of_government_office', 'R74-1 by analogy with R69.1/R76.1: the Head of the Government Office'),
+    ('central', 'first_head', 'R74-1: the first head of the central state body'),
+    ('local', 'akim', 'R74-1: the akim of the region, the capital or the city of republican significance'),
+    ('organisation', 'first_head', 'R74-1: the first head of the organisation')
+  ) AS s(l, d, b)
+  CROSS JOIN (VALUES ('extension'), ('transfer'), ('new_deadline'), ('removal')) AS a(a);
+
+-- Roadmaps and reports ------------------------------------------------------
+
+CREATE TABLE roadmap (
+  id                  bigserial PRIMARY KEY,
+  instruction_id      bigint NOT NULL REFERENCES instruction,
+  drafted_by_body_id  bigint REFERENCES state_body,
+  drafter             roadmap_drafter NOT NULL,
+  approved_by         decider NOT NULL,
+  approved_on         date NOT NULL DEFAULT current_date,
+  touches_government_powers boolean NOT NULL DEFAULT false,
+  agreed_with_prime_minister boolean NOT NULL DEFAULT false,
+  agreed_with_pa_on   date,
+  document_ref        text,
+  recorded_at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX roadmap_instruction_idx ON roadmap (instruction_id);
+ALTER TABLE decision ADD FOREIGN KEY (roadmap_id) REFERENCES roadmap;
+COMMENT ON TABLE roadmap IS 'Roadmaps (plans of organisational measures, Appendix 3) and their approval (R56, R57, R59)';
+COMMENT ON COLUMN roadmap.drafter IS 'Kind of drafting body, which fixes the approver (R57)';
+COMMENT ON COLUMN roadmap.approved_by IS 'Position that approved it (R57)';
+COMMENT ON COLUMN roadmap.touches_government_powers IS 'Touches the Government''s powers: needs the Prime Minister''s agreement (R57)';
+COMMENT ON COLUMN roadmap.agreed_with_pa_on IS 'Day the PA agreed it, where needed (within 5 working days, R57)';
+
+CREATE TABLE report (
+  id                  bigserial PRIMARY KEY,
+  instruction_id      bigint NOT NULL REFERENCES instruction,
+  kind                report_kind NOT NULL,
+  period_end          date,
+  submitted_on        date NOT NULL DEFAULT current_date,
+  submitted_by_body_id bigint REFERENCES state_body,
+  addressee           decider,
+  content             text,
+  document_ref        text,
+  recorded_at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX report_instruction_idx ON report (instruction_id, submitted_on);
+COMMENT ON TABLE report IS 'Intermediate, final, risk and measures reports on an instruction (R66-1, R66-3.5, R72.4)';
+COMMENT ON COLUMN report.period_end IS 'End of the reporting period an intermediate report covers';
+COMMENT ON COLUMN report.addressee IS 'Official it goes to by area of supervision (R66-1.2, R66-1.3)';
+

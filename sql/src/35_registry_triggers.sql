@@ -1,0 +1,134 @@
+-- Labels for people (kk, ru, en) -------------------------------------------
+
+CREATE TABLE vocabulary (
+  domain  text NOT NULL,
+  code    text NOT NULL,
+  kk      text NOT NULL,
+  ru      text NOT NULL,
+  en      text NOT NULL,
+  PRIMARY KEY (domain, code)
+);
+COMMENT ON TABLE vocabulary IS 'Kazakh, Russian and English names of the registry''s codes (deciders, regimes, grounds, ...)';
+COMMENT ON COLUMN vocabulary.domain IS 'The domain the code belongs to, e.g. decider, control_regime';
+
+INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
+  ('decider', 'president', 'Қазақстан Республикасының Президенті', 'Президент Республики Казахстан', 'President of the Republic of Kazakhstan'),
+  ('decider', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
+  ('decider', 'secretary_sc', 'Қауіпсіздік Кеңесінің Хатшысы', 'Секретарь Совета Безопасности', 'Secretary of the Security Council'),
+  ('decider', 'state_counsellor', 'Мемлекеттік кеңесші', 'Государственный советник', 'State Counsellor'),
+  ('decider', 'head_of_presidents_office', 'Президент Кеңсесінің басшысы', 'Руководитель Канцелярии Президента', 'Head of the President''s Office'),
+  ('decider', 'assistant_or_adviser', 'Президенттің көмекшісі немесе кеңесшісі', 'Помощник или советник Президента', 'Assistant or Adviser to the President'),
+  ('decider', 'pa_unit_head', 'Президент Әкімшілігі құрылымдық бөлімшесінің басшысы', 'Руководитель структурного подразделения Администрации Президента', 'Head of a PA structural unit'),
+  ('decider', 'prime_minister', 'Премьер-Министр', 'Премьер-Министр', 'Prime Minister'),
+  ('decider', 'deputy_prime_minister', 'Премьер-Министрдің орынбасары', 'Заместитель Премьер-Министра', 'Deputy Prime Minister'),
+  ('decider', 'head_of_government_office', 'Премьер-Министр Кеңсесінің Басшысы', 'Руководитель Канцелярии Премьер-Министра', 'Head of the Government Office'),
+  ('decider', 'first_head', 'Бірінші басшы', 'Первый руководитель', 'First head'),
+  ('decider', 'akim', 'Әкім', 'Аким', 'Akim'),
+  ('control_regime', 'regular', 'Ағымдағы бақылау', 'Текущий контроль', 'Regular control'),
+  ('control_regime', 'medium_term', 'Орта мерзімді бақылау', 'Среднесрочный контроль', 'Medium-term control'),
+  ('control_regime', 'long_term', 'Ұзақ мерзімді бақылау', 'Долгосрочный контроль', 'Long-term control'),
+  ('decision_kind', 'extension', 'Мерзімді ұзарту', 'Продление срока', 'Extension of the deadline'),
+  ('decision_kind', 'transfer', 'Орта немесе ұзақ мерзімді бақылауға ауыстыру', 'Перевод на средне- или долгосрочный контроль', 'Transfer to medium- or long-term control'),
+  ('decision_kind', 'new_deadline', 'Жаңа мерзімді белгілеу', 'Установление нового срока', 'New deadline'),
+  ('decision_kind', 'removal', 'Бақылаудан алу', 'Снятие с контроля', 'Removal from control'),
+  ('decision_kind', 'roadmap_approval', 'Жол картасын бекіту', 'Утверждение дорожной карты', 'Approval of the roadmap'),
+  ('removal_ground', 'executed', 'Толық және тиісінше орындалуы', 'Полное и надлежащее исполнение', 'Full and proper execution'),
+  ('removal_ground', 'duplicated', 'Бұрынғы тапсырманы қамтитын жаңа тапсырма', 'Новое поручение, содержащее прежнее', 'Contained in a new instruction'),
+  ('removal_ground', 'impossible', 'Объективті себептермен орындау мүмкін еместігі', 'Невозможность исполнения по объективным причинам', 'Execution impossible for objective reasons'),
+  ('removal_ground', 'control_passed', 'Бақылауды Үкіметке немесе өзге органға беру', 'Передача контроля Правительству или иному органу', 'Control passed to the Government or another body'),
+  ('instruction_status', 'on_control', 'Бақылауда', 'На контроле', 'On control'),
+  ('instruction_status', 'removed', 'Бақылаудан алынды', 'Снято с контроля', 'Removed from control'),
+  ('report_kind', 'intermediate', 'Аралық ақпарат', 'Промежуточная информация', 'Intermediate report'),
+  ('report_kind', 'final', 'Қорытынды ақпарат', 'Итоговая информация', 'Final report'),
+  ('report_kind', 'risk', 'Мерзімнің бұзылу қаупі туралы ақпарат', 'Информация о риске нарушения срока', 'Risk of late execution'),
+  ('report_kind', 'measures', 'Қабылданған шаралар туралы ақпарат', 'Информация о принятых мерах', 'Information on measures taken'),
+  ('new_deadline_reason', 'emergency', 'Төтенше жағдай', 'Чрезвычайная ситуация', 'Emergency'),
+  ('new_deadline_reason', 'state_of_emergency', 'Төтенше жағдай режимі', 'Режим чрезвычайного положения', 'State of emergency'),
+  ('new_deadline_reason', 'quarantine', 'Карантин', 'Карантин', 'Quarantine');
+
+CREATE FUNCTION label(domain text, code text, lang text DEFAULT 'en')
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control
+AS $$
+DECLARE
+  result text;
+BEGIN
+  IF lang NOT IN ('kk', 'ru', 'en') THEN
+    RAISE EXCEPTION 'unknown language "%"', lang
+      USING ERRCODE = '22023', HINT = 'Use kk, ru or en.';
+  END IF;
+  SELECT CASE lang WHEN 'kk' THEN v.kk WHEN 'ru' THEN v.ru ELSE v.en END
+    INTO result FROM vocabulary v WHERE v.domain = label.domain AND v.code = label.code;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no label for % "%"', domain, code
+      USING ERRCODE = '22023',
+            HINT = 'The domains with labels are listed in instruction_control.vocabulary.';
+  END IF;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION label(text, text, text) IS
+  'Name of a registry code for people, in Kazakh (kk), Russian (ru) or English (en): label(''decider'', ''head_of_pa'', ''kk'')';
+
+-- Triggers (C) --------------------------------------------------------------
+
+CREATE FUNCTION instruction_guard()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_instruction_guard' LANGUAGE C;
+COMMENT ON FUNCTION instruction_guard() IS
+  'Trigger: judges putting on control (R42-1, R14, R50, R51, R56) and refuses changes that bypass decisions';
+
+CREATE FUNCTION decision_judge()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_decision_judge' LANGUAGE C;
+COMMENT ON FUNCTION decision_judge() IS
+  'Trigger: locks the instruction, judges a decision against the decree (R69-R79) and applies it';
+
+CREATE FUNCTION journal_append_only()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_journal_append_only' LANGUAGE C;
+COMMENT ON FUNCTION journal_append_only() IS 'Trigger: refuses UPDATE, DELETE and TRUNCATE of the decision journal';
+
+CREATE FUNCTION roadmap_judge()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_roadmap_judge' LANGUAGE C;
+COMMENT ON FUNCTION roadmap_judge() IS 'Trigger: judges the approval of a roadmap (R57) and journals it';
+
+CREATE FUNCTION report_judge()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_report_judge' LANGUAGE C;
+COMMENT ON FUNCTION report_judge() IS 'Trigger: accepts reports only on instructions on control (R72.4 for measures)';
+
+
+CREATE TRIGGER instruction_guard BEFORE INSERT OR UPDATE OR DELETE ON instruction
+  FOR EACH ROW EXECUTE FUNCTION instruction_guard();
+CREATE TRIGGER decision_judge BEFORE INSERT ON decision
+  FOR EACH ROW EXECUTE FUNCTION decision_judge();
+CREATE TRIGGER decision_append_only BEFORE UPDATE OR DELETE ON decision
+  FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER decision_no_truncate BEFORE TRUNCATE ON decision
+  FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER roadmap_judge BEFORE INSERT ON roadmap
+  FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
+CREATE TRIGGER roadmap_journal AFTER INSERT ON roadmap
+  FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
+CREATE TRIGGER report_judge BEFORE INSERT ON report
+  FOR EACH ROW EXECUTE FUNCTION report_judge();
+-- seeded rows: as for the calendar's (seeded_row_owner, Calendar section)
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON decision_authority
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON decision_authority
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+
+-- User data survives pg_dump/restore ----------------------------------------
+
+SELECT pg_catalog.pg_extension_config_dump('state_body', '');
+SELECT pg_catalog.pg_extension_config_dump('state_body_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('act', '');
+SELECT pg_catalog.pg_extension_config_dump('act_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('instruction', '');
+SELECT pg_catalog.pg_extension_config_dump('instruction_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('decision', '');
+SELECT pg_catalog.pg_extension_config_dump('decision_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('roadmap', '');
+SELECT pg_catalog.pg_extension_config_dump('roadmap_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('report', '');
+SELECT pg_catalog.pg_extension_config_dump('report_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('decision_authority', 'WHERE NOT seeded');
+

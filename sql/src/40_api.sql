@@ -1,0 +1,177 @@
+-- API -----------------------------------------------------------------------
+-- Thin functions over INSERT: the triggers judge, so calling these and
+-- inserting rows directly are the same thing.  SECURITY INVOKER: a caller
+-- needs the table privileges the registry's roles grant.
+
+CREATE FUNCTION put_on_control(
+  kind instruction_kind,
+  level control_level,
+  received_on date,
+  term term DEFAULT NULL,
+  due_date date DEFAULT NULL,
+  content text DEFAULT NULL,
+  act_id bigint DEFAULT NULL,
+  point point_ref DEFAULT NULL,
+  signed_on date DEFAULT NULL,
+  responsible_body_id bigint DEFAULT NULL,
+  co_executor_ids bigint[] DEFAULT '{}',
+  controlling_body_id bigint DEFAULT NULL,
+  pa_unit text DEFAULT NULL,
+  completion_form text DEFAULT NULL,
+  final_result text DEFAULT NULL,
+  category monitoring_category DEFAULT NULL,
+  secrecy secrecy_class DEFAULT 'none',
+  paper_card_ref text DEFAULT NULL,
+  local_character boolean DEFAULT false,
+  public_resonance boolean DEFAULT false,
+  new_approaches boolean DEFAULT false,
+  reporting_period reporting_period DEFAULT NULL,
+  parent_id bigint DEFAULT NULL,
+  external_ref text DEFAULT NULL)
+RETURNS instruction
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO instruction (kind, level, received_on, term, due_date, content, act_id, point,
+                           signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
+                           pa_unit, completion_form, final_result, category, secrecy,
+                           paper_card_ref, local_character, public_resonance, new_approaches,
+                           reporting_period, parent_id, external_ref)
+  VALUES (kind, level, received_on, term, due_date, content, act_id, point,
+          signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
+          pa_unit, completion_form, final_result, category, secrecy,
+          paper_card_ref, local_character, public_resonance, new_approaches,
+          reporting_period, parent_id, external_ref)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION put_on_control IS
+  'Put an instruction on control; computes the due date from the term (R50.3) or the signing day (R51) and the roadmap due date (R56)';
+
+CREATE FUNCTION extend_deadline(
+  instruction_id bigint,
+  new_due date,
+  decided_by decider,
+  basis text,
+  disciplinary_review text DEFAULT NULL,
+  decided_on date DEFAULT current_date)
+RETURNS decision
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis,
+                        disciplinary_review, decided_on)
+  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION extend_deadline IS
+  'Extend the deadline (R69.1: once, by the President or the Head of the PA; R72: a repeated extension needs disciplinary_review)';
+
+CREATE FUNCTION transfer_control(
+  instruction_id bigint,
+  regime control_regime,
+  new_due date,
+  decided_by decider,
+  basis text,
+  reason text DEFAULT NULL,
+  disciplinary_review text DEFAULT NULL,
+  decided_on date DEFAULT current_date)
+RETURNS decision
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis,
+                        reason, disciplinary_review, decided_on)
+  VALUES (instruction_id, 'transfer', regime, new_due, decided_by, basis,
+          reason, disciplinary_review, decided_on)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION transfer_control IS
+  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1';
+
+CREATE FUNCTION set_new_deadline(
+  instruction_id bigint,
+  new_due date,
+  decided_by decider,
+  basis text,
+  reason new_deadline_reason,
+  decided_on date DEFAULT current_date)
+RETURNS decision
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on)
+  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION set_new_deadline IS
+  'Set a new deadline because of an emergency, a state of emergency or a quarantine (R70.4, R70.5); not an extension';
+
+CREATE FUNCTION remove_from_control(
+  instruction_id bigint,
+  ground removal_ground,
+  decided_by decider,
+  evidence evidence_kind[],
+  evidence_ref text DEFAULT NULL,
+  decided_on date DEFAULT current_date)
+RETURNS decision
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on)
+  VALUES (instruction_id, 'removal', ground, decided_by, evidence, evidence_ref, decided_on)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION remove_from_control IS
+  'Remove from control on a ground of R75 with its evidence (R76-1), by the decider of R76.1, R76.4, R77 or R74-1, after the PA for PA-level points (R79)';
+
+CREATE FUNCTION register_roadmap(
+  instruction_id bigint,
+  drafter roadmap_drafter,
+  approved_by decider,
+  drafted_by_body_id bigint DEFAULT NULL,
+  approved_on date DEFAULT current_date,
+  touches_government_powers boolean DEFAULT false,
+  agreed_with_prime_minister boolean DEFAULT false,
+  agreed_with_pa_on date DEFAULT NULL,
+  document_ref text DEFAULT NULL)
+RETURNS roadmap
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
+                       touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on,
+                       document_ref)
+  VALUES (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
+          touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION register_roadmap IS 'Register an approved roadmap (R56, R57, R59)';
+
+CREATE FUNCTION submit_report(
+  instruction_id bigint,
+  kind report_kind,
+  content text DEFAULT NULL,
+  submitted_by_body_id bigint DEFAULT NULL,
+  addressee decider DEFAULT NULL,
+  period_end date DEFAULT NULL,
+  submitted_on date DEFAULT current_date,
+  document_ref text DEFAULT NULL)
+RETURNS report
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO report (instruction_id, kind, content, submitted_by_body_id, addressee,
+                      period_end, submitted_on, document_ref)
+  VALUES (instruction_id, kind, content, submitted_by_body_id, addressee,
+          period_end, submitted_on, document_ref)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION submit_report IS 'Submit an intermediate, final, risk or measures report (R66-1, R66-3.5, R72.4)';
+
+CREATE FUNCTION who_may_decide(instruction_id bigint, action decision_kind)
+RETURNS TABLE (decider decider, rule text)
+AS 'MODULE_PATHNAME', 'ic_who_may_decide'
+LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION who_may_decide(bigint, decision_kind) IS
+  'Positions that may take this decision on this instruction now, and the rule that says so';
+
