@@ -1,6 +1,6 @@
 /*
- * instruction_control — install script, built by the Makefile from sql/src/*.sql
- * (one file per section, concatenated in name order).
+ * instruction_control — install script, built by the Makefile from the files of
+ * sql/src/ (one file per section, concatenated in name order).
  *
  * Sections, in dependency order:
  *   Foundation   settings and library checks
