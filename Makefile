@@ -25,9 +25,6 @@ REGRESS_OPTS = --load-extension=plpgsql
 ISOLATION   = $(sort $(notdir $(basename $(wildcard specs/*.spec))))
 ISOLATION_OPTS = --load-extension=instruction_control
 
-$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
-	cat $(sort $(wildcard sql/src/*.sql)) > $@
-
 # Rebuild objects when a header they include changes.
 override autodepend = yes
 
@@ -38,6 +35,9 @@ PG_CPPFLAGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes \
               -Wno-unused-parameter -Wno-missing-field-initializers -Isrc
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
+	cat $(sort $(wildcard sql/src/*.sql)) > $@
 
 # ---------------------------------------------------------------------------
 # C unit tests: test/unit/NAME_test.c links the pure cores (src/*_core.c),

@@ -1,26 +1,34 @@
 /*
  * decision_journal.c
  *		Triggers of the decision journal: judge a decision and apply it, and
- *		keep the journal append-only.
+ *		keep the registry's append-only tables append-only.
  *
  * BEFORE INSERT locks the instruction (FOR NO KEY UPDATE, so decisions on one
  * instruction serialize and the second of two concurrent extensions sees the
  * first), reads the history and the authority table, and asks the rules core.
- * It then fills in what the journal records on its own: the old due date and
+ * It then fills in what the journal records on its own -- never what the
+ * client sent: the order (seq), who recorded it and when, the old due date and
  * regime, whether the extension is repeated (R72), when information on
  * measures is due (R72.4) and when a roadmap is due after a transfer to
- * long-term control (R59), and writes the decision into the instruction,
- * whose guard checks that the UPDATE matches it.
+ * long-term control (R59) -- and applies the decision to the instruction.
+ *
+ * Imported history (imported = true, the registry's administrator only) is
+ * not judged by the rules of Decree No. 403: it is recorded as it was and
+ * its effect applied, with the same order, dates and append-only checks.
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
 
 #include "calendar.h"
 #include "ic_errcodes.h"
@@ -35,21 +43,12 @@ IcAppliedDecision ic_applying;
 /* R59: the roadmap after a transfer to long-term control, like R56's. */
 #define ROADMAP_WORKING_DAYS 10
 
-static bool
-nonempty(const char *s)
-{
-	if (s == NULL)
-		return false;
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	return *s != '\0';
-}
-
 static IcEvidenceSet
 evidence_set(HeapTuple tuple, TupleDesc desc)
 {
 	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, "evidence", &isnull);
+	Datum		d = ic_getattr(tuple, desc, "evidence", IC_COL_TEXT_ARRAY, &isnull);
+	ArrayType  *arr;
 	Datum	   *elems;
 	bool	   *elem_nulls;
 	int			n;
@@ -57,8 +56,8 @@ evidence_set(HeapTuple tuple, TupleDesc desc)
 
 	if (isnull)
 		return 0;
-	deconstruct_array(DatumGetArrayTypeP(d), ARR_ELEMTYPE(DatumGetArrayTypeP(d)),
-					  -1, false, TYPALIGN_INT, &elems, &elem_nulls, &n);
+	arr = DatumGetArrayTypeP(d);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT, &elems, &elem_nulls, &n);
 	for (int i = 0; i < n; i++)
 	{
 		IcEvidence	e;
@@ -76,7 +75,7 @@ roadmap_exists(int64 instruction_id)
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 
-	ic_keep_plan(&plan, "SELECT 1 FROM " IC_SCHEMA ".roadmap WHERE instruction_id = $1 LIMIT 1",
+	ic_keep_plan(&plan, "SELECT 1 FROM " IC_SCHEMA ".roadmap WHERE instruction_id OPERATOR(pg_catalog.=) $1 LIMIT 1",
 				 1, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
@@ -95,8 +94,8 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 	bool		ok = false;
 
 	ic_keep_plan(&plan, "SELECT r.instruction_id, "
-						   "       EXISTS (SELECT 1 FROM " IC_SCHEMA ".decision d WHERE d.roadmap_id = r.id) "
-						   "  FROM " IC_SCHEMA ".roadmap r WHERE r.id = $1",
+				 "       EXISTS (SELECT 1 FROM " IC_SCHEMA ".decision d WHERE d.roadmap_id OPERATOR(pg_catalog.=) r.id) "
+				 "  FROM " IC_SCHEMA ".roadmap r WHERE r.id OPERATOR(pg_catalog.=) $1",
 				 1, argtypes);
 	if (roadmap_id != 0)
 	{
@@ -123,63 +122,57 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 /*
  * Write an accepted decision into its instruction (still SPI-connected, the
  * instruction locked).  The row's id was assigned before the BEFORE trigger,
- * so the instruction can point at it; the guard on instruction checks the
- * UPDATE against ic_applying.
+ * so the instruction can point at it; the instruction's guard writes the
+ * effects held in ic_applying.
  */
 static void
-apply_decision(HeapTuple tuple, TupleDesc desc, const char *kind)
+apply_decision(const IcAppliedDecision *effect)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[8] = {INT8OID, DATEOID, TEXTOID, BOOLOID, DATEOID, DATEOID, INT8OID, INT2OID};
-	Datum		args[8];
-	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-	bool		removal = strcmp(kind, "removal") == 0;
-	bool		counts = strcmp(kind, "extension") == 0 || strcmp(kind, "transfer") == 0;
-	char	   *regime = strcmp(kind, "transfer") == 0 ? ic_get_cstring(tuple, desc, "new_regime") : NULL;
-	int32		due = ic_get_date(tuple, desc, "new_due_date");
-	int32		roadmap_due = ic_get_date(tuple, desc, "roadmap_due_date");
+	Oid			argtypes[2] = {INT8OID, INT8OID};
+	Datum		args[2];
 
-	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "instruction_id"));
-	args[1] = DateADTGetDatum(due);
-	nulls[1] = due == IC_NO_DATE ? 'n' : ' ';
-	args[2] = regime ? CStringGetTextDatum(regime) : (Datum) 0;
-	nulls[2] = regime ? ' ' : 'n';
-	args[3] = BoolGetDatum(removal);
-	args[4] = DateADTGetDatum(ic_get_date(tuple, desc, "decided_on"));
-	args[5] = DateADTGetDatum(roadmap_due);
-	nulls[5] = roadmap_due == IC_NO_DATE ? 'n' : ' ';
-	args[6] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
-	args[7] = Int16GetDatum(counts ? 1 : 0);
-
-	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET "
-				 "  due_date = coalesce($2, due_date), "
-				 "  regime = coalesce($3, regime), "
-				 "  status = CASE WHEN $4 THEN 'removed' ELSE status END, "
-				 "  removed_on = CASE WHEN $4 THEN $5 ELSE removed_on END, "
-				 "  roadmap_due_date = coalesce($6, roadmap_due_date), "
-				 "  last_decision_id = $7, "
-				 "  extensions = extensions + $8 "
-				 "WHERE id = $1",
-				 8, argtypes);
-
-	memset(&ic_applying, 0, sizeof(ic_applying));
-	ic_applying.decision_id = DatumGetInt64(args[6]);
-	ic_applying.instruction_id = DatumGetInt64(args[0]);
-	strlcpy(ic_applying.kind, kind, sizeof(ic_applying.kind));
-	ic_applying.new_due_date = due;
-	strlcpy(ic_applying.new_regime, regime ? regime : "", sizeof(ic_applying.new_regime));
-	ic_applying.decided_on = DatumGetDateADT(args[4]);
-	ic_applying.roadmap_due_date = roadmap_due;
+	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET last_decision_id = $2 "
+				 "WHERE id OPERATOR(pg_catalog.=) $1",
+				 2, argtypes);
+	args[0] = Int64GetDatum(effect->instruction_id);
+	args[1] = Int64GetDatum(effect->decision_id);
+	ic_applying = *effect;
+	ic_applying.active = true;
 	PG_TRY();
 	{
-		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-			elog(ERROR, "decision %lld was not applied", (long long) DatumGetInt64(args[6]));
+		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			elog(ERROR, "decision %lld was not applied", (long long) effect->decision_id);
 	}
 	PG_FINALLY();
 	{
-		ic_applying.decision_id = 0;
+		ic_applying.active = false;
 	}
 	PG_END_TRY();
+}
+
+/* A date of the journal: finite, and inside the instruction's calendar. */
+static int32
+calendar_date(HeapTuple tuple, TupleDesc desc, const char *name, const char *calendar,
+			  int32 *rolled)
+{
+	int32		d = ic_get_finite_date(tuple, desc, name);
+
+	if (d != IC_NO_DATE && rolled != NULL)
+		*rolled = ic_roll_forward(calendar, d);	/* IC002 outside the calendar */
+	return d;
+}
+
+static void
+refuse_import(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_BYPASS),
+			 errmsg("imported history is written only by the registry's administrator"),
+			 errdetail("Role \"%s\" is not a member of %s.", GetUserNameFromId(GetUserId(), false),
+					   IC_ADMIN_ROLE),
+			 errhint("Decisions are recorded with extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); a superuser grants %s to the administrator who imports history.",
+					 IC_ADMIN_ROLE)));
 }
 
 static HeapTuple
@@ -191,95 +184,159 @@ judge(TriggerData *td)
 	IcVerdict	verdict;
 	IcInstructionFacts facts;
 	IcParentFacts parent;
+	IcAppliedDecision effect;
 	char	   *kind = ic_get_cstring(tuple, desc, "kind");
 	char	   *text;
+	char	   *paper_ref;
+	bool		imported = ic_get_bool(tuple, desc, "imported");
 	int64		instruction_id = ic_get_int64(tuple, desc, "instruction_id");
-	int32		decided_on = ic_get_date(tuple, desc, "decided_on");
-	int			cols[6];
-	Datum		values[6];
-	bool		nulls[6] = {false, false, false, false, false, false};
+	int32		decided_on = ic_get_finite_date(tuple, desc, "decided_on");
+	int32		new_due;
+	int32		new_due_rolled = IC_NO_DATE;
+	int32		measures_due = IC_NO_DATE;
+	int32		roadmap_due = IC_NO_DATE;
+	int			cols[12];
+	Datum		values[12];
+	bool		nulls[12];
 	int			ncols = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
+	memset(&effect, 0, sizeof(effect));
+	memset(nulls, 0, sizeof(nulls));
 	if (kind == NULL || !ic_action_parse(kind, &ctx.action) ||
 		ctx.action == IC_ACTION_PUT_ON_CONTROL || ctx.action == IC_ACTION_SUBMIT_REPORT)
 		ic_raise_bypass("unknown kind of decision",
 						kind ? psprintf("Kind \"%s\" is not a decision of the journal.", kind) : "The kind is empty.",
 						"Record extension, transfer, new_deadline or removal; roadmaps through register_roadmap().");
+	if (imported && !ic_is_registry_admin())
+		refuse_import();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
 	ic_load_instruction(instruction_id, IC_LOCK_UPDATE, &facts);
-	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
-	{
-		check_roadmap_entry(tuple, desc, instruction_id);
-		SPI_finish();
-		return tuple;
-	}
 	ic_load_parent(facts.parent_id, &parent);
 	ic_context_from_facts(&ctx, &facts, &parent);
-	ctx.last_extension_on = IC_NO_DATE;
-	if (facts.level != IC_LEVEL_PA)
-		ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
+	ctx.decided_on = decided_on;
+	new_due = calendar_date(tuple, desc, "new_due_date", facts.calendar, &new_due_rolled);
 
-	ctx.decided_by = ic_get_decider(tuple, desc, "decided_by");
-	ctx.basis_given = nonempty(ic_get_cstring(tuple, desc, "basis"));
-	ctx.disciplinary_review_given = nonempty(ic_get_cstring(tuple, desc, "disciplinary_review"));
-	ctx.new_due_date = ic_get_date(tuple, desc, "new_due_date");
-	text = ic_get_cstring(tuple, desc, "new_regime");
-	if (text == NULL || !ic_regime_parse(text, &ctx.new_regime))
-		ctx.new_regime = IC_REGIME_INVALID;
-	text = ic_get_cstring(tuple, desc, "reason");
-	ctx.reason_given = nonempty(text);
-	if (text == NULL || !ic_reason_parse(text, &ctx.new_deadline_reason))
-		ctx.new_deadline_reason = IC_REASON_INVALID;
-	text = ic_get_cstring(tuple, desc, "ground");
-	if (text == NULL || !ic_ground_parse(text, &ctx.ground))
-		ctx.ground = IC_GROUND_INVALID;
-	ctx.evidence = evidence_set(tuple, desc);
-
-	if (!ic_rules_decide(&ctx, &verdict))
+	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
 	{
-		/* a refused repeated extension shows when and by whom the last was */
-		if (verdict.family == IC_FAMILY_REPEATED_EXTENSION)
+		if (!imported)
+			check_roadmap_entry(tuple, desc, instruction_id);
+		if (!ic_rules_check_decision_date(&ctx, &verdict) &&
+			(!imported || verdict.family != IC_FAMILY_NOT_IN_FORCE))
+			ic_raise_verdict(&verdict);
+		new_due = IC_NO_DATE;
+	}
+	else
+	{
+		ctx.last_extension_on = IC_NO_DATE;
+		if (facts.level != IC_LEVEL_PA)
+			ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
+
+		ctx.decided_by = ic_get_decider(tuple, desc, "decided_by");
+		paper_ref = ic_get_cstring(tuple, desc, "paper_ref");
+		ctx.new_due_date = new_due;
+		ctx.due_rolled = new_due_rolled;
+		text = ic_get_cstring(tuple, desc, "new_regime");
+		if (text == NULL || !ic_regime_parse(text, &ctx.new_regime))
+			ctx.new_regime = IC_REGIME_INVALID;
+		text = ic_get_cstring(tuple, desc, "reason");
+		if (text == NULL || !ic_reason_parse(text, &ctx.new_deadline_reason))
+			ctx.new_deadline_reason = IC_REASON_INVALID;
+		text = ic_get_cstring(tuple, desc, "ground");
+		if (text == NULL || !ic_ground_parse(text, &ctx.ground))
+			ctx.ground = IC_GROUND_INVALID;
+		ctx.evidence = evidence_set(tuple, desc);
+		ctx.receiving_body_given = !ic_is_null(tuple, desc, "receiving_body_id", IC_COL_INT8);
+		if (ctx.action == IC_ACTION_REMOVE && facts.level != IC_LEVEL_PA)
+			ctx.pa_record_on_control = ic_load_pa_record_on_control(&facts);
+
+		if (facts.state_secret)
 		{
-			ic_load_extension_history(instruction_id, &ctx);
-			ic_rules_decide(&ctx, &verdict);
+			/* R14: the paper document's reference stands for the texts */
+			bool		paper = !ic_text_is_blank(paper_ref);
+
+			ctx.has_content = !ic_text_is_blank(ic_get_cstring(tuple, desc, "basis")) ||
+				(ctx.action == IC_ACTION_TRANSFER && !ic_text_is_blank(ic_get_cstring(tuple, desc, "reason"))) ||
+				!ic_text_is_blank(ic_get_cstring(tuple, desc, "disciplinary_review")) ||
+				!ic_text_is_blank(ic_get_cstring(tuple, desc, "evidence_ref"));
+			ctx.paper_ref_too_long = paper && strlen(paper_ref) > IC_PAPER_REF_MAXLEN;
+			ctx.basis_given = ctx.reason_given = ctx.disciplinary_review_given = paper;
 		}
-		ic_raise_verdict(&verdict);
+		else
+		{
+			ctx.basis_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "basis"));
+			ctx.reason_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "reason"));
+			ctx.disciplinary_review_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "disciplinary_review"));
+		}
+
+		if (imported)
+		{
+			/* history: dated and ordered like any decision, otherwise as recorded */
+			if (!ic_rules_check_decision_date(&ctx, &verdict) &&
+				verdict.family != IC_FAMILY_NOT_IN_FORCE)
+				ic_raise_verdict(&verdict);
+		}
+		else if (!ic_rules_decide(&ctx, &verdict))
+		{
+			/* a refused repeated extension shows when and by whom the last was */
+			if (verdict.family == IC_FAMILY_REPEATED_EXTENSION)
+			{
+				ic_load_extension_history(instruction_id, &ctx);
+				ic_rules_decide(&ctx, &verdict);
+			}
+			ic_raise_verdict(&verdict);
+		}
+
+		if (ic_rules_is_repeated_extension(&ctx))
+		{
+			/* R72.4: information on the measures within one month, a working day */
+			measures_due = ic_roll_forward(facts.calendar, ic_cal_add_months(decided_on, 1));
+		}
+		if (ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
+			!roadmap_exists(instruction_id))
+		{
+			/* R59: long-term control needs a roadmap */
+			roadmap_due = ic_add_working_days(facts.calendar, decided_on, ROADMAP_WORKING_DAYS);
+		}
+		if (ctx.action == IC_ACTION_REMOVE)
+			new_due = IC_NO_DATE;
 	}
 
-	/* What the journal records on its own. */
-	cols[ncols] = ic_attnum(desc, "old_due_date");
-	values[ncols] = DateADTGetDatum(facts.due_date);
-	nulls[ncols++] = facts.due_date == IC_NO_DATE;
-	cols[ncols] = ic_attnum(desc, "old_regime");
-	values[ncols++] = CStringGetTextDatum(ic_regime_code(facts.regime));
-	cols[ncols] = ic_attnum(desc, "repeated");
-	values[ncols++] = BoolGetDatum(ic_rules_is_repeated_extension(&ctx));
-	if (ic_rules_is_repeated_extension(&ctx))
-	{
-		/* R72.4: information on the measures taken within one month */
-		cols[ncols] = ic_attnum(desc, "measures_due_date");
-		values[ncols++] = DateADTGetDatum(ic_cal_add_months(decided_on, 1));
-	}
-	if (ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
-		!roadmap_exists(instruction_id))
-	{
-		/* R59: long-term control needs a roadmap */
-		cols[ncols] = ic_attnum(desc, "roadmap_due_date");
-		values[ncols++] = DateADTGetDatum(ic_add_working_days(facts.calendar, decided_on,
-															  ROADMAP_WORKING_DAYS));
-	}
-	if (ctx.action == IC_ACTION_REMOVE)
-	{
-		cols[ncols] = ic_attnum(desc, "new_due_date");
-		nulls[ncols] = true;
-		values[ncols++] = (Datum) 0;
-	}
+	if (facts.decision_count == PG_INT32_MAX || facts.extensions == PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("instruction %lld has reached the largest number of decisions", (long long) instruction_id)));
+
+	/* What the journal records on its own; client values are replaced. */
+#define SET_COL(name, type, value, isnull) \
+	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
+		 nulls[ncols] = (isnull); ncols++; } while (0)
+	SET_COL("seq", IC_COL_INT4, Int32GetDatum(facts.decision_count + 1), false);
+	SET_COL("old_due_date", IC_COL_DATE, DateADTGetDatum(facts.due_date), facts.due_date == IC_NO_DATE);
+	SET_COL("old_regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(facts.regime)), false);
+	SET_COL("repeated", IC_COL_BOOL, BoolGetDatum(ic_rules_is_repeated_extension(&ctx)), false);
+	SET_COL("measures_due_date", IC_COL_DATE, DateADTGetDatum(measures_due), measures_due == IC_NO_DATE);
+	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);
+	SET_COL("new_due_date", IC_COL_DATE, DateADTGetDatum(new_due), new_due == IC_NO_DATE);
+	SET_COL("recorded_by", IC_COL_NAME,
+			DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetSessionUserId(), false))), false);
+	SET_COL("recorded_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+#undef SET_COL
 	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
-	apply_decision(tuple, desc, kind);
+
+	effect.instruction_id = instruction_id;
+	effect.decision_id = ic_get_int64(tuple, desc, "id");
+	effect.new_due_date = ctx.action == IC_ACTION_EXTEND || ctx.action == IC_ACTION_TRANSFER ||
+		ctx.action == IC_ACTION_NEW_DEADLINE ? new_due : IC_NO_DATE;
+	effect.new_regime = ctx.action == IC_ACTION_TRANSFER ? ctx.new_regime : IC_REGIME_INVALID;
+	effect.removal = ctx.action == IC_ACTION_REMOVE;
+	effect.counts_as_extension = ctx.action == IC_ACTION_EXTEND || ctx.action == IC_ACTION_TRANSFER;
+	effect.decided_on = decided_on;
+	effect.roadmap_due_date = roadmap_due;
+	apply_decision(&effect);
 	SPI_finish();
 	return tuple;
 }
@@ -287,30 +344,53 @@ judge(TriggerData *td)
 Datum
 ic_decision_judge(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = ic_trigger_data(fcinfo, "decision_judge");
-
-	if (ic_restore_mode)		/* reloading a dump: judged when first written */
-		return PointerGetDatum(td->tg_trigtuple);
+	TriggerData *td = ic_trigger_data(fcinfo, "decision_judge", "decision");
 
 	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
 		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("decision_judge must be a BEFORE INSERT ROW trigger")));
+	if (ic_restore_mode)		/* reloading a dump: judged when first written */
+		return PointerGetDatum(td->tg_trigtuple);
 	return PointerGetDatum(judge(td));
 }
+
+/* The tables that only grow: a correction is a new row. */
+static const char *const append_only_tables[] = {
+	"decision", "roadmap", "report", "instruction_executor", "instruction"
+};
 
 Datum
 ic_journal_append_only(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = ic_trigger_data(fcinfo, "journal_append_only");
-	const char *what = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE"
+	TriggerData *td;
+	const char *table = NULL;
+	const char *what;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"journal_append_only\" was not called by the trigger manager")));
+	td = castNode(TriggerData, fcinfo->context);
+	for (size_t i = 0; i < lengthof(append_only_tables); i++)
+		if (strcmp(RelationGetRelationName(td->tg_relation), append_only_tables[i]) == 0)
+			table = append_only_tables[i];
+	if (table == NULL)
+		table = "decision";		/* not one of ours: ic_trigger_data says so */
+	(void) ic_trigger_data(fcinfo, "journal_append_only", table);
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("journal_append_only must be an UPDATE, DELETE or TRUNCATE trigger")));
+	/* reloading a dump into a database that already has rows is not our case */
+	what = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE"
 		: TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "DELETE" : "TRUNCATE";
 
 	ereport(ERROR,
 			(errcode(ERRCODE_IC_BYPASS),
-			 errmsg("decision journal is append-only"),
-			 errdetail("%s of %s was refused.", what, RelationGetRelationName(td->tg_relation)),
-			 errhint("A decision is corrected by a new decision; the journal keeps both.")));
+			 errmsg("%s is append-only", strcmp(table, "decision") == 0 ? "decision journal" : table),
+			 errdetail("%s of %s was refused.", what, table),
+			 errhint("A decision, roadmap or report is corrected by a new row; the registry keeps both.")));
 	PG_RETURN_NULL();
 }

@@ -34,5 +34,7 @@
 #define ERRCODE_IC_NOT_ON_CONTROL			MAKE_SQLSTATE('I','C','1','1','2')
 #define ERRCODE_IC_REPORT					MAKE_SQLSTATE('I','C','1','1','3')
 #define ERRCODE_IC_MISSING_BASIS			MAKE_SQLSTATE('I','C','1','1','4')
+#define ERRCODE_IC_NOT_IN_FORCE				MAKE_SQLSTATE('I','C','1','1','5')
+#define ERRCODE_IC_DECISION_DATE			MAKE_SQLSTATE('I','C','1','1','6')
 
 #endif							/* IC_ERRCODES_H */

@@ -20,6 +20,7 @@ PG_MODULE_MAGIC;
 
 char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
+bool		ic_repeated_transfer_review = true;
 
 void		_PG_init(void);
 
@@ -57,6 +58,17 @@ _PG_init(void)
 							 "For reloading a dump (pg_restore, psql < dump) only: the rows were judged when they were first written.  Superuser only.",
 							 &ic_restore_mode,
 							 false,
+							 PGC_SUSET,
+							 0,
+							 NULL,
+							 NULL,
+							 NULL);
+
+	DefineCustomBoolVariable("instruction_control.repeated_transfer_review",
+							 "A transfer after an extension or transfer needs the decision on disciplinary responsibility (R72).",
+							 "R72 names repeated extension; on (the default) reads a repeated transfer the same way.  Superuser only: it changes what the rules allow.",
+							 &ic_repeated_transfer_review,
+							 true,
 							 PGC_SUSET,
 							 0,
 							 NULL,

@@ -19,4 +19,11 @@ extern char *ic_default_calendar;
  */
 extern bool ic_restore_mode;
 
+/*
+ * GUC instruction_control.repeated_transfer_review (superuser, default on):
+ * whether a transfer that follows an extension or transfer needs R72's
+ * decision on disciplinary responsibility like a repeated extension.
+ */
+extern bool ic_repeated_transfer_review;
+
 #endif							/* INSTRUCTION_CONTROL_H */

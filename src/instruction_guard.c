@@ -1,28 +1,34 @@
 /*
  * instruction_guard.c
- *		BEFORE trigger on instruction: putting on control, and the columns that
- *		only decisions may change.
+ *		Triggers on instruction: putting on control, the columns only
+ *		decisions change, and the executors' rows.
  *
- * INSERT is putting on control: the due date is computed when not given
- * (R50.3 from the term, R51 for personal instructions), the roadmap due date
- * is set where R56 asks for one, and the rules core judges the rest (R42-1,
- * R14, R50, the parent's deadline).  UPDATE may change descriptive columns
- * freely, but due date, regime, status and the roadmap due date only as the
- * application of a new decision from the journal; the columns fixed when the
- * instruction was put on control never change.  DELETE is refused: removal
- * from control is a decision (R75).
+ * INSERT is putting on control: the due date is computed from the term
+ * (R50.3) or the signing day (R51), an explicit one is checked against them
+ * and against the calendar, the roadmap due date is computed where R56 asks
+ * for one (never taken from the client), and the rules core judges the rest
+ * (R42-1, R14, R50, the parent's deadline).  UPDATE may change a few
+ * descriptive columns; the columns decisions own change only while the
+ * journal applies a decision to this very row (ic_applying), and the guard
+ * then writes the effect itself.  The card's facts are fixed once on control.
+ * DELETE is refused: removal from control is a decision (R75).  AFTER INSERT
+ * writes instruction_executor, the executors with foreign keys.
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
-#include "utils/builtins.h"
+#include "miscadmin.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
 
 #include "calendar.h"
 #include "ic_errcodes.h"
@@ -31,6 +37,7 @@
 #include "term.h"
 
 PG_FUNCTION_INFO_V1(ic_instruction_guard);
+PG_FUNCTION_INFO_V1(ic_executor_guard);
 
 /* R51: personal instructions are executed within two weeks of signing. */
 static const IcTerm personal_term = {14, IC_TERM_DAYS};
@@ -38,22 +45,45 @@ static const IcTerm personal_term = {14, IC_TERM_DAYS};
 /* R56: a roadmap is drafted within 10 working days of receipt. */
 #define ROADMAP_WORKING_DAYS 10
 
-/* Columns fixed when the instruction is put on control (R30-1, R50). */
-static const char *const fixed_columns[] = {
-	"id", "kind", "level", "received_on", "signed_on", "term",
-	"original_due_date", "calendar", "parent_id", "created_at"
+/* Set while this backend writes instruction_executor for a new instruction. */
+static bool writing_executors = false;
+
+typedef struct GuardColumn
+{
+	const char *name;
+	IcColType	type;
+} GuardColumn;
+
+/*
+ * The card's facts, fixed when the instruction is put on control (R30-1,
+ * R50, R4.5): what the rules judge by (category for R76-1, executors for R56,
+ * the deadline's source) cannot be changed around them.  A wrongly registered
+ * card is removed from control and registered again.
+ */
+static const GuardColumn fixed_columns[] = {
+	{"id", IC_COL_INT8}, {"kind", IC_COL_BYTE}, {"level", IC_COL_BYTE},
+	{"received_on", IC_COL_DATE}, {"signed_on", IC_COL_DATE}, {"term", IC_COL_TERM},
+	{"original_due_date", IC_COL_DATE}, {"calendar", IC_COL_TEXT}, {"parent_id", IC_COL_INT8},
+	{"created_at", IC_COL_TIMESTAMPTZ}, {"category", IC_COL_TEXT},
+	{"responsible_body_id", IC_COL_INT8}, {"co_executor_ids", IC_COL_INT8_ARRAY},
+	{"controlling_body_id", IC_COL_INT8}, {"pa_unit", IC_COL_TEXT},
+	{"completion_form", IC_COL_TEXT}, {"new_approaches", IC_COL_BOOL},
+	{"deadline_source", IC_COL_TEXT}, {"upper_record_id", IC_COL_INT8},
+	{"act_id", IC_COL_INT8}, {"imported", IC_COL_BOOL}, {"recorded_by", IC_COL_NAME}
 };
 
 /* Columns only the application of a decision changes. */
-static const char *const decision_columns[] = {
-	"due_date", "regime", "status", "removed_on", "roadmap_due_date", "extensions",
-	"last_decision_id"
+static const GuardColumn decision_columns[] = {
+	{"due_date", IC_COL_DATE}, {"regime", IC_COL_TEXT}, {"status", IC_COL_TEXT},
+	{"removed_on", IC_COL_DATE}, {"roadmap_due_date", IC_COL_DATE},
+	{"extensions", IC_COL_INT4}, {"decision_count", IC_COL_INT4},
+	{"last_decision_id", IC_COL_INT8}, {"last_decided_on", IC_COL_DATE}
 };
 
 static bool
-column_changed(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, const char *name)
+column_changed(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, const GuardColumn *c)
 {
-	int			attnum = ic_attnum(desc, name);
+	int			attnum = ic_attnum(desc, c->name, c->type);
 	Form_pg_attribute att = TupleDescAttr(desc, attnum - 1);
 	bool		oldnull,
 				newnull;
@@ -65,32 +95,32 @@ column_changed(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, const char *n
 	return !datumIsEqual(o, n, att->attbyval, att->attlen);
 }
 
-static bool
-is_state_secret(HeapTuple tuple, TupleDesc desc)
+/* none < restricted < state_secret */
+static int
+secrecy_rank(HeapTuple tuple, TupleDesc desc)
 {
 	char	   *secrecy = ic_get_cstring(tuple, desc, "secrecy");
 
-	return secrecy != NULL && strcmp(secrecy, "state_secret") == 0;
+	if (secrecy == NULL || strcmp(secrecy, "none") == 0)
+		return 0;
+	return strcmp(secrecy, "state_secret") == 0 ? 2 : 1;
 }
 
+/* Free text of the card that could hold the content of a state secret (R14). */
 static bool
 has_content(HeapTuple tuple, TupleDesc desc)
 {
-	bool		content_null,
-				result_null;
-
-	(void) ic_getattr(tuple, desc, "content", &content_null);
-	(void) ic_getattr(tuple, desc, "final_result", &result_null);
-	return !content_null || !result_null;
+	return !ic_is_null(tuple, desc, "content", IC_COL_TEXT) ||
+		!ic_is_null(tuple, desc, "final_result", IC_COL_TEXT) ||
+		!ic_is_null(tuple, desc, "completion_form", IC_COL_TEXT);
 }
 
-static void
-raise_deadline(const char *rule, const char *message, const char *hint)
+static bool
+paper_card_too_long(HeapTuple tuple, TupleDesc desc)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_IC_DEADLINE),
-			 errmsg("%s (%s)", message, rule),
-			 errhint("%s", hint)));
+	char	   *ref = ic_get_cstring(tuple, desc, "paper_card_ref");
+
+	return ref != NULL && strlen(ref) > IC_PAPER_REF_MAXLEN;
 }
 
 /*
@@ -113,6 +143,66 @@ nominal_term_end(int32 received, const IcTerm *term, int32 due)
 	}
 }
 
+/* The co-executors: no NULL, no duplicate, not the responsible body. */
+static int
+check_co_executors(HeapTuple tuple, TupleDesc desc, int64 responsible, Datum *ids_out)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, "co_executor_ids", IC_COL_INT8_ARRAY, &isnull);
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			n;
+
+	*ids_out = d;
+	if (isnull)
+		return 0;
+	arr = DatumGetArrayTypeP(d);
+	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &elem_nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		int64		id = elem_nulls[i] ? 0 : DatumGetInt64(elems[i]);
+		const char *problem = NULL;
+
+		if (elem_nulls[i])
+			problem = "an empty element";
+		else if (id == responsible)
+			problem = "the responsible body again";
+		else
+			for (int j = 0; j < i; j++)
+				if (!elem_nulls[j] && DatumGetInt64(elems[j]) == id)
+					problem = "a body twice";
+		if (problem)
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_ROADMAP),
+					 errmsg("co-executors name distinct state bodies other than the responsible one (R56)"),
+					 errdetail("co_executor_ids names %s (element %d, body %lld).", problem, i + 1,
+							   (long long) id),
+					 errhint("List each co-executing body once; the responsible body is responsible_body_id. R56 counts distinct bodies.")));
+	}
+	return n;
+}
+
+/* The upper record of the same point: exists, and is at a higher level. */
+static bool
+load_upper_record(int64 upper_id, IcControlLevel level)
+{
+	IcInstructionFacts upper;
+
+	if (upper_id == 0)
+		return false;
+	ic_load_instruction(upper_id, IC_LOCK_NONE, &upper);
+	if (!(upper.level > level))
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_CONTROL_LEVEL),
+				 errmsg("the upper record of a point is held at a higher level (R42-1.4, R79)"),
+				 errdetail("Record %lld is at level %s; this one would be at level %s.",
+						   (long long) upper_id, ic_control_level_code(upper.level),
+						   ic_control_level_code(level)),
+				 errhint("upper_record_id names the PA's record of the same point, or the record of the body that passed control down.")));
+	return true;
+}
+
 /* Putting on control. */
 static HeapTuple
 guard_insert(TriggerData *td)
@@ -123,39 +213,55 @@ guard_insert(TriggerData *td)
 	IcVerdict	verdict;
 	IcParentFacts parent;
 	bool		isnull;
+	bool		imported = ic_get_bool(tuple, desc, "imported");
 	Datum		d;
+	Datum		co_ids;
 	char	   *calendar;
 	char	   *status;
+	char	   *source_code;
 	int32		due;
 	int32		received;
 	int32		signed_on;
-	int32		roadmap_due;
+	int32		roadmap_due = IC_NO_DATE;
 	int32		term_end = IC_NO_DATE;	/* end of the term before rolling (R56) */
-	int			executing_bodies = 1;
-	int			cols[4];
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
+	int64		responsible;
+	int64		parent_id;
+	int			executing_bodies;
+	int			cols[8];
+	Datum		values[8];
+	bool		nulls[8];
 	int			ncols = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
+	memset(nulls, 0, sizeof(nulls));
 	ctx.action = IC_ACTION_PUT_ON_CONTROL;
 	ctx.instruction_id = ic_get_int64(tuple, desc, "id");
 	ctx.on_control = true;
+	ctx.term_due = ctx.personal_due = ctx.due_rolled = IC_NO_DATE;
+
+	if (imported && !ic_is_registry_admin())
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_BYPASS),
+				 errmsg("imported history is written only by the registry's administrator"),
+				 errhint("Put instructions on control with put_on_control(); a superuser grants %s to the administrator who imports history.",
+						 IC_ADMIN_ROLE)));
 
 	status = ic_get_cstring(tuple, desc, "status");
 	if ((status && strcmp(status, "on_control") != 0) ||
 		ic_get_date(tuple, desc, "removed_on") != IC_NO_DATE ||
 		ic_get_int64(tuple, desc, "last_decision_id") != 0 ||
-		DatumGetInt16(ic_getattr(tuple, desc, "extensions", &isnull)) != 0)
+		ic_get_int32(tuple, desc, "extensions") != 0 ||
+		ic_get_int32(tuple, desc, "decision_count") != 0 ||
+		ic_get_date(tuple, desc, "last_decided_on") != IC_NO_DATE)
 		ic_raise_bypass("instruction is put on control with status on_control and no decisions",
-						"An INSERT gave status, removed_on, extensions or last_decision_id.",
+						"An INSERT gave status, removed_on, extensions, decision_count, last_decision_id or last_decided_on.",
 						"Insert the instruction as on control, then record its decisions with extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control().  Reloading a dump? A superuser sets instruction_control.restore_mode = on for it.");
 
-	d = ic_getattr(tuple, desc, "kind", &isnull);
+	d = ic_getattr(tuple, desc, "kind", IC_COL_BYTE, &isnull);
 	if (isnull)
 		return tuple;			/* the NOT NULL constraint reports it */
 	ctx.kind = DatumGetIcInstructionKind(d);
-	d = ic_getattr(tuple, desc, "level", &isnull);
+	d = ic_getattr(tuple, desc, "level", IC_COL_BYTE, &isnull);
 	if (isnull)
 		return tuple;
 	ctx.level = DatumGetIcControlLevel(d);
@@ -165,202 +271,208 @@ guard_insert(TriggerData *td)
 		calendar = ic_default_calendar;
 	(void) ic_calendar_get(calendar);	/* IC001 now if it does not exist */
 
-	received = ic_get_date(tuple, desc, "received_on");
-	signed_on = ic_get_date(tuple, desc, "signed_on");
-	due = ic_get_date(tuple, desc, "due_date");
-	if (due == IC_NO_DATE)
-	{
-		d = ic_getattr(tuple, desc, "term", &isnull);
-		if (!isnull)
-		{
-			IcTerm		term;
+	received = ic_get_finite_date(tuple, desc, "received_on");
+	signed_on = ic_get_finite_date(tuple, desc, "signed_on");
+	due = ic_get_finite_date(tuple, desc, "due_date");
+	(void) ic_get_finite_date(tuple, desc, "original_due_date");
+	source_code = ic_get_cstring(tuple, desc, "deadline_source");
+	if (source_code == NULL || !ic_deadline_source_parse(source_code, &ctx.deadline_source))
+		ctx.deadline_source = IC_SOURCE_NONE;
+	ctx.explicit_due = due != IC_NO_DATE;
 
-			term = *DatumGetIcTermP(d);
-			if (received == IC_NO_DATE)
-				raise_deadline("R50.3", "term cannot be counted without the day of receipt",
-							   "Give received_on: deadlines are counted from the day the instruction is received.");
-			due = ic_term_deadline(calendar, received, &term);
-			term_end = nominal_term_end(received, &term, due);
-		}
-		else if ((ctx.kind == IC_KIND_PERSONAL || ctx.kind == IC_KIND_PERSONAL_PUBLISHED) &&
-				 signed_on != IC_NO_DATE)
-			due = ic_term_deadline(calendar, signed_on, &personal_term);
+	/* the candidate dates: from the term (R50.3), from signing (R51), rolled */
+	d = ic_getattr(tuple, desc, "term", IC_COL_TERM, &isnull);
+	if (!isnull && received != IC_NO_DATE)
+	{
+		IcTerm		term = *DatumGetIcTermP(d);
+
+		ctx.term_due = ic_term_deadline(calendar, received, &term);
+		term_end = nominal_term_end(received, &term, ctx.term_due);
+	}
+	if (ic_kind_is_personal(ctx.kind) && signed_on != IC_NO_DATE)
+		ctx.personal_due = ic_term_deadline(calendar, signed_on, &personal_term);
+	if (due != IC_NO_DATE)
+		ctx.due_rolled = ic_roll_forward(calendar, due);	/* IC002 outside the calendar */
+	else if (ctx.term_due != IC_NO_DATE)
+	{
+		due = ctx.term_due;
+		ctx.deadline_source = IC_SOURCE_TERM;
+	}
+	else if (ctx.personal_due != IC_NO_DATE)
+	{
+		due = ctx.personal_due;
+		ctx.deadline_source = IC_SOURCE_TWO_WEEKS;
 	}
 
 	ctx.due_date = due;
 	ctx.received_on = received;
+	ctx.signed_on = signed_on;
 	ctx.local_character = ic_get_bool(tuple, desc, "local_character");
 	ctx.public_resonance = ic_get_bool(tuple, desc, "public_resonance");
-	ctx.state_secret = is_state_secret(tuple, desc);
+	ctx.state_secret = secrecy_rank(tuple, desc) == 2;
 	ctx.has_content = has_content(tuple, desc);
-	(void) ic_getattr(tuple, desc, "paper_card_ref", &isnull);
-	ctx.has_paper_card = !isnull;
+	ctx.has_paper_card = !ic_text_is_blank(ic_get_cstring(tuple, desc, "paper_card_ref"));
+	ctx.paper_ref_too_long = paper_card_too_long(tuple, desc);
+
+	responsible = ic_get_int64(tuple, desc, "responsible_body_id");
+	executing_bodies = (responsible != 0 ? 1 : 0) +
+		check_co_executors(tuple, desc, responsible, &co_ids);
+	if (executing_bodies == 0)
+		executing_bodies = 1;	/* an executor not yet named */
 
 	memset(&parent, 0, sizeof(parent));
 	parent.due_date = IC_NO_DATE;
-	{
-		int64		parent_id = ic_get_int64(tuple, desc, "parent_id");
-
-		if (parent_id != 0)
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			ic_load_parent(parent_id, &parent);
-			SPI_finish();
-		}
-	}
+	parent_id = ic_get_int64(tuple, desc, "parent_id");
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (parent_id != 0)
+		ic_load_parent(parent_id, &parent);
+	ctx.passed_down = load_upper_record(ic_get_int64(tuple, desc, "upper_record_id"), ctx.level);
+	SPI_finish();
 	ctx.parent_due_date = parent.exists ? parent.due_date : IC_NO_DATE;
 
-	if (!ic_rules_decide(&ctx, &verdict))
+	if (imported)
+	{
+		/* history as it was recorded: real dates, a deadline, no content of a secret */
+		if (due == IC_NO_DATE || received == IC_NO_DATE)
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_DEADLINE),
+					 errmsg("an imported instruction gives its day of receipt and its due date (R50.3)"),
+					 errhint("Give received_on and due_date as the registry held them.")));
+		if (ctx.state_secret && (ctx.has_content || !ctx.has_paper_card))
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_SECRECY),
+					 errmsg("an imported state-secret instruction holds only its requisites (R14)"),
+					 errhint("Leave content, final_result and completion_form empty and give paper_card_ref.")));
+	}
+	else if (!ic_rules_decide(&ctx, &verdict))
 		ic_raise_verdict(&verdict);
 
-	/* R56: roadmap due within 10 working days of receipt */
-	roadmap_due = ic_get_date(tuple, desc, "roadmap_due_date");
-	d = ic_getattr(tuple, desc, "co_executor_ids", &isnull);
-	if (!isnull)
-	{
-		ArrayType  *arr = DatumGetArrayTypeP(d);
-
-		executing_bodies += ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	}
-	if (roadmap_due == IC_NO_DATE &&
+	/* R56: roadmap due within 10 working days of receipt -- computed, never given */
+	if (!imported &&
 		ic_rules_roadmap_required(received, term_end != IC_NO_DATE ? term_end : due,
-								  executing_bodies,
-								  ic_get_bool(tuple, desc, "new_approaches")))
-	{
+								  executing_bodies, ic_get_bool(tuple, desc, "new_approaches")))
 		roadmap_due = ic_add_working_days(calendar, received, ROADMAP_WORKING_DAYS);
-		cols[ncols] = ic_attnum(desc, "roadmap_due_date");
-		values[ncols++] = DateADTGetDatum(roadmap_due);
-	}
 
-	cols[ncols] = ic_attnum(desc, "due_date");
-	values[ncols++] = DateADTGetDatum(due);
-	cols[ncols] = ic_attnum(desc, "original_due_date");
-	values[ncols++] = DateADTGetDatum(due);
-	cols[ncols] = ic_attnum(desc, "calendar");
-	values[ncols++] = CStringGetTextDatum(calendar);
+#define SET_COL(name, type, value, isnull) \
+	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
+		 nulls[ncols] = (isnull); ncols++; } while (0)
+	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);
+	SET_COL("due_date", IC_COL_DATE, DateADTGetDatum(due), false);
+	SET_COL("original_due_date", IC_COL_DATE, DateADTGetDatum(due), false);
+	SET_COL("calendar", IC_COL_TEXT, CStringGetTextDatum(calendar), false);
+	SET_COL("deadline_source", IC_COL_TEXT,
+			CStringGetTextDatum(ic_deadline_source_code(ctx.deadline_source)),
+			ctx.deadline_source == IC_SOURCE_NONE);
+	SET_COL("recorded_by", IC_COL_NAME,
+			DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetSessionUserId(), false))), false);
+	SET_COL("created_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+#undef SET_COL
 
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
-/* Read a decision of the journal by id; false if there is none. */
-static bool
-read_decision(int64 id, IcAppliedDecision *out)
+/* AFTER INSERT: the executors' rows, with foreign keys (unknown body: 23503). */
+static void
+write_executors(TriggerData *td)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[1] = {INT8OID};
-	Datum		args[1];
-	bool		found = false;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ic_keep_plan(&plan, "SELECT instruction_id, kind::text, new_due_date, new_regime::text, "
-						   "       decided_on, roadmap_due_date "
-						   "  FROM " IC_SCHEMA ".decision WHERE id = $1",
-				 1, argtypes);
-	args[0] = Int64GetDatum(id);
-	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read decision %lld", (long long) id);
-	if (SPI_processed == 1)
-	{
-		HeapTuple	t = SPI_tuptable->vals[0];
-		TupleDesc	d = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		v;
-		char	   *text;
-
-		memset(out, 0, sizeof(*out));
-		out->decision_id = id;
-		out->instruction_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
-		strlcpy(out->kind, SPI_getvalue(t, d, 2), sizeof(out->kind));
-		v = SPI_getbinval(t, d, 3, &isnull);
-		out->new_due_date = isnull ? IC_NO_DATE : DatumGetDateADT(v);
-		text = SPI_getvalue(t, d, 4);
-		strlcpy(out->new_regime, text ? text : "", sizeof(out->new_regime));
-		out->decided_on = DatumGetDateADT(SPI_getbinval(t, d, 5, &isnull));
-		v = SPI_getbinval(t, d, 6, &isnull);
-		out->roadmap_due_date = isnull ? IC_NO_DATE : DatumGetDateADT(v);
-		found = true;
-	}
-	SPI_finish();
-	return found;
-}
-
-/*
- * The decision an UPDATE claims to apply (a newer last_decision_id), checked
- * against the new row: the journal's own UPDATE is checked against what it
- * is applying, any other against the journal.
- */
-static void
-check_applied_decision(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
-{
-	int64		instruction_id = ic_get_int64(oldtup, desc, "id");
-	int64		old_id = ic_get_int64(oldtup, desc, "last_decision_id");
-	int64		new_id = ic_get_int64(newtup, desc, "last_decision_id");
-	IcAppliedDecision dec;
-	bool		found = false;
-	bool		ok = false;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	tuple = td->tg_trigtuple;
+	Oid			argtypes[3] = {INT8OID, INT8OID, INT8ARRAYOID};
+	Datum		args[3];
+	char		nulls[3] = {' ', ' ', ' '};
 	bool		isnull;
 
-	if (new_id > old_id)
+	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
+	args[1] = ic_getattr(tuple, desc, "responsible_body_id", IC_COL_INT8, &isnull);
+	nulls[1] = isnull ? 'n' : ' ';
+	args[2] = ic_getattr(tuple, desc, "co_executor_ids", IC_COL_INT8_ARRAY, &isnull);
+	nulls[2] = isnull ? 'n' : ' ';
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".instruction_executor (instruction_id, body_id, role) "
+				 "SELECT $1, $2, 'responsible' WHERE $2 IS NOT NULL "
+				 "UNION ALL SELECT $1, b, 'co_executor' FROM pg_catalog.unnest($3) AS b",
+				 3, argtypes);
+	writing_executors = true;
+	PG_TRY();
 	{
-		if (ic_applying.decision_id != 0 && ic_applying.decision_id == new_id)
-		{
-			dec = ic_applying;
-			found = true;
-		}
-		else
-			found = read_decision(new_id, &dec);
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "could not record the executors of instruction %lld",
+				 (long long) DatumGetInt64(args[0]));
 	}
-	if (found)
+	PG_FINALLY();
 	{
-		bool		removal = strcmp(dec.kind, "removal") == 0;
-		bool		moves_due = strcmp(dec.kind, "extension") == 0 ||
-			strcmp(dec.kind, "transfer") == 0 || strcmp(dec.kind, "new_deadline") == 0;
-		char	   *status = ic_get_cstring(newtup, desc, "status");
-		char	   *regime = ic_get_cstring(newtup, desc, "regime");
-		char	   *old_regime = ic_get_cstring(oldtup, desc, "regime");
-		int32		expected_due = moves_due && dec.new_due_date != IC_NO_DATE
-			? dec.new_due_date : ic_get_date(oldtup, desc, "due_date");
-		int32		expected_roadmap = dec.roadmap_due_date != IC_NO_DATE
-			? dec.roadmap_due_date : ic_get_date(oldtup, desc, "roadmap_due_date");
-
-		ok = dec.instruction_id == instruction_id &&
-			ic_get_date(newtup, desc, "due_date") == expected_due &&
-			strcmp(regime, dec.new_regime[0] && strcmp(dec.kind, "transfer") == 0
-				   ? dec.new_regime : old_regime) == 0 &&
-			strcmp(status, removal ? "removed" : "on_control") == 0 &&
-			ic_get_date(newtup, desc, "removed_on") ==
-			(removal ? dec.decided_on : ic_get_date(oldtup, desc, "removed_on")) &&
-			ic_get_date(newtup, desc, "roadmap_due_date") == expected_roadmap &&
-			DatumGetInt16(ic_getattr(newtup, desc, "extensions", &isnull)) ==
-			DatumGetInt16(ic_getattr(oldtup, desc, "extensions", &isnull)) +
-			(strcmp(dec.kind, "extension") == 0 || strcmp(dec.kind, "transfer") == 0 ? 1 : 0);
+		writing_executors = false;
 	}
-	if (!ok)
-	{
-		StringInfoData changes;
+	PG_END_TRY();
+	SPI_finish();
+}
 
-		initStringInfo(&changes);
-		for (size_t i = 0; i < lengthof(decision_columns) - 1; i++)
+/* Write the decision being applied to this row into it (see registry.h). */
+static HeapTuple
+apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
+{
+	const IcAppliedDecision *e = &ic_applying;
+	int			cols[9];
+	Datum		values[9];
+	bool		nulls[9];
+	int			ncols = 0;
+	bool		isnull;
+	char	   *regime = ic_get_cstring(oldtup, desc, "regime");
+
+#define SET_COL(name, type, value, isnull) \
+	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
+		 nulls[ncols] = (isnull); ncols++; } while (0)
+	if (e->new_due_date != IC_NO_DATE)
+		SET_COL("due_date", IC_COL_DATE, DateADTGetDatum(e->new_due_date), false);
+	if (e->new_regime != IC_REGIME_INVALID)
+		regime = (char *) ic_regime_code(e->new_regime);
+	SET_COL("regime", IC_COL_TEXT, CStringGetTextDatum(regime ? regime : "regular"), false);
+	if (e->removal)
+	{
+		SET_COL("status", IC_COL_TEXT, CStringGetTextDatum("removed"), false);
+		SET_COL("removed_on", IC_COL_DATE, DateADTGetDatum(e->decided_on), false);
+	}
+	if (e->roadmap_due_date != IC_NO_DATE)
+		SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(e->roadmap_due_date), false);
+	SET_COL("extensions", IC_COL_INT4,
+			Int32GetDatum(ic_get_int32(oldtup, desc, "extensions") + (e->counts_as_extension ? 1 : 0)), false);
+	SET_COL("decision_count", IC_COL_INT4,
+			Int32GetDatum(ic_get_int32(oldtup, desc, "decision_count") + 1), false);
+	SET_COL("last_decision_id", IC_COL_INT8, Int64GetDatum(e->decision_id), false);
+	SET_COL("last_decided_on", IC_COL_DATE, DateADTGetDatum(e->decided_on), false);
+#undef SET_COL
+	(void) isnull;
+	return heap_modify_tuple_by_cols(newtup, desc, ncols, cols, values, nulls);
+}
+
+static void
+refuse_decision_columns(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
+{
+	StringInfoData changes;
+
+	initStringInfo(&changes);
+	for (size_t i = 0; i < lengthof(decision_columns); i++)
+	{
+		const GuardColumn *c = &decision_columns[i];
+		int			attnum = ic_attnum(desc, c->name, c->type);
+
+		if (column_changed(oldtup, newtup, desc, c))
 		{
-			int			attnum = ic_attnum(desc, decision_columns[i]);
 			char	   *before = SPI_getvalue(oldtup, desc, attnum);
 			char	   *after = SPI_getvalue(newtup, desc, attnum);
 
-			if (column_changed(oldtup, newtup, desc, decision_columns[i]))
-				appendStringInfo(&changes, "%s%s %s -> %s", changes.len ? ", " : "",
-								 decision_columns[i], before ? before : "NULL",
-								 after ? after : "NULL");
+			appendStringInfo(&changes, "%s%s %s -> %s", changes.len ? ", " : "", c->name,
+							 before ? before : "NULL", after ? after : "NULL");
 		}
-		ereport(ERROR,
-				(errcode(ERRCODE_IC_BYPASS),
-				 errmsg("deadline, regime and status of an instruction change only by a decision (R69.1, R75)"),
-				 errdetail("Instruction %lld: %s, with no new decision in the journal.",
-						   (long long) instruction_id,
-						   changes.len ? changes.data : "last_decision_id changed"),
-				 errhint("Use extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); they record the decision and apply it.")));
 	}
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_BYPASS),
+			 errmsg("deadline, regime and status of an instruction change only by a decision (R69.1, R75)"),
+			 errdetail("Instruction %lld: %s, with no decision being applied.", (long long) id, changes.data),
+			 errhint("Use extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); they record the decision and apply it.")));
 }
 
 static HeapTuple
@@ -369,56 +481,92 @@ guard_update(TriggerData *td)
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	HeapTuple	oldtup = td->tg_trigtuple;
 	HeapTuple	newtup = td->tg_newtuple;
+	int64		id = ic_get_int64(oldtup, desc, "id");
 	char	   *old_status = ic_get_cstring(oldtup, desc, "status");
+	bool		applying = ic_applying.active && ic_applying.instruction_id == id;
+	int			old_secrecy = secrecy_rank(oldtup, desc);
+	int			new_secrecy = secrecy_rank(newtup, desc);
 
 	if (old_status && strcmp(old_status, "removed") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_NOT_ON_CONTROL),
 				 errmsg("instruction was removed from control; its record is closed (R75)"),
-				 errdetail("Instruction %lld was removed from control.",
-						   (long long) ic_get_int64(oldtup, desc, "id")),
+				 errdetail("Instruction %lld was removed from control.", (long long) id),
 				 errhint("Put a new instruction on control if the matter continues.")));
 
 	for (size_t i = 0; i < lengthof(fixed_columns); i++)
-		if (column_changed(oldtup, newtup, desc, fixed_columns[i]))
+		if (column_changed(oldtup, newtup, desc, &fixed_columns[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_IC_BYPASS),
 					 errmsg("column \"%s\" is fixed when the instruction is put on control (R30-1, R50.3)",
-							fixed_columns[i]),
-					 errdetail("An UPDATE of instruction %lld changed %s.",
-							   (long long) ic_get_int64(oldtup, desc, "id"), fixed_columns[i]),
+							fixed_columns[i].name),
+					 errdetail("An UPDATE of instruction %lld changed %s.", (long long) id, fixed_columns[i].name),
 					 errhint("Deadlines change by decisions (extend_deadline, transfer_control, set_new_deadline); a wrongly registered instruction is removed from control and registered again.")));
 
+	if (applying)
+		return apply_effect(oldtup, newtup, desc);
 	for (size_t i = 0; i < lengthof(decision_columns); i++)
-		if (column_changed(oldtup, newtup, desc, decision_columns[i]))
-		{
-			check_applied_decision(oldtup, newtup, desc);
-			break;
-		}
+		if (column_changed(oldtup, newtup, desc, &decision_columns[i]))
+			refuse_decision_columns(oldtup, newtup, desc, id);
 
-	if (is_state_secret(newtup, desc) && has_content(newtup, desc))
+	if (new_secrecy < old_secrecy)
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_SECRECY),
-				 errmsg("content of a state-secret instruction is not stored (R14)"),
-				 errdetail("Instruction %lld is state_secret and the UPDATE gives content or final_result.",
-						   (long long) ic_get_int64(oldtup, desc, "id")),
-				 errhint("Keep only the requisites and paper_card_ref of a state-secret instruction.")));
+				 errmsg("the secrecy of an instruction is raised, never lowered, by an UPDATE (R14)"),
+				 errdetail("Instruction %lld: secrecy would go from %s to %s.", (long long) id,
+						   ic_get_cstring(oldtup, desc, "secrecy"), ic_get_cstring(newtup, desc, "secrecy")),
+				 errhint("A declassified instruction is registered anew; the secret record keeps only its requisites.")));
+	if (new_secrecy == 2)
+	{
+		if (has_content(newtup, desc))
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_SECRECY),
+					 errmsg("content of a state-secret instruction is not stored (R14)"),
+					 errdetail("Instruction %lld is state_secret and the UPDATE leaves content, final_result or completion_form.", (long long) id),
+					 errhint("Keep only the requisites and paper_card_ref of a state-secret instruction.")));
+		if (ic_text_is_blank(ic_get_cstring(newtup, desc, "paper_card_ref")) ||
+			paper_card_too_long(newtup, desc))
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_SECRECY),
+					 errmsg("state-secret instruction needs a paper card reference (R50.2)"),
+					 errdetail("Instruction %lld is state_secret and the UPDATE leaves paper_card_ref empty or longer than a reference.", (long long) id),
+					 errhint("Give paper_card_ref, the reference of the paper card (at most 100 characters).")));
+	}
+
+	/* R42-1.2 again whenever local character or resonance change on a PA-level card */
+	if (DatumGetIcControlLevel(ic_getattr(newtup, desc, "level", IC_COL_BYTE, &(bool){false})) == IC_LEVEL_PA &&
+		ic_get_bool(newtup, desc, "local_character") && !ic_get_bool(newtup, desc, "public_resonance"))
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_CONTROL_LEVEL),
+				 errmsg("instruction of a current (local) character is not held on PA control (R42-1.2)"),
+				 errdetail("The UPDATE of instruction %lld marks it local_character without public_resonance.", (long long) id),
+				 errhint("Record public_resonance if the matter caused it; otherwise the PA passes control to the Government or a body (R75(4)).")));
 	return newtup;
 }
 
 Datum
 ic_instruction_guard(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = ic_trigger_data(fcinfo, "instruction_guard");
+	TriggerData *td = ic_trigger_data(fcinfo, "instruction_guard", "instruction");
+
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("instruction_guard must be a ROW trigger")));
+	if (TRIGGER_FIRED_AFTER(td->tg_event))
+	{
+		if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+			ereport(ERROR,
+					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					 errmsg("instruction_guard fires AFTER INSERT only")));
+		if (!ic_restore_mode)	/* a dump brings instruction_executor along */
+			write_executors(td);
+		return PointerGetDatum(NULL);
+	}
 
 	/* reloading a dump: the row was judged when it was first written */
 	if (ic_restore_mode)
 		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple);
-
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("instruction_guard must be a BEFORE ROW trigger")));
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		return PointerGetDatum(guard_insert(td));
@@ -432,4 +580,21 @@ ic_instruction_guard(PG_FUNCTION_ARGS)
 					   (long long) ic_get_int64(td->tg_trigtuple, RelationGetDescr(td->tg_relation), "id")),
 			 errhint("Use remove_from_control() with a ground of R75; the record and its journal stay.")));
 	PG_RETURN_NULL();
+}
+
+Datum
+ic_executor_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = ic_trigger_data(fcinfo, "executor_guard", "instruction_executor");
+
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("executor_guard must be a BEFORE INSERT ROW trigger")));
+	if (!writing_executors && !ic_restore_mode)
+		ic_raise_bypass("executors are fixed when the instruction is put on control (R56)",
+						"A direct INSERT into instruction_executor was refused.",
+						"Give responsible_body_id and co_executor_ids when putting the instruction on control; the registry writes instruction_executor.");
+	return PointerGetDatum(td->tg_trigtuple);
 }

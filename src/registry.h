@@ -38,6 +38,11 @@ typedef struct IcInstructionFacts
 	char		calendar[32];
 	int			extensions;		/* extensions and transfers so far */
 	int64		last_decision_id;	/* 0 if none */
+	int32		decision_count;
+	int32		last_decided_on;	/* IC_NO_DATE if none */
+	bool		state_secret;
+	int64		act_id;			/* 0 if none */
+	int64		upper_record_id;	/* 0 if none */
 } IcInstructionFacts;
 
 /* The parent of an instruction, for R50.1 and R79. */
@@ -58,19 +63,23 @@ typedef enum IcLock
 } IcLock;
 
 /*
- * A decision as it is applied to its instruction.  While the journal's AFTER
- * trigger applies one, ic_applying holds it, so the instruction's guard can
- * check the UPDATE against it without reading it back (decision_id 0: none).
+ * A decision as it is applied to its instruction.  The journal's trigger sets
+ * ic_applying and updates the instruction; the instruction's guard then
+ * writes these effects into the row (and refuses any change of the columns
+ * decisions own when no decision is being applied to that row).  A bare
+ * UPDATE never finds ic_applying set for its row.
  */
 typedef struct IcAppliedDecision
 {
-	int64		decision_id;
+	bool		active;
 	int64		instruction_id;
-	char		kind[32];
-	int32		new_due_date;	/* IC_NO_DATE if none */
-	char		new_regime[32];	/* "" if none */
+	int64		decision_id;
+	int32		new_due_date;	/* IC_NO_DATE: unchanged */
+	IcRegime	new_regime;		/* IC_REGIME_INVALID: unchanged */
+	bool		removal;
+	bool		counts_as_extension;	/* extension or transfer (R69.1) */
 	int32		decided_on;
-	int32		roadmap_due_date;	/* IC_NO_DATE if none */
+	int32		roadmap_due_date;	/* IC_NO_DATE: unchanged */
 } IcAppliedDecision;
 
 extern IcAppliedDecision ic_applying;
@@ -89,6 +98,13 @@ extern void ic_load_parent(int64 parent_id, IcParentFacts *out);
  */
 extern void ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx);
 
+/*
+ * R79: the PA's record of the same point still on control -- reached through
+ * upper_record_id at any depth, or the PA-level record of the same act and
+ * point -- or 0.
+ */
+extern int64 ic_load_pa_record_on_control(const IcInstructionFacts *f);
+
 /* Deciders the administrator's table lists for a level and action (R74-1). */
 extern IcDeciderSet ic_load_authority(IcControlLevel level, IcAction action);
 
@@ -103,23 +119,67 @@ extern void ic_raise_verdict(const IcVerdict *v) pg_attribute_noreturn();
 extern void ic_raise_bypass(const char *message, const char *detail,
 							const char *hint) pg_attribute_noreturn();
 
-/* Column access by name for trigger tuples (errors if the column is missing). */
-extern int	ic_attnum(TupleDesc desc, const char *name);
-extern Datum ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name, bool *isnull);
+/*
+ * Column access for trigger tuples.  A trigger function first checks that it
+ * fires on the extension's own table (ic_trigger_data); each column is then
+ * found by name once per row type and its type checked against what the C
+ * code will read from it (IC111 otherwise), so no Datum is ever read as a type
+ * it is not, even on a table altered by its owner.
+ */
+typedef enum IcColType
+{
+	IC_COL_DATE,
+	IC_COL_INT8,
+	IC_COL_INT4,
+	IC_COL_BOOL,
+	IC_COL_TEXT,				/* text or a domain over text */
+	IC_COL_TEXT_ARRAY,			/* text[] or an array of a domain over text */
+	IC_COL_INT8_ARRAY,
+	IC_COL_BYTE,				/* one-byte by-value type (control_level, instruction_kind) */
+	IC_COL_TERM,				/* the term type: 8 bytes by reference */
+	IC_COL_TIMESTAMPTZ,
+	IC_COL_NAME
+} IcColType;
+
+extern int	ic_attnum(TupleDesc desc, const char *name, IcColType type);
+extern Datum ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name,
+						IcColType type, bool *isnull);
 extern int32 ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name);
 extern int64 ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name);
+extern int32 ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name);
+extern bool ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type);
 /* Text value as a palloc'd C string, or NULL. */
 extern char *ic_get_cstring(HeapTuple tuple, TupleDesc desc, const char *name);
 
 /* Codes of a text column parsed into an enum; 22023 for an unknown code. */
 extern IcDecider ic_get_decider(HeapTuple tuple, TupleDesc desc, const char *name);
 
+/*
+ * A date the registry stores: NULL (IC_NO_DATE) or finite.  infinity and
+ * -infinity are refused (22008) naming the column: they cannot be counted in
+ * working days and a date derived from them would not come back from a dump.
+ */
+extern int32 ic_get_finite_date(HeapTuple tuple, TupleDesc desc, const char *name);
+
+/* Blank text: NULL, empty, or only white space (ASCII and Unicode, U+00A0 too). */
+extern bool ic_text_is_blank(const char *s);
+
 /* Control level and instruction kind Datums (one byte, by value). */
 #define DatumGetIcControlLevel(d) ((IcControlLevel) DatumGetUInt8(d))
 #define DatumGetIcInstructionKind(d) ((IcInstructionKind) DatumGetUInt8(d))
 
-/* Trigger sanity checks shared by every trigger function. */
-extern TriggerData *ic_trigger_data(FunctionCallInfo fcinfo, const char *name);
+/*
+ * Trigger sanity checks shared by every trigger function: called by the
+ * trigger manager, on the extension's own table "table" (else 39P01, as a
+ * trigger function attached to another table would read columns it does not
+ * have).
+ */
+extern TriggerData *ic_trigger_data(FunctionCallInfo fcinfo, const char *name,
+									const char *table);
+
+/* Whether the current user acts as the registry's administrator (ic_admin). */
+extern bool ic_is_registry_admin(void);
+#define IC_ADMIN_ROLE "ic_admin"
 
 #endif							/* IC_REGISTRY_H */

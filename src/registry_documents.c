@@ -41,6 +41,8 @@ judge_roadmap(HeapTuple tuple, TupleDesc desc)
 	ctx.decided_by = ic_get_decider(tuple, desc, "approved_by");
 	if (drafter == NULL || !ic_drafter_parse(drafter, &ctx.drafter))
 		ctx.drafter = IC_DRAFTER_INVALID;
+	ctx.decided_on = ic_get_finite_date(tuple, desc, "approved_on");
+	(void) ic_get_finite_date(tuple, desc, "agreed_with_pa_on");
 	ctx.touches_government_powers = ic_get_bool(tuple, desc, "touches_government_powers");
 	ctx.agreed_with_prime_minister = ic_get_bool(tuple, desc, "agreed_with_prime_minister");
 	if (!ic_rules_decide(&ctx, &verdict))
@@ -73,7 +75,7 @@ journal_roadmap(HeapTuple tuple, TupleDesc desc)
 Datum
 ic_roadmap_judge(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = ic_trigger_data(fcinfo, "roadmap_judge");
+	TriggerData *td = ic_trigger_data(fcinfo, "roadmap_judge", "roadmap");
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 
 	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -95,7 +97,7 @@ ic_roadmap_judge(PG_FUNCTION_ARGS)
 Datum
 ic_report_judge(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = ic_trigger_data(fcinfo, "report_judge");
+	TriggerData *td = ic_trigger_data(fcinfo, "report_judge", "report");
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	HeapTuple	tuple = td->tg_trigtuple;
 	IcDecisionContext ctx;
@@ -113,9 +115,17 @@ ic_report_judge(PG_FUNCTION_ARGS)
 
 	memset(&ctx, 0, sizeof(ctx));
 	kind = ic_get_cstring(tuple, desc, "kind");
+	(void) ic_get_finite_date(tuple, desc, "submitted_on");
+	(void) ic_get_finite_date(tuple, desc, "period_end");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_SHARE, &facts);
+	if (facts.state_secret && !ic_text_is_blank(ic_get_cstring(tuple, desc, "content")))
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_SECRECY),
+				 errmsg("a report on a state-secret instruction holds no content (R14)"),
+				 errdetail("The report on instruction %lld gives content.", (long long) facts.id),
+				 errhint("Leave content empty and give document_ref, the reference of the paper report.")));
 	ic_context_from_facts(&ctx, &facts, NULL);
 	ctx.action = IC_ACTION_SUBMIT_REPORT;
 	ctx.is_measures_report = kind != NULL && strcmp(kind, "measures") == 0;

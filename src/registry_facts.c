@@ -8,14 +8,24 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "access/xact.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
 
 #include "ic_errcodes.h"
+#include "instruction_control.h"
 #include "registry.h"
+#include "text_fold_core.h"
 
 /*
  * Prepare once, keep for the backend's life.  The registry's queries are key
@@ -83,9 +93,11 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	char	   *s;
 
 #define INSTRUCTION_QUERY \
-	"SELECT kind, level, regime::text, status = 'on_control', due_date, received_on, " \
-	"       category::text, parent_id, calendar, last_decision_id, extensions " \
-	"  FROM " IC_SCHEMA ".instruction WHERE id = $1 "
+	"SELECT kind, level, regime::text, status OPERATOR(pg_catalog.=) 'on_control', due_date, received_on, " \
+	"       category::text, parent_id, calendar, last_decision_id, extensions, " \
+	"       decision_count, last_decided_on, secrecy::text OPERATOR(pg_catalog.=) 'state_secret', " \
+	"       act_id, upper_record_id " \
+	"  FROM " IC_SCHEMA ".instruction WHERE id OPERATOR(pg_catalog.=) $1 "
 
 	if (lock == IC_LOCK_UPDATE)
 		plan = ic_keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
@@ -119,7 +131,41 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	s = result_text(9);
 	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
 	out->last_decision_id = result_int64(10);
-	out->extensions = DatumGetInt16(result_value(11, &isnull));
+	out->extensions = DatumGetInt32(result_value(11, &isnull));
+	out->decision_count = DatumGetInt32(result_value(12, &isnull));
+	out->last_decided_on = result_date(13);
+	out->state_secret = DatumGetBool(result_value(14, &isnull));
+	out->act_id = result_int64(15);
+	out->upper_record_id = result_int64(16);
+}
+
+int64
+ic_load_pa_record_on_control(const IcInstructionFacts *f)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+
+	if (f->upper_record_id == 0 && f->act_id == 0)
+		return 0;
+	ic_keep_plan(&plan,
+				 "WITH RECURSIVE up(id, upper, act_id, point) AS ("
+				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point::text"
+				 "    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
+				 "  UNION"
+				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point::text"
+				 "    FROM " IC_SCHEMA ".instruction u JOIN up ON u.id OPERATOR(pg_catalog.=) up.upper)"
+				 " SELECT p.id FROM up JOIN " IC_SCHEMA ".instruction p"
+				 "   ON p.id OPERATOR(pg_catalog.=) up.id"
+				 "   OR (p.act_id OPERATOR(pg_catalog.=) up.act_id AND p.point::text OPERATOR(pg_catalog.=) up.point)"
+				 " WHERE p.id OPERATOR(pg_catalog.<>) $1 AND p.level::text OPERATOR(pg_catalog.=) 'pa'"
+				 "   AND p.status OPERATOR(pg_catalog.=) 'on_control'"
+				 " LIMIT 1",
+				 1, argtypes);
+	args[0] = Int64GetDatum(f->id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
+	return SPI_processed > 0 ? result_int64(1) : 0;
 }
 
 void
@@ -135,8 +181,8 @@ ic_load_parent(int64 parent_id, IcParentFacts *out)
 	if (parent_id == 0)
 		return;
 	ic_keep_plan(&plan,
-			  "SELECT due_date, level, status = 'on_control' FROM " IC_SCHEMA ".instruction "
-			  " WHERE id = $1", 1, argtypes);
+			  "SELECT due_date, level, status OPERATOR(pg_catalog.=) 'on_control' FROM " IC_SCHEMA ".instruction "
+			  " WHERE id OPERATOR(pg_catalog.=) $1", 1, argtypes);
 	args[0] = Int64GetDatum(parent_id);
 	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read instruction %lld", (long long) parent_id);
@@ -161,9 +207,11 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 
 	ic_keep_plan(&plan,
 			  "SELECT count(*)::int4, max(decided_on), "
-			  "       (array_agg(decided_by::text ORDER BY id DESC))[1], bool_or(repeated) "
+			  "       (array_agg(decided_by::text ORDER BY seq DESC))[1], bool_or(repeated), "
+			  "       (array_agg(kind::text ORDER BY seq DESC))[1] "
 			  "  FROM " IC_SCHEMA ".decision "
-			  " WHERE instruction_id = $1 AND kind IN ('extension', 'transfer')",
+			  " WHERE instruction_id OPERATOR(pg_catalog.=) $1 "
+			  "   AND kind::text OPERATOR(pg_catalog.=) ANY ('{extension,transfer}'::text[])",
 			  1, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
@@ -175,6 +223,8 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 		ctx->last_extension_by = IC_DECIDER_INVALID;
 	d = result_value(4, &isnull);
 	ctx->has_repeated_extension = !isnull && DatumGetBool(d);
+	if (!ic_action_parse(result_text(5), &ctx->last_extension_action))
+		ctx->last_extension_action = IC_ACTION_EXTEND;
 }
 
 IcDeciderSet
@@ -187,7 +237,7 @@ ic_load_authority(IcControlLevel level, IcAction action)
 
 	ic_keep_plan(&plan,
 			  "SELECT decider::text FROM " IC_SCHEMA ".decision_authority "
-			  " WHERE level::text = $1 AND action = $2 AND enabled",
+			  " WHERE level::text OPERATOR(pg_catalog.=) $1 AND action::text OPERATOR(pg_catalog.=) $2 AND enabled",
 			  2, argtypes);
 	args[0] = CStringGetTextDatum(ic_control_level_code(level));
 	args[1] = CStringGetTextDatum(ic_action_code(action));
@@ -218,8 +268,11 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->category = f->category;
 	ctx->prior_extensions = f->extensions;
 	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
-	ctx->parent_is_pa_level = parent && parent->exists && parent->is_pa_level;
-	ctx->parent_on_control = parent && parent->exists && parent->on_control;
+	ctx->last_decided_on = f->last_decided_on;
+	ctx->state_secret = f->state_secret;
+	ctx->today = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
+													 TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())));
+	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
 }
 
 static int
@@ -255,6 +308,10 @@ family_sqlstate(IcRuleFamily family)
 			return ERRCODE_IC_REPORT;
 		case IC_FAMILY_MISSING_BASIS:
 			return ERRCODE_IC_MISSING_BASIS;
+		case IC_FAMILY_NOT_IN_FORCE:
+			return ERRCODE_IC_NOT_IN_FORCE;
+		case IC_FAMILY_DECISION_DATE:
+			return ERRCODE_IC_DECISION_DATE;
 		default:
 			return ERRCODE_INTERNAL_ERROR;
 	}
@@ -285,8 +342,9 @@ ic_raise_bypass(const char *message, const char *detail, const char *hint)
 /*
  * Column numbers by name, cached per (row type, name): a trigger asks for
  * the same dozen columns on every row of a COPY.  Names are the string
- * constants of the trigger code, so the pointer identifies them.  Any
- * relcache invalidation (ALTER TABLE, ...) empties the cache.
+ * constants of the trigger code, so the pointer identifies them.  The type is
+ * checked when an entry is filled.  Any relcache invalidation (ALTER TABLE,
+ * ...) empties the cache.
  */
 #define ATTNUM_CACHE_SIZE 256
 
@@ -295,6 +353,7 @@ typedef struct AttnumEntry
 	Oid			typid;
 	int			natts;
 	const char *name;
+	IcColType	type;
 	int			attnum;
 } AttnumEntry;
 
@@ -307,15 +366,52 @@ attnum_cache_flush(Datum arg, Oid relid)
 	memset(attnum_cache, 0, sizeof(attnum_cache));
 }
 
+static bool
+column_type_fits(Form_pg_attribute att, IcColType type)
+{
+	Oid			base = getBaseType(att->atttypid);
+	Oid			elem;
+
+	switch (type)
+	{
+		case IC_COL_DATE:
+			return base == DATEOID;
+		case IC_COL_INT8:
+			return base == INT8OID;
+		case IC_COL_INT4:
+			return base == INT4OID;
+		case IC_COL_BOOL:
+			return base == BOOLOID;
+		case IC_COL_TEXT:
+			return base == TEXTOID;
+		case IC_COL_TEXT_ARRAY:
+			elem = get_element_type(base);
+			return OidIsValid(elem) && getBaseType(elem) == TEXTOID;
+		case IC_COL_INT8_ARRAY:
+			return base == INT8ARRAYOID;
+		case IC_COL_BYTE:
+			return att->attlen == 1 && att->attbyval && get_typtype(base) == TYPTYPE_BASE &&
+				base != BOOLOID && base != CHAROID;
+		case IC_COL_TERM:
+			return att->attlen == 8 && !att->attbyval && get_typtype(base) == TYPTYPE_BASE &&
+				strcmp(format_type_extended(base, -1, FORMAT_TYPE_FORCE_QUALIFY), IC_SCHEMA ".term") == 0;
+		case IC_COL_TIMESTAMPTZ:
+			return base == TIMESTAMPTZOID;
+		case IC_COL_NAME:
+			return base == NAMEOID;
+	}
+	return false;
+}
+
 int
-ic_attnum(TupleDesc desc, const char *name)
+ic_attnum(TupleDesc desc, const char *name, IcColType type)
 {
 	uint32		h = (uint32) (((uintptr_t) name >> 3) ^ (desc->tdtypeid * 2654435761u));
 	AttnumEntry *e = &attnum_cache[h % ATTNUM_CACHE_SIZE];
 	int			attnum;
 
 	if (e->name == name && e->typid == desc->tdtypeid && e->natts == desc->natts &&
-		desc->tdtypeid != InvalidOid)
+		e->type == type && desc->tdtypeid != InvalidOid)
 		return e->attnum;
 
 	attnum = SPI_fnumber(desc, name);
@@ -323,6 +419,12 @@ ic_attnum(TupleDesc desc, const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" is missing from a registry table", name),
+				 errhint("The registry's tables belong to the extension; restore them with ALTER EXTENSION instruction_control UPDATE or reinstall.")));
+	if (!column_type_fits(TupleDescAttr(desc, attnum - 1), type))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("column \"%s\" of a registry table has type %s, which the registry does not read",
+						name, format_type_be(TupleDescAttr(desc, attnum - 1)->atttypid)),
 				 errhint("The registry's tables belong to the extension; restore them with ALTER EXTENSION instruction_control UPDATE or reinstall.")));
 
 	if (!attnum_callback_registered)
@@ -333,48 +435,78 @@ ic_attnum(TupleDesc desc, const char *name)
 	e->typid = desc->tdtypeid;
 	e->natts = desc->natts;
 	e->name = name;
+	e->type = type;
 	e->attnum = attnum;
 	return attnum;
 }
 
 Datum
-ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name, bool *isnull)
+ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type, bool *isnull)
 {
-	return heap_getattr(tuple, ic_attnum(desc, name), desc, isnull);
+	return heap_getattr(tuple, ic_attnum(desc, name, type), desc, isnull);
 }
 
 int32
 ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name)
 {
 	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_DATE, &isnull);
 
 	return isnull ? IC_NO_DATE : DatumGetDateADT(d);
+}
+
+int32
+ic_get_finite_date(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	int32		d = ic_get_date(tuple, desc, name);
+
+	if (d != IC_NO_DATE && DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s cannot be %s", name, DATE_IS_NOBEGIN(d) ? "-infinity" : "infinity"),
+				 errdetail("The registry keeps real days: deadlines are counted over them in working days (R50.3)."),
+				 errhint("Give a calendar date, or leave %s empty where it is optional.", name)));
+	return d;
 }
 
 int64
 ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name)
 {
 	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_INT8, &isnull);
 
 	return isnull ? 0 : DatumGetInt64(d);
+}
+
+int32
+ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_INT4, &isnull);
+
+	return isnull ? 0 : DatumGetInt32(d);
 }
 
 bool
 ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name)
 {
 	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_BOOL, &isnull);
 
 	return !isnull && DatumGetBool(d);
+}
+
+bool
+ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type)
+{
+	return heap_attisnull(tuple, ic_attnum(desc, name, type), desc);
 }
 
 char *
 ic_get_cstring(HeapTuple tuple, TupleDesc desc, const char *name)
 {
 	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, name, &isnull);
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_TEXT, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
 }
@@ -394,12 +526,46 @@ ic_get_decider(HeapTuple tuple, TupleDesc desc, const char *name)
 	return d;
 }
 
-TriggerData *
-ic_trigger_data(FunctionCallInfo fcinfo, const char *name)
+/* Blank in the server encoding: converted to UTF-8 for the pure check. */
+bool
+ic_text_is_blank(const char *s)
 {
+	char	   *utf8;
+
+	if (s == NULL)
+		return true;
+	utf8 = pg_server_to_any(s, strlen(s), PG_UTF8);
+	return ic_utf8_is_blank(utf8);
+}
+
+TriggerData *
+ic_trigger_data(FunctionCallInfo fcinfo, const char *name, const char *table)
+{
+	TriggerData *td;
+	Relation	rel;
+
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function \"%s\" was not called by the trigger manager", name)));
-	return castNode(TriggerData, fcinfo->context);
+	td = castNode(TriggerData, fcinfo->context);
+	rel = td->tg_relation;
+	if (strcmp(RelationGetRelationName(rel), table) != 0 ||
+		RelationGetNamespace(rel) != get_namespace_oid(IC_SCHEMA, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger function \"%s\" fires only on table %s.%s", name, IC_SCHEMA, table),
+				 errdetail("It was fired on table \"%s\".", RelationGetRelationName(rel)),
+				 errhint("The registry's trigger functions belong to its own tables; do not attach them elsewhere.")));
+	return td;
+}
+
+bool
+ic_is_registry_admin(void)
+{
+	Oid			admin = get_role_oid(IC_ADMIN_ROLE, true);
+
+	if (superuser())
+		return true;
+	return OidIsValid(admin) && has_privs_of_role(GetUserId(), admin);
 }

@@ -85,6 +85,15 @@ static const char *const drafter_codes[] = {
 	[IC_DRAFTER_EXECUTOR_ONLY] = "executor_only",
 };
 
+static const char *const deadline_source_codes[] = {
+	[IC_SOURCE_TERM] = "term",
+	[IC_SOURCE_TWO_WEEKS] = "two_weeks",
+	[IC_SOURCE_ACT] = "act",
+	[IC_SOURCE_CONTROL_APPROVAL] = "control_approval",
+	[IC_SOURCE_RESOLUTION] = "resolution",
+	[IC_SOURCE_PA] = "pa",
+};
+
 #define LENGTHOF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *
@@ -131,6 +140,7 @@ DEFINE_CODES(category, IcCategory, category_codes, 0)
 DEFINE_CODES(evidence, IcEvidence, evidence_codes, 0)
 DEFINE_CODES(reason, IcNewDeadlineReason, reason_codes, 1)
 DEFINE_CODES(drafter, IcDrafter, drafter_codes, 1)
+DEFINE_CODES(deadline_source, IcDeadlineSource, deadline_source_codes, 1)
 
 char *
 ic_decider_set_format(IcDeciderSet set, char *buf, size_t len)

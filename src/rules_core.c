@@ -15,18 +15,12 @@
 #include "calendar_core.h"
 #include "rules_core.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define IC_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define IC_PRINTF(f, a)
-#endif
+#define deny ic_rules_deny
+#define allow ic_rules_allow
 
-static bool deny(IcVerdict *v, IcRuleFamily family, const char *rule,
-				 const char *message, const char *hint, const char *detail_fmt,...) IC_PRINTF(6, 7);
-
-static bool
-deny(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
-	 const char *hint, const char *detail_fmt,...)
+bool
+ic_rules_deny(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
+			  const char *hint, const char *detail_fmt,...)
 {
 	va_list		ap;
 
@@ -41,8 +35,8 @@ deny(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
 	return false;
 }
 
-static bool
-allow(IcVerdict *v)
+bool
+ic_rules_allow(IcVerdict *v)
 {
 	v->allowed = true;
 	v->family = IC_FAMILY_NONE;
@@ -109,6 +103,17 @@ check_later_due(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 					(long long) ctx->instruction_id,
 					ic_format_day(ctx->due_date, a, sizeof(a)),
 					ic_format_day(ctx->new_due_date, b, sizeof(b)));
+	if (ctx->due_rolled != IC_NO_DATE && ctx->new_due_date != ctx->due_rolled)
+	{
+		char		hint[IC_VERDICT_TEXT];
+
+		snprintf(hint, sizeof(hint), "A deadline is a working day; the next working day is %s.",
+				 ic_format_day(ctx->due_rolled, b, sizeof(b)));
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3", "new deadline is not a working day", hint,
+					"The %s of instruction %lld gives %s, a day off.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id,
+					ic_format_day(ctx->new_due_date, a, sizeof(a)));
+	}
 	if (ctx->parent_due_date != IC_NO_DATE && ctx->new_due_date > ctx->parent_due_date)
 		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
 					"sub-instruction would be due after its parent",
@@ -131,112 +136,117 @@ check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 				ic_action_code(ctx->action), (long long) ctx->instruction_id);
 }
 
-/* R69.1 limit, R72 conditions on a repeated extension or transfer. */
-static bool
-check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
+/*
+ * R69.1 allows one extension or transfer; a repeated one is R72's exceptional
+ * case and needs the decision on disciplinary responsibility.  R72 names
+ * repeated *extension*; whether a transfer after an earlier change needs the
+ * review too is the setting instruction_control.repeated_transfer_review
+ * (rules.md: a documented, configurable choice; default yes).  R72.1 (the
+ * national action plan) holds at every level, R72.3 for the Security Council,
+ * R72.2 otherwise (below PA by analogy, R74-1).
+ */
+static const char *
+repeated_rule(const IcDecisionContext *ctx)
 {
-	const char *rule;
-	char		when[16];
-
-	if (!ic_rules_is_repeated_extension(ctx) || ctx->disciplinary_review_given)
-		return true;
-	if (ctx->level != IC_LEVEL_PA)
-		rule = "R74-1";
-	else if (ctx->kind == IC_KIND_SECURITY_COUNCIL)
-		rule = "R72.3";
-	else if (ctx->kind == IC_KIND_NATIONAL_PLAN)
-		rule = "R72.1";
-	else
-		rule = "R72.2";
-	{
-		char		hint[IC_VERDICT_TEXT];
-
-		snprintf(hint, sizeof(hint),
-				 "An extension or transfer is allowed once (R69.1); a repeated one needs disciplinary_review, the decision on disciplinary responsibility (%s).",
-				 rule);
-		return deny(v, IC_FAMILY_REPEATED_EXTENSION, "R69.1",
-					"deadline was already extended or transferred once", hint,
-					"Instruction %lld was already extended on %s by %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->last_extension_on, when, sizeof(when)),
-					ic_decider_code(ctx->last_extension_by));
-	}
+	if (ctx->kind == IC_KIND_NATIONAL_PLAN)
+		return "R72.1";
+	if (ctx->kind == IC_KIND_SECURITY_COUNCIL)
+		return "R72.3";
+	return "R72.2";
 }
 
 static bool
-decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *v)
+check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *rule = repeated_rule(ctx);
+	bool		transfer = ctx->action == IC_ACTION_TRANSFER;
+	char		when[16];
+	char		hint[IC_VERDICT_TEXT];
+
+	if (!ic_rules_is_repeated_extension(ctx) || ctx->disciplinary_review_given)
+		return true;
+	if (transfer && !ctx->repeated_transfer_needs_review)
+		return true;
+	snprintf(hint, sizeof(hint),
+			 "An extension or transfer is allowed once (R69.1); a repeated %s is allowed in exceptional cases with disciplinary_review, the decision on disciplinary responsibility (%s%s).",
+			 transfer ? "transfer" : "extension", rule,
+			 ctx->level != IC_LEVEL_PA && ctx->kind != IC_KIND_NATIONAL_PLAN ? " by analogy, R74-1" : "");
+	return deny(v, IC_FAMILY_REPEATED_EXTENSION, rule,
+				transfer ? "repeated transfer needs the decision on disciplinary responsibility"
+				: "repeated extension needs the decision on disciplinary responsibility",
+				hint,
+				"Instruction %lld was already %s on %s by %s (R69.1 allows one extension or transfer).",
+				(long long) ctx->instruction_id,
+				ctx->last_extension_action == IC_ACTION_TRANSFER ? "transferred" : "extended",
+				ic_format_day(ctx->last_extension_on, when, sizeof(when)),
+				ic_decider_code(ctx->last_extension_by));
+}
+
+/*
+ * What every journal decision shares: a date the rules of Decree No. 403
+ * govern (in force from 2024-02-01; older history is imported, not judged),
+ * not before the instruction was received, not before its latest decision,
+ * not in the future; and no content in the journal of a state secret (R14).
+ */
+bool
+ic_rules_check_decision_date(const IcDecisionContext *ctx, IcVerdict *v)
 {
 	char		a[16],
 				b[16];
 
+	if (ctx->decided_on == IC_NO_DATE)
+		return deny(v, IC_FAMILY_DECISION_DATE, "journal", "decision has no date",
+					"Give decided_on, the day the decision was taken.",
+					"The %s of instruction %lld has no decided_on.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id);
+	if (ctx->decided_on < IC_RULES_IN_FORCE_FROM)
+		return deny(v, IC_FAMILY_NOT_IN_FORCE, "Decree No. 403",
+					"decision is dated before the rules entered into force",
+					"A decision taken before 2024-02-01 was governed by the earlier text; record it through the import path (import_decision()) as the registry's administrator.",
+					"The %s of instruction %lld is dated %s; the amended Rules apply from 2024-02-01.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id,
+					ic_format_day(ctx->decided_on, a, sizeof(a)));
+	if (ctx->today != IC_NO_DATE && ctx->decided_on > ctx->today)
+		return deny(v, IC_FAMILY_DECISION_DATE, "journal", "decision is dated in the future",
+					"Record a decision on or after the day it is taken.",
+					"The %s of instruction %lld is dated %s; today is %s.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id,
+					ic_format_day(ctx->decided_on, a, sizeof(a)),
+					ic_format_day(ctx->today, b, sizeof(b)));
+	if (ctx->received_on != IC_NO_DATE && ctx->decided_on < ctx->received_on)
+		return deny(v, IC_FAMILY_DECISION_DATE, "R50.3", "decision is dated before the instruction was received",
+					"A decision on an instruction follows its receipt; check decided_on.",
+					"Instruction %lld was received %s; the %s is dated %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->received_on, a, sizeof(a)), ic_action_code(ctx->action),
+					ic_format_day(ctx->decided_on, b, sizeof(b)));
+	if (ctx->last_decided_on != IC_NO_DATE && ctx->decided_on < ctx->last_decided_on)
+		return deny(v, IC_FAMILY_DECISION_DATE, "journal", "decision is dated before the instruction's latest decision",
+					"Decisions are journaled in the order they are taken; date this one on or after the latest.",
+					"The latest decision on instruction %lld is dated %s; this %s is dated %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->last_decided_on, a, sizeof(a)), ic_action_code(ctx->action),
+					ic_format_day(ctx->decided_on, b, sizeof(b)));
 	if (ctx->state_secret && ctx->has_content)
 		return deny(v, IC_FAMILY_SECRECY, "R14",
-					"content of a state-secret instruction is not stored",
-					"Leave content and final_result empty and give paper_card_ref, the reference of the paper card.",
-					"Instruction %lld is marked state_secret and carries content.",
-					(long long) ctx->instruction_id);
-	if (ctx->state_secret && !ctx->has_paper_card)
-		return deny(v, IC_FAMILY_SECRECY, "R50.2",
-					"state-secret instruction needs a paper card reference",
-					"Give paper_card_ref: the deadline of a state-secret instruction is kept on its paper card.",
-					"Instruction %lld is marked state_secret and has no paper_card_ref.",
-					(long long) ctx->instruction_id);
-
-	switch (ctx->kind)
-	{
-		case IC_KIND_SECURITY_COUNCIL:
-		case IC_KIND_ASSEMBLY:
-		case IC_KIND_PERSONAL:
-		case IC_KIND_PERSONAL_PUBLISHED:
-			if (ctx->level != IC_LEVEL_PA)
-				return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.1",
-							"instruction of this kind is put on control of the Presidential Administration",
-							"Put it on control at level pa; control can be passed to another body later by removal on ground control_passed (R75).",
-							"Instruction %lld of kind %s was put on control at level %s.",
-							(long long) ctx->instruction_id,
-							ic_instruction_kind_code(ctx->kind),
-							ic_control_level_code(ctx->level));
-			break;
-		default:
-			break;
-	}
-	if (ctx->level == IC_LEVEL_PA && ctx->local_character && !ctx->public_resonance)
-		return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.2",
-					"instruction of a current (local) character is not put on PA control",
-					"Put it on control of the Government, a central or a local body, or record public_resonance if the matter caused it.",
-					"Instruction %lld is marked local_character without public_resonance.",
-					(long long) ctx->instruction_id);
-
-	if (ctx->due_date == IC_NO_DATE)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.2",
-					"instruction has no deadline",
-					"Give a term (counted from received_on, R50.3) or a due date; when the act sets none, the PA sets it (R50.2).",
-					"Instruction %lld has neither a term nor a due date.",
-					(long long) ctx->instruction_id);
-	if (ctx->received_on != IC_NO_DATE && ctx->due_date < ctx->received_on)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
-					"due date is before the instruction was received",
-					"Deadlines are counted from the day of receipt; give a due date on or after received_on.",
-					"Instruction %lld was received %s and would be due %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->received_on, a, sizeof(a)),
-					ic_format_day(ctx->due_date, b, sizeof(b)));
-	if (ctx->parent_due_date != IC_NO_DATE && ctx->due_date > ctx->parent_due_date)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
-					"sub-instruction would be due after its parent",
-					"Give a due date on or before the parent's.",
-					"The parent of instruction %lld is due %s; this one would be due %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
-					ic_format_day(ctx->due_date, b, sizeof(b)));
-	return allow(v);
+					"the journal of a state-secret instruction holds no text",
+					"Leave basis, reason, disciplinary_review and evidence_ref empty and give paper_ref, the reference of the paper document.",
+					"The %s of state-secret instruction %lld gives free text.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id);
+	if (ctx->state_secret && ctx->paper_ref_too_long)
+		return deny(v, IC_FAMILY_SECRECY, "R14",
+					"a paper reference of a state secret is a reference, not a text",
+					"Give the registration number and date of the paper document (at most 100 characters).",
+					"The %s of state-secret instruction %lld gives a paper_ref longer than a reference.",
+					ic_action_code(ctx->action), (long long) ctx->instruction_id);
+	return true;
 }
 
 static bool
 decide_extend(const IcDecisionContext *ctx, IcVerdict *v)
 {
-	if (!check_on_control(ctx, v) || !check_repeated(ctx, v) ||
-		!check_decider(ctx, v) ||
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v) ||
+		!check_repeated(ctx, v) || !check_decider(ctx, v) ||
 		!check_later_due(ctx, v, "R69.1", IC_FAMILY_DEADLINE) ||
 		!check_basis(ctx, v, "R69.1",
 					 "Give the basis: the expert conclusion of the PA unit, or the PA's agreement to the proposal of the Government or the executing body."))
@@ -249,7 +259,7 @@ decide_transfer(const IcDecisionContext *ctx, IcVerdict *v)
 {
 	const char *rule = ctx->new_regime == IC_REGIME_LONG_TERM ? "R69.4" : "R69.3";
 
-	if (!check_on_control(ctx, v))
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
 		return false;
 	if (ctx->new_regime != IC_REGIME_MEDIUM_TERM && ctx->new_regime != IC_REGIME_LONG_TERM)
 		return deny(v, IC_FAMILY_TRANSFER, "R69.3",
@@ -284,7 +294,7 @@ decide_transfer(const IcDecisionContext *ctx, IcVerdict *v)
 static bool
 decide_new_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 {
-	if (!check_on_control(ctx, v))
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
 		return false;
 	if (ctx->new_deadline_reason == IC_REASON_INVALID)
 		return deny(v, IC_FAMILY_NEW_DEADLINE, "R70.4",
@@ -336,9 +346,8 @@ required_evidence(const IcDecisionContext *ctx, bool *all, const char **rule)
 		case IC_GROUND_DUPLICATED:
 			return IC_EVIDENCE_BIT(IC_EVIDENCE_NEW_INSTRUCTION);
 		case IC_GROUND_IMPOSSIBLE:
-			*all = false;
-			return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION) |
-				IC_EVIDENCE_BIT(IC_EVIDENCE_OFFICIAL_REPORT);
+			/* R75(3): established by the PA's expert conclusion, not the executor's own report */
+			return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION);
 		case IC_GROUND_CONTROL_PASSED:
 			return IC_EVIDENCE_BIT(IC_EVIDENCE_CONTROL_PASSED_DECISION);
 		default:
@@ -376,7 +385,7 @@ decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 	const char *rule;
 	bool		ok;
 
-	if (!check_on_control(ctx, v))
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
 		return false;
 	if (ctx->ground == IC_GROUND_INVALID)
 		return deny(v, IC_FAMILY_REMOVAL_GROUNDS, "R75",
@@ -384,11 +393,17 @@ decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 					"Give ground executed, duplicated, impossible or control_passed.",
 					"The removal of instruction %lld names no valid ground.",
 					(long long) ctx->instruction_id);
-	if (ctx->level != IC_LEVEL_PA && ctx->parent_is_pa_level && ctx->parent_on_control)
+	if (ctx->level != IC_LEVEL_PA && ctx->pa_record_on_control != 0)
 		return deny(v, IC_FAMILY_REMOVAL_ORDER, "R79",
 					"point controlled at PA level is still on the PA's control",
-					"Remove the PA-level instruction first; the executing body removes its own point after that.",
-					"Instruction %lld belongs to a PA-level instruction that is still on control.",
+					"The PA removes its record of the point first; the executing body removes its own record after that.",
+					"Instruction %lld is the same point as PA-level instruction %lld, which is still on control.",
+					(long long) ctx->instruction_id, (long long) ctx->pa_record_on_control);
+	if (ctx->ground == IC_GROUND_CONTROL_PASSED && !ctx->receiving_body_given)
+		return deny(v, IC_FAMILY_REMOVAL_GROUNDS, "R75",
+					"removal on ground control_passed names no receiving body",
+					"Give receiving_body_id, the state body or organisation that takes over control (R75(4)).",
+					"The removal of instruction %lld passes control to nobody.",
 					(long long) ctx->instruction_id);
 	if (!check_decider(ctx, v))
 		return false;
@@ -419,7 +434,7 @@ decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 static bool
 decide_approve_roadmap(const IcDecisionContext *ctx, IcVerdict *v)
 {
-	if (!check_on_control(ctx, v))
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
 		return false;
 	if (ctx->drafter == IC_DRAFTER_INVALID)
 		return deny(v, IC_FAMILY_ROADMAP, "R57",
@@ -459,7 +474,7 @@ ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *v)
 	switch (ctx->action)
 	{
 		case IC_ACTION_PUT_ON_CONTROL:
-			return decide_put_on_control(ctx, v);
+			return ic_rules_decide_put_on_control(ctx, v);
 		case IC_ACTION_EXTEND:
 			return decide_extend(ctx, v);
 		case IC_ACTION_TRANSFER:

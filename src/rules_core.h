@@ -140,8 +140,25 @@ typedef enum IcRuleFamily
 	IC_FAMILY_BYPASS,				/* IC111: journal and decisions bypassed */
 	IC_FAMILY_NOT_ON_CONTROL,		/* IC112: the instruction is removed */
 	IC_FAMILY_REPORT,				/* IC113: R66-1, R72.4 */
-	IC_FAMILY_MISSING_BASIS			/* IC114: no expert conclusion or agreement */
+	IC_FAMILY_MISSING_BASIS,		/* IC114: no expert conclusion or agreement */
+	IC_FAMILY_NOT_IN_FORCE,			/* IC115: dated before the rules entered into force */
+	IC_FAMILY_DECISION_DATE			/* IC116: decided before receipt, before the last decision, or in the future */
 } IcRuleFamily;
+
+/* Where an instruction's deadline comes from (R50.1-R50.3, R51). */
+typedef enum IcDeadlineSource
+{
+	IC_SOURCE_NONE = 0,
+	IC_SOURCE_TERM,				/* counted from the term (R50.3) */
+	IC_SOURCE_TWO_WEEKS,		/* personal instruction, two weeks of signing (R51) */
+	IC_SOURCE_ACT,				/* the act or instruction names the date (R50.1) */
+	IC_SOURCE_CONTROL_APPROVAL, /* the control approval sets it (R4.5, R50.1) */
+	IC_SOURCE_RESOLUTION,		/* a resolution sets it (R50.1) */
+	IC_SOURCE_PA				/* the PA sets it where nothing else does (R50.2) */
+} IcDeadlineSource;
+
+/* Day the amendments of Decree No. 403 entered into force (1 February 2024). */
+#define IC_RULES_IN_FORCE_FROM 8797	/* days since 2000-01-01 */
 
 #define IC_NO_DATE INT32_MIN	/* a date that is not known */
 
@@ -166,6 +183,15 @@ typedef struct IcDecisionContext
 	int			prior_extensions;	/* extensions + transfers (R69.1) */
 	int32_t		last_extension_on;	/* date of the latest of them */
 	IcDecider	last_extension_by;
+	IcAction	last_extension_action;	/* extension or transfer */
+
+	/* the decision's own date, today, and the instruction's latest decision */
+	int32_t		decided_on;
+	int32_t		today;
+	int32_t		last_decided_on;	/* IC_NO_DATE if none */
+
+	/* setting: a transfer after an extension or transfer needs R72's review */
+	bool		repeated_transfer_needs_review;
 
 	/* extend / transfer / new deadline */
 	int32_t		due_date;		/* current due date */
@@ -181,16 +207,24 @@ typedef struct IcDecisionContext
 	IcRemovalGround ground;
 	IcEvidenceSet evidence;
 	IcCategory	category;
-	bool		parent_is_pa_level;
-	bool		parent_on_control;
+	bool		receiving_body_given;	/* R75(4): the body control passes to */
+	int64_t		pa_record_on_control;	/* R79: the PA's record of the same point still on control, 0 if none */
 
 	/* put on control */
 	bool		local_character;	/* R42-1.2 */
 	bool		public_resonance;
 	int32_t		received_on;
+	int32_t		signed_on;
+	bool		explicit_due;		/* the due date was given, not computed */
+	int32_t		term_due;			/* due date counted from the term, IC_NO_DATE if no term */
+	int32_t		personal_due;		/* R51: two weeks of signing, IC_NO_DATE if not personal */
+	int32_t		due_rolled;			/* the first working day on or after due_date */
+	IcDeadlineSource deadline_source;
+	bool		passed_down;		/* a record of control passed from a higher level (R42-1.4, R74-1, R75(4)) */
 	bool		state_secret;		/* R14 */
-	bool		has_content;
+	bool		has_content;		/* free text that could hold content (R14) */
 	bool		has_paper_card;
+	bool		paper_ref_too_long;	/* a paper reference longer than a reference (R14) */
 
 	/* roadmap approval */
 	IcDrafter	drafter;
@@ -213,6 +247,18 @@ typedef struct IcVerdict
 	char		detail[IC_VERDICT_TEXT];
 	char		hint[IC_VERDICT_TEXT];
 } IcVerdict;
+
+/* Putting on control (rules_control_core.c); ic_rules_decide() calls it. */
+extern bool ic_rules_decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *verdict);
+
+/* Shared by the rules files: deny with a rule id, allow. */
+extern bool ic_rules_deny(IcVerdict *v, IcRuleFamily family, const char *rule,
+						  const char *message, const char *hint, const char *detail_fmt,...)
+#if defined(__GNUC__) || defined(__clang__)
+			__attribute__((format(printf, 6, 7)))
+#endif
+			;
+extern bool ic_rules_allow(IcVerdict *v);
 
 /* Judge a decision.  Returns verdict->allowed. */
 extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
@@ -252,6 +298,14 @@ extern const char *ic_reason_code(IcNewDeadlineReason r);
 extern bool ic_reason_parse(const char *code, IcNewDeadlineReason *out);
 extern const char *ic_drafter_code(IcDrafter d);
 extern bool ic_drafter_parse(const char *code, IcDrafter *out);
+extern const char *ic_deadline_source_code(IcDeadlineSource s);
+extern bool ic_deadline_source_parse(const char *code, IcDeadlineSource *out);
+
+/* Longest text accepted as a reference of a paper document of a state secret (R14). */
+#define IC_PAPER_REF_MAXLEN 100
+
+/* Checks every decision of the journal shares (R14, effective date, decided_on). */
+extern bool ic_rules_check_decision_date(const IcDecisionContext *ctx, IcVerdict *v);
 
 /* "president, head_of_pa" into buf; returns buf. */
 extern char *ic_decider_set_format(IcDeciderSet set, char *buf, size_t len);

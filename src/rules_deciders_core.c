@@ -60,6 +60,13 @@ ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
 			break;
 	}
 
+	/* R72.1: a repeated extension of a national-plan item, at every level */
+	if (repeated && kind == IC_KIND_NATIONAL_PLAN)
+	{
+		*rule = "R72.1";
+		return ONLY(PRESIDENT);
+	}
+
 	if (ctx->level != IC_LEVEL_PA)
 	{
 		*rule = "R74-1";
@@ -82,7 +89,12 @@ ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
 		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
 	}
 
-	/* extension, transfer, new deadline */
+	/*
+	 * Extension, transfer, new deadline.  Interpretation (README): R74 names
+	 * extension only; it is read as covering every change of a personal
+	 * instruction's deadline (transfer, R70.4 new deadline), since its aim is
+	 * that only the President moves the deadlines he set himself.
+	 */
 	if (kind == IC_KIND_PERSONAL)
 	{
 		*rule = "R74";
@@ -100,19 +112,15 @@ ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
 			*rule = "R72.3";
 			return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
 		}
+		/* Interpretation (revised): R69.2 replaces the Head of the PA, not the President */
 		*rule = "R69.2";
-		return ONLY(SECRETARY_SC);
+		return ONLY(PRESIDENT) | ONLY(SECRETARY_SC);
 	}
 	if (ctx->action == IC_ACTION_NEW_DEADLINE)
 	{
 		/* Interpretation: R70.4 names no decider; R69.1's deciders by analogy. */
 		*rule = "R70.4";
 		return ONLY(PRESIDENT) | ONLY(HEAD_OF_PA);
-	}
-	if (repeated && kind == IC_KIND_NATIONAL_PLAN)
-	{
-		*rule = "R72.1";
-		return ONLY(PRESIDENT);
 	}
 	if (repeated)
 	{

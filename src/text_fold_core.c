@@ -238,3 +238,38 @@ ic_lang_parse(const char *s, size_t len)
 		return IC_LANG_EN;
 	return IC_LANG_INVALID;
 }
+
+/*
+ * White space and invisible characters a user may type for "nothing": the
+ * Unicode White_Space property plus zero-width characters.  A basis, a
+ * reason or a review made only of these is not given (R69.1, R72).
+ */
+static bool
+is_blank_codepoint(uint32_t c)
+{
+	return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x85 || c == 0xA0 ||
+		c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200D) ||
+		c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+		c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
+bool
+ic_utf8_is_blank(const char *s)
+{
+	size_t		len;
+	size_t		i = 0;
+
+	if (s == NULL)
+		return true;
+	len = strlen(s);
+	while (i < len)
+	{
+		uint32_t	c;
+		size_t		n = ic_utf8_decode(s + i, len - i, &c);
+
+		if (n == 0 || !is_blank_codepoint(c))
+			return false;
+		i += n;
+	}
+	return true;
+}

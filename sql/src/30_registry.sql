@@ -71,6 +71,15 @@ CREATE DOMAIN reporting_period AS text
   CHECK (VALUE IN ('monthly', 'quarterly', 'half_yearly', 'yearly'));
 COMMENT ON DOMAIN reporting_period IS 'Periodicity of intermediate control (R66-1.1)';
 
+CREATE DOMAIN deadline_source AS text
+  CHECK (VALUE IN ('term', 'two_weeks', 'act', 'control_approval', 'resolution', 'pa'));
+COMMENT ON DOMAIN deadline_source IS
+  'Where a deadline comes from: term (counted, R50.3), two_weeks (personal, R51), act, control_approval or resolution (R50.1), pa (set by the PA, R50.2)';
+
+CREATE DOMAIN executor_role AS text
+  CHECK (VALUE IN ('responsible', 'co_executor'));
+COMMENT ON DOMAIN executor_role IS 'Role of a state body in executing an instruction: responsible executor or co-executor';
+
 CREATE DOMAIN body_type AS text
   CHECK (VALUE IN ('presidential_administration', 'security_council', 'government',
                    'central', 'local', 'organisation'));
@@ -146,18 +155,25 @@ CREATE TABLE instruction (
   public_resonance    boolean NOT NULL DEFAULT false,
   new_approaches      boolean NOT NULL DEFAULT false,
   reporting_period    reporting_period,
+  deadline_source     deadline_source,
   roadmap_due_date    date,
   status              text NOT NULL DEFAULT 'on_control' CHECK (status IN ('on_control', 'removed')),
   removed_on          date,
   parent_id           bigint REFERENCES instruction,
-  extensions          smallint NOT NULL DEFAULT 0 CHECK (extensions >= 0),
+  upper_record_id     bigint REFERENCES instruction,
+  extensions          integer NOT NULL DEFAULT 0 CHECK (extensions >= 0),
+  decision_count      integer NOT NULL DEFAULT 0 CHECK (decision_count >= 0),
   last_decision_id    bigint,
+  last_decided_on     date,
+  imported            boolean NOT NULL DEFAULT false,
+  recorded_by         name,
   created_at          timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX instruction_act_point_idx ON instruction (act_id, point);
 CREATE INDEX instruction_due_idx ON instruction (due_date) WHERE status = 'on_control';
 CREATE INDEX instruction_parent_idx ON instruction (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX instruction_responsible_idx ON instruction (responsible_body_id);
+CREATE INDEX instruction_upper_idx ON instruction (upper_record_id) WHERE upper_record_id IS NOT NULL;
 
 COMMENT ON TABLE instruction IS 'Instructions and act points on control; changed only through decisions (see decision)';
 COMMENT ON COLUMN instruction.external_ref IS 'Key of this instruction in the host registry';
@@ -173,7 +189,7 @@ COMMENT ON COLUMN instruction.due_date IS 'Current deadline; changed only by ext
 COMMENT ON COLUMN instruction.original_due_date IS 'Deadline when put on control';
 COMMENT ON COLUMN instruction.calendar IS 'Working-day calendar the deadline was counted in';
 COMMENT ON COLUMN instruction.responsible_body_id IS 'Responsible executor';
-COMMENT ON COLUMN instruction.co_executor_ids IS 'Co-executing bodies (state_body ids)';
+COMMENT ON COLUMN instruction.co_executor_ids IS 'Co-executing bodies (state_body ids), fixed when put on control; checked and kept with foreign keys in instruction_executor';
 COMMENT ON COLUMN instruction.controlling_body_id IS 'State body responsible for control (Government, central or local body)';
 COMMENT ON COLUMN instruction.pa_unit IS 'PA structural unit responsible for control';
 COMMENT ON COLUMN instruction.completion_form IS 'Completion form, e.g. information to the Administration, draft law';
@@ -190,6 +206,24 @@ COMMENT ON COLUMN instruction.removed_on IS 'Day it was removed from control';
 COMMENT ON COLUMN instruction.parent_id IS 'Instruction this one details; its due date may not be later (R50.1)';
 COMMENT ON COLUMN instruction.extensions IS 'Extensions and transfers so far (R69.1: one is allowed, more are repeated, R72); maintained by the journal';
 COMMENT ON COLUMN instruction.last_decision_id IS 'Latest decision applied to this row (maintained by the journal)';
+COMMENT ON COLUMN instruction.deadline_source IS 'Where the deadline comes from (R50.1-R50.3, R51); computed for term and two_weeks, given with an explicit due date';
+COMMENT ON COLUMN instruction.upper_record_id IS 'The record of the same point at a higher level: the PA''s record, or the body''s that passed control down (R42-1.4, R74-1, R75(4), R79)';
+COMMENT ON COLUMN instruction.decision_count IS 'Decisions journaled on this instruction (maintained by the journal; the next one gets seq = decision_count + 1)';
+COMMENT ON COLUMN instruction.last_decided_on IS 'Day of the latest decision (maintained by the journal; a new decision may not be dated earlier)';
+COMMENT ON COLUMN instruction.imported IS 'Imported history (import_instruction): recorded as it was, not judged by the rules of Decree No. 403';
+COMMENT ON COLUMN instruction.recorded_by IS 'Session user that put it on control or imported it (set by the registry)';
+
+-- Executors, with foreign keys (the relational form of responsible_body_id and
+-- co_executor_ids, written by the registry when the instruction is put on control).
+CREATE TABLE instruction_executor (
+  instruction_id  bigint NOT NULL REFERENCES instruction,
+  body_id         bigint NOT NULL REFERENCES state_body,
+  role            executor_role NOT NULL,
+  PRIMARY KEY (instruction_id, body_id)
+);
+CREATE INDEX instruction_executor_body_idx ON instruction_executor (body_id);
+COMMENT ON TABLE instruction_executor IS 'State bodies executing an instruction: the responsible executor and the co-executors (R56 counts them); written by the registry only';
+COMMENT ON COLUMN instruction_executor.role IS 'responsible or co_executor';
 
 -- Decision journal ----------------------------------------------------------
 
@@ -213,10 +247,16 @@ CREATE TABLE decision (
   measures_due_date   date,
   roadmap_due_date    date,
   roadmap_id          bigint,
+  receiving_body_id   bigint REFERENCES state_body,
+  paper_ref           text,
+  seq                 integer,
+  imported            boolean NOT NULL DEFAULT false,
   recorded_at         timestamptz NOT NULL DEFAULT now(),
-  recorded_by         name NOT NULL DEFAULT current_user
+  recorded_by         name NOT NULL DEFAULT session_user
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
+-- the order of an instruction's decisions is seq, given under the instruction's row lock
+CREATE UNIQUE INDEX decision_instruction_seq_idx ON decision (instruction_id, seq);
 -- a roadmap is journaled once: register_roadmap() looks its approval up by roadmap
 CREATE INDEX decision_roadmap_idx ON decision (roadmap_id) WHERE roadmap_id IS NOT NULL;
 -- instruction.last_decision_id has no foreign key: only the journal writes it, and
@@ -238,7 +278,12 @@ COMMENT ON COLUMN decision.repeated IS 'A repeated extension or transfer (R72), 
 COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information on measures due within one month (R72.4)';
 COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59)';
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
-COMMENT ON COLUMN decision.recorded_by IS 'Database role that recorded the decision';
+COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
+COMMENT ON COLUMN decision.recorded_at IS 'Start of the transaction that recorded it (set by the journal)';
+COMMENT ON COLUMN decision.receiving_body_id IS 'Removal on ground control_passed: the body that takes over control (R75(4))';
+COMMENT ON COLUMN decision.paper_ref IS 'State-secret instruction: reference of the paper document holding the basis, reason or review (R14); at most 100 characters';
+COMMENT ON COLUMN decision.seq IS 'Order of the decision among the instruction''s decisions (1, 2, ...), given under the row lock';
+COMMENT ON COLUMN decision.imported IS 'Imported history (import_decision): recorded as it was, not judged by the rules of Decree No. 403';
 
 -- Who decides below PA level (R74-1) ----------------------------------------
 

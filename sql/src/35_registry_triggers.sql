@@ -21,7 +21,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('decider', 'pa_unit_head', 'Президент Әкімшілігі құрылымдық бөлімшесінің басшысы', 'Руководитель структурного подразделения Администрации Президента', 'Head of a PA structural unit'),
   ('decider', 'prime_minister', 'Премьер-Министр', 'Премьер-Министр', 'Prime Minister'),
   ('decider', 'deputy_prime_minister', 'Премьер-Министрдің орынбасары', 'Заместитель Премьер-Министра', 'Deputy Prime Minister'),
-  ('decider', 'head_of_government_office', 'Премьер-Министр Кеңсесінің Басшысы', 'Руководитель Канцелярии Премьер-Министра', 'Head of the Government Office'),
+  ('decider', 'head_of_government_office', 'Үкімет Аппаратының Басшысы', 'Руководитель Аппарата Правительства', 'Head of the Government Office'),
   ('decider', 'first_head', 'Бірінші басшы', 'Первый руководитель', 'First head'),
   ('decider', 'akim', 'Әкім', 'Аким', 'Akim'),
   ('control_regime', 'regular', 'Ағымдағы бақылау', 'Текущий контроль', 'Regular control'),
@@ -32,7 +32,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('decision_kind', 'new_deadline', 'Жаңа мерзімді белгілеу', 'Установление нового срока', 'New deadline'),
   ('decision_kind', 'removal', 'Бақылаудан алу', 'Снятие с контроля', 'Removal from control'),
   ('decision_kind', 'roadmap_approval', 'Жол картасын бекіту', 'Утверждение дорожной карты', 'Approval of the roadmap'),
-  ('removal_ground', 'executed', 'Толық және тиісінше орындалуы', 'Полное и надлежащее исполнение', 'Full and proper execution'),
+  ('removal_ground', 'executed', 'Толық және сапалы орындау', 'Полное и качественное исполнение', 'Full and proper execution'),
   ('removal_ground', 'duplicated', 'Бұрынғы тапсырманы қамтитын жаңа тапсырма', 'Новое поручение, содержащее прежнее', 'Contained in a new instruction'),
   ('removal_ground', 'impossible', 'Объективті себептермен орындау мүмкін еместігі', 'Невозможность исполнения по объективным причинам', 'Execution impossible for objective reasons'),
   ('removal_ground', 'control_passed', 'Бақылауды Үкіметке немесе өзге органға беру', 'Передача контроля Правительству или иному органу', 'Control passed to the Government or another body'),
@@ -42,7 +42,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('report_kind', 'final', 'Қорытынды ақпарат', 'Итоговая информация', 'Final report'),
   ('report_kind', 'risk', 'Мерзімнің бұзылу қаупі туралы ақпарат', 'Информация о риске нарушения срока', 'Risk of late execution'),
   ('report_kind', 'measures', 'Қабылданған шаралар туралы ақпарат', 'Информация о принятых мерах', 'Information on measures taken'),
-  ('new_deadline_reason', 'emergency', 'Төтенше жағдай', 'Чрезвычайная ситуация', 'Emergency'),
+  ('new_deadline_reason', 'emergency', 'Төтенше ахуал', 'Чрезвычайная ситуация', 'Emergency'),
   ('new_deadline_reason', 'state_of_emergency', 'Төтенше жағдай режимі', 'Режим чрезвычайного положения', 'State of emergency'),
   ('new_deadline_reason', 'quarantine', 'Карантин', 'Карантин', 'Quarantine');
 
@@ -85,7 +85,13 @@ COMMENT ON FUNCTION decision_judge() IS
 
 CREATE FUNCTION journal_append_only()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_journal_append_only' LANGUAGE C;
-COMMENT ON FUNCTION journal_append_only() IS 'Trigger: refuses UPDATE, DELETE and TRUNCATE of the decision journal';
+COMMENT ON FUNCTION journal_append_only() IS
+  'Trigger: refuses UPDATE, DELETE and TRUNCATE of the append-only tables (decision, roadmap, report, instruction_executor); a correction is a new row';
+
+CREATE FUNCTION executor_guard()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_executor_guard' LANGUAGE C;
+COMMENT ON FUNCTION executor_guard() IS
+  'Trigger: instruction_executor is written only by the registry when an instruction is put on control';
 
 CREATE FUNCTION roadmap_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_roadmap_judge' LANGUAGE C;
@@ -98,6 +104,18 @@ COMMENT ON FUNCTION report_judge() IS 'Trigger: accepts reports only on instruct
 
 CREATE TRIGGER instruction_guard BEFORE INSERT OR UPDATE OR DELETE ON instruction
   FOR EACH ROW EXECUTE FUNCTION instruction_guard();
+-- the executors' rows, with foreign keys, once the instruction exists
+CREATE TRIGGER instruction_executors AFTER INSERT ON instruction
+  FOR EACH ROW WHEN (NEW.responsible_body_id IS NOT NULL OR cardinality(NEW.co_executor_ids) > 0)
+  EXECUTE FUNCTION instruction_guard();
+CREATE TRIGGER instruction_no_truncate BEFORE TRUNCATE ON instruction
+  FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER executor_guard BEFORE INSERT ON instruction_executor
+  FOR EACH ROW EXECUTE FUNCTION executor_guard();
+CREATE TRIGGER executor_append_only BEFORE UPDATE OR DELETE ON instruction_executor
+  FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER executor_no_truncate BEFORE TRUNCATE ON instruction_executor
+  FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
 CREATE TRIGGER decision_judge BEFORE INSERT ON decision
   FOR EACH ROW EXECUTE FUNCTION decision_judge();
 CREATE TRIGGER decision_append_only BEFORE UPDATE OR DELETE ON decision
@@ -108,8 +126,46 @@ CREATE TRIGGER roadmap_judge BEFORE INSERT ON roadmap
   FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
 CREATE TRIGGER roadmap_journal AFTER INSERT ON roadmap
   FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
+CREATE TRIGGER roadmap_append_only BEFORE UPDATE OR DELETE ON roadmap
+  FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER roadmap_no_truncate BEFORE TRUNCATE ON roadmap
+  FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
 CREATE TRIGGER report_judge BEFORE INSERT ON report
   FOR EACH ROW EXECUTE FUNCTION report_judge();
+CREATE TRIGGER report_append_only BEFORE UPDATE OR DELETE ON report
+  FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER report_no_truncate BEFORE TRUNCATE ON report
+  FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
+
+-- R14: the title of a state-secret act is not stored.
+CREATE FUNCTION act_secrecy_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, instruction_control
+AS $$
+BEGIN
+  IF NEW.secrecy = 'state_secret' AND NEW.title IS NOT NULL THEN
+    RAISE EXCEPTION 'the title of a state-secret act is not stored (R14)'
+      USING ERRCODE = 'IC110',
+            DETAIL = format('Act %s is marked state_secret and has a title.', coalesce(NEW.external_ref, NEW.id::text)),
+            HINT = 'Leave title empty: the registry holds only the requisites of a state secret (act_type, number, signed_on).';
+  END IF;
+  IF TG_OP = 'UPDATE' AND OLD.secrecy = 'state_secret' AND NEW.secrecy IS DISTINCT FROM 'state_secret' THEN
+    RAISE EXCEPTION 'a state-secret act is not declassified by an UPDATE (R14)'
+      USING ERRCODE = 'IC110',
+            DETAIL = format('Act %s is marked state_secret.', NEW.id),
+            HINT = 'Register the declassified act anew; the secret record stays as it was.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14)';
+CREATE TRIGGER act_secrecy_guard BEFORE INSERT OR UPDATE ON act
+  FOR EACH ROW EXECUTE FUNCTION act_secrecy_guard();
+
+-- Trigger functions are the registry's own: nobody attaches them elsewhere.
+REVOKE EXECUTE ON FUNCTION instruction_guard(), decision_judge(), journal_append_only(),
+  executor_guard(), roadmap_judge(), report_judge(), act_secrecy_guard(),
+  seeded_row_owner(), calendar_data_changed() FROM PUBLIC;
 -- seeded rows: as for the calendar's (seeded_row_owner, Calendar section)
 CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON decision_authority
   FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
@@ -124,6 +180,7 @@ SELECT pg_catalog.pg_extension_config_dump('act', '');
 SELECT pg_catalog.pg_extension_config_dump('act_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('instruction', '');
 SELECT pg_catalog.pg_extension_config_dump('instruction_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('instruction_executor', '');
 SELECT pg_catalog.pg_extension_config_dump('decision', '');
 SELECT pg_catalog.pg_extension_config_dump('decision_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('roadmap', '');
@@ -132,3 +189,23 @@ SELECT pg_catalog.pg_extension_config_dump('report', '');
 SELECT pg_catalog.pg_extension_config_dump('report_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('decision_authority', 'WHERE NOT seeded');
 
+
+-- The registry's administrator --------------------------------------------
+-- ic_admin (NOLOGIN, created if missing) may import history (import_instruction,
+-- import_decision); membership is granted by a superuser: GRANT ic_admin TO alice;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'ic_admin') THEN
+    CREATE ROLE ic_admin NOLOGIN;
+  END IF;
+END
+$$;
+GRANT USAGE ON SCHEMA instruction_control TO ic_admin;
+GRANT SELECT, INSERT ON instruction, decision, instruction_executor, act, state_body, roadmap, report TO ic_admin;
+GRANT UPDATE ON instruction TO ic_admin;
+GRANT USAGE ON SEQUENCE instruction_id_seq, decision_id_seq, act_id_seq, state_body_id_seq,
+  roadmap_id_seq, report_id_seq TO ic_admin;
+GRANT SELECT ON decision_authority, vocabulary TO ic_admin;
+-- The calendar and the labels are public facts; the working-day functions read them as the caller.
+GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
+GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary TO PUBLIC;

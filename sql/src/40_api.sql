@@ -27,7 +27,9 @@ CREATE FUNCTION put_on_control(
   new_approaches boolean DEFAULT false,
   reporting_period reporting_period DEFAULT NULL,
   parent_id bigint DEFAULT NULL,
-  external_ref text DEFAULT NULL)
+  external_ref text DEFAULT NULL,
+  deadline_source deadline_source DEFAULT NULL,
+  upper_record_id bigint DEFAULT NULL)
 RETURNS instruction
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, instruction_control
@@ -36,12 +38,12 @@ BEGIN ATOMIC
                            signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
                            pa_unit, completion_form, final_result, category, secrecy,
                            paper_card_ref, local_character, public_resonance, new_approaches,
-                           reporting_period, parent_id, external_ref)
+                           reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
   VALUES (kind, level, received_on, term, due_date, content, act_id, point,
           signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
           pa_unit, completion_form, final_result, category, secrecy,
           paper_card_ref, local_character, public_resonance, new_approaches,
-          reporting_period, parent_id, external_ref)
+          reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
   RETURNING *;
 END;
 COMMENT ON FUNCTION put_on_control IS
@@ -53,14 +55,15 @@ CREATE FUNCTION extend_deadline(
   decided_by decider,
   basis text,
   disciplinary_review text DEFAULT NULL,
-  decided_on date DEFAULT current_date)
+  decided_on date DEFAULT current_date,
+  paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis,
-                        disciplinary_review, decided_on)
-  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on)
+                        disciplinary_review, decided_on, paper_ref)
+  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on, paper_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION extend_deadline IS
@@ -74,15 +77,16 @@ CREATE FUNCTION transfer_control(
   basis text,
   reason text DEFAULT NULL,
   disciplinary_review text DEFAULT NULL,
-  decided_on date DEFAULT current_date)
+  decided_on date DEFAULT current_date,
+  paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis,
-                        reason, disciplinary_review, decided_on)
+                        reason, disciplinary_review, decided_on, paper_ref)
   VALUES (instruction_id, 'transfer', regime, new_due, decided_by, basis,
-          reason, disciplinary_review, decided_on)
+          reason, disciplinary_review, decided_on, paper_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION transfer_control IS
@@ -94,13 +98,14 @@ CREATE FUNCTION set_new_deadline(
   decided_by decider,
   basis text,
   reason new_deadline_reason,
-  decided_on date DEFAULT current_date)
+  decided_on date DEFAULT current_date,
+  paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on)
-  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on)
+  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref)
+  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on, paper_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION set_new_deadline IS
@@ -112,13 +117,17 @@ CREATE FUNCTION remove_from_control(
   decided_by decider,
   evidence evidence_kind[],
   evidence_ref text DEFAULT NULL,
-  decided_on date DEFAULT current_date)
+  decided_on date DEFAULT current_date,
+  receiving_body_id bigint DEFAULT NULL,
+  paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on)
-  VALUES (instruction_id, 'removal', ground, decided_by, evidence, evidence_ref, decided_on)
+  INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on,
+                        receiving_body_id, paper_ref)
+  VALUES (instruction_id, 'removal', ground, decided_by, evidence, evidence_ref, decided_on,
+          receiving_body_id, paper_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION remove_from_control IS
@@ -172,6 +181,74 @@ CREATE FUNCTION who_may_decide(instruction_id bigint, action decision_kind)
 RETURNS TABLE (decider decider, rule text)
 AS 'MODULE_PATHNAME', 'ic_who_may_decide'
 LANGUAGE C STABLE STRICT;
+-- Import of history (not judged) -------------------------------------------
+-- Decisions taken before the amendments entered into force (2024-02-01) were
+-- governed by the earlier text; an embedding registry brings them in as
+-- imported rows: recorded as they were, by whom and when, applied to the
+-- instruction as recorded, still append-only.  Only the registry's
+-- administrator (role ic_admin, or a superuser) may write imported rows.
+
+CREATE FUNCTION import_instruction(
+  kind instruction_kind,
+  level control_level,
+  received_on date,
+  due_date date,
+  content text DEFAULT NULL,
+  act_id bigint DEFAULT NULL,
+  point point_ref DEFAULT NULL,
+  signed_on date DEFAULT NULL,
+  term term DEFAULT NULL,
+  responsible_body_id bigint DEFAULT NULL,
+  co_executor_ids bigint[] DEFAULT '{}',
+  category monitoring_category DEFAULT NULL,
+  secrecy secrecy_class DEFAULT 'none',
+  paper_card_ref text DEFAULT NULL,
+  external_ref text DEFAULT NULL,
+  upper_record_id bigint DEFAULT NULL)
+RETURNS instruction
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
+                           responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
+                           external_ref, upper_record_id, imported)
+  VALUES (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
+          responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
+          external_ref, upper_record_id, true)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION import_instruction IS
+  'Import a historical instruction as it was recorded (not judged by the rules of Decree No. 403); registry administrator (ic_admin) only';
+
+CREATE FUNCTION import_decision(
+  instruction_id bigint,
+  kind decision_kind,
+  decided_on date,
+  decided_by decider DEFAULT NULL,
+  new_due date DEFAULT NULL,
+  new_regime control_regime DEFAULT NULL,
+  ground removal_ground DEFAULT NULL,
+  basis text DEFAULT NULL,
+  reason text DEFAULT NULL,
+  evidence evidence_kind[] DEFAULT '{}',
+  evidence_ref text DEFAULT NULL,
+  disciplinary_review text DEFAULT NULL)
+RETURNS decision
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, instruction_control
+BEGIN ATOMIC
+  INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground,
+                        basis, reason, evidence, evidence_ref, disciplinary_review, imported)
+  VALUES (instruction_id, kind, decided_on, decided_by, new_due, new_regime, ground,
+          basis, reason, evidence, evidence_ref, disciplinary_review, true)
+  RETURNING *;
+END;
+COMMENT ON FUNCTION import_decision IS
+  'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403); registry administrator (ic_admin) only';
+
+GRANT EXECUTE ON FUNCTION import_instruction, import_decision TO ic_admin;
+REVOKE EXECUTE ON FUNCTION import_instruction, import_decision FROM PUBLIC;
+
 COMMENT ON FUNCTION who_may_decide(bigint, decision_kind) IS
   'Positions that may take this decision on this instruction now, and the rule that says so';
 

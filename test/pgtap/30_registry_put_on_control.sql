@@ -26,7 +26,7 @@ SELECT is((put_on_control('event', 'government', '2024-12-27', term => '3 wd')).
   'R50.3: across New Year 2025 (1-3 January off) the third working day is the working Sunday 2025-01-05');
 SELECT is((put_on_control('event', 'government', '2025-03-20', term => '2 wd')).due_date, '2025-03-27'::date,
   'R50.3: across Nauryz 2025 (21-25 March off)');
-SELECT is((put_on_control('event', 'central', '2025-03-03', due_date => '2025-05-30')).due_date, '2025-05-30'::date,
+SELECT is((put_on_control('event', 'central', '2025-03-03', due_date => '2025-05-30', deadline_source => 'act')).due_date, '2025-05-30'::date,
   'R50.1: a due date given in the act is kept');
 
 -- R51: personal instructions, two weeks from signing, rolled to a working day.
@@ -38,10 +38,10 @@ SELECT is((put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-
 -- R50.2: no deadline at all is refused.
 SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03')$$, 'IC108',
   'instruction has no deadline (R50.2)', 'R50.2: an instruction with neither term nor due date is refused');
-SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_date => '2025-03-01')$$, 'IC108',
+SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_date => '2025-02-28', deadline_source => 'act')$$, 'IC108',
   'due date is before the instruction was received (R50.3)', 'R50.3: a due date before receipt is refused');
 SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', NULL, term => '10 wd')$$, 'IC108',
-  'term cannot be counted without the day of receipt (R50.3)', 'R50.3: a term without the day of receipt is refused');
+  'instruction has no day of receipt (R50.3)', 'R50.3: a term without the day of receipt is refused');
 
 -- R42-1.1 / R42-1.2: level of control.
 SELECT throws_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true)$$,
@@ -79,9 +79,9 @@ SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '6 months', n
   'R56: a term of exactly 6 months is not more than six months, though its due date rolls past (6 July 2025 is a Sunday)');
 
 -- R50.1: a sub-instruction is not due after its parent.
-SELECT throws_ok(format($$SELECT put_on_control('act_point', 'central', '2025-03-04', due_date => '2025-03-19', parent_id => %s)$$, :i1),
+SELECT throws_ok(format($$SELECT put_on_control('act_point', 'central', '2025-03-04', due_date => '2025-03-19', parent_id => %s, deadline_source => 'control_approval')$$, :i1),
   'IC108', 'sub-instruction would be due after its parent (R50.1)', 'R50.1: a sub-instruction due after its parent is refused');
-SELECT is((put_on_control('act_point', 'central', '2025-03-04', due_date => '2025-03-18', parent_id => :i1)).due_date,
+SELECT is((put_on_control('act_point', 'central', '2025-03-04', due_date => '2025-03-18', parent_id => :i1, deadline_source => 'control_approval')).due_date,
   '2025-03-18'::date, 'R50.1: a sub-instruction due with its parent is allowed');
 
 -- Unknown calendar

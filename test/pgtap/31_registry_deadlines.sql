@@ -33,9 +33,9 @@ SELECT is((SELECT original_due_date FROM instruction WHERE id = :a), '2025-03-18
 
 -- R69.1 / R72.2: a repeated extension.
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'conclusion 2')$$, :a),
-  'IC102', 'deadline was already extended or transferred once (R69.1)', 'R69.1: a second extension without review is refused');
+  'IC102', 'repeated extension needs the decision on disciplinary responsibility (R72.2)', 'R69.1/R72.2: a second extension without review is refused, citing R72.2');
 SELECT is((pg_temp.err(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'conclusion 2')$$, :a))).detail,
-  format('Instruction %s was already extended on 2025-03-03 by head_of_pa.', :a),
+  format('Instruction %s was already extended on 2025-03-03 by head_of_pa (R69.1 allows one extension or transfer).', :a),
   'R69.1: DETAIL gives when and by whom it was extended');
 SELECT matches((pg_temp.err(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'conclusion 2')$$, :a))).hint,
   'disciplinary_review.*R72\.2', 'R72.2: HINT says a repeated extension needs disciplinary_review');
@@ -44,8 +44,8 @@ SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'pa_unit_head
 SELECT is((extend_deadline(:a, '2025-05-15', 'head_of_pa', 'conclusion 2', 'disciplinary review opened',
                            decided_on => '2025-04-10')).repeated, true,
   'R72.2: a repeated extension with disciplinary review by the Head of the PA is accepted and marked repeated');
-SELECT is((SELECT measures_due_date FROM decision WHERE instruction_id = :a AND repeated), '2025-05-10'::date,
-  'R72.4: information on measures is due within one month');
+SELECT is((SELECT measures_due_date FROM decision WHERE instruction_id = :a AND repeated), '2025-05-12'::date,
+  'R72.4: information on measures is due within one month, rolled to a working day (Sat 10 May -> Mon 12 May)');
 
 -- R72.4: the measures report follows a repeated extension only.
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
@@ -105,7 +105,7 @@ SELECT is((SELECT (regime, due_date, roadmap_due_date)::text FROM instruction WH
   '(long_term,2027-12-31,2025-03-26)', 'R69.4: regime, due date and roadmap due date are applied');
 SELECT throws_ok(format($$UPDATE instruction SET roadmap_due_date = NULL WHERE id = %s$$, :t),
   'IC111', NULL, 'R59: the roadmap requirement of a long-term instruction cannot be dropped by UPDATE');
-SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2028-12-31', 'head_of_pa', 'c', 'x', 'review')$$, :t),
+SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2027-12-29', 'head_of_pa', 'c', 'x', 'review')$$, :t),
   'IC103', 'instruction is already under this or a longer control regime (R69.3)',
   'R69.3: long-term control is not transferred back to medium-term');
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS t2 \gset

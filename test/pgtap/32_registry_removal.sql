@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(32);
+SELECT plan(39);
 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
 
@@ -46,8 +46,18 @@ SELECT throws_ok(format($$SELECT remove_from_control(%s, 'duplicated', 'presiden
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'duplicated', 'president', '{new_instruction}')$$, :d),
   'R75(2): removed as duplicated by a new instruction');
 SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS cp \gset
-SELECT lives_ok(format($$SELECT remove_from_control(%s, 'control_passed', 'head_of_pa', '{control_passed_decision}')$$, :cp),
+INSERT INTO state_body (name, body_type) VALUES ('Government of the Republic of Kazakhstan', 'government') RETURNING id AS gov \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'control_passed', 'head_of_pa', '{control_passed_decision}')$$, :cp),
+  'IC105', 'removal on ground control_passed names no receiving body (R75)', 'R75(4): passing control names the body that receives it');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'control_passed', 'head_of_pa', '{control_passed_decision}', receiving_body_id => %s)$$, :cp, :gov),
   'R75(4): removed when control passes to the Government');
+SELECT is((SELECT receiving_body_id FROM decision WHERE instruction_id = :cp AND kind = 'removal'), :'gov'::bigint,
+  'R75(4): the journal records the receiving body');
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd')).id AS imp \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'impossible', 'president', '{official_report}')$$, :imp),
+  'IC105', 'removal from control lacks the required evidence (R75)', 'R75(3): the executor''s own report does not establish impossibility');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'impossible', 'president', '{pa_expert_conclusion}')$$, :imp),
+  'R75(3): impossibility is established by the PA''s expert conclusion');
 
 -- R76.4: Security Council
 SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd')).id AS sc \gset
@@ -78,15 +88,24 @@ SELECT (put_on_control('event', 'pa', '2025-03-03', term => '10 wd', category =>
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{event_held}')$$, :ev),
   'R76-1: an event is removed once it took place');
 
--- R79: the executing body's own point after the PA's removal
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd')).id AS parent \gset
-SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', parent_id => :parent)).id AS own \gset
+-- R79: the same point held at PA level and by the body (act + point, or upper_record_id at any depth)
+INSERT INTO act (act_type, number, signed_on) VALUES ('decree', '79', '2025-02-28') RETURNING id AS act79 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act79, point => '3')).id AS parent \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act79, point => '3')).id AS own \gset
+SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', upper_record_id => :own)).id AS org \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', parent_id => :parent)).id AS subtask \gset
 SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
-  'IC106', 'point controlled at PA level is still on the PA''s control (R79)', 'R79: the body may not remove its point before the PA');
+  'IC106', 'point controlled at PA level is still on the PA''s control (R79)', 'R79: the body may not remove its record of the same point before the PA');
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :org),
+  'IC106', NULL, 'R79: an organisation''s record linked through the body''s record is blocked too (every level)');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :subtask),
+  'R79: a genuine sub-task of the PA''s point (parent_id) is not the same point and is removed by its body');
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', '{official_report}')$$, :parent),
   'R79: the PA removes its instruction');
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
-  'R79: then the body removes its own point (R74-1: by its first head)');
+  'R79: then the body removes its own record of the point (R74-1: by its first head)');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :org),
+  'R79: and the organisation its own');
 
 -- R57: roadmap approval
 SELECT (put_on_control('act_point', 'pa', '2025-01-06', term => '7 months', new_approaches => true)).id AS r \gset

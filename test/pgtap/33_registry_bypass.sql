@@ -21,7 +21,7 @@ SELECT throws_ok(format($$UPDATE instruction SET level = 'government' WHERE id =
   'R30-1: the level of control is fixed');
 SELECT throws_ok(format($$UPDATE instruction SET received_on = '2025-03-10' WHERE id = %s$$, :a),
   'IC111', NULL, 'R50.3: the day of receipt is fixed');
-SELECT lives_ok(format($$UPDATE instruction SET content = 'Prepare a draft law on X', completion_form = 'draft law' WHERE id = %s$$, :a),
+SELECT lives_ok(format($$UPDATE instruction SET content = 'Prepare a draft law on X', final_result = 'a law in force' WHERE id = %s$$, :a),
   'descriptive columns are edited freely');
 SELECT throws_ok(format($$DELETE FROM instruction WHERE id = %s$$, :a),
   'IC111', 'instructions are not deleted; they are removed from control (R75)', 'R75: DELETE of an instruction is refused');
@@ -66,7 +66,7 @@ SELECT throws_ok($$DELETE FROM decision_authority WHERE level = 'central' AND ac
 
 -- Labels for people
 SELECT is(label('decider', 'head_of_pa', 'kk'), 'Президент Әкімшілігінің Басшысы', 'labels: a decider in Kazakh');
-SELECT is(label('removal_ground', 'executed', 'ru'), 'Полное и надлежащее исполнение', 'labels: R75 ground in Russian');
+SELECT is(label('removal_ground', 'executed', 'ru'), 'Полное и качественное исполнение', 'labels: R75 ground in Russian');
 SELECT throws_ok($$SELECT label('decider', 'king', 'en')$$, '22023', 'no label for decider "king"', 'labels: unknown code');
 SELECT is((SELECT count(*) FROM (SELECT unnest(ARRAY['president','head_of_pa','secretary_sc','state_counsellor',
            'head_of_presidents_office','assistant_or_adviser','pa_unit_head','prime_minister','deputy_prime_minister',

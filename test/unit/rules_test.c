@@ -39,6 +39,15 @@ base(IcAction action)
 	c.ground = IC_GROUND_EXECUTED;
 	c.evidence = EV(OFFICIAL_REPORT);
 	c.drafter = IC_DRAFTER_EXECUTOR_ONLY;
+	c.decided_on = DAY_2025_03_03;
+	c.today = DAY_2025_03_03 + 365;
+	c.last_decided_on = IC_NO_DATE;
+	c.signed_on = IC_NO_DATE;
+	c.term_due = IC_NO_DATE;
+	c.personal_due = IC_NO_DATE;
+	c.due_rolled = IC_NO_DATE;
+	c.repeated_transfer_needs_review = true;
+	c.receiving_body_given = true;
 	return c;
 }
 
@@ -67,8 +76,27 @@ main(void)
 		NO("R69.1 extension by a PA unit head", WITH(base(IC_ACTION_EXTEND), c.decided_by = D(PA_UNIT_HEAD)), "R69.1", NOT_AUTHORISED),
 		NO("R69.1 extension without basis", WITH(base(IC_ACTION_EXTEND), c.basis_given = false), "R69.1", MISSING_BASIS),
 		NO("R69.1 extension to an earlier date", WITH(base(IC_ACTION_EXTEND), c.new_due_date = c.due_date - 1), "R69.1", DEADLINE),
-		NO("R69.1 second extension, no review", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.last_extension_on = DAY_2025_03_03; c.last_extension_by = D(HEAD_OF_PA)), "R69.1", REPEATED_EXTENSION),
-		NO("R69.1 transfer after an extension, no review", WITH(base(IC_ACTION_TRANSFER), c.prior_extensions = 1), "R69.1", REPEATED_EXTENSION),
+		NO("R69.1 second extension, no review", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.last_extension_on = DAY_2025_03_03; c.last_extension_by = D(HEAD_OF_PA)), "R72.2", REPEATED_EXTENSION),
+		NO("R69.1 transfer after an extension, no review", WITH(base(IC_ACTION_TRANSFER), c.prior_extensions = 1), "R72.2", REPEATED_EXTENSION),
+		OK("R72 setting off: transfer after an extension without review", WITH(base(IC_ACTION_TRANSFER), c.prior_extensions = 1; c.repeated_transfer_needs_review = false)),
+		NO("R72 setting off: a repeated extension still needs review", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.repeated_transfer_needs_review = false), "R72.2", REPEATED_EXTENSION),
+		NO("R72.1 national plan repeated without review", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.prior_extensions = 1), "R72.1", REPEATED_EXTENSION),
+		NO("R72.3 SC repeated without review", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(SECRETARY_SC); c.prior_extensions = 1), "R72.3", REPEATED_EXTENSION),
+		NO("R72.1 national plan repeated at government level by the PM", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.table_deciders = IC_DECIDER_BIT(D(PRIME_MINISTER)); c.prior_extensions = 1; c.disciplinary_review_given = true), "R72.1", NOT_AUTHORISED),
+		OK("R72.1 national plan repeated at government level by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRESIDENT); c.table_deciders = IC_DECIDER_BIT(D(PRIME_MINISTER)); c.prior_extensions = 1; c.disciplinary_review_given = true)),
+		OK("R69.2 SC first extension by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(PRESIDENT))),
+		/* decision dates and the effective date of Decree No. 403 */
+		NO("Decree 403: extension dated before 2024-02-01", WITH(base(IC_ACTION_EXTEND), c.decided_on = IC_RULES_IN_FORCE_FROM - 1), "Decree No. 403", NOT_IN_FORCE),
+		OK("Decree 403: extension dated 2024-02-01", WITH(base(IC_ACTION_EXTEND), c.decided_on = IC_RULES_IN_FORCE_FROM; c.received_on = IC_RULES_IN_FORCE_FROM; c.due_date = IC_RULES_IN_FORCE_FROM + 5; c.new_due_date = IC_RULES_IN_FORCE_FROM + 30)),
+		NO("journal: decision dated in the future", WITH(base(IC_ACTION_EXTEND), c.decided_on = c.today + 1), "journal", DECISION_DATE),
+		NO("R50.3: decision dated before receipt", WITH(base(IC_ACTION_EXTEND), c.decided_on = c.received_on - 1), "R50.3", DECISION_DATE),
+		NO("journal: decision dated before the last decision", WITH(base(IC_ACTION_REMOVE), c.last_decided_on = c.decided_on + 1), "journal", DECISION_DATE),
+		OK("journal: decision dated on the day of the last decision", WITH(base(IC_ACTION_REMOVE), c.last_decided_on = c.decided_on)),
+		NO("R14: journal text on a state secret", WITH(base(IC_ACTION_EXTEND), c.state_secret = true; c.has_content = true), "R14", SECRECY),
+		NO("R14: overlong paper reference on a state secret", WITH(base(IC_ACTION_EXTEND), c.state_secret = true; c.paper_ref_too_long = true), "R14", SECRECY),
+		OK("R14: a state secret decided on its paper reference", WITH(base(IC_ACTION_EXTEND), c.state_secret = true)),
+		NO("R50.3: new deadline on a day off", WITH(base(IC_ACTION_EXTEND), c.due_rolled = c.new_due_date + 2), "R50.3", DEADLINE),
+		OK("R50.3: new deadline on a working day", WITH(base(IC_ACTION_EXTEND), c.due_rolled = c.new_due_date)),
 		/* R69.2 / R72.3 / R70.5: Security Council */
 		OK("R69.2 SC extension by secretary_sc", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(SECRETARY_SC))),
 		NO("R69.2 SC extension by head_of_pa", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL), "R69.2", NOT_AUTHORISED),
@@ -91,7 +119,7 @@ main(void)
 		OK("R74-1 central level, first_head listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)))),
 		NO("R74-1 central level, head_of_pa not listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD))), "R74-1", NOT_AUTHORISED),
 		NO("R74-1 government level, empty table", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER)), "R74-1", NOT_AUTHORISED),
-		NO("R74-1 repeated below PA needs review", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.table_deciders = IC_DECIDER_BIT(D(AKIM)); c.prior_extensions = 1), "R69.1", REPEATED_EXTENSION),
+		NO("R74-1 repeated below PA needs review", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.table_deciders = IC_DECIDER_BIT(D(AKIM)); c.prior_extensions = 1), "R72.2", REPEATED_EXTENSION),
 		/* R69.3 / R69.4: transfers */
 		OK("R69.3 transfer to medium term", base(IC_ACTION_TRANSFER)),
 		OK("R69.4 transfer to long term", WITH(base(IC_ACTION_TRANSFER), c.new_regime = IC_REGIME_LONG_TERM)),
@@ -120,6 +148,9 @@ main(void)
 		OK("R75 duplicated by new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED; c.evidence = EV(NEW_INSTRUCTION))),
 		NO("R75 duplicated without the new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED), "R75", REMOVAL_GROUNDS),
 		OK("R75 control passed", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION))),
+		NO("R75(4) control passed to no body", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION); c.receiving_body_given = false), "R75", REMOVAL_GROUNDS),
+		OK("R75(3) impossible on the PA's expert conclusion", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		NO("R75(3) impossible on the executor's own report", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(OFFICIAL_REPORT)), "R75", REMOVAL_GROUNDS),
 		OK("R76-1 named law signed", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_NAMED_LAW; c.evidence = EV(LAW_SIGNED))),
 		NO("R76-1 named law with a report only", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_NAMED_LAW), "R76-1", REMOVAL_GROUNDS),
 		OK("R76-1 digitalisation, both documents", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_DIGITALISATION; c.evidence = EV(EXECUTOR_FINAL_REPORT) | EV(PA_UNIT_MEMO))),
@@ -127,8 +158,8 @@ main(void)
 		OK("R76-1 monument memo", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(PA_UNIT_MEMO))),
 		OK("R76-1 event held", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_EVENT_OR_NAMING; c.evidence = EV(EVENT_HELD))),
 		OK("R76-1 law amendments conclusion", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_LAW_AMENDMENTS; c.evidence = EV(PA_EXPERT_CONCLUSION))),
-		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.parent_is_pa_level = true; c.parent_on_control = true), "R79", REMOVAL_ORDER),
-		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.parent_is_pa_level = true; c.parent_on_control = false)),
+		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.pa_record_on_control = 7), "R79", REMOVAL_ORDER),
+		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.pa_record_on_control = 0)),
 		NO("removed instruction takes no decision", WITH(base(IC_ACTION_EXTEND), c.on_control = false), "R75", NOT_ON_CONTROL),
 		/* R42-1, R14, R50: putting on control */
 		OK("R42-1 act point on PA control", base(IC_ACTION_PUT_ON_CONTROL)),
@@ -136,6 +167,20 @@ main(void)
 		OK("R42-1.2 local character with public resonance", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.local_character = true; c.public_resonance = true)),
 		OK("R42-1.2 local character at local level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.local_character = true; c.level = IC_LEVEL_LOCAL)),
 		NO("R42-1.1 SC decision at government level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_SECURITY_COUNCIL; c.level = IC_LEVEL_GOVERNMENT), "R42-1.1", CONTROL_LEVEL),
+		OK("R42-1.1 SC decision passed down to the government", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_SECURITY_COUNCIL; c.level = IC_LEVEL_GOVERNMENT; c.passed_down = true)),
+		OK("R42-1.2 personal of local character at central level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_CENTRAL; c.local_character = true)),
+		NO("R42-1.2 personal of local character at PA level", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_PERSONAL; c.local_character = true), "R42-1.2", CONTROL_LEVEL),
+		NO("R42-1.1 personal with resonance below PA", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_CENTRAL; c.local_character = true; c.public_resonance = true), "R42-1.1", CONTROL_LEVEL),
+		NO("Decree 403: received before 2024-02-01", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.received_on = IC_RULES_IN_FORCE_FROM - 1), "Decree No. 403", NOT_IN_FORCE),
+		NO("R50.3 received before signed", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.signed_on = c.received_on + 1), "R50.3", DEADLINE),
+		NO("R50.3 explicit due contradicts the term", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.explicit_due = true; c.term_due = c.due_date - 7; c.deadline_source = IC_SOURCE_ACT), "R50.3", DEADLINE),
+		OK("R50.3 explicit due equal to the term", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.explicit_due = true; c.term_due = c.due_date)),
+		NO("R50.2 explicit due without its source", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.explicit_due = true), "R50.2", DEADLINE),
+		OK("R50.2 explicit due set by the PA", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.explicit_due = true; c.deadline_source = IC_SOURCE_PA)),
+		NO("R50.3 explicit due on a day off", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.explicit_due = true; c.deadline_source = IC_SOURCE_ACT; c.due_rolled = c.due_date + 2), "R50.3", DEADLINE),
+		NO("R51 personal due later than two weeks", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_PERSONAL; c.explicit_due = true; c.deadline_source = IC_SOURCE_RESOLUTION; c.personal_due = c.due_date - 10), "R51", DEADLINE),
+		OK("R51 personal whose text sets another term", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.kind = IC_KIND_PERSONAL; c.explicit_due = true; c.deadline_source = IC_SOURCE_ACT; c.personal_due = c.due_date - 10)),
+		NO("R14 state secret with an overlong paper card", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true; c.has_paper_card = true; c.paper_ref_too_long = true), "R14", SECRECY),
 		NO("R14 state secret with content", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true; c.has_content = true; c.has_paper_card = true), "R14", SECRECY),
 		NO("R50.2 state secret without paper card", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true), "R50.2", SECRECY),
 		OK("R14 state secret, requisites only", WITH(base(IC_ACTION_PUT_ON_CONTROL), c.state_secret = true; c.has_paper_card = true)),
@@ -183,8 +228,15 @@ main(void)
 		c.last_extension_on = DAY_2025_03_03;
 		c.last_extension_by = D(HEAD_OF_PA);
 		ic_rules_decide(&c, &v);
-		CHECK(strcmp(v.detail, "Instruction 42 was already extended on 2025-03-03 by head_of_pa.") == 0,
+		CHECK(strcmp(v.detail, "Instruction 42 was already extended on 2025-03-03 by head_of_pa (R69.1 allows one extension or transfer).") == 0,
 			  "repeated extension detail: %s", v.detail);
+		CHECK(strstr(v.message, "(R72.2)") != NULL && strstr(v.message, "repeated extension") != NULL,
+			  "R72.2 named in the message: %s", v.message);
+		c.action = IC_ACTION_TRANSFER;
+		c.last_extension_action = IC_ACTION_TRANSFER;
+		ic_rules_decide(&c, &v);
+		CHECK(strstr(v.detail, "was already transferred") != NULL && strstr(v.message, "repeated transfer") != NULL,
+			  "a transfer says transferred: %s / %s", v.message, v.detail);
 		CHECK(strstr(v.hint, "disciplinary_review") != NULL && strstr(v.hint, "R72.2") != NULL,
 			  "repeated extension hint: %s", v.hint);
 	}

@@ -60,6 +60,13 @@ main(void)
 
 	/* an embedded NUL is refused, as is output that does not fit */
 	CHECK(!ic_text_fold("a\0b", 3, 0, out, sizeof(out), &olen), "NUL is refused");
+
+	/* R69.1: a basis made only of white space is not a basis */
+	CHECK(ic_utf8_is_blank(NULL) && ic_utf8_is_blank("") && ic_utf8_is_blank(" \t\r\n"), "ASCII blanks");
+	CHECK(ic_utf8_is_blank("\xc2\xa0") && ic_utf8_is_blank(" \xc2\xa0 \xe2\x80\xaf\xe3\x80\x80\xe2\x80\x8b\xef\xbb\xbf"),
+		  "U+00A0, U+202F, U+3000, U+200B, U+FEFF are blank");
+	CHECK(!ic_utf8_is_blank("\xc2\xa0x") && !ic_utf8_is_blank("Заключение") && !ic_utf8_is_blank("\xff"),
+		  "text, Cyrillic and invalid UTF-8 are not blank");
 	CHECK(!ic_text_fold("abcd", 4, 0, small, sizeof(small), &olen), "4 bytes do not fit in 4");
 	CHECK(ic_text_fold("abc", 3, 0, small, sizeof(small), &olen) && olen == 3, "3 bytes fit in 4");
 

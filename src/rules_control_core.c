@@ -1,0 +1,178 @@
+/*
+ * rules_control_core.c
+ *		Putting an instruction on control, judged against the decree: secrecy
+ *		(R14, R50.2), the level (R42-1), and where the deadline comes from
+ *		(R50.1-R50.3, R51).
+ *
+ * The glue computes every candidate date (from the term, from signing, the
+ * next working day) with the calendar and passes them in; this file only
+ * compares, so the unit tests pin every case without a server.
+ */
+#include <stdio.h>
+
+#include "rules_core.h"
+
+#define deny ic_rules_deny
+
+static bool
+check_secrecy(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!ctx->state_secret)
+		return true;
+	if (ctx->has_content)
+		return deny(v, IC_FAMILY_SECRECY, "R14",
+					"content of a state-secret instruction is not stored",
+					"Leave content, final_result and completion_form empty and give paper_card_ref, the reference of the paper card.",
+					"Instruction %lld is marked state_secret and carries text.",
+					(long long) ctx->instruction_id);
+	if (!ctx->has_paper_card)
+		return deny(v, IC_FAMILY_SECRECY, "R50.2",
+					"state-secret instruction needs a paper card reference",
+					"Give paper_card_ref: the deadline of a state-secret instruction is kept on its paper card.",
+					"Instruction %lld is marked state_secret and has no paper_card_ref.",
+					(long long) ctx->instruction_id);
+	if (ctx->paper_ref_too_long)
+		return deny(v, IC_FAMILY_SECRECY, "R14",
+					"a paper reference of a state secret is a reference, not a text",
+					"Give the registration number and date of the paper card (at most 100 characters).",
+					"The paper_card_ref of instruction %lld is longer than a reference.",
+					(long long) ctx->instruction_id);
+	return true;
+}
+
+/*
+ * R42-1.1 decides where an instruction is *first* placed; a record created by
+ * passing control down (R42-1.4, R74-1, R75(4)) is valid at the lower level
+ * whatever its kind.  R42-1.2 is the exception to R42-1.1: a personal
+ * instruction of local character without public resonance goes to the
+ * Government or a central or local body (R42-1.3).
+ */
+static bool
+check_level(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	bool		local_only = ctx->local_character && !ctx->public_resonance;
+
+	if (ic_kind_requires_pa_control(ctx->kind) && ctx->level != IC_LEVEL_PA &&
+		!ctx->passed_down && !local_only)
+		return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.1",
+					"instruction of this kind is put on control of the Presidential Administration",
+					"Put it on control at level pa; the PA can pass control down later (R75(4)): register the lower record with upper_record_id naming the PA's record.",
+					"Instruction %lld of kind %s was put on control at level %s.",
+					(long long) ctx->instruction_id,
+					ic_instruction_kind_code(ctx->kind),
+					ic_control_level_code(ctx->level));
+	if (ctx->level == IC_LEVEL_PA && local_only)
+		return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.2",
+					"instruction of a current (local) character is not put on PA control",
+					"Put it on control of the Government, a central or a local body (R42-1.3), or record public_resonance if the matter caused it.",
+					"Instruction %lld is marked local_character without public_resonance.",
+					(long long) ctx->instruction_id);
+	return true;
+}
+
+static bool
+check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	char		a[16],
+				b[16];
+
+	if (ctx->received_on == IC_NO_DATE)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"instruction has no day of receipt",
+					"Give received_on: deadlines are counted from the day the instruction is received.",
+					"Instruction %lld has no received_on.", (long long) ctx->instruction_id);
+	if (ctx->received_on < IC_RULES_IN_FORCE_FROM)
+		return deny(v, IC_FAMILY_NOT_IN_FORCE, "Decree No. 403",
+					"instruction was received before the rules entered into force",
+					"An instruction received before 2024-02-01 was governed by the earlier text; record it through the import path (import_instruction()) as the registry's administrator.",
+					"Instruction %lld was received %s; the amended Rules apply from 2024-02-01.",
+					(long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)));
+	if (ctx->signed_on != IC_NO_DATE && ctx->received_on < ctx->signed_on)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"instruction is received before it was signed",
+					"Check received_on and signed_on: an instruction is received on or after the day it is signed.",
+					"Instruction %lld was signed %s and received %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->signed_on, a, sizeof(a)),
+					ic_format_day(ctx->received_on, b, sizeof(b)));
+	if (ctx->due_date == IC_NO_DATE)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.2",
+					"instruction has no deadline",
+					"Give a term (counted from received_on, R50.3) or a due date with its deadline_source; when the act sets none, the PA sets it (deadline_source pa, R50.2).",
+					"Instruction %lld has neither a term nor a due date.",
+					(long long) ctx->instruction_id);
+	if (ctx->explicit_due)
+	{
+		if (ctx->term_due != IC_NO_DATE && ctx->due_date != ctx->term_due)
+		{
+			char		hint[IC_VERDICT_TEXT];
+			char		c[16];
+
+			snprintf(hint, sizeof(hint),
+					 "Leave due_date empty (it is counted from the term), or give the date the term gives: %s.",
+					 ic_format_day(ctx->term_due, b, sizeof(b)));
+			return deny(v, IC_FAMILY_DEADLINE, "R50.3", "due date contradicts the term", hint,
+						"Instruction %lld: the term counted from %s ends %s; the due date given is %s.",
+						(long long) ctx->instruction_id,
+						ic_format_day(ctx->received_on, a, sizeof(a)), b,
+						ic_format_day(ctx->due_date, c, sizeof(c)));
+		}
+		if (ctx->term_due == IC_NO_DATE &&
+			ctx->deadline_source != IC_SOURCE_ACT && ctx->deadline_source != IC_SOURCE_CONTROL_APPROVAL &&
+			ctx->deadline_source != IC_SOURCE_RESOLUTION && ctx->deadline_source != IC_SOURCE_PA)
+			return deny(v, IC_FAMILY_DEADLINE, "R50.2",
+						"a due date given without a term must say where it comes from",
+						"Give deadline_source: act or control_approval or resolution (R50.1), or pa when the PA sets it (R50.2).",
+						"Instruction %lld gives due date %s with deadline_source %s.",
+						(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)),
+						ctx->deadline_source == IC_SOURCE_NONE ? "(none)" : ic_deadline_source_code(ctx->deadline_source));
+		if (ctx->due_rolled != IC_NO_DATE && ctx->due_date != ctx->due_rolled)
+		{
+			char		hint[IC_VERDICT_TEXT];
+
+			snprintf(hint, sizeof(hint), "A deadline is a working day; the next working day is %s.",
+					 ic_format_day(ctx->due_rolled, b, sizeof(b)));
+			return deny(v, IC_FAMILY_DEADLINE, "R50.3", "due date is not a working day", hint,
+						"Instruction %lld would be due %s, a day off.",
+						(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)));
+		}
+		if (ctx->personal_due != IC_NO_DATE && ctx->term_due == IC_NO_DATE &&
+			ctx->due_date > ctx->personal_due && ctx->deadline_source != IC_SOURCE_ACT)
+		{
+			char		hint[IC_VERDICT_TEXT];
+
+			snprintf(hint, sizeof(hint),
+					 "A personal instruction is executed within two weeks of signing, by %s, unless its text sets another term (deadline_source act).",
+					 ic_format_day(ctx->personal_due, b, sizeof(b)));
+			return deny(v, IC_FAMILY_DEADLINE, "R51",
+						"personal instruction would be due later than two weeks after signing", hint,
+						"Instruction %lld would be due %s.",
+						(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)));
+		}
+	}
+	if (ctx->due_date < ctx->received_on)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"due date is before the instruction was received",
+					"Deadlines are counted from the day of receipt; give a due date on or after received_on.",
+					"Instruction %lld was received %s and would be due %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->received_on, a, sizeof(a)),
+					ic_format_day(ctx->due_date, b, sizeof(b)));
+	if (ctx->parent_due_date != IC_NO_DATE && ctx->due_date > ctx->parent_due_date)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
+					"sub-instruction would be due after its parent",
+					"Give a due date on or before the parent's.",
+					"The parent of instruction %lld is due %s; this one would be due %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
+					ic_format_day(ctx->due_date, b, sizeof(b)));
+	return true;
+}
+
+bool
+ic_rules_decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!check_secrecy(ctx, v) || !check_level(ctx, v) || !check_deadline(ctx, v))
+		return false;
+	return ic_rules_allow(v);
+}
