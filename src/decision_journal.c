@@ -218,14 +218,14 @@ judge(TriggerData *td)
 	ic_load_parent(facts.parent_id, &parent);
 	ic_context_from_facts(&ctx, &facts, &parent);
 	ctx.decided_on = decided_on;
+	ctx.imported = imported;
 	new_due = calendar_date(tuple, desc, "new_due_date", facts.calendar, &new_due_rolled);
 
 	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
 	{
 		if (!imported)
 			check_roadmap_entry(tuple, desc, instruction_id);
-		if (!ic_rules_check_decision_date(&ctx, &verdict) &&
-			(!imported || verdict.family != IC_FAMILY_NOT_IN_FORCE))
+		if (!ic_rules_check_decision_date(&ctx, &verdict))
 			ic_raise_verdict(&verdict);
 		new_due = IC_NO_DATE;
 	}
@@ -275,8 +275,7 @@ judge(TriggerData *td)
 		if (imported)
 		{
 			/* history: dated and ordered like any decision, otherwise as recorded */
-			if (!ic_rules_check_decision_date(&ctx, &verdict) &&
-				verdict.family != IC_FAMILY_NOT_IN_FORCE)
+			if (!ic_rules_check_decision_date(&ctx, &verdict))
 				ic_raise_verdict(&verdict);
 		}
 		else if (!ic_rules_decide(&ctx, &verdict))

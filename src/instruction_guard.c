@@ -292,7 +292,11 @@ guard_insert(TriggerData *td)
 	if (ic_kind_is_personal(ctx.kind) && signed_on != IC_NO_DATE)
 		ctx.personal_due = ic_term_deadline(calendar, signed_on, &personal_term);
 	if (due != IC_NO_DATE)
+	{
 		ctx.due_rolled = ic_roll_forward(calendar, due);	/* IC002 outside the calendar */
+		if (ctx.term_due != IC_NO_DATE)
+			ctx.deadline_source = IC_SOURCE_TERM;	/* must equal the term's (R50.3) */
+	}
 	else if (ctx.term_due != IC_NO_DATE)
 	{
 		due = ctx.term_due;

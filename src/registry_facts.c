@@ -458,9 +458,14 @@ ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name)
 int32
 ic_get_finite_date(HeapTuple tuple, TupleDesc desc, const char *name)
 {
-	int32		d = ic_get_date(tuple, desc, name);
+	bool		isnull;
+	Datum		v = ic_getattr(tuple, desc, name, IC_COL_DATE, &isnull);
+	DateADT		d;
 
-	if (d != IC_NO_DATE && DATE_NOT_FINITE(d))
+	if (isnull)
+		return IC_NO_DATE;
+	d = DatumGetDateADT(v);		/* -infinity is INT32_MIN, the same as IC_NO_DATE */
+	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s cannot be %s", name, DATE_IS_NOBEGIN(d) ? "-infinity" : "infinity"),

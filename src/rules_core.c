@@ -199,7 +199,7 @@ ic_rules_check_decision_date(const IcDecisionContext *ctx, IcVerdict *v)
 					"Give decided_on, the day the decision was taken.",
 					"The %s of instruction %lld has no decided_on.",
 					ic_action_code(ctx->action), (long long) ctx->instruction_id);
-	if (ctx->decided_on < IC_RULES_IN_FORCE_FROM)
+	if (ctx->decided_on < IC_RULES_IN_FORCE_FROM && !ctx->imported)
 		return deny(v, IC_FAMILY_NOT_IN_FORCE, "Decree No. 403",
 					"decision is dated before the rules entered into force",
 					"A decision taken before 2024-02-01 was governed by the earlier text; record it through the import path (import_decision()) as the registry's administrator.",

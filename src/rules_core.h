@@ -189,6 +189,7 @@ typedef struct IcDecisionContext
 	int32_t		decided_on;
 	int32_t		today;
 	int32_t		last_decided_on;	/* IC_NO_DATE if none */
+	bool		imported;		/* history: not judged by Decree No. 403's rules, dates still checked */
 
 	/* setting: a transfer after an extension or transfer needs R72's review */
 	bool		repeated_transfer_needs_review;
