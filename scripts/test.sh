@@ -141,7 +141,12 @@ d_ok=0
 		 WHERE level = 'government' AND action = 'removal' AND decider = 'prime_minister';
 		INSERT INTO instruction_control.decision_authority (level, action, decider, basis)
 		VALUES ('central', 'extension', 'deputy_prime_minister', 'internal regulation');
-		SELECT instruction_control.add_transfer('KZ', '2026-12-26', '2026-12-28', 'test decree');" &&
+		SELECT instruction_control.add_transfer('KZ', '2026-12-26', '2026-12-28', 'test decree');
+		SELECT instruction_control.import_decision(
+		  (instruction_control.import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')).id,
+		  'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15');
+		SELECT instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd',
+		  secrecy => 'state_secret', paper_card_ref => 'PC-1');" &&
 	pg_dump -Fc -d ic_dump -f "$logdir/ic_dump.dump"
 } >"$log" 2>&1 || fail_stage "dump" "$log"
 # Without restore_mode the triggers judge the reloaded rows again, and refuse them.

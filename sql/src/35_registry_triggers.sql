@@ -143,6 +143,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control
 AS $$
 BEGIN
+  IF NOT isfinite(NEW.signed_on) THEN
+    RAISE EXCEPTION 'signed_on cannot be %', NEW.signed_on
+      USING ERRCODE = '22008',
+            HINT = 'Give the day the act was signed, or leave it empty.';
+  END IF;
   IF NEW.secrecy = 'state_secret' AND NEW.title IS NOT NULL THEN
     RAISE EXCEPTION 'the title of a state-secret act is not stored (R14)'
       USING ERRCODE = 'IC110',
@@ -158,7 +163,7 @@ BEGIN
   RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14)';
+COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14); its signing day is a real day';
 CREATE TRIGGER act_secrecy_guard BEFORE INSERT OR UPDATE ON act
   FOR EACH ROW EXECUTE FUNCTION act_secrecy_guard();
 

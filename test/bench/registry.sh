@@ -59,9 +59,12 @@ CREATE SCHEMA bench;
 CREATE FUNCTION bench.reset() RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
-  UPDATE instruction_control.instruction i SET due_date = s.due_date, last_decision_id = NULL, extensions = 0
+  UPDATE instruction_control.instruction i
+     SET due_date = s.due_date, last_decision_id = NULL, extensions = 0, decision_count = 0, last_decided_on = NULL
     FROM bench.snapshot s
-   WHERE s.id = i.id AND (i.due_date, i.last_decision_id, i.extensions) IS DISTINCT FROM (s.due_date, NULL, 0);
+   WHERE s.id = i.id
+     AND (i.due_date, i.last_decision_id, i.extensions, i.decision_count, i.last_decided_on)
+         IS DISTINCT FROM (s.due_date, NULL, 0, 0, NULL);
   DELETE FROM instruction_control.decision;
 END \$\$;
 CREATE FUNCTION bench.empty() RETURNS void LANGUAGE plpgsql AS \$\$
@@ -72,7 +75,11 @@ END \$\$;
 INSERT INTO instruction_control.instruction (kind, level, received_on, term, content)
 SELECT 'act_point', 'pa', date '2025-02-03' + (g % 200), '10 wd', 'instruction ' || g
   FROM generate_series(1, $decisions) g;
-CREATE TABLE bench.snapshot AS SELECT id, due_date FROM instruction_control.instruction;
+-- the new deadline of each extension: a working day (R50.3) a month on
+CREATE TABLE bench.snapshot AS
+  SELECT id, due_date, instruction_control.roll_forward(due_date + 30) AS new_due
+    FROM instruction_control.instruction;
+CREATE UNIQUE INDEX ON bench.snapshot (id);
 SQL
 
 on="ALTER TABLE instruction_control.instruction ENABLE TRIGGER USER"
@@ -80,15 +87,17 @@ off="ALTER TABLE instruction_control.instruction DISABLE TRIGGER USER"
 
 echo "== 1. extend_deadline() on $decisions instructions"
 ours=$(best_ms "SELECT bench.reset(); $on" \
-	"SELECT count(instruction_control.extend_deadline(id, due_date + 30, 'head_of_pa', 'expert conclusion')) FROM instruction_control.instruction")
+	"SELECT count(instruction_control.extend_deadline(i.id, s.new_due, 'head_of_pa', 'expert conclusion'))
+	   FROM instruction_control.instruction i JOIN bench.snapshot s USING (id)")
 base=$(best_ms "SELECT bench.reset(); $off" \
-	"UPDATE instruction_control.instruction SET due_date = due_date + 30")
+	"UPDATE instruction_control.instruction i SET due_date = s.new_due FROM bench.snapshot s WHERE s.id = i.id")
 record "extend_deadline() x $decisions vs UPDATE due_date, triggers disabled" "$ours" "$base"
 same=$(best_ms "SELECT bench.reset(); $off" \
 	"BEGIN; SET LOCAL session_replication_role = replica;
 	 INSERT INTO instruction_control.decision (instruction_id, kind, new_due_date, decided_by, basis)
-	 SELECT id, 'extension', due_date + 30, 'head_of_pa', 'expert conclusion' FROM instruction_control.instruction;
-	 UPDATE instruction_control.instruction SET due_date = due_date + 30, extensions = extensions + 1;
+	 SELECT id, 'extension', new_due, 'head_of_pa', 'expert conclusion' FROM bench.snapshot;
+	 UPDATE instruction_control.instruction i SET due_date = s.new_due, extensions = extensions + 1
+	   FROM bench.snapshot s WHERE s.id = i.id;
 	 COMMIT;")
 record "extend_deadline() x $decisions vs the same journal INSERT + UPDATE, no rules" "$ours" "$same"
 
@@ -100,7 +109,7 @@ sql -c "$on"
 
 echo "== 3. COPY of $rows instructions"
 sql -c "COPY (SELECT 'act_point', 'central', d, '10 wd', instruction_control.deadline(d, '10 wd', 'KZ'), 'KZ', 'instruction ' || g
-               FROM generate_series(1, $rows) g, LATERAL (SELECT date '2024-01-01' + (g % 700) AS d) x)
+               FROM generate_series(1, $rows) g, LATERAL (SELECT date '2024-02-01' + (g % 700) AS d) x)
           TO '$datafile'"
 ours=$(best_ms "SELECT bench.empty(); $on" \
 	"COPY instruction_control.instruction (kind, level, received_on, term, content) FROM PROGRAM 'cut -f1-4,7 $datafile'")

@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(88);
+SELECT plan(89);
 
 -- The error a statement raises, with its DETAIL and HINT.
 CREATE FUNCTION pg_temp.err(sql text, OUT state text, OUT message text, OUT detail text, OUT hint text)
@@ -87,6 +87,8 @@ SELECT throws_ok($$INSERT INTO act (act_type, number, title, secrecy) VALUES ('d
   'IC110', 'the title of a state-secret act is not stored (R14)', 'R14: the title of a state-secret act is refused');
 SELECT lives_ok($$INSERT INTO act (act_type, number, secrecy) VALUES ('decree', 'S-1', 'state_secret')$$,
   'R14: a state-secret act keeps its requisites');
+SELECT throws_ok($$INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'S-2', 'infinity')$$,
+  '22008', NULL, 'R50.3: an act is not signed on infinity');
 SELECT (put_on_control('event', 'pa', '2025-03-03', term => '20 wd', content => 'to be classified')).id AS raise \gset
 SELECT lives_ok(format($$UPDATE instruction SET secrecy = 'state_secret', content = NULL, paper_card_ref = 'PC-20' WHERE id = %s$$, :raise),
   'R14: secrecy is raised when the content is taken out and a paper card given');
