@@ -129,7 +129,9 @@ BEGIN
     RETURN OLD;
   END IF;
   -- INSERT of an administrator's row: it replaces a seeded row with the same key
-  -- (this is also what happens when a dump is restored).
+  -- (this is also what happens when a dump is restored).  The DELETE runs only
+  -- when there is such a row: every DELETE statement on a calendar table fires
+  -- the cache invalidation below, which is too costly once per inserted row.
   IF NOT NEW.seeded THEN
     CASE TG_TABLE_NAME
       WHEN 'calendar' THEN
@@ -141,13 +143,21 @@ BEGIN
           RETURN NULL;
         END IF;
       WHEN 'calendar_year' THEN
-        DELETE FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded) THEN
+          DELETE FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded;
+        END IF;
       WHEN 'calendar_holiday_rule' THEN
-        DELETE FROM calendar_holiday_rule
-         WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
-           AND valid_from_year = NEW.valid_from_year AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_holiday_rule
+                    WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
+                      AND valid_from_year = NEW.valid_from_year AND seeded) THEN
+          DELETE FROM calendar_holiday_rule
+           WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
+             AND valid_from_year = NEW.valid_from_year AND seeded;
+        END IF;
       WHEN 'calendar_day' THEN
-        DELETE FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded) THEN
+          DELETE FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded;
+        END IF;
       WHEN 'decision_authority' THEN
         IF EXISTS (SELECT 1 FROM decision_authority
                     WHERE level = NEW.level AND action = NEW.action AND decider = NEW.decider AND seeded) THEN
@@ -165,15 +175,26 @@ COMMENT ON FUNCTION seeded_row_owner() IS
   'Trigger on tables with seeded rows (calendar data, decision_authority): an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
 
 -- Deleting the seeded rows inside the trigger must not recurse into the DELETE
--- guard, so the guard runs only for statements issued from outside it.
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_year
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_holiday_rule
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_day
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+-- guard, so the guard runs only for statements issued from outside it.  The
+-- INSERT and UPDATE triggers fire only for the rows the function acts on (an
+-- administrator's new row, an update of a seeded row), so loading many rows
+-- (CREATE EXTENSION, new years) does not run it once per row.
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_year
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_holiday_rule
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_day
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_year
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_holiday_rule
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_day
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar
   FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_year
@@ -374,14 +395,28 @@ RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control
 AS $$
+DECLARE
+  cal  calendar%ROWTYPE;
 BEGIN
-  IF is_working_day(p_working_day, p_calendar) THEN
+  -- The days are judged from the tables, not from the working-day cache: a
+  -- series of transfers would otherwise reload the cache after each one.  An
+  -- unknown calendar or a date outside it gets the error of is_working_day().
+  SELECT * INTO cal FROM calendar WHERE code = p_calendar;
+  IF NOT FOUND OR p_working_day NOT BETWEEN cal.valid_from AND cal.valid_to THEN
+    PERFORM is_working_day(p_working_day, p_calendar);
+  END IF;
+  IF p_day_off NOT BETWEEN cal.valid_from AND cal.valid_to THEN
+    PERFORM is_working_day(p_day_off, p_calendar);
+  END IF;
+  IF coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_working_day),
+              NOT extract(isodow FROM p_working_day)::smallint = ANY (cal.weekend_days)) THEN
     RAISE EXCEPTION '% is already a working day in calendar "%"', p_working_day, p_calendar
       USING ERRCODE = 'IC003',
             DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
             HINT = 'The first date is the day off that becomes a working day, the second the working day that becomes a day off.';
   END IF;
-  IF NOT is_working_day(p_day_off, p_calendar) THEN
+  IF NOT coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_day_off),
+                  NOT extract(isodow FROM p_day_off)::smallint = ANY (cal.weekend_days)) THEN
     RAISE EXCEPTION '% is already not a working day in calendar "%"', p_day_off, p_calendar
       USING ERRCODE = 'IC003',
             DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
