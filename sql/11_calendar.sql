@@ -124,4 +124,20 @@ SELECT generate_calendar_year('KZ', 2031);
 SELECT add_transfer('KZ', '2028-01-10', '2028-01-11', 'wrong way round');
 \echo sqlstate :LAST_ERROR_SQLSTATE
 ROLLBACK;
+
+-- Forecast years after the range in one call (extend_calendar): the rules,
+-- the weekend-holiday rule and the estimated Kurban Ait day 1.
+BEGIN;
+SELECT extend_calendar('KZ', 2030) AS years_added;
+SELECT valid_to FROM calendar WHERE code = 'KZ';
+SELECT year, status, basis FROM calendar_year WHERE calendar = 'KZ' AND year > 2027 ORDER BY year;
+SELECT day, kind, name FROM calendar_day WHERE calendar = 'KZ' AND day >= '2030-01-01' ORDER BY day;
+SELECT extend_calendar('KZ', 2030) AS nothing_to_add;
+SELECT extend_calendar('KZ', 2020);
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SELECT extend_calendar('XX', 2030);
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SELECT extend_calendar('KZ', 2500);
+\echo sqlstate :LAST_ERROR_SQLSTATE
+ROLLBACK;
 \set ON_ERROR_ROLLBACK off
