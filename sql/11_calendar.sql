@@ -10,7 +10,12 @@ SET datestyle = ISO;
 SET search_path = instruction_control, public;
 
 SELECT code, name, weekend_days, valid_from, valid_to, seeded FROM calendar;
-SELECT year, status FROM calendar_year WHERE calendar = 'KZ' ORDER BY year;
+-- Covered 2000-2075: the years with the Government's decree applied are
+-- confirmed, the others generated (from 2027 on a forecast).
+SELECT status, count(*) AS years, min(year) AS first, max(year) AS last
+  FROM calendar_year WHERE calendar = 'KZ' GROUP BY status ORDER BY status;
+SELECT string_agg(year::text, ', ' ORDER BY year) AS confirmed_years
+  FROM calendar_year WHERE calendar = 'KZ' AND status = 'confirmed';
 
 -- R50.3: receipt is day 0; a Saturday receipt counts from Monday.
 SELECT add_working_days('2025-03-22', 1) AS sat_nauryz_plus_1,
@@ -37,7 +42,8 @@ SELECT deadline('2025-03-20', '10 working days') AS wd10,
        date '2025-03-22' + '10 рабочих дней'::term AS operator_form,
        deadline('2025-03-20', '10 wd', 'KZ') AS named_calendar;
 SELECT is_confirmed('2025-06-01') AS y2025, is_confirmed('2027-06-01') AS y2027,
-       is_confirmed('2019-06-01') AS y2019;
+       is_confirmed('2019-06-01') AS y2019, is_confirmed('2015-06-01') AS y2015,
+       is_confirmed('2005-06-01') AS y2005, is_confirmed('2075-06-01') AS y2075;
 
 -- One load of the calendar serves every later call of the session.
 SELECT calendar_cache_loads() > 0 AS loaded;
@@ -54,19 +60,19 @@ SET instruction_control.calendar = 'NOPE';
 SELECT is_working_day('2025-01-01');
 \echo sqlstate :LAST_ERROR_SQLSTATE
 RESET instruction_control.calendar;
-SELECT add_working_days('2030-01-01', 1);
+SELECT add_working_days('2076-01-01', 1);
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT add_working_days('2027-12-30', 5);
+SELECT add_working_days('2075-12-30', 5);
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT add_working_days('2015-01-05', -10);
+SELECT add_working_days('2000-01-05', -10);
 \echo sqlstate :LAST_ERROR_SQLSTATE
 SELECT working_days_between('2025-01-01', 'infinity');
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT deadline('2027-10-01', '6 months');
+SELECT deadline('2075-10-01', '6 months');
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT is_confirmed('2014-12-31');
+SELECT is_confirmed('1999-12-31');
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT * FROM working_days('2027-12-01', '2028-01-31');
+SELECT * FROM working_days('2075-12-01', '2076-01-31');
 \echo sqlstate :LAST_ERROR_SQLSTATE
 -- STRICT: NULL in, NULL out.
 SELECT add_working_days(NULL, 1) IS NULL AS null_date, add_working_days('2025-01-01', NULL) IS NULL AS null_n;
@@ -87,7 +93,7 @@ SELECT count(*) AS dumped_rows FROM calendar_day WHERE NOT seeded;
 INSERT INTO calendar_day (calendar, day, kind, name, basis)
 VALUES ('KZ', '2026-12-16', 'holiday', 'Independence Day (restored)', 'test');
 SELECT day, kind, name, seeded FROM calendar_day WHERE calendar = 'KZ' AND day = '2026-12-16';
-INSERT INTO calendar (code, name, valid_from, valid_to) VALUES ('KZ', 'Kazakhstan (restored)', '2015-01-01', '2027-12-31');
+INSERT INTO calendar (code, name, valid_from, valid_to) VALUES ('KZ', 'Kazakhstan (restored)', '2000-01-01', '2075-12-31');
 SELECT code, name, seeded FROM calendar;
 SELECT count(*) AS kz_days_kept FROM calendar_day WHERE calendar = 'KZ';
 -- A seeded row cannot be deleted: it would come back on restore.
@@ -111,17 +117,35 @@ ROLLBACK;
 -- ON_ERROR_ROLLBACK keeps the transaction going past the expected errors.
 \set ON_ERROR_ROLLBACK on
 BEGIN;
-SELECT generate_calendar_year('KZ', 2028, '2028-05-05') AS days_added;
-SELECT day, kind, name FROM calendar_day WHERE calendar = 'KZ' AND day >= '2028-01-01' AND kind <> 'holiday' ORDER BY day;
+SELECT generate_calendar_year('KZ', 2076, '2076-11-07') AS days_added;
+SELECT day, kind, name FROM calendar_day WHERE calendar = 'KZ' AND day >= '2076-01-01' AND kind <> 'holiday' ORDER BY day;
 SELECT valid_to FROM calendar WHERE code = 'KZ';
-SELECT add_transfer('KZ', '2028-01-08', '2028-01-06', 'Government decree on the transfer of days off in 2028');
-SELECT confirm_calendar_year('KZ', 2028, 'Government decree on the transfer of days off in 2028');
-SELECT add_working_days('2027-12-31', 1) AS first_working_day_2028, add_working_days('2028-01-05', 1) AS after_transfer, is_confirmed('2028-02-01') AS confirmed;
-SELECT generate_calendar_year('KZ', 2028);
+SELECT add_transfer('KZ', '2076-01-04', '2076-01-03', 'Government decree on the transfer of days off in 2076');
+SELECT confirm_calendar_year('KZ', 2076, 'Government decree on the transfer of days off in 2076');
+SELECT add_working_days('2075-12-31', 1) AS first_working_day_2076, is_confirmed('2076-02-01') AS confirmed;
+SELECT generate_calendar_year('KZ', 2076);
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT generate_calendar_year('KZ', 2031);
+SELECT generate_calendar_year('KZ', 2079);
 \echo sqlstate :LAST_ERROR_SQLSTATE
-SELECT add_transfer('KZ', '2028-01-10', '2028-01-11', 'wrong way round');
+SELECT add_transfer('KZ', '2076-01-13', '2076-01-14', 'wrong way round');
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SELECT add_transfer('KZ', '2080-01-06', '2080-01-03', 'outside the calendar');
+\echo sqlstate :LAST_ERROR_SQLSTATE
+ROLLBACK;
+
+-- Forecast years after the range in one call (extend_calendar): the rules,
+-- the weekend-holiday rule and the estimated Kurban Ait day 1.
+BEGIN;
+SELECT extend_calendar('KZ', 2080) AS years_added;
+SELECT valid_to FROM calendar WHERE code = 'KZ';
+SELECT year, status, basis FROM calendar_year WHERE calendar = 'KZ' AND year > 2075 ORDER BY year;
+SELECT day, kind, name FROM calendar_day WHERE calendar = 'KZ' AND day >= '2080-01-01' ORDER BY day;
+SELECT extend_calendar('KZ', 2080) AS nothing_to_add;
+SELECT extend_calendar('KZ', 2050);
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SELECT extend_calendar('XX', 2080);
+\echo sqlstate :LAST_ERROR_SQLSTATE
+SELECT extend_calendar('KZ', 2500);
 \echo sqlstate :LAST_ERROR_SQLSTATE
 ROLLBACK;
 \set ON_ERROR_ROLLBACK off

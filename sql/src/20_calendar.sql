@@ -129,7 +129,9 @@ BEGIN
     RETURN OLD;
   END IF;
   -- INSERT of an administrator's row: it replaces a seeded row with the same key
-  -- (this is also what happens when a dump is restored).
+  -- (this is also what happens when a dump is restored).  The DELETE runs only
+  -- when there is such a row: every DELETE statement on a calendar table fires
+  -- the cache invalidation below, which is too costly once per inserted row.
   IF NOT NEW.seeded THEN
     CASE TG_TABLE_NAME
       WHEN 'calendar' THEN
@@ -141,13 +143,21 @@ BEGIN
           RETURN NULL;
         END IF;
       WHEN 'calendar_year' THEN
-        DELETE FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded) THEN
+          DELETE FROM calendar_year WHERE calendar = NEW.calendar AND year = NEW.year AND seeded;
+        END IF;
       WHEN 'calendar_holiday_rule' THEN
-        DELETE FROM calendar_holiday_rule
-         WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
-           AND valid_from_year = NEW.valid_from_year AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_holiday_rule
+                    WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
+                      AND valid_from_year = NEW.valid_from_year AND seeded) THEN
+          DELETE FROM calendar_holiday_rule
+           WHERE calendar = NEW.calendar AND month = NEW.month AND day = NEW.day
+             AND valid_from_year = NEW.valid_from_year AND seeded;
+        END IF;
       WHEN 'calendar_day' THEN
-        DELETE FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded;
+        IF EXISTS (SELECT 1 FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded) THEN
+          DELETE FROM calendar_day WHERE calendar = NEW.calendar AND day = NEW.day AND seeded;
+        END IF;
       WHEN 'decision_authority' THEN
         IF EXISTS (SELECT 1 FROM decision_authority
                     WHERE level = NEW.level AND action = NEW.action AND decider = NEW.decider AND seeded) THEN
@@ -165,15 +175,26 @@ COMMENT ON FUNCTION seeded_row_owner() IS
   'Trigger on tables with seeded rows (calendar data, decision_authority): an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
 
 -- Deleting the seeded rows inside the trigger must not recurse into the DELETE
--- guard, so the guard runs only for statements issued from outside it.
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_year
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_holiday_rule
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
-CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON calendar_day
-  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+-- guard, so the guard runs only for statements issued from outside it.  The
+-- INSERT and UPDATE triggers fire only for the rows the function acts on (an
+-- administrator's new row, an update of a seeded row), so loading many rows
+-- (CREATE EXTENSION, new years) does not run it once per row.
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_year
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_holiday_rule
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_day
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_year
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_holiday_rule
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_changed BEFORE UPDATE ON calendar_day
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar
   FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_year
@@ -274,114 +295,305 @@ COMMENT ON FUNCTION calendar_cache_loads() IS
   'How many times this session has read a calendar from its tables into its cache (diagnostics)';
 
 -- ---------------------------------------------------------------------------
--- Administration: a new year, a Government transfer, confirming a year.
+-- Administration: new years (one, or a forecast up to a year), a Government
+-- transfer, confirming a year.
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION generate_calendar_year(p_calendar text, p_year integer, p_kurban_ait date DEFAULT NULL)
+-- Kurban Ait day 1 is 10 Dhu al-Hijjah.  The Spiritual Administration of
+-- Muslims of Kazakhstan announces the day from the new crescent, so years
+-- without an announced day get this estimate: the conjunction (new moon) of
+-- the month, computed with the periodic terms of J. Meeus, "Astronomical
+-- Algorithms", ch. 49; when it falls at or before 14:00 UTC (about sunset in
+-- Kazakhstan) the month starts the next day, otherwise the day after.  It
+-- gives the announced day for 11 of 2006, 2015-2026 (one day early in 2015
+-- and 2016).
+CREATE FUNCTION kurban_ait_estimate(p_year integer) RETURNS SETOF date
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog
+AS $$
+DECLARE
+  hy      integer;
+  tab_jd  double precision;   -- 1 Dhu al-Hijjah of the arithmetical calendar (Julian day)
+  k       integer;
+  kk      integer;
+  t       double precision;
+  m       double precision;
+  mp      double precision;
+  f       double precision;
+  om      double precision;
+  e       double precision;
+  conj    double precision;   -- a conjunction (Julian day, UT)
+  best    double precision;   -- the conjunction nearest tab_jd
+  ts      timestamp;
+  eid     date;
+BEGIN
+  -- The Hijri years whose 10 Dhu al-Hijjah may fall in p_year (one, sometimes two).
+  FOR hy IN ((p_year - 622) * 33 / 32 - 1) .. ((p_year - 622) * 33 / 32 + 2) LOOP
+    tab_jd := 325 + (hy - 1) * 354 + (3 + 11 * hy) / 30 + 1948438.5;
+    k := round((tab_jd - 2451550.09766) / 29.530588861);
+    best := NULL;
+    FOR kk IN k - 1 .. k + 1 LOOP
+      t := kk / 1236.85;
+      m  := radians(2.5534 + 29.10535670 * kk - 0.0000014 * t^2 - 0.00000011 * t^3);
+      mp := radians(201.5643 + 385.81693528 * kk + 0.0107582 * t^2 + 0.00001238 * t^3 - 0.000000058 * t^4);
+      f  := radians(160.7108 + 390.67050284 * kk - 0.0016118 * t^2 - 0.00000227 * t^3 + 0.000000011 * t^4);
+      om := radians(124.7746 - 1.56375588 * kk + 0.0020672 * t^2 + 0.00000215 * t^3);
+      e  := 1 - 0.002516 * t - 0.0000074 * t^2;
+      conj := 2451550.09766 + 29.530588861 * kk + 0.00015437 * t^2 - 0.000000150 * t^3 + 0.00000000073 * t^4
+        - 0.40720 * sin(mp) + 0.17241 * e * sin(m) + 0.01608 * sin(2 * mp) + 0.01039 * sin(2 * f)
+        + 0.00739 * e * sin(mp - m) - 0.00514 * e * sin(mp + m) + 0.00208 * e * e * sin(2 * m)
+        - 0.00111 * sin(mp - 2 * f) - 0.00057 * sin(mp + 2 * f) + 0.00056 * e * sin(2 * mp + m)
+        - 0.00042 * sin(3 * mp) + 0.00042 * e * sin(m + 2 * f) + 0.00038 * e * sin(m - 2 * f)
+        - 0.00024 * e * sin(2 * mp - m) - 0.00017 * sin(om) - 0.00007 * sin(mp + 2 * m)
+        + 0.00004 * sin(2 * mp - 2 * f) + 0.00004 * sin(3 * m) + 0.00003 * sin(mp + m - 2 * f)
+        + 0.00003 * sin(2 * mp + 2 * f) - 0.00003 * sin(mp + m + 2 * f) + 0.00003 * sin(mp - m + 2 * f)
+        - 0.00002 * sin(mp - m - 2 * f) - 0.00002 * sin(3 * mp + m) + 0.00002 * sin(4 * mp)
+        -- planetary arguments
+        + 0.000325 * sin(radians(299.77 + 0.107408 * kk - 0.009173 * t^2))
+        + 0.000165 * sin(radians(251.88 + 0.016321 * kk)) + 0.000164 * sin(radians(251.83 + 26.651886 * kk))
+        + 0.000126 * sin(radians(349.42 + 36.412478 * kk)) + 0.000110 * sin(radians(84.66 + 18.206239 * kk))
+        + 0.000062 * sin(radians(141.74 + 53.303771 * kk)) + 0.000060 * sin(radians(207.14 + 2.453732 * kk))
+        + 0.000056 * sin(radians(154.84 + 7.306860 * kk)) + 0.000047 * sin(radians(34.52 + 27.261239 * kk))
+        + 0.000042 * sin(radians(207.19 + 0.121824 * kk)) + 0.000040 * sin(radians(291.34 + 1.844379 * kk))
+        + 0.000037 * sin(radians(161.72 + 24.198154 * kk)) + 0.000035 * sin(radians(239.56 + 25.513099 * kk))
+        + 0.000023 * sin(radians(331.55 + 3.592518 * kk))
+        - 69.0 / 86400;           -- terrestrial time to UT (delta T, about 69 s)
+      IF best IS NULL OR abs(conj - tab_jd) < abs(best - tab_jd) THEN
+        best := conj;
+      END IF;
+    END LOOP;
+    ts := timestamp '2000-01-01 12:00' + (best - 2451545.0) * interval '1 day';
+    eid := ts::date + CASE WHEN ts::time <= time '14:00' THEN 10 ELSE 11 END;
+    IF extract(year FROM eid) = p_year THEN
+      RETURN NEXT eid;
+    END IF;
+  END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION kurban_ait_estimate(integer) IS
+  'Estimated first day(s) of Kurban Ait (10 Dhu al-Hijjah) in a Gregorian year, from the new moon (J. Meeus, ch. 49; conjunction at or before 14:00 UTC starts the month the next day); an estimate, to be replaced by the day the Spiritual Administration of Muslims of Kazakhstan announces';
+
+-- The rule-based days of the years p_from_year..p_to_year, in one pass: the
+-- holidays of calendar_holiday_rule, Kurban Ait day 1 (the days given, else
+-- an estimate when p_estimate_kurban_ait), the days off of the weekend-holiday
+-- rule, and a calendar_year row marked generated per year.  Returns the
+-- number of days added.
+CREATE FUNCTION calendar_generate_years(p_calendar text, p_from_year integer, p_to_year integer,
+                                        p_kurban_ait date[], p_estimate_kurban_ait boolean)
 RETURNS integer
 LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control
 AS $$
 DECLARE
   cal      calendar%ROWTYPE;
-  y_first  date := make_date(p_year, 1, 1);
-  y_last   date := make_date(p_year, 12, 31);
+  y_first  date := make_date(p_from_year, 1, 1);
+  y_last   date := make_date(p_to_year, 12, 31);
   r        record;
   d        date;
   n        integer := 0;
   k        integer;
+  off_days  date[] := '{}';     -- days off of the weekend-holiday rule,
+  off_for   date[] := '{}';     -- the holiday each one is for,
+  off_names text[] := '{}';     -- and its names (en, kk, ru)
 BEGIN
+  IF p_from_year > p_to_year THEN
+    RAISE EXCEPTION 'no years from % to %', p_from_year, p_to_year USING ERRCODE = '22023';
+  END IF;
   SELECT * INTO cal FROM calendar WHERE code = p_calendar FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'calendar "%" does not exist', p_calendar
       USING ERRCODE = 'IC001',
             HINT = 'Create it first: INSERT INTO instruction_control.calendar (code, name, valid_from, valid_to) VALUES (...).';
   END IF;
-  IF EXISTS (SELECT 1 FROM calendar_year WHERE calendar = p_calendar AND year = p_year) THEN
-    RAISE EXCEPTION 'calendar "%" already has year %', p_calendar, p_year
+  SELECT min(year) INTO k FROM calendar_year
+   WHERE calendar = p_calendar AND year BETWEEN p_from_year AND p_to_year;
+  IF k IS NOT NULL THEN
+    RAISE EXCEPTION 'calendar "%" already has year %', p_calendar, k
       USING ERRCODE = 'IC003',
-            DETAIL = 'generate_calendar_year() creates the rule-based days of a new year only.',
+            DETAIL = 'generate_calendar_year() and extend_calendar() create the rule-based days of new years only.',
             HINT = 'Change single days with UPDATE or add_transfer().';
   END IF;
   IF y_first > cal.valid_to + 1 OR y_last < cal.valid_from - 1 THEN
     RAISE EXCEPTION 'year % is not next to the range of calendar "%" (% to %)',
-                    p_year, p_calendar, cal.valid_from, cal.valid_to
+                    CASE WHEN y_first > cal.valid_to THEN p_from_year ELSE p_to_year END,
+                    p_calendar, cal.valid_from, cal.valid_to
       USING ERRCODE = 'IC003',
             HINT = 'Add the years in between first: a calendar covers one unbroken range.';
   END IF;
-  IF p_kurban_ait IS NOT NULL AND extract(year FROM p_kurban_ait) <> p_year THEN
-    RAISE EXCEPTION 'Kurban Ait % is not in year %', p_kurban_ait, p_year USING ERRCODE = '22023';
+  IF greatest(cal.valid_to, y_last) - least(cal.valid_from, y_first) >= 146400 THEN
+    RAISE EXCEPTION 'calendar "%" would cover more than 400 years (% to %)',
+                    p_calendar, least(cal.valid_from, y_first), greatest(cal.valid_to, y_last)
+      USING ERRCODE = 'IC003',
+            DETAIL = 'The working-day cache holds at most 400 years of a calendar.';
+  END IF;
+  SELECT g INTO d FROM unnest(p_kurban_ait) g
+   WHERE g IS NOT NULL AND extract(year FROM g)::integer NOT BETWEEN p_from_year AND p_to_year LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'Kurban Ait % is not in year %', d,
+                    CASE WHEN p_from_year = p_to_year THEN p_from_year::text
+                         ELSE p_from_year || '-' || p_to_year END
+      USING ERRCODE = '22023';
   END IF;
   UPDATE calendar SET valid_from = least(valid_from, y_first), valid_to = greatest(valid_to, y_last)
-   WHERE code = p_calendar;
+   WHERE code = p_calendar AND (valid_from > y_first OR valid_to < y_last);
 
-  -- Holidays of the year from the rules.
+  -- Holidays of the years from the rules (29 February only in leap years).
   INSERT INTO calendar_day (calendar, day, kind, name, name_kk, name_ru, basis)
-  SELECT p_calendar, make_date(p_year, h.month, h.day), 'holiday', h.name, h.name_kk, h.name_ru, h.basis
-    FROM calendar_holiday_rule h
-   WHERE h.calendar = p_calendar AND p_year BETWEEN h.valid_from_year AND h.valid_to_year
-     AND (h.month, h.day) <> (2, 29)
+  SELECT p_calendar, make_date(y, h.month, h.day), 'holiday', h.name, h.name_kk, h.name_ru, h.basis
+    FROM generate_series(p_from_year, p_to_year) AS y
+    JOIN calendar_holiday_rule h
+      ON h.calendar = p_calendar AND y BETWEEN h.valid_from_year AND h.valid_to_year
+   WHERE (h.month, h.day) <> (2, 29) OR (y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0))
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF p_kurban_ait IS NOT NULL THEN
-    INSERT INTO calendar_day (calendar, day, kind, name, name_kk, name_ru, basis)
-    VALUES (p_calendar, p_kurban_ait, 'holiday', 'Kurban Ait (day 1)', 'Құрбан айт (1-күні)',
-            'Курбан айт (1-й день)', 'Labour Code, art. 84(5); never moved')
-    ON CONFLICT DO NOTHING;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n := n + k;
-  END IF;
+
+  -- Kurban Ait day 1: the days given; for the other years an estimate.
+  INSERT INTO calendar_day (calendar, day, kind, name, name_kk, name_ru, basis)
+  SELECT p_calendar, g, 'holiday', 'Kurban Ait (day 1)', 'Құрбан айт (1-күні)', 'Курбан айт (1-й день)',
+         'Labour Code, art. 84(5); never moved'
+    FROM unnest(p_kurban_ait) AS g
+   WHERE g IS NOT NULL
+  UNION ALL
+  SELECT p_calendar, e, 'holiday', 'Kurban Ait (day 1, estimated)', 'Құрбан айт (1-күні, болжам)',
+         'Курбан айт (1-й день, оценка)',
+         'Labour Code, art. 84(5); never moved.  Day estimated by kurban_ait_estimate() until the Spiritual Administration of Muslims of Kazakhstan announces it'
+    FROM generate_series(p_from_year, p_to_year) AS y
+   CROSS JOIN LATERAL kurban_ait_estimate(y) AS e
+   WHERE p_estimate_kurban_ait
+     AND NOT EXISTS (SELECT 1 FROM unnest(p_kurban_ait) AS g WHERE extract(year FROM g) = y)
+  ON CONFLICT DO NOTHING;
+  GET DIAGNOSTICS k = ROW_COUNT;
+  n := n + k;
 
   -- Law "On holidays", art. 5: a holiday on a weekend day makes the next working
-  -- day after it a day off (7 January and Kurban Ait are never moved).
+  -- day after it a day off (7 January and Kurban Ait are never moved).  The
+  -- days off are collected and inserted at once: each statement on the table
+  -- invalidates the working-day caches.
   FOR r IN
-    SELECT make_date(p_year, h.month, h.day) AS day, h.name, h.name_kk, h.name_ru
-      FROM calendar_holiday_rule h
-     WHERE h.calendar = p_calendar AND p_year BETWEEN h.valid_from_year AND h.valid_to_year
-       AND h.moves_off_weekend AND (h.month, h.day) <> (2, 29)
-       AND extract(isodow FROM make_date(p_year, h.month, h.day))::smallint = ANY (cal.weekend_days)
+    SELECT DISTINCT ON (1) make_date(y, h.month, h.day) AS day, h.name, h.name_kk, h.name_ru
+      FROM generate_series(p_from_year, p_to_year) AS y
+      JOIN calendar_holiday_rule h
+        ON h.calendar = p_calendar AND y BETWEEN h.valid_from_year AND h.valid_to_year
+     WHERE h.moves_off_weekend
+       AND ((h.month, h.day) <> (2, 29) OR (y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0)))
+       AND extract(isodow FROM make_date(y, h.month, h.day))::smallint = ANY (cal.weekend_days)
      ORDER BY 1
   LOOP
     d := r.day + 1;
-    WHILE extract(isodow FROM d)::smallint = ANY (cal.weekend_days)
+    WHILE extract(isodow FROM d)::smallint = ANY (cal.weekend_days) OR d = ANY (off_days)
           OR EXISTS (SELECT 1 FROM calendar_day WHERE calendar = p_calendar AND day = d) LOOP
       d := d + 1;
     END LOOP;
-    INSERT INTO calendar_day (calendar, day, kind, name, name_kk, name_ru, basis)
-    VALUES (p_calendar, d, 'day_off',
-            format('Day off for %s (%s)', r.name, r.day),
-            format('Демалыс күні: %s (%s)', r.name_kk, r.day),
-            format('Выходной день за %s (%s)', r.name_ru, r.day),
-            'Law "On holidays in the Republic of Kazakhstan", art. 5 (holiday on a day off)')
-    ON CONFLICT DO NOTHING;
-    GET DIAGNOSTICS k = ROW_COUNT;
-    n := n + k;
+    off_days := off_days || d;
+    off_for := off_for || r.day;
+    off_names := off_names || ARRAY[[r.name, r.name_kk, r.name_ru]];
   END LOOP;
+  INSERT INTO calendar_day (calendar, day, kind, name, name_kk, name_ru, basis)
+  SELECT p_calendar, off_days[i], 'day_off',
+         format('Day off for %s (%s)', off_names[i][1], off_for[i]),
+         format('Демалыс күні: %s (%s)', off_names[i][2], off_for[i]),
+         format('Выходной день за %s (%s)', off_names[i][3], off_for[i]),
+         'Law "On holidays in the Republic of Kazakhstan", art. 5 (holiday on a day off)'
+    FROM generate_subscripts(off_days, 1) AS i
+  ON CONFLICT DO NOTHING;
+  GET DIAGNOSTICS k = ROW_COUNT;
+  n := n + k;
 
   INSERT INTO calendar_year (calendar, year, status, basis)
-  VALUES (p_calendar, p_year, 'generated',
-          'Generated from the holiday rules' || CASE WHEN p_kurban_ait IS NULL THEN ' (Kurban Ait not given)' ELSE '' END
-          || '; no Government decree applied');
+  SELECT p_calendar, y, 'generated',
+         'Generated from the holiday rules'
+         || CASE WHEN EXISTS (SELECT 1 FROM unnest(p_kurban_ait) AS g WHERE extract(year FROM g) = y) THEN ''
+                 WHEN p_estimate_kurban_ait THEN ' (Kurban Ait day 1 estimated)'
+                 ELSE ' (Kurban Ait not given)' END
+         || '; no Government decree applied'
+    FROM generate_series(p_from_year, p_to_year) AS y;
   RETURN n;
 END
 $$;
 
+COMMENT ON FUNCTION calendar_generate_years(text, integer, integer, date[], boolean) IS
+  'Internal (generate_calendar_year, extend_calendar, CREATE EXTENSION): adds the rule-based days of the years p_from_year..p_to_year next to the calendar''s range, Kurban Ait day 1 given or estimated, and marks the years generated (returns the number of days added)';
+
+CREATE FUNCTION generate_calendar_year(p_calendar text, p_year integer, p_kurban_ait date DEFAULT NULL)
+RETURNS integer
+LANGUAGE sql
+SET search_path = pg_catalog, instruction_control
+AS $$
+  SELECT calendar_generate_years(p_calendar, p_year, p_year,
+                                 CASE WHEN p_kurban_ait IS NULL THEN NULL ELSE ARRAY[p_kurban_ait] END,
+                                 false)
+$$;
+
 COMMENT ON FUNCTION generate_calendar_year(text, integer, date) IS
   'Adds a year to a calendar: holidays from calendar_holiday_rule, Kurban Ait day 1 if given, and the days off of the weekend-holiday rule; the year is marked generated (returns the number of days added)';
+
+CREATE FUNCTION extend_calendar(p_calendar text, p_until_year integer, p_estimate_kurban_ait boolean DEFAULT true)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, instruction_control
+AS $$
+DECLARE
+  last_day  date;
+  last_year integer;
+BEGIN
+  SELECT valid_to INTO last_day FROM calendar WHERE code = p_calendar FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'calendar "%" does not exist', p_calendar
+      USING ERRCODE = 'IC001',
+            HINT = 'Create it first: INSERT INTO instruction_control.calendar (code, name, valid_from, valid_to) VALUES (...).';
+  END IF;
+  last_year := extract(year FROM last_day);
+  IF last_day <> make_date(last_year, 12, 31) THEN
+    RAISE EXCEPTION 'calendar "%" ends on %, not on 31 December', p_calendar, last_day
+      USING ERRCODE = 'IC003',
+            DETAIL = 'extend_calendar() adds whole years after the covered range.',
+            HINT = 'Cover the rest of that year first.';
+  END IF;
+  IF p_until_year < last_year THEN
+    RAISE EXCEPTION 'year % is before the end of calendar "%" (%)', p_until_year, p_calendar, last_day
+      USING ERRCODE = 'IC003',
+            DETAIL = 'extend_calendar() adds the years after the covered range; it never changes a covered year.',
+            HINT = 'Change a covered year with add_transfer() or UPDATE; add a year before the range with generate_calendar_year().';
+  END IF;
+  IF p_until_year = last_year THEN
+    RETURN 0;
+  END IF;
+  PERFORM calendar_generate_years(p_calendar, last_year + 1, p_until_year, NULL, p_estimate_kurban_ait);
+  RETURN p_until_year - last_year;
+END
+$$;
+
+COMMENT ON FUNCTION extend_calendar(text, integer, boolean) IS
+  'Adds the forecast years after a calendar''s range up to p_until_year in one call: holidays from calendar_holiday_rule, the weekend-holiday rule and, unless p_estimate_kurban_ait is false, the estimated Kurban Ait day 1; the years are marked generated (returns the number of years added; 0 if the calendar already ends with that year)';
 
 CREATE FUNCTION add_transfer(p_calendar text, p_working_day date, p_day_off date, p_basis text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control
 AS $$
+DECLARE
+  cal  calendar%ROWTYPE;
 BEGIN
-  IF is_working_day(p_working_day, p_calendar) THEN
+  -- The days are judged from the tables, not from the working-day cache: a
+  -- series of transfers would otherwise reload the cache after each one.  An
+  -- unknown calendar or a date outside it gets the error of is_working_day().
+  SELECT * INTO cal FROM calendar WHERE code = p_calendar;
+  IF NOT FOUND OR p_working_day NOT BETWEEN cal.valid_from AND cal.valid_to THEN
+    PERFORM is_working_day(p_working_day, p_calendar);
+  END IF;
+  IF p_day_off NOT BETWEEN cal.valid_from AND cal.valid_to THEN
+    PERFORM is_working_day(p_day_off, p_calendar);
+  END IF;
+  IF coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_working_day),
+              NOT extract(isodow FROM p_working_day)::smallint = ANY (cal.weekend_days)) THEN
     RAISE EXCEPTION '% is already a working day in calendar "%"', p_working_day, p_calendar
       USING ERRCODE = 'IC003',
             DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
             HINT = 'The first date is the day off that becomes a working day, the second the working day that becomes a day off.';
   END IF;
-  IF NOT is_working_day(p_day_off, p_calendar) THEN
+  IF NOT coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_day_off),
+                  NOT extract(isodow FROM p_day_off)::smallint = ANY (cal.weekend_days)) THEN
     RAISE EXCEPTION '% is already not a working day in calendar "%"', p_day_off, p_calendar
       USING ERRCODE = 'IC003',
             DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
@@ -427,78 +639,175 @@ COMMENT ON FUNCTION confirm_calendar_year(text, integer, text) IS
   'Marks a calendar year confirmed: its days follow the Government''s decree (basis)';
 
 -- ---------------------------------------------------------------------------
--- Seed: the Republic of Kazakhstan, 2015-2027 (calendar-kz facts).
+-- Seed: the Republic of Kazakhstan, 2000-2075 (calendar-kz facts).
+--
+-- The holiday rules follow the law of each year: until 2001 the Presidential
+-- Decree No. 2534 of 1995 "On holidays" (a holiday on a weekend day not moved),
+-- from 2002 the Law "On holidays in the Republic of Kazakhstan" No. 267-II of
+-- 13 December 2001 and its amendments.  Years with the Government's decree on
+-- the transfer of days off applied and checked are confirmed; the others are
+-- generated, and from 2027 on they are a forecast.  Sources of each year are
+-- in calendar_year.basis and calendar_day.basis; the research notes are in
+-- README.md ("Calendar data").
 -- ---------------------------------------------------------------------------
 
 INSERT INTO calendar (code, name, weekend_days, valid_from, valid_to)
-VALUES ('KZ', 'Republic of Kazakhstan, five-day week', '{6,7}', '2015-01-01', '2027-12-31');
+VALUES ('KZ', 'Republic of Kazakhstan, five-day week', '{6,7}', '2000-01-01', '2075-12-31');
+
+INSERT INTO calendar_holiday_rule
+  (calendar, month, day, valid_from_year, valid_to_year, name, name_kk, name_ru, basis, moves_off_weekend)
+SELECT 'KZ', month, day, valid_from_year, valid_to_year, name, name_kk, name_ru,
+       CASE WHEN valid_to_year < 2002
+            THEN 'Presidential Decree No. 2534 of 1995 "On holidays in the Republic of Kazakhstan" (until 2001); a holiday on a weekend day was not moved'
+                 || coalesce('; ' || note, '')
+            ELSE 'Law "On holidays in the Republic of Kazakhstan" No. 267-II of 13 December 2001, art. 5'
+                 || coalesce(' (' || note || ')', '')
+       END,
+       moves
+  FROM (VALUES
+  (1, 1, 2000, 2001, 'New Year', 'Жаңа жыл', 'Новый год', NULL, false),
+  (1, 1, 2002, 9999, 'New Year', 'Жаңа жыл', 'Новый год', NULL, true),
+  (1, 2, 2000, 2001, 'New Year', 'Жаңа жыл', 'Новый год', NULL, false),
+  (1, 2, 2002, 9999, 'New Year', 'Жаңа жыл', 'Новый год', NULL, true),
+  (3, 8, 2000, 2001, 'International Women''s Day', 'Халықаралық әйелдер күні', 'Международный женский день', NULL, false),
+  (3, 8, 2002, 9999, 'International Women''s Day', 'Халықаралық әйелдер күні', 'Международный женский день', NULL, true),
+  (3, 15, 2027, 9999, 'Constitution Day', 'Конституция күні', 'День Конституции', 'reported after the constitutional referendum of 15 March 2026; not yet confirmed', true),
+  (3, 21, 2010, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', '21-23 March since the amendment signed on 2 June 2009', true),
+  (3, 22, 2000, 2001, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', 'a day off: Government decree No. 282 of 2001 bridged Friday 23 March 2001 for Nauryz meiramy', false),
+  (3, 22, 2002, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', 'only 22 March until 2009', true),
+  (3, 23, 2010, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', '21-23 March since the amendment signed on 2 June 2009', true),
+  (5, 1, 2000, 2001, 'Unity of the People of Kazakhstan Day', 'Қазақстан халқының бірлігі мерекесі', 'Праздник единства народа Казахстана', NULL, false),
+  (5, 1, 2002, 9999, 'Unity of the People of Kazakhstan Day', 'Қазақстан халқының бірлігі мерекесі', 'Праздник единства народа Казахстана', NULL, true),
+  (5, 7, 2013, 9999, 'Defender of the Fatherland Day', 'Отан қорғаушы күні', 'День защитника Отечества', 'a holiday since 2013', true),
+  (5, 9, 2000, 2001, 'Victory Day', 'Жеңіс күні', 'День Победы', NULL, false),
+  (5, 9, 2002, 9999, 'Victory Day', 'Жеңіс күні', 'День Победы', NULL, true),
+  (7, 6, 2009, 9999, 'Capital Day', 'Астана күні', 'День столицы', 'a holiday since 2009', true),
+  (8, 30, 2000, 2001, 'Constitution Day', 'Қазақстан Республикасының Конституциясы күні', 'День Конституции Республики Казахстан', NULL, false),
+  (8, 30, 2002, 2025, 'Constitution Day', 'Қазақстан Республикасының Конституциясы күні', 'День Конституции Республики Казахстан', 'a holiday through 2025', true),
+  (10, 25, 2000, 2001, 'Republic Day', 'Республика күні', 'День Республики', NULL, false),
+  (10, 25, 2002, 2008, 'Republic Day', 'Республика күні', 'День Республики', 'removed by the amendment signed on 2 June 2009', true),
+  (10, 25, 2022, 9999, 'Republic Day', 'Республика күні', 'День Республики', 'non-working again since 2022', true),
+  (12, 1, 2012, 2021, 'First President''s Day', 'Тұңғыш Президент күні', 'День Первого Президента', 'introduced by the Law of 14 December 2011, abolished in 2022', true),
+  (12, 16, 2000, 2001, 'Independence Day', 'Тәуелсіздік күні', 'День Независимости', NULL, false),
+  (12, 16, 2002, 9999, 'Independence Day', 'Тәуелсіздік күні', 'День Независимости', NULL, true),
+  (12, 17, 2002, 2021, 'Independence Day', 'Тәуелсіздік күні', 'День Независимости', 'second day from 2002 until 2021', true)
+  ) AS v(month, day, valid_from_year, valid_to_year, name, name_kk, name_ru, note, moves);
 
 INSERT INTO calendar_holiday_rule
   (calendar, month, day, valid_from_year, valid_to_year, name, name_kk, name_ru, basis, moves_off_weekend)
 VALUES
-  ('KZ', 1, 1, 1, 9999, 'New Year', 'Жаңа жыл', 'Новый год', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 1, 2, 1, 9999, 'New Year', 'Жаңа жыл', 'Новый год', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 1, 7, 1, 9999, 'Orthodox Christmas', 'Православиелік Рождество', 'Православное Рождество', 'Labour Code, art. 84(5); never moved', false),
-  ('KZ', 3, 8, 1, 9999, 'International Women''s Day', 'Халықаралық әйелдер күні', 'Международный женский день', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 3, 15, 2027, 9999, 'Constitution Day', 'Конституция күні', 'День Конституции', 'Reported after the constitutional referendum of 15 March 2026; not yet confirmed', true),
-  ('KZ', 3, 21, 1, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 3, 22, 1, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 3, 23, 1, 9999, 'Nauryz', 'Наурыз мейрамы', 'Наурыз мейрамы', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 5, 1, 1, 9999, 'Unity of the People of Kazakhstan Day', 'Қазақстан халқының бірлігі мерекесі', 'Праздник единства народа Казахстана', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 5, 7, 1, 9999, 'Defender of the Fatherland Day', 'Отан қорғаушы күні', 'День защитника Отечества', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 5, 9, 1, 9999, 'Victory Day', 'Жеңіс күні', 'День Победы', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 7, 6, 1, 9999, 'Capital Day', 'Астана күні', 'День столицы', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 8, 30, 1, 2025, 'Constitution Day', 'Қазақстан Республикасының Конституциясы күні', 'День Конституции Республики Казахстан', 'Law "On holidays in the Republic of Kazakhstan", art. 5 (a holiday through 2025)', true),
-  ('KZ', 10, 25, 2022, 9999, 'Republic Day', 'Республика күні', 'День Республики', 'Law "On holidays in the Republic of Kazakhstan", art. 5 (non-working since 2022)', true),
-  ('KZ', 12, 1, 1, 2021, 'First President''s Day', 'Тұңғыш Президент күні', 'День Первого Президента', 'Law "On holidays in the Republic of Kazakhstan", art. 5 (abolished in 2022)', true),
-  ('KZ', 12, 16, 1, 9999, 'Independence Day', 'Тәуелсіздік күні', 'День Независимости', 'Law "On holidays in the Republic of Kazakhstan", art. 5', true),
-  ('KZ', 12, 17, 1, 2021, 'Independence Day', 'Тәуелсіздік күні', 'День Независимости', 'Law "On holidays in the Republic of Kazakhstan", art. 5 (second day until 2021)', true);
+  ('KZ', 1, 7, 2006, 9999, 'Orthodox Christmas', 'Православиелік Рождество', 'Православное Рождество',
+   'Labour Code, art. 84(5) (a day off since 2006); never moved', false);
 
--- Kurban Ait day 1 (lunar, set each year by the Spiritual Administration of
--- Muslims): 2023-2026 from calendar-kz; 2019, 2021, 2022 from published
--- calendars; 2015-2018, 2020 and 2027 best known dates (those years are generated).
-SELECT generate_calendar_year('KZ', y, k)
-  FROM (VALUES (2015, date '2015-09-24'), (2016, date '2016-09-12'), (2017, date '2017-09-01'),
-               (2018, date '2018-08-21'), (2019, date '2019-08-11'), (2020, date '2020-07-31'),
-               (2021, date '2021-07-20'), (2022, date '2022-07-09'), (2023, date '2023-06-28'),
-               (2024, date '2024-06-16'), (2025, date '2025-06-06'), (2026, date '2026-05-27'),
-               (2027, date '2027-05-16')) AS v(y, k)
- ORDER BY y;
+-- The days of 2000-2075 in one pass.  Kurban Ait day 1 is a day off since 2006
+-- (never moved); the days announced for 2006 and 2014-2026 are given, the
+-- other years get kurban_ait_estimate().
+SELECT calendar_generate_years('KZ', 2000, 2005, NULL, false);
+SELECT calendar_generate_years('KZ', 2006, 2075,
+         ARRAY['2006-01-10', '2014-10-04', '2015-09-24', '2016-09-12', '2017-09-01', '2018-08-21',
+               '2019-08-11', '2020-07-31', '2021-07-20', '2022-07-09', '2023-06-28', '2024-06-16',
+               '2025-06-06', '2026-05-27']::date[],
+         true);
 
--- Government transfers (Labour Code art. 85(3)).
+-- Government transfers (Labour Code art. 85(3)): a working Saturday or Sunday
+-- for a weekday off.  Before 2015 the decrees are the ones python-holidays
+-- lists for Kazakhstan with their adilet.zan.kz document codes (the code holds
+-- the year and number of the decree); their texts were read where a number or
+-- a date is given.
 SELECT add_transfer('KZ', w, o, b)
   FROM (VALUES
-    (date '2020-01-05', date '2020-01-03', 'Government decree on the transfer of days off in 2020'),
-    (date '2020-05-11', date '2020-05-08', 'Government decree on the transfer of days off in 2020'),
-    (date '2020-12-20', date '2020-12-18', 'Government decree on the transfer of days off in 2020'),
-    (date '2021-07-03', date '2021-07-05', 'Government decree on the transfer of days off in 2021'),
-    (date '2022-03-05', date '2022-03-07', 'Government decree No. 713 of 6 October 2021 on the transfer of days off in 2022'),
-    (date '2022-08-27', date '2022-08-29', 'Government decree No. 713 of 6 October 2021 on the transfer of days off in 2022'),
-    (date '2022-10-22', date '2022-10-24', 'Government decree No. 713 of 6 October 2021, as amended in 2022'),
-    (date '2023-07-01', date '2023-07-07', 'Government decree on the transfer of days off in 2023'),
-    (date '2024-05-04', date '2024-05-08', 'Government decree on the transfer of days off in 2024'),
-    (date '2025-01-05', date '2025-01-03', 'Government decree on the transfer of days off in 2025')
+    (date '2000-05-06', date '2000-05-08', 'Government decree on the transfer of a day off in May 2000 (adilet.zan.kz P000000642_)'),
+    ('2001-03-11', '2001-03-09', 'Government decree No. 282 of 2001 (adilet.zan.kz P010000282_): days off moved from Sunday 11 March to Friday 9 March and from Sunday 25 March to Friday 23 March 2001'),
+    ('2001-03-25', '2001-03-23', 'Government decree No. 282 of 2001 (adilet.zan.kz P010000282_): days off moved from Sunday 11 March to Friday 9 March and from Sunday 25 March to Friday 23 March 2001'),
+    ('2001-04-28', '2001-04-30', 'Government decree on the transfer of a day off in 2001 (adilet.zan.kz P010000515_)'),
+    ('2001-12-29', '2001-12-31', 'Government decree on the transfer of a day off in 2001 (adilet.zan.kz P010001604_)'),
+    ('2002-05-12', '2002-05-10', 'Government decree on the transfer of a day off in 2002 (adilet.zan.kz P020000466_)'),
+    ('2003-05-04', '2003-05-02', 'Government decree on the transfer of a day off in 2003 (adilet.zan.kz P030000338_)'),
+    ('2003-12-13', '2003-12-15', 'Government decree on the transfer of a day off in 2003 (adilet.zan.kz P030001166_)'),
+    ('2005-03-05', '2005-03-07', 'Government decrees on the transfer of days off in 2005 (adilet.zan.kz P050000142_, P050000751_, P050000949_)'),
+    ('2005-03-19', '2005-03-21', 'Government decrees on the transfer of days off in 2005 (adilet.zan.kz P050000142_, P050000751_, P050000949_)'),
+    ('2005-08-27', '2005-08-29', 'Government decrees on the transfer of days off in 2005 (adilet.zan.kz P050000142_, P050000751_, P050000949_)'),
+    ('2005-10-22', '2005-10-24', 'Government decrees on the transfer of days off in 2005 (adilet.zan.kz P050000142_, P050000751_, P050000949_)'),
+    ('2006-01-14', '2006-01-11', 'Government decrees on the transfer of days off in 2006 (adilet.zan.kz P050001309_, P060000277_)'),
+    ('2006-05-06', '2006-05-08', 'Government decrees on the transfer of days off in 2006 (adilet.zan.kz P050001309_, P060000277_)'),
+    ('2007-03-11', '2007-03-09', 'Government decrees on the transfer of days off in 2007 (adilet.zan.kz P070000148_, P070000165_, P070000713_, P070000925_, P070001113_)'),
+    ('2007-03-25', '2007-03-23', 'Government decrees on the transfer of days off in 2007 (adilet.zan.kz P070000148_, P070000165_, P070000713_, P070000925_, P070001113_)'),
+    ('2007-09-02', '2007-08-31', 'Government decrees on the transfer of days off in 2007 (adilet.zan.kz P070000148_, P070000165_, P070000713_, P070000925_, P070001113_)'),
+    ('2007-10-28', '2007-10-26', 'Government decrees on the transfer of days off in 2007 (adilet.zan.kz P070000148_, P070000165_, P070000713_, P070000925_, P070001113_)'),
+    ('2007-12-29', '2007-12-31', 'Government decrees on the transfer of days off in 2007 (adilet.zan.kz P070000148_, P070000165_, P070000713_, P070000925_, P070001113_)'),
+    ('2008-05-04', '2008-05-02', 'Government decree on the transfer of a day off in 2008 (adilet.zan.kz P080000364_)'),
+    ('2009-12-20', '2009-12-18', 'Government decree No. 1936 of 26 November 2009 "On the transfer of a day off" (adilet.zan.kz P090001936_)'),
+    ('2010-01-10', '2010-01-08', 'Government decree on the transfer of a day off in January 2010 (adilet.zan.kz P090002216_)'),
+    ('2010-07-03', '2010-07-05', 'Government decree on the transfer of a day off in July 2010 (adilet.zan.kz P100000637_)'),
+    ('2011-03-05', '2011-03-07', 'Government decrees on the transfer of days off in 2011 (adilet.zan.kz P1100000167, P1100000948)'),
+    ('2011-08-27', '2011-08-29', 'Government decrees on the transfer of days off in 2011 (adilet.zan.kz P1100000167, P1100000948)'),
+    ('2012-03-11', '2012-03-09', 'Government decrees on the transfer of days off in 2012 (adilet.zan.kz P1200000268, P1200000458)'),
+    ('2012-04-28', '2012-04-30', 'Government decrees on the transfer of days off in 2012 (adilet.zan.kz P1200000268, P1200000458)'),
+    ('2012-12-29', '2012-12-31', 'Government decree No. 1538 of 2012 (adilet.zan.kz P1200001538): the day off moved from Saturday 29 December to Monday 31 December 2012'),
+    ('2013-05-04', '2013-05-10', 'Government decrees on the transfer of days off in 2013 (adilet.zan.kz P1300000345, P1300001068)'),
+    ('2013-10-12', '2013-10-14', 'Government decrees on the transfer of days off in 2013 (adilet.zan.kz P1300000345, P1300001068)'),
+    ('2013-12-28', '2014-01-03', 'Government decree of December 2013 (adilet.zan.kz P1300001322): the day off moved from Saturday 28 December 2013 to Friday 3 January 2014'),
+    ('2014-05-04', '2014-05-02', 'Government decree of April 2014 (adilet.zan.kz P1400000365): days off moved from Sunday 4 May to Friday 2 May and from Sunday 11 May to Thursday 8 May 2014'),
+    ('2014-05-11', '2014-05-08', 'Government decree of April 2014 (adilet.zan.kz P1400000365): days off moved from Sunday 4 May to Friday 2 May and from Sunday 11 May to Thursday 8 May 2014'),
+    ('2016-03-05', '2016-03-07', 'Government decree No. 67 of February 2016 (adilet.zan.kz P1600000067): the day off moved from Saturday 5 March to Monday 7 March 2016'),
+    ('2017-03-18', '2017-03-20', 'Government decree No. 5 of 2017 "On the transfer of days off in 2017" (adilet.zan.kz P1700000005)'),
+    ('2017-07-01', '2017-07-07', 'Government decree No. 5 of 2017 "On the transfer of days off in 2017" (adilet.zan.kz P1700000005)'),
+    ('2018-03-03', '2018-03-09', 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864)'),
+    ('2018-04-28', '2018-04-30', 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864)'),
+    ('2018-05-05', '2018-05-08', 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864)'),
+    ('2018-08-25', '2018-08-31', 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864)'),
+    ('2018-12-29', '2018-12-31', 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864)'),
+    ('2019-05-04', '2019-05-10', 'Government decree No. 888 of 2018 on the transfer of a day off in 2019 (adilet.zan.kz P1800000888)'),
+    ('2020-01-05', '2020-01-03', 'Government decree No. 820 of 2019 on the transfer of days off in 2020 (adilet.zan.kz P1900000820)'),
+    ('2020-05-11', '2020-05-08', 'Government decree No. 820 of 2019 on the transfer of days off in 2020 (adilet.zan.kz P1900000820)'),
+    ('2020-12-20', '2020-12-18', 'Government decree No. 820 of 2019 on the transfer of days off in 2020 (adilet.zan.kz P1900000820)'),
+    ('2021-07-03', '2021-07-05', 'Government decree No. 930 of 2020 on the transfer of a day off in 2021 (adilet.zan.kz P2000000930)'),
+    ('2022-03-05', '2022-03-07', 'Government decree No. 713 of 6 October 2021 "On the transfer of days off in 2022"'),
+    ('2022-08-27', '2022-08-29', 'Government decree No. 713 of 6 October 2021 "On the transfer of days off in 2022"'),
+    ('2022-10-22', '2022-10-24', 'Government decree No. 713 of 6 October 2021 as amended in October 2022 (adilet.zan.kz P2200000796): Saturday 22 October works, Monday 24 October off'),
+    ('2023-07-01', '2023-07-07', 'Government decree on the transfer of days off in 2023'),
+    ('2024-05-04', '2024-05-08', 'Government decree on the transfer of days off in 2024'),
+    ('2025-01-05', '2025-01-03', 'Government decree on the transfer of days off in 2025')
   ) AS v(w, o, b);
 
 SELECT confirm_calendar_year('KZ', y, b)
   FROM (VALUES
-    (2020, 'Government decree on the transfer of days off in 2020 (transfers of 3 Jan, 8 May, 18 Dec)'),
+    (2016, 'Government decree No. 67 of February 2016 (adilet.zan.kz P1600000067): Sat 5 Mar works, Mon 7 Mar off; Kurban Ait 12 Sep'),
+    (2017, 'Government decree No. 5 of 2017 "On the transfer of days off in 2017" (adilet.zan.kz P1700000005): Sat 18 Mar works, Mon 20 Mar off; Sat 1 Jul works, Fri 7 Jul off; Kurban Ait 1 Sep'),
+    (2018, 'Government decree No. 864 of 2017 "On the transfer of days off in 2018" (adilet.zan.kz P1700000864): Sat 3 Mar / Fri 9 Mar, Sat 28 Apr / Mon 30 Apr, Sat 5 May / Tue 8 May, Sat 25 Aug / Fri 31 Aug, Sat 29 Dec / Mon 31 Dec (working / off); Kurban Ait 21 Aug'),
+    (2019, 'Government decree No. 888 of 2018 (adilet.zan.kz P1800000888): Sat 4 May works, Fri 10 May off; Kurban Ait 11 Aug'),
+    (2020, 'Government decree No. 820 of 2019 on the transfer of days off in 2020 (adilet.zan.kz P1900000820): Sun 5 Jan / Fri 3 Jan, Mon 11 May / Fri 8 May, Sun 20 Dec / Fri 18 Dec (working / off); Kurban Ait 31 Jul'),
+    (2021, 'Government decree No. 930 of 2020 (adilet.zan.kz P2000000930): Sat 3 Jul works, Mon 5 Jul off; Kurban Ait 20 Jul'),
+    (2022, 'Government decree No. 713 of 6 October 2021 "On the transfer of days off in 2022" (Sat 5 Mar / Mon 7 Mar, Sat 27 Aug / Mon 29 Aug), amended in October 2022 (adilet.zan.kz P2200000796) with Sat 22 Oct / Mon 24 Oct; the Law of September 2022 on holidays (adilet.zan.kz Z2200000143) made 25 Oct a holiday and ended 1 Dec and 17 Dec, so 1 and 19 Dec 2022 were working days; Kurban Ait 9 Jul'),
     (2023, 'Government decree on the transfer of days off in 2023 (Sat 1 Jul works, Fri 7 Jul off)'),
     (2024, 'Government decree on the transfer of days off in 2024 (Sat 4 May works, Wed 8 May off)'),
     (2025, 'Government decree on the transfer of days off in 2025 (Sun 5 Jan works, Fri 3 Jan off)'),
     (2026, 'No transfers decreed for 2026; holidays per the Law "On holidays" as amended (no 30 Aug)')
   ) AS v(y, b);
 
+-- What is known of the years left generated.
 UPDATE calendar_year
-   SET basis = 'Generated from the holiday rules, with the transfers known from published decrees (Sat 3 Jul works, Mon 5 Jul off); other transfers of the year not established'
- WHERE calendar = 'KZ' AND year = 2021;
-UPDATE calendar_year
-   SET basis = 'Generated from the holiday rules, with the transfers of Government decree No. 713 of 6 October 2021 as amended (5/7 Mar, 27/29 Aug, 22/24 Oct); the December holidays of 2022 are reported differently, so the year is not confirmed'
- WHERE calendar = 'KZ' AND year = 2022;
+   SET basis = CASE
+     WHEN year <= 2001 THEN
+       'Generated from the rules of the time (Presidential Decree No. 2534 of 1995: a holiday on a weekend day not moved; its list of holidays as python-holidays has it, 22 March inferred from Government decree No. 282 of 2001), with the Government transfers of the year known from adilet.zan.kz; not confirmed: the decree of 1995 and the transfer decrees were not all read'
+     WHEN year <= 2005 THEN
+       'Generated from the Law "On holidays" No. 267-II of 13 December 2001 as in force then (7 January and Kurban Ait not yet days off)'
+       || CASE WHEN year = 2004 THEN ', no transfer decree known' ELSE ', with the Government transfers of the year known from adilet.zan.kz' END
+       || '; not confirmed: the transfer decrees were not all read'
+     WHEN year <= 2013 THEN
+       'Generated from the Law "On holidays" as in force then, with the Government transfers of the year known from adilet.zan.kz; Kurban Ait day 1 '
+       || CASE WHEN year = 2006 THEN '10 January (python-holidays)' ELSE 'estimated' END
+       || '; not confirmed: the transfer decrees were not all read'
+     WHEN year = 2014 THEN
+       'Generated from the Law "On holidays" as in force then, with the transfers of Government decrees P1300001322 and P1400000365 (adilet.zan.kz); Kurban Ait 4 October (reported); not confirmed: other decrees of 2014 not searched'
+     WHEN year = 2015 THEN
+       'Generated from the holiday rules; Kurban Ait 24 September (egov.kz calendar as reported).  No Government decree on the transfer of days off in 2015 found: the egov.kz calendar for 2015 as reported lists only the days off of the weekend-holiday rule (9 March, 24-25 March, 11 May, 31 August), and python-holidays lists decrees for 2014 and 2016 but none for 2015; that no decree was issued is not established, so the year is not confirmed'
+     ELSE 'Forecast generated from the holiday rules (Kurban Ait day 1 estimated); no Government decree yet'
+   END
+ WHERE calendar = 'KZ' AND status = 'generated';
 
 -- Everything above is the extension's, recreated by CREATE EXTENSION.
 UPDATE calendar SET seeded = true WHERE code = 'KZ';
 UPDATE calendar_year SET seeded = true WHERE calendar = 'KZ';
 UPDATE calendar_holiday_rule SET seeded = true WHERE calendar = 'KZ';
 UPDATE calendar_day SET seeded = true WHERE calendar = 'KZ';
-
