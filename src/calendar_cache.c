@@ -399,12 +399,12 @@ ic_calendar_range_error(const IcCalendar *cal, IcCalStatus st, DateADT d, const 
 				 errmsg("date %s is outside calendar \"%s\"", date_s, cal->code),
 				 errdetail("Calendar \"%s\" covers %s to %s; working days outside it are not known (R50.3).",
 						   cal->code, from_s, to_s),
-				 errhint("Use a date in that range, or add a year with "
-						 IC_SCHEMA ".generate_calendar_year('%s', year).", cal->code)));
+				 errhint("Use a date in that range, or add forecast years with "
+						 IC_SCHEMA ".extend_calendar('%s', until_year).", cal->code)));
 	ereport(ERROR,
 			(errcode(ERRCODE_IC_DATE_OUT_OF_CALENDAR),
 			 errmsg("%s from %s goes outside calendar \"%s\"", what, date_s, cal->code),
 			 errdetail("Calendar \"%s\" covers %s to %s; working days outside it are not known (R50.3).",
 					   cal->code, from_s, to_s),
-			 errhint("Add a year with " IC_SCHEMA ".generate_calendar_year('%s', year).", cal->code)));
+			 errhint("Add forecast years with " IC_SCHEMA ".extend_calendar('%s', until_year).", cal->code)));
 }

@@ -321,7 +321,7 @@ judge(TriggerData *td)
 	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);
 	SET_COL("new_due_date", IC_COL_DATE, DateADTGetDatum(new_due), new_due == IC_NO_DATE);
 	SET_COL("recorded_by", IC_COL_NAME,
-			DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetSessionUserId(), false))), false);
+			ic_session_user_name(), false);
 	SET_COL("recorded_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 #undef SET_COL
 	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);

@@ -369,7 +369,7 @@ guard_insert(TriggerData *td)
 			CStringGetTextDatum(ic_deadline_source_code(ctx.deadline_source)),
 			ctx.deadline_source == IC_SOURCE_NONE);
 	SET_COL("recorded_by", IC_COL_NAME,
-			DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetSessionUserId(), false))), false);
+			ic_session_user_name(), false);
 	SET_COL("created_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 #undef SET_COL
 

@@ -178,6 +178,9 @@ extern bool ic_text_is_blank(const char *s);
 extern TriggerData *ic_trigger_data(FunctionCallInfo fcinfo, const char *name,
 									const char *table);
 
+/* session_user as a name Datum (what recorded_by holds). */
+extern Datum ic_session_user_name(void);
+
 /* Whether the current user acts as the registry's administrator (ic_admin). */
 extern bool ic_is_registry_admin(void);
 #define IC_ADMIN_ROLE "ic_admin"

@@ -565,6 +565,25 @@ ic_trigger_data(FunctionCallInfo fcinfo, const char *name, const char *table)
 	return td;
 }
 
+/*
+ * session_user as a name Datum, looked up once per session user (COPY of a
+ * million instructions asks a million times).
+ */
+Datum
+ic_session_user_name(void)
+{
+	static Oid	cached_user = InvalidOid;
+	static NameData cached_name;
+	Oid			user = GetSessionUserId();
+
+	if (user != cached_user)
+	{
+		namestrcpy(&cached_name, GetUserNameFromId(user, false));
+		cached_user = user;
+	}
+	return NameGetDatum(&cached_name);
+}
+
 bool
 ic_is_registry_admin(void)
 {
