@@ -12,7 +12,7 @@
  * journal applies a decision to this very row (ic_applying), and the guard
  * then writes the effect itself.  The card's facts are fixed once on control.
  * DELETE is refused: removal from control is a decision (R75).  AFTER INSERT
- * writes instruction_executor, the executors with foreign keys.
+ * writes instruction_executor (instruction_executors.c).
  */
 #include "postgres.h"
 
@@ -37,16 +37,12 @@
 #include "term.h"
 
 PG_FUNCTION_INFO_V1(ic_instruction_guard);
-PG_FUNCTION_INFO_V1(ic_executor_guard);
 
 /* R51: personal instructions are executed within two weeks of signing. */
 static const IcTerm personal_term = {14, IC_TERM_DAYS};
 
 /* R56: a roadmap is drafted within 10 working days of receipt. */
 #define ROADMAP_WORKING_DAYS 10
-
-/* Set while this backend writes instruction_executor for a new instruction. */
-static bool writing_executors = false;
 
 typedef struct GuardColumn
 {
@@ -376,44 +372,6 @@ guard_insert(TriggerData *td)
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
-/* AFTER INSERT: the executors' rows, with foreign keys (unknown body: 23503). */
-static void
-write_executors(TriggerData *td)
-{
-	static SPIPlanPtr plan = NULL;
-	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	HeapTuple	tuple = td->tg_trigtuple;
-	Oid			argtypes[3] = {INT8OID, INT8OID, INT8ARRAYOID};
-	Datum		args[3];
-	char		nulls[3] = {' ', ' ', ' '};
-	bool		isnull;
-
-	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
-	args[1] = ic_getattr(tuple, desc, "responsible_body_id", IC_COL_INT8, &isnull);
-	nulls[1] = isnull ? 'n' : ' ';
-	args[2] = ic_getattr(tuple, desc, "co_executor_ids", IC_COL_INT8_ARRAY, &isnull);
-	nulls[2] = isnull ? 'n' : ' ';
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".instruction_executor (instruction_id, body_id, role) "
-				 "SELECT $1, $2, 'responsible' WHERE $2 IS NOT NULL "
-				 "UNION ALL SELECT $1, b, 'co_executor' FROM pg_catalog.unnest($3) AS b",
-				 3, argtypes);
-	writing_executors = true;
-	PG_TRY();
-	{
-		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
-			elog(ERROR, "could not record the executors of instruction %lld",
-				 (long long) DatumGetInt64(args[0]));
-	}
-	PG_FINALLY();
-	{
-		writing_executors = false;
-	}
-	PG_END_TRY();
-	SPI_finish();
-}
-
 /* Write the decision being applied to this row into it (see registry.h). */
 static HeapTuple
 apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
@@ -564,7 +522,7 @@ ic_instruction_guard(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 					 errmsg("instruction_guard fires AFTER INSERT only")));
 		if (!ic_restore_mode)	/* a dump brings instruction_executor along */
-			write_executors(td);
+			ic_write_executors(td);
 		return PointerGetDatum(NULL);
 	}
 
@@ -584,21 +542,4 @@ ic_instruction_guard(PG_FUNCTION_ARGS)
 					   (long long) ic_get_int64(td->tg_trigtuple, RelationGetDescr(td->tg_relation), "id")),
 			 errhint("Use remove_from_control() with a ground of R75; the record and its journal stay.")));
 	PG_RETURN_NULL();
-}
-
-Datum
-ic_executor_guard(PG_FUNCTION_ARGS)
-{
-	TriggerData *td = ic_trigger_data(fcinfo, "executor_guard", "instruction_executor");
-
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
-		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("executor_guard must be a BEFORE INSERT ROW trigger")));
-	if (!writing_executors && !ic_restore_mode)
-		ic_raise_bypass("executors are fixed when the instruction is put on control (R56)",
-						"A direct INSERT into instruction_executor was refused.",
-						"Give responsible_body_id and co_executor_ids when putting the instruction on control; the registry writes instruction_executor.");
-	return PointerGetDatum(td->tg_trigtuple);
 }

@@ -178,6 +178,9 @@ extern bool ic_text_is_blank(const char *s);
 extern TriggerData *ic_trigger_data(FunctionCallInfo fcinfo, const char *name,
 									const char *table);
 
+/* AFTER INSERT on instruction: write its executors (instruction_executors.c). */
+extern void ic_write_executors(TriggerData *td);
+
 /* session_user as a name Datum (what recorded_by holds). */
 extern Datum ic_session_user_name(void);
 

@@ -126,16 +126,8 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 						"Instruction %lld gives due date %s with deadline_source %s.",
 						(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)),
 						ctx->deadline_source == IC_SOURCE_NONE ? "(none)" : ic_deadline_source_code(ctx->deadline_source));
-		if (ctx->due_rolled != IC_NO_DATE && ctx->due_date != ctx->due_rolled)
-		{
-			char		hint[IC_VERDICT_TEXT];
-
-			snprintf(hint, sizeof(hint), "A deadline is a working day; the next working day is %s.",
-					 ic_format_day(ctx->due_rolled, b, sizeof(b)));
-			return deny(v, IC_FAMILY_DEADLINE, "R50.3", "due date is not a working day", hint,
-						"Instruction %lld would be due %s, a day off.",
-						(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)));
-		}
+		if (!ic_rules_check_working_day(ctx, v, ctx->due_date, "due date is not a working day"))
+			return false;
 		if (ctx->personal_due != IC_NO_DATE && ctx->term_due == IC_NO_DATE &&
 			ctx->due_date > ctx->personal_due && ctx->deadline_source != IC_SOURCE_ACT)
 		{
@@ -158,15 +150,8 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 					(long long) ctx->instruction_id,
 					ic_format_day(ctx->received_on, a, sizeof(a)),
 					ic_format_day(ctx->due_date, b, sizeof(b)));
-	if (ctx->parent_due_date != IC_NO_DATE && ctx->due_date > ctx->parent_due_date)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
-					"sub-instruction would be due after its parent",
-					"Give a due date on or before the parent's.",
-					"The parent of instruction %lld is due %s; this one would be due %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
-					ic_format_day(ctx->due_date, b, sizeof(b)));
-	return true;
+	return ic_rules_check_parent_due(ctx, v, ctx->due_date,
+									 "Give a due date on or before the parent's.");
 }
 
 bool

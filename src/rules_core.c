@@ -45,6 +45,43 @@ ic_rules_allow(IcVerdict *v)
 	return true;
 }
 
+/* R50.3: a deadline is a working day; the HINT names the next one. */
+bool
+ic_rules_check_working_day(const IcDecisionContext *ctx, IcVerdict *v, int32_t given,
+						   const char *message)
+{
+	char		a[16],
+				b[16],
+				hint[IC_VERDICT_TEXT];
+
+	if (ctx->due_rolled == IC_NO_DATE || given == ctx->due_rolled)
+		return true;
+	snprintf(hint, sizeof(hint), "A deadline is a working day; the next working day is %s.",
+			 ic_format_day(ctx->due_rolled, b, sizeof(b)));
+	return deny(v, IC_FAMILY_DEADLINE, "R50.3", message, hint,
+				"The %s of instruction %lld gives %s, a day off.",
+				ic_action_code(ctx->action), (long long) ctx->instruction_id,
+				ic_format_day(given, a, sizeof(a)));
+}
+
+/* R50.1: a sub-instruction is not due after its parent. */
+bool
+ic_rules_check_parent_due(const IcDecisionContext *ctx, IcVerdict *v, int32_t due,
+						  const char *hint)
+{
+	char		a[16],
+				b[16];
+
+	if (ctx->parent_due_date == IC_NO_DATE || due <= ctx->parent_due_date)
+		return true;
+	return deny(v, IC_FAMILY_DEADLINE, "R50.1",
+				"sub-instruction would be due after its parent", hint,
+				"The parent of instruction %lld is due %s; this one would be due %s.",
+				(long long) ctx->instruction_id,
+				ic_format_day(ctx->parent_due_date, a, sizeof(a)),
+				ic_format_day(due, b, sizeof(b)));
+}
+
 static bool
 check_on_control(const IcDecisionContext *ctx, IcVerdict *v)
 {
@@ -103,25 +140,11 @@ check_later_due(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 					(long long) ctx->instruction_id,
 					ic_format_day(ctx->due_date, a, sizeof(a)),
 					ic_format_day(ctx->new_due_date, b, sizeof(b)));
-	if (ctx->due_rolled != IC_NO_DATE && ctx->new_due_date != ctx->due_rolled)
-	{
-		char		hint[IC_VERDICT_TEXT];
-
-		snprintf(hint, sizeof(hint), "A deadline is a working day; the next working day is %s.",
-				 ic_format_day(ctx->due_rolled, b, sizeof(b)));
-		return deny(v, IC_FAMILY_DEADLINE, "R50.3", "new deadline is not a working day", hint,
-					"The %s of instruction %lld gives %s, a day off.",
-					ic_action_code(ctx->action), (long long) ctx->instruction_id,
-					ic_format_day(ctx->new_due_date, a, sizeof(a)));
-	}
-	if (ctx->parent_due_date != IC_NO_DATE && ctx->new_due_date > ctx->parent_due_date)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.1",
-					"sub-instruction would be due after its parent",
-					"Extend the parent instruction first, or choose a date on or before the parent's.",
-					"The parent of instruction %lld is due %s; the new due date given is %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->parent_due_date, a, sizeof(a)),
-					ic_format_day(ctx->new_due_date, b, sizeof(b)));
+	if (!ic_rules_check_working_day(ctx, v, ctx->new_due_date, "new deadline is not a working day"))
+		return false;
+	if (!ic_rules_check_parent_due(ctx, v, ctx->new_due_date,
+								   "Extend the parent instruction first, or choose a date on or before the parent's."))
+		return false;
 	return true;
 }
 

@@ -260,6 +260,10 @@ extern bool ic_rules_deny(IcVerdict *v, IcRuleFamily family, const char *rule,
 #endif
 			;
 extern bool ic_rules_allow(IcVerdict *v);
+extern bool ic_rules_check_working_day(const IcDecisionContext *ctx, IcVerdict *v, int32_t given,
+									   const char *message);
+extern bool ic_rules_check_parent_due(const IcDecisionContext *ctx, IcVerdict *v, int32_t due,
+									  const char *hint);
 
 /* Judge a decision.  Returns verdict->allowed. */
 extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
