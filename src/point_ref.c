@@ -2,12 +2,12 @@
  * point_ref.c
  *		SQL type point_ref, the number of a point in an act or instruction
  *		("1.42-1.5)"): I/O, binary I/O, comparison, hash, depth(), parent(),
- *		point_ref_subtree_upper().
+ *		point_ref_subtree_last(), point_ref_subtree_upper().
  *
  * A varlena holding the order-preserving encoding of point_ref_core.c, so
  * comparison is memcmp and equality is byte equality.  The operators @> and
- * <@ are SQL functions over >= and point_ref_subtree_upper() (see the install
- * script), which the planner inlines into a btree range.
+ * <@ are SQL functions over >= and <= point_ref_subtree_last() (see the
+ * install script), which the planner inlines into a btree range.
  */
 #include "postgres.h"
 
@@ -223,19 +223,37 @@ ic_point_ref_parent_sql(PG_FUNCTION_ARGS)
 }
 
 /*
- * point_ref_subtree_upper(p): the least point number after p and all its
- * sub-points, so "ref >= p AND ref < point_ref_subtree_upper(p)" is p's
- * subtree as one btree range.
+ * point_ref_subtree_last(p): the greatest value in p's subtree, so that
+ * "ref >= p AND ref <= point_ref_subtree_last(p)" is p's subtree as one
+ * btree range, for every p.
+ */
+PG_FUNCTION_INFO_V1(ic_point_ref_subtree_last_sql);
+Datum
+ic_point_ref_subtree_last_sql(PG_FUNCTION_ARGS)
+{
+	struct varlena *p = PG_GETARG_VARLENA_PP(0);
+	size_t		len = PR_LEN(p);
+	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + len + IC_POINT_REF_MAX_ENCODED);
+	size_t		rlen = ic_point_ref_subtree_last(PR_DATA(p), len, (uint8_t *) VARDATA(r));
+
+	SET_VARSIZE(r, VARHDRSZ + rlen);
+	PG_RETURN_POINTER(r);
+}
+
+/*
+ * point_ref_subtree_upper(p): the least value after p and all its
+ * sub-points; NULL for the greatest value of all, which nothing follows.
  */
 PG_FUNCTION_INFO_V1(ic_point_ref_subtree_upper_sql);
 Datum
 ic_point_ref_subtree_upper_sql(PG_FUNCTION_ARGS)
 {
 	struct varlena *p = PG_GETARG_VARLENA_PP(0);
-	size_t		len = PR_LEN(p);
-	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + len + 1);
-	size_t		rlen = ic_point_ref_subtree_upper(PR_DATA(p), len, (uint8_t *) VARDATA(r));
+	struct varlena *r = (struct varlena *) palloc(VARHDRSZ + IC_POINT_REF_MAX_ENCODED);
+	size_t		rlen = ic_point_ref_subtree_upper(PR_DATA(p), PR_LEN(p), (uint8_t *) VARDATA(r));
 
+	if (rlen == 0)
+		PG_RETURN_NULL();
 	SET_VARSIZE(r, VARHDRSZ + rlen);
 	PG_RETURN_POINTER(r);
 }

@@ -5,8 +5,8 @@
  *
  * The one idea: a point number is stored as an order-preserving byte string,
  * so that comparing two values is memcmp, a point's ancestors are byte
- * prefixes of it, and all sub-points of p lie in one btree range
- * [p, ic_point_ref_subtree_upper(p)).
+ * prefixes of it, and p with all its sub-points is one btree range
+ * [p, ic_point_ref_subtree_last(p)].
  *
  * Text: dot-separated segments; a segment is a number, optionally followed by
  * "-number" parts (42-1, 66-3) and optionally closed by ')' (the Kazakh and
@@ -37,9 +37,15 @@
 #define IC_POINT_REF_MAX_NUMBER		99999999
 /* Longest input (bytes of UTF-8) the parser reads. */
 #define IC_POINT_REF_MAX_INPUT		1024
-/* An encoding is at most one byte longer than the folded text it came from;
- * the subtree upper bound adds one more. */
-#define IC_POINT_REF_MAX_ENCODED	(IC_POINT_REF_MAX_INPUT + 2)
+/*
+ * Longest canonical text of a value.  The canonical text is never longer
+ * than the input it came from, and is input itself, so the values are
+ * exactly the point numbers whose canonical text has at most this many
+ * bytes; every function below returns such a value.
+ */
+#define IC_POINT_REF_MAX_TEXT		IC_POINT_REF_MAX_INPUT
+/* An encoding is at most one byte longer than the (folded) text it came from. */
+#define IC_POINT_REF_MAX_ENCODED	(IC_POINT_REF_MAX_INPUT + 1)
 
 typedef enum IcPointRefError
 {
@@ -92,11 +98,33 @@ extern int	ic_point_ref_depth(const uint8_t *enc, size_t len);
 extern size_t ic_point_ref_parent_len(const uint8_t *enc, size_t len);
 
 /*
- * The least point number greater than p and all its sub-points, written to
- * out (len + 1 bytes suffice); returns its length.  "42" gives "42)",
- * "42)" gives "42-1".  The bound is a valid point number, but for a value
- * at the input limit its text may be one byte longer than input accepts.
+ * The greatest value in p's subtree: p's last sub-point (or p itself when
+ * no sub-point fits in IC_POINT_REF_MAX_TEXT bytes of text), so that
+ * p <= ref <= last is the same as "p is ref or an ancestor of ref" for every
+ * value ref.  It always exists; "42" gives "42.99999999-99999999-...", 1024
+ * bytes of text.  out must hold IC_POINT_REF_MAX_ENCODED bytes, or len if
+ * that is more.  Returns its length.
+ */
+extern size_t ic_point_ref_subtree_last(const uint8_t *enc, size_t len, uint8_t *out);
+
+/*
+ * The least value after p and all its sub-points: "42" gives "42)", "42)"
+ * gives "42-1".  At the limit of length the bound is the next value that
+ * fits: "1.1. ... .1.10" (1024 bytes) gives "1.1. ... .1.11", and
+ * "9.9. ... .9.99" gives "9.9. ... .9)".  Returns 0 when there is none: only
+ * for the greatest value of all, "99999999-99999999- ... -9999999" (1024
+ * bytes), whose subtree is itself.  out must hold IC_POINT_REF_MAX_ENCODED
+ * bytes.
  */
 extern size_t ic_point_ref_subtree_upper(const uint8_t *enc, size_t len, uint8_t *out);
+
+/*
+ * The same two within maxtext bytes of text instead of IC_POINT_REF_MAX_TEXT
+ * (the unit tests check them against every value of a small limit).
+ */
+extern size_t ic_point_ref_subtree_last_within(const uint8_t *enc, size_t len, size_t maxtext,
+											   uint8_t *out);
+extern size_t ic_point_ref_subtree_upper_within(const uint8_t *enc, size_t len, size_t maxtext,
+												uint8_t *out);
 
 #endif							/* IC_POINT_REF_CORE_H */

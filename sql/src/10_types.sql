@@ -339,10 +339,15 @@ CREATE FUNCTION parent(point_ref) RETURNS point_ref
 AS 'MODULE_PATHNAME', 'ic_point_ref_parent_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION parent(point_ref) IS 'The point without its last segment: parent(''1.42-1.5)'') = ''1.42-1''; NULL at depth 1';
 
+CREATE FUNCTION point_ref_subtree_last(point_ref) RETURNS point_ref
+AS 'MODULE_PATHNAME', 'ic_point_ref_subtree_last_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION point_ref_subtree_last(point_ref) IS
+  'Greatest point number in p''s subtree, its last sub-point of at most 1024 bytes (''42'' gives ''42.99999999-99999999-...''): ref >= p AND ref <= point_ref_subtree_last(p) is p''s subtree as one btree range';
+
 CREATE FUNCTION point_ref_subtree_upper(point_ref) RETURNS point_ref
 AS 'MODULE_PATHNAME', 'ic_point_ref_subtree_upper_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION point_ref_subtree_upper(point_ref) IS
-  'Least point number after p and all its sub-points (''42'' gives ''42)'', ''42)'' gives ''42-1''): ref >= p AND ref < point_ref_subtree_upper(p) is p''s subtree as one btree range';
+  'Least point number after p and all its sub-points (''42'' gives ''42)'', ''42)'' gives ''42-1''; at the 1024-byte limit the next one that fits); NULL only for the greatest point number of all';
 
 CREATE FUNCTION point_ref_contains(point_ref, point_ref) RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_point_ref_contains_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -355,19 +360,21 @@ COMMENT ON FUNCTION point_ref(integer) IS 'The one-segment point number n (1..99
 CREATE CAST (integer AS point_ref) WITH FUNCTION point_ref(integer);
 
 -- @> and <@ are SQL functions so that the planner inlines them into
--- "ref >= p AND ref < point_ref_subtree_upper(p)", which a btree index on ref
--- answers as one range scan.  Not STRICT (inlining needs that); they return
--- NULL for a NULL argument all the same.
+-- "ref >= p AND ref <= point_ref_subtree_last(p)", which a btree index on ref
+-- answers as one range scan.  The inclusive bound exists for every p, where
+-- the exclusive one (point_ref_subtree_upper) does not for the greatest
+-- point number.  Not STRICT (inlining needs that); they return NULL for a
+-- NULL argument all the same.
 CREATE FUNCTION point_ref_ancestor_or_self(point_ref, point_ref) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT $2 OPERATOR(instruction_control.>=) $1
-         AND $2 OPERATOR(instruction_control.<) instruction_control.point_ref_subtree_upper($1) $$;
+         AND $2 OPERATOR(instruction_control.<=) instruction_control.point_ref_subtree_last($1) $$;
 COMMENT ON FUNCTION point_ref_ancestor_or_self(point_ref, point_ref) IS
   'Implementation of @> for point_ref: the first point is the second or an ancestor of it';
 CREATE FUNCTION point_ref_descendant_or_self(point_ref, point_ref) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT $1 OPERATOR(instruction_control.>=) $2
-         AND $1 OPERATOR(instruction_control.<) instruction_control.point_ref_subtree_upper($2) $$;
+         AND $1 OPERATOR(instruction_control.<=) instruction_control.point_ref_subtree_last($2) $$;
 COMMENT ON FUNCTION point_ref_descendant_or_self(point_ref, point_ref) IS
   'Implementation of <@ for point_ref: the first point is the second or a sub-point of it';
 

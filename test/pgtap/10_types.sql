@@ -3,7 +3,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET LOCAL search_path = instruction_control, public;
-SELECT plan(54);
+SELECT plan(58);
 
 -- Types, operator classes
 SELECT has_type('instruction_control', 'control_level', 'type control_level exists');
@@ -122,6 +122,18 @@ SELECT throws_ok($$SELECT '1..2'::instruction_control.point_ref$$, '22P02',
                  'invalid input syntax for type point_ref: "1..2"', 'a malformed point number is refused');
 SELECT is(point_ref_subtree_upper('42')::text, '42)', 'subtree upper bound of 42 is 42)');
 SELECT is(point_ref_subtree_upper('42)')::text, '42-1', 'subtree upper bound of 42) is 42-1');
+-- at the 1024-byte limit the bound is still a value input accepts
+SELECT is(point_ref_subtree_upper((repeat('1.', 511) || '10')::point_ref)::text::point_ref,
+          (repeat('1.', 511) || '11')::point_ref,
+          'subtree upper bound of a 1024-byte point parses back (1.1. ... .10 gives 1.1. ... .11)');
+SELECT ok(point_ref_subtree_upper(('99999999' || repeat('-99999999', 112) || '-9999999')::point_ref) IS NULL,
+          'nothing follows the greatest point number: its subtree upper bound is NULL');
+SELECT ok((SELECT m @> m AND m <@ m AND NOT (m @> n) AND NOT (n @> m)
+             FROM (SELECT ('99999999' || repeat('-99999999', 112) || '-9999999')::point_ref AS m,
+                          ('99999999' || repeat('-99999999', 112) || '-9999998')::point_ref AS n) v),
+          '@> and <@ hold for the greatest point number itself, and not with its neighbour');
+SELECT is(length(point_ref_subtree_last('7')::text), 1024,
+          'subtree last value of 7 is its last sub-point of 1024 bytes');
 
 -- An index serves <@ (the planner inlines it into a btree range).
 CREATE TEMP TABLE tap_points (ref point_ref PRIMARY KEY);
@@ -140,9 +152,10 @@ $f$;
 SELECT ok((SELECT bool_or(l ~ 'Index (Only )?Scan using tap_points_pkey')
              FROM pg_temp.plan_of($$SELECT * FROM tap_points WHERE ref <@ '7'$$) l),
           'a btree index serves ref <@ p');
-SELECT ok((SELECT bool_or(l ~ 'ref >= ''7''::(instruction_control\.)?point_ref') AND bool_or(l ~ 'ref < ''7\)''')
+SELECT ok((SELECT bool_or(l ~ 'ref >= ''7''::(instruction_control\.)?point_ref')
+                  AND bool_or(l ~ 'ref <= ''7\.99999999-99999999-')
              FROM pg_temp.plan_of($$SELECT * FROM tap_points WHERE ref <@ '7'$$) l),
-          'as the range [7, 7))');
+          'as the range [7, point_ref_subtree_last(7)]');
 SELECT is((SELECT count(*)::int FROM tap_points WHERE ref <@ '7'), 50, 'and finds the 50 sub-points of 7');
 SELECT * FROM finish();
 ROLLBACK;

@@ -2,8 +2,12 @@
  * point_ref_test.c
  *		Unit tests of point_ref_core.c: the parser (accepted forms, canonical
  *		text, each error), the order, ancestry, depth, parent and the subtree
- *		upper bound.
+ *		bounds: point_ref_subtree_last (inclusive) and point_ref_subtree_upper
+ *		(exclusive), at the extremes of length, depth and number, and against
+ *		every value of small text limits.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +135,254 @@ text(const uint8_t *enc, size_t len)
 	static char buf[4 * IC_POINT_REF_MAX_ENCODED + 1];
 
 	return ic_point_ref_format(enc, len, buf, sizeof(buf)) ? buf : "(unformattable)";
+}
+
+/*
+ * A long point number written as head + n times unit + tail, so the table
+ * below can say "1.1. ... .1.10" (1024 bytes) in one line.
+ */
+typedef struct
+{
+	const char *head;
+	const char *unit;
+	int			n;
+	const char *tail;
+}			Spec;
+
+static char *
+build(Spec sp, char *buf, size_t cap)
+{
+	size_t		o = 0;
+
+	buf[0] = '\0';
+	if (sp.head == NULL)
+		return NULL;
+	o += (size_t) snprintf(buf + o, cap - o, "%s", sp.head);
+	for (int i = 0; i < sp.n && o < cap; i++)
+		o += (size_t) snprintf(buf + o, cap - o, "%s", sp.unit);
+	if (o < cap)
+		snprintf(buf + o, cap - o, "%s", sp.tail);
+	return buf;
+}
+
+#define MAXREF	"99999999", "-99999999", 112, "-9999999"	/* the greatest value, 1024 bytes */
+
+/*
+ * The subtree bounds at the extremes.  upper.head NULL: no upper bound.
+ * The old bound ("p)" or "p-1", one byte longer than p) did not parse back
+ * for the 1024-byte values here.
+ */
+static const struct
+{
+	const char *what;
+	Spec		p;
+	Spec		upper;
+	Spec		last;
+}			bounds[] =
+{
+	{"short plain", {"42", "", 0, ""}, {"42)", "", 0, ""}, {"42.99999999", "-99999999", 112, "-9999"}},
+	{"short paren", {"42)", "", 0, ""}, {"42-1", "", 0, ""}, {"42).99999999", "-99999999", 112, "-999"}},
+	{"suffix form", {"1.42-1.5)", "", 0, ""}, {"1.42-1.5-1", "", 0, ""},
+	{"1.42-1.5).99999999", "-99999999", 111, "-999999"}},
+	{"largest number", {"99999999", "", 0, ""}, {"99999999)", "", 0, ""},
+	{"99999999.99999999", "-99999999", 111, "-9999999"}},
+	{"largest number)", {"99999999)", "", 0, ""}, {"99999999-1", "", 0, ""},
+	{"99999999).99999999", "-99999999", 111, "-999999"}},
+	{"deepest, 1023 bytes", {"", "1.", 511, "1"}, {"", "1.", 511, "1)"}, {"", "1.", 511, "1"}},
+	{"1022 bytes, one sub-point fits", {"", "1.", 510, "1)"}, {"", "1.", 510, "1-1"},
+	{"", "1.", 510, "1).9"}},
+	{"1023 bytes, one sub-point fits", {"", "1.", 510, "10"}, {"", "1.", 510, "10)"},
+	{"", "1.", 510, "10.9"}},
+	{"longest plain", {"", "1.", 511, "10"}, {"", "1.", 511, "11"}, {"", "1.", 511, "10"}},
+	{"longest with )", {"", "1.", 511, "1)"}, {"", "1.", 511, "2"}, {"", "1.", 511, "1)"}},
+	{"longest, next number longer", {"", "9.", 511, "99"}, {"", "9.", 510, "9)"}, {"", "9.", 511, "99"}},
+	{"longest, largest numbers", {"", "1.", 503, "99999999-99999999)"}, {"", "1.", 502, "1)"},
+	{"", "1.", 503, "99999999-99999999)"}},
+	{"longest, 999999) -> 1000000", {"99999999", "-99999999", 112, "-999999)"},
+	{"99999999", "-99999999", 112, "-1000000"}, {"99999999", "-99999999", 112, "-999999)"}},
+	{"before the greatest", {"99999999", "-99999999", 112, "-9999998"}, {MAXREF},
+	{"99999999", "-99999999", 112, "-9999998"}},
+	{"the greatest value", {MAXREF}, {NULL, NULL, 0, NULL}, {MAXREF}},
+};
+
+/*
+ * The property the SQL operators rely on, for p among refs: the bounds are
+ * valid values whose canonical text parses back to the same bytes, upper is
+ * a strict upper bound and no sub-point, and for every r,
+ * p @> r  <=>  p <= r <= last  <=>  p <= r < upper.
+ */
+static void
+check_bounds(const char *what, const Ref *p, const Ref *refs, size_t nrefs)
+{
+	uint8_t		up[IC_POINT_REF_MAX_ENCODED];
+	uint8_t		last[IC_POINT_REF_MAX_ENCODED];
+	size_t		ul = ic_point_ref_subtree_upper(p->enc, p->len, up);
+	size_t		ll = ic_point_ref_subtree_last(p->enc, p->len, last);
+	static char buf[4 * IC_POINT_REF_MAX_ENCODED + 1];
+	uint8_t		again[IC_POINT_REF_MAX_ENCODED];
+	IcPointRefError err;
+	size_t		tl;
+	size_t		al;
+	int			bad = 0;
+
+	tl = ic_point_ref_format(last, ll, buf, sizeof(buf));
+	al = tl ? ic_point_ref_parse(buf, tl, again, &err, NULL) : 0;
+	CHECK(ic_point_ref_valid(last, ll) && tl > 0 && tl <= IC_POINT_REF_MAX_TEXT &&
+		  al == ll && memcmp(again, last, ll) == 0,
+		  "%s: last does not parse back (%zu bytes of text)", what, tl);
+	CHECK(ic_point_ref_contains(p->enc, p->len, last, ll), "%s: last is in the subtree", what);
+	if (ul > 0)
+	{
+		tl = ic_point_ref_format(up, ul, buf, sizeof(buf));
+		al = tl ? ic_point_ref_parse(buf, tl, again, &err, NULL) : 0;
+		CHECK(ic_point_ref_valid(up, ul) && tl > 0 && tl <= IC_POINT_REF_MAX_TEXT &&
+			  al == ul && memcmp(again, up, ul) == 0,
+			  "%s: upper does not parse back (%zu bytes of text)", what, tl);
+		CHECK(ic_point_ref_cmp(p->enc, p->len, up, ul) < 0 &&
+			  ic_point_ref_cmp(last, ll, up, ul) < 0 &&
+			  !ic_point_ref_contains(p->enc, p->len, up, ul),
+			  "%s: upper is after the subtree and not in it", what);
+	}
+	for (size_t j = 0; j < nrefs; j++)
+	{
+		const Ref  *r = &refs[j];
+		bool		in = ic_point_ref_contains(p->enc, p->len, r->enc, r->len);
+		bool		ge = ic_point_ref_cmp(r->enc, r->len, p->enc, p->len) >= 0;
+
+		if (in != (ge && ic_point_ref_cmp(r->enc, r->len, last, ll) <= 0))
+			bad++;
+		if (ul > 0 && in != (ge && ic_point_ref_cmp(r->enc, r->len, up, ul) < 0))
+			bad++;
+	}
+	CHECK(bad == 0, "%s: the ranges disagree with @> on %d values", what, bad);
+}
+
+/* Every canonical text of 1..maxlen bytes, tried character by character. */
+static const char alphabet[] = "0123456789.-)";
+
+typedef struct
+{
+	uint8_t		enc[8];
+	uint8_t		len;
+	uint8_t		tlen;
+}			Small;
+
+static int
+small_cmp(const void *a, const void *b)
+{
+	const Small *x = a;
+	const Small *y = b;
+
+	return ic_point_ref_cmp(x->enc, x->len, y->enc, y->len);
+}
+
+/*
+ * Against every value of a small text limit: enumerate all strings of up to
+ * maxlen characters of the alphabet, keep those that are canonical (parse,
+ * and format back to themselves), sort them; then for every limit up to
+ * maxlen and every value p within it, the last value of p's subtree and the
+ * value after it, found by walking the sorted list, are what
+ * ic_point_ref_subtree_last_within / _upper_within compute.
+ */
+static void
+check_small_limits(size_t maxlen)
+{
+	size_t		cap = 1024;
+	Small	   *v;
+	size_t		nv = 0;
+	char		s[8];
+	size_t		idx[8] = {0};
+	int			wrong_last = 0;
+	int			wrong_upper = 0;
+	size_t		no_upper = 0;
+
+	v = malloc(sizeof(Small) * cap);
+	if (v == NULL)
+		exit(2);
+	for (size_t len = 1; len <= maxlen; len++)
+	{
+		/* odometer over the alphabet */
+		memset(idx, 0, sizeof(idx));
+		for (;;)
+		{
+			uint8_t		enc[IC_POINT_REF_MAX_ENCODED];
+			char		back[4 * 8 + 1];
+			IcPointRefError err;
+			size_t		el;
+			size_t		k;
+
+			for (k = 0; k < len; k++)
+				s[k] = alphabet[idx[k]];
+			el = ic_point_ref_parse(s, len, enc, &err, NULL);
+			if (el > 0 && el <= sizeof(v[0].enc) &&
+				ic_point_ref_format(enc, el, back, sizeof(back)) == len &&
+				memcmp(back, s, len) == 0)
+			{
+				if (nv == cap)
+				{
+					cap *= 2;
+					v = realloc(v, sizeof(Small) * cap);
+					if (v == NULL)
+						exit(2);
+				}
+				memcpy(v[nv].enc, enc, el);
+				v[nv].len = (uint8_t) el;
+				v[nv].tlen = (uint8_t) len;
+				nv++;
+			}
+			for (k = len; k > 0; k--)
+			{
+				if (++idx[k - 1] < sizeof(alphabet) - 1)
+					break;
+				idx[k - 1] = 0;
+			}
+			if (k == 0)
+				break;
+		}
+	}
+	qsort(v, nv, sizeof(Small), small_cmp);
+
+	for (size_t limit = 1; limit <= maxlen; limit++)
+	{
+		Small	   *w = malloc(sizeof(Small) * nv);
+		size_t		nw = 0;
+
+		if (w == NULL)
+			exit(2);
+		for (size_t i = 0; i < nv; i++)
+			if (v[i].tlen <= limit)
+				w[nw++] = v[i];
+		for (size_t i = 0; i < nw; i++)
+		{
+			uint8_t		out[IC_POINT_REF_MAX_ENCODED];
+			size_t		j = i;
+			size_t		ol;
+
+			while (j + 1 < nw && ic_point_ref_contains(w[i].enc, w[i].len, w[j + 1].enc, w[j + 1].len))
+				j++;
+			ol = ic_point_ref_subtree_last_within(w[i].enc, w[i].len, limit, out);
+			if (ol != w[j].len || memcmp(out, w[j].enc, ol) != 0)
+				wrong_last++;
+			ol = ic_point_ref_subtree_upper_within(w[i].enc, w[i].len, limit, out);
+			if (j + 1 == nw)
+			{
+				no_upper++;
+				if (ol != 0)
+					wrong_upper++;
+			}
+			else if (ol != w[j + 1].len || memcmp(out, w[j + 1].enc, ol) != 0)
+				wrong_upper++;
+		}
+		CHECK(wrong_last == 0, "limit %zu: %d wrong last values", limit, wrong_last);
+		CHECK(wrong_upper == 0, "limit %zu: %d wrong upper bounds", limit, wrong_upper);
+		/* only the greatest value ("9", "99", ...) has nothing after it */
+		CHECK(no_upper == 1, "limit %zu: %zu values without an upper bound", limit, no_upper);
+		printf("limit %zu: %zu values, subtree bounds as the sorted list says\n", limit, nw);
+		wrong_last = wrong_upper = 0;
+		no_upper = 0;
+		free(w);
+	}
+	free(v);
 }
 
 int
@@ -299,6 +551,60 @@ main(void)
 		}
 	}
 	CHECK(true, "subtree ranges agree with @>");
+
+	/* the subtree bounds at the extremes */
+	{
+		const size_t nb = sizeof(bounds) / sizeof(bounds[0]);
+		const size_t no = sizeof(ordered) / sizeof(ordered[0]);
+		Ref		   *all = malloc(sizeof(Ref) * (nb + no));
+		static char pb[4 * IC_POINT_REF_MAX_ENCODED + 1];
+		static char eb[4 * IC_POINT_REF_MAX_ENCODED + 1];
+		size_t		n = 0;
+
+		if (all == NULL)
+			exit(2);
+		for (size_t i = 0; i < no; i++)
+			all[n++] = parse(ordered[i]);
+		for (size_t i = 0; i < nb; i++)
+		{
+			Ref			p = parse(build(bounds[i].p, pb, sizeof(pb)));
+			uint8_t		out[IC_POINT_REF_MAX_ENCODED];
+			size_t		ol;
+
+			CHECK(strlen(pb) <= IC_POINT_REF_MAX_TEXT, "%s: input of %zu bytes", bounds[i].what,
+				  strlen(pb));
+			all[n++] = p;
+			ol = ic_point_ref_subtree_upper(p.enc, p.len, out);
+			if (build(bounds[i].upper, eb, sizeof(eb)) == NULL)
+				CHECK(ol == 0, "%s: no upper bound, got %s", bounds[i].what, text(out, ol));
+			else
+				CHECK(ol > 0 && strcmp(text(out, ol), eb) == 0, "%s: upper is %s, expected %s",
+					  bounds[i].what, ol ? text(out, ol) : "none", eb);
+			ol = ic_point_ref_subtree_last(p.enc, p.len, out);
+			CHECK(strcmp(text(out, ol), build(bounds[i].last, eb, sizeof(eb))) == 0,
+				  "%s: last is %s, expected %s", bounds[i].what, text(out, ol), eb);
+		}
+		/* the bounds and their neighbours are values too */
+		for (size_t i = 0; i < nb; i++)
+		{
+			Ref			p = all[no + i];
+			Ref			b;
+
+			b.len = ic_point_ref_subtree_last(p.enc, p.len, b.enc);
+			all = realloc(all, sizeof(Ref) * (n + 2));
+			if (all == NULL)
+				exit(2);
+			all[n++] = b;
+			b.len = ic_point_ref_subtree_upper(p.enc, p.len, b.enc);
+			if (b.len > 0)
+				all[n++] = b;
+		}
+		for (size_t i = 0; i < n; i++)
+			check_bounds(text(all[i].enc, all[i].len), &all[i], all, n);
+		free(all);
+	}
+	/* and against every value of text limits 1..6 */
+	check_small_limits(6);
 
 	/* invalid encodings */
 	{
