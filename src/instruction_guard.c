@@ -456,6 +456,10 @@ guard_update(TriggerData *td)
 				 errdetail("Instruction %lld was removed from control.", (long long) id),
 				 errhint("Put a new instruction on control if the matter continues.")));
 
+	/* the journal's own UPDATE sets last_decision_id only; the guard writes the effect */
+	if (applying)
+		return apply_effect(oldtup, newtup, desc);
+
 	for (size_t i = 0; i < lengthof(fixed_columns); i++)
 		if (column_changed(oldtup, newtup, desc, &fixed_columns[i]))
 			ereport(ERROR,
@@ -465,8 +469,6 @@ guard_update(TriggerData *td)
 					 errdetail("An UPDATE of instruction %lld changed %s.", (long long) id, fixed_columns[i].name),
 					 errhint("Deadlines change by decisions (extend_deadline, transfer_control, set_new_deadline); a wrongly registered instruction is removed from control and registered again.")));
 
-	if (applying)
-		return apply_effect(oldtup, newtup, desc);
 	for (size_t i = 0; i < lengthof(decision_columns); i++)
 		if (column_changed(oldtup, newtup, desc, &decision_columns[i]))
 			refuse_decision_columns(oldtup, newtup, desc, id);
