@@ -232,8 +232,6 @@ judge(TriggerData *td)
 	else
 	{
 		ctx.last_extension_on = IC_NO_DATE;
-		if (facts.level != IC_LEVEL_PA)
-			ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
 
 		ctx.decided_by = ic_get_decider(tuple, desc, "decided_by");
 		paper_ref = ic_get_cstring(tuple, desc, "paper_ref");

@@ -105,8 +105,8 @@ extern void ic_load_extension_history(int64 instruction_id, IcDecisionContext *c
  */
 extern int64 ic_load_pa_record_on_control(const IcInstructionFacts *f);
 
-/* Deciders the administrator's table lists for a level and action (R74-1). */
-extern IcDeciderSet ic_load_authority(IcControlLevel level, IcAction action);
+/* The decision matrix of this session (decision_matrix.c); SPI connected. */
+extern const struct IcMatrix *ic_decision_matrix(void);
 
 /* Fill the parts of a context that come from an instruction and its parent. */
 extern void ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,

@@ -166,8 +166,6 @@ ic_who_may_decide(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	ic_load_instruction(instruction_id, IC_LOCK_NONE, &facts);
 	ic_context_from_facts(&ctx, &facts, NULL);
-	if (facts.level != IC_LEVEL_PA)
-		ctx.table_deciders = ic_load_authority(facts.level, ctx.action);
 	SPI_finish();
 
 	allowed = ic_rules_allowed_deciders(&ctx, &rule);

@@ -227,38 +227,12 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 		ctx->last_extension_action = IC_ACTION_EXTEND;
 }
 
-IcDeciderSet
-ic_load_authority(IcControlLevel level, IcAction action)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[2] = {TEXTOID, TEXTOID};
-	Datum		args[2];
-	IcDeciderSet set = 0;
-
-	ic_keep_plan(&plan,
-			  "SELECT decider::text FROM " IC_SCHEMA ".decision_authority "
-			  " WHERE level::text OPERATOR(pg_catalog.=) $1 AND action::text OPERATOR(pg_catalog.=) $2 AND enabled",
-			  2, argtypes);
-	args[0] = CStringGetTextDatum(ic_control_level_code(level));
-	args[1] = CStringGetTextDatum(ic_action_code(action));
-	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read instruction_control.decision_authority");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		IcDecider	d;
-		char	   *code = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-
-		if (ic_decider_parse(code, &d))
-			set |= IC_DECIDER_BIT(d);
-	}
-	return set;
-}
-
 void
 ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 					  const IcParentFacts *parent)
 {
 	ctx->instruction_id = f->id;
+	ctx->decided_on = IC_NO_DATE;	/* who_may_decide(): today */
 	ctx->kind = f->kind;
 	ctx->level = f->level;
 	ctx->regime = f->regime;
@@ -273,6 +247,7 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->today = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
 													 TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())));
 	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
+	ctx->matrix = ic_decision_matrix();
 }
 
 static int

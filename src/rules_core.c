@@ -111,6 +111,10 @@ check_decider(const IcDecisionContext *ctx, IcVerdict *v)
 		snprintf(hint, sizeof(hint),
 				 "No decider is listed for %s at level %s; an administrator adds one to instruction_control.decision_authority (R74-1).",
 				 ic_action_code(ctx->action), ic_control_level_code(ctx->level));
+	else if (allowed == 0)
+		snprintf(hint, sizeof(hint),
+				 "No row of instruction_control.decision_matrix names a decider for %s on this instruction on that day.",
+				 ic_action_code(ctx->action));
 	else
 		snprintf(hint, sizeof(hint), "This decision may be taken by: %s.", who);
 	return deny(v, IC_FAMILY_NOT_AUTHORISED, rule ? rule : "R69.1",

@@ -176,8 +176,8 @@ typedef struct IcDecisionContext
 	bool		on_control;		/* false once removed */
 	IcDecider	decided_by;
 
-	/* administrator's table for levels below PA (R74-1), per action */
-	IcDeciderSet table_deciders;
+	/* who may decide: the decision matrix (rules_matrix_core.h) */
+	const struct IcMatrix *matrix;
 
 	/* history from the journal */
 	int			prior_extensions;	/* extensions + transfers (R69.1) */
@@ -269,8 +269,8 @@ extern bool ic_rules_check_parent_due(const IcDecisionContext *ctx, IcVerdict *v
 extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
 
 /*
- * Who may take this action on this instruction (and which rule says so).
- * At PA level the decree fixes it; below PA it is ctx->table_deciders (R74-1).
+ * Who may take this action on this instruction (and which rule says so): the
+ * first row of ctx->matrix that matches, on the decision's day.
  */
 extern IcDeciderSet ic_rules_allowed_deciders(const IcDecisionContext *ctx,
 											  const char **rule);

@@ -115,7 +115,7 @@ BEGIN
     END IF;
     RETURN NEW;
   ELSIF TG_OP = 'DELETE' THEN
-    IF OLD.seeded AND TG_TABLE_NAME = 'decision_authority' THEN
+    IF OLD.seeded AND TG_TABLE_NAME IN ('decision_authority', 'decision_rule') THEN
       RAISE EXCEPTION 'a seeded authority is disabled, not deleted (R74-1)'
         USING ERRCODE = '55000',
               DETAIL = 'The row was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore.',
@@ -165,6 +165,8 @@ BEGIN
            WHERE level = NEW.level AND action = NEW.action AND decider = NEW.decider;
           RETURN NULL;
         END IF;
+      WHEN 'decision_rule' THEN
+        DELETE FROM decision_rule WHERE id = NEW.id AND seeded;
     END CASE;
   END IF;
   RETURN NEW;
@@ -172,7 +174,7 @@ END
 $$;
 
 COMMENT ON FUNCTION seeded_row_owner() IS
-  'Trigger on tables with seeded rows (calendar data, decision_authority): an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
+  'Trigger on tables with seeded rows (calendar data, decision_authority, decision_rule): an update makes a seeded row the administrator''s; an administrator''s insert replaces the seeded row with the same key; seeded rows cannot be deleted';
 
 -- Deleting the seeded rows inside the trigger must not recurse into the DELETE
 -- guard, so the guard runs only for statements issued from outside it.  The

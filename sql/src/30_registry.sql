@@ -314,6 +314,111 @@ SELECT l::control_level, a, d, b, true
   ) AS s(l, d, b)
   CROSS JOIN (VALUES ('extension'), ('transfer'), ('new_deadline'), ('removal')) AS a(a);
 
+-- The decision matrix: who may decide (R57, R69-R77, R74-1) -----------------
+-- One row per answer of the decree: for an action, at a level (NULL: any), on
+-- a class of kinds, first or repeated (NULL: either), for a roadmap's drafter
+-- (R57), in force between two days.  Rows are tried by precedence; the first
+-- that matches answers.  The administrator's R74-1 rows below PA stay in
+-- decision_authority; the view decision_matrix shows both as one matrix,
+-- which is what the triggers read (cached per session, refreshed when either
+-- table changes).  An amendment of the decree is a change of one row here.
+
+CREATE DOMAIN kind_class AS text
+  CHECK (VALUE IN ('any', 'personal', 'personal_unpublished', 'security_council', 'national_plan'));
+COMMENT ON DOMAIN kind_class IS
+  'The kinds a rule singles out: any, personal (published or not), personal_unpublished, security_council, national_plan';
+
+CREATE TABLE decision_rule (
+  id              integer PRIMARY KEY,
+  action          decision_kind NOT NULL,
+  level           control_level,
+  kind_class      kind_class NOT NULL DEFAULT 'any',
+  repeated        boolean,
+  drafter         roadmap_drafter,
+  deciders        decider[] NOT NULL,
+  rule_id         text NOT NULL,
+  precedence      integer NOT NULL,
+  effective_from  date,
+  effective_to    date,
+  enabled         boolean NOT NULL DEFAULT true,
+  basis           text,
+  seeded          boolean NOT NULL DEFAULT false,
+  CHECK (effective_from IS NULL OR effective_to IS NULL OR effective_from <= effective_to),
+  CHECK (isfinite(effective_from) AND isfinite(effective_to)),
+  CHECK ((drafter IS NULL) = (action <> 'roadmap_approval')),
+  CHECK (precedence BETWEEN 1 AND 899)
+);
+COMMENT ON TABLE decision_rule IS
+  'The decree''s rows of the decision matrix: who may take a decision (R57, R69-R77); one row per answer, tried by precedence';
+COMMENT ON COLUMN decision_rule.level IS 'Level the row answers for; NULL: every level';
+COMMENT ON COLUMN decision_rule.kind_class IS 'Kinds of instruction the row singles out (kind_class)';
+COMMENT ON COLUMN decision_rule.repeated IS 'true: a repeated extension or transfer only (R72); false: a first one only; NULL: either';
+COMMENT ON COLUMN decision_rule.drafter IS 'roadmap_approval: the kind of body that drafted the roadmap (R57)';
+COMMENT ON COLUMN decision_rule.deciders IS 'Positions that may decide';
+COMMENT ON COLUMN decision_rule.rule_id IS 'The rule of rules.md that says so, e.g. R69.1';
+COMMENT ON COLUMN decision_rule.precedence IS 'Rows are tried in this order (1-899; the administrator''s R74-1 rows come at 900)';
+COMMENT ON COLUMN decision_rule.effective_from IS 'First day of decisions the row judges (NULL: open)';
+COMMENT ON COLUMN decision_rule.effective_to IS 'Last day of decisions the row judges (NULL: open)';
+COMMENT ON COLUMN decision_rule.enabled IS 'false withdraws the row (seeded rows are disabled, not deleted)';
+COMMENT ON COLUMN decision_rule.seeded IS 'Row installed by the extension and not changed since; user rows and changed rows are dumped';
+
+INSERT INTO decision_rule (id, action, level, kind_class, repeated, drafter, deciders, rule_id, precedence,
+                           effective_from, basis, seeded)
+SELECT id, action, level::control_level, kind_class, repeated, drafter, deciders::decider[], rule_id, precedence,
+       date '2024-02-01', basis, true
+  FROM (VALUES
+    (10,  'removal',      'pa', 'personal',             NULL::boolean, NULL, '{president}',               'R77',   10,  'Personal instructions, published or not, are removed only by the President'),
+    (20,  'removal',      'pa', 'security_council',     NULL,  NULL, '{president,secretary_sc}',  'R76.4', 20,  'Security Council instructions: the President or the Secretary of the SC'),
+    (30,  'removal',      'pa', 'any',                  NULL,  NULL, '{president,head_of_pa}',    'R76.1', 30,  'The President or the Head of the PA'),
+    (40,  'extension',    NULL, 'national_plan',        true,  NULL, '{president}',               'R72.1', 40,  'A repeated extension of a national-plan item: the President, at every level'),
+    (41,  'transfer',     NULL, 'national_plan',        true,  NULL, '{president}',               'R72.1', 41,  'A repeated transfer of a national-plan item: the President, at every level'),
+    (50,  'extension',    'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   50,  'Personal instructions: only the President moves their deadline'),
+    (51,  'transfer',     'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   51,  'R74 read as covering every change of the deadline (README)'),
+    (52,  'new_deadline', 'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   52,  'R74 read as covering every change of the deadline (README)'),
+    (60,  'new_deadline', 'pa', 'security_council',     NULL,  NULL, '{president,secretary_sc}',  'R70.5', 60,  'Security Council instructions: the President or the Secretary of the SC'),
+    (70,  'extension',    'pa', 'security_council',     true,  NULL, '{president,secretary_sc}',  'R72.3', 70,  'Repeated, in exceptional cases'),
+    (71,  'transfer',     'pa', 'security_council',     true,  NULL, '{president,secretary_sc}',  'R72.3', 71,  'Repeated, in exceptional cases'),
+    (80,  'extension',    'pa', 'security_council',     false, NULL, '{president,secretary_sc}',  'R69.2', 80,  'R69.2 replaces the Head of the PA, not the President (revised reading)'),
+    (81,  'transfer',     'pa', 'security_council',     false, NULL, '{president,secretary_sc}',  'R69.2', 81,  'R69.2 replaces the Head of the PA, not the President (revised reading)'),
+    (90,  'new_deadline', 'pa', 'any',                  NULL,  NULL, '{president,head_of_pa}',    'R70.4', 90,  'R70.4 names no decider: those of R69.1 by analogy'),
+    (100, 'extension',    'pa', 'any',                  true,  NULL, '{president,head_of_pa}',    'R72.2', 100, 'Repeated, with disciplinary responsibility considered'),
+    (101, 'transfer',     'pa', 'any',                  true,  NULL, '{president,head_of_pa}',    'R72.2', 101, 'Repeated, with disciplinary responsibility considered'),
+    (110, 'extension',    'pa', 'any',                  false, NULL, '{president,head_of_pa}',    'R69.1', 110, 'Once, on an expert conclusion or the PA''s agreement'),
+    (111, 'transfer',     'pa', 'any',                  false, NULL, '{president,head_of_pa}',    'R69.1', 111, 'Once, to medium- or long-term control (R69.3, R69.4)'),
+    (200, 'roadmap_approval', NULL, 'any', NULL, 'central_outside_government', '{first_head}', 'R57', 200, 'A central body outside the Government: its first head (after the Prime Minister''s agreement where needed)'),
+    (201, 'roadmap_approval', NULL, 'any', NULL, 'central_interdepartmental', '{deputy_prime_minister,head_of_government_office}', 'R57', 201, 'Interdepartmental measures: the supervising Deputy PM or the Head of the Government Office'),
+    (202, 'roadmap_approval', NULL, 'any', NULL, 'local',                     '{akim}',       'R57', 202, 'A local executive body: the akim'),
+    (203, 'roadmap_approval', NULL, 'any', NULL, 'executor_only',             '{first_head}', 'R57', 203, 'Only the executor and its organisations: its first head')
+  ) AS v(id, action, level, kind_class, repeated, drafter, deciders, rule_id, precedence, basis);
+
+CREATE VIEW decision_matrix AS
+SELECT r.precedence, r.action::text AS action, r.level::text AS level, r.kind_class::text AS kind_class,
+       r.repeated, r.drafter::text AS drafter, r.deciders::text[] AS deciders, r.rule_id,
+       r.effective_from, r.effective_to, r.basis, 'decision_rule'::text AS source
+  FROM decision_rule r
+ WHERE r.enabled
+UNION ALL
+SELECT 900, a.action::text, a.level::text, 'any', NULL, NULL,
+       array_agg(a.decider::text ORDER BY a.decider::text), 'R74-1', NULL, NULL,
+       string_agg(a.basis, '; ' ORDER BY a.decider::text), 'decision_authority'
+  FROM decision_authority a
+ WHERE a.enabled
+ GROUP BY a.action, a.level;
+COMMENT ON VIEW decision_matrix IS
+  'Who may decide, as the rules read it: the decree''s rows (decision_rule) and the administrator''s R74-1 rows below PA (decision_authority), tried by precedence; the first matching row answers';
+COMMENT ON COLUMN decision_matrix.precedence IS 'Order in which rows are tried (R74-1 rows at 900)';
+COMMENT ON COLUMN decision_matrix.action IS 'extension, transfer, new_deadline, removal or roadmap_approval';
+COMMENT ON COLUMN decision_matrix.level IS 'Control level; NULL: every level';
+COMMENT ON COLUMN decision_matrix.kind_class IS 'Kinds the row singles out (any, personal, personal_unpublished, security_council, national_plan)';
+COMMENT ON COLUMN decision_matrix.repeated IS 'true: repeated extension or transfer only; false: first only; NULL: either';
+COMMENT ON COLUMN decision_matrix.drafter IS 'roadmap_approval: kind of drafting body (R57)';
+COMMENT ON COLUMN decision_matrix.deciders IS 'Positions that may decide';
+COMMENT ON COLUMN decision_matrix.rule_id IS 'Rule id of rules.md';
+COMMENT ON COLUMN decision_matrix.effective_from IS 'First day the row judges (NULL: open)';
+COMMENT ON COLUMN decision_matrix.effective_to IS 'Last day the row judges (NULL: open)';
+COMMENT ON COLUMN decision_matrix.basis IS 'Why: the decree''s wording, or the regulation granting an R74-1 authority';
+COMMENT ON COLUMN decision_matrix.source IS 'decision_rule (the decree) or decision_authority (the administrator, R74-1)';
+
 -- Roadmaps and reports ------------------------------------------------------
 
 CREATE TABLE roadmap (

@@ -167,15 +167,30 @@ COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps on
 CREATE TRIGGER act_secrecy_guard BEFORE INSERT OR UPDATE ON act
   FOR EACH ROW EXECUTE FUNCTION act_secrecy_guard();
 
--- Trigger functions are the registry's own: nobody attaches them elsewhere.
-REVOKE EXECUTE ON FUNCTION instruction_guard(), decision_judge(), journal_append_only(),
-  executor_guard(), roadmap_judge(), report_judge(), act_secrecy_guard(),
-  seeded_row_owner(), calendar_data_changed() FROM PUBLIC;
 -- seeded rows: as for the calendar's (seeded_row_owner, Calendar section)
 CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON decision_authority
   FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_keep BEFORE DELETE ON decision_authority
   FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_owner BEFORE INSERT OR UPDATE ON decision_rule
+  FOR EACH ROW EXECUTE FUNCTION seeded_row_owner();
+CREATE TRIGGER seeded_row_keep BEFORE DELETE ON decision_rule
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION seeded_row_owner();
+
+-- Every session reads the matrix from its cache; a change tells them all.
+CREATE FUNCTION decision_matrix_changed() RETURNS trigger
+AS 'MODULE_PATHNAME', 'ic_decision_matrix_changed' LANGUAGE C;
+COMMENT ON FUNCTION decision_matrix_changed() IS
+  'Trigger: refreshes the decision matrix cached by every session when decision_rule or decision_authority changes';
+CREATE TRIGGER decision_matrix_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON decision_rule
+  FOR EACH STATEMENT EXECUTE FUNCTION decision_matrix_changed();
+CREATE TRIGGER decision_matrix_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON decision_authority
+  FOR EACH STATEMENT EXECUTE FUNCTION decision_matrix_changed();
+
+-- Trigger functions are the registry's own: nobody attaches them elsewhere.
+REVOKE EXECUTE ON FUNCTION instruction_guard(), decision_judge(), journal_append_only(),
+  executor_guard(), roadmap_judge(), report_judge(), act_secrecy_guard(),
+  seeded_row_owner(), calendar_data_changed(), decision_matrix_changed() FROM PUBLIC;
 
 -- User data survives pg_dump/restore ----------------------------------------
 
@@ -193,6 +208,7 @@ SELECT pg_catalog.pg_extension_config_dump('roadmap_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('report', '');
 SELECT pg_catalog.pg_extension_config_dump('report_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('decision_authority', 'WHERE NOT seeded');
+SELECT pg_catalog.pg_extension_config_dump('decision_rule', 'WHERE NOT seeded');
 
 
 -- The registry's administrator --------------------------------------------
@@ -210,7 +226,9 @@ GRANT SELECT, INSERT ON instruction, decision, instruction_executor, act, state_
 GRANT UPDATE ON instruction TO ic_admin;
 GRANT USAGE ON SEQUENCE instruction_id_seq, decision_id_seq, act_id_seq, state_body_id_seq,
   roadmap_id_seq, report_id_seq TO ic_admin;
-GRANT SELECT ON decision_authority, vocabulary TO ic_admin;
+GRANT SELECT ON decision_authority, decision_rule, decision_matrix, vocabulary TO ic_admin;
+-- who may decide is public knowledge: every role that judges a decision reads it
+GRANT SELECT ON decision_rule, decision_authority, decision_matrix TO PUBLIC;
 -- The calendar and the labels are public facts; the working-day functions read them as the caller.
 GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
 GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary TO PUBLIC;

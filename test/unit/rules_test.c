@@ -6,12 +6,61 @@
 #include <string.h>
 
 #include "calendar_core.h"
-#include "rules_core.h"
+#include "rules_matrix_core.h"
 #include "unit.h"
 
 #define D(x) IC_DECIDER_##x
 #define EV(x) IC_EVIDENCE_BIT(IC_EVIDENCE_##x)
 #define DAY_2025_03_03 9193		/* days since 2000-01-01 */
+
+#define B(x) IC_DECIDER_BIT(IC_DECIDER_##x)
+#define FROM_2024 IC_RULES_IN_FORCE_FROM
+#define ANY IC_MATRIX_ANY
+#define ROW(act, lvl, kinds, rep, draft, deciders, rule) \
+	{IC_ACTION_##act, lvl, IC_KINDS_##kinds, rep, draft, deciders, rule, FROM_2024, IC_NO_DATE}
+#define R741(lvl, act, deciders) {IC_ACTION_##act, IC_LEVEL_##lvl, IC_KINDS_ANY, ANY, IC_DRAFTER_INVALID, deciders, "R74-1", IC_NO_DATE, IC_NO_DATE}
+
+/*
+ * The seeded decision matrix (sql/src/30_registry.sql decision_rule, then the
+ * seeded decision_authority rows), as the view decision_matrix orders it.
+ * The regress test decision_matrix pins the SQL side; this pins the verdicts.
+ */
+static const IcMatrixRow seed_rows[] = {
+	ROW(REMOVE, IC_LEVEL_PA, PERSONAL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R77"),
+	ROW(REMOVE, IC_LEVEL_PA, SECURITY_COUNCIL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R76.4"),
+	ROW(REMOVE, IC_LEVEL_PA, ANY, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R76.1"),
+	ROW(EXTEND, ANY, NATIONAL_PLAN, 1, IC_DRAFTER_INVALID, B(PRESIDENT), "R72.1"),
+	ROW(TRANSFER, ANY, NATIONAL_PLAN, 1, IC_DRAFTER_INVALID, B(PRESIDENT), "R72.1"),
+	ROW(EXTEND, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(TRANSFER, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(NEW_DEADLINE, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(NEW_DEADLINE, IC_LEVEL_PA, SECURITY_COUNCIL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R70.5"),
+	ROW(EXTEND, IC_LEVEL_PA, SECURITY_COUNCIL, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R72.3"),
+	ROW(TRANSFER, IC_LEVEL_PA, SECURITY_COUNCIL, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R72.3"),
+	ROW(EXTEND, IC_LEVEL_PA, SECURITY_COUNCIL, 0, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R69.2"),
+	ROW(TRANSFER, IC_LEVEL_PA, SECURITY_COUNCIL, 0, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R69.2"),
+	ROW(NEW_DEADLINE, IC_LEVEL_PA, ANY, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R70.4"),
+	ROW(EXTEND, IC_LEVEL_PA, ANY, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R72.2"),
+	ROW(TRANSFER, IC_LEVEL_PA, ANY, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R72.2"),
+	ROW(EXTEND, IC_LEVEL_PA, ANY, 0, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R69.1"),
+	ROW(TRANSFER, IC_LEVEL_PA, ANY, 0, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R69.1"),
+	ROW(APPROVE_ROADMAP, ANY, ANY, ANY, IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT, B(FIRST_HEAD), "R57"),
+	ROW(APPROVE_ROADMAP, ANY, ANY, ANY, IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL, B(DEPUTY_PRIME_MINISTER) | B(HEAD_OF_GOVERNMENT_OFFICE), "R57"),
+	ROW(APPROVE_ROADMAP, ANY, ANY, ANY, IC_DRAFTER_LOCAL, B(AKIM), "R57"),
+	ROW(APPROVE_ROADMAP, ANY, ANY, ANY, IC_DRAFTER_EXECUTOR_ONLY, B(FIRST_HEAD), "R57"),
+	R741(CENTRAL, EXTEND, B(FIRST_HEAD)), R741(CENTRAL, NEW_DEADLINE, B(FIRST_HEAD)),
+	R741(CENTRAL, REMOVE, B(FIRST_HEAD)), R741(CENTRAL, TRANSFER, B(FIRST_HEAD)),
+	R741(GOVERNMENT, EXTEND, B(HEAD_OF_GOVERNMENT_OFFICE) | B(PRIME_MINISTER)),
+	R741(GOVERNMENT, NEW_DEADLINE, B(HEAD_OF_GOVERNMENT_OFFICE) | B(PRIME_MINISTER)),
+	R741(GOVERNMENT, REMOVE, B(HEAD_OF_GOVERNMENT_OFFICE) | B(PRIME_MINISTER)),
+	R741(GOVERNMENT, TRANSFER, B(HEAD_OF_GOVERNMENT_OFFICE) | B(PRIME_MINISTER)),
+	R741(LOCAL, EXTEND, B(AKIM)), R741(LOCAL, NEW_DEADLINE, B(AKIM)),
+	R741(LOCAL, REMOVE, B(AKIM)), R741(LOCAL, TRANSFER, B(AKIM)),
+	R741(ORGANISATION, EXTEND, B(FIRST_HEAD)), R741(ORGANISATION, NEW_DEADLINE, B(FIRST_HEAD)),
+	R741(ORGANISATION, REMOVE, B(FIRST_HEAD)), R741(ORGANISATION, TRANSFER, B(FIRST_HEAD)),
+};
+static const IcMatrix empty_matrix = {0, NULL};
+static const IcMatrix seed_matrix = {(int) (sizeof(seed_rows) / sizeof(seed_rows[0])), seed_rows};
 
 /* A regular PA-level act point on control, due 2025-03-03. */
 static IcDecisionContext
@@ -48,6 +97,7 @@ base(IcAction action)
 	c.due_rolled = IC_NO_DATE;
 	c.repeated_transfer_needs_review = true;
 	c.receiving_body_given = true;
+	c.matrix = &seed_matrix;
 	return c;
 }
 
@@ -82,8 +132,8 @@ main(void)
 		NO("R72 setting off: a repeated extension still needs review", WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1; c.repeated_transfer_needs_review = false), "R72.2", REPEATED_EXTENSION),
 		NO("R72.1 national plan repeated without review", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.prior_extensions = 1), "R72.1", REPEATED_EXTENSION),
 		NO("R72.3 SC repeated without review", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(SECRETARY_SC); c.prior_extensions = 1), "R72.3", REPEATED_EXTENSION),
-		NO("R72.1 national plan repeated at government level by the PM", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.table_deciders = IC_DECIDER_BIT(D(PRIME_MINISTER)); c.prior_extensions = 1; c.disciplinary_review_given = true), "R72.1", NOT_AUTHORISED),
-		OK("R72.1 national plan repeated at government level by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRESIDENT); c.table_deciders = IC_DECIDER_BIT(D(PRIME_MINISTER)); c.prior_extensions = 1; c.disciplinary_review_given = true)),
+		NO("R72.1 national plan repeated at government level by the PM", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.prior_extensions = 1; c.disciplinary_review_given = true), "R72.1", NOT_AUTHORISED),
+		OK("R72.1 national plan repeated at government level by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRESIDENT); c.prior_extensions = 1; c.disciplinary_review_given = true)),
 		OK("R69.2 SC first extension by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.decided_by = D(PRESIDENT))),
 		/* decision dates and the effective date of Decree No. 403 */
 		NO("Decree 403: extension dated before 2024-02-01", WITH(base(IC_ACTION_EXTEND), c.decided_on = IC_RULES_IN_FORCE_FROM - 1), "Decree No. 403", NOT_IN_FORCE),
@@ -116,10 +166,11 @@ main(void)
 		OK("R74 published personal follows general rules", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL_PUBLISHED)),
 		NO("R74 personal new deadline by head_of_pa", WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_PERSONAL), "R74", NOT_AUTHORISED),
 		/* R74-1: below PA, the administrator's table decides */
-		OK("R74-1 central level, first_head listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)))),
-		NO("R74-1 central level, head_of_pa not listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD))), "R74-1", NOT_AUTHORISED),
-		NO("R74-1 government level, empty table", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER)), "R74-1", NOT_AUTHORISED),
-		NO("R74-1 repeated below PA needs review", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.table_deciders = IC_DECIDER_BIT(D(AKIM)); c.prior_extensions = 1), "R72.2", REPEATED_EXTENSION),
+		OK("R74-1 central level, first_head listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD);)),
+		NO("R74-1 central level, head_of_pa not listed", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL), "R74-1", NOT_AUTHORISED),
+		OK("R74-1 government level, the Prime Minister listed", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER))),
+		NO("R74-1 government level, no row in the matrix", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.matrix = &empty_matrix), "R74-1", NOT_AUTHORISED),
+		NO("R74-1 repeated below PA needs review", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.prior_extensions = 1), "R72.2", REPEATED_EXTENSION),
 		/* R69.3 / R69.4: transfers */
 		OK("R69.3 transfer to medium term", base(IC_ACTION_TRANSFER)),
 		OK("R69.4 transfer to long term", WITH(base(IC_ACTION_TRANSFER), c.new_regime = IC_REGIME_LONG_TERM)),
@@ -158,8 +209,8 @@ main(void)
 		OK("R76-1 monument memo", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(PA_UNIT_MEMO))),
 		OK("R76-1 event held", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_EVENT_OR_NAMING; c.evidence = EV(EVENT_HELD))),
 		OK("R76-1 law amendments conclusion", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_LAW_AMENDMENTS; c.evidence = EV(PA_EXPERT_CONCLUSION))),
-		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.pa_record_on_control = 7), "R79", REMOVAL_ORDER),
-		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.table_deciders = IC_DECIDER_BIT(D(FIRST_HEAD)); c.pa_record_on_control = 0)),
+		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.pa_record_on_control = 7), "R79", REMOVAL_ORDER),
+		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.pa_record_on_control = 0)),
 		NO("removed instruction takes no decision", WITH(base(IC_ACTION_EXTEND), c.on_control = false), "R75", NOT_ON_CONTROL),
 		/* R42-1, R14, R50: putting on control */
 		OK("R42-1 act point on PA control", base(IC_ACTION_PUT_ON_CONTROL)),
@@ -276,5 +327,102 @@ main(void)
 		CHECK(ic_evidence_parse("law_signed", &e) && e == IC_EVIDENCE_LAW_SIGNED, "evidence code");
 		CHECK(!ic_regime_parse("invalid", &r), "'invalid' is not a code");
 	}
+	/*
+	 * The matrix: every seeded row is the answer for the decision it was
+	 * written for (rule id and deciders), rows out of force are skipped, and
+	 * changing a row's deciders is what changes the verdict.
+	 */
+	{
+		typedef struct Hit
+		{
+			IcDecisionContext ctx;
+			const char *rule;
+			IcDeciderSet deciders;
+		} Hit;
+		Hit			hits[] = {
+			{WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL_PUBLISHED), "R77", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_SECURITY_COUNCIL), "R76.4", B(PRESIDENT) | B(SECRETARY_SC)},
+			{base(IC_ACTION_REMOVE), "R76.1", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_NATIONAL_PLAN; c.level = IC_LEVEL_LOCAL; c.prior_extensions = 1), "R72.1", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_TRANSFER), c.kind = IC_KIND_NATIONAL_PLAN; c.prior_extensions = 1), "R72.1", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL), "R74", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_TRANSFER), c.kind = IC_KIND_PERSONAL), "R74", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_PERSONAL), "R74", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_SECURITY_COUNCIL), "R70.5", B(PRESIDENT) | B(SECRETARY_SC)},
+			{WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL; c.prior_extensions = 1), "R72.3", B(PRESIDENT) | B(SECRETARY_SC)},
+			{WITH(base(IC_ACTION_TRANSFER), c.kind = IC_KIND_SECURITY_COUNCIL; c.prior_extensions = 1), "R72.3", B(PRESIDENT) | B(SECRETARY_SC)},
+			{WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_SECURITY_COUNCIL), "R69.2", B(PRESIDENT) | B(SECRETARY_SC)},
+			{WITH(base(IC_ACTION_TRANSFER), c.kind = IC_KIND_SECURITY_COUNCIL), "R69.2", B(PRESIDENT) | B(SECRETARY_SC)},
+			{base(IC_ACTION_NEW_DEADLINE), "R70.4", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{WITH(base(IC_ACTION_EXTEND), c.prior_extensions = 1), "R72.2", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{WITH(base(IC_ACTION_TRANSFER), c.prior_extensions = 1), "R72.2", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{base(IC_ACTION_EXTEND), "R69.1", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{base(IC_ACTION_TRANSFER), "R69.1", B(PRESIDENT) | B(HEAD_OF_PA)},
+			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT), "R57", B(FIRST_HEAD)},
+			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL), "R57", B(DEPUTY_PRIME_MINISTER) | B(HEAD_OF_GOVERNMENT_OFFICE)},
+			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_LOCAL), "R57", B(AKIM)},
+			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_EXECUTOR_ONLY), "R57", B(FIRST_HEAD)},
+			{WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_GOVERNMENT; c.kind = IC_KIND_SECURITY_COUNCIL), "R74-1", B(PRIME_MINISTER) | B(HEAD_OF_GOVERNMENT_OFFICE)},
+			{WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_ORGANISATION; c.kind = IC_KIND_PERSONAL), "R74-1", B(FIRST_HEAD)},
+			{WITH(base(IC_ACTION_TRANSFER), c.level = IC_LEVEL_LOCAL; c.prior_extensions = 1), "R74-1", B(AKIM)},
+		};
+		IcMatrixRow changed[sizeof(seed_rows) / sizeof(seed_rows[0])];
+		IcMatrix	changed_matrix = {seed_matrix.nrows, changed};
+		IcDecisionContext c;
+		IcVerdict	v;
+		const char *rule;
+
+		for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++)
+		{
+			IcDeciderSet got = ic_rules_allowed_deciders(&hits[i].ctx, &rule);
+
+			CHECK(rule != NULL && strcmp(rule, hits[i].rule) == 0 && got == hits[i].deciders,
+				  "matrix hit %zu: rule %s deciders %x, expected %s %x", i, rule ? rule : "(null)",
+				  (unsigned) got, hits[i].rule, (unsigned) hits[i].deciders);
+		}
+
+		/* every seeded decree row is hit by one of the cases above */
+		for (int r = 0; r < seed_matrix.nrows; r++)
+		{
+			bool		hit = false;
+
+			if (strcmp(seed_rows[r].rule, "R74-1") == 0)
+				continue;
+			for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++)
+				hit |= ic_matrix_match(&seed_matrix, &hits[i].ctx, hits[i].ctx.decided_on) == &seed_rows[r];
+			CHECK(hit, "seeded matrix row %d (%s) is pinned by a case", r, seed_rows[r].rule);
+		}
+
+		/* decisions before the rows are in force find no row */
+		c = WITH(base(IC_ACTION_EXTEND), c.decided_on = FROM_2024 - 1);
+		CHECK(ic_rules_allowed_deciders(&c, &rule) == 0 && strcmp(rule, "matrix") == 0,
+			  "no row is in force before 2024-02-01: %s", rule);
+
+		/* R70.4's deciders are one row: take the Head of the PA out, the verdict changes */
+		memcpy(changed, seed_rows, sizeof(seed_rows));
+		for (int r = 0; r < seed_matrix.nrows; r++)
+			if (strcmp(changed[r].rule, "R70.4") == 0)
+				changed[r].deciders = B(PRESIDENT);
+		c = base(IC_ACTION_NEW_DEADLINE);
+		CHECK(ic_rules_decide(&c, &v), "R70.4 new deadline by head_of_pa with the seeded matrix");
+		c.matrix = &changed_matrix;
+		CHECK(!ic_rules_decide(&c, &v) && v.family == IC_FAMILY_NOT_AUTHORISED && strcmp(v.rule, "R70.4") == 0,
+			  "R70.4 with the changed row refuses head_of_pa: %s", v.message);
+
+		/* a row out of force gives way to the next (an amendment with dates) */
+		changed[13].effective_to = FROM_2024 + 10;	/* R70.4 ends ... */
+		c = WITH(base(IC_ACTION_NEW_DEADLINE), c.decided_on = FROM_2024 + 11; c.received_on = FROM_2024; c.due_date = FROM_2024 + 20; c.new_due_date = FROM_2024 + 40);
+		c.matrix = &changed_matrix;
+		CHECK(ic_rules_allowed_deciders(&c, &rule) == 0, "after effective_to no R70.4 row answers");
+		c.decided_on = FROM_2024 + 10;
+		CHECK(ic_rules_allowed_deciders(&c, &rule) == B(PRESIDENT) && strcmp(rule, "R70.4") == 0,
+			  "on effective_to the R70.4 row still answers");
+		CHECK(ic_kind_class_matches(IC_KINDS_PERSONAL, IC_KIND_PERSONAL_PUBLISHED) &&
+			  !ic_kind_class_matches(IC_KINDS_PERSONAL_UNPUBLISHED, IC_KIND_PERSONAL_PUBLISHED) &&
+			  ic_kind_class_matches(IC_KINDS_ANY, IC_KIND_DOCUMENT) &&
+			  !ic_kind_class_matches(IC_KINDS_INVALID, IC_KIND_DOCUMENT),
+			  "kind classes are the kind predicates");
+	}
+
 	return UNIT_SUMMARY();
 }
