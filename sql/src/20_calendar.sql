@@ -115,7 +115,12 @@ BEGIN
     END IF;
     RETURN NEW;
   ELSIF TG_OP = 'DELETE' THEN
-    IF OLD.seeded AND TG_TABLE_NAME IN ('decision_authority', 'decision_rule') THEN
+    IF OLD.seeded AND TG_TABLE_NAME = 'decision_rule' THEN
+      RAISE EXCEPTION 'a seeded row of the decision matrix is disabled, not deleted'
+        USING ERRCODE = '55000',
+              DETAIL = format('Row %s (%s) was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore.', OLD.id, OLD.rule_id),
+              HINT = 'UPDATE instruction_control.decision_rule SET enabled = false WHERE id = ...';
+    ELSIF OLD.seeded AND TG_TABLE_NAME = 'decision_authority' THEN
       RAISE EXCEPTION 'a seeded authority is disabled, not deleted (R74-1)'
         USING ERRCODE = '55000',
               DETAIL = 'The row was installed by the extension; CREATE EXTENSION would bring it back after a dump and restore.',

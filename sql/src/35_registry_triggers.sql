@@ -227,6 +227,8 @@ GRANT UPDATE ON instruction TO ic_admin;
 GRANT USAGE ON SEQUENCE instruction_id_seq, decision_id_seq, act_id_seq, state_body_id_seq,
   roadmap_id_seq, report_id_seq TO ic_admin;
 GRANT SELECT ON decision_authority, decision_rule, decision_matrix, vocabulary TO ic_admin;
+-- the administrator keeps the matrix: the R74-1 rows and amendments of the decree's rows
+GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
 -- who may decide is public knowledge: every role that judges a decision reads it
 GRANT SELECT ON decision_rule, decision_authority, decision_matrix TO PUBLIC;
 -- The calendar and the labels are public facts; the working-day functions read them as the caller.

@@ -1,0 +1,54 @@
+--
+-- The decision matrix (R57, R69-R77, R74-1): who may decide is data, read by
+-- the triggers through the view decision_matrix.  The view is pinned here row
+-- by row; changing R70.4's deciders is one row, and the verdict follows it at
+-- once (in the same transaction) and is back after ROLLBACK.
+--
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+\set VERBOSITY default
+\set SHOW_CONTEXT never
+SET datestyle = ISO;
+SET search_path = instruction_control, public;
+
+SELECT precedence, action, level, kind_class, repeated, drafter, deciders, rule_id, effective_from, source
+  FROM decision_matrix ORDER BY precedence, action, level;
+
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', external_ref => 'M-1')).id AS m \gset
+SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
+
+-- R70.4 names no decider; the registry reads R69.1's.  Say the decree is
+-- amended so that only the President sets new deadlines: one row.
+BEGIN;
+UPDATE decision_rule SET deciders = '{president}', basis = 'amendment (test)' WHERE rule_id = 'R70.4';
+SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
+SELECT set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+ROLLBACK;
+-- after ROLLBACK the seeded row answers again
+SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
+SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+
+-- An amendment with dates: the row judges only decisions of its days.
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m2 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m3 \gset
+BEGIN;
+UPDATE decision_rule SET effective_to = '2025-03-31' WHERE rule_id = 'R76.1';
+SELECT kind, decided_by FROM remove_from_control(:m2, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-03-31');
+SELECT remove_from_control(:m3, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-04-01');
+ROLLBACK;
+
+-- A seeded row is disabled, not deleted; a changed one is the administrator's (dumped).
+DELETE FROM decision_rule WHERE rule_id = 'R70.4';
+BEGIN;
+UPDATE decision_rule SET basis = 'Decree No. 403, as read by the registry' WHERE rule_id = 'R70.4';
+SELECT rule_id, seeded FROM decision_rule WHERE rule_id = 'R70.4';
+ROLLBACK;
+SELECT c FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(t, c)
+ WHERE e.extname = 'instruction_control' AND t = 'instruction_control.decision_rule'::regclass;
+
+-- An ordinary role reads the matrix but does not change it.
+CREATE ROLE ic_matrix_reader NOLOGIN;
+SET ROLE ic_matrix_reader;
+SELECT count(*) > 20 AS rows_visible FROM instruction_control.decision_matrix;
+UPDATE instruction_control.decision_rule SET deciders = '{pa_unit_head}' WHERE rule_id = 'R69.1';
+RESET ROLE;
+DROP ROLE ic_matrix_reader;
