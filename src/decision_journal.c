@@ -126,7 +126,7 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
  * effects held in ic_applying.
  */
 static void
-apply_decision(const IcAppliedDecision *effect)
+apply_decision(int64 instruction_id, const IcDecisionEffect *effect)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[2] = {INT8OID, INT8OID};
@@ -135,9 +135,10 @@ apply_decision(const IcAppliedDecision *effect)
 	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET last_decision_id = $2 "
 				 "WHERE id OPERATOR(pg_catalog.=) $1",
 				 2, argtypes);
-	args[0] = Int64GetDatum(effect->instruction_id);
+	args[0] = Int64GetDatum(instruction_id);
 	args[1] = Int64GetDatum(effect->decision_id);
-	ic_applying = *effect;
+	ic_applying.instruction_id = instruction_id;
+	ic_applying.effect = *effect;
 	ic_applying.active = true;
 	PG_TRY();
 	{
@@ -184,7 +185,7 @@ judge(TriggerData *td)
 	IcVerdict	verdict;
 	IcInstructionFacts facts;
 	IcParentFacts parent;
-	IcAppliedDecision effect;
+	IcDecisionEffect effect;
 	char	   *kind = ic_get_cstring(tuple, desc, "kind");
 	char	   *text;
 	char	   *paper_ref;
@@ -324,16 +325,13 @@ judge(TriggerData *td)
 #undef SET_COL
 	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 
-	effect.instruction_id = instruction_id;
+	effect.action = ctx.action;
 	effect.decision_id = ic_get_int64(tuple, desc, "id");
-	effect.new_due_date = ctx.action == IC_ACTION_EXTEND || ctx.action == IC_ACTION_TRANSFER ||
-		ctx.action == IC_ACTION_NEW_DEADLINE ? new_due : IC_NO_DATE;
-	effect.new_regime = ctx.action == IC_ACTION_TRANSFER ? ctx.new_regime : IC_REGIME_INVALID;
-	effect.removal = ctx.action == IC_ACTION_REMOVE;
-	effect.counts_as_extension = ctx.action == IC_ACTION_EXTEND || ctx.action == IC_ACTION_TRANSFER;
+	effect.new_due_date = new_due;
+	effect.new_regime = ctx.new_regime;
 	effect.decided_on = decided_on;
 	effect.roadmap_due_date = roadmap_due;
-	apply_decision(&effect);
+	apply_decision(instruction_id, &effect);
 	SPI_finish();
 	return tuple;
 }

@@ -372,41 +372,53 @@ guard_insert(TriggerData *td)
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
-/* Write the decision being applied to this row into it (see registry.h). */
+/* The columns a decision changes, from a row of instruction. */
+static void
+read_state(HeapTuple tuple, TupleDesc desc, IcInstructionState *st)
+{
+	char	   *regime = ic_get_cstring(tuple, desc, "regime");
+	char	   *status = ic_get_cstring(tuple, desc, "status");
+
+	st->due_date = ic_get_date(tuple, desc, "due_date");
+	if (regime == NULL || !ic_regime_parse(regime, &st->regime))
+		st->regime = IC_REGIME_REGULAR;
+	st->on_control = status == NULL || strcmp(status, "removed") != 0;
+	st->removed_on = ic_get_date(tuple, desc, "removed_on");
+	st->roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
+	st->extensions = ic_get_int32(tuple, desc, "extensions");
+	st->decision_count = ic_get_int32(tuple, desc, "decision_count");
+	st->last_decision_id = ic_get_int64(tuple, desc, "last_decision_id");
+	st->last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
+}
+
+/* Write the decision being applied to this row into it: ic_rules_effect(). */
 static HeapTuple
 apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
 {
-	const IcAppliedDecision *e = &ic_applying;
+	IcInstructionState before,
+				after;
 	int			cols[9];
 	Datum		values[9];
 	bool		nulls[9];
 	int			ncols = 0;
-	bool		isnull;
-	char	   *regime = ic_get_cstring(oldtup, desc, "regime");
 
+	read_state(oldtup, desc, &before);
+	ic_rules_effect(&ic_applying.effect, &before, &after);
 #define SET_COL(name, type, value, isnull) \
 	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
 		 nulls[ncols] = (isnull); ncols++; } while (0)
-	if (e->new_due_date != IC_NO_DATE)
-		SET_COL("due_date", IC_COL_DATE, DateADTGetDatum(e->new_due_date), false);
-	if (e->new_regime != IC_REGIME_INVALID)
-		regime = (char *) ic_regime_code(e->new_regime);
-	SET_COL("regime", IC_COL_TEXT, CStringGetTextDatum(regime ? regime : "regular"), false);
-	if (e->removal)
-	{
-		SET_COL("status", IC_COL_TEXT, CStringGetTextDatum("removed"), false);
-		SET_COL("removed_on", IC_COL_DATE, DateADTGetDatum(e->decided_on), false);
-	}
-	if (e->roadmap_due_date != IC_NO_DATE)
-		SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(e->roadmap_due_date), false);
-	SET_COL("extensions", IC_COL_INT4,
-			Int32GetDatum(ic_get_int32(oldtup, desc, "extensions") + (e->counts_as_extension ? 1 : 0)), false);
-	SET_COL("decision_count", IC_COL_INT4,
-			Int32GetDatum(ic_get_int32(oldtup, desc, "decision_count") + 1), false);
-	SET_COL("last_decision_id", IC_COL_INT8, Int64GetDatum(e->decision_id), false);
-	SET_COL("last_decided_on", IC_COL_DATE, DateADTGetDatum(e->decided_on), false);
+#define SET_DATE(name, d) SET_COL(name, IC_COL_DATE, DateADTGetDatum(d), (d) == IC_NO_DATE)
+	SET_DATE("due_date", after.due_date);
+	SET_COL("regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(after.regime)), false);
+	SET_COL("status", IC_COL_TEXT, CStringGetTextDatum(after.on_control ? "on_control" : "removed"), false);
+	SET_DATE("removed_on", after.removed_on);
+	SET_DATE("roadmap_due_date", after.roadmap_due_date);
+	SET_COL("extensions", IC_COL_INT4, Int32GetDatum(after.extensions), false);
+	SET_COL("decision_count", IC_COL_INT4, Int32GetDatum(after.decision_count), false);
+	SET_COL("last_decision_id", IC_COL_INT8, Int64GetDatum(after.last_decision_id), after.last_decision_id == 0);
+	SET_DATE("last_decided_on", after.last_decided_on);
+#undef SET_DATE
 #undef SET_COL
-	(void) isnull;
 	return heap_modify_tuple_by_cols(newtup, desc, ncols, cols, values, nulls);
 }
 

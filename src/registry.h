@@ -65,21 +65,15 @@ typedef enum IcLock
 /*
  * A decision as it is applied to its instruction.  The journal's trigger sets
  * ic_applying and updates the instruction; the instruction's guard then
- * writes these effects into the row (and refuses any change of the columns
- * decisions own when no decision is being applied to that row).  A bare
- * UPDATE never finds ic_applying set for its row.
+ * writes ic_rules_effect() of it into the row (and refuses any change of the
+ * columns decisions own when no decision is being applied to that row).  A
+ * bare UPDATE never finds ic_applying set for its row.
  */
 typedef struct IcAppliedDecision
 {
 	bool		active;
 	int64		instruction_id;
-	int64		decision_id;
-	int32		new_due_date;	/* IC_NO_DATE: unchanged */
-	IcRegime	new_regime;		/* IC_REGIME_INVALID: unchanged */
-	bool		removal;
-	bool		counts_as_extension;	/* extension or transfer (R69.1) */
-	int32		decided_on;
-	int32		roadmap_due_date;	/* IC_NO_DATE: unchanged */
+	IcDecisionEffect effect;
 } IcAppliedDecision;
 
 extern IcAppliedDecision ic_applying;

@@ -265,6 +265,35 @@ extern bool ic_rules_check_working_day(const IcDecisionContext *ctx, IcVerdict *
 extern bool ic_rules_check_parent_due(const IcDecisionContext *ctx, IcVerdict *v, int32_t due,
 									  const char *hint);
 
+/* The columns of an instruction a decision changes. */
+typedef struct IcInstructionState
+{
+	int32_t		due_date;
+	IcRegime	regime;
+	bool		on_control;
+	int32_t		removed_on;		/* IC_NO_DATE if on control */
+	int32_t		roadmap_due_date;	/* IC_NO_DATE if none */
+	int32_t		extensions;
+	int32_t		decision_count;
+	int64_t		last_decision_id;	/* 0 if none */
+	int32_t		last_decided_on;	/* IC_NO_DATE if none */
+} IcInstructionState;
+
+/* An accepted decision, as much of it as changes the instruction. */
+typedef struct IcDecisionEffect
+{
+	IcAction	action;
+	int64_t		decision_id;
+	int32_t		new_due_date;	/* IC_NO_DATE: none */
+	IcRegime	new_regime;		/* IC_REGIME_INVALID: none */
+	int32_t		decided_on;
+	int32_t		roadmap_due_date;	/* IC_NO_DATE: none (R59) */
+} IcDecisionEffect;
+
+/* What the decision does to the instruction (rules_effect_core.c). */
+extern void ic_rules_effect(const IcDecisionEffect *decision, const IcInstructionState *before,
+							IcInstructionState *after);
+
 /* Judge a decision.  Returns verdict->allowed. */
 extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
 
