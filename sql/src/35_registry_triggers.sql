@@ -44,9 +44,54 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('report_kind', 'measures', 'Қабылданған шаралар туралы ақпарат', 'Информация о принятых мерах', 'Information on measures taken'),
   ('new_deadline_reason', 'emergency', 'Төтенше ахуал', 'Чрезвычайная ситуация', 'Emergency'),
   ('new_deadline_reason', 'state_of_emergency', 'Төтенше жағдай режимі', 'Режим чрезвычайного положения', 'State of emergency'),
-  ('new_deadline_reason', 'quarantine', 'Карантин', 'Карантин', 'Quarantine');
+  ('new_deadline_reason', 'quarantine', 'Карантин', 'Карантин', 'Quarantine'),
+  ('body_type', 'presidential_administration', 'Президент Әкімшілігі', 'Администрация Президента', 'Presidential Administration'),
+  ('body_type', 'security_council', 'Қауіпсіздік Кеңесі', 'Совет Безопасности', 'Security Council'),
+  ('body_type', 'government', 'Үкімет', 'Правительство', 'Government'),
+  ('body_type', 'central', 'Орталық мемлекеттік орган', 'Центральный государственный орган', 'Central state body'),
+  ('body_type', 'local', 'Жергілікті атқарушы орган', 'Местный исполнительный орган', 'Local executive body'),
+  ('body_type', 'organisation', 'Ұйым', 'Организация', 'Organisation'),
+  ('deadline_source', 'term', 'Мерзімнен жұмыс күндерімен есептелген', 'Исчислен от срока в рабочих днях', 'Counted from the term'),
+  ('deadline_source', 'two_weeks', 'Қол қойылған күннен бастап екі апта', 'Две недели со дня подписания', 'Two weeks from signing'),
+  ('deadline_source', 'act', 'Актінің немесе тапсырманың мәтінінде', 'В тексте акта или поручения', 'Set in the act or instruction'),
+  ('deadline_source', 'control_approval', 'Бақылауды бекітуде', 'В утверждении контроля', 'Set in the control approval'),
+  ('deadline_source', 'resolution', 'Бұрыштамада', 'В резолюции', 'Set in a resolution'),
+  ('deadline_source', 'pa', 'Президент Әкімшілігі белгілеген', 'Установлен Администрацией Президента', 'Set by the Presidential Administration'),
+  ('evidence_kind', 'official_report', 'Орындау туралы ресми ақпарат', 'Официальная информация об исполнении', 'Official report on execution'),
+  ('evidence_kind', 'act_adopted', 'Қабылданған акт', 'Принятый акт', 'Act adopted'),
+  ('evidence_kind', 'law_signed', 'Заңға Президент қол қойды', 'Закон подписан Президентом', 'Law signed by the President'),
+  ('evidence_kind', 'pa_unit_memo', 'ПӘ құрылымдық бөлімшесінің қызметтік жазбасы', 'Служебная записка структурного подразделения АП', 'Memo of the PA unit'),
+  ('evidence_kind', 'executor_final_report', 'Орындаушының қорытынды ақпараты', 'Итоговая информация исполнителя', 'Executor''s final report'),
+  ('evidence_kind', 'pa_expert_conclusion', 'ПӘ құрылымдық бөлімшесінің сараптамалық қорытындысы', 'Экспертное заключение структурного подразделения АП', 'Expert conclusion of the PA unit'),
+  ('evidence_kind', 'event_held', 'Іс-шара өткізілді', 'Мероприятие проведено', 'Event took place'),
+  ('evidence_kind', 'new_instruction', 'Жаңа тапсырма', 'Новое поручение', 'New instruction'),
+  ('evidence_kind', 'control_passed_decision', 'Бақылауды беру туралы шешім', 'Решение о передаче контроля', 'Decision passing control'),
+  ('executor_role', 'responsible', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
+  ('executor_role', 'co_executor', 'Бірлесіп орындаушы', 'Соисполнитель', 'Co-executor'),
+  ('kind_class', 'any', 'Кез келген түрі', 'Любой вид', 'Any kind'),
+  ('kind_class', 'personal', 'Президенттің жеке тапсырмалары (жарияланғандарын қоса)', 'Личные поручения Президента (включая опубликованные)', 'Personal instructions, published or not'),
+  ('kind_class', 'personal_unpublished', 'Президенттің жарияланбаған жеке тапсырмалары', 'Неопубликованные личные поручения Президента', 'Personal instructions, not published'),
+  ('kind_class', 'security_council', 'Қауіпсіздік Кеңесінің шешімдері', 'Решения Совета Безопасности', 'Security Council decisions'),
+  ('kind_class', 'national_plan', 'Жалпыұлттық іс-шаралар жоспарының тармақтары', 'Пункты Общенационального плана мероприятий', 'National action plan items'),
+  ('monitoring_category', 'monument', 'Ескерткіштер салу', 'Строительство памятников', 'Construction of monuments'),
+  ('monitoring_category', 'construction', 'Құрылыс, реконструкциялау және жөндеу', 'Строительство, реконструкция и ремонт', 'Construction, reconstruction and repair'),
+  ('monitoring_category', 'digitalisation', 'Цифрландыру', 'Цифровизация', 'Digitalisation'),
+  ('monitoring_category', 'named_law', 'Нақты заң', 'Конкретный закон', 'A specific named law'),
+  ('monitoring_category', 'law_amendments', 'Заңдарға түзетулер', 'Поправки в законы', 'Amendments to laws'),
+  ('monitoring_category', 'event_or_naming', 'Іс-шаралар және атау беру', 'Мероприятия и присвоение наименований', 'Events and naming'),
+  ('reporting_period', 'monthly', 'Ай сайын', 'Ежемесячно', 'Monthly'),
+  ('reporting_period', 'quarterly', 'Тоқсан сайын', 'Ежеквартально', 'Quarterly'),
+  ('reporting_period', 'half_yearly', 'Жарты жылда бір рет', 'Раз в полугодие', 'Half-yearly'),
+  ('reporting_period', 'yearly', 'Жыл сайын', 'Ежегодно', 'Yearly'),
+  ('roadmap_drafter', 'central_outside_government', 'Үкімет құрамына кірмейтін орталық мемлекеттік орган', 'Центральный государственный орган, не входящий в состав Правительства', 'Central body outside the Government'),
+  ('roadmap_drafter', 'central_interdepartmental', 'Ведомствоаралық іс-шаралары бар орталық мемлекеттік орган', 'Центральный государственный орган с межведомственными мероприятиями', 'Central body with interdepartmental measures'),
+  ('roadmap_drafter', 'local', 'Жергілікті атқарушы орган', 'Местный исполнительный орган', 'Local executive body'),
+  ('roadmap_drafter', 'executor_only', 'Орындаушы және оның ведомстволық бағынысты ұйымдары', 'Исполнитель и подведомственные ему организации', 'The executor and its subordinate organisations'),
+  ('secrecy_class', 'none', 'Құпия емес', 'Несекретно', 'Not classified'),
+  ('secrecy_class', 'restricted', 'Қызмет бабында пайдалану үшін', 'Для служебного пользования', 'Restricted (for official use)'),
+  ('secrecy_class', 'state_secret', 'Мемлекеттік құпиялар', 'Государственные секреты', 'State secret');
 
-CREATE FUNCTION label(domain text, code text, lang text DEFAULT 'en')
+CREATE FUNCTION label(domain text, code text, lang text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control
@@ -70,6 +115,86 @@ END
 $$;
 COMMENT ON FUNCTION label(text, text, text) IS
   'Name of a registry code for people, in Kazakh (kk), Russian (ru) or English (en): label(''decider'', ''head_of_pa'', ''kk'')';
+
+-- One vocabulary: the labels above for every code of every domain, the codes
+-- the C code knows (vocabulary_codes(), checked against the domains and the
+-- labels by the regress test vocabulary), and synonyms an administrator adds.
+
+CREATE FUNCTION vocabulary_codes(OUT domain text, OUT code text, OUT ordinal integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ic_vocabulary_codes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vocabulary_codes() IS
+  'The codes the extension''s C code knows, per domain or type, in their order (for checking the SQL vocabulary against them)';
+
+CREATE FUNCTION label(code text, lang text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control
+AS $$
+DECLARE
+  domains text[];
+BEGIN
+  IF EXISTS (SELECT 1 FROM control_levels() l WHERE l::text = code) THEN
+    RETURN label(code::control_level, lang);
+  END IF;
+  IF EXISTS (SELECT 1 FROM instruction_kinds() k WHERE k::text = code) THEN
+    RETURN label(code::instruction_kind, lang);
+  END IF;
+  SELECT array_agg(v.domain ORDER BY v.domain) INTO domains FROM vocabulary v WHERE v.code = label.code;
+  IF domains IS NULL THEN
+    RAISE EXCEPTION 'no label for code "%"', code
+      USING ERRCODE = '22023', HINT = 'The codes with labels are listed in instruction_control.vocabulary.';
+  ELSIF cardinality(domains) > 1 THEN
+    RAISE EXCEPTION 'code "%" belongs to several vocabularies: %', code, array_to_string(domains, ', ')
+      USING ERRCODE = '22023', HINT = format('Name the vocabulary: label(%L, %L, %L).', domains[1], code, lang);
+  END IF;
+  RETURN label(domains[1], code, lang);
+END
+$$;
+COMMENT ON FUNCTION label(text, text) IS
+  'Name of a code for people in kk, ru or en, e.g. label(''pa'', ''kk''); control levels and instruction kinds first, then the one vocabulary that has the code';
+
+CREATE TABLE vocabulary_synonym (
+  domain    text NOT NULL,
+  synonym   text NOT NULL CHECK (synonym = lower(btrim(synonym)) AND synonym <> ''),
+  code      text NOT NULL,
+  PRIMARY KEY (domain, synonym),
+  FOREIGN KEY (domain, code) REFERENCES vocabulary (domain, code)
+);
+COMMENT ON TABLE vocabulary_synonym IS
+  'An administrator''s own names for codes (abbreviations of a host registry), read by code_of(); lower case, trimmed';
+COMMENT ON COLUMN vocabulary_synonym.synonym IS 'The name as the host registry writes it, lower case and trimmed';
+COMMENT ON COLUMN vocabulary_synonym.code IS 'The code it stands for';
+SELECT pg_catalog.pg_extension_config_dump('vocabulary_synonym', '');
+
+CREATE FUNCTION code_of(domain text, name text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control
+AS $$
+DECLARE
+  folded text := lower(btrim(name, E' \t\r\n\u00a0'));
+  result text;
+BEGIN
+  SELECT v.code INTO result FROM vocabulary v
+   WHERE v.domain = code_of.domain
+     AND folded IN (v.code, lower(v.kk), lower(v.ru), lower(v.en))
+   LIMIT 1;
+  IF result IS NULL THEN
+    SELECT s.code INTO result FROM vocabulary_synonym s
+     WHERE s.domain = code_of.domain AND s.synonym = folded;
+  END IF;
+  IF result IS NULL THEN
+    RAISE EXCEPTION 'no code of % is named "%"', domain, name
+      USING ERRCODE = '22023',
+            HINT = 'Use a code, a kk/ru/en label, or add a synonym to instruction_control.vocabulary_synonym.';
+  END IF;
+  RETURN result;
+END
+$$;
+COMMENT ON FUNCTION code_of(text, text) IS
+  'The code of a vocabulary named by its code, its kk/ru/en label or an administrator''s synonym, e.g. code_of(''decider'', ''РАП'')';
 
 -- Triggers (C) --------------------------------------------------------------
 
@@ -233,4 +358,5 @@ GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
 GRANT SELECT ON decision_rule, decision_authority, decision_matrix TO PUBLIC;
 -- The calendar and the labels are public facts; the working-day functions read them as the caller.
 GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
-GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary TO PUBLIC;
+GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary, vocabulary_synonym TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON vocabulary_synonym TO ic_admin;
