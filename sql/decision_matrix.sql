@@ -52,3 +52,23 @@ SELECT count(*) > 20 AS rows_visible FROM instruction_control.decision_matrix;
 UPDATE instruction_control.decision_rule SET deciders = '{pa_unit_head}' WHERE rule_id = 'R69.1';
 RESET ROLE;
 DROP ROLE ic_matrix_reader;
+
+-- A refusal carries its rule id in the CONSTRAINT_NAME field, the key of the
+-- rule table, so an application shows it in the user's language.
+DO $$
+DECLARE
+  rule_id text;
+  state text;
+BEGIN
+  PERFORM instruction_control.extend_deadline(
+    (SELECT id FROM instruction_control.instruction WHERE external_ref = 'M-1'),
+    '2025-05-15', 'pa_unit_head', 'conclusion', decided_on => '2025-03-06');
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS rule_id = CONSTRAINT_NAME, state = RETURNED_SQLSTATE;
+  RAISE NOTICE 'SQLSTATE %, rule %: %', state, rule_id,
+    (SELECT title_ru FROM instruction_control.rule WHERE id = rule_id);
+END
+$$;
+-- every rule the matrix names has titles in the three languages
+SELECT m.rule_id FROM decision_matrix m LEFT JOIN rule r ON r.id = m.rule_id
+ WHERE r.id IS NULL OR btrim(r.title_kk) = '' OR btrim(r.title_ru) = '' OR btrim(r.title_en) = '';

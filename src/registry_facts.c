@@ -292,6 +292,11 @@ family_sqlstate(IcRuleFamily family)
 	}
 }
 
+/*
+ * A refusal: its family's SQLSTATE, the message with the rule id, DETAIL and
+ * HINT, and the rule id alone in the CONSTRAINT_NAME field
+ * (PG_DIAG_CONSTRAINT_NAME), the key of instruction_control.rule.
+ */
 void
 ic_raise_verdict(const IcVerdict *v)
 {
@@ -299,7 +304,8 @@ ic_raise_verdict(const IcVerdict *v)
 			(errcode(family_sqlstate(v->family)),
 			 errmsg("%s", v->message),
 			 errdetail("%s", v->detail),
-			 errhint("%s", v->hint)));
+			 errhint("%s", v->hint),
+			 v->rule ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, v->rule) : 0));
 	pg_unreachable();
 }
 

@@ -314,6 +314,60 @@ SELECT l::control_level, a, d, b, true
   ) AS s(l, d, b)
   CROSS JOIN (VALUES ('extension'), ('transfer'), ('new_deadline'), ('removal')) AS a(a);
 
+-- Rules ---------------------------------------------------------------------
+-- Every rule id the registry cites (in messages, in the matrix, in the error
+-- field CONSTRAINT_NAME) with a title in kk, ru and en, so an application can
+-- show a refusal in the user's language: SELECT title_kk FROM rule WHERE id = ...
+
+CREATE TABLE rule (
+  id        text PRIMARY KEY,
+  title_kk  text NOT NULL,
+  title_ru  text NOT NULL,
+  title_en  text NOT NULL
+);
+COMMENT ON TABLE rule IS
+  'The rules of Decree No. 976 as amended by No. 403 that the registry cites, by id (rules.md), with titles in kk, ru and en';
+COMMENT ON COLUMN rule.id IS 'Rule id as cited in errors (PG_DIAG_CONSTRAINT_NAME), messages and the decision matrix, e.g. R69.1';
+
+INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
+  ('R4.5', 'Бақылауды бекіту: мерзім, аяқталу нысаны, орындаушылар, бақылау деңгейі', 'Утверждение контроля: срок, форма завершения, исполнители, уровень контроля', 'Control approval: deadline, completion form, executors, control level'),
+  ('R14', 'Мемлекеттік құпиялары бар құжаттар қағаз жеткізгіште', 'Документы, содержащие государственные секреты, на бумажном носителе', 'State secrets on paper only'),
+  ('R30-1', 'Бақылау деңгейі жоба дайындалғанда белгіленеді', 'Уровень контроля определяется при подготовке проекта', 'The control level is fixed when the instruction is drafted'),
+  ('R42-1.1', 'Президент Әкімшілігінің бақылауына қойылатын тапсырмалар', 'Поручения, ставящиеся на контроль Администрации Президента', 'Instructions put on control of the Presidential Administration'),
+  ('R42-1.2', 'Ағымдағы (жергілікті) сипаттағы тапсырмалар ПӘ бақылауына қойылмайды', 'Поручения текущего (локального) характера не ставятся на контроль АП', 'Instructions of a current (local) character are not put on PA control'),
+  ('R42-1.3', 'Өзге тапсырмалар Үкіметтің, орталық немесе жергілікті органның бақылауында', 'Иные поручения на контроле Правительства, центрального или местного органа', 'Other instructions are controlled by the Government or a central or local body'),
+  ('R42-1.4', 'Бақылауы берілген тапсырмаларды Үкімет бақылайды', 'Поручения, контроль которых передан, контролирует Правительство', 'Instructions whose control was passed are controlled by the Government'),
+  ('R50.1', 'Тапсырмалар актіде, бақылауды бекітуде немесе бұрыштамада белгіленген мерзімде орындалады', 'Поручения исполняются в сроки акта, утверждения контроля или резолюции', 'Deadlines of the act, the control approval or a resolution'),
+  ('R50.2', 'Мерзімді Президент Әкімшілігі белгілейді; құпия тапсырмалар қағаз карточкада', 'Срок устанавливает Администрация Президента; секретные поручения в бумажной карточке', 'The PA sets the deadline; state secrets on a paper card'),
+  ('R50.3', 'Мерзімдер алған күннен бастап жұмыс күндерімен есептеледі', 'Сроки исчисляются в рабочих днях со дня получения', 'Deadlines are counted in working days from receipt'),
+  ('R51', 'Жеке тапсырмалар қол қойылған күннен бастап екі апта ішінде орындалады', 'Личные поручения исполняются в течение двух недель со дня подписания', 'Personal instructions within two weeks of signing'),
+  ('R56', 'Жол картасы алған күннен бастап 10 жұмыс күні ішінде әзірленеді', 'Дорожная карта разрабатывается в течение 10 рабочих дней со дня получения', 'A roadmap within 10 working days of receipt'),
+  ('R57', 'Жол картасын бекіту', 'Утверждение дорожной карты', 'Approval of a roadmap'),
+  ('R59', 'Ұзақ мерзімді бақылауға ауыстырғанда жол картасы міндетті', 'При переводе на долгосрочный контроль дорожная карта обязательна', 'Long-term control needs a roadmap'),
+  ('R66-1.1', 'Аралық бақылау мерзімдері', 'Промежуточные сроки контроля', 'Intermediate control deadlines'),
+  ('R66-3.5', 'Мерзімнің бұзылу қаупі туралы дереу хабарлау', 'Незамедлительное информирование о риске нарушения срока', 'Immediate report of a risk to the deadline'),
+  ('R69.1', 'Мерзімді ұзарту немесе ауыстыру бір реттен артық емес', 'Продление срока или перевод не более одного раза', 'One extension or transfer'),
+  ('R69.2', 'Қауіпсіздік Кеңесінің тапсырмалары бойынша шешім', 'Решение по поручениям Совета Безопасности', 'Security Council instructions'),
+  ('R69.3', 'Орта мерзімді бақылауға ауыстыру', 'Перевод на среднесрочный контроль', 'Transfer to medium-term control'),
+  ('R69.4', 'Ұзақ мерзімді бақылауға ауыстыру', 'Перевод на долгосрочный контроль', 'Transfer to long-term control'),
+  ('R70.4', 'Төтенше жағдай, төтенше ахуал немесе карантин кезінде жаңа мерзім белгілеу', 'Установление нового срока при чрезвычайном положении, чрезвычайной ситуации или карантине', 'A new deadline in an emergency or quarantine'),
+  ('R70.5', 'Қауіпсіздік Кеңесінің тапсырмалары бойынша жаңа мерзім', 'Новый срок по поручениям Совета Безопасности', 'New deadline of a Security Council instruction'),
+  ('R72.1', 'Жалпыұлттық жоспар бойынша қайталап ұзарту', 'Повторное продление по Общенациональному плану', 'Repeated extension of a national-plan item'),
+  ('R72.2', 'Тәртіптік жауаптылықты қарай отырып қайталап ұзарту', 'Повторное продление с рассмотрением дисциплинарной ответственности', 'Repeated extension with disciplinary review'),
+  ('R72.3', 'Қауіпсіздік Кеңесінің тапсырмаларын қайталап ұзарту', 'Повторное продление поручений Совета Безопасности', 'Repeated extension of a Security Council instruction'),
+  ('R72.4', 'Қабылданған шаралар туралы ақпарат бір ай ішінде', 'Информация о принятых мерах в течение месяца', 'Information on measures within one month'),
+  ('R74', 'Жеке тапсырмалардың мерзімін тек Президент ұзартады', 'Сроки личных поручений продлевает только Президент', 'Only the President extends personal instructions'),
+  ('R74-1', 'Үкімет пен органдар деңгейінде ұқсас тәртіп', 'Аналогичный порядок на уровне Правительства и органов', 'The same order below the PA, by analogy'),
+  ('R75', 'Бақылаудан алу негіздері', 'Основания снятия с контроля', 'Grounds for removal from control'),
+  ('R76.1', 'Бақылаудан Президент немесе ПӘ Басшысы алады', 'Снимает с контроля Президент или Руководитель АП', 'Removal by the President or the Head of the PA'),
+  ('R76.4', 'Қауіпсіздік Кеңесінің тапсырмаларын бақылаудан алу', 'Снятие с контроля поручений Совета Безопасности', 'Removal of Security Council instructions'),
+  ('R76-1', 'Жекелеген санаттар бойынша бақылаудан алу үшін құжаттар', 'Документы для снятия с контроля по отдельным категориям', 'Evidence for removal by category'),
+  ('R77', 'Жеке тапсырмаларды бақылаудан тек Президент алады', 'Личные поручения снимает с контроля только Президент', 'Only the President removes personal instructions'),
+  ('R79', 'ПӘ бақылауындағы тармақты орган ПӘ алғаннан кейін алады', 'Пункт на контроле АП орган снимает после снятия АП', 'A body removes a PA-controlled point after the PA'),
+  ('Decree No. 403', 'Өзгерістер 2024 жылғы 1 ақпаннан бастап күшіне енді', 'Изменения вступили в силу с 1 февраля 2024 года', 'The amendments are in force from 1 February 2024'),
+  ('journal', 'Шешімдер журналы: шешім күні мен реті', 'Журнал решений: дата и порядок решения', 'The decision journal: date and order of decisions'),
+  ('matrix', 'Шешім қабылдаушылар матрицасы', 'Матрица принимающих решения', 'The decision matrix');
+
 -- The decision matrix: who may decide (R57, R69-R77, R74-1) -----------------
 -- One row per answer of the decree: for an action, at a level (NULL: any), on
 -- a class of kinds, first or repeated (NULL: either), for a roadmap's drafter
@@ -336,7 +390,7 @@ CREATE TABLE decision_rule (
   repeated        boolean,
   drafter         roadmap_drafter,
   deciders        decider[] NOT NULL,
-  rule_id         text NOT NULL,
+  rule_id         text NOT NULL REFERENCES rule,
   precedence      integer NOT NULL,
   effective_from  date,
   effective_to    date,

@@ -358,5 +358,5 @@ GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
 GRANT SELECT ON decision_rule, decision_authority, decision_matrix TO PUBLIC;
 -- The calendar and the labels are public facts; the working-day functions read them as the caller.
 GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
-GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary, vocabulary_synonym TO PUBLIC;
+GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary, vocabulary_synonym, rule TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON vocabulary_synonym TO ic_admin;
