@@ -34,7 +34,7 @@
 #include "ic_errcodes.h"
 #include "instruction_control.h"
 
-#define IC_SCHEMA "instruction_control"
+#include "ic_schema.h"
 
 /* The tables whose changes invalidate the cache. */
 static const char *const watched_names[] = {"calendar", "calendar_day", "calendar_year"};

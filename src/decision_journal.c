@@ -40,9 +40,6 @@ PG_FUNCTION_INFO_V1(ic_journal_append_only);
 
 IcAppliedDecision ic_applying;
 
-/* R59: the roadmap after a transfer to long-term control, like R56's. */
-#define ROADMAP_WORKING_DAYS 10
-
 static IcEvidenceSet
 evidence_set(HeapTuple tuple, TupleDesc desc)
 {
@@ -297,7 +294,7 @@ judge(TriggerData *td)
 			!roadmap_exists(instruction_id))
 		{
 			/* R59: long-term control needs a roadmap */
-			roadmap_due = ic_add_working_days(facts.calendar, decided_on, ROADMAP_WORKING_DAYS);
+			roadmap_due = ic_add_working_days(facts.calendar, decided_on, IC_ROADMAP_WORKING_DAYS);	/* R59, like R56 */
 		}
 		if (ctx.action == IC_ACTION_REMOVE)
 			new_due = IC_NO_DATE;

@@ -14,6 +14,7 @@
 #include "utils/guc.h"
 
 #include "code_core.h"
+#include "ic_schema.h"
 #include "instruction_control.h"
 
 PG_MODULE_MAGIC;
@@ -75,7 +76,7 @@ _PG_init(void)
 							 NULL,
 							 NULL);
 
-	MarkGUCPrefixReserved("instruction_control");
+	MarkGUCPrefixReserved(IC_SCHEMA);
 }
 
 PG_FUNCTION_INFO_V1(ic_lib_version);

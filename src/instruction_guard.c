@@ -41,9 +41,6 @@ PG_FUNCTION_INFO_V1(ic_instruction_guard);
 /* R51: personal instructions are executed within two weeks of signing. */
 static const IcTerm personal_term = {14, IC_TERM_DAYS};
 
-/* R56: a roadmap is drafted within 10 working days of receipt. */
-#define ROADMAP_WORKING_DAYS 10
-
 typedef struct GuardColumn
 {
 	const char *name;
@@ -352,7 +349,7 @@ guard_insert(TriggerData *td)
 	if (!imported &&
 		ic_rules_roadmap_required(received, term_end != IC_NO_DATE ? term_end : due,
 								  executing_bodies, ic_get_bool(tuple, desc, "new_approaches")))
-		roadmap_due = ic_add_working_days(calendar, received, ROADMAP_WORKING_DAYS);
+		roadmap_due = ic_add_working_days(calendar, received, IC_ROADMAP_WORKING_DAYS);
 
 #define SET_COL(name, type, value, isnull) \
 	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \

@@ -21,7 +21,7 @@
 
 #include "rules_core.h"
 
-#define IC_SCHEMA "instruction_control"
+#include "ic_schema.h"
 
 /* The instruction a decision concerns, as the rules need it. */
 typedef struct IcInstructionFacts
@@ -45,13 +45,11 @@ typedef struct IcInstructionFacts
 	int64		upper_record_id;	/* 0 if none */
 } IcInstructionFacts;
 
-/* The parent of an instruction, for R50.1 and R79. */
+/* The parent of an instruction (the point it details), for R50.1. */
 typedef struct IcParentFacts
 {
 	bool		exists;
 	int32		due_date;
-	bool		is_pa_level;
-	bool		on_control;
 } IcParentFacts;
 
 /* Row locks taken on the instruction while a decision is judged. */

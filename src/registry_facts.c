@@ -174,14 +174,13 @@ ic_load_parent(int64 parent_id, IcParentFacts *out)
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
-	bool		isnull;
 
 	memset(out, 0, sizeof(*out));
 	out->due_date = IC_NO_DATE;
 	if (parent_id == 0)
 		return;
 	ic_keep_plan(&plan,
-			  "SELECT due_date, level, status OPERATOR(pg_catalog.=) 'on_control' FROM " IC_SCHEMA ".instruction "
+			  "SELECT due_date FROM " IC_SCHEMA ".instruction "
 			  " WHERE id OPERATOR(pg_catalog.=) $1", 1, argtypes);
 	args[0] = Int64GetDatum(parent_id);
 	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
@@ -192,8 +191,6 @@ ic_load_parent(int64 parent_id, IcParentFacts *out)
 				 errmsg("parent instruction %lld does not exist", (long long) parent_id)));
 	out->exists = true;
 	out->due_date = result_date(1);
-	out->is_pa_level = DatumGetIcControlLevel(result_value(2, &isnull)) == IC_LEVEL_PA;
-	out->on_control = DatumGetBool(result_value(3, &isnull));
 }
 
 void

@@ -335,6 +335,9 @@ extern bool ic_drafter_parse(const char *code, IcDrafter *out);
 extern const char *ic_deadline_source_code(IcDeadlineSource s);
 extern bool ic_deadline_source_parse(const char *code, IcDeadlineSource *out);
 
+/* R56, R59: a roadmap is drafted within 10 working days. */
+#define IC_ROADMAP_WORKING_DAYS 10
+
 /* Longest text accepted as a reference of a paper document of a state secret (R14). */
 #define IC_PAPER_REF_MAXLEN 100
 
