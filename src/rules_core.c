@@ -175,9 +175,9 @@ check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 static const char *
 repeated_rule(const IcDecisionContext *ctx)
 {
-	if (ctx->kind == IC_KIND_NATIONAL_PLAN)
+	if (ic_kind_is_national_plan(ctx->kind))
 		return "R72.1";
-	if (ctx->kind == IC_KIND_SECURITY_COUNCIL)
+	if (ic_kind_is_security_council(ctx->kind))
 		return "R72.3";
 	return "R72.2";
 }
@@ -197,7 +197,7 @@ check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
 	snprintf(hint, sizeof(hint),
 			 "An extension or transfer is allowed once (R69.1); a repeated %s is allowed in exceptional cases with disciplinary_review, the decision on disciplinary responsibility (%s%s).",
 			 transfer ? "transfer" : "extension", rule,
-			 ctx->level != IC_LEVEL_PA && ctx->kind != IC_KIND_NATIONAL_PLAN ? " by analogy, R74-1" : "");
+			 ctx->level != IC_LEVEL_PA && !ic_kind_is_national_plan(ctx->kind) ? " by analogy, R74-1" : "");
 	return deny(v, IC_FAMILY_REPEATED_EXTENSION, rule,
 				transfer ? "repeated transfer needs the decision on disciplinary responsibility"
 				: "repeated extension needs the decision on disciplinary responsibility",

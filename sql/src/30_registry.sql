@@ -229,7 +229,7 @@ COMMENT ON COLUMN instruction_executor.role IS 'responsible or co_executor';
 
 CREATE TABLE decision (
   id                  bigserial PRIMARY KEY,
-  instruction_id      bigint NOT NULL REFERENCES instruction,
+  instruction_id      bigint NOT NULL,	-- no foreign key: the journal's trigger reads and locks it
   kind                decision_kind NOT NULL,
   decided_by          decider,
   decided_on          date NOT NULL DEFAULT current_date,
@@ -263,6 +263,7 @@ CREATE INDEX decision_roadmap_idx ON decision (roadmap_id) WHERE roadmap_id IS N
 -- the guard checks every value against the decision it names.
 
 COMMENT ON TABLE decision IS 'Append-only journal of every decision on control; inserting a row is how a decision is taken';
+COMMENT ON COLUMN decision.instruction_id IS 'The instruction decided on (instruction.id); the journal''s trigger reads and locks it for every decision (23503 if it does not exist), and instructions are never deleted, so no foreign-key check is repeated per row';
 COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal or roadmap_approval';
 COMMENT ON COLUMN decision.decided_by IS 'Position that decided';
 COMMENT ON COLUMN decision.decided_on IS 'Day of the decision';

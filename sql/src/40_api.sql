@@ -1,7 +1,10 @@
 -- API -----------------------------------------------------------------------
 -- Thin functions over INSERT: the triggers judge, so calling these and
 -- inserting rows directly are the same thing.  SECURITY INVOKER: a caller
--- needs the table privileges the registry's roles grant.
+-- needs the table privileges the registry's roles grant.  The bodies are
+-- BEGIN ATOMIC: parsed when created, so every name in them is bound then and
+-- no caller's search_path can redirect it (no SET clause needed, which would
+-- cost a configuration save and restore on every call).
 
 CREATE FUNCTION put_on_control(
   kind instruction_kind,
@@ -32,7 +35,6 @@ CREATE FUNCTION put_on_control(
   upper_record_id bigint DEFAULT NULL)
 RETURNS instruction
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO instruction (kind, level, received_on, term, due_date, content, act_id, point,
                            signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
@@ -59,7 +61,6 @@ CREATE FUNCTION extend_deadline(
   paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis,
                         disciplinary_review, decided_on, paper_ref)
@@ -81,7 +82,6 @@ CREATE FUNCTION transfer_control(
   paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis,
                         reason, disciplinary_review, decided_on, paper_ref)
@@ -102,7 +102,6 @@ CREATE FUNCTION set_new_deadline(
   paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref)
   VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on, paper_ref)
@@ -122,7 +121,6 @@ CREATE FUNCTION remove_from_control(
   paper_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on,
                         receiving_body_id, paper_ref)
@@ -145,7 +143,6 @@ CREATE FUNCTION register_roadmap(
   document_ref text DEFAULT NULL)
 RETURNS roadmap
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
                        touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on,
@@ -167,7 +164,6 @@ CREATE FUNCTION submit_report(
   document_ref text DEFAULT NULL)
 RETURNS report
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO report (instruction_id, kind, content, submitted_by_body_id, addressee,
                       period_end, submitted_on, document_ref)
@@ -207,7 +203,6 @@ CREATE FUNCTION import_instruction(
   upper_record_id bigint DEFAULT NULL)
 RETURNS instruction
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
                            responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
@@ -235,7 +230,6 @@ CREATE FUNCTION import_decision(
   disciplinary_review text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, instruction_control
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground,
                         basis, reason, evidence, evidence_ref, disciplinary_review, imported)
