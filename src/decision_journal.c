@@ -173,21 +173,24 @@ refuse_import(void)
 					 IC_ADMIN_ROLE)));
 }
 
-static HeapTuple
-judge(TriggerData *td)
+/*
+ * Judge one journal row against its instruction (facts: read and locked by
+ * the caller, SPI connected) and fill in what the journal records on its own.
+ * Returns the row to store; *effect is what it does to the instruction.
+ */
+HeapTuple
+ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *fp,
+					  IcDecisionEffect *effect)
 {
-	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	HeapTuple	tuple = td->tg_trigtuple;
 	IcDecisionContext ctx;
 	IcVerdict	verdict;
-	IcInstructionFacts facts;
+	IcInstructionFacts facts = *fp;
 	IcParentFacts parent;
-	IcDecisionEffect effect;
 	char	   *kind = ic_get_cstring(tuple, desc, "kind");
 	char	   *text;
 	char	   *paper_ref;
 	bool		imported = ic_get_bool(tuple, desc, "imported");
-	int64		instruction_id = ic_get_int64(tuple, desc, "instruction_id");
+	int64		instruction_id = facts.id;
 	int32		decided_on = ic_get_finite_date(tuple, desc, "decided_on");
 	int32		new_due;
 	int32		new_due_rolled = IC_NO_DATE;
@@ -199,7 +202,7 @@ judge(TriggerData *td)
 	int			ncols = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
-	memset(&effect, 0, sizeof(effect));
+	memset(effect, 0, sizeof(*effect));
 	memset(nulls, 0, sizeof(nulls));
 	if (kind == NULL || !ic_action_parse(kind, &ctx.action) ||
 		ctx.action == IC_ACTION_PUT_ON_CONTROL || ctx.action == IC_ACTION_SUBMIT_REPORT)
@@ -209,10 +212,6 @@ judge(TriggerData *td)
 	if (imported && !ic_is_registry_admin())
 		refuse_import();
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	ic_load_instruction(instruction_id, IC_LOCK_UPDATE, &facts);
 	ic_load_parent(facts.parent_id, &parent);
 	ic_context_from_facts(&ctx, &facts, &parent);
 	ctx.decided_on = decided_on;
@@ -322,13 +321,29 @@ judge(TriggerData *td)
 #undef SET_COL
 	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 
-	effect.action = ctx.action;
-	effect.decision_id = ic_get_int64(tuple, desc, "id");
-	effect.new_due_date = new_due;
-	effect.new_regime = ctx.new_regime;
-	effect.decided_on = decided_on;
-	effect.roadmap_due_date = roadmap_due;
-	apply_decision(instruction_id, &effect);
+	effect->action = ctx.action;
+	effect->decision_id = ic_get_int64(tuple, desc, "id");
+	effect->new_due_date = new_due;
+	effect->new_regime = ctx.new_regime;
+	effect->decided_on = decided_on;
+	effect->roadmap_due_date = roadmap_due;
+	return tuple;
+}
+
+/* The trigger's path: lock the instruction, judge the row, apply it. */
+static HeapTuple
+judge(TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	tuple = td->tg_trigtuple;
+	IcInstructionFacts facts;
+	IcDecisionEffect effect;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
+	tuple = ic_judge_decision_row(tuple, desc, &facts, &effect);
+	apply_decision(facts.id, &effect);
 	SPI_finish();
 	return tuple;
 }
@@ -345,6 +360,8 @@ ic_decision_judge(PG_FUNCTION_ARGS)
 				 errmsg("decision_judge must be a BEFORE INSERT ROW trigger")));
 	if (ic_restore_mode)		/* reloading a dump: judged when first written */
 		return PointerGetDatum(td->tg_trigtuple);
+	if (ic_batch_prepared(td->tg_trigtuple, RelationGetDescr(td->tg_relation)))
+		return PointerGetDatum(td->tg_trigtuple);	/* judged by record_decisions() */
 	return PointerGetDatum(judge(td));
 }
 

@@ -388,9 +388,13 @@ read_state(HeapTuple tuple, TupleDesc desc, IcInstructionState *st)
 	st->last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
 }
 
-/* Write the decision being applied to this row into it: ic_rules_effect(). */
+/*
+ * Write the decision being applied to this row into it (ic_rules_effect()),
+ * or the state a batch of decisions leaves it in; NULL if no decision is
+ * being applied to this row.
+ */
 static HeapTuple
-apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
+apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 {
 	IcInstructionState before,
 				after;
@@ -399,8 +403,13 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc)
 	bool		nulls[9];
 	int			ncols = 0;
 
+	if (!(ic_applying.active && ic_applying.instruction_id == id) && !ic_batch_applying())
+		return NULL;
 	read_state(oldtup, desc, &before);
-	ic_rules_effect(&ic_applying.effect, &before, &after);
+	if (ic_applying.active && ic_applying.instruction_id == id)
+		ic_rules_effect(&ic_applying.effect, &before, &after);
+	else if (!ic_batch_state(id, &before, &after))
+		return NULL;			/* no decision is being applied to this row */
 #define SET_COL(name, type, value, isnull) \
 	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
 		 nulls[ncols] = (isnull); ncols++; } while (0)
@@ -454,7 +463,7 @@ guard_update(TriggerData *td)
 	HeapTuple	newtup = td->tg_newtuple;
 	int64		id = ic_get_int64(oldtup, desc, "id");
 	char	   *old_status = ic_get_cstring(oldtup, desc, "status");
-	bool		applying = ic_applying.active && ic_applying.instruction_id == id;
+	HeapTuple	applied;
 	int			old_secrecy = secrecy_rank(oldtup, desc);
 	int			new_secrecy = secrecy_rank(newtup, desc);
 
@@ -466,8 +475,8 @@ guard_update(TriggerData *td)
 				 errhint("Put a new instruction on control if the matter continues.")));
 
 	/* the journal's own UPDATE sets last_decision_id only; the guard writes the effect */
-	if (applying)
-		return apply_effect(oldtup, newtup, desc);
+	if ((applied = apply_effect(oldtup, newtup, desc, id)) != NULL)
+		return applied;
 
 	for (size_t i = 0; i < lengthof(fixed_columns); i++)
 		if (column_changed(oldtup, newtup, desc, &fixed_columns[i]))

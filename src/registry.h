@@ -76,12 +76,33 @@ typedef struct IcAppliedDecision
 
 extern IcAppliedDecision ic_applying;
 
+/* Judge one journal row (decision_journal.c); facts read and locked, SPI connected. */
+extern HeapTuple ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *facts,
+									   IcDecisionEffect *effect);
+
+/*
+ * record_decisions() (decision_batch.c): while it inserts the rows it judged,
+ * the journal's trigger accepts exactly those rows, and the instruction's
+ * guard writes each instruction's state after the batch.
+ */
+extern bool ic_batch_prepared(HeapTuple tuple, TupleDesc desc);
+extern bool ic_batch_applying(void);
+extern bool ic_batch_state(int64 instruction_id, const IcInstructionState *before,
+						   IcInstructionState *after);
+
 /* A plan prepared once per backend (generic, kept); SPI connected. */
 extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
 
 /* Load (and lock) an instruction; 23503 if it does not exist.  SPI connected. */
 extern void ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out);
 extern void ic_load_parent(int64 parent_id, IcParentFacts *out);
+
+/*
+ * Load and lock (FOR NO KEY UPDATE, in id order) the instructions of ids[],
+ * sorted ascending and distinct, into out[] in the same order; 23503 for a
+ * missing one.  SPI connected.
+ */
+extern int	ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out);
 
 /*
  * The journal's history of extensions and transfers (R69.1) into ctx: count,

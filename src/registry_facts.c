@@ -16,6 +16,7 @@
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "access/xact.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/inval.h"
@@ -80,6 +81,60 @@ result_text(int col)
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col);
 }
 
+#define INSTRUCTION_COLUMNS \
+	"SELECT id, kind, level, regime::text, status OPERATOR(pg_catalog.=) 'on_control', due_date, received_on, " \
+	"       category::text, parent_id, calendar, last_decision_id, extensions, " \
+	"       decision_count, last_decided_on, secrecy::text OPERATOR(pg_catalog.=) 'state_secret', " \
+	"       act_id, upper_record_id " \
+	"  FROM " IC_SCHEMA ".instruction "
+
+/* The facts of row `row` of the SPI result of INSTRUCTION_COLUMNS. */
+static void
+facts_from_row(uint64 row, IcInstructionFacts *out)
+{
+	HeapTuple	t = SPI_tuptable->vals[row];
+	TupleDesc	d = SPI_tuptable->tupdesc;
+	bool		isnull;
+	Datum		v;
+	char	   *s;
+
+#define COL_DATE(n) (v = SPI_getbinval(t, d, n, &isnull), isnull ? IC_NO_DATE : DatumGetDateADT(v))
+#define COL_INT8(n) (v = SPI_getbinval(t, d, n, &isnull), isnull ? 0 : DatumGetInt64(v))
+	memset(out, 0, sizeof(*out));
+	out->id = COL_INT8(1);
+	out->kind = DatumGetIcInstructionKind(SPI_getbinval(t, d, 2, &isnull));
+	out->level = DatumGetIcControlLevel(SPI_getbinval(t, d, 3, &isnull));
+	if (!ic_regime_parse(SPI_getvalue(t, d, 4), &out->regime))
+		out->regime = IC_REGIME_REGULAR;
+	out->on_control = DatumGetBool(SPI_getbinval(t, d, 5, &isnull));
+	out->due_date = COL_DATE(6);
+	out->received_on = COL_DATE(7);
+	s = SPI_getvalue(t, d, 8);
+	if (s == NULL || !ic_category_parse(s, &out->category))
+		out->category = IC_CATEGORY_NONE;
+	out->parent_id = COL_INT8(9);
+	s = SPI_getvalue(t, d, 10);
+	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
+	out->last_decision_id = COL_INT8(11);
+	out->extensions = DatumGetInt32(SPI_getbinval(t, d, 12, &isnull));
+	out->decision_count = DatumGetInt32(SPI_getbinval(t, d, 13, &isnull));
+	out->last_decided_on = COL_DATE(14);
+	out->state_secret = DatumGetBool(SPI_getbinval(t, d, 15, &isnull));
+	out->act_id = COL_INT8(16);
+	out->upper_record_id = COL_INT8(17);
+#undef COL_DATE
+#undef COL_INT8
+}
+
+static void
+refuse_missing(int64 id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+			 errmsg("instruction %lld does not exist", (long long) id),
+			 errhint("Put the instruction on control first (put_on_control).")));
+}
+
 void
 ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 {
@@ -89,16 +144,8 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 	SPIPlanPtr	plan;
-	bool		isnull;
-	char	   *s;
 
-#define INSTRUCTION_QUERY \
-	"SELECT kind, level, regime::text, status OPERATOR(pg_catalog.=) 'on_control', due_date, received_on, " \
-	"       category::text, parent_id, calendar, last_decision_id, extensions, " \
-	"       decision_count, last_decided_on, secrecy::text OPERATOR(pg_catalog.=) 'state_secret', " \
-	"       act_id, upper_record_id " \
-	"  FROM " IC_SCHEMA ".instruction WHERE id OPERATOR(pg_catalog.=) $1 "
-
+#define INSTRUCTION_QUERY INSTRUCTION_COLUMNS "WHERE id OPERATOR(pg_catalog.=) $1 "
 	if (lock == IC_LOCK_UPDATE)
 		plan = ic_keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
 	else if (lock == IC_LOCK_SHARE)
@@ -110,33 +157,36 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	if (SPI_execute_plan(plan, args, NULL, lock == IC_LOCK_NONE, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read instruction %lld", (long long) id);
 	if (SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				 errmsg("instruction %lld does not exist", (long long) id),
-				 errhint("Put the instruction on control first (put_on_control).")));
+		refuse_missing(id);
+	facts_from_row(0, out);
+}
 
-	memset(out, 0, sizeof(*out));
-	out->id = id;
-	out->kind = DatumGetIcInstructionKind(result_value(1, &isnull));
-	out->level = DatumGetIcControlLevel(result_value(2, &isnull));
-	if (!ic_regime_parse(result_text(3), &out->regime))
-		out->regime = IC_REGIME_REGULAR;
-	out->on_control = DatumGetBool(result_value(4, &isnull));
-	out->due_date = result_date(5);
-	out->received_on = result_date(6);
-	s = result_text(7);
-	if (s == NULL || !ic_category_parse(s, &out->category))
-		out->category = IC_CATEGORY_NONE;
-	out->parent_id = result_int64(8);
-	s = result_text(9);
-	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
-	out->last_decision_id = result_int64(10);
-	out->extensions = DatumGetInt32(result_value(11, &isnull));
-	out->decision_count = DatumGetInt32(result_value(12, &isnull));
-	out->last_decided_on = result_date(13);
-	out->state_secret = DatumGetBool(result_value(14, &isnull));
-	out->act_id = result_int64(15);
-	out->upper_record_id = result_int64(16);
+int
+ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8ARRAYOID};
+	Datum		args[1];
+	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		elems[i] = Int64GetDatum(ids[i]);
+	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	/* in id order, so two batches lock shared instructions in the same order */
+	ic_keep_plan(&plan, INSTRUCTION_COLUMNS "WHERE id OPERATOR(pg_catalog.=) ANY ($1) "
+				 "ORDER BY id FOR NO KEY UPDATE", 1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the instructions of a batch of decisions");
+	for (uint64 i = 0; i < SPI_processed; i++)
+		facts_from_row(i, &out[i]);
+	for (int i = 0, j = 0; i < n; i++)
+	{
+		while (j < (int) SPI_processed && out[j].id < ids[i])
+			j++;
+		if (j >= (int) SPI_processed || out[j].id != ids[i])
+			refuse_missing(ids[i]);
+	}
+	return (int) SPI_processed;
 }
 
 int64

@@ -177,6 +177,31 @@ CREATE FUNCTION who_may_decide(instruction_id bigint, action decision_kind)
 RETURNS TABLE (decider decider, rule text)
 AS 'MODULE_PATHNAME', 'ic_who_may_decide'
 LANGUAGE C STABLE STRICT;
+-- Many decisions in one statement -------------------------------------------
+-- The same rules, judged row by row in the order given (each after the ones
+-- before it on the same instruction), written with one INSERT and one UPDATE.
+-- One refusal fails the whole batch.
+
+CREATE FUNCTION record_decisions(decisions decision[])
+RETURNS SETOF decision
+AS 'MODULE_PATHNAME', 'ic_record_decisions'
+LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION record_decisions(decision[]) IS
+  'Record a batch of decisions (journal rows; id, seq and the computed columns are filled in) judged by the same rules as one at a time; all or nothing';
+
+CREATE FUNCTION extend_deadlines(
+  instruction_ids bigint[],
+  new_dues date[],
+  decided_by decider,
+  basis text,
+  disciplinary_review text DEFAULT NULL,
+  decided_on date DEFAULT current_date)
+RETURNS SETOF decision
+AS 'MODULE_PATHNAME', 'ic_extend_deadlines'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION extend_deadlines IS
+  'Extend many deadlines at once (R69.1, R72): one decision per instruction_ids[i] to new_dues[i], judged as extend_deadline() judges one';
+
 -- Import of history (not judged) -------------------------------------------
 -- Decisions taken before the amendments entered into force (2024-02-01) were
 -- governed by the earlier text; an embedding registry brings them in as
