@@ -40,7 +40,8 @@ best_ms() {
 	local setup=$1 stmt=$2 best="" ms out
 	for _ in 1 2 3; do
 		sql -c "$setup" || exit 1
-		sql -c "VACUUM ANALYZE instruction_control.instruction" || exit 1
+		# every run starts from the same clean tables: no bloat left by the runs before
+		sql -c "VACUUM (FULL, ANALYZE) instruction_control.instruction, instruction_control.decision" || exit 1
 		out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c '\timing on' -c "$stmt" 2>&1) || {
 			echo "bench: failed: $stmt" >&2; echo "$out" >&2; exit 1; }
 		ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1)
