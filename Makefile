@@ -10,7 +10,10 @@
 
 EXTENSION   = instruction_control
 MODULE_big  = instruction_control
-OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# src/ is grouped by layer, each using only the ones above it in this list:
+#   common (settings, SQLSTATEs, text folding) <- types <- calendar <- rules <- registry
+SRC_DIRS    = src/common src/types src/calendar src/rules src/registry
+OBJS        = $(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))))
 # The install script is built from the sectioned sources in sql/src/ (one
 # file per layer, concatenated in name order); upgrade scripts are kept as is.
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
@@ -32,7 +35,7 @@ PG_CONFIG  ?= pg_config
 # -Wextra minus the two warnings PostgreSQL's own headers and fmgr calling
 # convention trigger (unused fcinfo, partially initialised structs).
 PG_CPPFLAGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes \
-              -Wno-unused-parameter -Wno-missing-field-initializers -Isrc
+              -Wno-unused-parameter -Wno-missing-field-initializers $(addprefix -I,$(SRC_DIRS))
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
@@ -40,16 +43,16 @@ $(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
 	cat $(sort $(wildcard sql/src/*.sql)) > $@
 
 # ---------------------------------------------------------------------------
-# C unit tests: test/unit/NAME_test.c links the pure cores (src/*_core.c),
+# C unit tests: test/unit/NAME_test.c links the pure cores (src/*/*_core.c),
 # which include no PostgreSQL server header.
 # ---------------------------------------------------------------------------
 UNIT_CC     ?= $(CC)
-UNIT_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes -Isrc
-CORE_SRCS    = $(sort $(wildcard src/*_core.c))
+UNIT_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes $(addprefix -I,$(SRC_DIRS))
+CORE_SRCS    = $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*_core.c)))
 UNIT_SRCS    = $(sort $(wildcard test/unit/*_test.c))
 UNIT_BINS    = $(UNIT_SRCS:.c=)
 
-test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(wildcard src/*_core.h) test/unit/unit.h
+test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*_core.h)) test/unit/unit.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
 
 .PHONY: unit
@@ -65,7 +68,7 @@ FUZZ_BINS     = $(FUZZ_SRCS:.c=)
 FUZZ_SECONDS ?= 30
 
 test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS)
-	$(FUZZ_CC) -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(CORE_SRCS)
+	$(FUZZ_CC) -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS)
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)

@@ -123,7 +123,7 @@ typedef enum IcDrafter
 	IC_DRAFTER_EXECUTOR_ONLY				/* only the executor and its subordinate organisations */
 } IcDrafter;
 
-/* Families of violations; each has one SQLSTATE (src/ic_errcodes.h). */
+/* Families of violations; each has one SQLSTATE (src/common/ic_errcodes.h). */
 typedef enum IcRuleFamily
 {
 	IC_FAMILY_NONE = 0,
