@@ -61,6 +61,18 @@ SELECT * FROM remove_from_control(3, 'executed', 'pa_unit_head', '{official_repo
 SELECT id, kind, ground, decided_by FROM remove_from_control(3, 'executed', 'head_of_pa', '{official_report}', 'report of 14.03.2025',
                            decided_on => '2025-03-17');
 
+\echo '-- Who may decide is data: the decision matrix (R69-R77, R74-1), and a refusal names its rule for the UI'
+SELECT precedence, action, level, kind_class, repeated, deciders, rule_id
+  FROM decision_matrix WHERE level IS DISTINCT FROM 'organisation' ORDER BY precedence LIMIT 12;
+SELECT decider, rule, (SELECT title_ru FROM rule WHERE id = w.rule) AS rule_ru FROM who_may_decide(2, 'removal') w;
+
+\echo '-- Many decisions in one statement: the same rules, all or nothing'
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '15 wd')).id AS g1 \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd')).id AS g2 \gset
+SELECT instruction_id, seq, old_due_date, new_due_date, decided_by
+  FROM extend_deadlines(ARRAY[:g1, :g2], ARRAY['2025-05-05', '2025-05-12']::date[], 'prime_minister',
+                        'letter of the Government Office No. 4', decided_on => '2025-03-20');
+
 \echo '-- The registry and its journal'
 SELECT id, point, kind, level, regime, original_due_date, due_date, status FROM instruction ORDER BY id;
 SELECT id, instruction_id, kind, decided_by, decided_on, old_due_date, new_due_date, repeated FROM decision ORDER BY id;
