@@ -1,5 +1,5 @@
 /*
- * calendar_fmgr.c
+ * calendar.c
  *		The working-day functions, as a C API for the other modules and as SQL
  *		functions (thin fmgr wrappers over calendar_core.c).
  *
