@@ -247,6 +247,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	int			id_col = ic_attnum(desc, "id", IC_COL_INT8);
 	Oid			seq = get_relname_relid("decision_id_seq", get_namespace_oid(IC_SCHEMA, false));
 
+	ic_row_forget();			/* no row of an earlier call is served from the cache */
 	for (int i = 0; i < n; i++)
 		ids[i] = ic_get_int64(rows[i], desc, "instruction_id");
 	qsort(ids, n, sizeof(int64), cmp_int64);

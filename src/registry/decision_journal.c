@@ -204,6 +204,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
 	memset(nulls, 0, sizeof(nulls));
+	ic_row_deform(tuple, desc);
 	if (kind == NULL || !ic_action_parse(kind, &ctx.action) ||
 		ctx.action == IC_ACTION_PUT_ON_CONTROL || ctx.action == IC_ACTION_SUBMIT_REPORT)
 		ic_raise_bypass("unknown kind of decision",
@@ -319,6 +320,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 			ic_session_user_name(), false);
 	SET_COL("recorded_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 #undef SET_COL
+	ic_row_forget();
 	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 
 	effect->action = ctx.action;

@@ -227,6 +227,7 @@ guard_insert(TriggerData *td)
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(nulls, 0, sizeof(nulls));
+	ic_row_deform(tuple, desc);
 	ctx.action = IC_ACTION_PUT_ON_CONTROL;
 	ctx.instruction_id = ic_get_int64(tuple, desc, "id");
 	ctx.on_control = true;
@@ -366,6 +367,7 @@ guard_insert(TriggerData *td)
 	SET_COL("created_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 #undef SET_COL
 
+	ic_row_forget();
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
@@ -405,7 +407,9 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 
 	if (!(ic_applying.active && ic_applying.instruction_id == id) && !ic_batch_applying())
 		return NULL;
+	ic_row_deform(oldtup, desc);
 	read_state(oldtup, desc, &before);
+	ic_row_forget();
 	if (ic_applying.active && ic_applying.instruction_id == id)
 		ic_rules_effect(&ic_applying.effect, &before, &after);
 	else if (!ic_batch_state(id, &before, &after))

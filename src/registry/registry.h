@@ -155,6 +155,10 @@ typedef enum IcColType
 } IcColType;
 
 extern int	ic_attnum(TupleDesc desc, const char *name, IcColType type);
+
+/* Deform the row being judged once; ic_getattr() then reads it from there. */
+extern void ic_row_deform(HeapTuple tuple, TupleDesc desc);
+extern void ic_row_forget(void);
 extern Datum ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name,
 						IcColType type, bool *isnull);
 extern int32 ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name);

@@ -29,6 +29,7 @@
 #include "utils/date.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "ic_errcodes.h"
@@ -607,10 +608,52 @@ ic_attnum(TupleDesc desc, const char *name, IcColType type)
 	return attnum;
 }
 
+/*
+ * The row being judged, deformed once: a trigger reads some thirty columns of
+ * it, each a walk over the NULL bitmap with heap_getattr.  Only the tuple
+ * named by ic_row_deform() is served from here, until ic_row_forget(); every
+ * trigger entry forgets (ic_trigger_data), so an error cannot leave a stale row.
+ */
+static HeapTuple deformed_tuple = NULL;
+static HeapTupleHeader deformed_data = NULL;
+static Datum *deformed_values = NULL;
+static bool *deformed_nulls = NULL;
+static int	deformed_capacity = 0;
+
+void
+ic_row_deform(HeapTuple tuple, TupleDesc desc)
+{
+	if (desc->natts > deformed_capacity)
+	{
+		int			n = Max(desc->natts, 64);
+
+		deformed_values = MemoryContextAlloc(TopMemoryContext, sizeof(Datum) * n);
+		deformed_nulls = MemoryContextAlloc(TopMemoryContext, sizeof(bool) * n);
+		deformed_capacity = n;
+	}
+	heap_deform_tuple(tuple, desc, deformed_values, deformed_nulls);
+	deformed_tuple = tuple;
+	deformed_data = tuple->t_data;
+}
+
+void
+ic_row_forget(void)
+{
+	deformed_tuple = NULL;
+	deformed_data = NULL;
+}
+
 Datum
 ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type, bool *isnull)
 {
-	return heap_getattr(tuple, ic_attnum(desc, name, type), desc, isnull);
+	int			attnum = ic_attnum(desc, name, type);
+
+	if (tuple == deformed_tuple && tuple->t_data == deformed_data && attnum <= deformed_capacity)
+	{
+		*isnull = deformed_nulls[attnum - 1];
+		return deformed_values[attnum - 1];
+	}
+	return heap_getattr(tuple, attnum, desc, isnull);
 }
 
 int32
@@ -671,7 +714,10 @@ ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name)
 bool
 ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type)
 {
-	return heap_attisnull(tuple, ic_attnum(desc, name, type), desc);
+	bool		isnull;
+
+	(void) ic_getattr(tuple, desc, name, type, &isnull);
+	return isnull;
 }
 
 char *
@@ -724,6 +770,7 @@ ic_trigger_data(FunctionCallInfo fcinfo, const char *name, const char *table)
 				 errmsg("function \"%s\" was not called by the trigger manager", name)));
 	td = castNode(TriggerData, fcinfo->context);
 	rel = td->tg_relation;
+	ic_row_forget();
 	/* the schema's OID, looked up again whenever it does not match */
 	if (RelationGetNamespace(rel) != schema_oid)
 		schema_oid = get_namespace_oid(IC_SCHEMA, true);
