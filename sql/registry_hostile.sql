@@ -98,6 +98,11 @@ INSERT INTO decision (id, instruction_id, kind, ground, decided_by, evidence, de
 VALUES (9223372036854775000, :a, 'removal', 'executed', 'president', '{official_report}', '2025-03-20');
 SELECT id = 9223372036854775000 AS explicit_id, seq, kind FROM decision WHERE instruction_id = :a ORDER BY seq;
 SELECT status, removed_on, decision_count, extensions FROM instruction WHERE id = :a;
+-- a batch of decisions is judged the same way, with the clerk's privileges
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b1 \gset
+SELECT seq, repeated, recorded_by = session_user AS by_session_user
+  FROM extend_deadlines(ARRAY[:b1, :b1], ARRAY['2025-04-15', '2025-05-15']::date[], 'head_of_pa', 'conclusion',
+                        'order on disciplinary review', '2025-03-10');
 -- imported rows are the administrator's
 INSERT INTO instruction (kind, level, received_on, due_date, imported)
 VALUES ('act_point', 'pa', '2019-03-01', '2019-03-15', true);
@@ -130,6 +135,12 @@ SELECT import_decision(:old, 'removal', '2019-04-01', 'head_of_pa', ground => 'e
 \echo :SQLSTATE
 \set VERBOSITY default
 SELECT import_decision(:old, 'extension', '2019-05-01', new_due => 'infinity');
+\echo :SQLSTATE
+RESET ROLE;
+
+-- A role that may only read cannot decide, one at a time or in a batch.
+SET ROLE ic_hostile;
+SELECT instruction_control.extend_deadlines(ARRAY[1::bigint], ARRAY['2025-06-16']::date[], 'head_of_pa', 'c');
 \echo :SQLSTATE
 RESET ROLE;
 
