@@ -44,8 +44,7 @@ typedef struct PreparedRow		/* a judged journal row, by decision id */
 typedef struct BatchInstruction /* an instruction of the batch, by id */
 {
 	int64		id;
-	IcInstructionFacts facts;	/* as the next decision sees it */
-	IcInstructionState state;	/* its columns after the decisions so far */
+	IcInstructionFacts facts;	/* as the next decision sees it (state: after the ones so far) */
 	IcDecisionEffect *effects;	/* the batch's decisions on it, in order */
 	int			neffects;
 	int			capacity;
@@ -108,32 +107,6 @@ int64_hash(const char *name, Size entrysize, long n)
 	ctl.entrysize = entrysize;
 	ctl.hcxt = CurrentMemoryContext;
 	return hash_create(name, Max(n, 16), &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-}
-
-static void
-state_from_facts(const IcInstructionFacts *f, IcInstructionState *st)
-{
-	st->due_date = f->due_date;
-	st->regime = f->regime;
-	st->on_control = f->on_control;
-	st->removed_on = IC_NO_DATE;	/* not read while judging */
-	st->roadmap_due_date = IC_NO_DATE;
-	st->extensions = f->extensions;
-	st->decision_count = f->decision_count;
-	st->last_decision_id = f->last_decision_id;
-	st->last_decided_on = f->last_decided_on;
-}
-
-static void
-facts_from_state(IcInstructionFacts *f, const IcInstructionState *st)
-{
-	f->due_date = st->due_date;
-	f->regime = st->regime;
-	f->on_control = st->on_control;
-	f->extensions = st->extensions;
-	f->decision_count = st->decision_count;
-	f->last_decision_id = st->last_decision_id;
-	f->last_decided_on = st->last_decided_on;
 }
 
 static int
@@ -267,7 +240,6 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 		BatchInstruction *b = hash_search(instructions, &ids[i], HASH_ENTER, NULL);
 
 		b->facts = facts[i];
-		state_from_facts(&facts[i], &b->state);
 		b->effects = NULL;
 		b->neffects = b->capacity = 0;
 	}
@@ -298,9 +270,8 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 							"Use register_roadmap(); it judges the approval and journals it.");
 		b = hash_search(instructions, &instruction_id, HASH_FIND, NULL);
 		rows[i] = ic_judge_decision_row(rows[i], desc, &b->facts, &effect);
-		ic_rules_effect(&effect, &b->state, &after);
-		b->state = after;
-		facts_from_state(&b->facts, &after);
+		ic_rules_effect(&effect, &b->facts.state, &after);
+		b->facts.state = after;
 		if (b->neffects == b->capacity)
 		{
 			b->capacity = b->capacity ? b->capacity * 2 : 4;

@@ -300,7 +300,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 			new_due = IC_NO_DATE;
 	}
 
-	if (facts.decision_count == PG_INT32_MAX || facts.extensions == PG_INT32_MAX)
+	if (facts.state.decision_count == PG_INT32_MAX || facts.state.extensions == PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("instruction %lld has reached the largest number of decisions", (long long) instruction_id)));
@@ -309,9 +309,9 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 #define SET_COL(name, type, value, isnull) \
 	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
 		 nulls[ncols] = (isnull); ncols++; } while (0)
-	SET_COL("seq", IC_COL_INT4, Int32GetDatum(facts.decision_count + 1), false);
-	SET_COL("old_due_date", IC_COL_DATE, DateADTGetDatum(facts.due_date), facts.due_date == IC_NO_DATE);
-	SET_COL("old_regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(facts.regime)), false);
+	SET_COL("seq", IC_COL_INT4, Int32GetDatum(facts.state.decision_count + 1), false);
+	SET_COL("old_due_date", IC_COL_DATE, DateADTGetDatum(facts.state.due_date), facts.state.due_date == IC_NO_DATE);
+	SET_COL("old_regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(facts.state.regime)), false);
 	SET_COL("repeated", IC_COL_BOOL, BoolGetDatum(ic_rules_is_repeated_extension(&ctx)), false);
 	SET_COL("measures_due_date", IC_COL_DATE, DateADTGetDatum(measures_due), measures_due == IC_NO_DATE);
 	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);

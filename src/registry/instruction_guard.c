@@ -371,25 +371,6 @@ guard_insert(TriggerData *td)
 	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
 }
 
-/* The columns a decision changes, from a row of instruction. */
-static void
-read_state(HeapTuple tuple, TupleDesc desc, IcInstructionState *st)
-{
-	char	   *regime = ic_get_cstring(tuple, desc, "regime");
-	char	   *status = ic_get_cstring(tuple, desc, "status");
-
-	st->due_date = ic_get_date(tuple, desc, "due_date");
-	if (regime == NULL || !ic_regime_parse(regime, &st->regime))
-		st->regime = IC_REGIME_REGULAR;
-	st->on_control = status == NULL || strcmp(status, "removed") != 0;
-	st->removed_on = ic_get_date(tuple, desc, "removed_on");
-	st->roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
-	st->extensions = ic_get_int32(tuple, desc, "extensions");
-	st->decision_count = ic_get_int32(tuple, desc, "decision_count");
-	st->last_decision_id = ic_get_int64(tuple, desc, "last_decision_id");
-	st->last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
-}
-
 /*
  * Write the decision being applied to this row into it (ic_rules_effect()),
  * or the state a batch of decisions leaves it in; NULL if no decision is
@@ -398,8 +379,8 @@ read_state(HeapTuple tuple, TupleDesc desc, IcInstructionState *st)
 static HeapTuple
 apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 {
-	IcInstructionState before,
-				after;
+	IcInstructionFacts old;
+	IcInstructionState after;
 	int			cols[9];
 	Datum		values[9];
 	bool		nulls[9];
@@ -407,12 +388,10 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 
 	if (!(ic_applying.active && ic_applying.instruction_id == id) && !ic_batch_applying())
 		return NULL;
-	ic_row_deform(oldtup, desc);
-	read_state(oldtup, desc, &before);
-	ic_row_forget();
+	ic_facts_from_row(oldtup, desc, &old);
 	if (ic_applying.active && ic_applying.instruction_id == id)
-		ic_rules_effect(&ic_applying.effect, &before, &after);
-	else if (!ic_batch_state(id, &before, &after))
+		ic_rules_effect(&ic_applying.effect, &old.state, &after);
+	else if (!ic_batch_state(id, &old.state, &after))
 		return NULL;			/* no decision is being applied to this row */
 #define SET_COL(name, type, value, isnull) \
 	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \

@@ -29,21 +29,21 @@ typedef struct IcInstructionFacts
 	int64		id;
 	IcInstructionKind kind;
 	IcControlLevel level;
-	IcRegime	regime;
-	bool		on_control;
-	int32		due_date;		/* IC_NO_DATE if NULL */
 	int32		received_on;
 	IcCategory	category;
 	int64		parent_id;		/* 0 if none */
 	char		calendar[32];
-	int			extensions;		/* extensions and transfers so far */
-	int64		last_decision_id;	/* 0 if none */
-	int32		decision_count;
-	int32		last_decided_on;	/* IC_NO_DATE if none */
 	bool		state_secret;
 	int64		act_id;			/* 0 if none */
 	int64		upper_record_id;	/* 0 if none */
+	IcInstructionState state;	/* the columns decisions change */
 } IcInstructionFacts;
+
+/*
+ * The facts of a row of instruction_control.instruction (a trigger's row, or
+ * one read by the queries below): the one reader of the instruction's columns.
+ */
+extern void ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out);
 
 /* The parent of an instruction (the point it details), for R50.1. */
 typedef struct IcParentFacts

@@ -17,6 +17,7 @@
 #include "executor/tuptable.h"
 #include "utils/fmgroids.h"
 #include "utils/rls.h"
+#include "utils/typcache.h"
 #include "utils/snapmgr.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -90,49 +91,63 @@ result_text(int col)
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col);
 }
 
-#define INSTRUCTION_COLUMNS \
-	"SELECT id, kind, level, regime::text, status OPERATOR(pg_catalog.=) 'on_control', due_date, received_on, " \
-	"       category::text, parent_id, calendar, last_decision_id, extensions, " \
-	"       decision_count, last_decided_on, secrecy::text OPERATOR(pg_catalog.=) 'state_secret', " \
-	"       act_id, upper_record_id " \
-	"  FROM " IC_SCHEMA ".instruction "
+/* A query over instruction returning its whole row as one value (column 1). */
+#define INSTRUCTION_ROWS "SELECT i FROM " IC_SCHEMA ".instruction i "
 
-/* The facts of row `row` of the SPI result of INSTRUCTION_COLUMNS. */
-static void
-facts_from_row(uint64 row, IcInstructionFacts *out)
+void
+ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out)
 {
-	HeapTuple	t = SPI_tuptable->vals[row];
-	TupleDesc	d = SPI_tuptable->tupdesc;
 	bool		isnull;
-	Datum		v;
 	char	   *s;
 
-#define COL_DATE(n) (v = SPI_getbinval(t, d, n, &isnull), isnull ? IC_NO_DATE : DatumGetDateADT(v))
-#define COL_INT8(n) (v = SPI_getbinval(t, d, n, &isnull), isnull ? 0 : DatumGetInt64(v))
 	memset(out, 0, sizeof(*out));
-	out->id = COL_INT8(1);
-	out->kind = DatumGetIcInstructionKind(SPI_getbinval(t, d, 2, &isnull));
-	out->level = DatumGetIcControlLevel(SPI_getbinval(t, d, 3, &isnull));
-	if (!ic_regime_parse(SPI_getvalue(t, d, 4), &out->regime))
-		out->regime = IC_REGIME_REGULAR;
-	out->on_control = DatumGetBool(SPI_getbinval(t, d, 5, &isnull));
-	out->due_date = COL_DATE(6);
-	out->received_on = COL_DATE(7);
-	s = SPI_getvalue(t, d, 8);
+	ic_row_deform(tuple, desc);
+	out->id = ic_get_int64(tuple, desc, "id");
+	out->kind = DatumGetIcInstructionKind(ic_getattr(tuple, desc, "kind", IC_COL_BYTE, &isnull));
+	out->level = DatumGetIcControlLevel(ic_getattr(tuple, desc, "level", IC_COL_BYTE, &isnull));
+	out->received_on = ic_get_date(tuple, desc, "received_on");
+	s = ic_get_cstring(tuple, desc, "category");
 	if (s == NULL || !ic_category_parse(s, &out->category))
 		out->category = IC_CATEGORY_NONE;
-	out->parent_id = COL_INT8(9);
-	s = SPI_getvalue(t, d, 10);
+	out->parent_id = ic_get_int64(tuple, desc, "parent_id");
+	s = ic_get_cstring(tuple, desc, "calendar");
 	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
-	out->last_decision_id = COL_INT8(11);
-	out->extensions = DatumGetInt32(SPI_getbinval(t, d, 12, &isnull));
-	out->decision_count = DatumGetInt32(SPI_getbinval(t, d, 13, &isnull));
-	out->last_decided_on = COL_DATE(14);
-	out->state_secret = DatumGetBool(SPI_getbinval(t, d, 15, &isnull));
-	out->act_id = COL_INT8(16);
-	out->upper_record_id = COL_INT8(17);
-#undef COL_DATE
-#undef COL_INT8
+	s = ic_get_cstring(tuple, desc, "secrecy");
+	out->state_secret = s != NULL && strcmp(s, "state_secret") == 0;
+	out->act_id = ic_get_int64(tuple, desc, "act_id");
+	out->upper_record_id = ic_get_int64(tuple, desc, "upper_record_id");
+
+	out->state.due_date = ic_get_date(tuple, desc, "due_date");
+	s = ic_get_cstring(tuple, desc, "regime");
+	if (s == NULL || !ic_regime_parse(s, &out->state.regime))
+		out->state.regime = IC_REGIME_REGULAR;
+	s = ic_get_cstring(tuple, desc, "status");
+	out->state.on_control = s == NULL || strcmp(s, "removed") != 0;
+	out->state.removed_on = ic_get_date(tuple, desc, "removed_on");
+	out->state.roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
+	out->state.extensions = ic_get_int32(tuple, desc, "extensions");
+	out->state.decision_count = ic_get_int32(tuple, desc, "decision_count");
+	out->state.last_decision_id = ic_get_int64(tuple, desc, "last_decision_id");
+	out->state.last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
+	ic_row_forget();
+}
+
+/* The facts of row `row` of an SPI result of INSTRUCTION_ROWS. */
+static void
+facts_from_result(uint64 row, IcInstructionFacts *out)
+{
+	bool		isnull;
+	HeapTupleHeader th = DatumGetHeapTupleHeader(SPI_getbinval(SPI_tuptable->vals[row],
+															   SPI_tuptable->tupdesc, 1, &isnull));
+	TupleDesc	desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th), HeapTupleHeaderGetTypMod(th));
+	HeapTupleData t;
+
+	t.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&t.t_self);
+	t.t_tableOid = InvalidOid;
+	t.t_data = th;
+	ic_facts_from_row(&t, desc, out);
+	ReleaseTupleDesc(desc);
 }
 
 static void
@@ -153,15 +168,6 @@ refuse_missing(int64 id)
  * matter: row-level security on the table, or privileges the query would
  * refuse with their own error.
  */
-static Datum
-slot_col(TupleTableSlot *slot, TupleDesc desc, const char *name, IcColType type, bool *isnull)
-{
-	int			i = ic_attnum(desc, name, type) - 1;
-
-	*isnull = slot->tts_isnull[i];
-	return slot->tts_values[i];
-}
-
 static bool
 lock_instruction_direct(int64 id, IcInstructionFacts *out)
 {
@@ -172,15 +178,11 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 	IndexScanDesc scan;
 	ScanKeyData key;
 	TupleTableSlot *slot;
-	TupleDesc	desc;
 	ItemPointerData tid;
 	TM_FailureData tmfd;
 	TM_Result	result;
 	Snapshot	snapshot;
 	bool		found;
-	bool		isnull;
-	Datum		v;
-	char	   *s;
 
 	if (!OidIsValid(relid) || check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ||
 		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT | ACL_UPDATE) != ACLCHECK_OK)
@@ -232,41 +234,7 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 			elog(ERROR, "could not lock instruction %lld (%d)", (long long) id, (int) result);
 	}
 
-	desc = RelationGetDescr(rel);
-	slot_getallattrs(slot);
-	memset(out, 0, sizeof(*out));
-	out->id = id;
-	out->kind = DatumGetIcInstructionKind((v = slot_col(slot, desc, "kind", IC_COL_BYTE, &isnull)));
-	out->level = DatumGetIcControlLevel((v = slot_col(slot, desc, "level", IC_COL_BYTE, &isnull)));
-	(v = slot_col(slot, desc, "regime", IC_COL_TEXT, &isnull));
-	if (isnull || !ic_regime_parse(TextDatumGetCString(v), &out->regime))
-		out->regime = IC_REGIME_REGULAR;
-	(v = slot_col(slot, desc, "status", IC_COL_TEXT, &isnull));
-	out->on_control = !isnull && strcmp(TextDatumGetCString(v), "on_control") == 0;
-	(v = slot_col(slot, desc, "due_date", IC_COL_DATE, &isnull));
-	out->due_date = isnull ? IC_NO_DATE : DatumGetDateADT(v);
-	(v = slot_col(slot, desc, "received_on", IC_COL_DATE, &isnull));
-	out->received_on = isnull ? IC_NO_DATE : DatumGetDateADT(v);
-	(v = slot_col(slot, desc, "category", IC_COL_TEXT, &isnull));
-	if (isnull || !ic_category_parse(TextDatumGetCString(v), &out->category))
-		out->category = IC_CATEGORY_NONE;
-	(v = slot_col(slot, desc, "parent_id", IC_COL_INT8, &isnull));
-	out->parent_id = isnull ? 0 : DatumGetInt64(v);
-	(v = slot_col(slot, desc, "calendar", IC_COL_TEXT, &isnull));
-	s = isnull ? NULL : TextDatumGetCString(v);
-	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
-	(v = slot_col(slot, desc, "last_decision_id", IC_COL_INT8, &isnull));
-	out->last_decision_id = isnull ? 0 : DatumGetInt64(v);
-	out->extensions = DatumGetInt32((v = slot_col(slot, desc, "extensions", IC_COL_INT4, &isnull)));
-	out->decision_count = DatumGetInt32((v = slot_col(slot, desc, "decision_count", IC_COL_INT4, &isnull)));
-	(v = slot_col(slot, desc, "last_decided_on", IC_COL_DATE, &isnull));
-	out->last_decided_on = isnull ? IC_NO_DATE : DatumGetDateADT(v);
-	(v = slot_col(slot, desc, "secrecy", IC_COL_TEXT, &isnull));
-	out->state_secret = !isnull && strcmp(TextDatumGetCString(v), "state_secret") == 0;
-	(v = slot_col(slot, desc, "act_id", IC_COL_INT8, &isnull));
-	out->act_id = isnull ? 0 : DatumGetInt64(v);
-	(v = slot_col(slot, desc, "upper_record_id", IC_COL_INT8, &isnull));
-	out->upper_record_id = isnull ? 0 : DatumGetInt64(v);
+	ic_facts_from_row(ExecFetchSlotHeapTuple(slot, false, NULL), RelationGetDescr(rel), out);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);	/* the row lock and RowShareLock stay to the end */
 	PopActiveSnapshot();
@@ -283,7 +251,7 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	Datum		args[1];
 	SPIPlanPtr	plan;
 
-#define INSTRUCTION_QUERY INSTRUCTION_COLUMNS "WHERE id OPERATOR(pg_catalog.=) $1 "
+#define INSTRUCTION_QUERY INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) $1 "
 	if (lock == IC_LOCK_UPDATE)
 		plan = ic_keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
 	else if (lock == IC_LOCK_SHARE)
@@ -298,7 +266,7 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 		elog(ERROR, "could not read instruction %lld", (long long) id);
 	if (SPI_processed == 0)
 		refuse_missing(id);
-	facts_from_row(0, out);
+	facts_from_result(0, out);
 }
 
 int
@@ -313,12 +281,12 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 		elems[i] = Int64GetDatum(ids[i]);
 	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	/* in id order, so two batches lock shared instructions in the same order */
-	ic_keep_plan(&plan, INSTRUCTION_COLUMNS "WHERE id OPERATOR(pg_catalog.=) ANY ($1) "
-				 "ORDER BY id FOR NO KEY UPDATE", 1, argtypes);
+	ic_keep_plan(&plan, INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) ANY ($1) "
+				 "ORDER BY i.id FOR NO KEY UPDATE", 1, argtypes);
 	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the instructions of a batch of decisions");
 	for (uint64 i = 0; i < SPI_processed; i++)
-		facts_from_row(i, &out[i]);
+		facts_from_result(i, &out[i]);
 	for (int i = 0, j = 0; i < n; i++)
 	{
 		while (j < (int) SPI_processed && out[j].id < ids[i])
@@ -422,14 +390,14 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->decided_on = IC_NO_DATE;	/* who_may_decide(): today */
 	ctx->kind = f->kind;
 	ctx->level = f->level;
-	ctx->regime = f->regime;
-	ctx->on_control = f->on_control;
-	ctx->due_date = f->due_date;
+	ctx->regime = f->state.regime;
+	ctx->on_control = f->state.on_control;
+	ctx->due_date = f->state.due_date;
 	ctx->received_on = f->received_on;
 	ctx->category = f->category;
-	ctx->prior_extensions = f->extensions;
+	ctx->prior_extensions = f->state.extensions;
 	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
-	ctx->last_decided_on = f->last_decided_on;
+	ctx->last_decided_on = f->state.last_decided_on;
 	ctx->state_secret = f->state_secret;
 	ctx->today = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
 													 TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())));
