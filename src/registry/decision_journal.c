@@ -161,18 +161,6 @@ calendar_date(HeapTuple tuple, TupleDesc desc, const char *name, const char *cal
 	return d;
 }
 
-static void
-refuse_import(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_IC_BYPASS),
-			 errmsg("imported history is written only by the registry's administrator"),
-			 errdetail("Role \"%s\" is not a member of %s.", GetUserNameFromId(GetUserId(), false),
-					   IC_ADMIN_ROLE),
-			 errhint("Decisions are recorded with extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); a superuser grants %s to the administrator who imports history.",
-					 IC_ADMIN_ROLE)));
-}
-
 /*
  * Judge one journal row against its instruction (facts: read and locked by
  * the caller, SPI connected) and fill in what the journal records on its own.
@@ -196,22 +184,18 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	int32		new_due_rolled = IC_NO_DATE;
 	int32		measures_due = IC_NO_DATE;
 	int32		roadmap_due = IC_NO_DATE;
-	int			cols[12];
-	Datum		values[12];
-	bool		nulls[12];
-	int			ncols = 0;
+	IcRowEdit	edit = {0};
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
-	memset(nulls, 0, sizeof(nulls));
 	ic_row_deform(tuple, desc);
 	if (kind == NULL || !ic_action_parse(kind, &ctx.action) ||
 		ctx.action == IC_ACTION_PUT_ON_CONTROL || ctx.action == IC_ACTION_SUBMIT_REPORT)
 		ic_raise_bypass("unknown kind of decision",
 						kind ? psprintf("Kind \"%s\" is not a decision of the journal.", kind) : "The kind is empty.",
 						"Record extension, transfer, new_deadline or removal; roadmaps through register_roadmap().");
-	if (imported && !ic_is_registry_admin())
-		refuse_import();
+	if (imported)
+		ic_require_import_admin();
 
 	ic_load_parent(facts.parent_id, &parent);
 	ic_context_from_facts(&ctx, &facts, &parent);
@@ -306,22 +290,19 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 				 errmsg("instruction %lld has reached the largest number of decisions", (long long) instruction_id)));
 
 	/* What the journal records on its own; client values are replaced. */
-#define SET_COL(name, type, value, isnull) \
-	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
-		 nulls[ncols] = (isnull); ncols++; } while (0)
-	SET_COL("seq", IC_COL_INT4, Int32GetDatum(facts.state.decision_count + 1), false);
-	SET_COL("old_due_date", IC_COL_DATE, DateADTGetDatum(facts.state.due_date), facts.state.due_date == IC_NO_DATE);
-	SET_COL("old_regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(facts.state.regime)), false);
-	SET_COL("repeated", IC_COL_BOOL, BoolGetDatum(ic_rules_is_repeated_extension(&ctx)), false);
-	SET_COL("measures_due_date", IC_COL_DATE, DateADTGetDatum(measures_due), measures_due == IC_NO_DATE);
-	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);
-	SET_COL("new_due_date", IC_COL_DATE, DateADTGetDatum(new_due), new_due == IC_NO_DATE);
-	SET_COL("recorded_by", IC_COL_NAME,
-			ic_session_user_name(), false);
-	SET_COL("recorded_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
-#undef SET_COL
+	ic_edit_set(&edit, desc, "seq", IC_COL_INT4, Int32GetDatum(facts.state.decision_count + 1), false);
+	ic_edit_date(&edit, desc, "old_due_date", facts.state.due_date);
+	ic_edit_set(&edit, desc, "old_regime", IC_COL_TEXT,
+				CStringGetTextDatum(ic_regime_code(facts.state.regime)), false);
+	ic_edit_set(&edit, desc, "repeated", IC_COL_BOOL, BoolGetDatum(ic_rules_is_repeated_extension(&ctx)), false);
+	ic_edit_date(&edit, desc, "measures_due_date", measures_due);
+	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
+	ic_edit_date(&edit, desc, "new_due_date", new_due);
+	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
+	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
+				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	ic_row_forget();
-	tuple = heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
+	tuple = ic_edit_apply(&edit, tuple, desc);
 
 	effect->action = ctx.action;
 	effect->decision_id = ic_get_int64(tuple, desc, "id");

@@ -220,25 +220,17 @@ guard_insert(TriggerData *td)
 	int64		responsible;
 	int64		parent_id;
 	int			executing_bodies;
-	int			cols[8];
-	Datum		values[8];
-	bool		nulls[8];
-	int			ncols = 0;
+	IcRowEdit	edit = {0};
 
 	memset(&ctx, 0, sizeof(ctx));
-	memset(nulls, 0, sizeof(nulls));
 	ic_row_deform(tuple, desc);
 	ctx.action = IC_ACTION_PUT_ON_CONTROL;
 	ctx.instruction_id = ic_get_int64(tuple, desc, "id");
 	ctx.on_control = true;
 	ctx.term_due = ctx.personal_due = ctx.due_rolled = IC_NO_DATE;
 
-	if (imported && !ic_is_registry_admin())
-		ereport(ERROR,
-				(errcode(ERRCODE_IC_BYPASS),
-				 errmsg("imported history is written only by the registry's administrator"),
-				 errhint("Put instructions on control with put_on_control(); a superuser grants %s to the administrator who imports history.",
-						 IC_ADMIN_ROLE)));
+	if (imported)
+		ic_require_import_admin();
 
 	status = ic_get_cstring(tuple, desc, "status");
 	if ((status && strcmp(status, "on_control") != 0) ||
@@ -352,23 +344,19 @@ guard_insert(TriggerData *td)
 								  executing_bodies, ic_get_bool(tuple, desc, "new_approaches")))
 		roadmap_due = ic_add_working_days(calendar, received, IC_ROADMAP_WORKING_DAYS);
 
-#define SET_COL(name, type, value, isnull) \
-	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
-		 nulls[ncols] = (isnull); ncols++; } while (0)
-	SET_COL("roadmap_due_date", IC_COL_DATE, DateADTGetDatum(roadmap_due), roadmap_due == IC_NO_DATE);
-	SET_COL("due_date", IC_COL_DATE, DateADTGetDatum(due), false);
-	SET_COL("original_due_date", IC_COL_DATE, DateADTGetDatum(due), false);
-	SET_COL("calendar", IC_COL_TEXT, CStringGetTextDatum(calendar), false);
-	SET_COL("deadline_source", IC_COL_TEXT,
-			CStringGetTextDatum(ic_deadline_source_code(ctx.deadline_source)),
-			ctx.deadline_source == IC_SOURCE_NONE);
-	SET_COL("recorded_by", IC_COL_NAME,
-			ic_session_user_name(), false);
-	SET_COL("created_at", IC_COL_TIMESTAMPTZ, TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
-#undef SET_COL
+	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
+	ic_edit_date(&edit, desc, "due_date", due);
+	ic_edit_date(&edit, desc, "original_due_date", due);
+	ic_edit_set(&edit, desc, "calendar", IC_COL_TEXT, CStringGetTextDatum(calendar), false);
+	ic_edit_set(&edit, desc, "deadline_source", IC_COL_TEXT,
+				CStringGetTextDatum(ic_deadline_source_code(ctx.deadline_source)),
+				ctx.deadline_source == IC_SOURCE_NONE);
+	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
+	ic_edit_set(&edit, desc, "created_at", IC_COL_TIMESTAMPTZ,
+				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 
 	ic_row_forget();
-	return heap_modify_tuple_by_cols(tuple, desc, ncols, cols, values, nulls);
+	return ic_edit_apply(&edit, tuple, desc);
 }
 
 /*
@@ -381,10 +369,7 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 {
 	IcInstructionFacts old;
 	IcInstructionState after;
-	int			cols[9];
-	Datum		values[9];
-	bool		nulls[9];
-	int			ncols = 0;
+	IcRowEdit	edit = {0};
 
 	if (!(ic_applying.active && ic_applying.instruction_id == id) && !ic_batch_applying())
 		return NULL;
@@ -393,22 +378,18 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 		ic_rules_effect(&ic_applying.effect, &old.state, &after);
 	else if (!ic_batch_state(id, &old.state, &after))
 		return NULL;			/* no decision is being applied to this row */
-#define SET_COL(name, type, value, isnull) \
-	do { cols[ncols] = ic_attnum(desc, name, type); values[ncols] = (value); \
-		 nulls[ncols] = (isnull); ncols++; } while (0)
-#define SET_DATE(name, d) SET_COL(name, IC_COL_DATE, DateADTGetDatum(d), (d) == IC_NO_DATE)
-	SET_DATE("due_date", after.due_date);
-	SET_COL("regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(after.regime)), false);
-	SET_COL("status", IC_COL_TEXT, CStringGetTextDatum(after.on_control ? "on_control" : "removed"), false);
-	SET_DATE("removed_on", after.removed_on);
-	SET_DATE("roadmap_due_date", after.roadmap_due_date);
-	SET_COL("extensions", IC_COL_INT4, Int32GetDatum(after.extensions), false);
-	SET_COL("decision_count", IC_COL_INT4, Int32GetDatum(after.decision_count), false);
-	SET_COL("last_decision_id", IC_COL_INT8, Int64GetDatum(after.last_decision_id), after.last_decision_id == 0);
-	SET_DATE("last_decided_on", after.last_decided_on);
-#undef SET_DATE
-#undef SET_COL
-	return heap_modify_tuple_by_cols(newtup, desc, ncols, cols, values, nulls);
+	ic_edit_date(&edit, desc, "due_date", after.due_date);
+	ic_edit_set(&edit, desc, "regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(after.regime)), false);
+	ic_edit_set(&edit, desc, "status", IC_COL_TEXT,
+				CStringGetTextDatum(after.on_control ? "on_control" : "removed"), false);
+	ic_edit_date(&edit, desc, "removed_on", after.removed_on);
+	ic_edit_date(&edit, desc, "roadmap_due_date", after.roadmap_due_date);
+	ic_edit_set(&edit, desc, "extensions", IC_COL_INT4, Int32GetDatum(after.extensions), false);
+	ic_edit_set(&edit, desc, "decision_count", IC_COL_INT4, Int32GetDatum(after.decision_count), false);
+	ic_edit_set(&edit, desc, "last_decision_id", IC_COL_INT8, Int64GetDatum(after.last_decision_id),
+				after.last_decision_id == 0);
+	ic_edit_date(&edit, desc, "last_decided_on", after.last_decided_on);
+	return ic_edit_apply(&edit, newtup, desc);
 }
 
 static void

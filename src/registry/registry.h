@@ -156,6 +156,28 @@ typedef enum IcColType
 
 extern int	ic_attnum(TupleDesc desc, const char *name, IcColType type);
 
+/*
+ * The columns the registry writes into a row on its own (computed, never
+ * taken from the client), gathered by name and applied in one go.
+ */
+#define IC_ROW_EDIT_MAX 16
+typedef struct IcRowEdit
+{
+	int			n;
+	int			cols[IC_ROW_EDIT_MAX];
+	Datum		values[IC_ROW_EDIT_MAX];
+	bool		nulls[IC_ROW_EDIT_MAX];
+} IcRowEdit;
+
+extern void ic_edit_set(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type,
+						Datum value, bool isnull);
+/* A date column: NULL for IC_NO_DATE. */
+extern void ic_edit_date(IcRowEdit *e, TupleDesc desc, const char *name, int32 day);
+extern HeapTuple ic_edit_apply(const IcRowEdit *e, HeapTuple tuple, TupleDesc desc);
+
+/* Imported history (imported = true) is the registry administrator's: IC111 otherwise. */
+extern void ic_require_import_admin(void);
+
 /* Deform the row being judged once; ic_getattr() then reads it from there. */
 extern void ic_row_deform(HeapTuple tuple, TupleDesc desc);
 extern void ic_row_forget(void);

@@ -321,6 +321,44 @@ ic_session_user_name(void)
 	return NameGetDatum(&cached_name);
 }
 
+void
+ic_edit_set(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type, Datum value, bool isnull)
+{
+	if (e->n >= IC_ROW_EDIT_MAX)
+		elog(ERROR, "too many columns edited in one registry row");
+	e->cols[e->n] = ic_attnum(desc, name, type);
+	e->values[e->n] = value;
+	e->nulls[e->n] = isnull;
+	e->n++;
+}
+
+void
+ic_edit_date(IcRowEdit *e, TupleDesc desc, const char *name, int32 day)
+{
+	ic_edit_set(e, desc, name, IC_COL_DATE, DateADTGetDatum(day), day == IC_NO_DATE);
+}
+
+HeapTuple
+ic_edit_apply(const IcRowEdit *e, HeapTuple tuple, TupleDesc desc)
+{
+	return heap_modify_tuple_by_cols(tuple, desc, e->n, (int *) e->cols,
+									 (Datum *) e->values, (bool *) e->nulls);
+}
+
+void
+ic_require_import_admin(void)
+{
+	if (ic_is_registry_admin())
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_BYPASS),
+			 errmsg("imported history is written only by the registry's administrator"),
+			 errdetail("Role \"%s\" is not a member of %s.", GetUserNameFromId(GetUserId(), false),
+					   IC_ADMIN_ROLE),
+			 errhint("Record decisions and put instructions on control through the API; a superuser grants %s to the administrator who imports history.",
+					 IC_ADMIN_ROLE)));
+}
+
 bool
 ic_is_registry_admin(void)
 {
