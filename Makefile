@@ -52,7 +52,7 @@ CORE_SRCS    = $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*_core.c)))
 UNIT_SRCS    = $(sort $(wildcard test/unit/*_test.c))
 UNIT_BINS    = $(UNIT_SRCS:.c=)
 
-test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*_core.h)) test/unit/unit.h
+test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*_core.h) $(wildcard $(d)/*_tokens.h)) test/unit/unit.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
 
 .PHONY: unit

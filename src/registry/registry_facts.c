@@ -27,6 +27,7 @@
 #include "access/xact.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "pgtime.h"
 #include "utils/date.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -382,6 +383,24 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 		ctx->last_extension_action = IC_ACTION_EXTEND;
 }
 
+/* The day the transaction started, in the session's time zone (computed once per both). */
+static int32
+transaction_day(void)
+{
+	static TimestampTz cached_start = 0;
+	static pg_tz *cached_tz = NULL;
+	static int32 cached_day = IC_NO_DATE;
+	TimestampTz start = GetCurrentTransactionStartTimestamp();
+
+	if (cached_day == IC_NO_DATE || start != cached_start || session_timezone != cached_tz)
+	{
+		cached_day = DatumGetDateADT(DirectFunctionCall1(timestamptz_date, TimestampTzGetDatum(start)));
+		cached_start = start;
+		cached_tz = session_timezone;
+	}
+	return cached_day;
+}
+
 void
 ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 					  const IcParentFacts *parent)
@@ -399,8 +418,7 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
 	ctx->last_decided_on = f->state.last_decided_on;
 	ctx->state_secret = f->state_secret;
-	ctx->today = DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
-													 TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())));
+	ctx->today = transaction_day();
 	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
 	ctx->matrix = ic_decision_matrix();
 }
