@@ -12,7 +12,8 @@ EXTENSION   = instruction_control
 MODULE_big  = instruction_control
 # src/ is grouped by layer, each using only the ones above it in this list:
 #   common (settings, SQLSTATEs, text folding) <- types <- calendar <- rules <- registry
-SRC_DIRS    = src/common src/types src/calendar src/rules src/registry
+#   <- sweep (deadline sweeps, outbox) and reporting (views, forms)
+SRC_DIRS    = src/common src/types src/calendar src/rules src/registry src/sweep src/reporting
 OBJS        = $(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))))
 # The install script is built from the sectioned sources in sql/src/ (one
 # file per layer, concatenated in name order); upgrade scripts are kept as is.
@@ -85,11 +86,10 @@ check-clang:
 	  CFLAGS='-O2 -g -fno-strict-aliasing -fwrapv -Wno-ignored-attributes -Wno-compound-token-split-by-macro'
 	$(MAKE) clean
 
-.PHONY: bench bench-calendar bench-registry
-bench: bench-calendar bench-registry
-bench-calendar:
-	bash test/bench/calendar.sh
-bench-registry:
-	bash test/bench/registry.sh
+.PHONY: bench
+BENCHES = $(sort $(notdir $(basename $(wildcard test/bench/*.sh))))
+bench: $(addprefix bench-,$(BENCHES))
+bench-%:
+	bash test/bench/$*.sh
 
 EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso

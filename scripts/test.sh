@@ -8,6 +8,7 @@
 #   5. pgTAP through pg_prove (test/pgtap/)
 #   6. isolation specs (specs/ -> expected/)
 #   7. dump and restore of a registry (pg_dump -Fc, pg_restore)
+#   8. integration scripts (test/integration/*.sh), each against the running test cluster
 #
 # Installs missing Debian packages first (scripts/install-deps.sh).  Ends with one
 # line "N passed, N failed" that counts unit checks, regression files, pgTAP
@@ -174,6 +175,21 @@ d_ok=$((d_ok + 1))
 echo "  ok: after restore the journal still counts: a third extension is refused (R69.1, R72.2)"
 passed=$((passed + d_ok))
 report+=("dump/restore: $d_ok checks passed")
+
+echo "== 8. integration scripts"
+# Each script runs with the PG* variables of the test cluster, prints one line
+# "ok - ..." per check and "not ok - ..." on a failure, and exits non-zero on failure.
+for script in test/integration/*.sh; do
+	[ -e "$script" ] || continue
+	log="$logdir/integration-$(basename "$script" .sh).log"
+	if bash "$script" >"$log" 2>&1; then rc=0; else rc=1; fi
+	g_ok=$(grep -cE '^ok ' "$log" || true)
+	g_bad=$(grep -cE '^not ok ' "$log" || true)
+	echo "  $script: $g_ok ok, $g_bad not ok"
+	passed=$((passed + g_ok))
+	if [ $rc -ne 0 ] || [ "$g_bad" -ne 0 ]; then fail_stage "integration $script" "$log" "$((g_bad > 0 ? g_bad : 1))"; fi
+	report+=("integration $(basename "$script"): $g_ok checks passed")
+done
 
 bash scripts/cluster.sh stop test
 summary_and_exit 0
