@@ -7,6 +7,8 @@
  *   Types        domain types in C (control_level, instruction_kind, point_ref, term)
  *   Calendar     working-day calendar: data, cache invalidation, C functions
  *   Registry     acts, instructions, bodies, decision journal, rule triggers
+ *   API          functions that take decisions
+ *   History      the registry as it stood at the end of a past day (from the journal)
  *   Scheduling   optional pg_cron integration
  */
 \echo Use "CREATE EXTENSION instruction_control" to load this file. \quit
