@@ -38,7 +38,6 @@
 PG_FUNCTION_INFO_V1(ic_decision_judge);
 PG_FUNCTION_INFO_V1(ic_journal_append_only);
 
-IcAppliedDecision ic_applying;
 
 static IcEvidenceSet
 evidence_set(HeapTuple tuple, TupleDesc desc)
@@ -114,39 +113,6 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 		ic_raise_bypass("a roadmap approval is journaled when the roadmap is registered (R57)",
 						"The roadmap_approval entry names no unjournaled roadmap of this instruction.",
 						"Use register_roadmap(); it judges the approval and journals it.");
-}
-
-/*
- * Write an accepted decision into its instruction (still SPI-connected, the
- * instruction locked).  The row's id was assigned before the BEFORE trigger,
- * so the instruction can point at it; the instruction's guard writes the
- * effects held in ic_applying.
- */
-static void
-apply_decision(int64 instruction_id, const IcDecisionEffect *effect)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[2] = {INT8OID, INT8OID};
-	Datum		args[2];
-
-	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET last_decision_id = $2 "
-				 "WHERE id OPERATOR(pg_catalog.=) $1",
-				 2, argtypes);
-	args[0] = Int64GetDatum(instruction_id);
-	args[1] = Int64GetDatum(effect->decision_id);
-	ic_applying.instruction_id = instruction_id;
-	ic_applying.effect = *effect;
-	ic_applying.active = true;
-	PG_TRY();
-	{
-		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-			elog(ERROR, "decision %lld was not applied", (long long) effect->decision_id);
-	}
-	PG_FINALLY();
-	{
-		ic_applying.active = false;
-	}
-	PG_END_TRY();
 }
 
 /* A date of the journal: finite, and inside the instruction's calendar. */
@@ -326,7 +292,7 @@ judge(TriggerData *td)
 		elog(ERROR, "SPI_connect failed");
 	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
 	tuple = ic_judge_decision_row(tuple, desc, &facts, &effect);
-	apply_decision(facts.id, &effect);
+	ic_apply_decision(&facts, &effect);
 	SPI_finish();
 	return tuple;
 }

@@ -37,6 +37,10 @@ typedef struct IcInstructionFacts
 	int64		act_id;			/* 0 if none */
 	int64		upper_record_id;	/* 0 if none */
 	IcInstructionState state;	/* the columns decisions change */
+	/* set where the row was locked without an executor (ic_load_instruction) */
+	bool		locked_directly;
+	Oid			relid;			/* then: the table */
+	ItemPointerData tid;		/* and the locked version of the row */
 } IcInstructionFacts;
 
 /*
@@ -75,6 +79,15 @@ typedef struct IcAppliedDecision
 } IcAppliedDecision;
 
 extern IcAppliedDecision ic_applying;
+
+/*
+ * Apply a judged decision to its instruction (decision_apply.c): an UPDATE of
+ * last_decision_id through which the guard writes the effect.  Row triggers,
+ * CHECK constraints and indexes are kept as an UPDATE keeps them; where the
+ * row was locked directly and no statement-level UPDATE trigger needs a
+ * statement, without an executor start-up.  SPI connected.
+ */
+extern void ic_apply_decision(const IcInstructionFacts *facts, const IcDecisionEffect *effect);
 
 /* Judge one journal row (decision_journal.c); facts read and locked, SPI connected. */
 extern HeapTuple ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *facts,

@@ -163,8 +163,9 @@ refuse_missing(int64 id)
 /*
  * The instruction locked FOR NO KEY UPDATE without an executor: a primary-key
  * lookup and table_tuple_lock(), following the update chain as SELECT ... FOR
- * NO KEY UPDATE does under READ COMMITTED (and failing with 40001 under
- * REPEATABLE READ).  A decision's hot path: it saves an executor start-up.
+ * NO KEY UPDATE does under READ COMMITTED, and failing with 40001 under
+ * REPEATABLE READ when the version this transaction sees was updated since:
+ * the decision is then applied to the very version it was judged on.  A decision's hot path: it saves an executor start-up.
  * Returns false -- the caller then uses the query -- where the query's checks
  * matter: row-level security on the table, or privileges the query would
  * refuse with their own error.
@@ -205,7 +206,7 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 	if (found)
 		tid = slot->tts_tid;
 	index_endscan(scan);
-	index_close(idx, AccessShareLock);
+	index_close(idx, NoLock);	/* held to the end, as the executor holds it */
 	if (!found)
 	{
 		ExecDropSingleTupleTableSlot(slot);
@@ -216,7 +217,7 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 
 	result = table_tuple_lock(rel, &tid, snapshot, slot, GetCurrentCommandId(true),
 							  LockTupleNoKeyExclusive, LockWaitBlock,
-							  TUPLE_LOCK_FLAG_FIND_LAST_VERSION, &tmfd);
+							  IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION, &tmfd);
 	switch (result)
 	{
 		case TM_Ok:
@@ -236,6 +237,9 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 	}
 
 	ic_facts_from_row(ExecFetchSlotHeapTuple(slot, false, NULL), RelationGetDescr(rel), out);
+	out->locked_directly = true;
+	out->relid = relid;
+	out->tid = slot->tts_tid;
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);	/* the row lock and RowShareLock stay to the end */
 	PopActiveSnapshot();
