@@ -8,8 +8,9 @@
  * with one query (in id order, so concurrent batches cannot deadlock on
  * them), judges every row in C in the order given -- each seeing the ones
  * before it on the same instruction, through ic_rules_effect() -- then inserts
- * the judged rows with one INSERT and writes every instruction's final state
- * with one UPDATE.  While it does, the journal's trigger accepts exactly the
+ * the judged rows and writes every instruction's final state -- without an
+ * executor start-up where the rows were locked directly (registry_writer.c),
+ * else with one INSERT and one UPDATE.  While it does, the journal's trigger accepts exactly the
  * rows this function judged (by decision id and instruction), and the
  * instruction's guard writes exactly the states it computed; nothing else is
  * let through.  A refusal anywhere fails the whole batch: nothing is written.
@@ -131,9 +132,9 @@ decision_rowtype(Oid elemtype)
 	return elemtype;
 }
 
-/* Insert the judged rows with one statement; the trigger lets exactly them through. */
+/* One INSERT of the judged rows, as a statement. */
 static void
-insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
+insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
 {
 	static SPIPlanPtr plan = NULL;
 	Datum	   *elems = palloc(sizeof(Datum) * n);
@@ -146,7 +147,42 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	args[0] = PointerGetDatum(construct_array(elems, n, rowtype, -1, false, TYPALIGN_DOUBLE));
 	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision "
 				 "SELECT * FROM pg_catalog.unnest($1) RETURNING *", 1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING ||
+		SPI_processed != (uint64) n)
+		elog(ERROR, "could not journal the batch of decisions");
+	for (uint64 i = 0; i < SPI_processed; i++)
+		tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[i]);
+}
 
+/* The same rows written without an executor start-up (registry_writer.c); false if a statement must. */
+static bool
+insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
+{
+	IcWriter   *w = ic_writer_open(relid, CMD_INSERT, NULL, 0);
+
+	if (w == NULL)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		HeapTuple	stored = ic_writer_insert(w, rows[i]);
+
+		if (stored == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_BYPASS),
+					 errmsg("a trigger on the decision journal skipped a decision of the batch"),
+					 errdetail("A BEFORE INSERT trigger returned NULL for decision %d of the batch.", i + 1),
+					 errhint("A journal row is written with its decision or not at all; let the trigger return the row or raise an error.")));
+		tuplestore_puttuple(rsinfo->setResult, stored);
+		heap_freetuple(stored);
+	}
+	ic_writer_close(w);
+	return true;
+}
+
+/* Insert the judged rows; the journal's trigger lets exactly them through. */
+static void
+insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
+{
 	prepared_rows = int64_hash("record_decisions rows", sizeof(PreparedRow), n);
 	for (int i = 0; i < n; i++)
 	{
@@ -162,25 +198,18 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	}
 	PG_TRY();
 	{
-		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING ||
-			SPI_processed != (uint64) n)
-			elog(ERROR, "could not journal the batch of decisions");
+		if (!insert_rows_directly(rows, n, get_typ_typrelid(rowtype), rsinfo))
+			insert_rows_by_query(rows, n, desc, rowtype, rsinfo);
 	}
 	PG_FINALLY();
 	{
 		prepared_rows = NULL;
 	}
 	PG_END_TRY();
-	for (uint64 i = 0; i < SPI_processed; i++)
-		tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[i]);
 }
 
-/*
- * Write every instruction's final state with one statement: the guard writes
- * each row's state after the batch (ic_batch_state), whatever the SET says.
- */
 static void
-update_instructions(HTAB *instructions, const int64 *ids, int n)
+update_instructions_by_query(const int64 *ids, int n)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {INT8ARRAYOID};
@@ -192,12 +221,40 @@ update_instructions(HTAB *instructions, const int64 *ids, int n)
 	args[0] = PointerGetDatum(construct_array(id_elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET last_decision_id = last_decision_id "
 				 " WHERE id OPERATOR(pg_catalog.=) ANY ($1)", 1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE ||
+		SPI_processed != (uint64) n)
+		elog(ERROR, "could not apply the batch of decisions");
+}
+
+/* The rows locked directly, updated without an executor start-up; false if a statement must. */
+static bool
+update_instructions_directly(const IcInstructionFacts *locked, int n)
+{
+	static const IcColumn last_decision_id = {"last_decision_id", IC_COL_INT8};
+	IcWriter   *w;
+
+	if (n == 0 || !locked[0].locked_directly ||
+		(w = ic_writer_open(locked[0].relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count)) == NULL)
+		return false;
+	for (int i = 0; i < n; i++)
+		ic_writer_update(w, (ItemPointer) &locked[i].tid, &last_decision_id,
+						 Int64GetDatum(locked[i].state.last_decision_id));
+	ic_writer_close(w);
+	return true;
+}
+
+/*
+ * Write every instruction's final state: the guard writes each row's state
+ * after the batch (ic_batch_state), whatever the UPDATE sets.
+ */
+static void
+update_instructions(HTAB *instructions, const IcInstructionFacts *locked, const int64 *ids, int n)
+{
 	final_states = instructions;
 	PG_TRY();
 	{
-		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE ||
-			SPI_processed != (uint64) n)
-			elog(ERROR, "could not apply the batch of decisions");
+		if (!update_instructions_directly(locked, n))
+			update_instructions_by_query(ids, n);
 	}
 	PG_FINALLY();
 	{
@@ -283,7 +340,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 
 	/* 3. one INSERT of the judged rows, 4. one UPDATE of the instructions */
 	insert_rows(rows, n, desc, rowtype, rsinfo);
-	update_instructions(instructions, ids, nids);
+	update_instructions(instructions, facts, ids, nids);
 	SPI_finish();
 }
 

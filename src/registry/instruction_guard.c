@@ -367,16 +367,16 @@ guard_insert(TriggerData *td)
 static HeapTuple
 apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 {
-	IcInstructionFacts old;
+	IcInstructionState old;
 	IcInstructionState after;
 	IcRowEdit	edit = {0};
 
 	if (!(ic_applying.active && ic_applying.instruction_id == id) && !ic_batch_applying())
 		return NULL;
-	ic_facts_from_row(oldtup, desc, &old);
+	ic_state_from_row(oldtup, desc, &old);
 	if (ic_applying.active && ic_applying.instruction_id == id)
-		ic_rules_effect(&ic_applying.effect, &old.state, &after);
-	else if (!ic_batch_state(id, &old.state, &after))
+		ic_rules_effect(&ic_applying.effect, &old, &after);
+	else if (!ic_batch_state(id, &old, &after))
 		return NULL;			/* no decision is being applied to this row */
 	ic_edit_date(&edit, desc, "due_date", after.due_date);
 	ic_edit_set(&edit, desc, "regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(after.regime)), false);

@@ -48,6 +48,8 @@ typedef struct IcInstructionFacts
  * one read by the queries below): the one reader of the instruction's columns.
  */
 extern void ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out);
+/* Only the columns decisions change. */
+extern void ic_state_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionState *out);
 
 /* The parent of an instruction (the point it details), for R50.1. */
 typedef struct IcParentFacts
@@ -239,5 +241,28 @@ extern Datum ic_session_user_name(void);
 /* Whether the current user acts as the registry's administrator (ic_admin). */
 extern bool ic_is_registry_admin(void);
 #define IC_ADMIN_ROLE "ic_admin"
+
+/*
+ * Writing rows of the registry's tables without an executor start-up
+ * (registry_writer.c): row triggers, constraints, indexes and foreign-key
+ * events as a statement keeps them.  ic_writer_open() is NULL where the
+ * caller must run the statement instead; between open and close the caller
+ * inserts (returns the stored row, NULL if a BEFORE trigger skipped it) or
+ * updates rows it has locked (one column set, the row's triggers do the rest).
+ */
+typedef struct IcWriter IcWriter;
+typedef struct IcColumn
+{
+	const char *name;
+	IcColType	type;
+} IcColumn;
+extern IcWriter *ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated);
+extern HeapTuple ic_writer_insert(IcWriter *w, HeapTuple tuple);
+extern void ic_writer_update(IcWriter *w, ItemPointer tid, const IcColumn *column, Datum value);
+extern void ic_writer_close(IcWriter *w);
+
+/* The columns the application of a decision changes (UPDATE OF triggers fire for them). */
+extern const IcColumn ic_applied_columns[];
+extern const int ic_applied_column_count;
 
 #endif							/* IC_REGISTRY_H */

@@ -95,6 +95,34 @@ result_text(int col)
 /* A query over instruction returning its whole row as one value (column 1). */
 #define INSTRUCTION_ROWS "SELECT i FROM " IC_SCHEMA ".instruction i "
 
+/* the columns decisions change; the row is deformed (ic_row_deform) */
+static void
+state_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionState *out)
+{
+	char	   *s;
+
+	out->due_date = ic_get_date(tuple, desc, "due_date");
+	s = ic_get_cstring(tuple, desc, "regime");
+	if (s == NULL || !ic_regime_parse(s, &out->regime))
+		out->regime = IC_REGIME_REGULAR;
+	s = ic_get_cstring(tuple, desc, "status");
+	out->on_control = s == NULL || strcmp(s, "removed") != 0;
+	out->removed_on = ic_get_date(tuple, desc, "removed_on");
+	out->roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
+	out->extensions = ic_get_int32(tuple, desc, "extensions");
+	out->decision_count = ic_get_int32(tuple, desc, "decision_count");
+	out->last_decision_id = ic_get_int64(tuple, desc, "last_decision_id");
+	out->last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
+}
+
+void
+ic_state_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionState *out)
+{
+	ic_row_deform(tuple, desc);
+	state_from_row(tuple, desc, out);
+	ic_row_forget();
+}
+
 void
 ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out)
 {
@@ -118,18 +146,7 @@ ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out)
 	out->act_id = ic_get_int64(tuple, desc, "act_id");
 	out->upper_record_id = ic_get_int64(tuple, desc, "upper_record_id");
 
-	out->state.due_date = ic_get_date(tuple, desc, "due_date");
-	s = ic_get_cstring(tuple, desc, "regime");
-	if (s == NULL || !ic_regime_parse(s, &out->state.regime))
-		out->state.regime = IC_REGIME_REGULAR;
-	s = ic_get_cstring(tuple, desc, "status");
-	out->state.on_control = s == NULL || strcmp(s, "removed") != 0;
-	out->state.removed_on = ic_get_date(tuple, desc, "removed_on");
-	out->state.roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
-	out->state.extensions = ic_get_int32(tuple, desc, "extensions");
-	out->state.decision_count = ic_get_int32(tuple, desc, "decision_count");
-	out->state.last_decision_id = ic_get_int64(tuple, desc, "last_decision_id");
-	out->state.last_decided_on = ic_get_date(tuple, desc, "last_decided_on");
+	state_from_row(tuple, desc, &out->state);
 	ic_row_forget();
 }
 
@@ -161,30 +178,27 @@ refuse_missing(int64 id)
 }
 
 /*
- * The instruction locked FOR NO KEY UPDATE without an executor: a primary-key
- * lookup and table_tuple_lock(), following the update chain as SELECT ... FOR
- * NO KEY UPDATE does under READ COMMITTED, and failing with 40001 under
- * REPEATABLE READ when the version this transaction sees was updated since:
- * the decision is then applied to the very version it was judged on.  A decision's hot path: it saves an executor start-up.
+ * Instructions locked FOR NO KEY UPDATE without an executor: a primary-key
+ * lookup and table_tuple_lock() each, in the order given, following the
+ * update chain as SELECT ... FOR NO KEY UPDATE does under READ COMMITTED,
+ * and failing with 40001 under REPEATABLE READ when the version this
+ * transaction sees was updated since: a decision is then applied to the very
+ * version it was judged on.  The hot path of decisions: it saves an executor
+ * start-up, and the facts keep where the locked row is (ic_writer_update).
  * Returns false -- the caller then uses the query -- where the query's checks
  * matter: row-level security on the table, or privileges the query would
  * refuse with their own error.
  */
 static bool
-lock_instruction_direct(int64 id, IcInstructionFacts *out)
+lock_instructions_direct(const int64 *ids, int n, IcInstructionFacts *out)
 {
 	Oid			relid = get_relname_relid("instruction", get_namespace_oid(IC_SCHEMA, false));
 	Relation	rel;
 	Relation	idx;
-	Oid			pkey;
 	IndexScanDesc scan;
 	ScanKeyData key;
 	TupleTableSlot *slot;
-	ItemPointerData tid;
-	TM_FailureData tmfd;
-	TM_Result	result;
 	Snapshot	snapshot;
-	bool		found;
 
 	if (!OidIsValid(relid) || check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ||
 		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT | ACL_UPDATE) != ACLCHECK_OK)
@@ -196,52 +210,50 @@ lock_instruction_direct(int64 id, IcInstructionFacts *out)
 	snapshot = GetActiveSnapshot();
 
 	rel = table_open(relid, RowShareLock);
-	pkey = RelationGetPrimaryKeyIndex(rel);
-	idx = index_open(pkey, AccessShareLock);
-	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(id));
+	idx = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
 	slot = table_slot_create(rel, NULL);
 	scan = index_beginscan(rel, idx, snapshot, 1, 0);
-	index_rescan(scan, &key, 1, NULL, 0);
-	found = index_getnext_slot(scan, ForwardScanDirection, slot);
-	if (found)
+	for (int i = 0; i < n; i++)
+	{
+		ItemPointerData tid;
+		TM_FailureData tmfd;
+		TM_Result	result;
+
+		ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(ids[i]));
+		index_rescan(scan, &key, 1, NULL, 0);
+		if (!index_getnext_slot(scan, ForwardScanDirection, slot))
+			refuse_missing(ids[i]);
 		tid = slot->tts_tid;
+		result = table_tuple_lock(rel, &tid, snapshot, slot, GetCurrentCommandId(true),
+								  LockTupleNoKeyExclusive, LockWaitBlock,
+								  IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION, &tmfd);
+		switch (result)
+		{
+			case TM_Ok:
+				break;
+			case TM_Updated:
+			case TM_Deleted:
+				if (IsolationUsesXactSnapshot())
+					ereport(ERROR,
+							(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+							 errmsg("could not serialize access due to concurrent update"),
+							 errhint("Retry the transaction: a decision on instruction %lld was taken concurrently.",
+									 (long long) ids[i])));
+				refuse_missing(ids[i]);
+				break;
+			default:
+				elog(ERROR, "could not lock instruction %lld (%d)", (long long) ids[i], (int) result);
+		}
+		ic_facts_from_row(ExecFetchSlotHeapTuple(slot, false, NULL), RelationGetDescr(rel), &out[i]);
+		out[i].locked_directly = true;
+		out[i].relid = relid;
+		out[i].tid = slot->tts_tid;
+		ExecClearTuple(slot);
+	}
 	index_endscan(scan);
 	index_close(idx, NoLock);	/* held to the end, as the executor holds it */
-	if (!found)
-	{
-		ExecDropSingleTupleTableSlot(slot);
-		table_close(rel, NoLock);
-		PopActiveSnapshot();
-		refuse_missing(id);
-	}
-
-	result = table_tuple_lock(rel, &tid, snapshot, slot, GetCurrentCommandId(true),
-							  LockTupleNoKeyExclusive, LockWaitBlock,
-							  IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION, &tmfd);
-	switch (result)
-	{
-		case TM_Ok:
-			break;
-		case TM_Updated:
-		case TM_Deleted:
-			if (IsolationUsesXactSnapshot())
-				ereport(ERROR,
-						(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-						 errmsg("could not serialize access due to concurrent update"),
-						 errhint("Retry the transaction: a decision on instruction %lld was taken concurrently.",
-								 (long long) id)));
-			refuse_missing(id);
-			break;
-		default:
-			elog(ERROR, "could not lock instruction %lld (%d)", (long long) id, (int) result);
-	}
-
-	ic_facts_from_row(ExecFetchSlotHeapTuple(slot, false, NULL), RelationGetDescr(rel), out);
-	out->locked_directly = true;
-	out->relid = relid;
-	out->tid = slot->tts_tid;
 	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);	/* the row lock and RowShareLock stay to the end */
+	table_close(rel, NoLock);	/* the row locks and RowShareLock stay to the end */
 	PopActiveSnapshot();
 	return true;
 }
@@ -264,7 +276,7 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 	else
 		plan = ic_keep_plan(&no_lock, INSTRUCTION_QUERY, 1, argtypes);
 
-	if (lock == IC_LOCK_UPDATE && lock_instruction_direct(id, out))
+	if (lock == IC_LOCK_UPDATE && lock_instructions_direct(&id, 1, out))
 		return;
 	args[0] = Int64GetDatum(id);
 	if (SPI_execute_plan(plan, args, NULL, lock == IC_LOCK_NONE, 1) != SPI_OK_SELECT)
@@ -282,10 +294,12 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 	Datum		args[1];
 	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
 
+	/* in id order, so two batches lock shared instructions in the same order */
+	if (lock_instructions_direct(ids, n, out))
+		return n;
 	for (int i = 0; i < n; i++)
 		elems[i] = Int64GetDatum(ids[i]);
 	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	/* in id order, so two batches lock shared instructions in the same order */
 	ic_keep_plan(&plan, INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) ANY ($1) "
 				 "ORDER BY i.id FOR NO KEY UPDATE", 1, argtypes);
 	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)

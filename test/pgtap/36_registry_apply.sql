@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(14);
+SELECT plan(18);
 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
@@ -76,6 +76,28 @@ SELECT is((SELECT string_agg(id || ':' || decision_count || ':' || extensions ||
              FROM instruction WHERE id IN (:a, :b, :c)),
   format('%s:2:1:removed,%s:1:1:on_control,%s:1:1:on_control', :a, :b, :c),
   'journal: every instruction counts exactly the decisions that stayed');
+
+-- a batch is written the same way: row triggers on the journal see each row, a skipped row fails the batch
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS d \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS e \gset
+CREATE TABLE public.dba_journal_rows (decision_id bigint, seq int);
+CREATE FUNCTION public.dba_journal_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO public.dba_journal_rows VALUES (NEW.id, NEW.seq); RETURN NEW; END $$;
+CREATE TRIGGER dba_journal_row AFTER INSERT ON decision FOR EACH ROW EXECUTE FUNCTION public.dba_journal_row();
+SELECT is((SELECT count(*)::int FROM extend_deadlines(ARRAY[:d, :e], ARRAY['2025-04-15', '2025-04-16']::date[],
+            'head_of_pa', 'conclusion', decided_on => '2025-03-10')), 2, 'R69.1: a batch of two extensions');
+SELECT is((SELECT string_agg(seq::text, ',') FROM public.dba_journal_rows), '1,1',
+  'R69.1: a DBA''s AFTER INSERT trigger on the journal saw both rows, as recorded (seq filled in)');
+DROP TRIGGER dba_journal_row ON decision;
+CREATE FUNCTION public.dba_skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+-- named to fire after decision_judge (BEFORE triggers fire in name order)
+CREATE TRIGGER zz_dba_skip_row BEFORE INSERT ON decision FOR EACH ROW EXECUTE FUNCTION public.dba_skip_row();
+SELECT throws_ok(format($$SELECT extend_deadlines(ARRAY[%s], ARRAY['2025-05-15']::date[], 'head_of_pa', 'c', 'review', '2025-03-11')$$, :d),
+  'IC111', 'a trigger on the decision journal skipped a decision of the batch',
+  'R69.1: a batch whose journal row a trigger skips is refused, not applied without its row');
+DROP TRIGGER zz_dba_skip_row ON decision;
+SELECT is((SELECT (due_date, extensions)::text FROM instruction WHERE id = :d), '(2025-04-15,1)',
+  'R69.1: and the instruction kept its state');
 
 SELECT * FROM finish();
 ROLLBACK;
