@@ -15,13 +15,7 @@ SELECT t.typname::text AS domain, m[1] AS code
   FROM pg_type t
   JOIN pg_constraint c ON c.contypid = t.oid,
        regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_0-9]+)''', 'g') AS m
- WHERE t.typnamespace = 'instruction_control'::regnamespace AND t.typtype = 'd'
-UNION ALL
-SELECT 'instruction_status', m[1]
-  FROM pg_constraint c,
-       regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_0-9]+)''', 'g') AS m
- WHERE c.conrelid = 'instruction_control.instruction'::regclass AND c.contype = 'c'
-   AND pg_get_constraintdef(c.oid) LIKE '%status%';
+ WHERE t.typnamespace = 'instruction_control'::regnamespace AND t.typtype = 'd';
 
 -- Whether a C code is accepted by its SQL domain or type.
 CREATE FUNCTION pg_temp.accepted(domain text, code text) RETURNS boolean LANGUAGE plpgsql AS $$

@@ -29,6 +29,10 @@ CREATE DOMAIN control_regime AS text
   CHECK (VALUE IN ('regular', 'medium_term', 'long_term'));
 COMMENT ON DOMAIN control_regime IS 'Control regime: regular, or medium-/long-term after a transfer (R69.3, R69.4)';
 
+CREATE DOMAIN instruction_status AS text
+  CHECK (VALUE IN ('on_control', 'removed'));
+COMMENT ON DOMAIN instruction_status IS 'On control, or removed from control (R75); changed only by a removal decision';
+
 CREATE DOMAIN secrecy_class AS text
   CHECK (VALUE IN ('none', 'restricted', 'state_secret'));
 COMMENT ON DOMAIN secrecy_class IS 'Secrecy of an instruction; a state_secret one stores requisites only (R14)';
@@ -157,7 +161,7 @@ CREATE TABLE instruction (
   reporting_period    reporting_period,
   deadline_source     deadline_source,
   roadmap_due_date    date,
-  status              text NOT NULL DEFAULT 'on_control' CHECK (status IN ('on_control', 'removed')),
+  status              instruction_status NOT NULL DEFAULT 'on_control',
   removed_on          date,
   parent_id           bigint REFERENCES instruction,
   upper_record_id     bigint REFERENCES instruction,

@@ -309,6 +309,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 		IcInstructionState after;
 		int64		instruction_id = ic_get_int64(rows[i], desc, "instruction_id");
 		char	   *kind;
+		IcAction	action;
 		bool		isnull;
 
 		(void) heap_getattr(rows[i], id_col, desc, &isnull);
@@ -321,7 +322,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 			rows[i] = heap_modify_tuple_by_cols(rows[i], desc, 1, &id_col, &v, &nulls_false);
 		}
 		kind = ic_get_cstring(rows[i], desc, "kind");
-		if (kind != NULL && strcmp(kind, "roadmap_approval") == 0)
+		if (kind != NULL && ic_action_parse(kind, &action) && action == IC_ACTION_APPROVE_ROADMAP)
 			ic_raise_bypass("a roadmap approval is journaled when the roadmap is registered (R57)",
 							"record_decisions() was given a roadmap_approval row.",
 							"Use register_roadmap(); it judges the approval and journals it.");

@@ -88,15 +88,16 @@ column_changed(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, const GuardCo
 	return !datumIsEqual(o, n, att->attbyval, att->attlen);
 }
 
-/* none < restricted < state_secret */
+/* none < restricted < state_secret: the order of IcSecrecy */
 static int
 secrecy_rank(HeapTuple tuple, TupleDesc desc)
 {
 	char	   *secrecy = ic_get_cstring(tuple, desc, "secrecy");
+	IcSecrecy	s;
 
-	if (secrecy == NULL || strcmp(secrecy, "none") == 0)
-		return 0;
-	return strcmp(secrecy, "state_secret") == 0 ? 2 : 1;
+	if (secrecy == NULL || !ic_secrecy_parse(secrecy, &s))
+		s = IC_SECRECY_NONE;	/* the domain admits no other value */
+	return (int) s - (int) IC_SECRECY_NONE;
 }
 
 /* Free text of the card that could hold the content of a state secret (R14). */
@@ -200,6 +201,7 @@ load_upper_record(int64 upper_id, IcControlLevel level)
 static HeapTuple
 guard_insert(TriggerData *td)
 {
+	IcStatus	given_status;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	HeapTuple	tuple = td->tg_trigtuple;
 	IcDecisionContext ctx;
@@ -233,7 +235,7 @@ guard_insert(TriggerData *td)
 		ic_require_import_admin();
 
 	status = ic_get_cstring(tuple, desc, "status");
-	if ((status && strcmp(status, "on_control") != 0) ||
+	if ((status && !(ic_status_parse(status, &given_status) && given_status == IC_STATUS_ON_CONTROL)) ||
 		ic_get_date(tuple, desc, "removed_on") != IC_NO_DATE ||
 		ic_get_int64(tuple, desc, "last_decision_id") != 0 ||
 		ic_get_int32(tuple, desc, "extensions") != 0 ||
@@ -381,7 +383,7 @@ apply_effect(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int64 id)
 	ic_edit_date(&edit, desc, "due_date", after.due_date);
 	ic_edit_set(&edit, desc, "regime", IC_COL_TEXT, CStringGetTextDatum(ic_regime_code(after.regime)), false);
 	ic_edit_set(&edit, desc, "status", IC_COL_TEXT,
-				CStringGetTextDatum(after.on_control ? "on_control" : "removed"), false);
+				CStringGetTextDatum(ic_status_code(after.on_control ? IC_STATUS_ON_CONTROL : IC_STATUS_REMOVED)), false);
 	ic_edit_date(&edit, desc, "removed_on", after.removed_on);
 	ic_edit_date(&edit, desc, "roadmap_due_date", after.roadmap_due_date);
 	ic_edit_set(&edit, desc, "extensions", IC_COL_INT4, Int32GetDatum(after.extensions), false);
@@ -431,7 +433,9 @@ guard_update(TriggerData *td)
 	int			old_secrecy = secrecy_rank(oldtup, desc);
 	int			new_secrecy = secrecy_rank(newtup, desc);
 
-	if (old_status && strcmp(old_status, "removed") == 0)
+	IcStatus	old_state;
+
+	if (old_status && ic_status_parse(old_status, &old_state) && old_state == IC_STATUS_REMOVED)
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_NOT_ON_CONTROL),
 				 errmsg("instruction was removed from control; its record is closed (R75)"),

@@ -97,6 +97,7 @@ ic_roadmap_judge(PG_FUNCTION_ARGS)
 Datum
 ic_report_judge(PG_FUNCTION_ARGS)
 {
+	IcReportKind report_kind;
 	TriggerData *td = ic_trigger_data(fcinfo, "report_judge", "report");
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	HeapTuple	tuple = td->tg_trigtuple;
@@ -128,7 +129,8 @@ ic_report_judge(PG_FUNCTION_ARGS)
 				 errhint("Leave content empty and give document_ref, the reference of the paper report.")));
 	ic_context_from_facts(&ctx, &facts, NULL);
 	ctx.action = IC_ACTION_SUBMIT_REPORT;
-	ctx.is_measures_report = kind != NULL && strcmp(kind, "measures") == 0;
+	ctx.is_measures_report = kind != NULL && ic_report_kind_parse(kind, &report_kind) &&
+		report_kind == IC_REPORT_MEASURES;
 	if (ctx.is_measures_report)
 		ic_load_extension_history(facts.id, &ctx);
 	SPI_finish();

@@ -100,13 +100,14 @@ static void
 state_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionState *out)
 {
 	char	   *s;
+	IcStatus	status;
 
 	out->due_date = ic_get_date(tuple, desc, "due_date");
 	s = ic_get_cstring(tuple, desc, "regime");
 	if (s == NULL || !ic_regime_parse(s, &out->regime))
 		out->regime = IC_REGIME_REGULAR;
 	s = ic_get_cstring(tuple, desc, "status");
-	out->on_control = s == NULL || strcmp(s, "removed") != 0;
+	out->on_control = !(s != NULL && ic_status_parse(s, &status) && status == IC_STATUS_REMOVED);
 	out->removed_on = ic_get_date(tuple, desc, "removed_on");
 	out->roadmap_due_date = ic_get_date(tuple, desc, "roadmap_due_date");
 	out->extensions = ic_get_int32(tuple, desc, "extensions");
@@ -126,6 +127,7 @@ ic_state_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionState *out)
 void
 ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out)
 {
+	IcSecrecy	secrecy;
 	bool		isnull;
 	char	   *s;
 
@@ -142,7 +144,7 @@ ic_facts_from_row(HeapTuple tuple, TupleDesc desc, IcInstructionFacts *out)
 	s = ic_get_cstring(tuple, desc, "calendar");
 	strlcpy(out->calendar, s ? s : "", sizeof(out->calendar));
 	s = ic_get_cstring(tuple, desc, "secrecy");
-	out->state_secret = s != NULL && strcmp(s, "state_secret") == 0;
+	out->state_secret = s != NULL && ic_secrecy_parse(s, &secrecy) && secrecy == IC_SECRECY_STATE_SECRET;
 	out->act_id = ic_get_int64(tuple, desc, "act_id");
 	out->upper_record_id = ic_get_int64(tuple, desc, "upper_record_id");
 

@@ -35,6 +35,9 @@ DEFINE_CODE_OF(source_code, IcDeadlineSource, ic_deadline_source_code)
 DEFINE_CODE_OF(kind_class_code, IcKindClass, ic_kind_class_code)
 DEFINE_CODE_OF(level_code, IcControlLevel, ic_control_level_code)
 DEFINE_CODE_OF(kind_code, IcInstructionKind, ic_instruction_kind_code)
+DEFINE_CODE_OF(secrecy_code, IcSecrecy, ic_secrecy_code)
+DEFINE_CODE_OF(status_code, IcStatus, ic_status_code)
+DEFINE_CODE_OF(report_kind_code, IcReportKind, ic_report_kind_code)
 
 typedef struct Vocabulary
 {
@@ -58,6 +61,9 @@ static const Vocabulary vocabularies[] = {
 	{"kind_class", kind_class_code, IC_KINDS_ANY, IC_KINDS_NATIONAL_PLAN},
 	{"control_level", level_code, IC_LEVEL_MIN, IC_LEVEL_MAX},
 	{"instruction_kind", kind_code, IC_KIND_MIN, IC_KIND_MAX},
+	{"secrecy_class", secrecy_code, IC_SECRECY_NONE, IC_SECRECY_STATE_SECRET},
+	{"instruction_status", status_code, IC_STATUS_ON_CONTROL, IC_STATUS_REMOVED},
+	{"report_kind", report_kind_code, IC_REPORT_INTERMEDIATE, IC_REPORT_MEASURES},
 };
 
 /* vocabulary_codes() -> (domain, code, ordinal) */

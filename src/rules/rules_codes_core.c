@@ -43,6 +43,24 @@ static const char *const regime_codes[] = {
 	[IC_REGIME_LONG_TERM] = "long_term",
 };
 
+static const char *const secrecy_codes[] = {
+	[IC_SECRECY_NONE] = "none",
+	[IC_SECRECY_RESTRICTED] = "restricted",
+	[IC_SECRECY_STATE_SECRET] = "state_secret",
+};
+
+static const char *const status_codes[] = {
+	[IC_STATUS_ON_CONTROL] = "on_control",
+	[IC_STATUS_REMOVED] = "removed",
+};
+
+static const char *const report_kind_codes[] = {
+	[IC_REPORT_INTERMEDIATE] = "intermediate",
+	[IC_REPORT_FINAL] = "final",
+	[IC_REPORT_RISK] = "risk",
+	[IC_REPORT_MEASURES] = "measures",
+};
+
 static const char *const ground_codes[] = {
 	[IC_GROUND_EXECUTED] = "executed",
 	[IC_GROUND_DUPLICATED] = "duplicated",
@@ -141,6 +159,9 @@ DEFINE_CODES(evidence, IcEvidence, evidence_codes, 0)
 DEFINE_CODES(reason, IcNewDeadlineReason, reason_codes, 1)
 DEFINE_CODES(drafter, IcDrafter, drafter_codes, 1)
 DEFINE_CODES(deadline_source, IcDeadlineSource, deadline_source_codes, 1)
+DEFINE_CODES(secrecy, IcSecrecy, secrecy_codes, 1)
+DEFINE_CODES(status, IcStatus, status_codes, 1)
+DEFINE_CODES(report_kind, IcReportKind, report_kind_codes, 1)
 
 char *
 ic_decider_set_format(IcDeciderSet set, char *buf, size_t len)

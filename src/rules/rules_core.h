@@ -157,6 +157,33 @@ typedef enum IcDeadlineSource
 	IC_SOURCE_PA				/* the PA sets it where nothing else does (R50.2) */
 } IcDeadlineSource;
 
+/* Secrecy of an instruction (R14: a state secret keeps its requisites only). */
+typedef enum IcSecrecy
+{
+	IC_SECRECY_INVALID = 0,
+	IC_SECRECY_NONE,
+	IC_SECRECY_RESTRICTED,
+	IC_SECRECY_STATE_SECRET
+} IcSecrecy;
+
+/* Whether an instruction is on control or was removed (R75). */
+typedef enum IcStatus
+{
+	IC_STATUS_INVALID = 0,
+	IC_STATUS_ON_CONTROL,
+	IC_STATUS_REMOVED
+} IcStatus;
+
+/* Reports on an instruction (R66-1, R66-3.5, R72.4). */
+typedef enum IcReportKind
+{
+	IC_REPORT_INVALID = 0,
+	IC_REPORT_INTERMEDIATE,
+	IC_REPORT_FINAL,
+	IC_REPORT_RISK,
+	IC_REPORT_MEASURES
+} IcReportKind;
+
 /* Day the amendments of Decree No. 403 entered into force (1 February 2024). */
 #define IC_RULES_IN_FORCE_FROM 8797	/* days since 2000-01-01 */
 
@@ -334,6 +361,12 @@ extern const char *ic_drafter_code(IcDrafter d);
 extern bool ic_drafter_parse(const char *code, IcDrafter *out);
 extern const char *ic_deadline_source_code(IcDeadlineSource s);
 extern bool ic_deadline_source_parse(const char *code, IcDeadlineSource *out);
+extern const char *ic_secrecy_code(IcSecrecy s);
+extern bool ic_secrecy_parse(const char *code, IcSecrecy *out);
+extern const char *ic_status_code(IcStatus s);
+extern bool ic_status_parse(const char *code, IcStatus *out);
+extern const char *ic_report_kind_code(IcReportKind k);
+extern bool ic_report_kind_parse(const char *code, IcReportKind *out);
 
 /* R56, R59: a roadmap is drafted within 10 working days. */
 #define IC_ROADMAP_WORKING_DAYS 10

@@ -327,6 +327,26 @@ main(void)
 		CHECK(ic_evidence_parse("law_signed", &e) && e == IC_EVIDENCE_LAW_SIGNED, "evidence code");
 		CHECK(!ic_regime_parse("invalid", &r), "'invalid' is not a code");
 	}
+	for (int v = IC_SECRECY_NONE; v <= IC_SECRECY_STATE_SECRET; v++)
+	{
+		IcSecrecy	back;
+
+		CHECK(ic_secrecy_parse(ic_secrecy_code((IcSecrecy) v), &back) && (int) back == v, "secrecy %d", v);
+	}
+	for (int v = IC_STATUS_ON_CONTROL; v <= IC_STATUS_REMOVED; v++)
+	{
+		IcStatus	back;
+
+		CHECK(ic_status_parse(ic_status_code((IcStatus) v), &back) && (int) back == v, "status %d", v);
+	}
+	for (int v = IC_REPORT_INTERMEDIATE; v <= IC_REPORT_MEASURES; v++)
+	{
+		IcReportKind back;
+
+		CHECK(ic_report_kind_parse(ic_report_kind_code((IcReportKind) v), &back) && (int) back == v, "report kind %d", v);
+	}
+	CHECK(!ic_secrecy_parse("top_secret", &(IcSecrecy) {0}) && !ic_status_parse("", &(IcStatus) {0}),
+		  "unknown secrecy and status codes");
 	/*
 	 * The matrix: every seeded row is the answer for the decision it was
 	 * written for (rule id and deciders), rows out of force are skipped, and
