@@ -109,7 +109,7 @@ COMMENT ON FUNCTION label(control_level, text) IS
 CREATE FUNCTION control_levels() RETURNS SETOF control_level
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 5
 AS $$ SELECT v::instruction_control.control_level
-        FROM unnest(ARRAY['organisation', 'local', 'central', 'government', 'pa']) AS v $$;
+        FROM pg_catalog.unnest(ARRAY['organisation', 'local', 'central', 'government', 'pa']) AS v $$;
 COMMENT ON FUNCTION control_levels() IS 'Every control level, lowest first (R42-1)';
 
 -- ---------------------------------------------------------------------------
@@ -211,7 +211,7 @@ COMMENT ON FUNCTION label(instruction_kind, text) IS
 CREATE FUNCTION instruction_kinds() RETURNS SETOF instruction_kind
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 8
 AS $$ SELECT v::instruction_control.instruction_kind
-        FROM unnest(ARRAY['act_point', 'event', 'security_council', 'assembly', 'personal',
+        FROM pg_catalog.unnest(ARRAY['act_point', 'event', 'security_council', 'assembly', 'personal',
                           'personal_published', 'document', 'national_plan']) AS v $$;
 COMMENT ON FUNCTION instruction_kinds() IS 'Every kind of instruction, in their order (R4.2, R42)';
 

@@ -106,7 +106,7 @@ SELECT pg_catalog.pg_extension_config_dump('calendar_day', 'WHERE NOT seeded');
 -- Ownership of rows: see the section header.
 CREATE FUNCTION seeded_row_owner() RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
@@ -390,7 +390,7 @@ CREATE FUNCTION calendar_generate_years(p_calendar text, p_from_year integer, p_
                                         p_kurban_ait date[], p_estimate_kurban_ait boolean)
 RETURNS integer
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   cal      calendar%ROWTYPE;
@@ -525,7 +525,7 @@ COMMENT ON FUNCTION calendar_generate_years(text, integer, integer, date[], bool
 CREATE FUNCTION generate_calendar_year(p_calendar text, p_year integer, p_kurban_ait date DEFAULT NULL)
 RETURNS integer
 LANGUAGE sql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT calendar_generate_years(p_calendar, p_year, p_year,
                                  CASE WHEN p_kurban_ait IS NULL THEN NULL ELSE ARRAY[p_kurban_ait] END,
@@ -538,7 +538,7 @@ COMMENT ON FUNCTION generate_calendar_year(text, integer, date) IS
 CREATE FUNCTION extend_calendar(p_calendar text, p_until_year integer, p_estimate_kurban_ait boolean DEFAULT true)
 RETURNS integer
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   last_day  date;
@@ -577,7 +577,7 @@ COMMENT ON FUNCTION extend_calendar(text, integer, boolean) IS
 CREATE FUNCTION add_transfer(p_calendar text, p_working_day date, p_day_off date, p_basis text)
 RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   cal  calendar%ROWTYPE;
@@ -629,7 +629,7 @@ COMMENT ON FUNCTION add_transfer(text, date, date, text) IS
 CREATE FUNCTION confirm_calendar_year(p_calendar text, p_year integer, p_basis text)
 RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   UPDATE calendar_year SET status = 'confirmed', basis = p_basis

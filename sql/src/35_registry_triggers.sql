@@ -94,7 +94,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
 CREATE FUNCTION label(domain text, code text, lang text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   result text;
@@ -130,7 +130,7 @@ COMMENT ON FUNCTION vocabulary_codes() IS
 CREATE FUNCTION label(code text, lang text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   domains text[];
@@ -171,7 +171,7 @@ SELECT pg_catalog.pg_extension_config_dump('vocabulary_synonym', '');
 CREATE FUNCTION code_of(domain text, name text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   folded text := lower(btrim(name, E' \t\r\n\u00a0'));
@@ -265,7 +265,7 @@ CREATE TRIGGER report_no_truncate BEFORE TRUNCATE ON report
 -- R14: the title of a state-secret act is not stored.
 CREATE FUNCTION act_secrecy_guard() RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   IF NOT isfinite(NEW.signed_on) THEN

@@ -171,7 +171,7 @@ known_calendars(void)
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute("SELECT string_agg(code, ', ' ORDER BY code) FROM " IC_SCHEMA ".calendar",
+	if (SPI_execute("SELECT pg_catalog.string_agg(code, ', ' ORDER BY code) FROM " IC_SCHEMA ".calendar",
 					true, 0) != SPI_OK_SELECT || SPI_processed != 1)
 		return pstrdup("(none)");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -232,7 +232,7 @@ calendar_load(const char *code)
 
 	args[0] = CStringGetTextDatum(code);
 	if (SPI_execute_with_args("SELECT valid_from, valid_to, weekend_days::int4[] FROM "
-							  IC_SCHEMA ".calendar WHERE code = $1",
+							  IC_SCHEMA ".calendar WHERE code OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read calendar \"%s\"", code);
 	if (SPI_processed == 0)
@@ -270,8 +270,9 @@ calendar_load(const char *code)
 
 	args[1] = DateADTGetDatum(from);
 	args[2] = DateADTGetDatum(to);
-	if (SPI_execute_with_args("SELECT day, kind = 'working_day' FROM " IC_SCHEMA ".calendar_day"
-							  " WHERE calendar = $1 AND day BETWEEN $2 AND $3",
+	if (SPI_execute_with_args("SELECT day, kind OPERATOR(pg_catalog.=) 'working_day' FROM " IC_SCHEMA ".calendar_day"
+							  " WHERE calendar OPERATOR(pg_catalog.=) $1"
+							  "   AND day OPERATOR(pg_catalog.>=) $2 AND day OPERATOR(pg_catalog.<=) $3",
 							  3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the days of calendar \"%s\"", code);
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -300,7 +301,8 @@ calendar_load(const char *code)
 	args[2] = Int32GetDatum(ly);
 	argtypes[2] = INT4OID;
 	if (SPI_execute_with_args("SELECT year FROM " IC_SCHEMA ".calendar_year"
-							  " WHERE calendar = $1 AND status = 'confirmed' AND year BETWEEN $2 AND $3",
+							  " WHERE calendar OPERATOR(pg_catalog.=) $1 AND status OPERATOR(pg_catalog.=) 'confirmed'"
+							  "   AND year OPERATOR(pg_catalog.>=) $2 AND year OPERATOR(pg_catalog.<=) $3",
 							  3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the years of calendar \"%s\"", code);
 	for (uint64 r = 0; r < SPI_processed; r++)

@@ -382,9 +382,9 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 	Datum		d;
 
 	ic_keep_plan(&plan,
-			  "SELECT count(*)::int4, max(decided_on), "
-			  "       (array_agg(decided_by::text ORDER BY seq DESC))[1], bool_or(repeated), "
-			  "       (array_agg(kind::text ORDER BY seq DESC))[1] "
+			  "SELECT pg_catalog.count(*)::int4, pg_catalog.max(decided_on), "
+			  "       (pg_catalog.array_agg(decided_by::text ORDER BY seq DESC))[1], pg_catalog.bool_or(repeated), "
+			  "       (pg_catalog.array_agg(kind::text ORDER BY seq DESC))[1] "
 			  "  FROM " IC_SCHEMA ".decision "
 			  " WHERE instruction_id OPERATOR(pg_catalog.=) $1 "
 			  "   AND kind::text OPERATOR(pg_catalog.=) ANY ('{extension,transfer}'::text[])",
