@@ -128,6 +128,8 @@ SELECT 'state_body', b.* FROM state_body b ORDER BY id;
 SELECT 'act', a.* FROM act a ORDER BY id;
 SELECT 'authority', a.* FROM decision_authority a ORDER BY level, action, decider;
 SELECT 'calendar_day', c.* FROM calendar_day c ORDER BY 2, 3;
+SELECT 'calendar_year', c.* FROM calendar_year c ORDER BY 2, 3;
+SELECT 'body_member', m.* FROM body_member m ORDER BY 2, 3;
 SQL
 }
 d_ok=0
@@ -143,6 +145,9 @@ d_ok=0
 		INSERT INTO instruction_control.decision_authority (level, action, decider, basis)
 		VALUES ('central', 'extension', 'deputy_prime_minister', 'internal regulation');
 		SELECT instruction_control.add_transfer('KZ', '2026-12-26', '2026-12-28', 'test decree');
+		INSERT INTO instruction_control.calendar_year (calendar, year, status, basis, seeded)
+		VALUES ('KZ', 2076, 'generated', 'an administrator''s row marked seeded', true);
+		INSERT INTO instruction_control.body_member SELECT 'ic_reader', min(id) FROM instruction_control.state_body;
 		SELECT instruction_control.import_decision(
 		  (instruction_control.import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')).id,
 		  'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15');

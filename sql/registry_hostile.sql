@@ -17,13 +17,8 @@ CREATE ROLE ic_clerk NOLOGIN;
 CREATE ROLE ic_importer NOLOGIN;
 GRANT ic_admin TO ic_importer;
 CREATE SCHEMA hostile AUTHORIZATION ic_hostile;
--- a registry clerk may record decisions: the privileges the triggers need
-GRANT SELECT, INSERT ON instruction_control.instruction, instruction_control.decision,
-  instruction_control.instruction_executor, instruction_control.state_body,
-  instruction_control.decision_authority, instruction_control.roadmap, instruction_control.report
-  TO ic_clerk;
-GRANT UPDATE ON instruction_control.instruction TO ic_clerk;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA instruction_control TO ic_clerk;
+-- a registry clerk controls: puts instructions on control and records decisions
+GRANT ic_controller TO ic_clerk;
 RESET client_min_messages;
 
 -- 0. The server must never crash: a role attaches a trigger function of the

@@ -71,9 +71,11 @@ SELECT kind FROM submit_report(:a, 'measures', 'measures taken', submitted_on =>
 SELECT kind, ground FROM remove_from_control(:a, 'executed', 'head_of_pa', ARRAY['official_report']::evidence_kind[],
                                              decided_on => '2025-03-13');
 SELECT seq FROM extend_deadline(:c, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10');
+\set VERBOSITY terse
 SELECT extend_deadline(:c, '2025-05-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-11');
+\set VERBOSITY default
 SELECT drafter FROM register_roadmap(:c, 'executor_only', 'first_head', approved_on => '2025-03-12');
-SELECT count(*) AS instructions_then FROM instruction_as_of('2025-03-12');
+SELECT count(*) >= 3 AS sees_them FROM instruction_as_of('2025-03-12');
 
 -- nothing planted ran (the checks below are the test's own queries: the path is reset first)
 RESET search_path;

@@ -25,6 +25,13 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'ic_lib_version'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION creating_extension()
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_creating_extension'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION creating_extension() IS
+  'True while the extension''s own script runs (CREATE EXTENSION, ALTER EXTENSION UPDATE): only then is a row marked seeded';
+
 COMMENT ON FUNCTION lib_version() IS
   'Version of the loaded shared library; equals pg_extension.extversion unless the library and the SQL scripts were installed from different releases';
 

@@ -109,8 +109,12 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
+  -- only the extension's script marks rows seeded: a seeded row is left out of dumps
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.seeded AND NOT instruction_control.creating_extension() THEN
+    NEW.seeded := false;
+  END IF;
   IF TG_OP = 'UPDATE' THEN
-    IF OLD.seeded THEN
+    IF OLD.seeded AND NOT instruction_control.creating_extension() THEN
       NEW.seeded := false;
     END IF;
     RETURN NEW;
@@ -186,6 +190,29 @@ COMMENT ON FUNCTION seeded_row_owner() IS
 -- INSERT and UPDATE triggers fire only for the rows the function acts on (an
 -- administrator's new row, an update of a seeded row), so loading many rows
 -- (CREATE EXTENSION, new years) does not run it once per row.
+-- Only the extension's script marks a row seeded (seeded rows are left out of
+-- dumps): a row an administrator marks seeded is theirs all the same.  Fires
+-- before seeded_row_owner (triggers fire in name order), never during the
+-- script, so loading the seeded data costs one cheap test per row.
+CREATE FUNCTION seeded_flag_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  NEW.seeded := false;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION seeded_flag_guard() IS
+  'Trigger: a row marked seeded outside the extension''s own script is the administrator''s (seeded = false), so pg_dump keeps it';
+CREATE TRIGGER seeded_flag_guard BEFORE INSERT OR UPDATE ON calendar
+  FOR EACH ROW WHEN (NEW.seeded AND NOT instruction_control.creating_extension()) EXECUTE FUNCTION seeded_flag_guard();
+CREATE TRIGGER seeded_flag_guard BEFORE INSERT OR UPDATE ON calendar_year
+  FOR EACH ROW WHEN (NEW.seeded AND NOT instruction_control.creating_extension()) EXECUTE FUNCTION seeded_flag_guard();
+CREATE TRIGGER seeded_flag_guard BEFORE INSERT OR UPDATE ON calendar_holiday_rule
+  FOR EACH ROW WHEN (NEW.seeded AND NOT instruction_control.creating_extension()) EXECUTE FUNCTION seeded_flag_guard();
+CREATE TRIGGER seeded_flag_guard BEFORE INSERT OR UPDATE ON calendar_day
+  FOR EACH ROW WHEN (NEW.seeded AND NOT instruction_control.creating_extension()) EXECUTE FUNCTION seeded_flag_guard();
 CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar
   FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION seeded_row_owner();
 CREATE TRIGGER seeded_row_owner BEFORE INSERT ON calendar_year

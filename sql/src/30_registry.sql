@@ -256,7 +256,8 @@ CREATE TABLE decision (
   seq                 integer,
   imported            boolean NOT NULL DEFAULT false,
   recorded_at         timestamptz NOT NULL DEFAULT now(),
-  recorded_by         name NOT NULL DEFAULT session_user
+  recorded_by         name NOT NULL DEFAULT session_user,
+  acted_by            text
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
 -- the order of an instruction's decisions is seq, given under the instruction's row lock
@@ -284,6 +285,7 @@ COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information
 COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59)';
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
 COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
+COMMENT ON COLUMN decision.acted_by IS 'The person the application named for the transaction (SET LOCAL instruction_control.acting_person), set by the journal; NULL when none was named. recorded_by is the database role';
 COMMENT ON COLUMN decision.recorded_at IS 'Start of the transaction that recorded it (set by the journal)';
 COMMENT ON COLUMN decision.receiving_body_id IS 'Removal on ground control_passed: the body that takes over control (R75(4))';
 COMMENT ON COLUMN decision.paper_ref IS 'State-secret instruction: reference of the paper document holding the basis, reason or review (R14); at most 100 characters';

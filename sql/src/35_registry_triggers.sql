@@ -315,7 +315,7 @@ CREATE TRIGGER decision_matrix_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNC
 -- Trigger functions are the registry's own: nobody attaches them elsewhere.
 REVOKE EXECUTE ON FUNCTION instruction_guard(), decision_judge(), journal_append_only(),
   executor_guard(), roadmap_judge(), report_judge(), act_secrecy_guard(),
-  seeded_row_owner(), calendar_data_changed(), decision_matrix_changed() FROM PUBLIC;
+  seeded_row_owner(), seeded_flag_guard(), calendar_data_changed(), decision_matrix_changed() FROM PUBLIC;
 
 -- User data survives pg_dump/restore ----------------------------------------
 
@@ -334,29 +334,3 @@ SELECT pg_catalog.pg_extension_config_dump('report', '');
 SELECT pg_catalog.pg_extension_config_dump('report_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('decision_authority', 'WHERE NOT seeded');
 SELECT pg_catalog.pg_extension_config_dump('decision_rule', 'WHERE NOT seeded');
-
-
--- The registry's administrator --------------------------------------------
--- ic_admin (NOLOGIN, created if missing) may import history (import_instruction,
--- import_decision); membership is granted by a superuser: GRANT ic_admin TO alice;
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'ic_admin') THEN
-    CREATE ROLE ic_admin NOLOGIN;
-  END IF;
-END
-$$;
-GRANT USAGE ON SCHEMA instruction_control TO ic_admin;
-GRANT SELECT, INSERT ON instruction, decision, instruction_executor, act, state_body, roadmap, report TO ic_admin;
-GRANT UPDATE ON instruction TO ic_admin;
-GRANT USAGE ON SEQUENCE instruction_id_seq, decision_id_seq, act_id_seq, state_body_id_seq,
-  roadmap_id_seq, report_id_seq TO ic_admin;
-GRANT SELECT ON decision_authority, decision_rule, decision_matrix, vocabulary TO ic_admin;
--- the administrator keeps the matrix: the R74-1 rows and amendments of the decree's rows
-GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
--- who may decide is public knowledge: every role that judges a decision reads it
-GRANT SELECT ON decision_rule, decision_authority, decision_matrix TO PUBLIC;
--- The calendar and the labels are public facts; the working-day functions read them as the caller.
-GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
-GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day, vocabulary, vocabulary_synonym, rule TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE ON vocabulary_synonym TO ic_admin;

@@ -265,8 +265,6 @@ END;
 COMMENT ON FUNCTION import_decision IS
   'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403); registry administrator (ic_admin) only';
 
-GRANT EXECUTE ON FUNCTION import_instruction, import_decision TO ic_admin;
-REVOKE EXECUTE ON FUNCTION import_instruction, import_decision FROM PUBLIC;
 
 COMMENT ON FUNCTION who_may_decide(bigint, decision_kind) IS
   'Positions that may take this decision on this instruction now, and the rule that says so';

@@ -13,6 +13,8 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
+#include "commands/extension.h"
+
 #include "code_core.h"
 #include "ic_schema.h"
 #include "instruction_control.h"
@@ -22,6 +24,7 @@ PG_MODULE_MAGIC;
 char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
+char	   *ic_acting_person = NULL;
 
 void		_PG_init(void);
 
@@ -76,6 +79,17 @@ _PG_init(void)
 							 NULL,
 							 NULL);
 
+	DefineCustomStringVariable("instruction_control.acting_person",
+							   "The person acting in this session or transaction; each decision records it (decision.acted_by).",
+							   "An application that connects through one pooled role names the person: SET LOCAL instruction_control.acting_person = 'name'.",
+							   &ic_acting_person,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL,
+							   NULL,
+							   NULL);
+
 	MarkGUCPrefixReserved(IC_SCHEMA);
 }
 
@@ -90,4 +104,19 @@ Datum
 ic_lib_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(IC_LIB_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(ic_creating_extension);
+
+/*
+ * instruction_control.creating_extension(): true while this extension's own
+ * script runs (CREATE EXTENSION or ALTER EXTENSION UPDATE).  Only then may a
+ * row be marked seeded: seeded rows are left out of dumps, since the script
+ * brings them back.
+ */
+Datum
+ic_creating_extension(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(creating_extension &&
+				   CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true));
 }

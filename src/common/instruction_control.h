@@ -26,4 +26,12 @@ extern bool ic_restore_mode;
  */
 extern bool ic_repeated_transfer_review;
 
+/*
+ * GUC instruction_control.acting_person: the person an application names for
+ * the transaction (SET LOCAL) when many people share one database role; the
+ * journal records it with each decision, next to session_user.
+ */
+extern char *ic_acting_person;
+#define IC_ACTING_PERSON_MAXLEN 200
+
 #endif							/* INSTRUCTION_CONTROL_H */

@@ -8,10 +8,11 @@
  * trigger a DBA put on instruction, its CHECK constraints and its indexes see
  * an ordinary update.
  *
- * Where the row was locked directly (ic_load_instruction) the UPDATE is
- * written without an executor start-up (registry_writer.c): there is nothing
- * to plan or scan.  Otherwise -- row-level security, a statement-level
- * trigger -- the same UPDATE runs as a statement through SPI.
+ * The row was locked directly (ic_load_instruction), so the UPDATE is written
+ * without an executor start-up (registry_writer.c): there is nothing to plan
+ * or scan.  Where a statement-level trigger expects a statement, the same
+ * UPDATE runs as one through SPI.  Either way it is the registry's write, as
+ * the table's owner: the caller needs no UPDATE privilege on instruction.
  */
 #include "postgres.h"
 
@@ -32,9 +33,10 @@ const int	ic_applied_column_count = lengthof(ic_applied_columns);
 static const IcColumn last_decision_id = {"last_decision_id", IC_COL_INT8};
 
 static void
-apply_by_query(int64 instruction_id, int64 decision_id)
+apply_by_query(Oid relid, int64 instruction_id, int64 decision_id)
 {
 	static SPIPlanPtr plan = NULL;
+	IcActingAs	saved;
 	Oid			argtypes[2] = {INT8OID, INT8OID};
 	Datum		args[2];
 
@@ -43,8 +45,17 @@ apply_by_query(int64 instruction_id, int64 decision_id)
 				 2, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
 	args[1] = Int64GetDatum(decision_id);
-	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "decision %lld was not applied", (long long) decision_id);
+	ic_act_as_owner(relid, &saved);
+	PG_TRY();
+	{
+		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			elog(ERROR, "decision %lld was not applied", (long long) decision_id);
+	}
+	PG_FINALLY();
+	{
+		ic_act_restore(&saved);
+	}
+	PG_END_TRY();
 }
 
 static bool
@@ -53,7 +64,7 @@ apply_directly(const IcInstructionFacts *facts, int64 decision_id)
 	IcWriter   *w;
 
 	if (!facts->locked_directly ||
-		(w = ic_writer_open(facts->relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count)) == NULL)
+		(w = ic_writer_open(facts->relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count, false)) == NULL)
 		return false;
 	ic_writer_update(w, (ItemPointer) &facts->tid, &last_decision_id, Int64GetDatum(decision_id));
 	ic_writer_close(w);
@@ -69,7 +80,7 @@ ic_apply_decision(const IcInstructionFacts *facts, const IcDecisionEffect *effec
 	PG_TRY();
 	{
 		if (!apply_directly(facts, effect->decision_id))
-			apply_by_query(facts->id, effect->decision_id);
+			apply_by_query(facts->relid, facts->id, effect->decision_id);
 	}
 	PG_FINALLY();
 	{

@@ -158,7 +158,7 @@ insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Return
 static bool
 insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
 {
-	IcWriter   *w = ic_writer_open(relid, CMD_INSERT, NULL, 0);
+	IcWriter   *w = ic_writer_open(relid, CMD_INSERT, NULL, 0, true);
 
 	if (w == NULL)
 		return false;
@@ -209,9 +209,10 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 }
 
 static void
-update_instructions_by_query(const int64 *ids, int n)
+update_instructions_by_query(Oid relid, const int64 *ids, int n)
 {
 	static SPIPlanPtr plan = NULL;
+	IcActingAs	saved;
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	Datum		args[1];
 	Datum	   *id_elems = palloc(sizeof(Datum) * n);
@@ -221,9 +222,18 @@ update_instructions_by_query(const int64 *ids, int n)
 	args[0] = PointerGetDatum(construct_array(id_elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	ic_keep_plan(&plan, "UPDATE " IC_SCHEMA ".instruction SET last_decision_id = last_decision_id "
 				 " WHERE id OPERATOR(pg_catalog.=) ANY ($1)", 1, argtypes);
-	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE ||
-		SPI_processed != (uint64) n)
-		elog(ERROR, "could not apply the batch of decisions");
+	ic_act_as_owner(relid, &saved);		/* the registry's write (decision_apply.c) */
+	PG_TRY();
+	{
+		if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE ||
+			SPI_processed != (uint64) n)
+			elog(ERROR, "could not apply the batch of decisions");
+	}
+	PG_FINALLY();
+	{
+		ic_act_restore(&saved);
+	}
+	PG_END_TRY();
 }
 
 /* The rows locked directly, updated without an executor start-up; false if a statement must. */
@@ -233,8 +243,8 @@ update_instructions_directly(const IcInstructionFacts *locked, int n)
 	static const IcColumn last_decision_id = {"last_decision_id", IC_COL_INT8};
 	IcWriter   *w;
 
-	if (n == 0 || !locked[0].locked_directly ||
-		(w = ic_writer_open(locked[0].relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count)) == NULL)
+	if (n == 0 ||
+		(w = ic_writer_open(locked[0].relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count, false)) == NULL)
 		return false;
 	for (int i = 0; i < n; i++)
 		ic_writer_update(w, (ItemPointer) &locked[i].tid, &last_decision_id,
@@ -254,7 +264,7 @@ update_instructions(HTAB *instructions, const IcInstructionFacts *locked, const 
 	PG_TRY();
 	{
 		if (!update_instructions_directly(locked, n))
-			update_instructions_by_query(ids, n);
+			update_instructions_by_query(locked[0].relid, ids, n);
 	}
 	PG_FINALLY();
 	{

@@ -24,6 +24,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -115,6 +116,26 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 						"Use register_roadmap(); it judges the approval and journals it.");
 }
 
+/*
+ * The person the application named for the transaction
+ * (instruction_control.acting_person), or NULL when none was named.
+ */
+static Datum
+acting_person(bool *isnull)
+{
+	const char *person = ic_acting_person;
+
+	*isnull = person == NULL || ic_text_is_blank(person);
+	if (*isnull)
+		return (Datum) 0;
+	if (pg_mbstrlen(person) > IC_ACTING_PERSON_MAXLEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("instruction_control.acting_person is longer than %d characters", IC_ACTING_PERSON_MAXLEN),
+				 errhint("Name the acting person, e.g. SET LOCAL instruction_control.acting_person = 'A. Abenov'.")));
+	return CStringGetTextDatum(person);
+}
+
 /* A date of the journal: finite, and inside the instruction's calendar. */
 static int32
 calendar_date(HeapTuple tuple, TupleDesc desc, const char *name, const char *calendar,
@@ -151,6 +172,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	int32		measures_due = IC_NO_DATE;
 	int32		roadmap_due = IC_NO_DATE;
 	IcRowEdit	edit = {0};
+	Datum		acted_by;
+	bool		acted_by_null;
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
@@ -265,6 +288,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
 	ic_edit_date(&edit, desc, "new_due_date", new_due);
 	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
+	acted_by = acting_person(&acted_by_null);
+	ic_edit_set(&edit, desc, "acted_by", IC_COL_TEXT, acted_by, acted_by_null);
 	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
 				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	ic_row_forget();

@@ -256,10 +256,24 @@ typedef struct IcColumn
 	const char *name;
 	IcColType	type;
 } IcColumn;
-extern IcWriter *ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated);
+extern IcWriter *ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated,
+								bool as_caller);
 extern HeapTuple ic_writer_insert(IcWriter *w, HeapTuple tuple);
 extern void ic_writer_update(IcWriter *w, ItemPointer tid, const IcColumn *column, Datum value);
 extern void ic_writer_close(IcWriter *w);
+
+/*
+ * The registry's own writes (applying a decision to its instruction,
+ * journaling a roadmap's approval) run as the owner of the table written:
+ * the caller's privilege is the one it used to take the decision.
+ */
+typedef struct IcActingAs
+{
+	Oid			saved_user;
+	int			saved_context;
+} IcActingAs;
+extern void ic_act_as_owner(Oid relid, IcActingAs *saved);
+extern void ic_act_restore(const IcActingAs *saved);
 
 /* The columns the application of a decision changes (UPDATE OF triggers fire for them). */
 extern const IcColumn ic_applied_columns[];

@@ -20,6 +20,8 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
 
 #include "ic_errcodes.h"
 #include "registry.h"
@@ -367,4 +369,24 @@ ic_is_registry_admin(void)
 	if (superuser())
 		return true;
 	return OidIsValid(admin) && has_privs_of_role(GetUserId(), admin);
+}
+
+void
+ic_act_as_owner(Oid relid, IcActingAs *saved)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	GetUserIdAndSecContext(&saved->saved_user, &saved->saved_context);
+	SetUserIdAndSecContext(owner, saved->saved_context | SECURITY_LOCAL_USERID_CHANGE);
+}
+
+void
+ic_act_restore(const IcActingAs *saved)
+{
+	SetUserIdAndSecContext(saved->saved_user, saved->saved_context);
 }

@@ -180,19 +180,62 @@ refuse_missing(int64 id)
 }
 
 /*
- * Instructions locked FOR NO KEY UPDATE without an executor: a primary-key
- * lookup and table_tuple_lock() each, in the order given, following the
- * update chain as SELECT ... FOR NO KEY UPDATE does under READ COMMITTED,
- * and failing with 40001 under REPEATABLE READ when the version this
- * transaction sees was updated since: a decision is then applied to the very
- * version it was judged on.  The hot path of decisions: it saves an executor
- * start-up, and the facts keep where the locked row is (ic_writer_update).
- * Returns false -- the caller then uses the query -- where the query's checks
- * matter: row-level security on the table, or privileges the query would
- * refuse with their own error.
+ * The caller may see instructions ids[0..n): SELECT on the table, and where
+ * row-level security applies to the caller, the rows pass its policies.  An
+ * instruction the caller may not see is refused as one that does not exist
+ * (23503), so a refusal tells nothing about hidden rows.  SPI connected.
  */
-static bool
-lock_instructions_direct(const int64 *ids, int n, IcInstructionFacts *out)
+static void
+check_visible(Oid relid, const int64 *ids, int n)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8ARRAYOID};
+	Datum		args[1];
+	Datum	   *elems;
+	bool	   *seen;
+
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	if (check_enable_rls(relid, InvalidOid, false) != RLS_ENABLED)
+		return;
+	elems = palloc(sizeof(Datum) * Max(n, 1));
+	seen = palloc0(sizeof(bool) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		elems[i] = Int64GetDatum(ids[i]);
+	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	ic_keep_plan(&plan, "SELECT i.id FROM " IC_SCHEMA ".instruction i "
+				 "WHERE i.id OPERATOR(pg_catalog.=) ANY ($1)", 1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the instructions");
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		int64		id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+
+		for (int i = 0; i < n; i++)
+			if (ids[i] == id)
+				seen[i] = true;
+	}
+	for (int i = 0; i < n; i++)
+		if (!seen[i])
+			refuse_missing(ids[i]);
+}
+
+/*
+ * Instructions ids[0..n) locked without an executor, in the order given: a
+ * primary-key lookup and table_tuple_lock() each, following the update chain
+ * as SELECT ... FOR NO KEY UPDATE / FOR SHARE does under READ COMMITTED, and
+ * failing with 40001 under REPEATABLE READ when the version this transaction
+ * sees was updated since: a decision is then applied to the very version it
+ * was judged on.  The facts keep where the locked row is (ic_writer_update).
+ *
+ * The caller must be able to see the rows (check_visible); the lock itself is
+ * the registry's: a role that records decisions or submits reports needs no
+ * UPDATE privilege on instruction, and row-level security does not stand
+ * between the journal and the row it applies a decision to.  SPI connected.
+ */
+static void
+lock_instructions(const int64 *ids, int n, LockTupleMode mode, IcInstructionFacts *out)
 {
 	Oid			relid = get_relname_relid("instruction", get_namespace_oid(IC_SCHEMA, false));
 	Relation	rel;
@@ -202,9 +245,9 @@ lock_instructions_direct(const int64 *ids, int n, IcInstructionFacts *out)
 	TupleTableSlot *slot;
 	Snapshot	snapshot;
 
-	if (!OidIsValid(relid) || check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ||
-		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT | ACL_UPDATE) != ACLCHECK_OK)
-		return false;
+	if (!OidIsValid(relid))
+		elog(ERROR, "table " IC_SCHEMA ".instruction is missing");
+	check_visible(relid, ids, n);
 
 	/* see what the query would see: this transaction's earlier commands too */
 	CommandCounterIncrement();
@@ -227,7 +270,7 @@ lock_instructions_direct(const int64 *ids, int n, IcInstructionFacts *out)
 			refuse_missing(ids[i]);
 		tid = slot->tts_tid;
 		result = table_tuple_lock(rel, &tid, snapshot, slot, GetCurrentCommandId(true),
-								  LockTupleNoKeyExclusive, LockWaitBlock,
+								  mode, LockWaitBlock,
 								  IsolationUsesXactSnapshot() ? 0 : TUPLE_LOCK_FLAG_FIND_LAST_VERSION, &tmfd);
 		switch (result)
 		{
@@ -257,31 +300,24 @@ lock_instructions_direct(const int64 *ids, int n, IcInstructionFacts *out)
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);	/* the row locks and RowShareLock stay to the end */
 	PopActiveSnapshot();
-	return true;
 }
 
 void
 ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 {
-	static SPIPlanPtr for_update = NULL;
-	static SPIPlanPtr for_share = NULL;
-	static SPIPlanPtr no_lock = NULL;
+	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
-	SPIPlanPtr	plan;
 
-#define INSTRUCTION_QUERY INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) $1 "
-	if (lock == IC_LOCK_UPDATE)
-		plan = ic_keep_plan(&for_update, INSTRUCTION_QUERY "FOR NO KEY UPDATE", 1, argtypes);
-	else if (lock == IC_LOCK_SHARE)
-		plan = ic_keep_plan(&for_share, INSTRUCTION_QUERY "FOR SHARE", 1, argtypes);
-	else
-		plan = ic_keep_plan(&no_lock, INSTRUCTION_QUERY, 1, argtypes);
-
-	if (lock == IC_LOCK_UPDATE && lock_instructions_direct(&id, 1, out))
+	if (lock == IC_LOCK_UPDATE || lock == IC_LOCK_SHARE)
+	{
+		lock_instructions(&id, 1, lock == IC_LOCK_UPDATE ? LockTupleNoKeyExclusive : LockTupleShare, out);
 		return;
+	}
+	/* a question that decides nothing: read as the caller sees it */
+	ic_keep_plan(&plan, INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) $1", 1, argtypes);
 	args[0] = Int64GetDatum(id);
-	if (SPI_execute_plan(plan, args, NULL, lock == IC_LOCK_NONE, 1) != SPI_OK_SELECT)
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read instruction %lld", (long long) id);
 	if (SPI_processed == 0)
 		refuse_missing(id);
@@ -291,31 +327,9 @@ ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out)
 int
 ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[1] = {INT8ARRAYOID};
-	Datum		args[1];
-	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
-
 	/* in id order, so two batches lock shared instructions in the same order */
-	if (lock_instructions_direct(ids, n, out))
-		return n;
-	for (int i = 0; i < n; i++)
-		elems[i] = Int64GetDatum(ids[i]);
-	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	ic_keep_plan(&plan, INSTRUCTION_ROWS "WHERE i.id OPERATOR(pg_catalog.=) ANY ($1) "
-				 "ORDER BY i.id FOR NO KEY UPDATE", 1, argtypes);
-	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the instructions of a batch of decisions");
-	for (uint64 i = 0; i < SPI_processed; i++)
-		facts_from_result(i, &out[i]);
-	for (int i = 0, j = 0; i < n; i++)
-	{
-		while (j < (int) SPI_processed && out[j].id < ids[i])
-			j++;
-		if (j >= (int) SPI_processed || out[j].id != ids[i])
-			refuse_missing(ids[i]);
-	}
-	return (int) SPI_processed;
+	lock_instructions(ids, n, LockTupleNoKeyExclusive, out);
+	return n;
 }
 
 int64

@@ -20,9 +20,12 @@
  * commit and forgotten on abort (the abort frees its memory).
  *
  * ic_writer_open() returns NULL where a statement would behave differently,
- * and the caller then runs the statement: row-level security on the table,
- * privileges the caller lacks (the statement raises its own error), or a
- * statement-level trigger or transition table that expects a statement.
+ * and the caller then runs the statement: a statement-level trigger or
+ * transition table that expects a statement, and for a write the caller makes
+ * (as_caller) row-level security on the table or privileges the caller lacks
+ * (the statement raises its own error).  The registry's own writes -- a
+ * decision applied to its instruction -- are not the caller's: no privilege
+ * or policy of the caller is asked for them.
  */
 #include "postgres.h"
 
@@ -205,14 +208,15 @@ writer_slot(Oid relid, CmdType cmd)
 }
 
 IcWriter *
-ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated)
+ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated, bool as_caller)
 {
 	Relation	rel;
 	IcWriter   *w;
 
 	Assert(cmd == CMD_INSERT || cmd == CMD_UPDATE);
-	if (check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ||
-		pg_class_aclcheck(relid, GetUserId(), cmd == CMD_INSERT ? ACL_INSERT : ACL_UPDATE) != ACLCHECK_OK)
+	if (as_caller &&
+		(check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED ||
+		 pg_class_aclcheck(relid, GetUserId(), cmd == CMD_INSERT ? ACL_INSERT : ACL_UPDATE) != ACLCHECK_OK))
 		return NULL;
 	rel = table_open(relid, RowExclusiveLock);
 	if (rel->rd_rel->relkind != RELKIND_RELATION || needs_a_statement(rel, cmd))

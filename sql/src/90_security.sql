@@ -1,0 +1,160 @@
+
+-- ===========================================================================
+-- Security: roles, privileges and row-level security
+--
+-- Every "who may do what" of the database lives here, after every object it
+-- names.  Four group roles (NOLOGIN, created if missing; roles belong to the
+-- cluster, so they outlive DROP EXTENSION), each with what its job needs:
+--
+--   ic_reader      reads the registry -- the slice of its state bodies
+--   ic_executor    an executing body: reads its slice, submits reports and
+--                  registers roadmaps on its instructions (member of ic_reader)
+--   ic_controller  controls: reads everything, puts instructions on control,
+--                  records decisions (member of ic_reader)
+--   ic_admin       keeps the registry: calendar, decision matrix, synonyms,
+--                  bodies and who belongs to them, imports of history
+--                  (member of ic_controller)
+--
+-- A login role gets a job by membership: GRANT ic_controller TO alice.  Which
+-- state bodies a role acts for is data (body_member).  PUBLIC keeps what every
+-- user of the calendar functions needs: the calendar, the labels and the rules.
+--
+-- Row-level security: a reader or executor sees the instructions whose
+-- responsible or co-executing body is one of its bodies, and the journal,
+-- reports, roadmaps and executors of those; a controller sees all.  Superusers
+-- and the tables' owner are not subject to it.  The journal itself locks and
+-- writes the instruction a decision or report concerns as the registry (see
+-- registry_facts.c): a role needs no UPDATE privilege on instruction, only to
+-- see the instruction -- one it may not see does not exist for it (23503).
+-- ===========================================================================
+
+DO $$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['ic_reader', 'ic_executor', 'ic_controller', 'ic_admin'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
+    END IF;
+  END LOOP;
+END
+$$;
+GRANT ic_reader TO ic_executor;
+GRANT ic_reader TO ic_controller;
+GRANT ic_controller TO ic_admin;
+
+-- Who acts for which state body ---------------------------------------------
+
+CREATE TABLE body_member (
+  member    name NOT NULL,
+  body_id   bigint NOT NULL REFERENCES state_body ON DELETE CASCADE,
+  PRIMARY KEY (member, body_id)
+);
+COMMENT ON TABLE body_member IS
+  'Which state bodies a database role acts for: a reader or executor sees the instructions of these bodies (row-level security). Kept by ic_admin';
+COMMENT ON COLUMN body_member.member IS 'A database role (a login role or a group); its members act for the body too';
+COMMENT ON COLUMN body_member.body_id IS 'The state body';
+SELECT pg_catalog.pg_extension_config_dump('body_member', '');
+
+CREATE FUNCTION my_bodies() RETURNS bigint[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(array_agg(DISTINCT m.body_id ORDER BY m.body_id), '{}')
+    FROM instruction_control.body_member m
+    JOIN pg_catalog.pg_roles r ON r.rolname = m.member
+   WHERE pg_catalog.pg_has_role(r.oid, 'MEMBER')
+$$;
+COMMENT ON FUNCTION my_bodies() IS
+  'The state bodies the current role acts for (body_member, through role membership)';
+
+-- Privileges ----------------------------------------------------------------
+
+GRANT USAGE ON SCHEMA instruction_control TO PUBLIC;
+-- the calendar, the labels and who may decide are public facts; the
+-- working-day functions read them as the caller
+GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day,
+  vocabulary, vocabulary_synonym, rule, decision_rule, decision_authority, decision_matrix TO PUBLIC;
+
+-- the registry's functions are for its roles; the calendar's stay public
+REVOKE EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set_new_deadline,
+  remove_from_control, register_roadmap, submit_report, who_may_decide, record_decisions,
+  extend_deadlines, import_instruction, import_decision, instruction_as_of, my_bodies,
+  extend_calendar, add_transfer, confirm_calendar_year, generate_calendar_year,
+  calendar_generate_years FROM PUBLIC;
+
+GRANT SELECT ON instruction, decision, instruction_executor, act, state_body, roadmap, report,
+  body_member TO ic_reader;
+GRANT EXECUTE ON FUNCTION who_may_decide, instruction_as_of, my_bodies TO ic_reader;
+
+GRANT INSERT ON roadmap, report TO ic_executor;
+GRANT USAGE ON SEQUENCE roadmap_id_seq, report_id_seq TO ic_executor;
+GRANT EXECUTE ON FUNCTION register_roadmap, submit_report TO ic_executor;
+
+GRANT INSERT ON instruction, act, decision, roadmap, report TO ic_controller;
+-- descriptive columns only: the guard refuses the card's facts and the columns decisions own
+GRANT UPDATE ON instruction TO ic_controller;
+GRANT USAGE ON SEQUENCE instruction_id_seq, act_id_seq, decision_id_seq, roadmap_id_seq,
+  report_id_seq TO ic_controller;
+GRANT EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set_new_deadline,
+  remove_from_control, register_roadmap, submit_report, record_decisions, extend_deadlines TO ic_controller;
+
+GRANT INSERT, UPDATE ON state_body, act TO ic_admin;
+GRANT USAGE ON SEQUENCE state_body_id_seq TO ic_admin;
+GRANT INSERT, UPDATE, DELETE ON body_member, vocabulary_synonym TO ic_admin;
+-- the administrator keeps the matrix (the R74-1 rows, amendments of the decree's rows) and the calendar
+GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
+GRANT INSERT, UPDATE, DELETE ON calendar, calendar_year, calendar_holiday_rule, calendar_day TO ic_admin;
+GRANT EXECUTE ON FUNCTION import_instruction, import_decision, extend_calendar, add_transfer,
+  confirm_calendar_year, generate_calendar_year, calendar_generate_years TO ic_admin;
+
+-- Row-level security ----------------------------------------------------------
+
+ALTER TABLE instruction ENABLE ROW LEVEL SECURITY;
+ALTER TABLE decision ENABLE ROW LEVEL SECURITY;
+ALTER TABLE instruction_executor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
+ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY control_all ON instruction FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON instruction FOR SELECT TO ic_reader
+  USING (responsible_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])
+         OR co_executor_ids OPERATOR(pg_catalog.&&) (SELECT instruction_control.my_bodies()));
+
+CREATE POLICY control_all ON decision FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON decision FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) decision.instruction_id));
+
+CREATE POLICY control_all ON instruction_executor FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON instruction_executor FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) instruction_executor.instruction_id));
+
+CREATE POLICY control_all ON report FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON report FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) report.instruction_id));
+-- an executor reports on its instructions, for its own bodies
+CREATE POLICY executor_submits ON report FOR INSERT TO ic_executor
+  WITH CHECK (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                       WHERE i.id OPERATOR(pg_catalog.=) report.instruction_id)
+              AND (submitted_by_body_id IS NULL
+                   OR submitted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+
+CREATE POLICY control_all ON roadmap FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON roadmap FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id));
+CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
+  WITH CHECK (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                       WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
+              AND (drafted_by_body_id IS NULL
+                   OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+
+CREATE POLICY admin_all ON body_member FOR ALL TO ic_admin USING (true) WITH CHECK (true);
+CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC
+  USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                  WHERE r.rolname OPERATOR(pg_catalog.=) body_member.member
+                    AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
