@@ -786,7 +786,7 @@ BEGIN
          CASE WHEN r.on_control THEN CASE WHEN is_kk THEN 'орындалуда' ELSE 'на исполнении' END
               WHEN r.removal_ground = 'executed' THEN CASE WHEN is_kk THEN 'орындалған' ELSE 'исполнено' END
               ELSE CASE WHEN is_kk THEN 'бақылаудан алынды: ' ELSE 'снято с контроля: ' END
-                   || lower(coalesce((SELECT CASE WHEN is_kk THEN v.kk ELSE v.ru END FROM vocabulary v
+                   || (coalesce((SELECT CASE WHEN is_kk THEN v.kk ELSE v.ru END FROM vocabulary v
                                        WHERE v.domain = 'removal_ground' AND v.code = r.removal_ground), r.removal_ground, '')) END,
          -- executed: the final result in brief
          CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
