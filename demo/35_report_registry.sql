@@ -63,16 +63,20 @@ DECLARE
   dd date;
   nd date;
   scen integer;
+  -- what each ministry is asked, in the order of b (by code)
   contents text[] := ARRAY[
-    'Обеспечить принятие закона о социальной защите уязвимых слоёв населения',
-    'Разработать меры по снижению очередей на плановую госпитализацию',
-    'Завершить строительство 217 комфортных школ',
-    'Увеличить грантовое финансирование научных исследований',
-    'Внести предложения по совершенствованию налогового администрирования',
-    'Обеспечить снижение инфляции до целевого коридора',
     'Расширить программу льготного кредитования весенне-полевых работ',
     'Перевести государственные услуги в проактивный формат',
+    'Завершить строительство комфортных школ',
+    'Внести предложения по совершенствованию налогового администрирования',
+    'Разработать меры по снижению очередей на плановую госпитализацию',
+    'Обеспечить принятие закона о социальной защите уязвимых слоёв населения',
+    'Обеспечить снижение инфляции до целевого коридора',
+    'Увеличить грантовое финансирование научных исследований',
     'Модернизировать железнодорожную инфраструктуру транзитных коридоров'];
+  city text[] := ARRAY['Обеспечить благоустройство дворовых территорий', 'Рассмотреть обращение жителей о строительстве школы',
+                       'Обеспечить ремонт внутриквартальных дорог', 'Решить вопрос подключения к сетям теплоснабжения'];
+  what text;
 BEGIN
   FOR n IN 1..200 LOOP
     scen := n % 20;
@@ -112,9 +116,13 @@ BEGIN
       recv := date '2026-02-16' + (n % 10) * 14; t := (ARRAY['10 working days', '30 working days', '6 months', '12 months'])[1 + n % 4]::term;
     END IF;
     IF n = 171 THEN resp := nas; ctl := b[4]; END IF;
+    what := CASE WHEN resp IN (ast, shym) THEN city[1 + n % 4]
+                 WHEN resp = nas THEN 'Подготовить предложения по развитию фундаментальной науки'
+                 ELSE contents[array_position(b, resp)] END
+            || CASE WHEN n % 3 = 0 THEN ' (этап ' || (1 + n % 4) || ')' ELSE '' END;
 
     ins := put_on_control(k, lv, recv, term => t,
-             content => CASE WHEN secret THEN NULL ELSE contents[1 + n % 9] || ' (' || n || ')' END,
+             content => CASE WHEN secret THEN NULL ELSE what END,
              act_id => (SELECT id FROM act WHERE external_ref = act_ref),
              point => pt::point_ref, signed_on => signed,
              responsible_body_id => resp, co_executor_ids => co, controlling_body_id => ctl,
@@ -130,7 +138,7 @@ BEGIN
     IF scen BETWEEN 2 AND 9 AND dd - 3 <= today THEN
       -- executed on time, with the final report
       IF NOT secret THEN
-        PERFORM submit_report(ins.id, 'final', 'Исполнено: ' || lower(contents[1 + n % 9]), submitted_on => greatest(recv, dd - 5));
+        PERFORM submit_report(ins.id, 'final', 'Исполнено в полном объёме, информация исполнителя № ' || n || ' направлена в Администрацию Президента', submitted_on => greatest(recv, dd - 5));
       END IF;
       SELECT decider INTO dec FROM who_may_decide(ins.id, 'removal') LIMIT 1;
       PERFORM remove_from_control(ins.id, 'executed', dec::decider, '{official_report}',

@@ -42,7 +42,7 @@ done
 outdir="$repo/demo/out"
 mkdir -p "$outdir"
 form() {	# FILE SQL
-	psql -X -At -v ON_ERROR_STOP=1 -d "$db" -c "SET search_path = instruction_control" -c "$2" >"$outdir/$1"
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "SET search_path = instruction_control" -c "$2" >"$outdir/$1"
 }
 act="(SELECT id FROM instruction_control.act WHERE external_ref = 'R-ACT-1')"
 gov="(SELECT id FROM instruction_control.state_body WHERE code = 'R-GOV')"
@@ -52,8 +52,6 @@ for lang in ru kk; do
 	form "appendix8_$lang.html" "SELECT form_annual_summary_html($gov, 2025, '$lang')"
 	form "appendix8_$lang.csv" "SELECT form_annual_summary_csv($gov, 2025, '$lang')"
 done
-# psql prints SET first: keep only the document
-for f in "$outdir"/*; do sed -i '1{/^SET$/d}' "$f"; done
 echo
 echo "== the forms (Appendix 5 and 8, kk and ru) are in ${outdir#$repo/}/:"
 ls -1 "$outdir" | sed 's/^/  /'

@@ -671,7 +671,7 @@ BEGIN
                  || report_html_escape(coalesce(report_date(a.signed_on), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
     || '</h1>'
     || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
-    || '<table><thead><tr>'
+    || '<table><colgroup><col style="width:4%"><col style="width:30%"><col style="width:9%"><col style="width:13%"><col style="width:13%"><col style="width:15%"><col style="width:16%"></colgroup><thead><tr>'
     || CASE WHEN is_kk
             THEN '<th>р/с №</th><th>Іс-шараның атауы</th><th>Орындалу мерзімі</th><th>Аяқталу нысаны</th><th>Түпкілікті нәтиже*</th><th>Жауапты мемлекеттік орган</th><th>Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі</th>'
             ELSE '<th>№ п/п</th><th>Наименование мероприятия</th><th>Срок исполнения</th><th>Форма завершения</th><th>Конечный результат*</th><th>Ответственный государственный орган</th><th>Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента</th>' END
@@ -701,12 +701,13 @@ AS $$
       || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
       || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
       || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
-      || 'table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }'
+      || 'table { border-collapse: collapse; width: 100%; font-size: 10.5pt; table-layout: fixed; }'
       || 'th, td { border: 1px solid #000; padding: 4px 5px; vertical-align: top; }'
       || 'th { font-weight: bold; text-align: center; vertical-align: middle; }'
       || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
       || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
-      || 'td.n, td.c { text-align: center; white-space: nowrap; }'
+      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; }'
+      || 'td { overflow-wrap: break-word; }'
       || '.pt { font-weight: bold; }'
       || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
       || '.sign { margin-top: 18px; font-size: 11pt; }'
@@ -891,10 +892,10 @@ BEGIN
     || '</h1><p class="sub">'
     || report_html_escape(CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) || ' — ' || year || ' жыл'
                                ELSE coalesce(b.name_ru, b.name) || ' — ' || year || ' год' END)
-    || '</p><table><thead><tr>'
+    || '</p><table><colgroup><col style="width:4%"><col style="width:14%"><col style="width:24%"><col style="width:11%"><col style="width:19%"><col style="width:28%"></colgroup><thead><tr>'
     || CASE WHEN is_kk
-            THEN '<th style="width:4%">р/с №</th><th style="width:15%">Тапсырманың деректемелері</th><th style="width:25%">Тапсырманың мазмұны</th><th style="width:10%">Орындалу мәртебесі (орындалған, орындалуда)</th><th style="width:18%">Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын</th><th>Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)</th>'
-            ELSE '<th style="width:4%">№ п/п</th><th style="width:15%">Реквизиты поручения</th><th style="width:25%">Содержание поручения</th><th style="width:10%">Статус исполнения (исполнено, на исполнении)</th><th style="width:18%">Если поручение исполнено, кратко изложить конечный результат</th><th>Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)</th>' END
+            THEN '<th>р/с №</th><th>Тапсырманың деректемелері</th><th>Тапсырманың мазмұны</th><th>Орындалу мәртебесі (орындалған, орындалуда)</th><th>Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын</th><th>Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)</th>'
+            ELSE '<th>№ п/п</th><th>Реквизиты поручения</th><th>Содержание поручения</th><th>Статус исполнения (исполнено, на исполнении)</th><th>Если поручение исполнено, кратко изложить конечный результат</th><th>Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)</th>' END
     || '</tr><tr class="num"><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td></tr></thead><tbody>'
     || coalesce(rows, '<tr><td colspan="6" class="c">—</td></tr>')
     || '</tbody></table><p class="note">'
