@@ -71,7 +71,7 @@ UPDATE gen SET removal_day = NULL WHERE removal_day > current_date;
 SET session_replication_role = replica;
 INSERT INTO instruction (id, kind, level, received_on, term, due_date, original_due_date, calendar, content, act_id, point,
                          responsible_body_id, controlling_body_id, regime, status, removed_on, extensions, decision_count,
-                         last_decided_on, deadline_source)
+                         last_decided_on, last_decision_id, deadline_source)
 SELECT g, CASE WHEN g % 50 = 0 THEN 'event' ELSE 'act_point' END::instruction_kind,
        CASE WHEN g % 50 = 0 THEN 'government' ELSE 'central' END::control_level,
        recv, '30 wd', due_final, due0, 'KZ', 'Instruction ' || g, 1 + g % 1000, (1 + (g / 1000) % 40)::integer::point_ref,
@@ -81,20 +81,24 @@ SELECT g, CASE WHEN g % 50 = 0 THEN 'event' ELSE 'act_point' END::instruction_ki
        (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int,
        (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int + (nd IS NOT NULL)::int + (removal_day IS NOT NULL)::int,
        coalesce(removal_day, CASE WHEN ext2 IS NOT NULL THEN recv + 10 WHEN coalesce(ext1, tr, nd) IS NOT NULL THEN recv + 5 END),
+       -- decision ids are g * 8 + slot (1 extension, 2 repeated extension, 3 transfer, 4 new deadline, 5 removal)
+       CASE WHEN removal_day IS NOT NULL THEN g * 8 + 5 WHEN nd IS NOT NULL THEN g * 8 + 4 WHEN tr IS NOT NULL THEN g * 8 + 3
+            WHEN ext2 IS NOT NULL THEN g * 8 + 2 WHEN ext1 IS NOT NULL THEN g * 8 + 1 END,
        'term'
   FROM gen;
 SELECT setval('instruction_id_seq', $rows);
-INSERT INTO decision (instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, old_regime, new_regime,
+SELECT setval('decision_id_seq', $rows * 8 + 8);
+INSERT INTO decision (id, instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, old_regime, new_regime,
                       repeated, ground, evidence, seq, recorded_by)
-SELECT g, 'extension', 'first_head', recv + 5, 'conclusion', due0, ext1, NULL, NULL, false, NULL, '{}'::evidence_kind[], 1, 'bench' FROM gen WHERE ext1 IS NOT NULL
+SELECT g * 8 + 1, g, 'extension', 'first_head', recv + 5, 'conclusion', due0, ext1, NULL, NULL, false, NULL, '{}'::evidence_kind[], 1, 'bench' FROM gen WHERE ext1 IS NOT NULL
 UNION ALL
-SELECT g, 'extension', 'first_head', recv + 10, 'conclusion', ext1, ext2, NULL, NULL, true, NULL, '{}', 2, 'bench' FROM gen WHERE ext2 IS NOT NULL
+SELECT g * 8 + 2, g, 'extension', 'first_head', recv + 10, 'conclusion', ext1, ext2, NULL, NULL, true, NULL, '{}', 2, 'bench' FROM gen WHERE ext2 IS NOT NULL
 UNION ALL
-SELECT g, 'transfer', 'first_head', recv + 5, 'conclusion', due0, tr, 'regular', 'medium_term', false, NULL, '{}', 1, 'bench' FROM gen WHERE tr IS NOT NULL
+SELECT g * 8 + 3, g, 'transfer', 'first_head', recv + 5, 'conclusion', due0, tr, 'regular', 'medium_term', false, NULL, '{}', 1, 'bench' FROM gen WHERE tr IS NOT NULL
 UNION ALL
-SELECT g, 'new_deadline', 'first_head', recv + 5, 'letter', due0, nd, NULL, NULL, false, NULL, '{}', 1, 'bench' FROM gen WHERE nd IS NOT NULL
+SELECT g * 8 + 4, g, 'new_deadline', 'first_head', recv + 5, 'letter', due0, nd, NULL, NULL, false, NULL, '{}', 1, 'bench' FROM gen WHERE nd IS NOT NULL
 UNION ALL
-SELECT g, 'removal', 'first_head', removal_day, NULL, NULL, NULL, NULL, NULL, false, ground,
+SELECT g * 8 + 5, g, 'removal', 'first_head', removal_day, NULL, NULL, NULL, NULL, NULL, false, ground,
        CASE ground WHEN 'executed' THEN '{official_report}' WHEN 'duplicated' THEN '{new_instruction}'
                    WHEN 'impossible' THEN '{pa_expert_conclusion}' ELSE '{control_passed_decision}' END::evidence_kind[],
        1 + (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int + (nd IS NOT NULL)::int, 'bench'
