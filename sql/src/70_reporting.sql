@@ -928,6 +928,8 @@ CREATE STATISTICS instruction_report_period_stats
   ON responsible_body_id, (date_trunc('month', due_date::timestamp)::date),
      (extract(year FROM date_trunc('month', due_date::timestamp)::date)::integer)
   FROM instruction;
+COMMENT ON STATISTICS instruction_report_period_stats IS
+  'Lets the planner estimate report_discipline''s filters on the year and its grouping by body and month of the deadline';
 
 -- The discipline figures count the few decisions that are not first extensions
 -- or removals (transfers, new deadlines, repeated extensions) from this small
@@ -935,9 +937,12 @@ CREATE STATISTICS instruction_report_period_stats
 -- removal, the bulk of the journal, does not enter it.
 CREATE INDEX decision_report_changes_idx ON decision (instruction_id, kind)
   WHERE kind IN ('transfer', 'new_deadline') OR (kind = 'extension' AND repeated);
+COMMENT ON INDEX decision_report_changes_idx IS
+  'The transfers, new deadlines and repeated extensions of the journal, for report_discipline';
 
 -- Appendix 8 selects a body's instructions by the controlling body.
 CREATE INDEX instruction_controlling_idx ON instruction (controlling_body_id) WHERE controlling_body_id IS NOT NULL;
+COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control, for the annual summary (Appendix 8)';
 
 -- Privileges ------------------------------------------------------------------
 -- The views run with the reader's privileges (security_invoker): a role that
