@@ -832,8 +832,10 @@ BEGIN
                 FROM decision d
                WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
              CASE WHEN r.on_control THEN
-               CASE WHEN is_kk THEN 'Орындау мерзімі: ' || coalesce(report_date(r.due_then), '—') || '.'
-                    ELSE 'Срок исполнения: ' || coalesce(report_date(r.due_then), '—') || '.' END END), '')
+               CASE WHEN is_kk THEN 'Орындау мерзімі: ' || coalesce(report_date(r.due_then), '—')
+                                    || CASE WHEN r.due_then < y_end THEN ' (өтіп кетті)' ELSE '' END || '.'
+                    ELSE 'Срок исполнения: ' || coalesce(report_date(r.due_then), '—')
+                         || CASE WHEN r.due_then < y_end THEN ' (истёк)' ELSE '' END || '.' END END), '')
          END,
          r.due_then,
          r.ext, r.tr, r.nd,

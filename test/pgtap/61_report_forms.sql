@@ -68,8 +68,8 @@ SELECT results_eq(format('SELECT due_date, extensions, status_label FROM form_an
   $$VALUES (date '2025-04-15', 1, 'на исполнении')$$,
   'Appendix 8 for 2025: the deadline and the one extension as they stood on 31.12.2025 (the 2026 extension is not there)');
 SELECT is((SELECT intermediate_result FROM form_annual_summary(:gov, 2025, 'ru') WHERE instruction_id = :i1),
-  'Срок продлён 05.03.2025 с 18.03.2025 до 15.04.2025 (Премьер-Министр). Срок исполнения: 15.04.2025.',
-  'Appendix 8: the intermediate result states the fact of the extension (R75-1)');
+  'Срок продлён 05.03.2025 с 18.03.2025 до 15.04.2025 (Премьер-Министр). Срок исполнения: 15.04.2025 (истёк).',
+  'Appendix 8: the intermediate result states the fact of the extension (R75-1) and a deadline passed by the year''s end');
 SELECT results_eq(format('SELECT due_date, extensions FROM form_annual_summary(%s, 2026, ''ru'') WHERE instruction_id = %s', :gov, :i1),
   $$VALUES (date '2026-06-30', 2)$$, 'Appendix 8 for 2026: both extensions');
 SELECT matches((SELECT intermediate_result FROM form_annual_summary(:gov, 2026, 'ru') WHERE instruction_id = :i1),
@@ -79,7 +79,7 @@ SELECT is((SELECT count(*)::int FROM form_annual_summary(:gov, 2026, 'ru') WHERE
 SELECT results_eq(format('SELECT final_result, intermediate_result FROM form_annual_summary(%s, 2025, ''ru'') WHERE instruction_id = %s', :gov, :i2),
   $$VALUES ('Law adopted', NULL::text)$$, 'Appendix 8: an executed instruction states its final result');
 SELECT is((SELECT intermediate_result FROM form_annual_summary(:gov, 2025, 'ru') WHERE instruction_id = :i5),
-  'Half of the measures done. Установлен новый срок 10.03.2025: до 02.06.2025 (карантин). Срок исполнения: 02.06.2025.',
+  'Half of the measures done. Установлен новый срок 10.03.2025: до 02.06.2025 (карантин). Срок исполнения: 02.06.2025 (истёк).',
   'Appendix 8: the latest intermediate report and the fact of a new deadline (R70.4)');
 SELECT results_eq(format('SELECT content, intermediate_result FROM form_annual_summary(%s, 2025, ''ru'') WHERE instruction_id = %s', :gov, :i3),
   $$VALUES ('Государственные секреты (R14): бумажная карточка PC-9', 'Переведено на среднесрочный контроль 01.04.2025, срок до 24.12.2027. Срок исполнения: 24.12.2027.')$$,
