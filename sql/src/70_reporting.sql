@@ -65,6 +65,20 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN pg_catalog.to_char(d, 'DD.MM.YYYY');
 COMMENT ON FUNCTION report_date(date) IS 'A day as the forms print it: DD.MM.YYYY';
 
+CREATE FUNCTION report_long_date(d date, lang text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN d IS NULL THEN NULL
+            WHEN lang OPERATOR(pg_catalog.=) 'kk'
+              THEN pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' жылғы ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'FMDD') OPERATOR(pg_catalog.||) ' '
+                   OPERATOR(pg_catalog.||) (ARRAY['қаңтардағы', 'ақпандағы', 'наурыздағы', 'сәуірдегі', 'мамырдағы', 'маусымдағы', 'шілдедегі',
+                                                   'тамыздағы', 'қыркүйектегі', 'қазандағы', 'қарашадағы', 'желтоқсандағы'])[pg_catalog.date_part('month', d)::integer]
+            ELSE pg_catalog.to_char(d, 'FMDD') OPERATOR(pg_catalog.||) ' '
+                 OPERATOR(pg_catalog.||) (ARRAY['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября',
+                                                 'октября', 'ноября', 'декабря'])[pg_catalog.date_part('month', d)::integer]
+                 OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' года' END;
+COMMENT ON FUNCTION report_long_date(date, text) IS
+  'A day as the title of a form writes it: 2024 жылғы 2 қыркүйектегі (kk), 2 сентября 2024 года (ru)';
+
 -- Sector headings of the annual summary (Appendix 8) -------------------------
 -- state_body.sector is free text.  The form's headings ("In health care") come
 -- from sector_heading (the administrator's rows) or the built-in list below;
@@ -672,10 +686,10 @@ BEGIN
             ELSE '<b>Приложение 5</b><br>к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов' END
     || '</div><h1>'
     || CASE WHEN is_kk
-            THEN 'Қазақстан Республикасы Президентінің ' || report_html_escape(coalesce(to_char(a.signed_on, 'YYYY') || ' жылғы ' || to_char(a.signed_on, 'DD.MM'), '_____ 20__ жылғы _____'))
+            THEN 'Қазақстан Республикасы Президентінің ' || report_html_escape(coalesce(report_long_date(a.signed_on, 'kk'), '_____ 20__ жылғы _____'))
                  || ' № ' || report_html_escape(coalesce(a.number, '_____')) || ' актісін немесе тапсырмасын іске асыру бойынша<br><span class="big">БАҚЫЛАУДЫ БЕКІТУ</span>'
             ELSE '<span class="big">УТВЕРЖДЕНИЕ КОНТРОЛЯ</span><br>по реализации акта или поручения Президента Республики Казахстан от '
-                 || report_html_escape(coalesce(report_date(a.signed_on), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
+                 || report_html_escape(coalesce(report_long_date(a.signed_on, 'ru'), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
     || '</h1>'
     || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
     || '<table><colgroup><col style="width:4%"><col style="width:30%"><col style="width:9%"><col style="width:13%"><col style="width:13%"><col style="width:15%"><col style="width:16%"></colgroup><thead><tr>'

@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(34);
+SELECT plan(36);
 
 -- A fixed small registry -------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -124,6 +124,10 @@ SELECT ok(form_control_approval_html(:a1, 'ru') ~ 'УТВЕРЖДЕНИЕ КОН
           'HTML Appendix 5 (ru): title, act number and the form''s headings');
 SELECT ok(form_control_approval_html(:a1, 'kk') ~ '5-қосымша.*БАҚЫЛАУДЫ БЕКІТУ.*<th>Іс-шараның атауы</th>.*<th>Жауапты мемлекеттік орган</th>',
           'HTML Appendix 5 (kk): the appendix, title and headings in Kazakh');
+SELECT ok(strpos(form_control_approval_html(:a1, 'ru'), 'Президента Республики Казахстан от 1 марта 2025 года № 7') > 0,
+          'HTML Appendix 5 (ru): the act''s date and number as the form''s title writes them');
+SELECT ok(strpos(form_control_approval_html(:a1, 'kk'), 'Президентінің 2025 жылғы 1 наурыздағы № 7 актісін') > 0,
+          'HTML Appendix 5 (kk): the act''s date and number in Kazakh');
 SELECT ok(form_annual_summary_html(:gov, 2025, 'kk') ~ '8-қосымша.*<th>Тапсырманың деректемелері</th>.*<tr class="sector"><td colspan="6">Денсаулық сақтау саласында</td></tr>',
           'HTML Appendix 8 (kk): the appendix, headings and sector rows');
 SELECT ok(form_annual_summary_html(:gov, 2025, 'ru') ~ '^<!DOCTYPE html>.*<meta charset="utf-8">.*border: 1px solid #000.*</html>$',
