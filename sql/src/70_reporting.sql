@@ -692,7 +692,7 @@ BEGIN
                  || report_html_escape(coalesce(report_long_date(a.signed_on, 'ru'), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
     || '</h1>'
     || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
-    || '<table><colgroup><col style="width:4%"><col style="width:30%"><col style="width:9%"><col style="width:13%"><col style="width:13%"><col style="width:15%"><col style="width:16%"></colgroup><thead><tr>'
+    || '<table><colgroup><col style="width:4%"><col style="width:27%"><col style="width:9%"><col style="width:12%"><col style="width:12%"><col style="width:15%"><col style="width:21%"></colgroup><thead><tr>'
     || CASE WHEN is_kk
             THEN '<th>р/с №</th><th>Іс-шараның атауы</th><th>Орындалу мерзімі</th><th>Аяқталу нысаны</th><th>Түпкілікті нәтиже*</th><th>Жауапты мемлекеттік орган</th><th>Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі</th>'
             ELSE '<th>№ п/п</th><th>Наименование мероприятия</th><th>Срок исполнения</th><th>Форма завершения</th><th>Конечный результат*</th><th>Ответственный государственный орган</th><th>Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента</th>' END
