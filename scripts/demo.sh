@@ -38,6 +38,24 @@ for f in demo/*.sql; do
 	psql -X -v ON_ERROR_STOP=1 --pset=pager=off -d "$db" -f "$f"
 done
 
+# The decree's forms as printable HTML (and CSV), to open in a browser and print.
+outdir="$repo/demo/out"
+mkdir -p "$outdir"
+form() {	# FILE SQL
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "SET search_path = instruction_control" -c "$2" >"$outdir/$1"
+}
+act="(SELECT id FROM instruction_control.act WHERE external_ref = 'R-ACT-1')"
+gov="(SELECT id FROM instruction_control.state_body WHERE code = 'R-GOV')"
+for lang in ru kk; do
+	form "appendix5_$lang.html" "SELECT form_control_approval_html($act, '$lang')"
+	form "appendix5_$lang.csv" "SELECT form_control_approval_csv($act, '$lang')"
+	form "appendix8_$lang.html" "SELECT form_annual_summary_html($gov, 2025, '$lang')"
+	form "appendix8_$lang.csv" "SELECT form_annual_summary_csv($gov, 2025, '$lang')"
+done
+echo
+echo "== the forms (Appendix 5 and 8, kk and ru) are in ${outdir#$repo/}/:"
+ls -1 "$outdir" | sed 's/^/  /'
+
 echo
 if [ "$keep" = yes ]; then
 	echo "The demo cluster is running.  Connect with:"

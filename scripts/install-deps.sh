@@ -14,6 +14,8 @@ needed=(
 	postgresql-15-cron
 	postgresql-15-pgtap
 	libtap-parser-sourcehandler-pgtap-perl
+	python3-psycopg2	# test/integration/report_bi_client.sh: a BI client's view of the reports
+	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs
 	"$@"
 )
 

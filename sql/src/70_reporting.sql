@@ -1,0 +1,968 @@
+-- ===========================================================================
+-- Reporting: views for BI dashboards and the decree's official forms
+--
+-- BI drivers cannot read the extension's own types (control_level,
+-- instruction_kind, point_ref, term reach them as USER-DEFINED), so every view
+-- here has plain built-in columns only: text, date, integer, bigint, boolean,
+-- numeric.  Codes are text, with their kk/ru labels next to them; a point
+-- number comes with point_sort_key, plain text that sorts naturally under
+-- COLLATE "C".  A label that is missing falls back to the code (LEFT JOIN and
+-- coalesce): a dashboard query never fails on a label.
+--
+-- State secrets (R14): the registry holds only their requisites; the views
+-- never show content, completion form, final result, basis, reason or review
+-- of a state-secret instruction, only state_secret = true and the paper card.
+--
+-- The views are security_invoker: the reader's own privileges (and, later,
+-- row security) on the base tables apply.  No privilege is granted to PUBLIC
+-- beyond what the registry already grants; ic_admin reads them.
+--
+-- Sections: helpers; dimensions (codes, calendar dates); the control card,
+-- the overdue register and the decision history; executive discipline; the
+-- forms of Appendix 5 (control approval) and Appendix 8 (annual summary), each
+-- as rows, CSV and printable HTML.  Errors are SQLSTATE class IC3xx.
+-- ===========================================================================
+
+-- Helpers --------------------------------------------------------------------
+
+CREATE FUNCTION point_sort_key(point_ref) RETURNS text
+AS 'MODULE_PATHNAME', 'ic_point_sort_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION point_sort_key(point_ref) IS
+  'Plain-text key of a point number that sorts in the natural order of point_ref (42 < 42.1 < 42) < 42-1 < 43) when compared with COLLATE "C"; opaque, for ORDER BY in BI tools';
+
+CREATE FUNCTION report_html_escape(text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+         $1, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
+COMMENT ON FUNCTION report_html_escape(text) IS
+  'Text made safe inside HTML elements and attribute values: & < > " and '' as entities';
+
+CREATE FUNCTION report_csv_field(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN $1 IS NULL THEN ''
+            WHEN $1 OPERATOR(pg_catalog.~) '[",\r\n]' OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
+              THEN '"' OPERATOR(pg_catalog.||) pg_catalog.replace($1, '"', '""') OPERATOR(pg_catalog.||) '"'
+            ELSE $1 END;
+COMMENT ON FUNCTION report_csv_field(text) IS
+  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty';
+
+CREATE FUNCTION report_check_lang(lang text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = instruction_control, pg_catalog
+AS $$
+BEGIN
+  IF lang IS NULL OR lang NOT IN ('kk', 'ru') THEN
+    RAISE EXCEPTION 'the forms are printed in Kazakh or Russian, not "%"', coalesce(lang, 'NULL')
+      USING ERRCODE = 'IC301', HINT = 'Use lang => ''kk'' or lang => ''ru''.';
+  END IF;
+  RETURN lang;
+END
+$$;
+COMMENT ON FUNCTION report_check_lang(text) IS 'The language of a form, kk or ru; anything else raises IC301';
+
+CREATE FUNCTION report_date(d date) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN pg_catalog.to_char(d, 'DD.MM.YYYY');
+COMMENT ON FUNCTION report_date(date) IS 'A day as the forms print it: DD.MM.YYYY';
+
+CREATE FUNCTION report_long_date(d date, lang text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN d IS NULL THEN NULL
+            WHEN lang OPERATOR(pg_catalog.=) 'kk'
+              THEN pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' жылғы ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'FMDD') OPERATOR(pg_catalog.||) ' '
+                   OPERATOR(pg_catalog.||) (ARRAY['қаңтардағы', 'ақпандағы', 'наурыздағы', 'сәуірдегі', 'мамырдағы', 'маусымдағы', 'шілдедегі',
+                                                   'тамыздағы', 'қыркүйектегі', 'қазандағы', 'қарашадағы', 'желтоқсандағы'])[pg_catalog.date_part('month', d)::integer]
+            ELSE pg_catalog.to_char(d, 'FMDD') OPERATOR(pg_catalog.||) ' '
+                 OPERATOR(pg_catalog.||) (ARRAY['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября',
+                                                 'октября', 'ноября', 'декабря'])[pg_catalog.date_part('month', d)::integer]
+                 OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' года' END;
+COMMENT ON FUNCTION report_long_date(date, text) IS
+  'A day as the title of a form writes it: 2024 жылғы 2 қыркүйектегі (kk), 2 сентября 2024 года (ru)';
+
+-- Sector headings of the annual summary (Appendix 8) -------------------------
+-- state_body.sector is free text.  The form's headings ("In health care") come
+-- from sector_heading (the administrator's rows) or the built-in list below;
+-- any other sector is printed as written.
+
+CREATE TABLE sector_heading (
+  sector  text PRIMARY KEY,
+  kk      text NOT NULL,
+  ru      text NOT NULL,
+  en      text NOT NULL
+);
+COMMENT ON TABLE sector_heading IS
+  'Headings of the annual summary (Appendix 8) for the sectors written in state_body.sector, in kk, ru and en; the administrator''s rows win over the built-in headings';
+COMMENT ON COLUMN sector_heading.sector IS 'The sector as state_body.sector writes it';
+COMMENT ON COLUMN sector_heading.kk IS 'Heading in Kazakh, e.g. Денсаулық сақтау саласында';
+COMMENT ON COLUMN sector_heading.ru IS 'Heading in Russian, e.g. В сфере здравоохранения';
+COMMENT ON COLUMN sector_heading.en IS 'Heading in English, e.g. In health care';
+SELECT pg_catalog.pg_extension_config_dump('sector_heading', '');
+GRANT SELECT ON sector_heading TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
+
+CREATE FUNCTION sector_heading(sector text, lang text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = instruction_control, pg_catalog
+AS $$
+  SELECT coalesce(
+    (SELECT CASE lang WHEN 'kk' THEN h.kk WHEN 'ru' THEN h.ru ELSE h.en END
+       FROM sector_heading h WHERE h.sector = $1),
+    (SELECT CASE lang WHEN 'kk' THEN b.kk WHEN 'ru' THEN b.ru ELSE b.en END
+       FROM (VALUES
+         ('labour and social protection', 'Еңбек және халықты әлеуметтік қорғау саласында', 'В сфере труда и социальной защиты населения', 'In labour and social protection'),
+         ('health care', 'Денсаулық сақтау саласында', 'В сфере здравоохранения', 'In health care'),
+         ('education', 'Білім беру саласында', 'В сфере образования', 'In education'),
+         ('science', 'Ғылым саласында', 'В сфере науки', 'In science'),
+         ('finance', 'Қаржы саласында', 'В сфере финансов', 'In finance'),
+         ('economy', 'Экономика саласында', 'В сфере экономики', 'In the economy'),
+         ('agriculture', 'Ауыл шаруашылығы саласында', 'В сфере сельского хозяйства', 'In agriculture'),
+         ('energy', 'Энергетика саласында', 'В сфере энергетики', 'In energy'),
+         ('digital development', 'Цифрлық даму саласында', 'В сфере цифрового развития', 'In digital development'),
+         ('transport', 'Көлік саласында', 'В сфере транспорта', 'In transport'),
+         ('culture', 'Мәдениет саласында', 'В сфере культуры', 'In culture'),
+         ('justice', 'Әділет саласында', 'В сфере юстиции', 'In justice'),
+         ('internal affairs', 'Ішкі істер саласында', 'В сфере внутренних дел', 'In internal affairs'),
+         ('regional development', 'Өңірлік даму саласында', 'В сфере регионального развития', 'In regional development'),
+         ('ecology', 'Экология саласында', 'В сфере экологии', 'In ecology')
+       ) AS b(sector, kk, ru, en) WHERE b.sector = lower($1)),
+    $1,
+    CASE lang WHEN 'kk' THEN 'Сала көрсетілмеген' WHEN 'ru' THEN 'Сфера не указана' ELSE 'Sector not given' END)
+$$;
+COMMENT ON FUNCTION sector_heading(text, text) IS
+  'Heading of a sector in the annual summary (Appendix 8) in kk, ru or en: the administrator''s sector_heading row, the built-in heading, or the sector as written';
+
+-- Dimensions -----------------------------------------------------------------
+
+CREATE VIEW report_code_label WITH (security_invoker = true) AS
+SELECT s.domain, s.code, s.ordinal,
+       coalesce(s.kk, s.code) AS kk, coalesce(s.ru, s.code) AS ru, coalesce(s.en, s.code) AS en,
+       (s.kk IS NOT NULL AND s.ru IS NOT NULL AND s.en IS NOT NULL) AS labelled
+  FROM (
+    SELECT 'control_level'::text AS domain, l::text AS code,
+           (row_number() OVER (ORDER BY l))::integer AS ordinal,
+           label(l, 'kk') AS kk, label(l, 'ru') AS ru, label(l, 'en') AS en
+      FROM control_levels() l
+    UNION ALL
+    SELECT 'instruction_kind', k::text, (row_number() OVER (ORDER BY k))::integer,
+           label(k, 'kk'), label(k, 'ru'), label(k, 'en')
+      FROM instruction_kinds() k
+    UNION ALL
+    SELECT coalesce(v.domain, c.domain), coalesce(v.code, c.code), c.ordinal, v.kk, v.ru, v.en
+      FROM vocabulary v
+      FULL JOIN (SELECT * FROM vocabulary_codes()
+                  WHERE domain NOT IN ('control_level', 'instruction_kind')) c
+        ON c.domain = v.domain AND c.code = v.code
+  ) s;
+COMMENT ON VIEW report_code_label IS
+  'Code-label dimension (кодтар / коды): every code of the registry with its names in Kazakh, Russian and English; a code without a label shows the code itself';
+COMMENT ON COLUMN report_code_label.domain IS 'Vocabulary of the code, e.g. control_level, instruction_kind, control_regime, removal_ground, decider (сөздік / словарь)';
+COMMENT ON COLUMN report_code_label.code IS 'The code as the other views show it (код / код)';
+COMMENT ON COLUMN report_code_label.ordinal IS 'Position of the code in its vocabulary where the extension orders it (control levels lowest first, kinds in order); NULL where there is no order (реті / порядок)';
+COMMENT ON COLUMN report_code_label.kk IS 'Name in Kazakh (қазақша атауы / название на казахском); the code if missing';
+COMMENT ON COLUMN report_code_label.ru IS 'Name in Russian (орысша атауы / название на русском); the code if missing';
+COMMENT ON COLUMN report_code_label.en IS 'Name in English (ағылшынша атауы / название на английском); the code if missing';
+COMMENT ON COLUMN report_code_label.labelled IS 'true when all three names exist (белгіленген / подписан)';
+
+CREATE VIEW report_calendar_date WITH (security_invoker = true) AS
+SELECT c.code AS calendar,
+       g.day::date AS day,
+       extract(year FROM g.day)::integer AS year,
+       extract(quarter FROM g.day)::integer AS quarter,
+       extract(month FROM g.day)::integer AS month,
+       extract(isoyear FROM g.day)::integer AS iso_year,
+       extract(week FROM g.day)::integer AS iso_week,
+       extract(isodow FROM g.day)::integer AS iso_dow,
+       is_working_day(g.day::date, c.code) AS working_day,
+       coalesce(cd.kind, CASE WHEN extract(isodow FROM g.day)::smallint = ANY (c.weekend_days) THEN 'weekend' ELSE 'workday' END) AS day_kind,
+       cd.name AS name_en, coalesce(cd.name_kk, cd.name) AS name_kk, coalesce(cd.name_ru, cd.name) AS name_ru,
+       coalesce(cy.status = 'confirmed', false) AS confirmed
+  FROM calendar c
+ CROSS JOIN LATERAL generate_series(c.valid_from::timestamp, c.valid_to::timestamp, interval '1 day') AS g(day)
+  LEFT JOIN calendar_day cd ON cd.calendar = c.code AND cd.day = g.day::date
+  LEFT JOIN calendar_year cy ON cy.calendar = c.code AND cy.year = extract(year FROM g.day)::integer;
+COMMENT ON VIEW report_calendar_date IS
+  'Calendar-date dimension (күнтізбе / календарь): every day of every working-day calendar''s covered range, whether it is a working day (R50.3) and whether its year is decreed (confirmed) or a forecast';
+COMMENT ON COLUMN report_calendar_date.calendar IS 'Calendar code, e.g. KZ (күнтізбе / календарь)';
+COMMENT ON COLUMN report_calendar_date.day IS 'The day (күн / дата)';
+COMMENT ON COLUMN report_calendar_date.year IS 'Year (жыл / год)';
+COMMENT ON COLUMN report_calendar_date.quarter IS 'Quarter 1-4 (тоқсан / квартал)';
+COMMENT ON COLUMN report_calendar_date.month IS 'Month 1-12 (ай / месяц)';
+COMMENT ON COLUMN report_calendar_date.iso_year IS 'ISO week-numbering year (ISO жылы / ISO-год)';
+COMMENT ON COLUMN report_calendar_date.iso_week IS 'ISO week 1-53 (апта / неделя)';
+COMMENT ON COLUMN report_calendar_date.iso_dow IS 'ISO day of the week, 1 = Monday ... 7 = Sunday (апта күні / день недели)';
+COMMENT ON COLUMN report_calendar_date.working_day IS 'A working day of the calendar (жұмыс күні / рабочий день)';
+COMMENT ON COLUMN report_calendar_date.day_kind IS 'holiday, day_off, working_day (a working weekend day), weekend or workday (күн түрі / тип дня)';
+COMMENT ON COLUMN report_calendar_date.name_en IS 'Name of the holiday or transfer in English, if any';
+COMMENT ON COLUMN report_calendar_date.name_kk IS 'Name of the holiday or transfer in Kazakh (мереке атауы / название праздника)';
+COMMENT ON COLUMN report_calendar_date.name_ru IS 'Name of the holiday or transfer in Russian (мереке атауы / название праздника)';
+COMMENT ON COLUMN report_calendar_date.confirmed IS 'The year is decreed (confirmed), not a generated forecast (бекітілген / утверждён)';
+
+-- The control card -----------------------------------------------------------
+
+CREATE VIEW report_control_card WITH (security_invoker = true) AS
+SELECT i.id AS instruction_id,
+       i.external_ref,
+       i.act_id,
+       a.act_type,
+       a.number AS act_number,
+       CASE WHEN a.secrecy = 'state_secret' THEN NULL ELSE a.title END AS act_title,
+       a.signed_on AS act_signed_on,
+       i.point::text AS point,
+       (point_sort_key(i.point) COLLATE "C") AS point_sort_key,
+       i.kind::text AS kind,
+       label(i.kind, 'kk') AS kind_kk,
+       label(i.kind, 'ru') AS kind_ru,
+       i.level::text AS level,
+       label(i.level, 'kk') AS level_kk,
+       label(i.level, 'ru') AS level_ru,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.content END AS content,
+       i.secrecy::text AS secrecy,
+       (i.secrecy = 'state_secret') AS state_secret,
+       i.paper_card_ref,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END AS completion_form,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END AS final_result,
+       i.responsible_body_id,
+       rb.code AS responsible_body_code,
+       rb.name AS responsible_body_name,
+       coalesce(rb.name_kk, rb.name) AS responsible_body_name_kk,
+       coalesce(rb.name_ru, rb.name) AS responsible_body_name_ru,
+       rb.sector AS responsible_body_sector,
+       cardinality(i.co_executor_ids) AS co_executor_count,
+       (SELECT string_agg(coalesce(b.code, b.id::text), ', ' ORDER BY b.id)
+          FROM state_body b WHERE b.id = ANY (i.co_executor_ids)) AS co_executor_codes,
+       (SELECT string_agg(coalesce(b.name_kk, b.name), '; ' ORDER BY b.id)
+          FROM state_body b WHERE b.id = ANY (i.co_executor_ids)) AS co_executors_kk,
+       (SELECT string_agg(coalesce(b.name_ru, b.name), '; ' ORDER BY b.id)
+          FROM state_body b WHERE b.id = ANY (i.co_executor_ids)) AS co_executors_ru,
+       i.controlling_body_id,
+       coalesce(cb.name_ru, cb.name) AS controlling_body_name_ru,
+       coalesce(cb.name_kk, cb.name) AS controlling_body_name_kk,
+       i.pa_unit,
+       i.signed_on,
+       i.received_on,
+       i.term::text AS term,
+       i.original_due_date,
+       i.due_date,
+       i.roadmap_due_date,
+       CASE WHEN i.status = 'on_control' AND i.due_date IS NOT NULL
+            THEN working_days_between(current_date, i.due_date,
+                   coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ')) END
+         AS working_days_left,
+       (i.status = 'on_control' AND i.due_date < current_date) AS overdue,
+       CASE WHEN i.status = 'on_control' AND i.due_date < current_date
+            THEN working_days_between(i.due_date, current_date,
+                   coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
+            ELSE 0 END AS working_days_overdue,
+       i.status,
+       coalesce(vs.kk, i.status) AS status_kk,
+       coalesce(vs.ru, i.status) AS status_ru,
+       i.removed_on,
+       (SELECT d.ground::text FROM decision d
+         WHERE d.instruction_id = i.id AND d.kind = 'removal' ORDER BY d.seq LIMIT 1) AS removal_ground,
+       i.regime::text AS regime,
+       coalesce(vr.kk, i.regime) AS regime_kk,
+       coalesce(vr.ru, i.regime) AS regime_ru,
+       (SELECT count(*) FROM decision d WHERE d.instruction_id = i.id AND d.kind = 'extension')::integer AS extensions,
+       (SELECT count(*) FROM decision d WHERE d.instruction_id = i.id AND d.kind IN ('extension', 'transfer') AND d.repeated)::integer
+         AS repeated_changes,
+       (SELECT count(*) FROM decision d WHERE d.instruction_id = i.id AND d.kind = 'transfer')::integer AS transfers,
+       (SELECT count(*) FROM decision d WHERE d.instruction_id = i.id AND d.kind = 'new_deadline')::integer AS new_deadlines,
+       CASE WHEN i.received_on IS NOT NULL AND i.original_due_date IS NOT NULL
+            THEN working_days_between(i.received_on, i.original_due_date,
+                   coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ')) <= 10
+            ELSE false END AS urgent,
+       CASE WHEN i.due_date IS NOT NULL
+            THEN NOT is_confirmed(i.due_date, coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
+            ELSE false END AS due_in_unconfirmed_year,
+       i.calendar,
+       i.parent_id,
+       i.upper_record_id,
+       i.imported
+  FROM instruction i
+  LEFT JOIN act a ON a.id = i.act_id
+  LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
+  LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
+  LEFT JOIN vocabulary vs ON vs.domain = 'instruction_status' AND vs.code = i.status
+  LEFT JOIN vocabulary vr ON vr.domain = 'control_regime' AND vr.code = i.regime::text;
+
+COMMENT ON VIEW report_control_card IS
+  'Control card per instruction (бақылау карточкасы / контрольная карточка): act and requisites, point, kind and level, executors, deadlines, working days left or overdue as of today, status, regime and the decisions taken; plain-typed columns for BI tools; state-secret content is never shown (R14)';
+COMMENT ON COLUMN report_control_card.instruction_id IS 'Instruction id (тапсырма / поручение)';
+COMMENT ON COLUMN report_control_card.external_ref IS 'Key in the host registry (сыртқы кілт / внешний ключ)';
+COMMENT ON COLUMN report_control_card.act_id IS 'Act id (акт / акт)';
+COMMENT ON COLUMN report_control_card.act_type IS 'Type of the act as registered, e.g. decree, address, meeting (актінің түрі / вид акта)';
+COMMENT ON COLUMN report_control_card.act_number IS 'Number of the act (актінің нөмірі / номер акта)';
+COMMENT ON COLUMN report_control_card.act_title IS 'Title of the act; NULL for a state-secret act, R14 (актінің атауы / наименование акта)';
+COMMENT ON COLUMN report_control_card.act_signed_on IS 'Day the act was signed (қол қойылған күні / дата подписания)';
+COMMENT ON COLUMN report_control_card.point IS 'Point number, e.g. 1.42-1.5) (тармақ / пункт)';
+COMMENT ON COLUMN report_control_card.point_sort_key IS 'Sorts points naturally under COLLATE "C": ORDER BY act_id, point_sort_key (сұрыптау кілті / ключ сортировки)';
+COMMENT ON COLUMN report_control_card.kind IS 'Kind code, see report_code_label domain instruction_kind (тапсырма түрі / вид поручения)';
+COMMENT ON COLUMN report_control_card.kind_kk IS 'Kind in Kazakh (тапсырма түрі)';
+COMMENT ON COLUMN report_control_card.kind_ru IS 'Kind in Russian (вид поручения)';
+COMMENT ON COLUMN report_control_card.level IS 'Control level code: pa, government, central, local, organisation (бақылау деңгейі / уровень контроля)';
+COMMENT ON COLUMN report_control_card.level_kk IS 'Control level in Kazakh (бақылау деңгейі)';
+COMMENT ON COLUMN report_control_card.level_ru IS 'Control level in Russian (уровень контроля)';
+COMMENT ON COLUMN report_control_card.content IS 'Text of the instruction; NULL for a state secret, R14 (мазмұны / содержание)';
+COMMENT ON COLUMN report_control_card.secrecy IS 'none, restricted or state_secret (құпиялылық / секретность)';
+COMMENT ON COLUMN report_control_card.state_secret IS 'Contains state secrets: only requisites are shown, R14 (мемлекеттік құпия / государственные секреты)';
+COMMENT ON COLUMN report_control_card.paper_card_ref IS 'Reference of the paper control card, R50.2 (қағаз карточка / бумажная карточка)';
+COMMENT ON COLUMN report_control_card.completion_form IS 'Completion form; NULL for a state secret (аяқталу нысаны / форма завершения)';
+COMMENT ON COLUMN report_control_card.final_result IS 'Final result where the instruction has one; NULL for a state secret (түпкілікті нәтиже / конечный результат)';
+COMMENT ON COLUMN report_control_card.responsible_body_id IS 'Responsible executor id (жауапты орындаушы / ответственный исполнитель)';
+COMMENT ON COLUMN report_control_card.responsible_body_code IS 'Short code of the responsible executor';
+COMMENT ON COLUMN report_control_card.responsible_body_name IS 'Name of the responsible executor as registered';
+COMMENT ON COLUMN report_control_card.responsible_body_name_kk IS 'Name of the responsible executor in Kazakh (the registered name if none)';
+COMMENT ON COLUMN report_control_card.responsible_body_name_ru IS 'Name of the responsible executor in Russian (the registered name if none)';
+COMMENT ON COLUMN report_control_card.responsible_body_sector IS 'Sector of the responsible executor, the heading of Appendix 8 (сала / сфера)';
+COMMENT ON COLUMN report_control_card.co_executor_count IS 'Number of co-executors (бірлесіп орындаушылар / соисполнители)';
+COMMENT ON COLUMN report_control_card.co_executor_codes IS 'Codes of the co-executors, comma-separated';
+COMMENT ON COLUMN report_control_card.co_executors_kk IS 'Co-executors in Kazakh, "; "-separated (бірлесіп орындаушылар)';
+COMMENT ON COLUMN report_control_card.co_executors_ru IS 'Co-executors in Russian, "; "-separated (соисполнители)';
+COMMENT ON COLUMN report_control_card.controlling_body_id IS 'State body responsible for control (бақылауға жауапты орган / орган, ответственный за контроль)';
+COMMENT ON COLUMN report_control_card.controlling_body_name_ru IS 'Controlling body in Russian';
+COMMENT ON COLUMN report_control_card.controlling_body_name_kk IS 'Controlling body in Kazakh';
+COMMENT ON COLUMN report_control_card.pa_unit IS 'PA structural unit responsible for control (ПӘ құрылымдық бөлімшесі / структурное подразделение АП)';
+COMMENT ON COLUMN report_control_card.signed_on IS 'Day the instruction was signed (қол қойылған күні / дата подписания)';
+COMMENT ON COLUMN report_control_card.received_on IS 'Day of receipt, day 0 of the working-day count, R50.3 (келіп түскен күні / дата поступления)';
+COMMENT ON COLUMN report_control_card.term IS 'Term as given, e.g. 10 working days (мерзімі / срок)';
+COMMENT ON COLUMN report_control_card.original_due_date IS 'Deadline when put on control (бастапқы мерзім / первоначальный срок)';
+COMMENT ON COLUMN report_control_card.due_date IS 'Deadline in force (орындау мерзімі / срок исполнения)';
+COMMENT ON COLUMN report_control_card.roadmap_due_date IS 'Day a roadmap is due, R56, R59 (жол картасы мерзімі / срок дорожной карты)';
+COMMENT ON COLUMN report_control_card.working_days_left IS 'On control: working days from today to the deadline, negative when overdue; NULL when removed (қалған жұмыс күндері / осталось рабочих дней)';
+COMMENT ON COLUMN report_control_card.overdue IS 'On control with the deadline before today (мерзімі өткен / просрочено)';
+COMMENT ON COLUMN report_control_card.working_days_overdue IS 'Working days past the deadline as of today, 0 when not overdue (кешіктірілген жұмыс күндері / рабочих дней просрочки)';
+COMMENT ON COLUMN report_control_card.status IS 'on_control or removed (мәртебесі / статус)';
+COMMENT ON COLUMN report_control_card.status_kk IS 'Status in Kazakh (мәртебесі)';
+COMMENT ON COLUMN report_control_card.status_ru IS 'Status in Russian (статус)';
+COMMENT ON COLUMN report_control_card.removed_on IS 'Day removed from control (бақылаудан алынған күні / дата снятия с контроля)';
+COMMENT ON COLUMN report_control_card.removal_ground IS 'Ground of the removal, R75: executed, duplicated, impossible, control_passed (алу негізі / основание снятия)';
+COMMENT ON COLUMN report_control_card.regime IS 'regular, medium_term or long_term, R69.3, R69.4 (бақылау режимі / режим контроля)';
+COMMENT ON COLUMN report_control_card.regime_kk IS 'Regime in Kazakh (бақылау режимі)';
+COMMENT ON COLUMN report_control_card.regime_ru IS 'Regime in Russian (режим контроля)';
+COMMENT ON COLUMN report_control_card.extensions IS 'Extensions of the deadline, R69.1 (ұзартулар / продления)';
+COMMENT ON COLUMN report_control_card.repeated_changes IS 'Repeated extensions or transfers, with disciplinary review, R72 (қайталап ұзарту / повторные продления)';
+COMMENT ON COLUMN report_control_card.transfers IS 'Transfers to medium- or long-term control, R69.3, R69.4 (ауыстырулар / переводы)';
+COMMENT ON COLUMN report_control_card.new_deadlines IS 'New deadlines set in an emergency or quarantine, R70.4 (жаңа мерзімдер / новые сроки)';
+COMMENT ON COLUMN report_control_card.urgent IS 'Urgent: at most 10 working days from receipt to the original deadline (Appendix 7 note) (жедел / срочное)';
+COMMENT ON COLUMN report_control_card.due_in_unconfirmed_year IS 'The deadline lies in a calendar year not yet decreed (a forecast): it may move when the year''s transfers are decreed (бекітілмеген жыл / неутверждённый год)';
+COMMENT ON COLUMN report_control_card.calendar IS 'Working-day calendar of the deadline (күнтізбе / календарь)';
+COMMENT ON COLUMN report_control_card.parent_id IS 'Instruction this one details (негізгі тапсырма / родительское поручение)';
+COMMENT ON COLUMN report_control_card.upper_record_id IS 'Record of the same point at a higher level, R79 (жоғары деңгейдегі жазба / запись верхнего уровня)';
+COMMENT ON COLUMN report_control_card.imported IS 'Imported history, not judged by Decree No. 403 (импортталған / импортировано)';
+
+-- The overdue register ---------------------------------------------------------
+
+CREATE VIEW report_overdue WITH (security_invoker = true) AS
+SELECT c.instruction_id, c.external_ref, c.act_id, c.act_type, c.act_number, c.act_signed_on,
+       c.point, c.point_sort_key, c.kind, c.kind_kk, c.kind_ru, c.level, c.level_kk, c.level_ru,
+       c.content, c.state_secret, c.paper_card_ref,
+       c.responsible_body_id, c.responsible_body_code, c.responsible_body_name_kk, c.responsible_body_name_ru,
+       c.responsible_body_sector, c.co_executors_ru, c.pa_unit,
+       c.received_on, c.original_due_date, c.due_date,
+       (current_date - c.due_date) AS calendar_days_overdue,
+       c.working_days_overdue,
+       c.regime, c.regime_kk, c.regime_ru, c.extensions, c.repeated_changes, c.transfers, c.new_deadlines,
+       c.urgent
+  FROM report_control_card c
+ WHERE c.overdue;
+COMMENT ON VIEW report_overdue IS
+  'Overdue register (мерзімі өткен тапсырмалар тізілімі / реестр просроченных поручений): instructions on control whose deadline in force is before today, with the days overdue';
+COMMENT ON COLUMN report_overdue.instruction_id IS 'Instruction id (тапсырма / поручение)';
+COMMENT ON COLUMN report_overdue.external_ref IS 'Key in the host registry';
+COMMENT ON COLUMN report_overdue.act_id IS 'Act id (акт / акт)';
+COMMENT ON COLUMN report_overdue.act_type IS 'Type of the act (актінің түрі / вид акта)';
+COMMENT ON COLUMN report_overdue.act_number IS 'Number of the act (нөмірі / номер)';
+COMMENT ON COLUMN report_overdue.act_signed_on IS 'Day the act was signed (қол қойылған күні / дата подписания)';
+COMMENT ON COLUMN report_overdue.point IS 'Point number (тармақ / пункт)';
+COMMENT ON COLUMN report_overdue.point_sort_key IS 'Natural sort key of the point under COLLATE "C"';
+COMMENT ON COLUMN report_overdue.kind IS 'Kind code (тапсырма түрі / вид поручения)';
+COMMENT ON COLUMN report_overdue.kind_kk IS 'Kind in Kazakh';
+COMMENT ON COLUMN report_overdue.kind_ru IS 'Kind in Russian';
+COMMENT ON COLUMN report_overdue.level IS 'Control level code (бақылау деңгейі / уровень контроля)';
+COMMENT ON COLUMN report_overdue.level_kk IS 'Control level in Kazakh';
+COMMENT ON COLUMN report_overdue.level_ru IS 'Control level in Russian';
+COMMENT ON COLUMN report_overdue.content IS 'Text; NULL for a state secret, R14 (мазмұны / содержание)';
+COMMENT ON COLUMN report_overdue.state_secret IS 'Contains state secrets, R14 (мемлекеттік құпия / государственные секреты)';
+COMMENT ON COLUMN report_overdue.paper_card_ref IS 'Paper control card (қағаз карточка / бумажная карточка)';
+COMMENT ON COLUMN report_overdue.responsible_body_id IS 'Responsible executor id (жауапты орындаушы / ответственный исполнитель)';
+COMMENT ON COLUMN report_overdue.responsible_body_code IS 'Short code of the responsible executor';
+COMMENT ON COLUMN report_overdue.responsible_body_name_kk IS 'Responsible executor in Kazakh';
+COMMENT ON COLUMN report_overdue.responsible_body_name_ru IS 'Responsible executor in Russian';
+COMMENT ON COLUMN report_overdue.responsible_body_sector IS 'Sector of the responsible executor (сала / сфера)';
+COMMENT ON COLUMN report_overdue.co_executors_ru IS 'Co-executors in Russian (соисполнители)';
+COMMENT ON COLUMN report_overdue.pa_unit IS 'PA unit responsible for control (ПӘ бөлімшесі / подразделение АП)';
+COMMENT ON COLUMN report_overdue.received_on IS 'Day of receipt (келіп түскен күні / дата поступления)';
+COMMENT ON COLUMN report_overdue.original_due_date IS 'Deadline when put on control (бастапқы мерзім / первоначальный срок)';
+COMMENT ON COLUMN report_overdue.due_date IS 'Deadline in force, missed (орындау мерзімі / срок исполнения)';
+COMMENT ON COLUMN report_overdue.calendar_days_overdue IS 'Calendar days past the deadline as of today (күнтізбелік күндер / календарных дней)';
+COMMENT ON COLUMN report_overdue.working_days_overdue IS 'Working days past the deadline as of today (жұмыс күндері / рабочих дней)';
+COMMENT ON COLUMN report_overdue.regime IS 'Control regime code (бақылау режимі / режим контроля)';
+COMMENT ON COLUMN report_overdue.regime_kk IS 'Regime in Kazakh';
+COMMENT ON COLUMN report_overdue.regime_ru IS 'Regime in Russian';
+COMMENT ON COLUMN report_overdue.extensions IS 'Extensions so far, R69.1 (ұзартулар / продления)';
+COMMENT ON COLUMN report_overdue.repeated_changes IS 'Repeated extensions or transfers, R72 (қайталап / повторно)';
+COMMENT ON COLUMN report_overdue.transfers IS 'Transfers, R69.3, R69.4 (ауыстырулар / переводы)';
+COMMENT ON COLUMN report_overdue.new_deadlines IS 'New deadlines, R70.4 (жаңа мерзімдер / новые сроки)';
+COMMENT ON COLUMN report_overdue.urgent IS 'Urgent: at most 10 working days (жедел / срочное)';
+
+-- The decision history ---------------------------------------------------------
+
+CREATE VIEW report_decision_history WITH (security_invoker = true) AS
+SELECT d.id AS decision_id,
+       d.instruction_id,
+       d.seq,
+       i.act_id,
+       i.point::text AS point,
+       i.responsible_body_id,
+       i.level::text AS level,
+       d.kind::text AS kind,
+       coalesce(vk.kk, d.kind) AS kind_kk,
+       coalesce(vk.ru, d.kind) AS kind_ru,
+       d.decided_on,
+       d.decided_by::text AS decided_by,
+       coalesce(vd.kk, d.decided_by) AS decided_by_kk,
+       coalesce(vd.ru, d.decided_by) AS decided_by_ru,
+       d.old_due_date,
+       d.new_due_date,
+       CASE WHEN d.old_due_date IS NOT NULL AND d.new_due_date IS NOT NULL
+            THEN working_days_between(d.old_due_date, d.new_due_date,
+                   coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ')) END
+         AS shift_working_days,
+       d.old_regime::text AS old_regime,
+       d.new_regime::text AS new_regime,
+       d.repeated,
+       d.ground::text AS ground,
+       coalesce(vg.kk, d.ground) AS ground_kk,
+       coalesce(vg.ru, d.ground) AS ground_ru,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE d.reason END AS reason,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE d.basis END AS basis,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE d.disciplinary_review END AS disciplinary_review,
+       (d.disciplinary_review IS NOT NULL OR (i.secrecy = 'state_secret' AND d.repeated)) AS disciplinary_review_taken,
+       array_to_string(d.evidence::text[], ', ') AS evidence,
+       CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE d.evidence_ref END AS evidence_ref,
+       d.paper_ref,
+       d.measures_due_date,
+       d.roadmap_due_date,
+       d.receiving_body_id,
+       coalesce(rb.name_ru, rb.name) AS receiving_body_name_ru,
+       (i.secrecy = 'state_secret') AS state_secret,
+       d.imported
+  FROM decision d
+  JOIN instruction i ON i.id = d.instruction_id
+  LEFT JOIN state_body rb ON rb.id = d.receiving_body_id
+  LEFT JOIN vocabulary vk ON vk.domain = 'decision_kind' AND vk.code = d.kind::text
+  LEFT JOIN vocabulary vd ON vd.domain = 'decider' AND vd.code = d.decided_by::text
+  LEFT JOIN vocabulary vg ON vg.domain = 'removal_ground' AND vg.code = d.ground::text;
+COMMENT ON VIEW report_decision_history IS
+  'Decision history (шешімдер журналы / журнал решений): every decision on control in its order, with the deadline and regime before and after; basis and review of state secrets are not shown (R14)';
+COMMENT ON COLUMN report_decision_history.decision_id IS 'Decision id (шешім / решение)';
+COMMENT ON COLUMN report_decision_history.instruction_id IS 'Instruction decided on (тапсырма / поручение)';
+COMMENT ON COLUMN report_decision_history.seq IS 'Order among the instruction''s decisions (реті / порядковый номер)';
+COMMENT ON COLUMN report_decision_history.act_id IS 'Act of the instruction (акт / акт)';
+COMMENT ON COLUMN report_decision_history.point IS 'Point of the instruction (тармақ / пункт)';
+COMMENT ON COLUMN report_decision_history.responsible_body_id IS 'Responsible executor of the instruction (жауапты орындаушы / ответственный исполнитель)';
+COMMENT ON COLUMN report_decision_history.level IS 'Control level code (бақылау деңгейі / уровень контроля)';
+COMMENT ON COLUMN report_decision_history.kind IS 'extension, transfer, new_deadline, removal, roadmap_approval (шешім түрі / вид решения)';
+COMMENT ON COLUMN report_decision_history.kind_kk IS 'Kind of decision in Kazakh';
+COMMENT ON COLUMN report_decision_history.kind_ru IS 'Kind of decision in Russian';
+COMMENT ON COLUMN report_decision_history.decided_on IS 'Day of the decision (шешім күні / дата решения)';
+COMMENT ON COLUMN report_decision_history.decided_by IS 'Position that decided (шешім қабылдаған / принявший решение)';
+COMMENT ON COLUMN report_decision_history.decided_by_kk IS 'Decider in Kazakh';
+COMMENT ON COLUMN report_decision_history.decided_by_ru IS 'Decider in Russian';
+COMMENT ON COLUMN report_decision_history.old_due_date IS 'Deadline before the decision (бұрынғы мерзім / прежний срок)';
+COMMENT ON COLUMN report_decision_history.new_due_date IS 'Deadline after the decision (жаңа мерзім / новый срок)';
+COMMENT ON COLUMN report_decision_history.shift_working_days IS 'Working days the deadline moved (жылжу / сдвиг в рабочих днях)';
+COMMENT ON COLUMN report_decision_history.old_regime IS 'Regime before a transfer (бұрынғы режим / прежний режим)';
+COMMENT ON COLUMN report_decision_history.new_regime IS 'Regime after a transfer (жаңа режим / новый режим)';
+COMMENT ON COLUMN report_decision_history.repeated IS 'A repeated extension or transfer, R72 (қайталап / повторно)';
+COMMENT ON COLUMN report_decision_history.ground IS 'Removal ground, R75 (алу негізі / основание снятия)';
+COMMENT ON COLUMN report_decision_history.ground_kk IS 'Removal ground in Kazakh';
+COMMENT ON COLUMN report_decision_history.ground_ru IS 'Removal ground in Russian';
+COMMENT ON COLUMN report_decision_history.reason IS 'Circumstances of a transfer or the emergency of a new deadline; NULL for a state secret (себебі / причина)';
+COMMENT ON COLUMN report_decision_history.basis IS 'Expert conclusion, agreement or letter; NULL for a state secret (негіздеме / основание)';
+COMMENT ON COLUMN report_decision_history.disciplinary_review IS 'Decision on disciplinary responsibility, R72; NULL for a state secret (тәртіптік жауаптылық / дисциплинарная ответственность)';
+COMMENT ON COLUMN report_decision_history.disciplinary_review_taken IS 'Disciplinary responsibility was considered, R72 (also for state secrets, whose review is on paper)';
+COMMENT ON COLUMN report_decision_history.evidence IS 'Kinds of removal evidence, R75, R76-1 (дәлелдер / подтверждающие документы)';
+COMMENT ON COLUMN report_decision_history.evidence_ref IS 'References of the removal evidence; NULL for a state secret';
+COMMENT ON COLUMN report_decision_history.paper_ref IS 'Paper document of a state-secret decision, R14 (қағаз құжат / бумажный документ)';
+COMMENT ON COLUMN report_decision_history.measures_due_date IS 'Information on measures due, R72.4 (шаралар туралы ақпарат мерзімі / срок информации о мерах)';
+COMMENT ON COLUMN report_decision_history.roadmap_due_date IS 'Roadmap due after a long-term transfer, R59 (жол картасы мерзімі / срок дорожной карты)';
+COMMENT ON COLUMN report_decision_history.receiving_body_id IS 'Body taking over control, R75(4) (бақылауды қабылдаушы / принимающий контроль орган)';
+COMMENT ON COLUMN report_decision_history.receiving_body_name_ru IS 'Body taking over control, in Russian';
+COMMENT ON COLUMN report_decision_history.state_secret IS 'The instruction contains state secrets, R14';
+COMMENT ON COLUMN report_decision_history.imported IS 'Imported history, not judged by Decree No. 403';
+
+-- Executive discipline ---------------------------------------------------------
+-- One row per responsible body and month in which the deadline in force falls.
+-- "On time": removed as executed on or before the deadline in force; "late":
+-- executed after it, or still on control with the deadline passed.  The rate
+-- is on time / (on time + late); to roll up to a quarter or a year, sum the
+-- counts and divide again (a rate is not summed).
+
+CREATE VIEW report_discipline WITH (security_invoker = true) AS
+SELECT g.body_id, b.code AS body_code,
+       coalesce(b.name_kk, b.name) AS body_name_kk, coalesce(b.name_ru, b.name) AS body_name_ru,
+       b.body_type::text AS body_type, b.sector,
+       g.period_start,
+       (g.period_start + interval '1 month' - interval '1 day')::date AS period_end,
+       extract(year FROM g.period_start)::integer AS year,
+       extract(quarter FROM g.period_start)::integer AS quarter,
+       extract(month FROM g.period_start)::integer AS month,
+       g.instructions, g.on_time, g.late, g.executed_late, g.overdue, g.in_progress,
+       g.extended, g.extended_repeatedly, g.transferred, g.with_new_deadline,
+       g.removed_executed, g.removed_duplicated, g.removed_impossible, g.removed_control_passed,
+       round(100.0 * g.on_time / nullif(g.on_time + g.late, 0), 1) AS on_time_rate
+  FROM (
+    SELECT i.responsible_body_id AS body_id,
+           date_trunc('month', i.due_date::timestamp)::date AS period_start,
+           count(*)::integer AS instructions,
+           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on <= i.due_date)::integer AS on_time,
+           count(*) FILTER (WHERE (r.ground = 'executed' AND i.removed_on > i.due_date)
+                               OR (i.status = 'on_control' AND i.due_date < current_date))::integer AS late,
+           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on > i.due_date)::integer AS executed_late,
+           count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date < current_date)::integer AS overdue,
+           count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date >= current_date)::integer AS in_progress,
+           -- the journal keeps on the instruction the count of its extensions
+           -- and transfers (extensions); the transfers, new deadlines and
+           -- repeated extensions, which are few, are counted from the journal
+           count(*) FILTER (WHERE i.extensions > coalesce(j.transfers, 0))::integer AS extended,
+           count(*) FILTER (WHERE j.repeated_extensions > 0)::integer AS extended_repeatedly,
+           count(*) FILTER (WHERE j.transfers > 0)::integer AS transferred,
+           count(*) FILTER (WHERE j.new_deadlines > 0)::integer AS with_new_deadline,
+           count(*) FILTER (WHERE r.ground = 'executed')::integer AS removed_executed,
+           count(*) FILTER (WHERE r.ground = 'duplicated')::integer AS removed_duplicated,
+           count(*) FILTER (WHERE r.ground = 'impossible')::integer AS removed_impossible,
+           count(*) FILTER (WHERE r.ground = 'control_passed')::integer AS removed_control_passed
+      FROM instruction i
+      -- the removal, if any: a removed instruction takes no later decision, so
+      -- its latest decision (kept by the journal) is the removal
+      LEFT JOIN decision r ON r.id = i.last_decision_id AND i.status = 'removed' AND r.kind = 'removal'
+      LEFT JOIN (
+        SELECT d.instruction_id,
+               count(*) FILTER (WHERE d.kind = 'transfer') AS transfers,
+               count(*) FILTER (WHERE d.kind = 'new_deadline') AS new_deadlines,
+               count(*) FILTER (WHERE d.kind = 'extension') AS repeated_extensions
+          FROM decision d
+         WHERE d.kind IN ('transfer', 'new_deadline') OR (d.kind = 'extension' AND d.repeated)
+         GROUP BY d.instruction_id
+      ) j ON j.instruction_id = i.id
+     WHERE i.due_date IS NOT NULL
+     GROUP BY i.responsible_body_id, date_trunc('month', i.due_date::timestamp)::date
+  ) g
+  LEFT JOIN state_body b ON b.id = g.body_id;
+COMMENT ON VIEW report_discipline IS
+  'Executive discipline (атқарушылық тәртіп / исполнительская дисциплина) per responsible body and month of the deadline in force: on time, late, extended, extended repeatedly, transferred, new deadlines, removals by ground and the on-time rate; sum the counts to roll up';
+COMMENT ON COLUMN report_discipline.body_id IS 'Responsible executor id; NULL for instructions without one (жауапты орындаушы / ответственный исполнитель)';
+COMMENT ON COLUMN report_discipline.body_code IS 'Short code of the body';
+COMMENT ON COLUMN report_discipline.body_name_kk IS 'Body in Kazakh (орган атауы)';
+COMMENT ON COLUMN report_discipline.body_name_ru IS 'Body in Russian (наименование органа)';
+COMMENT ON COLUMN report_discipline.body_type IS 'Body type code (орган түрі / тип органа)';
+COMMENT ON COLUMN report_discipline.sector IS 'Sector of the body (сала / сфера)';
+COMMENT ON COLUMN report_discipline.period_start IS 'First day of the month the deadlines fall in (кезең басы / начало периода)';
+COMMENT ON COLUMN report_discipline.period_end IS 'Last day of that month (кезең соңы / конец периода)';
+COMMENT ON COLUMN report_discipline.year IS 'Year of the period (жыл / год)';
+COMMENT ON COLUMN report_discipline.quarter IS 'Quarter of the period (тоқсан / квартал)';
+COMMENT ON COLUMN report_discipline.month IS 'Month of the period (ай / месяц)';
+COMMENT ON COLUMN report_discipline.instructions IS 'Instructions whose deadline in force falls in the period (тапсырмалар / поручения)';
+COMMENT ON COLUMN report_discipline.on_time IS 'Removed as executed on or before the deadline (уақтылы / в срок)';
+COMMENT ON COLUMN report_discipline.late IS 'Executed after the deadline, or still on control past it (мерзімін бұзып / с нарушением срока)';
+COMMENT ON COLUMN report_discipline.executed_late IS 'Removed as executed after the deadline (кеш орындалған / исполнено с опозданием)';
+COMMENT ON COLUMN report_discipline.overdue IS 'On control with the deadline passed, as of today (мерзімі өткен / просрочено)';
+COMMENT ON COLUMN report_discipline.in_progress IS 'On control, deadline not yet passed (орындалуда / на исполнении)';
+COMMENT ON COLUMN report_discipline.extended IS 'Instructions extended at least once, R69.1 (ұзартылған / продлено)';
+COMMENT ON COLUMN report_discipline.extended_repeatedly IS 'Instructions extended repeatedly, R72 (қайталап ұзартылған / продлено повторно)';
+COMMENT ON COLUMN report_discipline.transferred IS 'Instructions transferred to medium- or long-term control, R69.3, R69.4 (ауыстырылған / переведено)';
+COMMENT ON COLUMN report_discipline.with_new_deadline IS 'Instructions with a new deadline, R70.4 (жаңа мерзім белгіленген / установлен новый срок)';
+COMMENT ON COLUMN report_discipline.removed_executed IS 'Removed: executed, R75(1) (орындалды / исполнено)';
+COMMENT ON COLUMN report_discipline.removed_duplicated IS 'Removed: contained in a new instruction, R75(2) (жаңа тапсырмада / новым поручением)';
+COMMENT ON COLUMN report_discipline.removed_impossible IS 'Removed: impossible for objective reasons, R75(3) (мүмкін емес / невозможно)';
+COMMENT ON COLUMN report_discipline.removed_control_passed IS 'Removed: control passed, R75(4) (бақылау берілді / контроль передан)';
+COMMENT ON COLUMN report_discipline.on_time_rate IS 'Percent on time of on time + late, one decimal; NULL when neither (уақтылы орындау үлесі / доля исполненных в срок)';
+
+-- Appendix 5: control approval of an act ---------------------------------------
+
+CREATE FUNCTION form_control_approval(act_id bigint, lang text DEFAULT 'ru')
+RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key text, measure text,
+               due_date date, completion_form text, final_result text, responsible_body text,
+               control_body text, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  the_act bigint := act_id;
+BEGIN
+  PERFORM report_check_lang(lang);
+  IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
+    RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
+      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
+  END IF;
+  RETURN QUERY
+  SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
+         i.id,
+         i.point::text,
+         (point_sort_key(i.point) COLLATE "C"),
+         CASE WHEN i.secrecy = 'state_secret'
+              THEN CASE lang WHEN 'kk' THEN 'Мемлекеттік құпиялар (R14): қағаз карточка ' ELSE 'Государственные секреты (R14): бумажная карточка ' END
+                   || coalesce(i.paper_card_ref, '—')
+              ELSE i.content END,
+         i.original_due_date,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END,
+         concat_ws('; ',
+           CASE lang WHEN 'kk' THEN coalesce(rb.name_kk, rb.name) ELSE coalesce(rb.name_ru, rb.name) END,
+           (SELECT string_agg(CASE lang WHEN 'kk' THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END,
+                              '; ' ORDER BY b.id)
+              FROM state_body b WHERE b.id = ANY (i.co_executor_ids))),
+         concat_ws('. ',
+           coalesce(CASE lang WHEN 'kk' THEN coalesce(cb.name_kk, cb.name) ELSE coalesce(cb.name_ru, cb.name) END,
+                    CASE WHEN i.level <> 'pa' THEN label(i.level, lang) END),
+           i.pa_unit),
+         i.secrecy = 'state_secret'
+    FROM instruction i
+    LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
+    LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
+   WHERE i.act_id = the_act
+     AND i.upper_record_id IS NULL
+   ORDER BY 1;
+END
+$$;
+COMMENT ON FUNCTION form_control_approval(bigint, text) IS
+  'Appendix 5, control approval of an act (бақылауды бекіту / утверждение контроля): a row per point with the measure, deadline, completion form, final result, responsible body and the body or PA unit responsible for control (R4.5); state secrets show only their paper card (R14). lang: kk or ru (IC301); unknown act: IC302';
+
+CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE sql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+  SELECT (SELECT string_agg(report_csv_field(h.heading), ',' ORDER BY h.n)
+            FROM unnest(CASE lang
+                   WHEN 'kk' THEN ARRAY['р/с №', 'Іс-шараның атауы', 'Орындалу мерзімі', 'Аяқталу нысаны', 'Түпкілікті нәтиже', 'Жауапты мемлекеттік орган',
+                                        'Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі']
+                   ELSE ARRAY['№ п/п', 'Наименование мероприятия', 'Срок исполнения', 'Форма завершения', 'Конечный результат', 'Ответственный государственный орган',
+                              'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента']
+                 END) WITH ORDINALITY AS h(heading, n))
+         || E'\r\n'
+         || coalesce(string_agg(concat_ws(',', f.row_no::text, report_csv_field(f.measure), report_date(f.due_date),
+                                          report_csv_field(f.completion_form), report_csv_field(f.final_result),
+                                          report_csv_field(f.responsible_body), report_csv_field(f.control_body))
+                                || E'\r\n', '' ORDER BY f.row_no), '')
+    FROM form_control_approval(act_id, lang) f
+$$;
+COMMENT ON FUNCTION form_control_approval_csv(bigint, text) IS
+  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru)';
+
+CREATE FUNCTION form_control_approval_html(act_id bigint, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  a act;
+  is_kk boolean := report_check_lang(lang) = 'kk';
+  rows text;
+  h text;
+BEGIN
+  SELECT * INTO a FROM act WHERE id = act_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no act %', coalesce(act_id::text, 'NULL')
+      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
+  END IF;
+  SELECT string_agg(format('<tr><td class="n">%s.</td><td>%s</td><td class="c">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+                           f.row_no,
+                           CASE WHEN f.point IS NOT NULL
+                                THEN '<span class="pt">' || report_html_escape(CASE WHEN is_kk THEN f.point || '-тармақ' ELSE 'п. ' || f.point END) || '</span> '
+                                ELSE '' END
+                           || coalesce(report_html_escape(f.measure), ''),
+                           coalesce(report_html_escape(report_date(f.due_date)), ''),
+                           coalesce(report_html_escape(f.completion_form), ''),
+                           coalesce(report_html_escape(f.final_result), ''),
+                           coalesce(report_html_escape(f.responsible_body), ''),
+                           coalesce(report_html_escape(f.control_body), '')),
+                    E'\n' ORDER BY f.row_no)
+    INTO rows
+    FROM form_control_approval(act_id, lang) f;
+  h := report_html_head(CASE WHEN is_kk THEN 'Бақылауды бекіту' ELSE 'Утверждение контроля' END, lang)
+    || '<div class="appendix">'
+    || CASE WHEN is_kk
+            THEN 'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына<br><b>5-қосымша</b>'
+            ELSE '<b>Приложение 5</b><br>к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов' END
+    || '</div><h1>'
+    || CASE WHEN is_kk
+            THEN 'Қазақстан Республикасы Президентінің ' || report_html_escape(coalesce(report_long_date(a.signed_on, 'kk'), '_____ 20__ жылғы _____'))
+                 || ' № ' || report_html_escape(coalesce(a.number, '_____')) || ' актісін немесе тапсырмасын іске асыру бойынша<br><span class="big">БАҚЫЛАУДЫ БЕКІТУ</span>'
+            ELSE '<span class="big">УТВЕРЖДЕНИЕ КОНТРОЛЯ</span><br>по реализации акта или поручения Президента Республики Казахстан от '
+                 || report_html_escape(coalesce(report_long_date(a.signed_on, 'ru'), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
+    || '</h1>'
+    || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
+    || '<table><colgroup><col style="width:4%"><col style="width:27%"><col style="width:9%"><col style="width:12%"><col style="width:12%"><col style="width:15%"><col style="width:21%"></colgroup><thead><tr>'
+    || CASE WHEN is_kk
+            THEN '<th>р/с №</th><th>Іс-шараның атауы</th><th>Орындалу мерзімі</th><th>Аяқталу нысаны</th><th>Түпкілікті нәтиже*</th><th>Жауапты мемлекеттік орган</th><th>Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі</th>'
+            ELSE '<th>№ п/п</th><th>Наименование мероприятия</th><th>Срок исполнения</th><th>Форма завершения</th><th>Конечный результат*</th><th>Ответственный государственный орган</th><th>Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента</th>' END
+    || '</tr><tr class="num"><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td><td>7</td></tr></thead><tbody>'
+    || coalesce(rows, '<tr><td colspan="7" class="c">—</td></tr>')
+    || '</tbody></table><p class="note">'
+    || CASE WHEN is_kk
+            THEN '* түпкілікті нәтиже өздерінің мазмұны белгілі бір өлшенетін әлеуметтік-экономикалық немесе өзге де әсерге жетуге мүмкіндік беретін нақты тұжырымдалған шаралар қабылдауды болжайтын тапсырмалар мен актілер бойынша ғана айқындалады.'
+            ELSE '* конечный результат определяется только по поручениям и актам, предполагающим принятие конкретно сформулированных мер, содержание которых позволяет достичь определенного измеримого социально-экономического или иного эффекта.' END
+    || '</p></body></html>';
+  RETURN h;
+END
+$$;
+COMMENT ON FUNCTION form_control_approval_html(bigint, text) IS
+  'Appendix 5 as a printable HTML document (A4 landscape) in Kazakh (kk) or Russian (ru); every interpolated value is HTML-escaped';
+
+-- Shared page head of the printable forms.
+CREATE FUNCTION report_html_head(title text, lang text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = instruction_control, pg_catalog
+AS $$
+  SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
+      || report_html_escape(title) || '</title><style>'
+      || '@page { size: A4 landscape; margin: 15mm 12mm; }'
+      || 'body { font-family: "Times New Roman", "DejaVu Serif", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0 8mm; }'
+      || '.appendix { width: 42%; margin: 8px 0 14px auto; text-align: center; font-size: 10.5pt; }'
+      || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
+      || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
+      || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
+      || 'table { border-collapse: collapse; width: 100%; font-size: 10.5pt; table-layout: fixed; }'
+      || 'th, td { border: 1px solid #000; padding: 4px 5px; vertical-align: top; }'
+      || 'th { font-weight: bold; text-align: center; vertical-align: middle; }'
+      || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
+      || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
+      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; }'
+      || 'td { overflow-wrap: break-word; }'
+      || '.pt { font-weight: bold; }'
+      || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
+      || '.sign { margin-top: 18px; font-size: 11pt; }'
+      || '</style></head><body>' || E'\n'
+$$;
+COMMENT ON FUNCTION report_html_head(text, text) IS
+  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table';
+
+-- Appendix 8: annual summary of a body ------------------------------------------
+-- The instructions a body reports on: those under its control
+-- (controlling_body_id), and those it executes below PA level where no
+-- controlling body is recorded.  A year is the registry as it stood at the end
+-- of its 31 December (instruction_as_of), so a decision taken later does not
+-- change a past year's summary.  Rows: on control at some time in the year
+-- (received by its end, not removed before it began).  Status: executed
+-- (removed on ground executed), in progress (on control at the year's end), or
+-- removed on another ground of R75 during the year (named in the status).
+
+CREATE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
+RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+               content text, status text, status_label text, final_result text, intermediate_result text,
+               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  the_body bigint := body_id;
+  y_start date;
+  y_end date;
+  is_kk boolean := report_check_lang(lang) = 'kk';
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
+    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  IF year IS NULL OR year < 2000 OR year > 2100 THEN
+    RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
+      USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
+  END IF;
+  y_start := make_date(year, 1, 1);
+  y_end := make_date(year, 12, 31);
+  RETURN QUERY
+  WITH mine AS (
+    SELECT i.*
+      FROM instruction i
+     WHERE (i.controlling_body_id = the_body
+            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = the_body AND i.level <> 'pa'))
+       AND coalesce(i.received_on, i.created_at::date) <= y_end
+  ), rows AS (
+    SELECT m.id, m.act_id, m.point, m.secrecy, m.content, m.final_result, m.paper_card_ref, m.received_on,
+           m.calendar, m.external_ref,
+           coalesce(rb.sector, '') AS sector_key,
+           s.on_control, s.due_date AS due_then, s.removed_on AS removed_then, s.removal_ground,
+           s.extensions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then
+      FROM mine m
+      JOIN instruction_as_of(y_end) s ON s.instruction_id = m.id
+      LEFT JOIN state_body rb ON rb.id = m.responsible_body_id
+     WHERE s.on_control OR s.removed_on >= y_start
+  )
+  SELECT nullif(r.sector_key, ''),
+         sector_heading(nullif(r.sector_key, ''), lang),
+         (row_number() OVER (PARTITION BY r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
+         r.id,
+         concat_ws(', ',
+           CASE WHEN a.id IS NOT NULL
+                THEN concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
+                               CASE WHEN a.signed_on IS NOT NULL THEN CASE WHEN is_kk THEN report_date(a.signed_on) || ' ж.' ELSE 'от ' || report_date(a.signed_on) END END)
+                ELSE CASE WHEN is_kk THEN 'тапсырма' ELSE 'поручение' END
+                     || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
+                     || CASE WHEN r.received_on IS NOT NULL THEN CASE WHEN is_kk THEN ', келіп түсті ' ELSE ', поступило ' END || report_date(r.received_on) ELSE '' END END,
+           CASE WHEN r.point IS NOT NULL THEN CASE WHEN is_kk THEN r.point::text || '-тармақ' ELSE 'п. ' || r.point::text END END),
+         CASE WHEN r.secrecy = 'state_secret'
+              THEN CASE WHEN is_kk THEN 'Мемлекеттік құпиялар (R14): қағаз карточка ' ELSE 'Государственные секреты (R14): бумажная карточка ' END
+                   || coalesce(r.paper_card_ref, '—')
+              ELSE r.content END,
+         CASE WHEN r.on_control THEN 'in_progress' WHEN r.removal_ground = 'executed' THEN 'executed' ELSE 'removed' END,
+         CASE WHEN r.on_control THEN CASE WHEN is_kk THEN 'орындалуда' ELSE 'на исполнении' END
+              WHEN r.removal_ground = 'executed' THEN CASE WHEN is_kk THEN 'орындалған' ELSE 'исполнено' END
+              ELSE CASE WHEN is_kk THEN 'бақылаудан алынды: ' ELSE 'снято с контроля: ' END
+                   || (coalesce((SELECT CASE WHEN is_kk THEN v.kk ELSE v.ru END FROM vocabulary v
+                                       WHERE v.domain = 'removal_ground' AND v.code = r.removal_ground), r.removal_ground, '')) END,
+         -- executed: the final result in brief
+         CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
+           CASE WHEN r.secrecy = 'state_secret' THEN NULL
+                ELSE coalesce(
+                  (SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
+                    ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1),
+                  r.final_result) END
+           || ''
+         END,
+         -- in progress: the intermediate result with the facts of extensions, transfers and new deadlines
+         CASE WHEN r.on_control OR r.removal_ground <> 'executed' THEN
+           nullif(concat_ws(' ',
+             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
+               (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
+                 ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1) END,
+             (SELECT string_agg(
+                CASE d.kind
+                  WHEN 'extension' THEN
+                    CASE WHEN is_kk THEN report_date(d.decided_on) || ' мерзім ' || coalesce(report_date(d.old_due_date), '') || ' бастап ' || report_date(d.new_due_date) || ' дейін ' || CASE WHEN d.repeated THEN 'қайталап ' ELSE '' END || 'ұзартылды'
+                                    || ' (' || coalesce((SELECT v.kk FROM vocabulary v WHERE v.domain = 'decider' AND v.code = d.decided_by::text), d.decided_by::text, '') || ')'
+                         ELSE 'Срок ' || CASE WHEN d.repeated THEN 'повторно ' ELSE '' END || 'продлён ' || report_date(d.decided_on) || ' с ' || coalesce(report_date(d.old_due_date), '') || ' до ' || report_date(d.new_due_date)
+                                    || ' (' || coalesce((SELECT v.ru FROM vocabulary v WHERE v.domain = 'decider' AND v.code = d.decided_by::text), d.decided_by::text, '') || ')' END
+                  WHEN 'transfer' THEN
+                    CASE WHEN is_kk THEN report_date(d.decided_on) || ' ' || lower(coalesce((SELECT v.kk FROM vocabulary v WHERE v.domain = 'control_regime' AND v.code = d.new_regime::text), d.new_regime::text, '')) || 'ға ауыстырылды, мерзім ' || coalesce(report_date(d.new_due_date), '')
+                         ELSE 'Переведено на ' || CASE d.new_regime::text WHEN 'medium_term' THEN 'среднесрочный' WHEN 'long_term' THEN 'долгосрочный' ELSE coalesce(d.new_regime::text, '') END || ' контроль ' || report_date(d.decided_on) || ', срок до ' || coalesce(report_date(d.new_due_date), '') END
+                  WHEN 'new_deadline' THEN
+                    CASE WHEN is_kk THEN report_date(d.decided_on) || ' жаңа мерзім белгіленді: ' || report_date(d.new_due_date)
+                                    || CASE WHEN r.secrecy <> 'state_secret' AND d.reason IS NOT NULL THEN ' (' || lower(coalesce((SELECT v.kk FROM vocabulary v WHERE v.domain = 'new_deadline_reason' AND v.code = d.reason), d.reason)) || ')' ELSE '' END
+                         ELSE 'Установлен новый срок ' || report_date(d.decided_on) || ': до ' || report_date(d.new_due_date)
+                                    || CASE WHEN r.secrecy <> 'state_secret' AND d.reason IS NOT NULL THEN ' (' || lower(coalesce((SELECT v.ru FROM vocabulary v WHERE v.domain = 'new_deadline_reason' AND v.code = d.reason), d.reason)) || ')' ELSE '' END END
+                  WHEN 'removal' THEN
+                    CASE WHEN is_kk THEN report_date(d.decided_on) || ' бақылаудан алынды' ELSE 'Снято с контроля ' || report_date(d.decided_on) END
+                END || '.', ' ' ORDER BY d.seq)
+                FROM decision d
+               WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
+             CASE WHEN r.on_control THEN
+               CASE WHEN is_kk THEN 'Орындау мерзімі: ' || coalesce(report_date(r.due_then), '—')
+                                    || CASE WHEN r.due_then < y_end THEN ' (өтіп кетті)' ELSE '' END || '.'
+                    ELSE 'Срок исполнения: ' || coalesce(report_date(r.due_then), '—')
+                         || CASE WHEN r.due_then < y_end THEN ' (истёк)' ELSE '' END || '.' END END), '')
+         END,
+         r.due_then,
+         r.ext, r.tr, r.nd,
+         r.secrecy = 'state_secret'
+    FROM rows r
+    LEFT JOIN act a ON a.id = r.act_id
+   ORDER BY 2, 3;
+END
+$$;
+COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
+  'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions under its control as they stood at the year''s end (instruction_as_of), grouped by sector, status executed / in progress, the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';
+
+CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE sql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+  SELECT (SELECT string_agg(report_csv_field(h.heading), ',' ORDER BY h.n)
+            FROM unnest(CASE lang
+                   WHEN 'kk' THEN ARRAY['Сала', 'р/с №', 'Тапсырманың деректемелері', 'Тапсырманың мазмұны', 'Орындалу мәртебесі (орындалған, орындалуда)',
+                                        'Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын',
+                                        'Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)']
+                   ELSE ARRAY['Сфера', '№ п/п', 'Реквизиты поручения', 'Содержание поручения', 'Статус исполнения (исполнено, на исполнении)',
+                              'Если поручение исполнено, кратко изложить конечный результат',
+                              'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)']
+                 END) WITH ORDINALITY AS h(heading, n))
+         || E'\r\n'
+         || coalesce(string_agg(concat_ws(',', report_csv_field(f.sector_heading), f.row_no::text, report_csv_field(f.requisites),
+                                          report_csv_field(f.content), report_csv_field(f.status_label),
+                                          report_csv_field(f.final_result), report_csv_field(f.intermediate_result))
+                                || E'\r\n', '' ORDER BY f.sector_heading, f.row_no), '')
+    FROM form_annual_summary(body_id, year, lang) f
+$$;
+COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text) IS
+  'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column)';
+
+CREATE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  is_kk boolean := report_check_lang(lang) = 'kk';
+  b state_body;
+  rows text;
+BEGIN
+  SELECT * INTO b FROM state_body WHERE id = body_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  SELECT string_agg(
+           CASE WHEN f.row_no = 1 THEN '<tr class="sector"><td colspan="6">' || report_html_escape(f.sector_heading) || '</td></tr>' || E'\n' ELSE '' END
+           || format('<tr><td class="n">%s.</td><td>%s</td><td>%s</td><td class="c">%s</td><td>%s</td><td>%s</td></tr>',
+                     f.row_no, coalesce(report_html_escape(f.requisites), ''), coalesce(report_html_escape(f.content), ''),
+                     coalesce(report_html_escape(f.status_label), ''), coalesce(report_html_escape(f.final_result), ''),
+                     coalesce(report_html_escape(f.intermediate_result), '')),
+           E'\n' ORDER BY f.sector_heading, f.row_no)
+    INTO rows
+    FROM form_annual_summary(body_id, year, lang) f;
+  RETURN report_html_head(CASE WHEN is_kk THEN 'Жыл сайынғы жиынтық есеп' ELSE 'Ежегодный сводный отчёт' END, lang)
+    || '<div class="appendix">'
+    || CASE WHEN is_kk
+            THEN 'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына<br><b>8-қосымша</b>'
+            ELSE '<b>Приложение 8</b><br>к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов' END
+    || '</div><h1>'
+    || CASE WHEN is_kk
+            THEN 'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебі'
+            ELSE 'Ежегодный сводный отчёт Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль' END
+    || '</h1><p class="sub">'
+    || report_html_escape(CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) || ' — ' || year || ' жыл'
+                               ELSE coalesce(b.name_ru, b.name) || ' — ' || year || ' год' END)
+    || '</p><table><colgroup><col style="width:4%"><col style="width:14%"><col style="width:24%"><col style="width:11%"><col style="width:19%"><col style="width:28%"></colgroup><thead><tr>'
+    || CASE WHEN is_kk
+            THEN '<th>р/с №</th><th>Тапсырманың деректемелері</th><th>Тапсырманың мазмұны</th><th>Орындалу мәртебесі (орындалған, орындалуда)</th><th>Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын</th><th>Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)</th>'
+            ELSE '<th>№ п/п</th><th>Реквизиты поручения</th><th>Содержание поручения</th><th>Статус исполнения (исполнено, на исполнении)</th><th>Если поручение исполнено, кратко изложить конечный результат</th><th>Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)</th>' END
+    || '</tr><tr class="num"><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td></tr></thead><tbody>'
+    || coalesce(rows, '<tr><td colspan="6" class="c">—</td></tr>')
+    || '</tbody></table><p class="note">'
+    || CASE WHEN is_kk THEN '* орталық мемлекеттік органдар өздерінің ережелеріне сәйкес реттеу саласын көрсетеді.'
+            ELSE '* центральные государственные органы указывают сферу регулирования в соответствии со своими положениями.' END
+    || '</p></body></html>';
+END
+$$;
+COMMENT ON FUNCTION form_annual_summary_html(bigint, integer, text) IS
+  'Appendix 8 as a printable HTML document (A4 landscape) in Kazakh (kk) or Russian (ru), rows grouped under sector headings; every interpolated value is HTML-escaped';
+
+-- Indexes the reports use --------------------------------------------------------
+
+-- Dashboards filter report_discipline by year, quarter or month of the deadline
+-- and group by body and month: statistics on those expressions let the planner
+-- estimate them (without them a year is guessed at 0.5% of the rows).
+CREATE STATISTICS instruction_report_period_stats
+  ON responsible_body_id, (date_trunc('month', due_date::timestamp)::date),
+     (extract(year FROM date_trunc('month', due_date::timestamp)::date)::integer)
+  FROM instruction;
+COMMENT ON STATISTICS instruction_report_period_stats IS
+  'Lets the planner estimate report_discipline''s filters on the year and its grouping by body and month of the deadline';
+
+-- The discipline figures count the few decisions that are not first extensions
+-- or removals (transfers, new deadlines, repeated extensions) from this small
+-- partial index instead of reading the whole journal; a first extension or a
+-- removal, the bulk of the journal, does not enter it.
+CREATE INDEX decision_report_changes_idx ON decision (instruction_id, kind)
+  WHERE kind IN ('transfer', 'new_deadline') OR (kind = 'extension' AND repeated);
+COMMENT ON INDEX decision_report_changes_idx IS
+  'The transfers, new deadlines and repeated extensions of the journal, for report_discipline';
+
+-- Appendix 8 selects a body's instructions by the controlling body.
+CREATE INDEX instruction_controlling_idx ON instruction (controlling_body_id) WHERE controlling_body_id IS NOT NULL;
+COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control, for the annual summary (Appendix 8)';
+
+-- Privileges ------------------------------------------------------------------
+-- The views run with the reader's privileges (security_invoker): a role that
+-- may read the registry's tables may read them.  ic_admin reads everything; a
+-- reader role (a later issue) gets SELECT on the views and the base tables.
+GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, report_overdue,
+  report_decision_history, report_discipline TO ic_admin;

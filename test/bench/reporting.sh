@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Benchmark of the reporting layer on a throwaway cluster (scripts/cluster.sh
+# NAME bench_reporting): IC_BENCH_ROWS instructions (default 1,000,000) and
+# their journal, generated set-wise (triggers off, as a restore would load them:
+# every row already carries the effect of its decisions), then the queries a
+# dashboard sends:
+#
+#   control card      one page of cards on control by deadline; one body's cards
+#                     ordered by act and point; the count of cards by level and status
+#   overdue register  overdue per body; the 50 most overdue
+#   discipline        every body's figures for a year; one body's months of a year
+#   Appendix 8        one ministry's annual summary for a year, as rows and as HTML
+#
+# Target: each <= 2 s.  Each figure is the best of 3 runs; the plan of each query
+# (EXPLAIN ANALYZE, summarised) is printed after the table.
+#   IC_BENCH_ROWS   instructions (default 1000000)
+#   IC_BENCH_PORT   port of the throwaway cluster (default 55471)
+set -euo pipefail
+shopt -s inherit_errexit
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+rows=${IC_BENCH_ROWS:-1000000}
+export IC_PORT=${IC_BENCH_PORT:-55471}
+
+bash scripts/install-deps.sh >/dev/null
+make -s >/dev/null && make -s install >/dev/null
+bash scripts/cluster.sh start bench_reporting >/dev/null
+eval "$(bash scripts/cluster.sh env bench_reporting)"
+export PGDATABASE=ic_bench_reporting
+dropdb --if-exists "$PGDATABASE"
+createdb "$PGDATABASE"
+
+sql() { psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" "$@" >/dev/null; }
+
+echo "== generating $rows instructions and their journal"
+start=$(date +%s)
+sql -f - <<SQL
+CREATE EXTENSION instruction_control;
+SET search_path = instruction_control, public;
+INSERT INTO state_body (code, name, name_ru, body_type, sector)
+SELECT 'B' || b, 'Body ' || b, 'Орган ' || b, CASE WHEN b <= 50 THEN 'central' ELSE 'local' END,
+       (ARRAY['health care', 'education', 'finance', 'economy', 'agriculture', 'transport', 'energy', 'science'])[1 + b % 8]
+  FROM generate_series(1, 60) b;
+INSERT INTO state_body (code, name, name_ru, body_type) VALUES ('GOV', 'Government', 'Правительство', 'government');
+INSERT INTO act (act_type, number, title, signed_on)
+SELECT 'Указ', a::text, 'Act ' || a, date '2024-01-15' + (a % 1000) FROM generate_series(1, 1000) a;
+
+-- What happens to each instruction, by its number (r = g % 100):
+--   r < 20 extended (r < 3 twice, repeated); 20-24 transferred; 25-27 new deadline;
+--   30-88 removed (30-84 executed, some late; 85 duplicated, 86 impossible, 87-88 control passed),
+--   and half of the extended ones executed; the rest on control (overdue once past the deadline).
+CREATE TEMP TABLE gen AS
+SELECT g, r, recv, due0, ext1, ext2, tr, nd,
+       coalesce(ext2, ext1, tr, nd, due0) AS due_final,
+       CASE WHEN (r BETWEEN 30 AND 88 OR (r < 20 AND g % 2 = 0)) THEN
+         CASE WHEN r BETWEEN 70 AND 84 THEN coalesce(ext2, ext1, tr, nd, due0) + 5
+              ELSE greatest(recv + 12, coalesce(ext2, ext1, tr, nd, due0) - 2) END END AS removal_day,
+       CASE WHEN r BETWEEN 30 AND 84 OR r < 20 THEN 'executed' WHEN r = 85 THEN 'duplicated'
+            WHEN r = 86 THEN 'impossible' ELSE 'control_passed' END AS ground
+  FROM (SELECT g, g % 100 AS r, recv, due0,
+               CASE WHEN g % 100 < 20 THEN add_working_days(due0, 20) END AS ext1,
+               CASE WHEN g % 100 < 3 THEN add_working_days(due0, 40) END AS ext2,
+               CASE WHEN g % 100 BETWEEN 20 AND 24 THEN roll_forward(due0 + 365) END AS tr,
+               CASE WHEN g % 100 BETWEEN 25 AND 27 THEN add_working_days(due0, 15) END AS nd
+          FROM (SELECT g, date '2024-02-01' + (g % 1000) AS recv,
+                       add_working_days(date '2024-02-01' + (g % 1000), 30) AS due0
+                  FROM generate_series(1, $rows) g) s) t;
+UPDATE gen SET removal_day = NULL WHERE removal_day > current_date;
+
+SET session_replication_role = replica;
+INSERT INTO instruction (id, kind, level, received_on, term, due_date, original_due_date, calendar, content, act_id, point,
+                         responsible_body_id, controlling_body_id, regime, status, removed_on, extensions, decision_count,
+                         last_decided_on, last_decision_id, deadline_source)
+SELECT g, CASE WHEN g % 50 = 0 THEN 'event' ELSE 'act_point' END::instruction_kind,
+       CASE WHEN g % 50 = 0 THEN 'government' ELSE 'central' END::control_level,
+       recv, '30 wd', due_final, due0, 'KZ', 'Instruction ' || g, 1 + g % 1000, (1 + (g / 1000) % 40)::integer::point_ref,
+       1 + g % 60, CASE WHEN g % 50 = 0 THEN 61 ELSE 1 + g % 60 END,
+       CASE WHEN tr IS NOT NULL THEN 'medium_term' ELSE 'regular' END,
+       CASE WHEN removal_day IS NOT NULL THEN 'removed' ELSE 'on_control' END, removal_day,
+       (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int,
+       (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int + (nd IS NOT NULL)::int + (removal_day IS NOT NULL)::int,
+       coalesce(removal_day, CASE WHEN ext2 IS NOT NULL THEN recv + 10 WHEN coalesce(ext1, tr, nd) IS NOT NULL THEN recv + 5 END),
+       -- decision ids are g * 8 + slot (1 extension, 2 repeated extension, 3 transfer, 4 new deadline, 5 removal)
+       CASE WHEN removal_day IS NOT NULL THEN g * 8 + 5 WHEN nd IS NOT NULL THEN g * 8 + 4 WHEN tr IS NOT NULL THEN g * 8 + 3
+            WHEN ext2 IS NOT NULL THEN g * 8 + 2 WHEN ext1 IS NOT NULL THEN g * 8 + 1 END,
+       'term'
+  FROM gen;
+SELECT setval('instruction_id_seq', $rows);
+SELECT setval('decision_id_seq', $rows * 8 + 8);
+INSERT INTO decision (id, instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, old_regime, new_regime,
+                      repeated, ground, evidence, seq, recorded_by)
+SELECT g * 8 + 1, g, 'extension', 'first_head', recv + 5, 'conclusion', due0, ext1, NULL, NULL, false, NULL, '{}'::evidence_kind[], 1, 'bench' FROM gen WHERE ext1 IS NOT NULL
+UNION ALL
+SELECT g * 8 + 2, g, 'extension', 'first_head', recv + 10, 'conclusion', ext1, ext2, NULL, NULL, true, NULL, '{}', 2, 'bench' FROM gen WHERE ext2 IS NOT NULL
+UNION ALL
+SELECT g * 8 + 3, g, 'transfer', 'first_head', recv + 5, 'conclusion', due0, tr, 'regular', 'medium_term', false, NULL, '{}', 1, 'bench' FROM gen WHERE tr IS NOT NULL
+UNION ALL
+SELECT g * 8 + 4, g, 'new_deadline', 'first_head', recv + 5, 'letter', due0, nd, NULL, NULL, false, NULL, '{}', 1, 'bench' FROM gen WHERE nd IS NOT NULL
+UNION ALL
+SELECT g * 8 + 5, g, 'removal', 'first_head', removal_day, NULL, NULL, NULL, NULL, NULL, false, ground,
+       CASE ground WHEN 'executed' THEN '{official_report}' WHEN 'duplicated' THEN '{new_instruction}'
+                   WHEN 'impossible' THEN '{pa_expert_conclusion}' ELSE '{control_passed_decision}' END::evidence_kind[],
+       1 + (ext1 IS NOT NULL)::int + (ext2 IS NOT NULL)::int + (tr IS NOT NULL)::int + (nd IS NOT NULL)::int, 'bench'
+  FROM gen WHERE removal_day IS NOT NULL;
+RESET session_replication_role;
+VACUUM (ANALYZE) instruction_control.instruction, instruction_control.decision, instruction_control.state_body, instruction_control.act;
+SQL
+echo "   generated in $(( $(date +%s) - start )) s: $(psql -X -At -c 'SELECT count(*) FROM instruction_control.instruction') instructions, $(psql -X -At -c 'SELECT count(*) FROM instruction_control.decision') decisions"
+
+body=7
+declare -a names=() queries=()
+add() { names+=("$1"); queries+=("$2"); }
+add "card: a page of 50 on control, by deadline" \
+    "SELECT * FROM instruction_control.report_control_card WHERE status = 'on_control' ORDER BY due_date, instruction_id LIMIT 50"
+add "card: one body's cards by act and point (page 1)" \
+    "SELECT * FROM instruction_control.report_control_card WHERE responsible_body_id = $body ORDER BY act_id, point_sort_key, instruction_id LIMIT 50"
+add "card: count by level and status (labels)" \
+    "SELECT level_ru, status_ru, count(*) FROM instruction_control.report_control_card GROUP BY 1, 2"
+add "overdue: count per body" \
+    "SELECT responsible_body_name_ru, count(*), max(working_days_overdue) FROM instruction_control.report_overdue GROUP BY 1"
+add "overdue: the 50 most overdue" \
+    "SELECT * FROM instruction_control.report_overdue ORDER BY working_days_overdue DESC, instruction_id LIMIT 50"
+add "discipline: every body, year 2025" \
+    "SELECT body_code, sum(instructions), sum(on_time), sum(late), sum(extended), sum(extended_repeatedly), round(100.0 * sum(on_time) / nullif(sum(on_time) + sum(late), 0), 1) FROM instruction_control.report_discipline WHERE year = 2025 GROUP BY 1"
+add "discipline: one body, months of 2025" \
+    "SELECT * FROM instruction_control.report_discipline WHERE body_id = $body AND year = 2025"
+add "Appendix 8: one ministry, 2025, rows" \
+    "SELECT count(*), count(*) FILTER (WHERE status = 'in_progress') FROM instruction_control.form_annual_summary($body, 2025, 'ru')"
+add "Appendix 8: one ministry, 2025, HTML" \
+    "SELECT length(instruction_control.form_annual_summary_html($body, 2025, 'kk'))"
+add "Appendix 8: the Government, 2025, rows" \
+    "SELECT count(*) FROM instruction_control.form_annual_summary(61, 2025, 'ru')"
+
+best_ms() {
+	local stmt=$1 best="" ms out
+	for _ in 1 2 3; do
+		out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c '\timing on' -c "$stmt" 2>&1) || { echo "bench: failed: $stmt" >&2; echo "$out" >&2; exit 1; }
+		ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1)
+		best=$(awk -v a="$ms" -v b="$best" 'BEGIN { if (b == "" || a < b) print a; else print b }')
+	done
+	echo "$best"
+}
+
+declare -a results=()
+for i in "${!names[@]}"; do
+	echo "== ${names[$i]}"
+	results+=("$(best_ms "${queries[$i]}")")
+done
+
+echo
+printf '%-52s %10s  %s\n' "query ($rows instructions)" "best (ms)" "target <= 2000 ms"
+for i in "${!names[@]}"; do
+	verdict=$(awk -v ms="${results[$i]}" 'BEGIN { print (ms <= 2000 ? "met" : "NOT met") }')
+	printf '%-52s %10.1f  %s\n' "${names[$i]}" "${results[$i]}" "$verdict"
+done
+
+echo
+echo "== plans (EXPLAIN ANALYZE, top of each plan)"
+noise='^\s+(Sort Key|Output|Buffers|Filter|Rows Removed|Heap Blocks|Recheck|Worker|Group Key|Hash Cond|Index Cond|Merge Cond|Join Filter|Presorted|Full-sort|Pre-sorted|Batches|Memory|Planned|Cache|Hits|Misses)'
+for i in "${!names[@]}"; do
+	echo "-- ${names[$i]}"
+	case "${names[$i]}" in
+	Appendix*)
+		# the form is a function: auto_explain shows the plan of the query inside it
+		psql -X -q -At -v ON_ERROR_STOP=1 -c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
+			-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
+			-c "SET auto_explain.log_nested_statements = on" -c "SET client_min_messages = log" \
+			-c "${queries[$i]}" 2>&1 >/dev/null \
+			| awk '/Query Text: WITH mine AS/ { on = 1 } on && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ } n >= 14 { exit }' \
+			| grep -vE "$noise"
+		;;
+	*)
+		psql -X -q -At -v ON_ERROR_STOP=1 -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${queries[$i]}" \
+			| grep -vE "$noise" | head -n 14
+		;;
+	esac
+done
+bash scripts/cluster.sh stop bench_reporting >/dev/null
