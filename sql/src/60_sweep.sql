@@ -169,6 +169,8 @@ CREATE TABLE sweep_run (
   as_of         date NOT NULL,
   mode          text NOT NULL CHECK (mode IN ('current', 'replay')),
   marks         boolean NOT NULL,
+  scope         text NOT NULL DEFAULT 'full' CHECK (scope IN ('full', 'incremental')),
+  since         date,
   one_transaction boolean NOT NULL,
   batch_size    integer NOT NULL,
   started_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -178,6 +180,9 @@ CREATE TABLE sweep_run (
   batches       integer NOT NULL DEFAULT 0,
   events        integer NOT NULL DEFAULT 0,
   counts        jsonb NOT NULL DEFAULT '{}',
+  max_instruction_id bigint,
+  max_decision_id bigint,
+  max_report_id bigint,
   run_by        name NOT NULL DEFAULT session_user
 );
 CREATE INDEX sweep_run_as_of_idx ON sweep_run (as_of);
@@ -185,6 +190,11 @@ COMMENT ON TABLE sweep_run IS 'One row per sweep: the day, when it started and e
 COMMENT ON COLUMN sweep_run.as_of IS 'The day swept';
 COMMENT ON COLUMN sweep_run.mode IS 'current: the live rows (as_of = today); replay: the registry as it stood at the end of as_of (instruction_as_of)';
 COMMENT ON COLUMN sweep_run.marks IS 'Whether the run kept overdue_mark (only a run of the latest day swept does; a replay of an earlier day leaves the marks)';
+COMMENT ON COLUMN sweep_run.scope IS 'full: every instruction''s conditions were evaluated; incremental: only what can have changed since the previous sweep (since): dates that passed since then, and instructions, decisions and risk reports written since then';
+COMMENT ON COLUMN sweep_run.since IS 'incremental: as_of of the previous sweep the run continues from';
+COMMENT ON COLUMN sweep_run.max_instruction_id IS 'Highest instruction id when the run began (where the next incremental sweep looks for new instructions)';
+COMMENT ON COLUMN sweep_run.max_decision_id IS 'Highest decision id when the run began (the next incremental sweep re-evaluates instructions decided on since)';
+COMMENT ON COLUMN sweep_run.max_report_id IS 'Highest report id when the run began (new risk reports, R66-3.5)';
 COMMENT ON COLUMN sweep_run.one_transaction IS 'Called inside a transaction block: no commits between batches';
 COMMENT ON COLUMN sweep_run.candidates IS 'New events found (before the outbox''s uniqueness, which a concurrent sweep may take first)';
 COMMENT ON COLUMN sweep_run.batches IS 'Batches written (each committed on its own unless one_transaction)';
@@ -262,12 +272,12 @@ CREATE INDEX report_sweep_risk_idx ON report (submitted_on) WHERE kind = 'risk';
 -- The state of a day --------------------------------------------------------
 
 CREATE VIEW sweep_state_current AS
-SELECT i.id, i.kind, i.level, i.regime::text AS regime, i.status = 'on_control' AS on_control,
-       i.due_date, i.original_due_date, i.roadmap_due_date, i.reporting_period::text AS reporting_period,
-       i.category::text AS category, i.received_on, i.signed_on, i.deadline_source::text AS deadline_source,
+SELECT i.id, i.kind, i.level, i.regime, i.status = 'on_control' AS on_control,
+       i.due_date, i.original_due_date, i.roadmap_due_date, i.reporting_period,
+       i.category, i.received_on, i.signed_on, i.deadline_source,
        coalesce(i.calendar, 'KZ') AS calendar, i.responsible_body_id, i.controlling_body_id
   FROM instruction i;
-COMMENT ON VIEW sweep_state_current IS 'Internal: the live state the sweep of today reads (through the instruction''s indexes)';
+COMMENT ON VIEW sweep_state_current IS 'Internal: the live state the sweep of today reads (through the instruction''s indexes: the columns are the table''s own, so the partial indexes'' predicates match)';
 
 CREATE FUNCTION sweep_state_as_of(as_of date)
 RETURNS TABLE (id bigint, kind instruction_kind, level control_level, regime text, on_control boolean,
@@ -338,10 +348,11 @@ COMMENT ON FUNCTION in_transaction_block() IS
 -- privilege on the tables.  The procedure sweep() only calls them and
 -- commits (a procedure with SET or SECURITY DEFINER could not commit).
 
-CREATE FUNCTION sweep_begin(as_of date, batch_size integer)
+CREATE FUNCTION sweep_begin(as_of date, batch_size integer, full_scope boolean DEFAULT false)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = instruction_control, pg_catalog
+SET jit = off
 AS $$
 DECLARE
   run bigint;
@@ -352,6 +363,23 @@ DECLARE
   periods jsonb;
   n integer;
   state text;
+  scope_cte text := '';
+  lookup text;
+  measures_only text := '';
+  risk_only text := '';
+  marks_only text := '';
+  scope_ids bigint[];
+  prev sweep_run;
+  wm sweep_run;
+  incremental boolean := false;
+  cal text := coalesce(nullif(current_setting('instruction_control.calendar', true), ''), 'KZ');
+  g_max integer;
+  lo date;
+  esc_dates date[] := '{}';
+  rem_dates date[] := '{}';
+  rmna_dates date[] := '{}';
+  changed_periods text[] := '{}';
+  dd date;
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
     RAISE EXCEPTION 'a sweep needs a real day, not %', coalesce(as_of::text, 'NULL')
@@ -371,9 +399,35 @@ BEGIN
   -- the marks follow the latest day swept; a replay of an earlier day leaves them
   keep_marks := NOT EXISTS (SELECT 1 FROM sweep_run r WHERE r.marks AND r.as_of > sweep_begin.as_of);
 
-  INSERT INTO sweep_run (as_of, mode, marks, one_transaction, batch_size)
+  -- Incremental: today's sweep continuing a finished sweep of today or of the
+  -- last 7 days looks only at what can have changed since: the days that
+  -- passed (each kind's dates in index ranges) and the instructions written,
+  -- decided on or reported at risk since (ids past the watermarks of the run
+  -- before the previous one, so a transaction still open then is not missed).
+  IF NOT replay AND keep_marks AND NOT coalesce(full_scope, false) THEN
+    SELECT * INTO prev FROM sweep_run r
+     WHERE r.mode = 'current' AND r.marks AND r.finished_at IS NOT NULL
+       AND r.as_of <= sweep_begin.as_of AND r.as_of >= sweep_begin.as_of - 7
+     ORDER BY r.id DESC LIMIT 1;
+    IF prev.id IS NOT NULL THEN
+      SELECT * INTO wm FROM sweep_run r
+       WHERE r.mode = 'current' AND r.finished_at IS NOT NULL AND r.id < prev.id
+       ORDER BY r.id DESC LIMIT 1;
+      IF wm.id IS NULL THEN
+        wm := prev;
+      END IF;
+      incremental := wm.max_instruction_id IS NOT NULL;
+    END IF;
+  END IF;
+
+  INSERT INTO sweep_run (as_of, mode, marks, scope, since, one_transaction, batch_size,
+                         max_instruction_id, max_decision_id, max_report_id)
   VALUES (as_of, CASE WHEN replay THEN 'replay' ELSE 'current' END, keep_marks,
-          in_transaction_block(), batch_size)
+          CASE WHEN incremental THEN 'incremental' ELSE 'full' END,
+          CASE WHEN incremental THEN prev.as_of END,
+          in_transaction_block(), batch_size,
+          (SELECT max(i.id) FROM instruction i), (SELECT max(x.id) FROM decision x),
+          (SELECT max(x.id) FROM report x))
   RETURNING id INTO run;
 
   SELECT coalesce(max(d), 5) INTO max_n
@@ -385,10 +439,90 @@ BEGIN
     INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
 
   state := CASE WHEN replay THEN 'sweep_state_as_of($1)' ELSE 'sweep_state_current' END;
+  lookup := state;   -- where the branches driven by marks, decisions and reports look an instruction up
+
+  IF incremental THEN
+    lo := prev.as_of;
+    SELECT coalesce(max(s.escalation_grace_days), 5) INTO g_max FROM sweep_setting s;
+    g_max := greatest(g_max, 5);
+    -- deadlines that reached a level's grace period since lo (R66-1.3)
+    FOR dd IN SELECT generate_series(add_working_days(lo, -(g_max + 2), cal) - 7, as_of - 1, interval '1 day')::date LOOP
+      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l
+                  WHERE working_days_between(dd, as_of, cal) >= coalesce(s.escalation_grace_days, 5)
+                    AND working_days_between(dd, lo, cal) < coalesce(s.escalation_grace_days, 5)) THEN
+        esc_dates := esc_dates || dd;
+      END IF;
+    END LOOP;
+    -- deadlines whose reminder day came since lo (R50.1)
+    FOR dd IN SELECT generate_series(as_of, add_working_days(as_of, max_n, cal) + 7, interval '1 day')::date LOOP
+      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l,
+                        unnest(coalesce(s.reminder_days, '{5,1}')) AS r(n)
+                  WHERE working_days_between(as_of, dd, cal) <= r.n
+                    AND working_days_between(lo, dd, cal) > r.n) THEN
+        rem_dates := rem_dates || dd;
+      END IF;
+    END LOOP;
+    IF lo = as_of THEN
+      rem_dates := '{}';
+    END IF;
+    -- roadmap due dates whose 5 working days for approval ended since lo (R57)
+    FOR dd IN SELECT generate_series(add_working_days(lo, -7, cal) - 7, as_of - 1, interval '1 day')::date LOOP
+      IF add_working_days(dd, 5, cal) >= lo AND add_working_days(dd, 5, cal) < as_of THEN
+        rmna_dates := rmna_dates || dd;
+      END IF;
+    END LOOP;
+    -- a reporting period that ended since lo: every instruction reporting so (R66-1.1)
+    SELECT coalesce(array_agg(p), '{}') INTO changed_periods
+      FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+     WHERE reporting_period_end(p::reporting_period, lo, cal) <> reporting_period_end(p::reporting_period, as_of, cal);
+
+    EXECUTE $s$
+    SELECT coalesce(array_agg(id), '{}') FROM (
+      SELECT i.id FROM instruction i
+       WHERE i.status = 'on_control' AND i.due_date >= $2 AND i.due_date < $1
+      UNION
+      SELECT i.id FROM instruction i WHERE i.status = 'on_control' AND i.due_date = ANY ($3)
+      UNION
+      SELECT i.id FROM instruction i WHERE i.status = 'on_control' AND i.due_date = ANY ($4)
+      UNION
+      SELECT i.id FROM instruction i
+       WHERE i.status = 'on_control' AND i.deadline_source = 'two_weeks'
+         AND i.original_due_date >= $2 AND i.original_due_date < $1
+      UNION
+      SELECT i.id FROM instruction i
+       WHERE i.status = 'on_control' AND i.roadmap_due_date IS NOT NULL
+         AND (i.roadmap_due_date >= $2 AND i.roadmap_due_date < $1 OR i.roadmap_due_date = ANY ($5))
+      UNION
+      SELECT i.id FROM instruction i
+       WHERE i.status = 'on_control' AND i.reporting_period IS NOT NULL AND i.category IS NULL
+         AND i.reporting_period = ANY ($6)
+      UNION
+      SELECT x.instruction_id FROM decision x
+       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $2 AND x.measures_due_date < $1
+      UNION
+      SELECT i.id FROM instruction i WHERE i.id > $7
+      UNION
+      SELECT x.instruction_id FROM decision x WHERE x.id > $8
+      UNION
+      SELECT x.instruction_id FROM report x WHERE x.id > $9 AND x.kind = 'risk'
+    ) scope(id) $s$
+    INTO scope_ids
+    USING as_of, lo, esc_dates, rem_dates, rmna_dates, changed_periods,
+          coalesce(wm.max_instruction_id, 0), coalesce(wm.max_decision_id, 0), coalesce(wm.max_report_id, 0);
+    scope_cte := $s$
+    st AS MATERIALIZED (
+      SELECT s.* FROM sweep_state_current s WHERE s.id = ANY ($7)
+    ),$s$;
+    state := 'st';
+    -- the branches driven by decisions, reports and marks look at what is new only
+    measures_only := 'AND d.measures_due_date >= $8';
+    risk_only := 'AND rr.id > $9';
+    marks_only := 'AND m.instruction_id = ANY ($7)';
+  END IF;
 
   -- One statement, every kind: each branch reads its own index range.
   EXECUTE format($q$
-    WITH
+    WITH %2$s
     setting AS (
       SELECT l AS level, coalesce(s.reminder_days, '{5,1}') AS reminder_days,
              coalesce(s.escalation_grace_days, 5) AS grace
@@ -448,7 +582,7 @@ BEGIN
              add_working_days(s.roadmap_due_date, 5, s.calendar) < $1)
           ) AS k(kind, addressee, rule_id, due)
        WHERE s.on_control AND s.roadmap_due_date < $1 AND k.due
-         AND NOT EXISTS (SELECT 1 FROM roadmap m WHERE m.instruction_id = s.id AND m.approved_on <= $1)
+         AND NOT EXISTS (SELECT 1 FROM roadmap m WHERE m.instruction_id = s.id AND m.approved_on <= $1 OFFSET 0)
       UNION ALL
       -- R66-1.1: no intermediate report for the period just ended, by its day
       SELECT s.id, 'report_missing', p.period_end, 'controller', 'R66-1.1', s.due_date,
@@ -461,28 +595,28 @@ BEGIN
          AND NOT EXISTS (SELECT 1 FROM report r
                           WHERE r.instruction_id = s.id AND r.kind = 'intermediate'
                             AND r.period_end >= p.period_end
-                            AND r.submitted_on <= roll_forward(p.period_end, s.calendar))
+                            AND r.submitted_on <= roll_forward(p.period_end, s.calendar) OFFSET 0)
       UNION ALL
       -- R72.4: no information on measures within a month of a repeated extension
       SELECT s.id, 'measures_missing', d.measures_due_date, 'controller', 'R72.4', s.due_date,
              jsonb_build_object('repeated_extension_on', d.decided_on, 'measures_due_date', d.measures_due_date)
         FROM decision d
-        JOIN %1$s s ON s.id = d.instruction_id
-       WHERE d.measures_due_date IS NOT NULL AND d.measures_due_date < $1 AND d.decided_on <= $1
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = d.instruction_id OFFSET 0) s
+       WHERE d.measures_due_date IS NOT NULL AND d.measures_due_date < $1 AND d.decided_on <= $1 %4$s
          AND s.on_control
          AND NOT EXISTS (SELECT 1 FROM report r
                           WHERE r.instruction_id = d.instruction_id AND r.kind = 'measures'
-                            AND r.submitted_on >= d.decided_on AND r.submitted_on <= d.measures_due_date)
+                            AND r.submitted_on >= d.decided_on AND r.submitted_on <= d.measures_due_date OFFSET 0)
       UNION ALL
       -- R66-3.5: a risk to the deadline reported; routed per R66-1.3
       SELECT DISTINCT ON (rr.instruction_id, rr.submitted_on)
              s.id, 'risk_escalation', rr.submitted_on, r.addressee, 'R66-3.5', s.due_date,
              jsonb_build_object('report_id', rr.id, 'routed_by', r.rule_id)
         FROM report rr
-        JOIN %1$s s ON s.id = rr.instruction_id
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = rr.instruction_id OFFSET 0) s
         LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
         CROSS JOIN LATERAL escalation_addressee(s.kind, s.level, x.addressee) r
-       WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 AND s.on_control
+       WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 AND s.on_control %5$s
       UNION ALL
       -- the mark is cleared: the deadline moved or the instruction left control
       SELECT m.instruction_id, 'overdue_cleared', m.due_date, 'controller',
@@ -490,8 +624,8 @@ BEGIN
              jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
                                 'new_due_date', s.due_date)
         FROM overdue_mark m
-        JOIN %1$s s ON s.id = m.instruction_id
-       WHERE $5 AND NOT (s.on_control AND s.due_date = m.due_date AND s.due_date < $1)
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = m.instruction_id OFFSET 0) s
+       WHERE $5 AND NOT (s.on_control AND s.due_date = m.due_date AND s.due_date < $1) %6$s
       UNION ALL
       -- replaying a past day: the overdue events raised before it that the day clears
       SELECT e.instruction_id, 'overdue_cleared', e.period, 'controller',
@@ -499,7 +633,7 @@ BEGIN
              jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
                                 'new_due_date', s.due_date)
         FROM event e
-        JOIN %1$s s ON s.id = e.instruction_id
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = e.instruction_id OFFSET 0) s
        WHERE NOT $5 AND e.kind = 'overdue' AND e.as_of < $1
          AND NOT (s.on_control AND s.due_date = e.period AND s.due_date < $1)
     )
@@ -509,16 +643,16 @@ BEGIN
       FROM found f
      WHERE f.kind = 'overdue' AND $5
         OR NOT EXISTS (SELECT 1 FROM event e
-                        WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period)
-  $q$, state)
-  USING as_of, reminder_to, periods, run, keep_marks, batch_size;
+                        WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
+  $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
+  USING as_of, reminder_to, periods, run, keep_marks, batch_size, scope_ids, lo, coalesce(wm.max_report_id, 0);
   GET DIAGNOSTICS n = ROW_COUNT;
 
   UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;
   RETURN run;
 END
 $$;
-COMMENT ON FUNCTION sweep_begin(date, integer) IS
+COMMENT ON FUNCTION sweep_begin(date, integer, boolean) IS
   'Internal step of sweep(): records the run and collects every new event of the day in one statement, numbered in batches';
 
 CREATE FUNCTION sweep_batch(run bigint)
@@ -598,7 +732,8 @@ COMMENT ON FUNCTION sweep_finish(bigint) IS 'Internal step of sweep(): records t
 -- No SET clause and not SECURITY DEFINER, so that it may COMMIT; every name in
 -- it is schema-qualified and it uses no operator, so no search_path changes it.
 
-CREATE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000)
+CREATE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
+                       full_scope boolean DEFAULT false)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -617,7 +752,7 @@ BEGIN
     RAISE NOTICE 'sweep runs as one transaction: it was called inside a transaction block'
       USING HINT = 'CALL instruction_control.sweep() outside BEGIN ... COMMIT commits after each batch.';
   END IF;
-  run := instruction_control.sweep_begin(as_of, batch_size);
+  run := instruction_control.sweep_begin(as_of, batch_size, full_scope);
   IF NOT one_transaction THEN
     COMMIT;
   END IF;
@@ -630,8 +765,8 @@ BEGIN
   RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::text;
 END
 $$;
-COMMENT ON PROCEDURE sweep(date, integer) IS
-  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; does nothing on a standby';
+COMMENT ON PROCEDURE sweep(date, integer, boolean) IS
+  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; does nothing on a standby';
 
 -- Outbox: reading and delivering ---------------------------------------------
 
@@ -701,11 +836,11 @@ BEGIN
   END IF;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION sweep_begin(date, integer), sweep_batch(bigint), sweep_finish(bigint),
+REVOKE EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block(), next_events(integer, addressee), mark_delivered(bigint[]) FROM PUBLIC;
-REVOKE EXECUTE ON PROCEDURE sweep(date, integer) FROM PUBLIC;
-GRANT EXECUTE ON PROCEDURE sweep(date, integer) TO ic_admin;
-GRANT EXECUTE ON FUNCTION sweep_begin(date, integer), sweep_batch(bigint), sweep_finish(bigint),
+REVOKE EXECUTE ON PROCEDURE sweep(date, integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE sweep(date, integer, boolean) TO ic_admin;
+GRANT EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block() TO ic_admin;
 GRANT SELECT ON event, open_event, open_event_summary, sweep_run, overdue_mark, sweep_setting,
   instruction_escalation TO ic_admin, ic_integrator;
