@@ -129,27 +129,35 @@ COMMENT ON TABLE instruction_escalation IS
 COMMENT ON COLUMN instruction_escalation.addressee IS 'state_counsellor, head_of_pa or secretary_sc';
 COMMENT ON COLUMN instruction_escalation.basis IS 'Why: the resolution giving the instruction to the State Counsellor';
 
-CREATE FUNCTION escalation_addressee(kind instruction_kind, level control_level,
-                                     routed addressee DEFAULT NULL,
-                                     OUT addressee addressee, OUT rule_id text)
+-- Scalar SQL functions without SET: the planner inlines them into the sweep.
+CREATE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
+RETURNS addressee
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE
-           WHEN routed IS NOT NULL THEN routed
-           WHEN is_security_council(kind) THEN 'secretary_sc'
-           WHEN level OPERATOR(instruction_control.=) 'pa'::control_level THEN 'head_of_pa'
-           WHEN level OPERATOR(instruction_control.=) 'government'::control_level THEN 'prime_minister'
-           WHEN level OPERATOR(instruction_control.=) 'local'::control_level THEN 'akim'
-           ELSE 'first_head'
-         END::addressee,
-         CASE
-           WHEN routed IS NOT NULL OR is_security_council(kind)
-                OR level OPERATOR(instruction_control.=) 'pa'::control_level THEN 'R66-1.3'
-           ELSE 'R74-1'
-         END;
-END;
+AS $$
+  SELECT (CASE
+            WHEN routed IS NOT NULL THEN routed::text
+            WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
+            WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
+            WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
+            WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
+            ELSE 'first_head'
+          END)::instruction_control.addressee
+$$;
 COMMENT ON FUNCTION escalation_addressee(instruction_kind, control_level, addressee) IS
-  'Who a risk or an overdue deadline is escalated to (R66-1.3): the Secretary of the SC for Security Council decisions, the official routed by hand (instruction_escalation: the State Counsellor), the Head of the PA; below PA by analogy (R74-1) the Prime Minister, the akim or the first head';
+  'Who a risk or an overdue deadline is escalated to (R66-1.3): the official routed by hand (instruction_escalation: the State Counsellor), the Secretary of the SC for Security Council decisions, the Head of the PA; below PA by analogy (R74-1) the Prime Minister, the akim or the first head';
+
+CREATE FUNCTION escalation_rule(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+  SELECT CASE
+           WHEN routed IS NOT NULL OR instruction_control.is_security_council(kind)
+                OR level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'R66-1.3'
+           ELSE 'R74-1'
+         END
+$$;
+COMMENT ON FUNCTION escalation_rule(instruction_kind, control_level, addressee) IS
+  'The rule that routes an escalation: R66-1.3 at PA level, for Security Council decisions and routed ones; R74-1 below PA';
 
 -- Marks, runs and the outbox ------------------------------------------------
 
@@ -549,7 +557,8 @@ BEGIN
         FROM late l
         JOIN setting g ON g.level = l.level
         LEFT JOIN instruction_escalation x ON x.instruction_id = l.id
-        CROSS JOIN LATERAL escalation_addressee(l.kind, l.level, x.addressee) r
+        CROSS JOIN LATERAL (SELECT escalation_addressee(l.kind, l.level, x.addressee) AS addressee,
+                                   escalation_rule(l.kind, l.level, x.addressee) AS rule_id) r
        WHERE l.days_late >= g.grace AND l.days_late > 0
       UNION ALL
       -- R50.1, R50.3: reminders N working days before the deadline (the nearest N not yet passed)
@@ -567,7 +576,8 @@ BEGIN
              jsonb_build_object('signed_on', s.signed_on, 'two_weeks_ended', s.original_due_date)
         FROM %1$s s
         LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL escalation_addressee(s.kind, s.level, x.addressee) r
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
        WHERE s.on_control AND s.deadline_source = 'two_weeks' AND s.original_due_date < $1
       UNION ALL
       -- R56, R59: no roadmap registered by its due date; R57: none approved 5 working days later
@@ -575,7 +585,8 @@ BEGIN
              jsonb_build_object('roadmap_due_date', s.roadmap_due_date)
         FROM %1$s s
         LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL escalation_addressee(s.kind, s.level, x.addressee) r
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
         CROSS JOIN LATERAL (VALUES
             ('roadmap_missing', 'controller', CASE WHEN s.regime = 'long_term' THEN 'R59' ELSE 'R56' END, true),
             ('roadmap_not_approved', r.addressee::text, 'R57',
@@ -615,7 +626,8 @@ BEGIN
         FROM report rr
         CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = rr.instruction_id OFFSET 0) s
         LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL escalation_addressee(s.kind, s.level, x.addressee) r
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
        WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 AND s.on_control %5$s
       UNION ALL
       -- the mark is cleared: the deadline moved or the instruction left control

@@ -58,7 +58,7 @@ SELECT CASE WHEN g % 100 = 0 THEN 'personal' WHEN g % 7 = 0 THEN 'security_counc
        CASE WHEN g % 100 = 0 THEN current_date - 400 + (g % 370) - 1 END,
        'instruction ' || g
   FROM generate_series(1, $rows) g,
-       LATERAL (SELECT current_date - 30 + (g * 7919 % 760) AS due) d;
+       LATERAL (SELECT current_date - 30 + (g::bigint * 7919 % 760)::int AS due) d;
 -- most roadmaps due are registered; most monthly reports are in
 INSERT INTO instruction_control.roadmap (instruction_id, drafter, approved_by, approved_on)
 SELECT id, 'executor_only', 'first_head', roadmap_due_date - 3
