@@ -212,6 +212,14 @@ SELECT lives_ok($$CALL instruction_control.sweep('2025-10-08')$$,
 SET search_path = instruction_control, public;
 
 -- Scheduling from a database that is not cron.database_name, without dblink: the exact statement.
+DO $$
+BEGIN
+  FOR i IN 1..40 LOOP   -- pg_cron's launcher starts a moment after the cluster
+    EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher');
+    PERFORM pg_sleep(0.25);
+  END LOOP;
+END
+$$;
 SELECT is((pg_temp.err('SELECT instruction_control.schedule_sweeps()')).state, 'IC202',
   'IC202: scheduling from another database than cron.database_name needs dblink');
 SELECT matches((pg_temp.err('SELECT instruction_control.schedule_sweeps()')).hint,
