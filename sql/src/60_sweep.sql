@@ -85,6 +85,7 @@ COMMENT ON TABLE sweep_setting IS
 COMMENT ON COLUMN sweep_setting.reminder_days IS 'Working days before the deadline a reminder is raised (1-60), e.g. {5,1}';
 COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated (R66-1.3)';
 COMMENT ON COLUMN sweep_setting.seeded IS 'Row installed by the extension and not changed since; changed rows are dumped';
+COMMENT ON COLUMN sweep_setting.level IS 'The control level the row sets (R42-1)';
 
 INSERT INTO sweep_setting (level, reminder_days, escalation_grace_days, seeded)
 SELECT l, '{5,1}', 5, true FROM control_levels() l;
@@ -128,6 +129,9 @@ COMMENT ON TABLE instruction_escalation IS
   'Escalations of an instruction routed by hand (R66-1.3): e.g. an instruction given personally to the State Counsellor and not requiring the President to be informed goes to the State Counsellor';
 COMMENT ON COLUMN instruction_escalation.addressee IS 'state_counsellor, head_of_pa or secretary_sc';
 COMMENT ON COLUMN instruction_escalation.basis IS 'Why: the resolution giving the instruction to the State Counsellor';
+COMMENT ON COLUMN instruction_escalation.instruction_id IS 'The instruction (instruction.id) whose escalations go to addressee';
+COMMENT ON COLUMN instruction_escalation.recorded_at IS 'When the routing was recorded';
+COMMENT ON COLUMN instruction_escalation.recorded_by IS 'Role that recorded it';
 
 -- Scalar SQL functions without SET: the planner inlines them into the sweep.
 CREATE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
@@ -171,6 +175,8 @@ COMMENT ON TABLE overdue_mark IS
   'Instructions overdue as of the latest sweep: the deadline they missed; a later sweep clears the mark when a decision moved the deadline or removed the instruction (overdue_cleared)';
 COMMENT ON COLUMN overdue_mark.due_date IS 'The deadline that was missed (R50.1)';
 COMMENT ON COLUMN overdue_mark.marked_on IS 'as_of of the sweep that marked it';
+COMMENT ON COLUMN overdue_mark.instruction_id IS 'The overdue instruction (instruction.id)';
+COMMENT ON COLUMN overdue_mark.sweep_run_id IS 'The sweep that marked it (sweep_run.id)';
 
 CREATE TABLE sweep_run (
   id            bigserial PRIMARY KEY,
@@ -209,6 +215,11 @@ COMMENT ON COLUMN sweep_run.batches IS 'Batches written (each committed on its o
 COMMENT ON COLUMN sweep_run.events IS 'Events written to the outbox';
 COMMENT ON COLUMN sweep_run.counts IS 'Events written per kind, e.g. {"overdue": 3, "reminder": 12}';
 COMMENT ON COLUMN sweep_run.finished_at IS 'End of the run; NULL while it runs, or if it failed';
+COMMENT ON COLUMN sweep_run.id IS 'Run number';
+COMMENT ON COLUMN sweep_run.started_at IS 'Start of the run';
+COMMENT ON COLUMN sweep_run.collected_at IS 'When the new events were collected (before the batches were written)';
+COMMENT ON COLUMN sweep_run.batch_size IS 'Events written per batch (and per commit)';
+COMMENT ON COLUMN sweep_run.run_by IS 'Session user that ran it (the pg_cron job''s user when scheduled)';
 
 CREATE TABLE event (
   id              bigserial PRIMARY KEY,
@@ -239,6 +250,9 @@ COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)
 COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark';
 COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered; NULL: open';
 COMMENT ON COLUMN event.delivered_by IS 'Role that marked it delivered';
+COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
+COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about';
+COMMENT ON COLUMN event.created_at IS 'When the sweep wrote it';
 
 -- the sweep's candidates between its batches (not user data: no WAL, not dumped)
 CREATE UNLOGGED TABLE sweep_candidate (
@@ -828,6 +842,27 @@ SELECT e.addressee::text AS addressee,
  WHERE e.delivered_at IS NULL;
 COMMENT ON VIEW open_event IS
   'Events not yet delivered, per addressee, with kk/ru/en labels of the addressee and the kind, the body (the executor for reminders, the controlling body for the controller) and the rule';
+COMMENT ON COLUMN open_event.addressee IS 'Addressee code (addressee)';
+COMMENT ON COLUMN open_event.addressee_kk IS 'Addressee in Kazakh';
+COMMENT ON COLUMN open_event.addressee_ru IS 'Addressee in Russian';
+COMMENT ON COLUMN open_event.addressee_en IS 'Addressee in English';
+COMMENT ON COLUMN open_event.body_id IS 'The body concerned: the responsible executor for the executor, the controlling body for the controller';
+COMMENT ON COLUMN open_event.body_name IS 'Its name';
+COMMENT ON COLUMN open_event.id IS 'Event id (event.id)';
+COMMENT ON COLUMN open_event.kind IS 'Event kind code (event_kind)';
+COMMENT ON COLUMN open_event.kind_kk IS 'Event kind in Kazakh';
+COMMENT ON COLUMN open_event.kind_ru IS 'Event kind in Russian';
+COMMENT ON COLUMN open_event.kind_en IS 'Event kind in English';
+COMMENT ON COLUMN open_event.instruction_id IS 'The instruction';
+COMMENT ON COLUMN open_event.external_ref IS 'The instruction''s key in the host registry';
+COMMENT ON COLUMN open_event.point IS 'The instruction''s point number';
+COMMENT ON COLUMN open_event.period IS 'The day the event is about (event.period)';
+COMMENT ON COLUMN open_event.due_date IS 'The deadline as the sweep saw it';
+COMMENT ON COLUMN open_event.rule_id IS 'The rule that asks for the event';
+COMMENT ON COLUMN open_event.rule_title_en IS 'The rule''s title in English (rule.title_kk and title_ru hold the others)';
+COMMENT ON COLUMN open_event.as_of IS 'The day swept';
+COMMENT ON COLUMN open_event.detail IS 'Facts for the message (event.detail)';
+COMMENT ON COLUMN open_event.created_at IS 'When the sweep wrote it';
 
 CREATE VIEW open_event_summary AS
 SELECT o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en,
@@ -835,6 +870,15 @@ SELECT o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.ki
   FROM open_event o
  GROUP BY o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en;
 COMMENT ON VIEW open_event_summary IS 'How many events are open per addressee and kind, with labels';
+COMMENT ON COLUMN open_event_summary.addressee IS 'Addressee code';
+COMMENT ON COLUMN open_event_summary.addressee_kk IS 'Addressee in Kazakh';
+COMMENT ON COLUMN open_event_summary.addressee_ru IS 'Addressee in Russian';
+COMMENT ON COLUMN open_event_summary.addressee_en IS 'Addressee in English';
+COMMENT ON COLUMN open_event_summary.kind IS 'Event kind code';
+COMMENT ON COLUMN open_event_summary.kind_en IS 'Event kind in English';
+COMMENT ON COLUMN open_event_summary.events IS 'Open events of this addressee and kind';
+COMMENT ON COLUMN open_event_summary.earliest IS 'Earliest period among them';
+COMMENT ON COLUMN open_event_summary.latest IS 'Latest period among them';
 
 -- Privileges ------------------------------------------------------------------
 -- ic_admin sweeps, schedules, routes and sets; ic_integrator (NOLOGIN, created

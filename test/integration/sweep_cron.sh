@@ -8,7 +8,8 @@
 #      holds the expected rows (R50.1, R66-1.3); unschedule_sweeps() removes it
 #   2. the registry in cron.database_name itself: cron.schedule() directly
 #   3. a client LISTENing on instruction_control_events receives the new events
-#   4. on a standby (pg_is_in_recovery()) the sweep does nothing and says so
+#   4. on a standby (pg_is_in_recovery()) the sweep does nothing and says so; without
+#      pg_cron there, schedule_sweeps() raises IC201 with the postgresql.conf lines
 #
 # Prints "ok - ..." / "not ok - ..." per check; exits non-zero on a failure.
 set -uo pipefail
@@ -128,6 +129,12 @@ CONF
 	echo "$out" | sed 's/^/# /'
 	check "on a standby the sweep does nothing and says so (NOTICE, no error)" \
 		grep -q 'NOTICE:  sweep skipped: this server is a standby (in recovery)' <<<"$out"
+	# the standby preloads no pg_cron: scheduling there is refused with the lines to add
+	out=$(psql -X -h "$tmp" -p "$standby_port" -d "$db" -c "SELECT instruction_control.schedule_sweeps()" 2>&1)
+	check "without pg_cron's launcher schedule_sweeps() raises IC201 naming the postgresql.conf lines and CREATE EXTENSION pg_cron" \
+		grep -q "HINT:  Add to postgresql.conf:  shared_preload_libraries = 'pg_cron'  and  cron.database_name = '$db', restart the server, then run CREATE EXTENSION pg_cron;" <<<"$out"
+	check "scheduling_status() there says pg_cron is not running" \
+		same "$(psql -X -q -At -h "$tmp" -p "$standby_port" -d "$db" -c "SELECT pg_cron_preloaded, ready FROM instruction_control.scheduling_status()")" "f|f"
 else
 	not_ok "a standby for the check could not be made"; sed 's/^/# /' "$tmp/basebackup.err"
 fi
