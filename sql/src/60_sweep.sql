@@ -498,48 +498,43 @@ BEGIN
       FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
      WHERE reporting_period_end(p::reporting_period, lo, cal) <> reporting_period_end(p::reporting_period, as_of, cal);
 
-    EXECUTE $s$
-    SELECT coalesce(array_agg(id), '{}') FROM (
-      SELECT i.id FROM instruction i
-       WHERE i.status = 'on_control' AND i.due_date >= $2 AND i.due_date < $1
-      UNION
-      SELECT i.id FROM instruction i WHERE i.status = 'on_control' AND i.due_date = ANY ($3)
-      UNION
-      SELECT i.id FROM instruction i WHERE i.status = 'on_control' AND i.due_date = ANY ($4)
-      UNION
-      SELECT i.id FROM instruction i
-       WHERE i.status = 'on_control' AND i.deadline_source = 'two_weeks'
-         AND i.original_due_date >= $2 AND i.original_due_date < $1
-      UNION
-      SELECT i.id FROM instruction i
-       WHERE i.status = 'on_control' AND i.roadmap_due_date IS NOT NULL
-         AND (i.roadmap_due_date >= $2 AND i.roadmap_due_date < $1 OR i.roadmap_due_date = ANY ($5))
-      UNION
-      SELECT i.id FROM instruction i
-       WHERE i.status = 'on_control' AND i.reporting_period IS NOT NULL AND i.category IS NULL
-         AND i.reporting_period = ANY ($6)
-      UNION
-      SELECT x.instruction_id FROM decision x
-       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $2 AND x.measures_due_date < $1
-      UNION
-      SELECT i.id FROM instruction i WHERE i.id > $7
-      UNION
-      SELECT x.instruction_id FROM decision x WHERE x.id > $8
-      UNION
-      SELECT x.instruction_id FROM report x WHERE x.id > $9 AND x.kind = 'risk'
-    ) scope(id) $s$
-    INTO scope_ids
-    USING as_of, lo, esc_dates, rem_dates, rmna_dates, changed_periods,
-          coalesce(wm.max_instruction_id, 0), coalesce(wm.max_decision_id, 0), coalesce(wm.max_report_id, 0);
+    -- the instructions that can have changed, read once (each arm an index range)
     scope_cte := $s$
     st AS MATERIALIZED (
-      SELECT s.* FROM sweep_state_current s WHERE s.id = ANY ($7)
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.due_date >= $7 AND s.due_date < $1
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($8)
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($9)
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.deadline_source = 'two_weeks'
+         AND s.original_due_date >= $7 AND s.original_due_date < $1
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+         AND (s.roadmap_due_date >= $7 AND s.roadmap_due_date < $1 OR s.roadmap_due_date = ANY ($10))
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+         AND s.reporting_period = ANY ($11)
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.id > $12
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.id IN (SELECT x.instruction_id FROM decision x WHERE x.id > $13
+                      UNION
+                      SELECT x.instruction_id FROM decision x
+                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1
+                      UNION
+                      SELECT x.instruction_id FROM report x WHERE x.id > $14 AND x.kind = 'risk')
     ),$s$;
     state := 'st';
     -- the branches driven by decisions, reports and marks look at what is new only
-    measures_only := 'AND d.measures_due_date >= $8';
-    risk_only := 'AND rr.id > $9';
-    marks_only := 'AND m.instruction_id = ANY ($7)';
+    measures_only := 'AND d.measures_due_date >= $7';
+    risk_only := 'AND rr.id > $14';
+    marks_only := 'AND m.instruction_id IN (SELECT st.id FROM st)';
   END IF;
 
   -- One statement, every kind: each branch reads its own index range.
@@ -671,7 +666,9 @@ BEGIN
         OR NOT EXISTS (SELECT 1 FROM event e
                         WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
   $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
-  USING as_of, reminder_to, periods, run, keep_marks, batch_size, scope_ids, lo, coalesce(wm.max_report_id, 0);
+  USING as_of, reminder_to, periods, run, keep_marks, batch_size,
+        lo, esc_dates, rem_dates, rmna_dates, changed_periods,
+        coalesce(wm.max_instruction_id, 0), coalesce(wm.max_decision_id, 0), coalesce(wm.max_report_id, 0);
   GET DIAGNOSTICS n = ROW_COUNT;
 
   UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;

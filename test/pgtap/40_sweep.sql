@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(58);
+SELECT plan(62);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -166,6 +166,22 @@ CALL sweep();
 SELECT is((SELECT mode FROM sweep_run ORDER BY id DESC LIMIT 1), 'current', 'today is swept from the live rows');
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'overdue' AND as_of = current_date),
   'R50.1: today''s sweep marks an instruction overdue since its deadline');
+-- The next sweep of today continues this one: it reads only what can have changed since.
+SELECT (put_on_control('act_point', 'pa', current_date - 50, term => '10 wd')).id AS live2 \gset
+CALL sweep();
+SELECT is((SELECT scope FROM sweep_run ORDER BY id DESC LIMIT 1), 'incremental',
+  'a sweep after today''s sweep is incremental');
+SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live2 AND kind = 'overdue' AND as_of = current_date),
+  'R50.1: an incremental sweep sees an instruction put on control since the last sweep');
+\o /dev/null
+SELECT extend_deadline(:live, roll_forward(current_date + 30), 'head_of_pa', 'expert conclusion today');
+\o
+CALL sweep();
+SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'overdue_cleared' AND rule_id = 'R69.1'),
+  'R69.1: an incremental sweep clears the mark of an instruction extended since the last sweep');
+CALL sweep(full_scope => true);
+SELECT is((SELECT (scope, events)::text FROM sweep_run ORDER BY id DESC LIMIT 1), '(full,0)',
+  'full_scope re-reads every condition and finds nothing the incremental sweeps missed');
 
 -- The outbox: open events per addressee with labels, taken and delivered once.
 SELECT is((SELECT addressee_ru FROM open_event WHERE instruction_id = :sc AND kind = 'escalation'),
