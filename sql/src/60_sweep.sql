@@ -418,6 +418,10 @@ BEGIN
       USING ERRCODE = '22023';
   END IF;
   replay := as_of < current_date;
+  -- candidates left by a sweep that failed more than a day ago (a running one keeps its own)
+  DELETE FROM sweep_candidate c
+   WHERE c.sweep_run_id IN (SELECT r.id FROM sweep_run r
+                             WHERE r.finished_at IS NULL AND r.started_at < now() - interval '1 day');
   -- the marks follow the latest day swept; a replay of an earlier day leaves them
   keep_marks := NOT EXISTS (SELECT 1 FROM sweep_run r WHERE r.marks AND r.as_of > sweep_begin.as_of);
 
