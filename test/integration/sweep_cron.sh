@@ -26,14 +26,14 @@ ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
 check()  { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
 q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+as_pg()  { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 same()   { [ "$1" = "$2" ] || { echo "# expected: $2"; echo "#      got: $1"; return 1; }; }
 
 cleanup() {
 	q "$cron_db" "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname LIKE 'instruction_control%'" >/dev/null 2>&1
 	q "$cron_db" "DROP EXTENSION IF EXISTS instruction_control" >/dev/null 2>&1
 	if [ -n "${standby_data:-}" ] && [ -f "$standby_data/postmaster.pid" ]; then
-		runuser -u postgres -- "$bindir/pg_ctl" -D "$standby_data" -m immediate -w stop >/dev/null 2>&1 ||
-			"$bindir/pg_ctl" -D "$standby_data" -m immediate -w stop >/dev/null 2>&1
+		as_pg "$bindir/pg_ctl" -D "$standby_data" -m immediate -w stop >/dev/null 2>&1
 	fi
 	rm -rf "$tmp"
 }
@@ -118,13 +118,13 @@ grep -o 'payload "{[^}]*}' "$tmp/listen.out" | head -n 2 | sed 's/^/# /'
 # --- 4. a standby does nothing and says so ------------------------------------
 standby_data="$tmp/standby"
 standby_port=$((PGPORT + 1))
-if runuser -u postgres -- "$bindir/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U postgres -D "$standby_data" -R -X stream -c fast >/dev/null 2>"$tmp/basebackup.err"; then
+if as_pg "$bindir/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U postgres -D "$standby_data" -R -X stream -c fast >/dev/null 2>"$tmp/basebackup.err"; then
 	cat >>"$standby_data/postgresql.conf" <<CONF
 port = $standby_port
 unix_socket_directories = '$tmp'
 shared_preload_libraries = ''
 CONF
-	runuser -u postgres -- "$bindir/pg_ctl" -D "$standby_data" -l "$tmp/standby.log" -w -t 60 start >/dev/null
+	as_pg "$bindir/pg_ctl" -D "$standby_data" -l "$tmp/standby.log" -w -t 60 start >/dev/null
 	out=$(psql -X -h "$tmp" -p "$standby_port" -d "$db" -c "CALL instruction_control.sweep()" 2>&1)
 	echo "$out" | sed 's/^/# /'
 	check "on a standby the sweep does nothing and says so (NOTICE, no error)" \
