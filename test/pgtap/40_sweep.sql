@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(62);
+SELECT plan(63);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -107,6 +107,8 @@ SELECT is(pg_temp.ev(:rq), '{}', 'R66-1.1: the August report submitted by its da
 SELECT is(pg_temp.ev(:rcat), '{}', 'R66-3: a digitalisation instruction is monitored without periodic reports (quiet)');
 SELECT ok('risk_escalation/2025-09-10/secretary_sc/R66-3.5' = ANY (pg_temp.ev(:rk)),
   'R66-3.5/R66-1.3: a risk report on a Security Council instruction is escalated to the Secretary of the SC');
+SELECT is((SELECT count(*)::int FROM event WHERE kind = 'risk_escalation' AND instruction_id <> :rk), 0,
+  'R66-3.5: without a risk report nothing is escalated as a risk (quiet)');
 
 CALL sweep('2025-09-18');
 SELECT ok('overdue_cleared/2025-09-15/controller/R75' = ANY (pg_temp.ev(:rm)),
