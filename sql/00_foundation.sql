@@ -14,6 +14,16 @@ SELECT extname, extversion, extrelocatable, n.nspname AS schema
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
  WHERE extname = 'instruction_control';
 
+-- pg_cron's launcher connects a moment after the throwaway cluster has created
+-- its database (scripts/cluster.sh); scheduling_status() looks for it, so wait (at most 10 s).
+DO $$
+BEGIN
+  FOR i IN 1..40 LOOP
+    EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher');
+    PERFORM pg_sleep(0.25);
+  END LOOP;
+END
+$$;
 -- Without pg_cron in the database the extension says what to do to schedule sweeps.
 SELECT pg_cron_preloaded, pg_cron_installed, cron_database, ready, hint
   FROM instruction_control.scheduling_status();

@@ -10,6 +10,9 @@
  *   API          functions that take decisions
  *   History      the registry as it stood at the end of a past day (from the journal)
  *   Scheduling   optional pg_cron integration
+ *   Sweeps       deadline sweeps, reminders, escalations and the outbox of events
+ *   Reporting    plain-typed views for BI tools and the decree's forms (Appendix 5, 8)
+ *   Security     roles, privileges and row-level security
  */
 \echo Use "CREATE EXTENSION instruction_control" to load this file. \quit
 
@@ -35,3 +38,19 @@ COMMENT ON FUNCTION creating_extension() IS
 COMMENT ON FUNCTION lib_version() IS
   'Version of the loaded shared library; equals pg_extension.extversion unless the library and the SQL scripts were installed from different releases';
 
+-- The registry's group roles (NOLOGIN, created if missing; they belong to the
+-- cluster and outlive DROP EXTENSION).  What each may do: the Security section.
+DO $$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['ic_reader', 'ic_executor', 'ic_controller', 'ic_admin', 'ic_integrator'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
+    END IF;
+  END LOOP;
+END
+$$;
+GRANT ic_reader TO ic_executor;
+GRANT ic_reader TO ic_controller;
+GRANT ic_controller TO ic_admin;

@@ -97,8 +97,6 @@ COMMENT ON COLUMN sector_heading.kk IS 'Heading in Kazakh, e.g. Денсаулы
 COMMENT ON COLUMN sector_heading.ru IS 'Heading in Russian, e.g. В сфере здравоохранения';
 COMMENT ON COLUMN sector_heading.en IS 'Heading in English, e.g. In health care';
 SELECT pg_catalog.pg_extension_config_dump('sector_heading', '');
-GRANT SELECT ON sector_heading TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
 CREATE FUNCTION sector_heading(sector text, lang text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -253,7 +251,7 @@ SELECT i.id AS instruction_id,
             THEN working_days_between(i.due_date, current_date,
                    coalesce(i.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
             ELSE 0 END AS working_days_overdue,
-       i.status,
+       i.status::text AS status,
        coalesce(vs.kk, i.status) AS status_kk,
        coalesce(vs.ru, i.status) AS status_ru,
        i.removed_on,
@@ -960,9 +958,4 @@ COMMENT ON INDEX decision_report_changes_idx IS
 CREATE INDEX instruction_controlling_idx ON instruction (controlling_body_id) WHERE controlling_body_id IS NOT NULL;
 COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control, for the annual summary (Appendix 8)';
 
--- Privileges ------------------------------------------------------------------
--- The views run with the reader's privileges (security_invoker): a role that
--- may read the registry's tables may read them.  ic_admin reads everything; a
--- reader role (a later issue) gets SELECT on the views and the base tables.
-GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, report_overdue,
-  report_decision_history, report_discipline TO ic_admin;
+-- Privileges: the Security section (90_security.sql).

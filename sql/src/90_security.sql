@@ -12,8 +12,10 @@
 --   ic_controller  controls: reads everything, puts instructions on control,
 --                  records decisions (member of ic_reader)
 --   ic_admin       keeps the registry: calendar, decision matrix, synonyms,
---                  bodies and who belongs to them, imports of history
---                  (member of ic_controller)
+--                  bodies and who belongs to them, imports of history, sweeps
+--                  and their schedule (member of ic_controller)
+--   ic_integrator  an integrator (EDMS, bot, mail gateway): reads the outbox of
+--                  events and marks them delivered
 --
 -- A login role gets a job by membership: GRANT ic_controller TO alice.  Which
 -- state bodies a role acts for is data (body_member).  PUBLIC keeps what every
@@ -28,20 +30,7 @@
 -- see the instruction -- one it may not see does not exist for it (23503).
 -- ===========================================================================
 
-DO $$
-DECLARE
-  r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['ic_reader', 'ic_executor', 'ic_controller', 'ic_admin'] LOOP
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
-      EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
-    END IF;
-  END LOOP;
-END
-$$;
-GRANT ic_reader TO ic_executor;
-GRANT ic_reader TO ic_controller;
-GRANT ic_controller TO ic_admin;
+-- The roles are created in the Foundation section, before any object grants to them.
 
 -- Who acts for which state body ---------------------------------------------
 
@@ -107,6 +96,32 @@ GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON calendar, calendar_year, calendar_holiday_rule, calendar_day TO ic_admin;
 GRANT EXECUTE ON FUNCTION import_instruction, import_decision, extend_calendar, add_transfer,
   confirm_calendar_year, generate_calendar_year, calendar_generate_years TO ic_admin;
+
+-- Deadline sweeps and scheduling: ic_admin sweeps, schedules, routes and sets;
+-- ic_integrator reads the outbox and marks events delivered; nobody else.
+REVOKE EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
+  in_transaction_block(), next_events(integer, addressee), mark_delivered(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE sweep(date, integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE sweep(date, integer, boolean) TO ic_admin;
+GRANT EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
+  in_transaction_block() TO ic_admin;
+GRANT SELECT ON event, open_event, open_event_summary, sweep_run, overdue_mark, sweep_setting,
+  instruction_escalation TO ic_admin, ic_integrator;
+GRANT UPDATE (delivered_at, delivered_by) ON event TO ic_admin, ic_integrator;
+GRANT EXECUTE ON FUNCTION next_events(integer, addressee), mark_delivered(bigint[]) TO ic_admin, ic_integrator;
+GRANT INSERT, UPDATE, DELETE ON sweep_setting, instruction_escalation TO ic_admin;
+GRANT USAGE ON SCHEMA instruction_control TO ic_integrator;
+REVOKE EXECUTE ON FUNCTION cron_exec(text), schedule_sweeps(text, interval), unschedule_sweeps(),
+  scheduled_sweeps() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cron_exec(text), schedule_sweeps(text, interval), unschedule_sweeps(),
+  scheduled_sweeps() TO ic_admin;
+
+-- Reporting: the views run with the reader's privileges (security_invoker), so
+-- row-level security gives each reader its slice.
+GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, report_overdue,
+  report_decision_history, report_discipline TO ic_reader;
+GRANT SELECT ON sector_heading TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
 -- Row-level security ----------------------------------------------------------
 

@@ -1,0 +1,884 @@
+-- ===========================================================================
+-- Sweeps: the registry runs the control by itself
+--
+-- sweep(as_of) looks at every instruction on control as it stood at the end
+-- of the day as_of and writes what a controller must learn that morning into
+-- the outbox `event`, one row per instruction, event kind and period (unique):
+--
+--   reminder              N working days before a deadline (N per level, data)    R50.1, R50.3
+--   overdue               the deadline passed, still on control (sets a mark)     R50.1
+--   overdue_cleared       a decision moved the deadline or removed it             R69.1, R70.4, R75
+--   escalation            overdue by a grace period, routed per R66-1.3           R66-1.3, R74-1
+--   risk_escalation       a risk report (R66-3.5), routed per R66-1.3              R66-3.5
+--   personal_overdue      a personal instruction past its two weeks               R51
+--   roadmap_missing       no roadmap registered by its due date                   R56, R59
+--   roadmap_not_approved  no approved roadmap 5 working days after that           R57
+--   report_missing        no intermediate report for the period just ended       R66-1.1
+--   measures_missing      no information on measures a month after a repeated
+--                         extension                                               R72.4
+--
+-- One statement collects the candidates of every kind (each branch an index
+-- range scan: due dates, roadmap dates, reporting periods, measures dates,
+-- risk reports, the overdue marks), leaves out what the outbox already holds,
+-- and numbers them in batches; each batch is written, notified and committed
+-- on its own.  Nothing here adds a trigger to instruction or decision: the
+-- overdue mark lives in overdue_mark and the sweep re-evaluates it.
+--
+-- The state of a day: for as_of = current_date the live rows (their indexes);
+-- for a past day instruction_as_of(as_of), the journal folded (History), so a
+-- replay of a past day yields what that day would have.
+-- ===========================================================================
+
+-- Vocabulary: event kinds and addressees ------------------------------------
+
+CREATE DOMAIN event_kind AS text
+  CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
+                   'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
+                   'measures_missing'));
+COMMENT ON DOMAIN event_kind IS
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R57), report_missing (R66-1.1), measures_missing (R72.4)';
+
+CREATE DOMAIN addressee AS text
+  CHECK (VALUE IN ('executor', 'controller', 'head_of_pa', 'state_counsellor', 'secretary_sc',
+                   'prime_minister', 'first_head', 'akim'));
+COMMENT ON DOMAIN addressee IS
+  'Who an event goes to: the responsible executor, the controller (PA unit or controlling body), or an official escalations are routed to (R66-1.3; below PA by analogy, R74-1)';
+
+INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
+  ('event_kind', 'reminder', 'Мерзімнің жақындағаны туралы еске салу', 'Напоминание о приближении срока', 'Reminder of an approaching deadline'),
+  ('event_kind', 'overdue', 'Орындау мерзімі өтіп кетті', 'Срок исполнения нарушен', 'Deadline missed'),
+  ('event_kind', 'overdue_cleared', 'Мерзімнің өтіп кеткені туралы белгі алынды', 'Отметка о нарушении срока снята', 'Overdue mark cleared'),
+  ('event_kind', 'escalation', 'Мерзімнің бұзылуы туралы басшылыққа хабарлау', 'Доклад руководству о нарушении срока', 'Escalation of a missed deadline'),
+  ('event_kind', 'risk_escalation', 'Мерзімнің бұзылу қаупі туралы басшылыққа хабарлау', 'Доклад руководству о риске нарушения срока', 'Escalation of a risk to the deadline'),
+  ('event_kind', 'personal_overdue', 'Жеке тапсырманың екі аптасы өтті', 'Истекли две недели личного поручения', 'Personal instruction past its two weeks'),
+  ('event_kind', 'roadmap_missing', 'Жол картасы мерзімінде тіркелмеді', 'Дорожная карта не зарегистрирована в срок', 'Roadmap not registered in time'),
+  ('event_kind', 'roadmap_not_approved', 'Жол картасы мерзімінде келісілмеді немесе бекітілмеді', 'Дорожная карта не согласована или не утверждена в срок', 'Roadmap not agreed or approved in time'),
+  ('event_kind', 'report_missing', 'Аралық ақпарат мерзімінде ұсынылмады', 'Промежуточная информация не представлена в срок', 'Intermediate report not submitted in time'),
+  ('event_kind', 'measures_missing', 'Қабылданған шаралар туралы ақпарат бір ай ішінде ұсынылмады', 'Информация о принятых мерах не представлена в течение месяца', 'Information on measures not submitted within a month'),
+  ('addressee', 'executor', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
+  ('addressee', 'controller', 'Бақылауды жүзеге асыратын бөлімше немесе орган', 'Подразделение или орган, осуществляющий контроль', 'Controlling unit or body'),
+  ('addressee', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
+  ('addressee', 'state_counsellor', 'Мемлекеттік кеңесші', 'Государственный советник', 'State Counsellor'),
+  ('addressee', 'secretary_sc', 'Қауіпсіздік Кеңесінің Хатшысы', 'Секретарь Совета Безопасности', 'Secretary of the Security Council'),
+  ('addressee', 'prime_minister', 'Премьер-Министр', 'Премьер-Министр', 'Prime Minister'),
+  ('addressee', 'first_head', 'Бірінші басшы', 'Первый руководитель', 'First head'),
+  ('addressee', 'akim', 'Әкім', 'Аким', 'Akim');
+
+INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
+  ('R66-1.3', 'Тәуекел немесе басқа елеулі проблема туралы ПӘ Басшысына, Мемлекеттік кеңесшіге немесе ҚК Хатшысына хабарлау',
+   'Информирование Руководителя АП, Государственного советника или Секретаря СБ о риске или иной серьезной проблеме',
+   'Risks and serious problems reported to the Head of the PA, the State Counsellor or the Secretary of the SC')
+ON CONFLICT (id) DO NOTHING;
+
+-- Settings per control level (data) -----------------------------------------
+
+CREATE TABLE sweep_setting (
+  level                  control_level PRIMARY KEY,
+  reminder_days          integer[] NOT NULL DEFAULT '{5,1}'
+                         CHECK (cardinality(reminder_days) BETWEEN 1 AND 10
+                                AND 1 <= ALL (reminder_days) AND 60 >= ALL (reminder_days)),
+  escalation_grace_days  integer NOT NULL DEFAULT 5 CHECK (escalation_grace_days BETWEEN 0 AND 60),
+  seeded                 boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE sweep_setting IS
+  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5); a level without a row uses the defaults';
+COMMENT ON COLUMN sweep_setting.reminder_days IS 'Working days before the deadline a reminder is raised (1-60), e.g. {5,1}';
+COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated (R66-1.3)';
+COMMENT ON COLUMN sweep_setting.seeded IS 'Row installed by the extension and not changed since; changed rows are dumped';
+COMMENT ON COLUMN sweep_setting.level IS 'The control level the row sets (R42-1)';
+
+INSERT INTO sweep_setting (level, reminder_days, escalation_grace_days, seeded)
+SELECT l, '{5,1}', 5, true FROM control_levels() l;
+
+CREATE FUNCTION sweep_setting_owner() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = instruction_control, pg_catalog
+AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    NEW.seeded := false;
+  ELSE
+    -- an administrator's row (or a restored one) replaces the seeded row of its level
+    DELETE FROM sweep_setting s WHERE s.level = NEW.level AND s.seeded;
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION sweep_setting_owner() IS
+  'Trigger: an updated seeded sweep_setting row becomes the administrator''s (and is dumped); an inserted one replaces the seeded row of its level';
+CREATE TRIGGER sweep_setting_changed BEFORE UPDATE ON sweep_setting
+  FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION sweep_setting_owner();
+CREATE TRIGGER sweep_setting_owner BEFORE INSERT ON sweep_setting
+  FOR EACH ROW WHEN (NOT NEW.seeded) EXECUTE FUNCTION sweep_setting_owner();
+REVOKE EXECUTE ON FUNCTION sweep_setting_owner() FROM PUBLIC;
+
+-- Escalation routing (R66-1.3) ----------------------------------------------
+-- The kind says when the Secretary of the SC is informed (security_council);
+-- the level says who heads the control below PA (R74-1, by analogy).  That an
+-- instruction was given personally to the State Counsellor (and needs not be
+-- reported to the President) is not on the card: the PA records it here.
+
+CREATE TABLE instruction_escalation (
+  instruction_id  bigint PRIMARY KEY,   -- no foreign key: no trigger is added to instruction
+  addressee       addressee NOT NULL CHECK (addressee IN ('state_counsellor', 'head_of_pa', 'secretary_sc')),
+  basis           text,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  recorded_by     name NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE instruction_escalation IS
+  'Escalations of an instruction routed by hand (R66-1.3): e.g. an instruction given personally to the State Counsellor and not requiring the President to be informed goes to the State Counsellor';
+COMMENT ON COLUMN instruction_escalation.addressee IS 'state_counsellor, head_of_pa or secretary_sc';
+COMMENT ON COLUMN instruction_escalation.basis IS 'Why: the resolution giving the instruction to the State Counsellor';
+COMMENT ON COLUMN instruction_escalation.instruction_id IS 'The instruction (instruction.id) whose escalations go to addressee';
+COMMENT ON COLUMN instruction_escalation.recorded_at IS 'When the routing was recorded';
+COMMENT ON COLUMN instruction_escalation.recorded_by IS 'Role that recorded it';
+
+-- Scalar SQL functions without SET: the planner inlines them into the sweep.
+CREATE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
+RETURNS addressee
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+  SELECT (CASE
+            WHEN routed IS NOT NULL THEN routed::text
+            WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
+            WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
+            WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
+            WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
+            ELSE 'first_head'
+          END)::instruction_control.addressee
+$$;
+COMMENT ON FUNCTION escalation_addressee(instruction_kind, control_level, addressee) IS
+  'Who a risk or an overdue deadline is escalated to (R66-1.3): the official routed by hand (instruction_escalation: the State Counsellor), the Secretary of the SC for Security Council decisions, the Head of the PA; below PA by analogy (R74-1) the Prime Minister, the akim or the first head';
+
+CREATE FUNCTION escalation_rule(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+  SELECT CASE
+           WHEN routed IS NOT NULL OR instruction_control.is_security_council(kind)
+                OR level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'R66-1.3'
+           ELSE 'R74-1'
+         END
+$$;
+COMMENT ON FUNCTION escalation_rule(instruction_kind, control_level, addressee) IS
+  'The rule that routes an escalation: R66-1.3 at PA level, for Security Council decisions and routed ones; R74-1 below PA';
+
+-- Marks, runs and the outbox ------------------------------------------------
+
+CREATE TABLE overdue_mark (
+  instruction_id  bigint PRIMARY KEY,   -- no foreign key: no trigger is added to instruction
+  due_date        date NOT NULL,
+  marked_on       date NOT NULL,
+  sweep_run_id    bigint
+);
+COMMENT ON TABLE overdue_mark IS
+  'Instructions overdue as of the latest sweep: the deadline they missed; a later sweep clears the mark when a decision moved the deadline or removed the instruction (overdue_cleared)';
+COMMENT ON COLUMN overdue_mark.due_date IS 'The deadline that was missed (R50.1)';
+COMMENT ON COLUMN overdue_mark.marked_on IS 'as_of of the sweep that marked it';
+COMMENT ON COLUMN overdue_mark.instruction_id IS 'The overdue instruction (instruction.id)';
+COMMENT ON COLUMN overdue_mark.sweep_run_id IS 'The sweep that marked it (sweep_run.id)';
+
+CREATE TABLE sweep_run (
+  id            bigserial PRIMARY KEY,
+  as_of         date NOT NULL,
+  mode          text NOT NULL CHECK (mode IN ('current', 'replay')),
+  marks         boolean NOT NULL,
+  scope         text NOT NULL DEFAULT 'full' CHECK (scope IN ('full', 'incremental')),
+  since         date,
+  one_transaction boolean NOT NULL,
+  batch_size    integer NOT NULL,
+  started_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+  collected_at  timestamptz,
+  finished_at   timestamptz,
+  candidates    integer,
+  batches       integer NOT NULL DEFAULT 0,
+  events        integer NOT NULL DEFAULT 0,
+  counts        jsonb NOT NULL DEFAULT '{}',
+  max_instruction_id bigint,
+  max_decision_id bigint,
+  max_report_id bigint,
+  run_by        name NOT NULL DEFAULT session_user
+);
+CREATE INDEX sweep_run_as_of_idx ON sweep_run (as_of);
+COMMENT ON TABLE sweep_run IS 'One row per sweep: the day, when it started and ended, and how many events of each kind it raised';
+COMMENT ON COLUMN sweep_run.as_of IS 'The day swept';
+COMMENT ON COLUMN sweep_run.mode IS 'current: the live rows (as_of = today); replay: the registry as it stood at the end of as_of (instruction_as_of)';
+COMMENT ON COLUMN sweep_run.marks IS 'Whether the run kept overdue_mark (only a run of the latest day swept does; a replay of an earlier day leaves the marks)';
+COMMENT ON COLUMN sweep_run.scope IS 'full: every instruction''s conditions were evaluated; incremental: only what can have changed since the previous sweep (since): dates that passed since then, and instructions, decisions and risk reports written since then';
+COMMENT ON COLUMN sweep_run.since IS 'incremental: as_of of the previous sweep the run continues from';
+COMMENT ON COLUMN sweep_run.max_instruction_id IS 'Highest instruction id when the run began (where the next incremental sweep looks for new instructions)';
+COMMENT ON COLUMN sweep_run.max_decision_id IS 'Highest decision id when the run began (the next incremental sweep re-evaluates instructions decided on since)';
+COMMENT ON COLUMN sweep_run.max_report_id IS 'Highest report id when the run began (new risk reports, R66-3.5)';
+COMMENT ON COLUMN sweep_run.one_transaction IS 'Called inside a transaction block: no commits between batches';
+COMMENT ON COLUMN sweep_run.candidates IS 'New events found (before the outbox''s uniqueness, which a concurrent sweep may take first)';
+COMMENT ON COLUMN sweep_run.batches IS 'Batches written (each committed on its own unless one_transaction)';
+COMMENT ON COLUMN sweep_run.events IS 'Events written to the outbox';
+COMMENT ON COLUMN sweep_run.counts IS 'Events written per kind, e.g. {"overdue": 3, "reminder": 12}';
+COMMENT ON COLUMN sweep_run.finished_at IS 'End of the run; NULL while it runs, or if it failed';
+COMMENT ON COLUMN sweep_run.id IS 'Run number';
+COMMENT ON COLUMN sweep_run.started_at IS 'Start of the run';
+COMMENT ON COLUMN sweep_run.collected_at IS 'When the new events were collected (before the batches were written)';
+COMMENT ON COLUMN sweep_run.batch_size IS 'Events written per batch (and per commit)';
+COMMENT ON COLUMN sweep_run.run_by IS 'Session user that ran it (the pg_cron job''s user when scheduled)';
+
+CREATE TABLE event (
+  id              bigserial PRIMARY KEY,
+  instruction_id  bigint NOT NULL,      -- no foreign key: no trigger is added to instruction
+  kind            event_kind NOT NULL,
+  period          date NOT NULL,
+  addressee       addressee NOT NULL,
+  rule_id         text NOT NULL REFERENCES rule,
+  due_date        date,
+  as_of           date NOT NULL,
+  sweep_run_id    bigint,
+  detail          jsonb NOT NULL DEFAULT '{}',
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  delivered_at    timestamptz,
+  delivered_by    name,
+  CONSTRAINT event_once UNIQUE (instruction_id, kind, period)
+);
+CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
+COMMENT ON TABLE event IS
+  'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with SELECT ... FOR UPDATE SKIP LOCKED and mark them delivered (mark_delivered)';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing';
+COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report';
+COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
+COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it';
+COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
+COMMENT ON COLUMN event.as_of IS 'The day swept when the event was raised';
+COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)';
+COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark';
+COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered; NULL: open';
+COMMENT ON COLUMN event.delivered_by IS 'Role that marked it delivered';
+COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
+COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about';
+COMMENT ON COLUMN event.created_at IS 'When the sweep wrote it';
+
+-- the sweep's candidates between its batches (not user data: no WAL, not dumped)
+CREATE UNLOGGED TABLE sweep_candidate (
+  sweep_run_id    bigint NOT NULL,
+  batch           integer NOT NULL,
+  instruction_id  bigint NOT NULL,
+  kind            text NOT NULL,
+  period          date NOT NULL,
+  addressee       text NOT NULL,
+  rule_id         text NOT NULL,
+  due_date        date,
+  detail          jsonb NOT NULL
+);
+CREATE INDEX sweep_candidate_batch_idx ON sweep_candidate (sweep_run_id, batch);
+COMMENT ON TABLE sweep_candidate IS 'Internal: the events a running sweep found, numbered in batches; emptied as the batches are written';
+
+SELECT pg_catalog.pg_extension_config_dump('event', '');
+SELECT pg_catalog.pg_extension_config_dump('event_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('sweep_run', '');
+SELECT pg_catalog.pg_extension_config_dump('sweep_run_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('overdue_mark', '');
+SELECT pg_catalog.pg_extension_config_dump('instruction_escalation', '');
+SELECT pg_catalog.pg_extension_config_dump('sweep_setting', 'WHERE NOT seeded');
+
+-- Indexes the sweep reads (partial: only rows that can raise an event) ------
+-- instruction_due_idx (due_date) WHERE status = 'on_control' serves reminders,
+-- overdue and escalations.
+
+CREATE INDEX instruction_sweep_roadmap_idx ON instruction (roadmap_due_date)
+  WHERE status = 'on_control' AND roadmap_due_date IS NOT NULL;
+CREATE INDEX instruction_sweep_personal_idx ON instruction (original_due_date)
+  WHERE status = 'on_control' AND deadline_source = 'two_weeks';
+CREATE INDEX instruction_sweep_reporting_idx ON instruction (reporting_period)
+  WHERE status = 'on_control' AND reporting_period IS NOT NULL AND category IS NULL;
+CREATE INDEX decision_sweep_measures_idx ON decision (measures_due_date)
+  WHERE measures_due_date IS NOT NULL;
+CREATE INDEX report_sweep_risk_idx ON report (submitted_on) WHERE kind = 'risk';
+
+-- The state of a day --------------------------------------------------------
+
+CREATE VIEW sweep_state_current AS
+SELECT i.id, i.kind, i.level, i.regime, i.status = 'on_control' AS on_control,
+       i.due_date, i.original_due_date, i.roadmap_due_date, i.reporting_period,
+       i.category, i.received_on, i.signed_on, i.deadline_source,
+       coalesce(i.calendar, 'KZ') AS calendar, i.responsible_body_id, i.controlling_body_id
+  FROM instruction i;
+COMMENT ON VIEW sweep_state_current IS 'Internal: the live state the sweep of today reads (through the instruction''s indexes: the columns are the table''s own, so the partial indexes'' predicates match)';
+
+CREATE FUNCTION sweep_state_as_of(as_of date)
+RETURNS TABLE (id bigint, kind instruction_kind, level control_level, regime text, on_control boolean,
+               due_date date, original_due_date date, roadmap_due_date date, reporting_period text,
+               category text, received_on date, signed_on date, deadline_source text, calendar text,
+               responsible_body_id bigint, controlling_body_id bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT i.id, i.kind, i.level, a.regime, a.on_control, a.due_date, i.original_due_date,
+         -- R59: the latest transfer's roadmap date decided by then; else R56's from receipt
+         coalesce(
+           (SELECT d.roadmap_due_date FROM instruction_control.decision d
+             WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id AND d.roadmap_due_date IS NOT NULL
+               AND d.decided_on OPERATOR(pg_catalog.<=) as_of
+             ORDER BY d.seq DESC LIMIT 1),
+           CASE WHEN NOT EXISTS (SELECT 1 FROM instruction_control.decision d
+                                  WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id
+                                    AND d.roadmap_due_date IS NOT NULL)
+                THEN i.roadmap_due_date
+                WHEN i.original_due_date OPERATOR(pg_catalog.>) (i.received_on OPERATOR(pg_catalog.+) pg_catalog.make_interval(0, 6))
+                     AND ((pg_catalog.cardinality(i.co_executor_ids) OPERATOR(pg_catalog.>) 0) OR i.new_approaches)
+                THEN instruction_control.add_working_days(i.received_on, 10, coalesce(i.calendar, 'KZ'))
+           END),
+         i.reporting_period::text, i.category::text, i.received_on, i.signed_on, i.deadline_source::text,
+         coalesce(i.calendar, 'KZ'), i.responsible_body_id, i.controlling_body_id
+    FROM instruction_control.instruction_as_of(as_of) a
+    JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) a.instruction_id
+$$;
+COMMENT ON FUNCTION sweep_state_as_of(date) IS
+  'Internal: every instruction as it stood at the end of a past day (instruction_as_of), with the roadmap due date then (R56, R59), for replaying a sweep';
+
+-- The last reporting period whose report was due before a day (R66-1.1):
+-- periods end on the last day of a month, quarter, half-year or year, and
+-- the report is due on that day rolled forward to a working day.
+CREATE FUNCTION reporting_period_end(period reporting_period, as_of date, calendar text DEFAULT 'KZ')
+RETURNS date
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  step interval := CASE period WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months'
+                               WHEN 'half_yearly' THEN interval '6 months' ELSE interval '1 year' END;
+  start date := CASE period
+                  WHEN 'monthly' THEN date_trunc('month', as_of)::date
+                  WHEN 'quarterly' THEN date_trunc('quarter', as_of)::date
+                  WHEN 'half_yearly' THEN make_date(extract(year FROM as_of)::int,
+                                                    CASE WHEN extract(month FROM as_of) > 6 THEN 7 ELSE 1 END, 1)
+                  ELSE date_trunc('year', as_of)::date END;
+  p date := start - 1;
+BEGIN
+  IF roll_forward(p, calendar) >= as_of THEN
+    p := (start - step)::date - 1;
+  END IF;
+  RETURN p;
+END
+$$;
+COMMENT ON FUNCTION reporting_period_end(reporting_period, date, text) IS
+  'End of the latest intermediate reporting period (month, quarter, half-year, year: R66-1.1) whose report was due before as_of; the report is due on the period''s last day rolled forward to a working day';
+
+-- What the server cannot say in SQL: may this procedure commit?
+CREATE FUNCTION in_transaction_block() RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_in_transaction_block' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION in_transaction_block() IS
+  'True inside a transaction block (BEGIN ... or several statements sent at once), where sweep() cannot commit between batches';
+
+-- The sweep's steps ---------------------------------------------------------
+-- SECURITY DEFINER with a pinned path: a role allowed to sweep needs no
+-- privilege on the tables.  The procedure sweep() only calls them and
+-- commits (a procedure with SET or SECURITY DEFINER could not commit).
+
+CREATE FUNCTION sweep_begin(as_of date, batch_size integer, full_scope boolean DEFAULT false)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = instruction_control, pg_catalog
+SET jit = off
+AS $$
+DECLARE
+  run bigint;
+  replay boolean;
+  keep_marks boolean;
+  max_n integer;
+  reminder_to date;
+  periods jsonb;
+  n integer;
+  state text;
+  scope_cte text := '';
+  lookup text;
+  measures_only text := '';
+  risk_only text := '';
+  marks_only text := '';
+  scope_ids bigint[];
+  prev sweep_run;
+  wm sweep_run;
+  incremental boolean := false;
+  cal text := coalesce(nullif(current_setting('instruction_control.calendar', true), ''), 'KZ');
+  g_max integer;
+  lo date;
+  esc_dates date[] := '{}';
+  rem_dates date[] := '{}';
+  rmna_dates date[] := '{}';
+  changed_periods text[] := '{}';
+  dd date;
+BEGIN
+  IF as_of IS NULL OR NOT isfinite(as_of) THEN
+    RAISE EXCEPTION 'a sweep needs a real day, not %', coalesce(as_of::text, 'NULL')
+      USING ERRCODE = '22023', HINT = 'CALL instruction_control.sweep() sweeps today.';
+  END IF;
+  IF as_of > current_date THEN
+    RAISE EXCEPTION 'cannot sweep a day that has not begun (R50.1)'
+      USING ERRCODE = 'IC203',
+            DETAIL = format('as_of is %s; today is %s.', as_of, current_date),
+            HINT = 'Sweep today or replay a past day; reminders already look ahead N working days (sweep_setting).';
+  END IF;
+  IF batch_size IS NULL OR batch_size < 1 THEN
+    RAISE EXCEPTION 'batch_size must be at least 1, not %', coalesce(batch_size::text, 'NULL')
+      USING ERRCODE = '22023';
+  END IF;
+  replay := as_of < current_date;
+  -- candidates left by a sweep that failed more than a day ago (a running one keeps its own)
+  DELETE FROM sweep_candidate c
+   WHERE c.sweep_run_id IN (SELECT r.id FROM sweep_run r
+                             WHERE r.finished_at IS NULL AND r.started_at < now() - interval '1 day');
+  -- the marks follow the latest day swept; a replay of an earlier day leaves them
+  keep_marks := NOT EXISTS (SELECT 1 FROM sweep_run r WHERE r.marks AND r.as_of > sweep_begin.as_of);
+
+  -- Incremental: today's sweep continuing a finished sweep of today or of the
+  -- last 7 days looks only at what can have changed since: the days that
+  -- passed (each kind's dates in index ranges) and the instructions written,
+  -- decided on or reported at risk since (ids past the watermarks of the run
+  -- before the previous one, so a transaction still open then is not missed).
+  IF NOT replay AND keep_marks AND NOT coalesce(full_scope, false) THEN
+    SELECT * INTO prev FROM sweep_run r
+     WHERE r.mode = 'current' AND r.marks AND r.finished_at IS NOT NULL
+       AND r.as_of <= sweep_begin.as_of AND r.as_of >= sweep_begin.as_of - 7
+     ORDER BY r.id DESC LIMIT 1;
+    IF prev.id IS NOT NULL THEN
+      SELECT * INTO wm FROM sweep_run r
+       WHERE r.mode = 'current' AND r.finished_at IS NOT NULL AND r.id < prev.id
+       ORDER BY r.id DESC LIMIT 1;
+      IF wm.id IS NULL THEN
+        wm := prev;
+      END IF;
+      incremental := wm.max_instruction_id IS NOT NULL;
+    END IF;
+  END IF;
+
+  INSERT INTO sweep_run (as_of, mode, marks, scope, since, one_transaction, batch_size,
+                         max_instruction_id, max_decision_id, max_report_id)
+  VALUES (as_of, CASE WHEN replay THEN 'replay' ELSE 'current' END, keep_marks,
+          CASE WHEN incremental THEN 'incremental' ELSE 'full' END,
+          CASE WHEN incremental THEN prev.as_of END,
+          in_transaction_block(), batch_size,
+          (SELECT max(i.id) FROM instruction i), (SELECT max(x.id) FROM decision x),
+          (SELECT max(x.id) FROM report x))
+  RETURNING id INTO run;
+
+  SELECT coalesce(max(d), 5) INTO max_n
+    FROM (SELECT unnest(s.reminder_days) FROM sweep_setting s) AS t(d);
+  max_n := greatest(max_n, 5);
+  -- a wide enough range for every calendar; the exact count is per row below
+  reminder_to := add_working_days(as_of, max_n) + 14;
+  SELECT jsonb_object_agg(p, reporting_period_end(p::reporting_period, as_of))
+    INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
+
+  state := CASE WHEN replay THEN 'sweep_state_as_of($1)' ELSE 'sweep_state_current' END;
+  lookup := state;   -- where the branches driven by marks, decisions and reports look an instruction up
+
+  IF incremental THEN
+    lo := prev.as_of;
+    SELECT coalesce(max(s.escalation_grace_days), 5) INTO g_max FROM sweep_setting s;
+    g_max := greatest(g_max, 5);
+    -- deadlines that reached a level's grace period since lo (R66-1.3)
+    FOR dd IN SELECT generate_series(add_working_days(lo, -(g_max + 2), cal) - 7, as_of - 1, interval '1 day')::date LOOP
+      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l
+                  WHERE working_days_between(dd, as_of, cal) >= coalesce(s.escalation_grace_days, 5)
+                    AND working_days_between(dd, lo, cal) < coalesce(s.escalation_grace_days, 5)) THEN
+        esc_dates := esc_dates || dd;
+      END IF;
+    END LOOP;
+    -- deadlines whose reminder day came since lo (R50.1)
+    FOR dd IN SELECT generate_series(as_of, add_working_days(as_of, max_n, cal) + 7, interval '1 day')::date LOOP
+      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l,
+                        unnest(coalesce(s.reminder_days, '{5,1}')) AS r(n)
+                  WHERE working_days_between(as_of, dd, cal) <= r.n
+                    AND working_days_between(lo, dd, cal) > r.n) THEN
+        rem_dates := rem_dates || dd;
+      END IF;
+    END LOOP;
+    IF lo = as_of THEN
+      rem_dates := '{}';
+    END IF;
+    -- roadmap due dates whose 5 working days for approval ended since lo (R57)
+    FOR dd IN SELECT generate_series(add_working_days(lo, -7, cal) - 7, as_of - 1, interval '1 day')::date LOOP
+      IF add_working_days(dd, 5, cal) >= lo AND add_working_days(dd, 5, cal) < as_of THEN
+        rmna_dates := rmna_dates || dd;
+      END IF;
+    END LOOP;
+    -- a reporting period that ended since lo: every instruction reporting so (R66-1.1)
+    SELECT coalesce(array_agg(p), '{}') INTO changed_periods
+      FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+     WHERE reporting_period_end(p::reporting_period, lo, cal) <> reporting_period_end(p::reporting_period, as_of, cal);
+
+    -- the instructions that can have changed, read once (each arm an index range)
+    scope_cte := $s$
+    st AS MATERIALIZED (
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.due_date >= $7 AND s.due_date < $1
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($8)
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($9)
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.deadline_source = 'two_weeks'
+         AND s.original_due_date >= $7 AND s.original_due_date < $1
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+         AND (s.roadmap_due_date >= $7 AND s.roadmap_due_date < $1 OR s.roadmap_due_date = ANY ($10))
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+         AND s.reporting_period = ANY ($11)
+      UNION
+      SELECT s.* FROM sweep_state_current s WHERE s.id > $12
+      UNION
+      SELECT s.* FROM sweep_state_current s
+       WHERE s.id IN (SELECT x.instruction_id FROM decision x WHERE x.id > $13
+                      UNION
+                      SELECT x.instruction_id FROM decision x
+                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1
+                      UNION
+                      SELECT x.instruction_id FROM report x WHERE x.id > $14 AND x.kind = 'risk')
+    ),$s$;
+    state := 'st';
+    -- the branches driven by decisions, reports and marks look at what is new only
+    measures_only := 'AND d.measures_due_date >= $7';
+    risk_only := 'AND rr.id > $14';
+    marks_only := 'AND m.instruction_id IN (SELECT st.id FROM st)';
+  END IF;
+
+  -- One statement, every kind: each branch reads its own index range.
+  EXECUTE format($q$
+    WITH %2$s
+    setting AS (
+      SELECT l AS level, coalesce(s.reminder_days, '{5,1}') AS reminder_days,
+             coalesce(s.escalation_grace_days, 5) AS grace
+        FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l
+    ),
+    -- R50.1: deadline passed, still on control
+    late AS MATERIALIZED (
+      SELECT s.*, working_days_between(s.due_date, $1, s.calendar) AS days_late
+        FROM %1$s s
+       WHERE s.on_control AND s.due_date < $1
+    ),
+    found AS (
+      -- R50.1: overdue (new, or its deadline changed while still overdue)
+      SELECT l.id, 'overdue' AS kind, l.due_date AS period, 'controller' AS addressee, 'R50.1' AS rule_id,
+             l.due_date, jsonb_build_object('working_days_late', l.days_late) AS detail
+        FROM late l
+       WHERE CASE WHEN $5 THEN NOT EXISTS (SELECT 1 FROM overdue_mark m
+                                            WHERE m.instruction_id = l.id AND m.due_date = l.due_date)
+                  ELSE true END
+      UNION ALL
+      -- R66-1.3 (R74-1 below PA): overdue by the grace period
+      SELECT l.id, 'escalation', l.due_date, r.addressee, r.rule_id, l.due_date,
+             jsonb_build_object('working_days_late', l.days_late, 'grace', g.grace)
+        FROM late l
+        JOIN setting g ON g.level = l.level
+        LEFT JOIN instruction_escalation x ON x.instruction_id = l.id
+        CROSS JOIN LATERAL (SELECT escalation_addressee(l.kind, l.level, x.addressee) AS addressee,
+                                   escalation_rule(l.kind, l.level, x.addressee) AS rule_id) r
+       WHERE l.days_late >= g.grace AND l.days_late > 0
+      UNION ALL
+      -- R50.1, R50.3: reminders N working days before the deadline (the nearest N not yet passed)
+      SELECT s.id, 'reminder', add_working_days(s.due_date, -r.n, s.calendar), 'executor', 'R50.1', s.due_date,
+             jsonb_build_object('working_days_left', r.left_days, 'reminder_days', r.n)
+        FROM %1$s s
+        JOIN setting g ON g.level = s.level
+        CROSS JOIN LATERAL (SELECT working_days_between($1, s.due_date, s.calendar) AS left_days) k
+        CROSS JOIN LATERAL (SELECT min(d) AS n, k.left_days FROM unnest(g.reminder_days) d
+                             WHERE d >= k.left_days) r
+       WHERE s.on_control AND s.due_date >= $1 AND s.due_date <= $2 AND r.n IS NOT NULL
+      UNION ALL
+      -- R51: a personal instruction past the two weeks from signing
+      SELECT s.id, 'personal_overdue', s.original_due_date, r.addressee, 'R51', s.due_date,
+             jsonb_build_object('signed_on', s.signed_on, 'two_weeks_ended', s.original_due_date)
+        FROM %1$s s
+        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
+       WHERE s.on_control AND s.deadline_source = 'two_weeks' AND s.original_due_date < $1
+      UNION ALL
+      -- R56, R59: no roadmap registered by its due date; R57: none approved 5 working days later
+      SELECT s.id, k.kind, s.roadmap_due_date, k.addressee, k.rule_id, s.due_date,
+             jsonb_build_object('roadmap_due_date', s.roadmap_due_date)
+        FROM %1$s s
+        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
+        CROSS JOIN LATERAL (VALUES
+            ('roadmap_missing', 'controller', CASE WHEN s.regime = 'long_term' THEN 'R59' ELSE 'R56' END, true),
+            ('roadmap_not_approved', r.addressee::text, 'R57',
+             add_working_days(s.roadmap_due_date, 5, s.calendar) < $1)
+          ) AS k(kind, addressee, rule_id, due)
+       WHERE s.on_control AND s.roadmap_due_date < $1 AND k.due
+         AND NOT EXISTS (SELECT 1 FROM roadmap m WHERE m.instruction_id = s.id AND m.approved_on <= $1 OFFSET 0)
+      UNION ALL
+      -- R66-1.1: no intermediate report for the period just ended, by its day
+      SELECT s.id, 'report_missing', p.period_end, 'controller', 'R66-1.1', s.due_date,
+             jsonb_build_object('reporting_period', s.reporting_period, 'period_end', p.period_end,
+                                'report_due', roll_forward(p.period_end, s.calendar))
+        FROM %1$s s
+        CROSS JOIN LATERAL (SELECT ($3 ->> s.reporting_period)::date AS period_end) p
+       WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+         AND s.received_on < p.period_end AND s.due_date > p.period_end
+         AND NOT EXISTS (SELECT 1 FROM report r
+                          WHERE r.instruction_id = s.id AND r.kind = 'intermediate'
+                            AND r.period_end >= p.period_end
+                            AND r.submitted_on <= roll_forward(p.period_end, s.calendar) OFFSET 0)
+      UNION ALL
+      -- R72.4: no information on measures within a month of a repeated extension
+      SELECT s.id, 'measures_missing', d.measures_due_date, 'controller', 'R72.4', s.due_date,
+             jsonb_build_object('repeated_extension_on', d.decided_on, 'measures_due_date', d.measures_due_date)
+        FROM decision d
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = d.instruction_id OFFSET 0) s
+       WHERE d.measures_due_date IS NOT NULL AND d.measures_due_date < $1 AND d.decided_on <= $1 %4$s
+         AND s.on_control
+         AND NOT EXISTS (SELECT 1 FROM report r
+                          WHERE r.instruction_id = d.instruction_id AND r.kind = 'measures'
+                            AND r.submitted_on >= d.decided_on AND r.submitted_on <= d.measures_due_date OFFSET 0)
+      UNION ALL
+      -- R66-3.5: a risk to the deadline reported; routed per R66-1.3
+      SELECT DISTINCT ON (rr.instruction_id, rr.submitted_on)
+             s.id, 'risk_escalation', rr.submitted_on, r.addressee, 'R66-3.5', s.due_date,
+             jsonb_build_object('report_id', rr.id, 'routed_by', r.rule_id)
+        FROM report rr
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = rr.instruction_id OFFSET 0) s
+        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
+        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
+                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
+       WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 AND s.on_control %5$s
+      UNION ALL
+      -- the mark is cleared: the deadline moved or the instruction left control
+      SELECT m.instruction_id, 'overdue_cleared', m.due_date, 'controller',
+             CASE WHEN s.on_control THEN 'R69.1' ELSE 'R75' END, s.due_date,
+             jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
+                                'new_due_date', s.due_date)
+        FROM overdue_mark m
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = m.instruction_id OFFSET 0) s
+       WHERE $5 AND NOT (s.on_control AND s.due_date = m.due_date AND s.due_date < $1) %6$s
+      UNION ALL
+      -- replaying a past day: the overdue events raised before it that the day clears
+      SELECT e.instruction_id, 'overdue_cleared', e.period, 'controller',
+             CASE WHEN s.on_control THEN 'R69.1' ELSE 'R75' END, s.due_date,
+             jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
+                                'new_due_date', s.due_date)
+        FROM event e
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = e.instruction_id OFFSET 0) s
+       WHERE NOT $5 AND e.kind = 'overdue' AND e.as_of < $1
+         AND NOT (s.on_control AND s.due_date = e.period AND s.due_date < $1)
+    )
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+    SELECT $4, ((row_number() OVER (ORDER BY f.id, f.kind, f.period)) - 1) / $6,
+           f.id, f.kind, f.period, f.addressee, f.rule_id, f.due_date, f.detail
+      FROM found f
+     WHERE f.kind = 'overdue' AND $5
+        OR NOT EXISTS (SELECT 1 FROM event e
+                        WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
+  $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
+  USING as_of, reminder_to, periods, run, keep_marks, batch_size,
+        lo, esc_dates, rem_dates, rmna_dates, changed_periods,
+        coalesce(wm.max_instruction_id, 0), coalesce(wm.max_decision_id, 0), coalesce(wm.max_report_id, 0);
+  GET DIAGNOSTICS n = ROW_COUNT;
+
+  UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;
+  RETURN run;
+END
+$$;
+COMMENT ON FUNCTION sweep_begin(date, integer, boolean) IS
+  'Internal step of sweep(): records the run and collects every new event of the day in one statement, numbered in batches';
+
+CREATE FUNCTION sweep_batch(run bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = instruction_control, pg_catalog
+AS $$
+DECLARE
+  b integer;
+  r sweep_run;
+  written jsonb;
+  n integer;
+BEGIN
+  SELECT * INTO r FROM sweep_run WHERE id = run;
+  SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
+  IF b IS NULL THEN
+    RETURN false;
+  END IF;
+
+  WITH todo AS (
+    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
+  ),
+  ins AS (
+    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run, t.detail
+      FROM todo t
+     ORDER BY t.instruction_id, t.kind, t.period
+    ON CONFLICT ON CONSTRAINT event_once DO NOTHING
+    RETURNING id, instruction_id, kind, period, addressee, rule_id
+  ),
+  marked AS (
+    INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+    SELECT t.instruction_id, t.period, r.as_of, run FROM todo t WHERE r.marks AND t.kind = 'overdue'
+    ON CONFLICT (instruction_id) DO UPDATE
+      SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
+  ),
+  cleared AS (
+    DELETE FROM overdue_mark m USING todo t
+     WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
+       AND m.due_date = t.period
+  ),
+  -- the notification is sent when this transaction commits (pg_notify is transactional)
+  notified AS (
+    SELECT i.kind FROM ins i
+     CROSS JOIN LATERAL pg_notify('instruction_control_events',
+       json_build_object('id', i.id, 'instruction_id', i.instruction_id, 'kind', i.kind,
+                         'period', i.period, 'addressee', i.addressee, 'rule', i.rule_id)::text) AS nt
+  )
+  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int INTO written, n
+    FROM (SELECT kind, count(*) AS c FROM notified GROUP BY kind) k;
+
+  UPDATE sweep_run s
+     SET batches = s.batches + 1, events = s.events + n,
+         counts = (SELECT coalesce(jsonb_object_agg(key, total ORDER BY key), '{}')
+                     FROM (SELECT key, sum(value::int) AS total
+                             FROM (SELECT * FROM jsonb_each_text(s.counts)
+                                   UNION ALL SELECT * FROM jsonb_each_text(written)) e
+                            GROUP BY key) t)
+   WHERE s.id = run;
+  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run);
+END
+$$;
+COMMENT ON FUNCTION sweep_batch(bigint) IS
+  'Internal step of sweep(): writes the next batch of events (once each: instruction, kind, period), keeps the overdue marks, notifies; true while batches remain';
+
+CREATE FUNCTION sweep_finish(run bigint)
+RETURNS sweep_run
+LANGUAGE sql VOLATILE SECURITY DEFINER
+SET search_path = instruction_control, pg_catalog
+AS $$
+  DELETE FROM instruction_control.sweep_candidate WHERE sweep_run_id = run;
+  UPDATE instruction_control.sweep_run SET finished_at = clock_timestamp() WHERE id = run RETURNING *;
+$$;
+COMMENT ON FUNCTION sweep_finish(bigint) IS 'Internal step of sweep(): records the end of the run';
+
+-- The sweep -----------------------------------------------------------------
+-- No SET clause and not SECURITY DEFINER, so that it may COMMIT; every name in
+-- it is schema-qualified and it uses no operator, so no search_path changes it.
+
+CREATE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
+                       full_scope boolean DEFAULT false)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  run bigint;
+  one_transaction boolean;
+  result instruction_control.sweep_run;
+BEGIN
+  IF pg_catalog.pg_is_in_recovery() THEN
+    RAISE NOTICE 'sweep skipped: this server is a standby (in recovery)'
+      USING DETAIL = 'A standby is read-only; the primary sweeps and its events reach the standby by replication.',
+            HINT = 'Schedule the sweep on the primary (instruction_control.schedule_sweeps()).';
+    RETURN;
+  END IF;
+  one_transaction := instruction_control.in_transaction_block();
+  IF one_transaction THEN
+    RAISE NOTICE 'sweep runs as one transaction: it was called inside a transaction block'
+      USING HINT = 'CALL instruction_control.sweep() outside BEGIN ... COMMIT commits after each batch.';
+  END IF;
+  run := instruction_control.sweep_begin(as_of, batch_size, full_scope);
+  IF NOT one_transaction THEN
+    COMMIT;
+  END IF;
+  WHILE instruction_control.sweep_batch(run) LOOP
+    IF NOT one_transaction THEN
+      COMMIT;
+    END IF;
+  END LOOP;
+  result := instruction_control.sweep_finish(run);
+  RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::text;
+END
+$$;
+COMMENT ON PROCEDURE sweep(date, integer, boolean) IS
+  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; does nothing on a standby';
+
+-- Outbox: reading and delivering ---------------------------------------------
+
+CREATE FUNCTION next_events(max_events integer DEFAULT 100, for_addressee addressee DEFAULT NULL)
+RETURNS SETOF event
+LANGUAGE sql VOLATILE
+SET search_path = instruction_control, pg_catalog
+AS $$
+  SELECT e.* FROM instruction_control.event e
+   WHERE e.delivered_at IS NULL
+     AND (for_addressee IS NULL OR e.addressee = for_addressee)
+   ORDER BY e.id
+   LIMIT max_events
+   FOR UPDATE SKIP LOCKED
+$$;
+COMMENT ON FUNCTION next_events(integer, addressee) IS
+  'Open events, oldest first, locked for this transaction and skipped by other consumers (FOR UPDATE SKIP LOCKED); deliver them, then mark_delivered() and COMMIT';
+
+CREATE FUNCTION mark_delivered(ids bigint[])
+RETURNS integer
+LANGUAGE sql VOLATILE STRICT
+SET search_path = instruction_control, pg_catalog
+AS $$
+  WITH d AS (
+    UPDATE instruction_control.event e SET delivered_at = now(), delivered_by = current_user
+     WHERE e.id = ANY (ids) AND e.delivered_at IS NULL
+    RETURNING 1)
+  SELECT count(*)::integer FROM d
+$$;
+COMMENT ON FUNCTION mark_delivered(bigint[]) IS
+  'Mark events delivered (once: an event already delivered keeps its first mark); returns how many were marked now';
+
+CREATE VIEW open_event AS
+SELECT e.addressee::text AS addressee,
+       v.kk AS addressee_kk, v.ru AS addressee_ru, v.en AS addressee_en,
+       b.id AS body_id, b.name AS body_name,
+       e.id, e.kind::text AS kind, k.kk AS kind_kk, k.ru AS kind_ru, k.en AS kind_en,
+       e.instruction_id, i.external_ref, i.point::text AS point,
+       e.period, e.due_date, e.rule_id, r.title_en AS rule_title_en, e.as_of, e.detail, e.created_at
+  FROM event e
+  JOIN vocabulary v ON v.domain = 'addressee' AND v.code = e.addressee
+  JOIN vocabulary k ON k.domain = 'event_kind' AND k.code = e.kind
+  JOIN rule r ON r.id = e.rule_id
+  LEFT JOIN instruction i ON i.id = e.instruction_id
+  LEFT JOIN state_body b ON b.id = CASE WHEN e.addressee = 'executor' THEN i.responsible_body_id
+                                        WHEN e.addressee = 'controller' THEN i.controlling_body_id END
+ WHERE e.delivered_at IS NULL;
+COMMENT ON VIEW open_event IS
+  'Events not yet delivered, per addressee, with kk/ru/en labels of the addressee and the kind, the body (the executor for reminders, the controlling body for the controller) and the rule';
+COMMENT ON COLUMN open_event.addressee IS 'Addressee code (addressee)';
+COMMENT ON COLUMN open_event.addressee_kk IS 'Addressee in Kazakh';
+COMMENT ON COLUMN open_event.addressee_ru IS 'Addressee in Russian';
+COMMENT ON COLUMN open_event.addressee_en IS 'Addressee in English';
+COMMENT ON COLUMN open_event.body_id IS 'The body concerned: the responsible executor for the executor, the controlling body for the controller';
+COMMENT ON COLUMN open_event.body_name IS 'Its name';
+COMMENT ON COLUMN open_event.id IS 'Event id (event.id)';
+COMMENT ON COLUMN open_event.kind IS 'Event kind code (event_kind)';
+COMMENT ON COLUMN open_event.kind_kk IS 'Event kind in Kazakh';
+COMMENT ON COLUMN open_event.kind_ru IS 'Event kind in Russian';
+COMMENT ON COLUMN open_event.kind_en IS 'Event kind in English';
+COMMENT ON COLUMN open_event.instruction_id IS 'The instruction';
+COMMENT ON COLUMN open_event.external_ref IS 'The instruction''s key in the host registry';
+COMMENT ON COLUMN open_event.point IS 'The instruction''s point number';
+COMMENT ON COLUMN open_event.period IS 'The day the event is about (event.period)';
+COMMENT ON COLUMN open_event.due_date IS 'The deadline as the sweep saw it';
+COMMENT ON COLUMN open_event.rule_id IS 'The rule that asks for the event';
+COMMENT ON COLUMN open_event.rule_title_en IS 'The rule''s title in English (rule.title_kk and title_ru hold the others)';
+COMMENT ON COLUMN open_event.as_of IS 'The day swept';
+COMMENT ON COLUMN open_event.detail IS 'Facts for the message (event.detail)';
+COMMENT ON COLUMN open_event.created_at IS 'When the sweep wrote it';
+
+CREATE VIEW open_event_summary AS
+SELECT o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en,
+       count(*) AS events, min(o.period) AS earliest, max(o.period) AS latest
+  FROM open_event o
+ GROUP BY o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en;
+COMMENT ON VIEW open_event_summary IS 'How many events are open per addressee and kind, with labels';
+COMMENT ON COLUMN open_event_summary.addressee IS 'Addressee code';
+COMMENT ON COLUMN open_event_summary.addressee_kk IS 'Addressee in Kazakh';
+COMMENT ON COLUMN open_event_summary.addressee_ru IS 'Addressee in Russian';
+COMMENT ON COLUMN open_event_summary.addressee_en IS 'Addressee in English';
+COMMENT ON COLUMN open_event_summary.kind IS 'Event kind code';
+COMMENT ON COLUMN open_event_summary.kind_en IS 'Event kind in English';
+COMMENT ON COLUMN open_event_summary.events IS 'Open events of this addressee and kind';
+COMMENT ON COLUMN open_event_summary.earliest IS 'Earliest period among them';
+COMMENT ON COLUMN open_event_summary.latest IS 'Latest period among them';
+
+-- Privileges: the Security section (90_security.sql).

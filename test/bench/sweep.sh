@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Benchmark of the deadline sweep on a throwaway cluster (scripts/cluster.sh NAME
+# bench_sweep): IC_BENCH_SWEEP_ROWS instructions on control (default 1,000,000), with
+# deadlines spread from 30 days ago to two years on, every 10th with an intermediate
+# reporting period, every 20th with a roadmap due, every 100th a personal instruction,
+# and 2,000 repeated extensions awaiting information on measures (R72.4).
+#
+#   1. the first sweep of the day (raises every standing event: ~4% overdue, reminders, ...)
+#   2. a sweep that changes nothing (best of 3)                                  target <= 0.2 s
+#   3. a sweep in which 1% of the instructions change state (10,000 deadlines
+#      passed since the last sweep; each of 3 runs moves a different 1%)          target <= 1 s
+#   4. the plan of the sweep's one collecting statement (auto_explain): index
+#      range scans per event kind, no sequential scan of instruction
+#
+# The rows are loaded with the registry's triggers off (a superuser's
+# session_replication_role = replica): what is measured is the sweep, not the loading.
+set -euo pipefail
+shopt -s inherit_errexit
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+rows=${IC_BENCH_SWEEP_ROWS:-1000000}
+export IC_PORT=${IC_PORT:-55461}
+
+bash scripts/install-deps.sh >/dev/null
+make -s >/dev/null && make -s install >/dev/null
+bash scripts/cluster.sh start bench_sweep >/dev/null
+eval "$(bash scripts/cluster.sh env bench_sweep)"
+export PGDATABASE=ic_bench_sweep
+dropdb --if-exists "$PGDATABASE"
+createdb "$PGDATABASE"
+
+sql() { psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" "$@" >/dev/null; }
+# milliseconds of one CALL (client side, commits included)
+time_ms() {
+	local out
+	out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c '\timing on' -c "$1" 2>&1) || {
+		echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
+	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1
+}
+min() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "" || a + 0 < b + 0) print a; else print b }'; }
+
+echo "== loading $rows instructions"
+t0=$(date +%s)
+sql -f - <<SQL
+CREATE EXTENSION instruction_control;
+SET session_replication_role = replica;
+INSERT INTO instruction_control.instruction
+  (kind, level, received_on, due_date, original_due_date, calendar, reporting_period, roadmap_due_date,
+   deadline_source, signed_on, content)
+SELECT CASE WHEN g % 100 = 0 THEN 'personal' WHEN g % 7 = 0 THEN 'security_council' ELSE 'act_point' END::instruction_control.instruction_kind,
+       (ARRAY['pa', 'government', 'central', 'local'])[1 + g % 4]::instruction_control.control_level,
+       current_date - 400 + (g % 370),
+       due, due, 'KZ',
+       CASE WHEN g % 10 = 3 THEN 'monthly' END,
+       CASE WHEN g % 20 = 5 THEN current_date - 400 + (g % 370) + 14 END,
+       CASE WHEN g % 100 = 0 THEN 'two_weeks' ELSE 'term' END,
+       CASE WHEN g % 100 = 0 THEN current_date - 400 + (g % 370) - 1 END,
+       'instruction ' || g
+  FROM generate_series(1, $rows) g,
+       LATERAL (SELECT current_date - 30 + (g::bigint * 7919 % 760)::int AS due) d;
+-- most roadmaps due are registered; most monthly reports are in
+INSERT INTO instruction_control.roadmap (instruction_id, drafter, approved_by, approved_on)
+SELECT id, 'executor_only', 'first_head', roadmap_due_date - 3
+  FROM instruction_control.instruction WHERE roadmap_due_date IS NOT NULL AND id % 40 <> 5;
+INSERT INTO instruction_control.report (instruction_id, kind, period_end, submitted_on)
+SELECT id, 'intermediate', p, p
+  FROM instruction_control.instruction,
+       LATERAL (SELECT instruction_control.reporting_period_end('monthly', current_date) AS p) x
+ WHERE reporting_period IS NOT NULL AND id % 50 <> 3;
+INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, decided_on, old_due_date, new_due_date,
+                                          repeated, measures_due_date, seq, basis, disciplinary_review)
+SELECT id, 'extension', 'head_of_pa', current_date - 40 - (id % 20)::int, due_date, due_date, true,
+       current_date - 10 - (id % 20)::int, 1, 'bench', 'bench'
+  FROM instruction_control.instruction WHERE id % 500 = 11;
+SQL
+sql -c "VACUUM ANALYZE"
+echo "   loaded in $(( $(date +%s) - t0 )) s"
+
+echo "== 1. the first sweep of the day"
+first=$(time_ms "CALL instruction_control.sweep()")
+psql -X -At -c "SELECT '   ' || events || ' events: ' || counts::text FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
+# what autovacuum does after a large first sweep: the outbox's visibility map and statistics
+sql -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
+
+echo "== 2. a sweep that changes nothing (best of 3; incremental: continues the first)"
+nothing=""
+for _ in 1 2 3; do nothing=$(min "$(time_ms "CALL instruction_control.sweep()")" "$nothing"); done
+psql -X -At -c "SELECT '   last run: ' || scope || ', ' || events || ' events' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
+
+echo "== 2b. the next morning's sweep (the previous run relabelled as yesterday's: the day's date windows are read)"
+nextday=""
+for _ in 1 2 3; do
+	sql -c "UPDATE instruction_control.sweep_run SET as_of = current_date - 1
+	         WHERE id = (SELECT max(id) FROM instruction_control.sweep_run)"
+	nextday=$(min "$(time_ms "CALL instruction_control.sweep()")" "$nextday")
+done
+psql -X -At -c "SELECT '   last run: ' || scope || ' since ' || since || ', ' || events || ' events' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
+
+echo "== 2c. a full sweep that changes nothing (full_scope => true: every standing condition re-read)"
+full=$(time_ms "CALL instruction_control.sweep(full_scope => true)")
+
+onepct=$((rows / 100))
+echo "== 3. a sweep in which 1% change state: $onepct overdue instructions get a new deadline (journal rows), best of 3"
+changed=""
+for k in 1 2 3; do
+	sql -c "SET session_replication_role = replica;
+	        WITH moved AS (
+	          SELECT m.instruction_id AS id, m.due_date FROM instruction_control.overdue_mark m
+	           ORDER BY m.instruction_id LIMIT $onepct),
+	        journal AS (
+	          INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, decided_on, old_due_date,
+	                                                    new_due_date, seq, basis, reason)
+	          SELECT id, 'new_deadline', 'head_of_pa', current_date, due_date, current_date + 60, 100 + $k, 'bench', 'quarantine'
+	            FROM moved)
+	        UPDATE instruction_control.instruction i SET due_date = current_date + 60 FROM moved m WHERE m.id = i.id" \
+	    -c "VACUUM ANALYZE instruction_control.instruction"
+	changed=$(min "$(time_ms "CALL instruction_control.sweep()")" "$changed")
+	psql -X -At -c "SELECT '   run $k: ' || scope || ', ' || events || ' events: ' || counts::text FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
+done
+
+plans() {
+	psql -X -q -v ON_ERROR_STOP=1 2>&1 <<SQL | sed -n '/INSERT INTO sweep_candidate/,/^NOTICE: *duration/p' | grep -E 'Index Scan|Index Only Scan|Seq Scan on|Bitmap Index Scan|Index Cond' | sed 's/(cost=[^)]*) //; s/^NOTICE: *//'
+LOAD 'auto_explain';
+SET auto_explain.log_min_duration = 0;
+SET auto_explain.log_nested_statements = on;
+SET auto_explain.log_analyze = on;
+SET auto_explain.log_timing = off;
+SET auto_explain.log_level = notice;
+SET client_min_messages = notice;
+$1
+SQL
+}
+echo "== 4a. the plan of the collecting statement, incremental (scans of the collecting statement only)"
+sql -c "UPDATE instruction_control.sweep_run SET as_of = current_date - 1 WHERE id = (SELECT max(id) FROM instruction_control.sweep_run)"
+plans "CALL instruction_control.sweep();"
+echo "== 4b. the plan of the collecting statement, full scope"
+plans "CALL instruction_control.sweep(full_scope => true);"
+
+echo
+printf '%-62s %10s %10s  %s\n' "what" "ms" "target" "verdict"
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (t == "") print "-"; else if (v + 0 <= t + 0) print "met"; else print "NOT met" }'; }
+printf '%-62s %10.1f %10s  %s\n' "first sweep of the day ($rows on control)" "$first" "-" "-"
+printf '%-62s %10.1f %10s  %s\n' "sweep that changes nothing (best of 3)" "$nothing" "200" "$(verdict "$nothing" 200)"
+printf '%-62s %10.1f %10s  %s\n' "next morning's sweep, nothing new (best of 3)" "$nextday" "200" "$(verdict "$nextday" 200)"
+printf '%-62s %10.1f %10s  %s\n' "full sweep that changes nothing (full_scope)" "$full" "-" "-"
+printf '%-62s %10.1f %10s  %s\n' "sweep in which 1% change state (best of 3)" "$changed" "1000" "$(verdict "$changed" 1000)"
+awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
+bash scripts/cluster.sh stop bench_sweep
