@@ -2,6 +2,7 @@
 #
 #   make && make install          build and install into the server of $(PG_CONFIG)
 #   make installcheck             pg_regress (sql/ -> expected/) and isolation specs (specs/)
+#   make installcheck-tap         pgTAP suites (test/pgtap/) through pg_prove
 #   make unit                     C unit tests of the pure cores (no server needed)
 #   make fuzz                     libFuzzer targets (clang)
 #   make bench                    benchmarks, each on its own throwaway cluster (test/bench/*.sh)
@@ -15,11 +16,15 @@ MODULE_big  = instruction_control
 #   <- sweep (deadline sweeps, outbox) and reporting (views, forms)
 SRC_DIRS    = src/common src/types src/calendar src/rules src/registry src/sweep src/reporting
 OBJS        = $(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))))
+# The version is written once, in the control file; the library gets it from here.
 # The install script is built from the sectioned sources in sql/src/ (one
-# file per layer, concatenated in name order); upgrade scripts are kept as is.
+# file per layer, concatenated in name order).  The upgrade from 0.1 is its
+# own part (sql/upgrade/) followed by the sections new in 0.2; the install
+# script of 0.1 is kept as it was released, for upgrade tests and old dumps.
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(sort $(wildcard sql/$(EXTENSION)--*--*.sql)))
+UPGRADE_0_1_SECTIONS = $(addprefix sql/src/,40_api.sql 45_history.sql 50_scheduling.sql 60_sweep.sql 70_reporting.sql 90_security.sql)
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--0.1--0.2.sql
+DATA        = sql/$(EXTENSION)--0.1.sql
 PGFILEDESC  = "instruction_control - control registry for the President's instructions"
 
 # Regression tests: every sql/*.sql that is not an extension script.
@@ -35,13 +40,23 @@ override autodepend = yes
 PG_CONFIG  ?= pg_config
 # -Wextra minus the two warnings PostgreSQL's own headers and fmgr calling
 # convention trigger (unused fcinfo, partially initialised structs).
-PG_CPPFLAGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes \
+# Warnings are errors in the project's own builds (scripts/test.sh sets
+# IC_WERROR=1), not in a user's make against another compiler or server.
+IC_WERROR  ?= 0
+PG_CPPFLAGS = -DIC_LIB_VERSION='"$(EXTVERSION)"' \
+              -std=c11 -Wall -Wextra $(if $(filter 1,$(IC_WERROR)),-Werror) -Wmissing-prototypes \
               -Wno-unused-parameter -Wno-missing-field-initializers $(addprefix -I,$(SRC_DIRS))
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
 	cat $(sort $(wildcard sql/src/*.sql)) > $@
+
+sql/$(EXTENSION)--0.1--0.2.sql: sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS)
+	cat $^ > $@
+
+# The library is rebuilt when the version changes.
+src/common/instruction_control.o: $(EXTENSION).control
 
 # ---------------------------------------------------------------------------
 # C unit tests: test/unit/NAME_test.c links the pure cores (src/*/*_core.c),
@@ -85,6 +100,16 @@ check-clang:
 	$(MAKE) CC=clang with_llvm=no all \
 	  CFLAGS='-O2 -g -fno-strict-aliasing -fwrapv -Wno-ignored-attributes -Wno-compound-token-split-by-macro'
 	$(MAKE) clean
+
+# pgTAP suites (test/pgtap/) on a throwaway database of the server the PG*
+# variables point at, for any cluster with pgTAP and the extension installed.
+TAP_DB ?= instruction_control_tap
+.PHONY: installcheck-tap
+installcheck-tap:
+	dropdb --if-exists $(TAP_DB)
+	createdb $(TAP_DB)
+	psql -X -q -v ON_ERROR_STOP=1 -d $(TAP_DB) -c 'CREATE EXTENSION pgtap'
+	pg_prove -d $(TAP_DB) test/pgtap/*.sql; rc=$$?; dropdb --if-exists $(TAP_DB); exit $$rc
 
 .PHONY: bench
 BENCHES = $(sort $(notdir $(basename $(wildcard test/bench/*.sh))))

@@ -17,6 +17,7 @@ set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
+export IC_WERROR=1		# the project's own builds: warnings are errors
 logdir="$repo/.cluster/logs"
 mkdir -p "$logdir"
 

@@ -7,7 +7,9 @@
 #define INSTRUCTION_CONTROL_H
 
 /* Version of the shared library; compared with the SQL script's version. */
-#define IC_LIB_VERSION "0.1"
+#ifndef IC_LIB_VERSION
+#error "IC_LIB_VERSION comes from the control file through the Makefile"
+#endif
 
 /* GUC instruction_control.calendar: the calendar used when none is given. */
 extern char *ic_default_calendar;

@@ -289,7 +289,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	ic_edit_date(&edit, desc, "new_due_date", new_due);
 	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
 	acted_by = acting_person(&acted_by_null);
-	ic_edit_set(&edit, desc, "acted_by", IC_COL_TEXT, acted_by, acted_by_null);
+	ic_edit_set_if_present(&edit, desc, "acted_by", IC_COL_TEXT, acted_by, acted_by_null);	/* 0.2 */
 	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
 				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	ic_row_forget();

@@ -187,6 +187,8 @@ typedef struct IcRowEdit
 extern void ic_edit_set(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type,
 						Datum value, bool isnull);
 /* A date column: NULL for IC_NO_DATE. */
+extern void ic_edit_set_if_present(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type,
+								   Datum value, bool isnull);
 extern void ic_edit_date(IcRowEdit *e, TupleDesc desc, const char *name, int32 day);
 extern HeapTuple ic_edit_apply(const IcRowEdit *e, HeapTuple tuple, TupleDesc desc);
 

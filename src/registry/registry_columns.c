@@ -334,6 +334,19 @@ ic_edit_set(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type, Datu
 	e->n++;
 }
 
+/*
+ * A column added in a later version: the library also serves a database whose
+ * extension has not been updated yet (ALTER EXTENSION ... UPDATE), and there
+ * the column is simply not written.
+ */
+void
+ic_edit_set_if_present(IcRowEdit *e, TupleDesc desc, const char *name, IcColType type, Datum value,
+					   bool isnull)
+{
+	if (SPI_fnumber(desc, name) > 0)
+		ic_edit_set(e, desc, name, type, value, isnull);
+}
+
 void
 ic_edit_date(IcRowEdit *e, TupleDesc desc, const char *name, int32 day)
 {

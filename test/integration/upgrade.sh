@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Upgrade from 0.1: CREATE EXTENSION ... VERSION '0.1' on a populated
+# database, then ALTER EXTENSION ... UPDATE, must give what a fresh
+# CREATE EXTENSION of the current version gives -- the same catalog objects
+# (pg_describe_object of every member), the same definitions (columns,
+# functions, triggers, constraints, indexes, policies, privileges) and the
+# same answers to the same queries -- and keep the registry's data and an
+# administrator's calendar years.
+#
+# Runs against the server the PG* variables point at (stage 8 of scripts/test.sh).
+set -uo pipefail
+
+old=ic_upgrade_old
+new=ic_upgrade_new
+failures=0
+ok() { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+
+# the registry of the demo, written the same way in both databases
+populate() {
+	# (the demo's refused decisions print their errors: they are part of it)
+	psql -X -q -d "$1" -f demo/30_registry.sql >/dev/null 2>&1
+}
+
+for db in $old $new; do
+	dropdb --if-exists "$db" >/dev/null 2>&1
+	createdb "$db" || { not_ok "create $db"; exit 1; }
+done
+
+current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" instruction_control.control)
+q $old "CREATE EXTENSION instruction_control VERSION '0.1'" >/dev/null || { not_ok "CREATE EXTENSION VERSION '0.1'"; exit 1; }
+populate $old || not_ok "the 0.1 registry is written"
+# an administrator's own calendar year, generated before the upgrade
+q $old "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null || not_ok "an administrator generates 2076-2077 on 0.1"
+before_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, ',' ORDER BY year) FROM instruction_control.calendar_year WHERE year > 2075")
+before_rows=$(q $old "SELECT count(*) FROM instruction_control.decision")
+if q $old "ALTER EXTENSION instruction_control UPDATE" >/dev/null; then
+	ok "ALTER EXTENSION instruction_control UPDATE from 0.1"
+else
+	not_ok "ALTER EXTENSION instruction_control UPDATE from 0.1"; exit 1
+fi
+[ "$(q $old "SELECT extversion FROM pg_extension WHERE extname = 'instruction_control'")" = "$current" ] \
+	&& ok "the updated extension is version $current" || not_ok "the updated extension is version $current"
+[ "$(q $old "SELECT instruction_control.lib_version()")" = "$current" ] \
+	&& ok "the library and the scripts are of the same release" || not_ok "lib_version() = $current"
+
+q $new "CREATE EXTENSION instruction_control" >/dev/null || { not_ok "CREATE EXTENSION (fresh $current)"; exit 1; }
+q $new "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null
+populate $new || not_ok "the fresh registry is written"
+
+# compare one catalog question in both databases
+same() {
+	local what=$1 sql=$2
+	local a=/tmp/ic_upgrade_old.$$ b=/tmp/ic_upgrade_new.$$
+	if ! q $old "$sql" >$a 2>&1 || ! q $new "$sql" >$b 2>&1; then
+		not_ok "$what: the query failed"
+		cat $a $b | head -n 5 | sed 's/^/#   /'
+	elif diff $a $b >/tmp/ic_upgrade_diff.$$ 2>&1; then
+		ok "$what: the same after the upgrade as fresh"
+	else
+		not_ok "$what: the same after the upgrade as fresh"
+		head -n 20 /tmp/ic_upgrade_diff.$$ | sed 's/^/#   /'
+	fi
+	rm -f /tmp/ic_upgrade_diff.$$ $a $b
+}
+
+ext="(SELECT oid FROM pg_extension WHERE extname = 'instruction_control')"
+nsp="'instruction_control'::regnamespace"
+same "member objects (pg_describe_object)" \
+	"SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend WHERE refobjid = $ext AND deptype = 'e' ORDER BY 1"
+same "table columns" \
+	"SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+	   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+	   LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+	  WHERE c.relnamespace = $nsp AND c.relkind IN ('r', 'v', 'u', 'p')
+	  ORDER BY 1, 2"
+same "functions and procedures" \
+	"SELECT p.oid::regprocedure::text, md5(pg_get_functiondef(p.oid)),
+	        (SELECT array_agg(a::text ORDER BY a::text) FROM unnest(coalesce(p.proacl, acldefault('f', p.proowner))) a)
+	   FROM pg_proc p WHERE p.pronamespace = $nsp AND p.prokind IN ('f', 'p') ORDER BY 1"
+same "triggers" \
+	"SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid), t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+	  WHERE c.relnamespace = $nsp AND NOT t.tgisinternal ORDER BY 1, 2"
+same "constraints" \
+	"SELECT conrelid::regclass::text, contypid::regtype::text, pg_get_constraintdef(oid) FROM pg_constraint
+	  WHERE connamespace = $nsp ORDER BY 1, 2, 3"
+same "indexes" \
+	"SELECT pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+	  WHERE c.relnamespace = $nsp ORDER BY 1"
+same "row-level security and policies" \
+	"SELECT c.relname, c.relrowsecurity, p.polname, p.polcmd, p.polroles::regrole[]::text, pg_get_expr(p.polqual, p.polrelid),
+	        pg_get_expr(p.polwithcheck, p.polrelid)
+	   FROM pg_class c LEFT JOIN pg_policy p ON p.polrelid = c.oid
+	  WHERE c.relnamespace = $nsp AND c.relkind = 'r' ORDER BY 1, 3"
+same "privileges on tables, views and sequences" \
+	"SELECT c.relname, (SELECT array_agg(a::text ORDER BY a::text)
+	                      FROM unnest(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner))) a)
+	   FROM pg_class c WHERE c.relnamespace = $nsp AND c.relkind IN ('r', 'v', 'S') ORDER BY 1"
+same "views" \
+	"SELECT c.relname, md5(pg_get_viewdef(c.oid)), c.reloptions FROM pg_class c WHERE c.relnamespace = $nsp AND c.relkind = 'v' ORDER BY 1"
+same "types and domains" \
+	"SELECT t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod) FROM pg_type t
+	  WHERE t.typnamespace = $nsp AND t.typtype IN ('b', 'd', 'e') ORDER BY 1"
+same "dump configuration" \
+	"SELECT c.relname, x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
+	   JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'instruction_control' ORDER BY 1"
+
+# the same answers to the same questions
+same "seeded data (vocabulary, rules, matrix, calendar)" \
+	"SELECT md5(string_agg(v::text, '|' ORDER BY v::text)) FROM instruction_control.vocabulary v
+	 UNION ALL SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) FROM instruction_control.rule r
+	 UNION ALL SELECT md5(string_agg(m::text, '|' ORDER BY m::text)) FROM instruction_control.decision_matrix m
+	 UNION ALL SELECT md5(string_agg(d::text, '|' ORDER BY d::text)) FROM instruction_control.calendar_day d WHERE seeded"
+same "the registry's state" \
+	"SELECT id, kind, level, status, due_date, original_due_date, regime, extensions, decision_count, last_decided_on
+	   FROM instruction_control.instruction ORDER BY id"
+same "the journal" \
+	"SELECT instruction_id, seq, kind, decided_by, decided_on, old_due_date, new_due_date, repeated, measures_due_date, acted_by
+	   FROM instruction_control.decision ORDER BY instruction_id, seq"
+same "the control cards" \
+	"SELECT instruction_id, status, due_date, extensions, transfers, new_deadlines, status_ru FROM instruction_control.report_control_card ORDER BY 1"
+same "who may decide" \
+	"SELECT i.id, w.decider, w.rule FROM instruction_control.instruction i,
+	        instruction_control.who_may_decide(i.id, 'extension') w WHERE i.status = 'on_control' ORDER BY 1, 2"
+same "the registry as of a past day" \
+	"SELECT * FROM instruction_control.instruction_as_of('2025-03-20') ORDER BY 1"
+
+after_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, ',' ORDER BY year) FROM instruction_control.calendar_year WHERE year > 2075")
+[ -n "$before_years" ] && [ "$before_years" = "$after_years" ] \
+	&& ok "the administrator's calendar years ($before_years) are kept as they were" \
+	|| not_ok "the administrator's calendar years: before $before_years, after $after_years"
+[ "$(q $old "SELECT count(*) FROM instruction_control.decision")" = "$before_rows" ] \
+	&& ok "no journal row lost or added by the upgrade" || not_ok "journal rows before and after the upgrade"
+# the updated registry still judges: a third extension is refused (R69.1, R72.2)
+if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1; then
+	not_ok "after the upgrade the rules still judge (R72.2)"
+else
+	ok "after the upgrade the rules still judge: a repeated extension without review is refused (R72.2)"
+fi
+
+for db in $old $new; do dropdb --if-exists "$db" >/dev/null 2>&1; done
+[ "$failures" -eq 0 ]
