@@ -57,6 +57,12 @@ count_regress() {
 echo "== 0. dependencies"
 bash scripts/install-deps.sh || { echo "could not install dependencies"; summary_and_exit 1; }
 
+# The version is written once, in the control file: META.json (PGXN) must agree.
+control_version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" instruction_control.control)
+if ! grep -q "\"version\": \"$control_version.0\"" META.json; then
+	echo "META.json does not give version $control_version.0 of instruction_control.control"; summary_and_exit 1
+fi
+
 echo "== 1. C unit tests"
 log="$logdir/unit.log"
 if make -s unit >"$log" 2>&1; then rc=0; else rc=1; fi
