@@ -27,6 +27,14 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres <<SQL
 DROP DATABASE IF EXISTS $db WITH (FORCE);
 CREATE DATABASE $db;
 SQL
+# pg_cron's launcher leaves when its database is dropped and comes back with a
+# restart: restart, and wait for it, so the demo schedules its sweep for real.
+bash scripts/cluster.sh stop demo >/dev/null
+IC_CRON_DB=$db bash scripts/cluster.sh start demo >/dev/null
+for _ in $(seq 1 40); do
+	[ "$(psql -X -At -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher'")" = 1 ] && break
+	sleep 0.25
+done
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
 CREATE EXTENSION pg_cron;
 CREATE EXTENSION instruction_control;
