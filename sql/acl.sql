@@ -109,6 +109,14 @@ SELECT acted_by IS NULL AS no_person_named FROM instruction_control.extend_deadl
                                                          'conclusion', decided_on => '2025-03-10');
 RESET ROLE;
 
+-- a read-only transaction (as on a standby) records nothing, one at a time or in a batch: 25006
+BEGIN READ ONLY;
+SELECT instruction_control.extend_deadlines(ARRAY[:i_b]::bigint[], ARRAY['2025-05-15']::date[], 'first_head', 'c');
+ROLLBACK;
+BEGIN READ ONLY;
+SELECT instruction_control.extend_deadline(:i_b, '2025-05-15', 'first_head', 'c');
+ROLLBACK;
+
 SET client_min_messages = warning;
 DELETE FROM instruction_control.body_member WHERE member LIKE 'acl\_%';
 DROP ROLE acl_reader, acl_executor, acl_controller, acl_admin, acl_nobody;

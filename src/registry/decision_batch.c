@@ -24,6 +24,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
@@ -368,6 +369,8 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 	int			n;
 	HeapTuple  *rows;
 
+	/* a batch writes: on a standby or in a read-only transaction, 25006 */
+	PreventCommandIfReadOnly("record_decisions()");
 	InitMaterializedSRF(fcinfo, 0);
 	deconstruct_array(arr, rowtype, -1, false, TYPALIGN_DOUBLE, &elems, &elem_nulls, &n);
 	if (n == 0)
@@ -412,6 +415,7 @@ ic_extend_deadlines(PG_FUNCTION_ARGS)
 	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
 
+	PreventCommandIfReadOnly("extend_deadlines()");
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(5))
 		ereport(ERROR,
