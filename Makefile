@@ -40,8 +40,12 @@ PG_CPPFLAGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes \
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
-	cat $(sort $(wildcard sql/src/*.sql)) > $@
+# The script is written in ASCII (scripts/sql_ascii.pl: Kazakh and Russian
+# literals through unicode_text()), so it installs in a database of any
+# encoding, e.g. WIN1251 (README, Encodings).
+$(DATA_built): $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control scripts/sql_ascii.pl
+	perl scripts/sql_ascii.pl $(sort $(wildcard sql/src/*.sql)) > $@.tmp
+	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------
 # C unit tests: test/unit/NAME_test.c links the pure cores (src/*/*_core.c),
