@@ -112,6 +112,12 @@ is "term in Russian: '14 календарных дней', '2 недели', '6 
 is "term in English: '10 working days', '10 wd'" "$(q "$db" "SELECT '10 working days'::term = '10 wd'::term")" "t"
 is "term in Kazakh words WIN1251 can hold: '2 апта', '6 ай'" \
 	"$(q "$db" "SELECT '2 апта'::term || ', ' || '6 ай'::term")" "2 weeks, 6 months"
+is "term in Kazakh written with the fallback letters: '10 жумыс куні'" "$(q "$db" "SELECT '10 жумыс куні'::term")" "10 working days"
+is "every Kazakh label of a control level, as stored in WIN1251, reads back as its level" \
+	"$(q "$db" "SELECT count(*) FILTER (WHERE label(l, 'kk')::control_level = l) || '/' || count(*) FROM control_levels() l")" "5/5"
+is "every Kazakh and Russian label of an instruction kind reads back as its kind" \
+	"$(q "$db" "SELECT count(*) FILTER (WHERE label(k, 'kk')::instruction_kind = k AND label(k, 'ru')::instruction_kind = k) || '/' || count(*) FROM instruction_kinds() k")" "8/8"
+is "point_ref with the Kazakh word written with the fallback letters: 'тармак 42-1'" "$(q "$db" "SELECT 'тармак 42-1'::point_ref")" "42-1"
 is "control_level by a Russian name: 'Администрация Президента', 'акимат'" \
 	"$(q "$db" "SELECT 'Администрация Президента'::control_level || ' ' || 'акимат'::control_level")" "pa local"
 is "instruction_kind by a Russian name: 'Личное поручение', 'Пункт акта'" \
