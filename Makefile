@@ -49,11 +49,16 @@ PG_CPPFLAGS = -DIC_LIB_VERSION='"$(EXTVERSION)"' \
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control
-	cat $(sort $(wildcard sql/src/*.sql)) > $@
+# The scripts are written in ASCII (scripts/sql_ascii.pl: Kazakh and Russian
+# literals through unicode_text()), so they install in a database of any
+# encoding, e.g. WIN1251 (README, Encodings).
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control scripts/sql_ascii.pl
+	perl scripts/sql_ascii.pl $(sort $(wildcard sql/src/*.sql)) > $@.tmp
+	mv $@.tmp $@
 
-sql/$(EXTENSION)--0.1--0.2.sql: sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS)
-	cat $^ > $@
+sql/$(EXTENSION)--0.1--0.2.sql: sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS) scripts/sql_ascii.pl
+	perl scripts/sql_ascii.pl sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS) > $@.tmp
+	mv $@.tmp $@
 
 # The library is rebuilt when the version changes.
 src/common/instruction_control.o: $(EXTENSION).control

@@ -35,6 +35,17 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION creating_extension() IS
   'True while the extension''s own script runs (CREATE EXTENSION, ALTER EXTENSION UPDATE): only then is a row marked seeded';
 
+-- The install script is ASCII (scripts/sql_ascii.pl writes it from sql/src):
+-- a Kazakh or Russian text comes as unicode_text('\0416...'), which gives it
+-- in the database's encoding; a letter the encoding lacks (Kazakh in WIN1251)
+-- becomes its nearest Russian letter.  Created first: everything below uses it.
+CREATE FUNCTION unicode_text(escaped text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'ic_unicode_text'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION unicode_text(text) IS
+  'Text of an ASCII string with the escapes of U&'''' strings (\XXXX, \+XXXXXX, \\) in the database encoding; Kazakh letters the encoding lacks become their nearest Russian letter (\04D9 -> \0430), other missing characters ?';
+
 COMMENT ON FUNCTION lib_version() IS
   'Version of the loaded shared library; equals pg_extension.extversion unless the library and the SQL scripts were installed from different releases';
 

@@ -15,6 +15,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "encoding.h"
 #include "term.h"
 
 StaticAssertDecl(sizeof(IcTerm) == 8, "a term is stored in 8 bytes");
@@ -44,14 +45,16 @@ ic_sql_term_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	IcTerm	   *t = palloc(sizeof(IcTerm));
-	IcTermError err = ic_term_parse(str, strlen(str), t);
+	size_t		len;
+	const char *u = ic_to_utf8(str, strlen(str), &len);	/* the parser reads UTF-8 */
+	IcTermError err = ic_term_parse(u, len, t);
 
 	if (err != IC_TERM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "term", str),
 				 errdetail("%s", ic_term_error_text(err)),
-				 errhint(TERM_HINT)));
+				 errhint("%s", ic_server_str(TERM_HINT))));
 	PG_RETURN_IC_TERM_P(t);
 }
 

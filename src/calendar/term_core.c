@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding_core.h"
 #include "term_core.h"
 
 /* Longest input, in code points, that can still be a term. */
@@ -150,6 +151,17 @@ static const Phrase phrases[] = {
 };
 
 /*
+ * The letter a Kazakh word is written with where ә ғ қ ң ө ұ ү һ are missing
+ * (a WIN1251 database, a Russian keyboard): '10 жумыс куні' is '10 жұмыс күні'.
+ * і stays: WIN1251 has it.
+ */
+static uint32_t
+kk_plain(uint32_t cp)
+{
+	return cp == 0x0456 ? cp : ic_kk_fallback(cp);
+}
+
+/*
  * If the code points w[0..wlen) start with the UTF-8 literal lit, the number
  * of code points of lit; otherwise -1.
  */
@@ -165,7 +177,7 @@ prefix_len(const uint32_t *w, size_t wlen, const char *lit)
 		uint32_t	cp;
 		size_t		n = utf8_decode(p, left, &cp);
 
-		if (n == 0 || i >= wlen || w[i] != cp)
+		if (n == 0 || i >= wlen || (w[i] != cp && w[i] != kk_plain(cp)))
 			return -1;
 		p += n;
 		left -= n;

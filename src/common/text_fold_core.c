@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "encoding_core.h"
 #include "text_fold_core.h"
 
 size_t
@@ -172,6 +173,7 @@ int
 ic_keyword_parse(const IcKeyword *table, size_t n, const char *s, size_t len)
 {
 	char		folded[IC_FOLD_MAXLEN + 1];
+	char		plain[IC_FOLD_MAXLEN + 1];
 	size_t		flen;
 
 	if (s == NULL ||
@@ -180,6 +182,22 @@ ic_keyword_parse(const IcKeyword *table, size_t n, const char *s, size_t len)
 	for (size_t i = 0; i < n; i++)
 	{
 		if (strcmp(table[i].word, folded) == 0)
+			return table[i].value;
+	}
+
+	/*
+	 * Written with the Kazakh fallback letters (ә→а, қ→к, ...), as a database
+	 * in WIN1251 stores a Kazakh label and a keyboard without Kazakh letters
+	 * types it; ic_keyword_table_check makes sure this is never ambiguous.
+	 */
+	if (ic_kk_fallback_utf8(folded, flen, plain, sizeof(plain)) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+	{
+		char		wplain[IC_FOLD_MAXLEN + 1];
+
+		if (ic_kk_fallback_utf8(table[i].word, strlen(table[i].word), wplain, sizeof(wplain)) >= 0 &&
+			strcmp(wplain, plain) == 0)
 			return table[i].value;
 	}
 	return 0;
@@ -204,7 +222,16 @@ ic_keyword_table_check(const IcKeyword *table, size_t n)
 			return (long) i;
 		for (size_t j = 0; j < i; j++)
 		{
+			char		pi[IC_FOLD_MAXLEN + 1];
+			char		pj[IC_FOLD_MAXLEN + 1];
+
 			if (strcmp(table[j].word, table[i].word) == 0)
+				return (long) i;
+			/* the Kazakh fallback spelling of two words must not name two values */
+			if (table[j].value != table[i].value &&
+				(ic_kk_fallback_utf8(table[i].word, wlen, pi, sizeof(pi)) < 0 ||
+				 ic_kk_fallback_utf8(table[j].word, strlen(table[j].word), pj, sizeof(pj)) < 0 ||
+				 strcmp(pi, pj) == 0))
 				return (long) i;
 		}
 	}

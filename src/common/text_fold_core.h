@@ -58,15 +58,18 @@ typedef struct IcKeyword
 }			IcKeyword;
 
 /*
- * Fold s (with IC_FOLD_UNDERSCORE_AS_SPACE) and look it up in table.  Returns
- * the value, or 0 when the input is invalid or no word matches.
+ * Fold s (with IC_FOLD_UNDERSCORE_AS_SPACE) and look it up in table; a word
+ * written with the Kazakh fallback letters (encoding_core.h: ә→а, қ→к, ...)
+ * matches too.  Returns the value, or 0 when the input is invalid or no word
+ * matches.
  */
 extern int	ic_keyword_parse(const IcKeyword *table, size_t n,
 							 const char *s, size_t len);
 
 /*
  * Check a synonym table: every word is non-empty and equal to its own
- * folding (or it could never match), and no word appears twice.  Returns the
+ * folding (or it could never match), no word appears twice, and no two words
+ * of different values have the same Kazakh fallback spelling.  Returns the
  * index of the first bad entry, or -1 when the table is sound.
  */
 extern long ic_keyword_table_check(const IcKeyword *table, size_t n);

@@ -13,6 +13,7 @@
 #include "libpq/pqformat.h"
 
 #include "control_level_core.h"
+#include "encoding.h"
 #include "type_support.h"
 
 #define DatumGetControlLevel(d)		((IcControlLevel) (uint8) DatumGetChar(d))
@@ -33,11 +34,11 @@ ic_control_level_in(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "control_level", s),
 				 errdetail("The value is neither a control level code nor a known Kazakh, Russian or English name of a level (R42-1)."),
-				 errhint("Use a code (pa, government, central, local, organisation) or a name such as "
+				 errhint("%s", ic_server_str("Use a code (pa, government, central, local, organisation) or a name such as "
 						 "'Президент Әкімшілігі', 'ПӘ', 'Администрация Президента', 'АП', "
 						 "'Үкімет', 'Правительство', 'орталық мемлекеттік орган', "
 						 "'центральный государственный орган', 'жергілікті атқарушы орган', "
-						 "'местный исполнительный орган', 'акимат'; case and spacing do not matter.")));
+						 "'местный исполнительный орган', 'акимат'; case and spacing do not matter."))));
 	PG_RETURN_CONTROL_LEVEL(v);
 }
 

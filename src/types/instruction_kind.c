@@ -12,6 +12,7 @@
 #include "libpq/pqformat.h"
 
 #include "instruction_kind_core.h"
+#include "encoding.h"
 #include "type_support.h"
 
 #define DatumGetInstructionKind(d)		((IcInstructionKind) (uint8) DatumGetChar(d))
@@ -32,13 +33,13 @@ ic_instruction_kind_in(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "instruction_kind", s),
 				 errdetail("The value is neither an instruction kind code nor a known Kazakh, Russian or English name of a kind (R4.2, R42)."),
-				 errhint("Use a code (act_point, event, security_council, assembly, personal, "
+				 errhint("%s", ic_server_str("Use a code (act_point, event, security_council, assembly, personal, "
 						 "personal_published, document, national_plan; '_' or a space between words) or a name "
 						 "such as 'Актінің тармағы', 'Пункт акта', 'Іс-шара', 'Мероприятие', "
 						 "'Қауіпсіздік Кеңесі', 'Совет Безопасности', 'Қазақстан халқы Ассамблеясы', "
 						 "'Ассамблея народа Казахстана', 'Жеке тапсырма', 'Личное поручение', "
 						 "'Жарияланған жеке тапсырма', 'Құжат', 'Обращение', "
-						 "'Жалпыұлттық іс-шаралар жоспары', 'Общенациональный план'.")));
+						 "'Жалпыұлттық іс-шаралар жоспары', 'Общенациональный план'."))));
 	PG_RETURN_INSTRUCTION_KIND(v);
 }
 

@@ -18,6 +18,7 @@
 
 #include "point_ref_core.h"
 #include "text_fold_core.h"
+#include "encoding.h"
 #include "type_support.h"
 
 #define PR_DATA(p)	((const uint8_t *) VARDATA_ANY(p))
@@ -67,9 +68,9 @@ parse_point_ref(const char *s)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "point_ref", s),
 				 errdetail("%s", detail),
-				 errhint("Write dot-separated segments, each a number from 1 with optional -number parts "
+				 errhint("%s", ic_server_str("Write dot-separated segments, each a number from 1 with optional -number parts "
 						 "and an optional closing ')', e.g. 4, 42-1, 5), 1.42-1.5); spaces and the words "
-						 "тармақ, тармақша, тармағы, пункт, подпункт, п., пп. before or after it are ignored.")));
+						 "тармақ, тармақша, тармағы, пункт, подпункт, п., пп. before or after it are ignored."))));
 	}
 	return make_point_ref(enc, elen);
 }

@@ -19,6 +19,8 @@
  */
 static const char *const point_words[] = {
 	"тармақшасы", "тармақшаның", "тармақша", "тармақтың", "тармағы", "тармақ",
+	/* the same with the Kazakh fallback letters, as typed in a WIN1251 database */
+	"тармакшасы", "тармакшанын", "тармакша", "тармактын", "тармагы", "тармак",
 	"подпункта", "подпункт", "пункта", "пункт", "пп.", "п.", "пп", "п",
 	"sub-point", "subpoint", "point"
 };

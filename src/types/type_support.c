@@ -4,39 +4,28 @@
  *
  * The pure cores read and write UTF-8.  A database in another encoding still
  * works: input is converted to UTF-8 before parsing and labels back to the
- * server encoding (an error if a label's letters cannot be represented there).
+ * server encoding (Kazakh letters the encoding lacks replaced by their fallback,
+ * encoding.c).
  */
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "encoding.h"
 #include "text_fold_core.h"
 #include "type_support.h"
 
 const char *
 ic_server_to_utf8(const char *s, size_t *len)
 {
-	size_t		slen = strlen(s);
-	char	   *u;
-
-	if (GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
-	{
-		*len = slen;
-		return s;
-	}
-	u = pg_server_to_any(s, (int) slen, PG_UTF8);
-	*len = strlen(u);
-	return u;
+	return ic_to_utf8(s, strlen(s), len);
 }
 
 text *
 ic_utf8_to_text(const char *s)
 {
-	size_t		len = strlen(s);
-	char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
-
-	return cstring_to_text(conv);
+	return cstring_to_text(ic_server_str(s));
 }
 
 const char *

@@ -19,7 +19,7 @@
  */
 extern const char *ic_server_to_utf8(const char *s, size_t *len);
 
-/* A UTF-8 string as text in the server encoding. */
+/* A UTF-8 string as text in the server encoding (Kazakh fallback, encoding.h). */
 extern text *ic_utf8_to_text(const char *s);
 
 /* The lang argument of label(): "kk", "ru" or "en", else error 22023. */

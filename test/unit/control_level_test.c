@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "control_level_core.h"
+#include "encoding_core.h"
 #include "unit.h"
 
 static const struct
@@ -38,6 +39,10 @@ static const struct
 	{"жергілікті атқарушы орган", IC_LEVEL_LOCAL},
 	{"местный исполнительный орган", IC_LEVEL_LOCAL},
 	{"акимат", IC_LEVEL_LOCAL},
+	/* written with the Kazakh fallback letters, as a WIN1251 database stores them */
+	{"Президент Акімшілігі", IC_LEVEL_PA},
+	{"Укімет", IC_LEVEL_GOVERNMENT},
+	{"жергілікті аткарушы орган", IC_LEVEL_LOCAL},
 	{"Akimat", IC_LEVEL_LOCAL},
 	{"ЖАО", IC_LEVEL_LOCAL},
 	{"organisation", IC_LEVEL_ORGANISATION},
@@ -96,8 +101,14 @@ main(void)
 			{
 				const char *lab = ic_control_level_label((IcControlLevel) l, langs[k]);
 
+				char		plain[256];
+
 				CHECK(ic_control_level_parse(lab, strlen(lab), &v) && v == (IcControlLevel) l,
 					  "label \"%s\" parses back", lab);
+				/* and so does the label a WIN1251 database stores (Kazakh fallback) */
+				CHECK(ic_kk_fallback_utf8(lab, strlen(lab), plain, sizeof(plain)) >= 0 &&
+					  ic_control_level_parse(plain, strlen(plain), &v) && v == (IcControlLevel) l,
+					  "fallback label \"%s\" parses back", plain);
 			}
 		}
 	}

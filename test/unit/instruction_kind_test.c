@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "encoding_core.h"
 #include "instruction_kind_core.h"
 #include "unit.h"
 
@@ -19,6 +20,7 @@ static const struct
 	{"act point", IC_KIND_ACT_POINT},
 	{"Актінің тармағы", IC_KIND_ACT_POINT},
 	{"Пункт акта", IC_KIND_ACT_POINT},
+	{"Актінін тармагы", IC_KIND_ACT_POINT},	/* Kazakh fallback letters (WIN1251) */
 	{"event", IC_KIND_EVENT},
 	{"Іс-шара", IC_KIND_EVENT},
 	{"Іс\xE2\x80\x93шара", IC_KIND_EVENT},	/* with an en dash */
@@ -76,11 +78,16 @@ main(void)
 		for (int l = 0; l < 3; l++)
 		{
 			const char *lab = ic_instruction_kind_label((IcInstructionKind) k, langs[l]);
+			char		plain[256] = "";
 
 			CHECK(lab != NULL && strlen(lab) > 0, "label %s of %d", langs[l], k);
 			/* a label is accepted as input too */
 			CHECK(lab != NULL && ic_instruction_kind_parse(lab, strlen(lab), &v) &&
 				  v == (IcInstructionKind) k, "label \"%s\" parses back", lab ? lab : "");
+			/* and so does the label a WIN1251 database stores (Kazakh fallback) */
+			CHECK(lab != NULL && ic_kk_fallback_utf8(lab, strlen(lab), plain, sizeof(plain)) >= 0 &&
+				  ic_instruction_kind_parse(plain, strlen(plain), &v) &&
+				  v == (IcInstructionKind) k, "fallback label \"%s\" parses back", plain);
 		}
 	}
 	CHECK(ic_instruction_kind_label(IC_KIND_EVENT, "xx") == NULL, "unknown language");

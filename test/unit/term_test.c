@@ -32,6 +32,12 @@ static const struct
 	{"6 MONTHS", IC_TERM_OK, 6, IC_TERM_MONTHS},
 	/* Kazakh */
 	{"10 жұмыс күні", IC_TERM_OK, 10, IC_TERM_WORKING_DAYS},
+	/* Kazakh written with the fallback letters (a WIN1251 database, a Russian keyboard) */
+	{"10 жумыс куні", IC_TERM_OK, 10, IC_TERM_WORKING_DAYS},
+	{"14 кунтізбелік кун", IC_TERM_OK, 14, IC_TERM_DAYS},
+	{"2 аптага", IC_TERM_OK, 2, IC_TERM_WEEKS},
+	{"1 айдын", IC_TERM_OK, 1, IC_TERM_MONTHS},
+	{"10 жұмыс куні", IC_TERM_OK, 10, IC_TERM_WORKING_DAYS},	/* mixed */
 	{"10 ЖҰМЫС КҮНІ", IC_TERM_OK, 10, IC_TERM_WORKING_DAYS},
 	{"10 Жұмыс Күні", IC_TERM_OK, 10, IC_TERM_WORKING_DAYS},
 	{"3 жұмыс күн", IC_TERM_OK, 3, IC_TERM_WORKING_DAYS},
