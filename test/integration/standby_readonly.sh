@@ -13,12 +13,14 @@
 #      functions and who_may_decide() are readable and answer as on the primary
 #   3. writes are refused with 25006 (read-only transaction): a decision, a batch,
 #      a removal, putting on control, a direct INSERT into the journal, a report,
-#      delivering events; scheduling with IC201 (pg_cron's launcher waits for the
+#      taking and delivering events; scheduling with IC201 (pg_cron's launcher waits for the
 #      end of recovery);
 #      CALL sweep() does nothing there and says so (NOTICE), also inside BEGIN
 #   4. failover: the primary is killed, the standby promoted (pg_ctl promote);
 #      there a decision, a batch and a sweep work, the sweep finds the new overdue
-#      instruction, and pg_cron's launcher starts, so schedule_sweeps() schedules
+#      instruction; pg_cron's launcher starts, the job scheduled on the old primary
+#      is there (it came with the cron database) but names the old primary's socket
+#      and port; unschedule_sweeps() + schedule_sweeps() point it at the new one
 #
 # Prints "ok - ..." / "not ok - ..." per check; exits non-zero on a failure.
 set -uo pipefail
@@ -65,6 +67,12 @@ pdata="$(readlink -f "$repo/.cluster/$name")/data"
 qp "CREATE EXTENSION pg_cron; CREATE EXTENSION instruction_control" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -h "$phost" -p "$port" -d "$db" -f "$repo/demo/35_report_registry.sql" >/dev/null 2>&1 \
 	|| not_ok "the demo's report registry loads on the primary"
+# the daily sweep scheduled on the primary (pg_cron's launcher starts a moment after the server)
+for _ in $(seq 1 40); do
+	[ "$(qp "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher'")" = 1 ] && break
+	sleep 0.25
+done
+job=$(qp "SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1)
 if ! as_pg "$bindir/pg_basebackup" -h "$phost" -p "$port" -U postgres -D "$standby_data" -R -X stream -c fast \
 		>/dev/null 2>"$tmp/basebackup.err"; then
 	not_ok "pg_basebackup -R makes a standby"; sed 's/^/# /' "$tmp/basebackup.err"; exit 1
@@ -162,6 +170,7 @@ for what in \
 	"put_on_control()|SELECT instruction_control.put_on_control('act_point', 'pa', current_date, term => '10 wd')" \
 	"an INSERT into the journal|INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, new_due_date, basis) VALUES ($id, 'extension', 'head_of_pa', $new_due, 'standby')" \
 	"submit_report()|SELECT instruction_control.submit_report($id, 'intermediate', 'standby')" \
+	"next_events()|SELECT count(*) FROM instruction_control.next_events(10)" \
 	"mark_delivered()|SELECT instruction_control.mark_delivered(ARRAY[1])"; do
 	label=${what%%|*}
 	e=$(err_s "${what#*|}")
@@ -222,9 +231,20 @@ for _ in $(seq 1 40); do
 done
 check "after promotion pg_cron's launcher runs and scheduling_status() is ready" \
 	same "$(qs "SELECT pg_cron_preloaded, ready, method FROM instruction_control.scheduling_status()")" "t|t|cron.schedule"
-job=$(qs "SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1)
-check "schedule_sweeps() on the promoted server schedules the daily sweep (job $job)" \
-	same "$(qs "SELECT jobname, command FROM cron.job WHERE jobid = ${job//[^0-9]/0}")" "instruction_control_sweep:$db|CALL instruction_control.sweep()"
+check "the job scheduled on the old primary came over with the cron database (scheduled_sweeps(): job $job)" \
+	same "$(qs "SELECT jobid, schedule, command FROM instruction_control.scheduled_sweeps()")" "${job}|0 1 * * *|CALL instruction_control.sweep()"
+# pg_cron connects to a job's nodename:nodeport, taken when it was scheduled; this
+# promoted server has another socket and port than the old primary
+check "that job still names the old primary's socket and port (cron.job nodename, nodeport: pg_cron's own behaviour)" \
+	same "$(qs "SELECT nodename, nodeport FROM cron.job WHERE jobid = ${job//[^0-9]/0}")" "$phost|$port"
+job2=$(qs "SELECT instruction_control.schedule_sweeps('30 0 * * *')" 2>&1)
+check "schedule_sweeps() replaces the job (job $job2, new schedule) but keeps its node: re-scheduling is not enough" \
+	same "$(qs "SELECT jobid, schedule, nodename, nodeport FROM cron.job WHERE jobname = 'instruction_control_sweep:$db'")" "$job|30 0 * * *|$phost|$port"
+job3=$(qs "SELECT instruction_control.unschedule_sweeps(); SELECT cron.unschedule('instruction_control_cron_cleanup');
+           SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1 | tail -n 1)
+check "unschedule_sweeps() (and the cleanup job), then schedule_sweeps(): the jobs name the promoted server's socket and port (job $job3)" \
+	same "$(qs "SELECT string_agg(jobname || ':' || nodename || ':' || nodeport, ',' ORDER BY jobname) FROM cron.job")" \
+	"instruction_control_cron_cleanup:$tmp:$sport,instruction_control_sweep:$db:$tmp:$sport"
 qs "SELECT instruction_control.unschedule_sweeps()" >/dev/null 2>&1
 
 echo "# $(($(date +%s) - started)) s"
