@@ -74,9 +74,9 @@ q postgres "ALTER SYSTEM SET synchronous_commit = on" >/dev/null
 q postgres "ALTER SYSTEM SET log_min_messages = log" >/dev/null
 cl stop >/dev/null && cl start >/dev/null
 
-# APP CONDITION: wait (10 s at most) until a backend of application APP matches
+# APP CONDITION: wait (30 s at most) until a backend of application APP matches
 wait_backend() {
-	for _ in $(seq 1 400); do
+	for _ in $(seq 1 1200); do
 		[ "$(q postgres "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$1' AND ($2)")" -ge 1 ] && return 0
 		sleep 0.025
 	done
@@ -218,7 +218,7 @@ now=$(backend_now crash_a2)
 crash
 wait "$client"
 acked=$(wc -l <"$tmp/a2.out")
-check "A2: batch $((k + 1)) of 4 was running when the server was killed ${delay} ms in, after $acked were committed (pg_stat_activity: ${now:-nothing})" \
+check "A2: batch $((k + 1)) of 4 was running ${delay} ms after it started, just before the kill; the client had $acked batches acknowledged (pg_stat_activity: ${now:-nothing})" \
 	grep -q "^active xid=[a-z]* SELECT $((k + 1)), count(\*) .*extend_deadlines" <<<"$now"
 restart "A2"
 consistent "$db" "A2"
@@ -246,16 +246,15 @@ check "A2: the acknowledged counts were whole batches" \
 	echo "\\echo committed"
 } >"$tmp/b.sql"
 before=$(q "$db" "SELECT count(*) FROM instruction_control.decision")
-delay=$(rnd 300 1500)
+k=$(rnd 300 2500)                    # the call to kill the server in
 PGAPPNAME=crash_b psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -f "$tmp/b.sql" >"$tmp/b.out" 2>"$tmp/b.err" &
 client=$!
-wait_backend crash_b "backend_xid IS NOT NULL"
-sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
+wait_backend crash_b "backend_xid IS NOT NULL AND substring(query FROM 'WHERE id = ([0-9]+)')::int >= $k"
 now=$(backend_now crash_b)
 crash
 wait "$client"
 done_calls=$(grep -c . "$tmp/b.out")
-check "B: the transaction of single extend_deadline() calls was open, $done_calls calls done, when the server was killed ${delay} ms in (pg_stat_activity: ${now:-nothing})" \
+check "B: the transaction of single extend_deadline() calls was open, $done_calls calls done, when the server was killed at call ~$k (pg_stat_activity: ${now:-nothing})" \
 	bash -c '[[ $1 =~ ^(active|idle\ in\ transaction)\ xid=true ]] && ! grep -q committed "$2" && [ "$3" -gt 0 ]' _ "$now" "$tmp/b.out" "$done_calls"
 restart "B"
 consistent "$db" "B"
