@@ -55,10 +55,9 @@ q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 rnd()    { echo $(($1 + RANDOM % ($2 - $1 + 1))); }
 ms()     { echo $(($(date +%s%N) / 1000000)); }
 
+tmp=$(mktemp -d /tmp/ic-crash.XXXXXX)
 cl destroy >/dev/null 2>&1
 trap 'cl destroy >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-tmp=$(mktemp -d /tmp/ic-crash.XXXXXX)
-chmod 777 "$tmp"
 cl start >/dev/null || { not_ok "the crash cluster starts on port $port"; exit 1; }
 eval "$(cl env)"
 dir=$(readlink -f "$repo/.cluster/$name")
@@ -218,7 +217,7 @@ now=$(backend_now crash_a2)
 crash
 wait "$client"
 acked=$(wc -l <"$tmp/a2.out")
-check "A2: batch $((k + 1)) of 4 was running ${delay} ms after it started, just before the kill; the client had $acked batches acknowledged (pg_stat_activity: ${now:-nothing})" \
+check "A2: batch $((k + 1)) of 4 was running just before the kill (${delay} ms after it was seen active); the client had $acked batches acknowledged (pg_stat_activity: ${now:-nothing})" \
 	grep -q "^active xid=[a-z]* SELECT $((k + 1)), count(\*) .*extend_deadlines" <<<"$now"
 restart "A2"
 consistent "$db" "A2"
