@@ -174,16 +174,7 @@ for what in \
 	"mark_delivered()|SELECT instruction_control.mark_delivered(ARRAY[1])"; do
 	label=${what%%|*}
 	e=$(err_s "${what#*|}")
-	if [[ $label == *batch* && $e == "XX000: cannot assign TransactionIds during recovery" ]]; then
-		# A known bug (reported with issue 12, not fixed here): the batch locks its
-		# instructions with table_tuple_lock() before anything checks for a
-		# read-only transaction, so on a standby the xid for the row locks fails
-		# as an internal error.  Refused all the same; when fixed, 25006 below.
-		echo "# BUG: $label on a standby fails with XX000 (internal error), not 25006 (read-only transaction)"
-		ok "on the standby $label is refused (but with $e: a known bug, it should be 25006)"
-	else
-		check "on the standby $label is refused: ${e:-no error}" grep -q '^25006: cannot execute .* in a read-only transaction' <<<"$e"
-	fi
+	check "on the standby $label is refused: ${e:-no error}" grep -q '^25006: cannot execute .* in a read-only transaction' <<<"$e"
 done
 # pg_cron is preloaded here, but its launcher starts only when recovery ends
 e=$(err_s "SELECT instruction_control.schedule_sweeps()")
