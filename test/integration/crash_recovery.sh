@@ -86,6 +86,16 @@ backend_now() {
 	q postgres "SELECT state || ' xid=' || (backend_xid IS NOT NULL) || ' ' || left(regexp_replace(query, '\s+', ' ', 'g'), 70)
 	              FROM pg_stat_activity WHERE application_name = '$1'"
 }
+# DB TABLE CONDITION: a row trigger that sleeps when a row matching CONDITION
+# is written, holding the statement (and its transaction) open, so the kill
+# lands inside the write whatever the machine's speed; unpause DB TABLE drops it
+pause_on() {
+	q "$1" "CREATE OR REPLACE FUNCTION public.crash_pause() RETURNS trigger LANGUAGE plpgsql
+	          AS \$\$ BEGIN PERFORM pg_sleep(120); RETURN NULL; END \$\$;
+	        DROP TRIGGER IF EXISTS crash_pause ON $2;
+	        CREATE TRIGGER crash_pause AFTER INSERT ON $2 FOR EACH ROW WHEN ($3) EXECUTE FUNCTION public.crash_pause()" >/dev/null
+}
+unpause() { q "$1" "DROP TRIGGER IF EXISTS crash_pause ON $2" >/dev/null; }
 # kill the server now, no shutdown checkpoint
 crash() {
 	as_pg "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
@@ -178,19 +188,21 @@ t_batch=$(($(ms) - t0))
 echo "# extend_deadlines() over 8000 ids takes ~${t_batch} ms here"
 
 # --- A1. one batch of 8,000, killed mid-statement ------------------------------
-delay=$(rnd $((t_batch / 10)) $((t_batch / 2)))
+# (its journal rows written, the statement held open at a seeded row)
+delay=$(rnd 1 8000)
+pause_on "$db" instruction_control.decision "NEW.basis = 'crash A batch' AND NEW.instruction_id = $delay"
 PGAPPNAME=crash_a1 psql -X -q -At -d "$db" -c "$batch_sql" >"$tmp/a1.out" 2>"$tmp/a1.err" &
 client=$!
-wait_backend crash_a1 "state = 'active' AND query LIKE '%extend_deadlines%'"
-sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
+wait_backend crash_a1 "state = 'active' AND query LIKE '%extend_deadlines%' AND wait_event = 'PgSleep'"
 now=$(backend_now crash_a1)
 crash
 wait "$client"; rc=$?
-check "A1: extend_deadlines() over 8000 ids was running when the server was killed ${delay} ms in (pg_stat_activity: ${now:-nothing})" \
+check "A1: extend_deadlines() over 8000 ids was running when the server was killed at the row of instruction ${delay} (pg_stat_activity: ${now:-nothing})" \
 	grep -q '^active xid=true .*extend_deadlines' <<<"$now"
 check "A1: the client got no result: its connection was lost mid-statement (psql exit $rc)" \
 	[ "$rc" -ne 0 -a ! -s "$tmp/a1.out" ]
 restart "A1"
+unpause "$db" instruction_control.decision
 consistent "$db" "A1"
 check "A1: nothing of the killed batch is there: 0 of 8000 decisions, every instruction still unextended" \
 	same "$(q "$db" "SELECT (SELECT count(*) FROM instruction_control.decision), (SELECT count(*) FROM instruction_control.instruction WHERE extensions <> 0 OR due_date <> original_due_date)")" "0|0"
@@ -208,18 +220,20 @@ for b in 1 2 3 4; do
 	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b');"
 done >"$tmp/a2.sql"
 k=$(rnd 1 2)                          # batches to let commit
-delay=$(rnd 0 $((t_batch / 12)))     # then ms into the next one (a batch takes ~t_batch / 4)
+delay=$(rnd 1 2000)                  # then the row of the next one to hold it open at
+pause_on "$db" instruction_control.decision \
+	"NEW.basis = 'crash A2 batch $((k + 1))' AND NEW.instruction_id = $((k * 2000 + delay))"
 PGAPPNAME=crash_a2 psql -X -q -At -F ' ' -d "$db" -f "$tmp/a2.sql" >"$tmp/a2.out" 2>"$tmp/a2.err" &
 client=$!
-wait_backend crash_a2 "state = 'active' AND query LIKE 'SELECT $((k + 1)), count(*)%'"
-sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
+wait_backend crash_a2 "state = 'active' AND query LIKE 'SELECT $((k + 1)), count(*)%' AND wait_event = 'PgSleep'"
 now=$(backend_now crash_a2)
 crash
 wait "$client"
 acked=$(wc -l <"$tmp/a2.out")
-check "A2: batch $((k + 1)) of 4 was running just before the kill (${delay} ms after it was seen active); the client had $acked batches acknowledged (pg_stat_activity: ${now:-nothing})" \
+check "A2: batch $((k + 1)) of 4 was running when the server was killed (held at its row $delay); the client had $acked batches acknowledged (pg_stat_activity: ${now:-nothing})" \
 	grep -q "^active xid=[a-z]* SELECT $((k + 1)), count(\*) .*extend_deadlines" <<<"$now"
 restart "A2"
+unpause "$db" instruction_control.decision
 consistent "$db" "A2"
 per_batch=$(q "$db" "SELECT string_agg(b::text || ':' || coalesce(n, 0), ' ' ORDER BY b)
                       FROM generate_series(1, 4) b
@@ -334,12 +348,12 @@ sweep_scenario() {
 	echo "# $sc: a clean sweep on the copy wrote $n_ref events in $batches batches of 50, ${t_sweep} ms"
 	runs_before=$(q "$sdb" "SELECT coalesce(max(id), 0) FROM instruction_control.sweep_run")
 	k=$(rnd 2 $((batches / 2)))
+	# held open in the batch after the k-th: at the first event past k batches of 50
+	pause_on "$sdb" instruction_control.event \
+		"NEW.id > $(q "$sdb" "SELECT coalesce(max(id), 0) FROM instruction_control.event") + $((k * 50 + 25))"
 	PGAPPNAME=crash_sweep psql -X -q -At -d "$sdb" -c "$sweep_sql" >"$tmp/sweep.out" 2>"$tmp/sweep.err" &
 	client=$!
-	for _ in $(seq 1 1000); do
-		[ "$(q "$sdb" "SELECT coalesce(max(batches), 0) FROM instruction_control.sweep_run WHERE id > $runs_before")" -ge "$k" ] && break
-		sleep 0.01
-	done
+	wait_backend crash_sweep "state = 'active' AND wait_event = 'PgSleep'"
 	now=$(backend_now crash_sweep)
 	state=$(q "$sdb" "SELECT batches || ' batches, ' || events || ' events, finished ' || (finished_at IS NOT NULL) FROM instruction_control.sweep_run WHERE id > $runs_before")
 	crash
@@ -347,8 +361,9 @@ sweep_scenario() {
 	check "$sc: the sweep was running when the server was killed: $state committed (pg_stat_activity: ${now:-nothing})" \
 		bash -c '[[ $1 =~ ^active\ .*sweep ]] && [[ $2 =~ finished\ false$ ]]' _ "$now" "$state"
 	restart "$sc"
+	unpause "$sdb" instruction_control.event
 	check "$sc: sweep_run shows the killed run unfinished, its committed batches and events as written" \
-		same "$(q "$sdb" "SELECT r.finished_at IS NULL, r.events = (SELECT count(*) FROM instruction_control.event e WHERE e.sweep_run_id = r.id), r.batches >= $k
+		same "$(q "$sdb" "SELECT r.finished_at IS NULL, r.events = (SELECT count(*) FROM instruction_control.event e WHERE e.sweep_run_id = r.id), r.batches >= 1
 		                   FROM instruction_control.sweep_run r WHERE r.id > $runs_before")" "t|t|t"
 	out=$(psql -X -q -At -d "$sdb" -c "$sweep_sql" 2>&1)
 	echo "$out" | sed 's/^/# /'
