@@ -65,6 +65,8 @@ BEGIN
   ready := pg_cron_preloaded AND (pg_cron_installed OR method LIKE '%dblink')
            AND method IS NOT NULL;
   hint := CASE
+    WHEN NOT pg_cron_preloaded AND pg_is_in_recovery() THEN
+      'This server is a standby: pg_cron runs and sweeps are scheduled on the primary (after a promotion: instruction_control.unschedule_sweeps() and schedule_sweeps() again).'
     WHEN NOT pg_cron_preloaded THEN
       'pg_cron is not running: add to postgresql.conf  shared_preload_libraries = ''pg_cron''  and  cron.database_name = '''
       || current_database() || ''', restart the server, then run CREATE EXTENSION pg_cron; in that database.'

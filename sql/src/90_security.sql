@@ -21,6 +21,9 @@
 -- state bodies a role acts for is data (body_member).  PUBLIC keeps what every
 -- user of the calendar functions needs: the calendar, the labels and the rules.
 --
+-- A role that is none of these sees no row of the registry's tables with row
+-- security (default deny), whatever it was granted: give it one of the roles.
+--
 -- Row-level security: a reader or executor sees the instructions whose
 -- responsible or co-executing body is one of its bodies, and the journal,
 -- reports, roadmaps and executors of those; a controller sees all.  Superusers
