@@ -61,7 +61,7 @@ UNIT_BINS      = $(UNIT_SRCS:.c=)
 UNIT_ENV       = ASAN_OPTIONS=abort_on_error=0:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
                  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(CORE_HDRS) test/unit/unit.h
+test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(CORE_HDRS) test/unit/unit.h Makefile
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
 
 .PHONY: unit
@@ -90,7 +90,7 @@ FUZZ_RUNS     ?= 10000000
 FUZZ_TARGETS  ?= $(patsubst test/fuzz/%_fuzz,%,$(FUZZ_BINS))
 FUZZ_OPTS     ?=
 
-test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS) $(CORE_HDRS)
+test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS) $(CORE_HDRS) Makefile
 	$(FUZZ_CC) -g -O2 -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -fno-omit-frame-pointer $(FUZZ_SANITIZE) $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS)
 
 .PHONY: fuzz
