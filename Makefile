@@ -113,4 +113,4 @@ bench: $(addprefix bench-,$(BENCHES))
 bench-%:
 	bash test/bench/$*.sh
 
-EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso test/fuzz/crashes
+EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso
