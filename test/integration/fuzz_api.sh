@@ -15,12 +15,14 @@
 # once as an ordinary role (SET ROLE; the table privileges a registry clerk
 # has) and once as the superuser, in a scratch database with a small registry
 # (demo/30_registry.sql).  Calls that change the calendar run in a transaction
-# that is rolled back.
+# that is rolled back.  The superuser also sends random binary values to the
+# types' receive functions (COPY ... FORMAT binary of a file it writes).
 #
 # Checks: the server never crashes (the session stays up to the last
 # statement; pg_postmaster_start_time() unchanged), and every error has an
 # allowed SQLSTATE: classes 22 (data), 23 (integrity), 42 (syntax, privilege),
-# IC0xx/IC1xx (the extension's), 2BP01, 40001.  XX000, XX001, 58xxx and
+# IC0xx/IC1xx (the extension's), 2BP01, 40001, and 08P01 for a binary value
+# cut short (as PostgreSQL's own types answer).  XX000, XX001, 58xxx and
 # anything else fail the script.  Prints "ok - ..." / "not ok - ..." lines
 # and exits non-zero on a failure.
 set -uo pipefail
@@ -83,10 +85,10 @@ start_time=$(psql -X -At -d "$db" -c "SELECT pg_postmaster_start_time()")
 # Writes one psql script: each statement followed by "\echo N :SQLSTATE";
 # and the statements themselves, one per line, to look up failures.
 generate() {
-	local seed=$1 n=$2 script=$3 list=$4
+	local seed=$1 n=$2 script=$3 list=$4 superuser=$5
 	perl -MEncode -e '
 use strict; use warnings; use utf8;
-my ($seed, $n, $ninstr, $script, $list) = @ARGV;
+my ($seed, $n, $ninstr, $script, $list, $superuser) = @ARGV;
 srand($seed);
 sub pick { return $_[int(rand(@_))]; }
 sub chance { return rand() < $_[0]; }
@@ -286,6 +288,32 @@ my @gens = (
 		. ", " . code_arg(@deciders) . ", new_due => " . date_arg() . ")" },
 );
 
+# Binary input (the types receive functions), through COPY ... (FORMAT binary)
+# of a file the superuser writes: random bytes, or a valid value with a byte
+# changed, cut short or extended, or as it is.
+my %valid = (term => ["0000000a00000000", "0000000e00000001", "0000271000000003"],
+	control_level => ["05", "01", "03"], instruction_kind => ["01", "08", "05"],
+	point_ref => ["0134", "01312e34322d312e3529", "0131"]);
+sub binary_value {
+	my $typ = pick(sort keys %valid);
+	my $hex;
+	my $r = rand();
+	if ($r < 0.4) {
+		$hex = join "", map { sprintf("%02x", int(rand(256))) } 1 .. pick(0, 1, 1, 2, 3, 4, 5, 8, 8, 9, 16, 64, int(rand(1100)));
+	} else {
+		$hex = pick(@{$valid{$typ}});
+		my @b = ($hex =~ /../g);
+		if ($r < 0.5) { }
+		elsif ($r < 0.6 && @b) { $b[int(rand(@b))] = sprintf("%02x", int(rand(256))); }
+		elsif ($r < 0.75) { pop @b if @b; }
+		elsif ($r < 0.9) { push @b, sprintf("%02x", int(rand(256))) for 1 .. 1 + int(rand(4)); }
+		else { @b = map { pick("00", "ff", "7f", "80") } 1 .. scalar(@b) + int(rand(3)); }
+		$hex = join "", @b;
+	}
+	return "SELECT pg_temp.copy_binary(\x27$typ\x27, \x27\\x$hex\x27::bytea)";
+}
+push @gens, (\&binary_value) x 4 if $superuser;
+
 open(my $sf, ">", $script) or die;
 open(my $lf, ">", $list) or die;
 binmode($sf, ":raw");
@@ -299,7 +327,7 @@ for my $i (1 .. $n) {
 		print $sf "$stmt;\n\\echo $i :SQLSTATE\n";
 	}
 }
-' "$seed" "$n" "$ninstr" "$script" "$list"
+' "$seed" "$n" "$ninstr" "$script" "$list" "$superuser"
 }
 
 # ---------------------------------------------------------------------------
@@ -312,7 +340,7 @@ for pass in clerk superuser; do
 	[ "$pass" = superuser ] && pass_seed=$((seed * 2 + 1)) || pass_seed=$((seed * 2))
 	script="$work/$pass.sql"
 	list="$work/$pass.list"
-	if ! generate "$pass_seed" "$calls" "$script.body" "$list"; then
+	if ! generate "$pass_seed" "$calls" "$script.body" "$list" "$([ "$pass" = superuser ] && echo 1 || echo 0)"; then
 		not_ok "generating the statements for $pass"
 		continue
 	fi
@@ -321,9 +349,45 @@ for pass in clerk superuser; do
 		echo "SET statement_timeout = '20s';"
 		echo "SET datestyle = ISO;"
 		[ "$pass" = clerk ] && echo "SET ROLE $clerk;"
+		if [ "$pass" = superuser ]; then
+			# one binary COPY row (header, one field of the value's bytes, trailer) into a table of the type
+			cat <<'SQL'
+CREATE TEMP TABLE bin_term (v term);
+CREATE TEMP TABLE bin_control_level (v control_level);
+CREATE TEMP TABLE bin_instruction_kind (v instruction_kind);
+CREATE TEMP TABLE bin_point_ref (v point_ref);
+CREATE FUNCTION pg_temp.copy_binary(typ text, val bytea) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  f text := current_setting('data_directory') || '/ic_fuzz_api.copy';
+  o oid;
+BEGIN
+  o := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+                        || '\x0001'::bytea || int4send(length(val)) || val || '\xffff'::bytea);
+  PERFORM lo_export(o, f);
+  PERFORM lo_unlink(o);
+  EXECUTE format('COPY pg_temp.%I FROM %L WITH (FORMAT binary)', 'bin_' || typ, f);
+END
+$$;
+SQL
+		fi
 		echo "\\o /dev/null"
 		echo "\\set VERBOSITY sqlstate"
 		cat "$script.body"
+		if [ "$pass" = superuser ]; then
+			# every binary value accepted is a value: its text parses back to it
+			cat <<'SQL'
+SELECT (SELECT count(*) FROM bin_term) + (SELECT count(*) FROM bin_control_level)
+       + (SELECT count(*) FROM bin_instruction_kind) + (SELECT count(*) FROM bin_point_ref) AS binary_accepted,
+       (SELECT count(*) FROM bin_term WHERE v::text::term IS DISTINCT FROM v)
+       + (SELECT count(*) FROM bin_control_level WHERE v::text::control_level IS DISTINCT FROM v)
+       + (SELECT count(*) FROM bin_instruction_kind WHERE v::text::instruction_kind IS DISTINCT FROM v)
+       + (SELECT count(*) FROM bin_point_ref WHERE v::text::point_ref IS DISTINCT FROM v
+                                                OR point_ref_send(v) IS DISTINCT FROM point_ref_send(v::text::point_ref))
+       AS binary_not_round_trip \gset
+\echo binary :binary_accepted :binary_not_round_trip
+SQL
+		fi
 		echo "\\echo end"
 	} >"$script"
 	psql -X -q -d "$db" -f "$script" >"$work/$pass.out" 2>"$work/$pass.err"
@@ -337,9 +401,21 @@ for pass in clerk superuser; do
 		last=$(grep -E '^[0-9]+ ' "$work/$pass.out" | tail -n 1 | cut -d' ' -f1)
 		grep -P "^$(( ${last:-0} + 1 ))\t" "$list" | cut -c1-400
 	fi
+	if [ "$pass" = superuser ]; then
+		read -r _ b_acc b_bad < <(grep '^binary ' "$work/$pass.out" || echo "binary ? ?")
+		if [ "$b_bad" = 0 ]; then
+			ok "$pass: the $b_acc binary values accepted are values (their text reads back to them)"
+		else
+			not_ok "$pass: $b_bad of the $b_acc binary values accepted do not read back from their text"
+		fi
+	fi
 	# "N SQLSTATE" per statement (00000 when it succeeded)
 	grep -E '^[0-9]+ [0-9A-Z]{5}$' "$work/$pass.out" >"$work/$pass.states" || true
-	bad=$(cut -d' ' -f2 "$work/$pass.states" | grep -vcE "$allowed" || true)
+	# a binary value cut short is 08P01 (insufficient data left in message), as for PostgreSQL's own types
+	binary_ids=$(grep -P '^[0-9]+\tSELECT pg_temp\.copy_binary\(' "$list" | cut -f1 | tr '\n' ' ')
+	awk -v ids="$binary_ids" 'BEGIN { n = split(ids, a, " "); for (i = 1; i <= n; i++) bin[a[i]] = 1 }
+		!($2 == "08P01" && ($1 in bin)) { print }' "$work/$pass.states" >"$work/$pass.judged"
+	bad=$(cut -d' ' -f2 "$work/$pass.judged" | grep -vcE "$allowed" || true)
 	errors=$(cut -d' ' -f2 "$work/$pass.states" | grep -vc '^00000$' || true)
 	summary=$(cut -d' ' -f2 "$work/$pass.states" | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}' | sed 's/, $//')
 	total=$((total + done_n))
@@ -347,7 +423,7 @@ for pass in clerk superuser; do
 		ok "$pass: every SQLSTATE allowed ($((done_n - errors)) succeeded, $errors refused; by SQLSTATE: $summary)"
 	else
 		not_ok "$pass: $bad statements failed with a SQLSTATE outside the allowed set ($summary)"
-		grep -vE " ${allowed#^}" "$work/$pass.states" | head -n 10 |
+		grep -vE " ${allowed#^}" "$work/$pass.judged" | head -n 10 |
 		while read -r n st; do
 			echo "#   $st: $(grep -P "^$n\t" "$list" | cut -f2 | cut -c1-400)"
 		done
