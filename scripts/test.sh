@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of instruction_control, in order, stopping at the first failure:
 #
-#   1. C unit tests of the pure cores (no server)
+#   1. C unit tests of the pure cores (no server), built with ASan and UBSan
 #   2. build with clang and gcc (-Wall -Wextra -Werror), install
 #   3. a fresh throwaway cluster (scripts/cluster.sh, NAME "test")
 #   4. pg_regress: make installcheck (sql/ -> expected/)
@@ -63,7 +63,7 @@ if ! grep -q "\"version\": \"$control_version.0\"" META.json; then
 	echo "META.json does not give version $control_version.0 of instruction_control.control"; summary_and_exit 1
 fi
 
-echo "== 1. C unit tests"
+echo "== 1. C unit tests (ASan + UBSan)"
 log="$logdir/unit.log"
 if make -s unit >"$log" 2>&1; then rc=0; else rc=1; fi
 u_pass=$(awk '/^[0-9]+ passed, [0-9]+ failed$/ {s += $1} END {print s+0}' "$log")
@@ -73,7 +73,7 @@ passed=$((passed + u_pass))
 if [ $rc -ne 0 ] || [ "$u_fail" -ne 0 ]; then
 	fail_stage "unit" "$log" "$((u_fail > 0 ? u_fail : 1))"
 fi
-report+=("unit: $u_pass checks passed")
+report+=("unit: $u_pass checks passed under ASan and UBSan")
 
 echo "== 2. build (clang, then gcc) and install"
 log="$logdir/build.log"

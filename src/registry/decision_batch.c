@@ -290,7 +290,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 
 	ic_row_forget();			/* no row of an earlier call is served from the cache */
 	for (int i = 0; i < n; i++)
-		ids[i] = ic_get_int64(rows[i], desc, "instruction_id");
+		ids[i] = ic_get_required_int64(rows[i], desc, "instruction_id");
 	qsort(ids, n, sizeof(int64), cmp_int64);
 	for (int i = 0; i < n; i++)
 		if (nids == 0 || ids[nids - 1] != ids[i])

@@ -315,7 +315,7 @@ judge(TriggerData *td)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
+	ic_load_instruction(ic_get_required_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
 	tuple = ic_judge_decision_row(tuple, desc, &facts, &effect);
 	ic_apply_decision(&facts, &effect);
 	SPI_finish();

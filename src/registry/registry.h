@@ -202,6 +202,7 @@ extern Datum ic_getattr(HeapTuple tuple, TupleDesc desc, const char *name,
 						IcColType type, bool *isnull);
 extern int32 ic_get_date(HeapTuple tuple, TupleDesc desc, const char *name);
 extern int64 ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name);
+extern int64 ic_get_required_int64(HeapTuple tuple, TupleDesc desc, const char *name);
 extern int32 ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type);

@@ -213,6 +213,24 @@ ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name)
 	return isnull ? 0 : DatumGetInt64(d);
 }
 
+/*
+ * A NOT NULL key column read by a BEFORE trigger, which runs before the
+ * constraint is checked: NULL is refused as the constraint would refuse it,
+ * rather than read as 0 ("instruction 0 does not exist").
+ */
+int64
+ic_get_required_int64(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	bool		isnull;
+	Datum		d = ic_getattr(tuple, desc, name, IC_COL_INT8, &isnull);
+
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("null value in column \"%s\" violates not-null constraint", name)));
+	return DatumGetInt64(d);
+}
+
 int32
 ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name)
 {

@@ -37,7 +37,7 @@ judge_roadmap(HeapTuple tuple, TupleDesc desc)
 	char	   *drafter = ic_get_cstring(tuple, desc, "drafter");
 
 	memset(&ctx, 0, sizeof(ctx));
-	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
+	ic_load_instruction(ic_get_required_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
 	ic_context_from_facts(&ctx, &facts, NULL);
 	ctx.action = IC_ACTION_APPROVE_ROADMAP;
 	ctx.decided_by = ic_get_decider(tuple, desc, "approved_by");
@@ -133,7 +133,7 @@ ic_report_judge(PG_FUNCTION_ARGS)
 	(void) ic_get_finite_date(tuple, desc, "period_end");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ic_load_instruction(ic_get_int64(tuple, desc, "instruction_id"), IC_LOCK_SHARE, &facts);
+	ic_load_instruction(ic_get_required_int64(tuple, desc, "instruction_id"), IC_LOCK_SHARE, &facts);
 	if (facts.state_secret && !ic_text_is_blank(ic_get_cstring(tuple, desc, "content")))
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_SECRECY),
