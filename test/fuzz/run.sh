@@ -45,11 +45,11 @@ for name in "$@"; do
 		grep -E 'ERROR: |runtime error|SUMMARY|Test unit written' "$log" | head -n 10
 	fi
 	echo "   ${execs:-?} executions in ${secs}s, ${rate:-?} exec/s, corpus $units: $status"
-	rows+=("$(printf '%-18s %12s %10s %8s  %s' "${name}_fuzz" "${execs:-?}" "${rate:-?}" "$units" "$status")")
+	rows+=("$(printf '%-22s %12s %10s %8s  %s' "${name}_fuzz" "${execs:-?}" "${rate:-?}" "$units" "$status")")
 done
 
 echo
 echo "== fuzz summary (executions, exec/s, corpus size)"
-printf '%-18s %12s %10s %8s  %s\n' target executions exec/s corpus status
+printf '%-22s %12s %10s %8s  %s\n' target executions exec/s corpus status
 for row in "${rows[@]}"; do echo "$row"; done
 exit $failed
