@@ -28,6 +28,13 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'ic_lib_version'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION is_blank(t text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_is_blank'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION is_blank(text) IS
+  'True for NULL, empty or white-space-only text, Unicode spaces too (U+00A0, U+2000-U+200B, U+3000, U+FEFF): no basis';
+
 CREATE FUNCTION creating_extension()
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_creating_extension'

@@ -609,6 +609,11 @@ AS $$
 DECLARE
   cal  calendar%ROWTYPE;
 BEGIN
+  IF instruction_control.is_blank(p_basis) THEN
+    RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
+      USING ERRCODE = 'IC003',
+            HINT = 'Name the decree, e.g. ''Government Decree No. 713 of 6 October 2021''.';
+  END IF;
   -- The days are judged from the tables, not from the working-day cache: a
   -- series of transfers would otherwise reload the cache after each one.  An
   -- unknown calendar or a date outside it gets the error of is_working_day().
@@ -659,6 +664,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
+  IF instruction_control.is_blank(p_basis) THEN
+    RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
+      USING ERRCODE = 'IC003',
+            HINT = 'Name the decree, e.g. ''Government Decree No. 713 of 6 October 2021''.';
+  END IF;
   UPDATE calendar_year SET status = 'confirmed', basis = p_basis
    WHERE calendar = p_calendar AND year = p_year;
   IF NOT FOUND THEN

@@ -11,6 +11,13 @@
 -- What changed in the objects of 0.1
 -- ===========================================================================
 
+CREATE FUNCTION is_blank(t text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_is_blank'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION is_blank(text) IS
+  'True for NULL, empty or white-space-only text, Unicode spaces too (U+00A0, U+2000-U+200B, U+3000, U+FEFF): no basis';
+
 -- Foundation: texts in any encoding (the sections below use it); who runs the
 -- extension's script; the roles, before anything grants to them
 CREATE FUNCTION unicode_text(escaped text)
@@ -211,6 +218,11 @@ AS $$
 DECLARE
   cal  calendar%ROWTYPE;
 BEGIN
+  IF instruction_control.is_blank(p_basis) THEN
+    RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
+      USING ERRCODE = 'IC003',
+            HINT = 'Name the decree, e.g. ''Government Decree No. 713 of 6 October 2021''.';
+  END IF;
   -- The days are judged from the tables, not from the working-day cache: a
   -- series of transfers would otherwise reload the cache after each one.  An
   -- unknown calendar or a date outside it gets the error of is_working_day().
@@ -249,6 +261,27 @@ BEGIN
   ON CONFLICT (calendar, day) DO UPDATE
      SET kind = excluded.kind, name = excluded.name, name_kk = excluded.name_kk,
          name_ru = excluded.name_ru, basis = excluded.basis;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION confirm_calendar_year(p_calendar text, p_year integer, p_basis text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF instruction_control.is_blank(p_basis) THEN
+    RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
+      USING ERRCODE = 'IC003',
+            HINT = 'Name the decree, e.g. ''Government Decree No. 713 of 6 October 2021''.';
+  END IF;
+  UPDATE calendar_year SET status = 'confirmed', basis = p_basis
+   WHERE calendar = p_calendar AND year = p_year;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'calendar "%" has no year %', p_calendar, p_year
+      USING ERRCODE = 'IC003',
+            HINT = 'Generate it first with instruction_control.generate_calendar_year().';
+  END IF;
 END
 $$;
 
