@@ -109,6 +109,26 @@ SELECT acted_by IS NULL AS no_person_named FROM instruction_control.extend_deadl
                                                          'conclusion', decided_on => '2025-03-10');
 RESET ROLE;
 
+-- A DBA's own role that may record decisions but sees only body A's slice: a
+-- decision on an instruction it cannot see is refused as one that does not
+-- exist (23503), and a forged decided_by does not widen what it sees.
+CREATE ROLE acl_body_decider NOLOGIN IN ROLE ic_executor;
+INSERT INTO instruction_control.body_member VALUES ('acl_body_decider', :body_a);
+GRANT INSERT ON instruction_control.decision TO acl_body_decider;
+GRANT USAGE ON SEQUENCE instruction_control.decision_id_seq TO acl_body_decider;
+GRANT EXECUTE ON FUNCTION instruction_control.extend_deadline TO acl_body_decider;
+CREATE POLICY acl_body_decides ON instruction_control.decision FOR INSERT TO acl_body_decider WITH CHECK (true);
+SET ROLE acl_body_decider;
+SELECT count(*) AS instructions_seen FROM instruction_control.instruction;
+\set VERBOSITY terse
+SELECT kind FROM instruction_control.extend_deadline(:i_b, '2025-05-15', 'president', 'forged', decided_on => '2025-03-11');
+\set VERBOSITY default
+SELECT kind, repeated FROM instruction_control.extend_deadline(:i_ab, '2025-05-15', 'first_head', 'letter', 'order No. 3',
+                                                           decided_on => '2025-03-11');
+RESET ROLE;
+SELECT count(*) AS decisions_on_the_hidden_one FROM instruction_control.decision WHERE instruction_id = :i_b;
+DROP POLICY acl_body_decides ON instruction_control.decision;
+
 -- a read-only transaction (as on a standby) records nothing, one at a time or in a batch: 25006
 BEGIN READ ONLY;
 SELECT instruction_control.extend_deadlines(ARRAY[:i_b]::bigint[], ARRAY['2025-05-15']::date[], 'first_head', 'c');
@@ -119,4 +139,6 @@ ROLLBACK;
 
 SET client_min_messages = warning;
 DELETE FROM instruction_control.body_member WHERE member LIKE 'acl\_%';
-DROP ROLE acl_reader, acl_executor, acl_controller, acl_admin, acl_nobody;
+REVOKE ALL ON instruction_control.decision, instruction_control.decision_id_seq FROM acl_body_decider;
+REVOKE ALL ON FUNCTION instruction_control.extend_deadline FROM acl_body_decider;
+DROP ROLE acl_reader, acl_executor, acl_controller, acl_admin, acl_nobody, acl_body_decider;
