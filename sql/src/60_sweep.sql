@@ -699,25 +699,25 @@ BEGIN
     RETURN false;
   END IF;
 
-  WITH todo AS (
+  WITH taken AS (
     DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
   ),
   ins AS (
     INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
     SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run, t.detail
-      FROM todo t
+      FROM taken t
      ORDER BY t.instruction_id, t.kind, t.period
     ON CONFLICT ON CONSTRAINT event_once DO NOTHING
     RETURNING id, instruction_id, kind, period, addressee, rule_id
   ),
   marked AS (
     INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
-    SELECT t.instruction_id, t.period, r.as_of, run FROM todo t WHERE r.marks AND t.kind = 'overdue'
+    SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
     ON CONFLICT (instruction_id) DO UPDATE
       SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
   ),
   cleared AS (
-    DELETE FROM overdue_mark m USING todo t
+    DELETE FROM overdue_mark m USING taken t
      WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
        AND m.due_date = t.period
   ),

@@ -154,21 +154,27 @@ ic_unicode_text(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(ic_from_utf8(utf8, (size_t) n)));
 }
 
+bool
+ic_text_is_blank(const char *s)
+{
+	size_t		len;
+
+	if (s == NULL)
+		return true;
+	return ic_utf8_is_blank(ic_to_utf8(s, strlen(s), &len));
+}
+
 PG_FUNCTION_INFO_V1(ic_is_blank);
 
 /*
- * instruction_control.is_blank(text): NULL, empty, or white space only --
- * the Unicode spaces too (U+00A0, U+2000-U+200B, U+3000, U+FEFF), read in
- * the server encoding.  A basis made of white space is no basis, for the
- * calendar's functions as for decisions (IC114).
+ * instruction_control.is_blank(text): ic_text_is_blank() for SQL -- a basis
+ * made of white space is no basis, for the calendar's functions as for
+ * decisions (IC114).
  */
 Datum
 ic_is_blank(PG_FUNCTION_ARGS)
 {
-	char	   *s;
-
 	if (PG_ARGISNULL(0))
 		PG_RETURN_BOOL(true);
-	s = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	PG_RETURN_BOOL(ic_utf8_is_blank(pg_server_to_any(s, strlen(s), PG_UTF8)));
+	PG_RETURN_BOOL(ic_text_is_blank(text_to_cstring(PG_GETARG_TEXT_PP(0))));
 }

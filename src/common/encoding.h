@@ -7,6 +7,7 @@
 #ifndef IC_ENCODING_H
 #define IC_ENCODING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -23,6 +24,12 @@ extern const char *ic_to_utf8(const char *s, size_t len, size_t *outlen);
  * valid UTF-8 (an error otherwise).
  */
 extern char *ic_from_utf8(const char *s, size_t len);
+
+/*
+ * NULL, empty or white space only (Unicode spaces too: U+00A0, U+2000-U+200B,
+ * U+3000, U+FEFF), s in the server encoding: no basis, no reason.
+ */
+extern bool ic_text_is_blank(const char *s);
 
 /* NUL-terminated shorthand of ic_from_utf8, e.g. for errhint("%s", ...). */
 extern char *ic_server_str(const char *utf8);

@@ -19,6 +19,7 @@
 #include "fmgr.h"
 #include "utils/date.h"
 
+#include "encoding.h"
 #include "rules_core.h"
 
 #include "ic_schema.h"
@@ -218,9 +219,6 @@ extern IcDecider ic_get_decider(HeapTuple tuple, TupleDesc desc, const char *nam
  * working days and a date derived from them would not come back from a dump.
  */
 extern int32 ic_get_finite_date(HeapTuple tuple, TupleDesc desc, const char *name);
-
-/* Blank text: NULL, empty, or only white space (ASCII and Unicode, U+00A0 too). */
-extern bool ic_text_is_blank(const char *s);
 
 /* Control level and instruction kind Datums (one byte, by value). */
 #define DatumGetIcControlLevel(d) ((IcControlLevel) DatumGetUInt8(d))

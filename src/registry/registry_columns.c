@@ -282,18 +282,6 @@ ic_get_decider(HeapTuple tuple, TupleDesc desc, const char *name)
 	return d;
 }
 
-/* Blank in the server encoding: converted to UTF-8 for the pure check. */
-bool
-ic_text_is_blank(const char *s)
-{
-	char	   *utf8;
-
-	if (s == NULL)
-		return true;
-	utf8 = pg_server_to_any(s, strlen(s), PG_UTF8);
-	return ic_utf8_is_blank(utf8);
-}
-
 static Oid	schema_oid = InvalidOid;
 
 TriggerData *
