@@ -17,14 +17,19 @@ MODULE_big  = instruction_control
 SRC_DIRS    = src/common src/types src/calendar src/rules src/registry src/sweep src/reporting
 OBJS        = $(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))))
 # The version is written once, in the control file; the library gets it from here.
-# The install script is built from the sectioned sources in sql/src/ (one
-# file per layer, concatenated in name order).  The upgrade from 0.1 is its
-# own part (sql/upgrade/) followed by the sections new in 0.2; the install
-# script of 0.1 is kept as it was released, for upgrade tests and old dumps.
+# The install script of the version in development is built from the sectioned
+# sources in sql/src/ (one file per layer, concatenated in name order).
+#
+# Released scripts are frozen: they are committed as they were shipped and never
+# rebuilt (sql/released.sha256 holds their checksums; scripts/test.sh checks
+# them).  The step from the last release is written by hand, in parts under
+# sql/upgrade/PREV--NEXT/ (concatenated in name order), and frozen with its
+# release; test/integration/upgrade.sh holds every step to a fresh install.
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
-UPGRADE_0_1_SECTIONS = $(addprefix sql/src/,40_api.sql 45_history.sql 50_scheduling.sql 60_sweep.sql 70_reporting.sql 90_security.sql)
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--0.1--0.2.sql
-DATA        = sql/$(EXTENSION)--0.1.sql
+PREVVERSION = 0.2
+UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/$(PREVVERSION)--$(EXTVERSION)/*.sql))
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 PGFILEDESC  = "instruction_control - control registry for the President's instructions"
 
 # Regression tests: every sql/*.sql that is not an extension script.
@@ -56,8 +61,8 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) $(EXTENSI
 	perl scripts/sql_ascii.pl $(sort $(wildcard sql/src/*.sql)) > $@.tmp
 	mv $@.tmp $@
 
-sql/$(EXTENSION)--0.1--0.2.sql: sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS) scripts/sql_ascii.pl
-	perl scripts/sql_ascii.pl sql/upgrade/0.1--0.2.sql $(UPGRADE_0_1_SECTIONS) > $@.tmp
+sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) scripts/sql_ascii.pl
+	perl scripts/sql_ascii.pl $(UPGRADE_PARTS) > $@.tmp
 	mv $@.tmp $@
 
 # The library is rebuilt when the version changes.

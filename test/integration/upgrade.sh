@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Upgrade from 0.1: CREATE EXTENSION ... VERSION '0.1' on a populated
-# database, then ALTER EXTENSION ... UPDATE, must give what a fresh
-# CREATE EXTENSION of the current version gives -- the same catalog objects
-# (pg_describe_object of every member), the same definitions (columns,
-# functions, triggers, constraints, indexes, policies, privileges) and the
-# same answers to the same queries -- and keep the registry's data and an
-# administrator's calendar years.
+# Upgrades: from every released version (0.1, 0.2), CREATE EXTENSION ...
+# VERSION 'X' on a populated database, then ALTER EXTENSION ... UPDATE (the
+# chain of step scripts), must give what a fresh CREATE EXTENSION of the
+# current version gives -- the same catalog objects (pg_describe_object of
+# every member), the same definitions (columns, functions, triggers,
+# constraints, indexes, policies, privileges) and the same answers to the same
+# queries -- and keep the registry's data and an administrator's calendar years.
+# The released scripts themselves are frozen (sql/released.sha256).
 #
 # Runs against the server the PG* variables point at (stage 8 of scripts/test.sh).
 set -uo pipefail
 
-old=ic_upgrade_old
 new=ic_upgrade_new
 failures=0
 ok() { echo "ok - $1"; }
@@ -23,31 +23,40 @@ populate() {
 	psql -X -q -d "$1" -f demo/30_registry.sql >/dev/null 2>&1
 }
 
-for db in $old $new; do
-	dropdb --if-exists "$db" >/dev/null 2>&1
-	createdb "$db" || { not_ok "create $db"; exit 1; }
-done
+if sha256sum --quiet -c sql/released.sha256; then
+	ok "the released scripts are as they were shipped (sql/released.sha256)"
+else
+	not_ok "a released script was changed: the scripts of a release are frozen"
+fi
 
 current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" instruction_control.control)
-q $old "CREATE EXTENSION instruction_control VERSION '0.1'" >/dev/null || { not_ok "CREATE EXTENSION VERSION '0.1'"; exit 1; }
-populate $old || not_ok "the 0.1 registry is written"
+dropdb --if-exists $new >/dev/null 2>&1
+createdb $new || { not_ok "create $new"; exit 1; }
+q $new "CREATE EXTENSION instruction_control" >/dev/null || { not_ok "CREATE EXTENSION (fresh $current)"; exit 1; }
+q $new "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null
+populate $new || not_ok "the fresh registry is written"
+
+# upgrade_from VERSION: a registry written on VERSION, updated, held to the fresh one
+upgrade_from() {
+local from=$1
+local old=ic_upgrade_from_${from//./_}
+dropdb --if-exists "$old" >/dev/null 2>&1
+createdb "$old" || { not_ok "create $old"; return; }
+q $old "CREATE EXTENSION instruction_control VERSION '$from'" >/dev/null || { not_ok "CREATE EXTENSION VERSION '$from'"; return; }
+populate $old || not_ok "the $from registry is written"
 # an administrator's own calendar year, generated before the upgrade
-q $old "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null || not_ok "an administrator generates 2076-2077 on 0.1"
+q $old "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null || not_ok "an administrator generates 2076-2077 on $from"
 before_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, ',' ORDER BY year) FROM instruction_control.calendar_year WHERE year > 2075")
 before_rows=$(q $old "SELECT count(*) FROM instruction_control.decision")
 if q $old "ALTER EXTENSION instruction_control UPDATE" >/dev/null; then
-	ok "ALTER EXTENSION instruction_control UPDATE from 0.1"
+	ok "ALTER EXTENSION instruction_control UPDATE from $from"
 else
-	not_ok "ALTER EXTENSION instruction_control UPDATE from 0.1"; exit 1
+	not_ok "ALTER EXTENSION instruction_control UPDATE from $from"; return
 fi
 [ "$(q $old "SELECT extversion FROM pg_extension WHERE extname = 'instruction_control'")" = "$current" ] \
 	&& ok "the updated extension is version $current" || not_ok "the updated extension is version $current"
 [ "$(q $old "SELECT instruction_control.lib_version()")" = "$current" ] \
 	&& ok "the library and the scripts are of the same release" || not_ok "lib_version() = $current"
-
-q $new "CREATE EXTENSION instruction_control" >/dev/null || { not_ok "CREATE EXTENSION (fresh $current)"; exit 1; }
-q $new "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null
-populate $new || not_ok "the fresh registry is written"
 
 # compare one catalog question in both databases
 same() {
@@ -57,9 +66,9 @@ same() {
 		not_ok "$what: the query failed"
 		cat $a $b | head -n 5 | sed 's/^/#   /'
 	elif diff $a $b >/tmp/ic_upgrade_diff.$$ 2>&1; then
-		ok "$what: the same after the upgrade as fresh"
+		ok "$what: the same after the upgrade from $from as fresh"
 	else
-		not_ok "$what: the same after the upgrade as fresh"
+		not_ok "$what: the same after the upgrade from $from as fresh"
 		head -n 20 /tmp/ic_upgrade_diff.$$ | sed 's/^/#   /'
 	fi
 	rm -f /tmp/ic_upgrade_diff.$$ $a $b
@@ -139,5 +148,11 @@ else
 	ok "after the upgrade the rules still judge: a repeated extension without review is refused (R72.2)"
 fi
 
-for db in $old $new; do dropdb --if-exists "$db" >/dev/null 2>&1; done
+dropdb --if-exists "$old" >/dev/null 2>&1
+}
+
+for from in 0.1 0.2; do
+	upgrade_from "$from"
+done
+dropdb --if-exists $new >/dev/null 2>&1
 [ "$failures" -eq 0 ]

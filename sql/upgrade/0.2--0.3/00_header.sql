@@ -1,0 +1,11 @@
+/*
+ * instruction_control 0.2 -> 0.3, written by hand: the parts of
+ * sql/upgrade/0.2--0.3/ concatenated in name order (Makefile).  Each part
+ * changes what 0.2 created into what a fresh 0.3 creates from sql/src/;
+ * test/integration/upgrade.sh holds the result to a fresh CREATE EXTENSION.
+ * When 0.3 is released, the built script is committed and frozen like 0.2's.
+ *
+ * A part is named NN_topic.sql and starts with a header that says which
+ * sections of sql/src/ it follows.
+ */
+\echo Use "ALTER EXTENSION instruction_control UPDATE TO '0.3'" to load this file. \quit
