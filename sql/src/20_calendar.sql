@@ -343,7 +343,7 @@ COMMENT ON FUNCTION calendar_cache_loads() IS
 -- and 2016).
 CREATE FUNCTION kurban_ait_estimate(p_year integer) RETURNS SETOF date
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   hy      integer;

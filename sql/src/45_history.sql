@@ -33,7 +33,7 @@ AS $$
   SELECT i.id,
          j.removed_on IS NULL,
          coalesce(j.due_then, f.due_before, i.due_date),
-         coalesce(j.regime_then, f.regime_before, i.regime::text),
+         coalesce(j.regime_then, f.regime_before, i.regime::pg_catalog.text),
          coalesce(j.extensions, 0),
          coalesce(j.repeated, 0),
          coalesce(j.transfers, 0),
@@ -47,15 +47,15 @@ AS $$
     LEFT JOIN LATERAL (
       SELECT (pg_catalog.array_agg(d.new_due_date ORDER BY d.seq DESC)
                 FILTER (WHERE d.new_due_date IS NOT NULL))[1] AS due_then,
-             (pg_catalog.array_agg(d.new_regime::text ORDER BY d.seq DESC)
+             (pg_catalog.array_agg(d.new_regime::pg_catalog.text ORDER BY d.seq DESC)
                 FILTER (WHERE d.new_regime IS NOT NULL))[1] AS regime_then,
-             pg_catalog.count(*) FILTER (WHERE d.kind::text OPERATOR(pg_catalog.=) 'extension')::integer AS extensions,
+             pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension')::integer AS extensions,
              pg_catalog.count(*) FILTER (WHERE d.repeated)::integer AS repeated,
-             pg_catalog.count(*) FILTER (WHERE d.kind::text OPERATOR(pg_catalog.=) 'transfer')::integer AS transfers,
-             pg_catalog.count(*) FILTER (WHERE d.kind::text OPERATOR(pg_catalog.=) 'new_deadline')::integer AS new_deadlines,
+             pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer')::integer AS transfers,
+             pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline')::integer AS new_deadlines,
              pg_catalog.count(*)::integer AS decisions,
-             pg_catalog.min(d.decided_on) FILTER (WHERE d.kind::text OPERATOR(pg_catalog.=) 'removal') AS removed_on,
-             pg_catalog.min(d.ground::text) FILTER (WHERE d.kind::text OPERATOR(pg_catalog.=) 'removal') AS removal_ground,
+             pg_catalog.min(d.decided_on) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal') AS removed_on,
+             pg_catalog.min(d.ground::pg_catalog.text) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal') AS removal_ground,
              pg_catalog.max(d.decided_on) AS last_decided_on
         FROM instruction_control.decision d
        WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id
@@ -65,13 +65,13 @@ AS $$
     LEFT JOIN LATERAL (
       SELECT (pg_catalog.array_agg(d.old_due_date ORDER BY d.seq)
                 FILTER (WHERE d.new_due_date IS NOT NULL))[1] AS due_before,
-             (pg_catalog.array_agg(d.old_regime::text ORDER BY d.seq)
+             (pg_catalog.array_agg(d.old_regime::pg_catalog.text ORDER BY d.seq)
                 FILTER (WHERE d.new_regime IS NOT NULL))[1] AS regime_before
         FROM instruction_control.decision d
        WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id
          AND d.decided_on OPERATOR(pg_catalog.>) as_of
     ) f ON true
-   WHERE coalesce(i.received_on, i.created_at::date) OPERATOR(pg_catalog.<=) as_of
+   WHERE coalesce(i.received_on, i.created_at::pg_catalog.date) OPERATOR(pg_catalog.<=) as_of
 $$;
 
 COMMENT ON FUNCTION instruction_as_of(date) IS

@@ -28,7 +28,7 @@ COMMENT ON FUNCTION sweep_job_name() IS
 -- The connection string to the cron database over pg_cron's own socket.
 CREATE FUNCTION cron_connstr() RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT format('dbname=%s host=%s port=%s user=%s application_name=instruction_control',
                 quote_literal(current_setting('cron.database_name', true)),
@@ -48,7 +48,7 @@ CREATE FUNCTION scheduling_status(
     OUT dblink_schema text)
 RETURNS record
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   -- pg_cron is running when its launcher is (whatever shared_preload_libraries spells)
@@ -92,7 +92,7 @@ COMMENT ON FUNCTION scheduling_status() IS
 CREATE FUNCTION cron_exec(command text)
 RETURNS SETOF jsonb
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   st record;
@@ -134,7 +134,7 @@ CREATE FUNCTION schedule_sweeps(cron_expr text DEFAULT '0 1 * * *',
                                 keep_run_details interval DEFAULT '14 days')
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   here boolean := current_setting('cron.database_name', true) = current_database();
@@ -167,7 +167,7 @@ COMMENT ON FUNCTION schedule_sweeps(text, interval) IS
 CREATE FUNCTION unschedule_sweeps()
 RETURNS integer
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   RETURN (instruction_control.cron_exec(format(
@@ -182,7 +182,7 @@ CREATE FUNCTION scheduled_sweeps(OUT jobid bigint, OUT schedule text, OUT comman
                                  OUT database text, OUT username text, OUT active boolean)
 RETURNS SETOF record
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   RETURN QUERY

@@ -92,7 +92,7 @@ SELECT l, '{5,1}', 5, true FROM control_levels() l;
 
 CREATE FUNCTION sweep_setting_owner() RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
@@ -139,7 +139,7 @@ RETURNS addressee
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
   SELECT (CASE
-            WHEN routed IS NOT NULL THEN routed::text
+            WHEN routed IS NOT NULL THEN routed::pg_catalog.text
             WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
             WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
             WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
@@ -323,7 +323,7 @@ AS $$
                      AND ((pg_catalog.cardinality(i.co_executor_ids) OPERATOR(pg_catalog.>) 0) OR i.new_approaches)
                 THEN instruction_control.add_working_days(i.received_on, 10, coalesce(i.calendar, 'KZ'))
            END),
-         i.reporting_period::text, i.category::text, i.received_on, i.signed_on, i.deadline_source::text,
+         i.reporting_period::pg_catalog.text, i.category::pg_catalog.text, i.received_on, i.signed_on, i.deadline_source::pg_catalog.text,
          coalesce(i.calendar, 'KZ'), i.responsible_body_id, i.controlling_body_id
     FROM instruction_control.instruction_as_of(as_of) a
     JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) a.instruction_id
@@ -337,7 +337,7 @@ COMMENT ON FUNCTION sweep_state_as_of(date) IS
 CREATE FUNCTION reporting_period_end(period reporting_period, as_of date, calendar text DEFAULT 'KZ')
 RETURNS date
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   step interval := CASE period WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months'
@@ -373,7 +373,7 @@ COMMENT ON FUNCTION in_transaction_block() IS
 CREATE FUNCTION sweep_begin(as_of date, batch_size integer, full_scope boolean DEFAULT false)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -685,7 +685,7 @@ COMMENT ON FUNCTION sweep_begin(date, integer, boolean) IS
 CREATE FUNCTION sweep_batch(run bigint)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   b integer;
@@ -748,7 +748,7 @@ COMMENT ON FUNCTION sweep_batch(bigint) IS
 CREATE FUNCTION sweep_finish(run bigint)
 RETURNS sweep_run
 LANGUAGE sql VOLATILE SECURITY DEFINER
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   DELETE FROM instruction_control.sweep_candidate WHERE sweep_run_id = run;
   UPDATE instruction_control.sweep_run SET finished_at = clock_timestamp() WHERE id = run RETURNING *;
@@ -789,7 +789,7 @@ BEGIN
     END IF;
   END LOOP;
   result := instruction_control.sweep_finish(run);
-  RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::text;
+  RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::pg_catalog.text;
 END
 $$;
 COMMENT ON PROCEDURE sweep(date, integer, boolean) IS
@@ -800,7 +800,7 @@ COMMENT ON PROCEDURE sweep(date, integer, boolean) IS
 CREATE FUNCTION next_events(max_events integer DEFAULT 100, for_addressee addressee DEFAULT NULL)
 RETURNS SETOF event
 LANGUAGE sql VOLATILE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT e.* FROM instruction_control.event e
    WHERE e.delivered_at IS NULL
@@ -815,7 +815,7 @@ COMMENT ON FUNCTION next_events(integer, addressee) IS
 CREATE FUNCTION mark_delivered(ids bigint[])
 RETURNS integer
 LANGUAGE sql VOLATILE STRICT
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   WITH d AS (
     UPDATE instruction_control.event e SET delivered_at = now(), delivered_by = current_user

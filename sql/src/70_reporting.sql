@@ -48,7 +48,7 @@ COMMENT ON FUNCTION report_csv_field(text) IS
 
 CREATE FUNCTION report_check_lang(lang text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   IF lang IS NULL OR lang NOT IN ('kk', 'ru') THEN
@@ -100,7 +100,7 @@ SELECT pg_catalog.pg_extension_config_dump('sector_heading', '');
 
 CREATE FUNCTION sector_heading(sector text, lang text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT coalesce(
     (SELECT CASE lang WHEN 'kk' THEN h.kk WHEN 'ru' THEN h.ru ELSE h.en END
@@ -584,7 +584,7 @@ RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key
                due_date date, completion_form text, final_result text, responsible_body text,
                control_body text, state_secret boolean)
 LANGUAGE plpgsql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   the_act bigint := act_id;
@@ -629,7 +629,7 @@ COMMENT ON FUNCTION form_control_approval(bigint, text) IS
 
 CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE sql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT (SELECT string_agg(report_csv_field(h.heading), ',' ORDER BY h.n)
             FROM unnest(CASE lang
@@ -650,7 +650,7 @@ COMMENT ON FUNCTION form_control_approval_csv(bigint, text) IS
 
 CREATE FUNCTION form_control_approval_html(act_id bigint, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   a act;
@@ -710,7 +710,7 @@ COMMENT ON FUNCTION form_control_approval_html(bigint, text) IS
 -- Shared page head of the printable forms.
 CREATE FUNCTION report_html_head(title text, lang text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
       || report_html_escape(title) || '</title><style>'
@@ -750,7 +750,7 @@ RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id 
                content text, status text, status_label text, final_result text, intermediate_result text,
                due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
 LANGUAGE plpgsql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   the_body bigint := body_id;
@@ -862,7 +862,7 @@ COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
 
 CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE sql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT (SELECT string_agg(report_csv_field(h.heading), ',' ORDER BY h.n)
             FROM unnest(CASE lang
@@ -885,7 +885,7 @@ COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text) IS
 
 CREATE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = instruction_control, pg_catalog
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   is_kk boolean := report_check_lang(lang) = 'kk';

@@ -231,7 +231,7 @@ calendar_load(const char *code)
 		elog(ERROR, "SPI_connect failed");
 
 	args[0] = CStringGetTextDatum(code);
-	if (SPI_execute_with_args("SELECT valid_from, valid_to, weekend_days::int4[] FROM "
+	if (SPI_execute_with_args("SELECT valid_from, valid_to, weekend_days::pg_catalog.int4[] FROM "
 							  IC_SCHEMA ".calendar WHERE code OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read calendar \"%s\"", code);

@@ -343,15 +343,15 @@ ic_load_pa_record_on_control(const IcInstructionFacts *f)
 		return 0;
 	ic_keep_plan(&plan,
 				 "WITH RECURSIVE up(id, upper, act_id, point) AS ("
-				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point::text"
+				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point::pg_catalog.text"
 				 "    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
 				 "  UNION"
-				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point::text"
+				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point::pg_catalog.text"
 				 "    FROM " IC_SCHEMA ".instruction u JOIN up ON u.id OPERATOR(pg_catalog.=) up.upper)"
 				 " SELECT p.id FROM up JOIN " IC_SCHEMA ".instruction p"
 				 "   ON p.id OPERATOR(pg_catalog.=) up.id"
-				 "   OR (p.act_id OPERATOR(pg_catalog.=) up.act_id AND p.point::text OPERATOR(pg_catalog.=) up.point)"
-				 " WHERE p.id OPERATOR(pg_catalog.<>) $1 AND p.level::text OPERATOR(pg_catalog.=) 'pa'"
+				 "   OR (p.act_id OPERATOR(pg_catalog.=) up.act_id AND p.point::pg_catalog.text OPERATOR(pg_catalog.=) up.point)"
+				 " WHERE p.id OPERATOR(pg_catalog.<>) $1 AND p.level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'"
 				 "   AND p.status OPERATOR(pg_catalog.=) 'on_control'"
 				 " LIMIT 1",
 				 1, argtypes);
@@ -396,12 +396,12 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 	Datum		d;
 
 	ic_keep_plan(&plan,
-			  "SELECT pg_catalog.count(*)::int4, pg_catalog.max(decided_on), "
-			  "       (pg_catalog.array_agg(decided_by::text ORDER BY seq DESC))[1], pg_catalog.bool_or(repeated), "
-			  "       (pg_catalog.array_agg(kind::text ORDER BY seq DESC))[1] "
+			  "SELECT pg_catalog.count(*)::pg_catalog.int4, pg_catalog.max(decided_on), "
+			  "       (pg_catalog.array_agg(decided_by::pg_catalog.text ORDER BY seq DESC))[1], pg_catalog.bool_or(repeated), "
+			  "       (pg_catalog.array_agg(kind::pg_catalog.text ORDER BY seq DESC))[1] "
 			  "  FROM " IC_SCHEMA ".decision "
 			  " WHERE instruction_id OPERATOR(pg_catalog.=) $1 "
-			  "   AND kind::text OPERATOR(pg_catalog.=) ANY ('{extension,transfer}'::text[])",
+			  "   AND kind::pg_catalog.text OPERATOR(pg_catalog.=) ANY ('{extension,transfer}'::pg_catalog.text[])",
 			  1, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
