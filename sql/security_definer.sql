@@ -1,0 +1,77 @@
+--
+-- Least privilege by construction (issue 16, item 0): read from the catalog,
+-- not from a list someone has to remember.
+--
+-- Every function of the extension (pg_depend deptype 'e') that pins a
+-- search_path ends it in pg_temp: a path without pg_temp searches the
+-- session's temporary schema FIRST for relations and types, so a temp view
+-- named like a table of the extension would be read by the function (as its
+-- owner, if it is SECURITY DEFINER).  A SECURITY DEFINER function pins exactly
+-- pg_catalog, instruction_control, pg_temp, is in the allowlist below with the
+-- reason it must be one, and is not executable by PUBLIC.  A new definer
+-- function fails this test until it is pinned, revoked and justified here.
+--
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+
+CREATE TEMP TABLE definer_allowlist (fn regprocedure PRIMARY KEY, why text NOT NULL);
+INSERT INTO definer_allowlist VALUES
+  ('instruction_control.sweep_begin(date,integer,boolean)',
+   'a role allowed to sweep (ic_admin) needs no privilege on sweep_run, sweep_state, the registry or the outbox: the step reads all instructions past row-level security and writes the run'),
+  ('instruction_control.sweep_batch(bigint)',
+   'writes the outbox events and the sweep state of one batch; no role has INSERT on event'),
+  ('instruction_control.sweep_finish(bigint)',
+   'records the end of the run in sweep_run, which no role may write');
+
+CREATE TEMP VIEW ext_function AS
+SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,
+       (SELECT pg_catalog.substr(c, 13) FROM pg_catalog.unnest(p.proconfig) c
+         WHERE c LIKE 'search_path=%') AS search_path
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
+                              AND d.deptype = 'e'
+  JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'instruction_control';
+
+-- the test itself sees the functions (a broken join would pass everything below)
+SELECT count(*) > 100 AS sees_functions, count(*) FILTER (WHERE prosecdef) > 0 AS sees_definers
+  FROM ext_function;
+
+-- a SECURITY DEFINER function pins exactly this path (issue 16, item 0)
+SELECT fn, search_path AS wrong_definer_path
+  FROM ext_function
+ WHERE prosecdef AND search_path IS DISTINCT FROM 'pg_catalog, instruction_control, pg_temp'
+ ORDER BY 1::text;
+
+-- a SECURITY DEFINER function is in the allowlist, with its reason
+SELECT fn AS definer_not_in_allowlist FROM ext_function
+ WHERE prosecdef AND fn NOT IN (SELECT fn FROM definer_allowlist)
+ ORDER BY 1::text;
+-- and the allowlist names only definer functions of the extension
+SELECT fn AS allowlisted_but_not_definer FROM definer_allowlist
+ WHERE fn NOT IN (SELECT fn FROM ext_function WHERE prosecdef)
+ ORDER BY 1::text;
+
+-- every pinned path, definer or not, ends in pg_temp (searched last)
+SELECT fn, search_path AS pg_temp_not_last
+  FROM ext_function
+ WHERE search_path IS NOT NULL
+   AND (pg_catalog.string_to_array(pg_catalog.replace(search_path, ' ', ''), ','))
+       [pg_catalog.cardinality(pg_catalog.string_to_array(search_path, ','))] IS DISTINCT FROM 'pg_temp'
+ ORDER BY 1::text;
+
+-- PUBLIC may not execute a SECURITY DEFINER function (a NULL ACL grants it to PUBLIC)
+SELECT fn AS definer_executable_by_public
+  FROM ext_function
+ WHERE prosecdef
+   AND (proacl IS NULL
+        OR EXISTS (SELECT 1 FROM pg_catalog.aclexplode(proacl) a
+                    WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE'))
+ ORDER BY 1::text;
+
+-- which of the extension's roles can run each definer function
+SELECT fn, pg_catalog.string_agg(r.rolname, ', ' ORDER BY r.rolname) AS executable_by
+  FROM ext_function f
+  CROSS JOIN pg_catalog.pg_roles r
+ WHERE f.prosecdef AND r.rolname IN ('ic_reader', 'ic_executor', 'ic_controller', 'ic_admin', 'ic_integrator')
+   AND pg_catalog.has_function_privilege(r.oid, f.fn, 'EXECUTE')
+ GROUP BY fn
+ ORDER BY 1::text;
