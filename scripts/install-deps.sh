@@ -13,6 +13,7 @@ needed=(
 	postgresql-server-dev-15
 	postgresql-15-cron
 	postgresql-15-pgtap
+	postgresql-15-plpgsql-check	# sql/plpgsql_lint.sql: plpgsql_check over every PL/pgSQL function
 	libtap-parser-sourcehandler-pgtap-perl
 	python3-psycopg2	# test/integration/report_bi_client.sh: a BI client's view of the reports
 	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs

@@ -346,10 +346,8 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  hy      integer;
   tab_jd  double precision;   -- 1 Dhu al-Hijjah of the arithmetical calendar (Julian day)
   k       integer;
-  kk      integer;
   t       double precision;
   m       double precision;
   mp      double precision;
@@ -427,9 +425,9 @@ DECLARE
   d        date;
   n        integer := 0;
   k        integer;
-  off_days  date[] := '{}';     -- days off of the weekend-holiday rule,
-  off_for   date[] := '{}';     -- the holiday each one is for,
-  off_names text[] := '{}';     -- and its names (en, kk, ru)
+  off_days  date[] := '{}'::date[];   -- days off of the weekend-holiday rule,
+  off_for   date[] := '{}'::date[];   -- the holiday each one is for,
+  off_names text[] := '{}'::text[];   -- and its names (en, kk, ru)
 BEGIN
   IF p_from_year > p_to_year THEN
     RAISE EXCEPTION 'no years from % to %', p_from_year, p_to_year USING ERRCODE = '22023';
@@ -577,7 +575,7 @@ BEGIN
       USING ERRCODE = 'IC001',
             HINT = 'Create it first: INSERT INTO instruction_control.calendar (code, name, valid_from, valid_to) VALUES (...).';
   END IF;
-  last_year := extract(year FROM last_day);
+  last_year := extract(year FROM last_day)::integer;
   IF last_day <> make_date(last_year, 12, 31) THEN
     RAISE EXCEPTION 'calendar "%" ends on %, not on 31 December', p_calendar, last_day
       USING ERRCODE = 'IC003',
