@@ -8,7 +8,7 @@
 #   - every string literal of the C sources (src/**/*.[ch], the SPI texts),
 # tokenized into identifiers and operators.  For each name that is
 #   - a type of pg_catalog or of the extension: a DOMAIN of that name over it in
-#     schema hostile, whose CHECK runs the trap;
+#     schema hostile AND in each session's pg_temp, whose CHECK runs the trap;
 #   - a relation of pg_catalog or of the extension: a view of that name in
 #     hostile AND a temp view in each session's pg_temp, reading them runs the
 #     trap, writing them (INSTEAD OF trigger) runs it too;
@@ -253,7 +253,7 @@ GRANT USAGE ON SCHEMA hostile TO PUBLIC;
 CREATE TABLE public.hn_planted (kind text, name text, target text);
 CREATE TABLE public.hn_skipped (kind text, name text, why text);
 CREATE TABLE public.hn_rel (name text, fn text);
-GRANT SELECT ON public.hn_rel TO PUBLIC;
+GRANT SELECT ON public.hn_rel, public.hn_planted TO PUBLIC;
 
 CREATE FUNCTION hostile.trap(what text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog AS $$
@@ -277,6 +277,16 @@ BEGIN
     EXECUTE format('CREATE TRIGGER hn_write INSTEAD OF INSERT OR UPDATE OR DELETE ON pg_temp.%I
                     FOR EACH ROW EXECUTE FUNCTION hostile.write_trap()', r.name);
     n := n + 1;
+  END LOOP;
+  -- pg_temp is searched first for types too, when a path leaves it out
+  FOR r IN SELECT * FROM public.hn_planted WHERE kind = 'type' LOOP
+    BEGIN
+      EXECUTE format('CREATE DOMAIN pg_temp.%I AS %s CHECK (hostile.trap(%L))',
+                     r.name, r.target, 'type ' || r.name || ' (pg_temp)');
+      n := n + 1;
+    EXCEPTION WHEN duplicate_object THEN
+      NULL;  -- a temp view's row type already holds the name
+    END;
   END LOOP;
   RETURN n;
 END $$;
@@ -448,7 +458,7 @@ for m in $must; do
 	[ "$(q "SELECT count(*) FROM public.hn_planted WHERE kind = '${m%%:*}' AND name = '${m#*:}'")" -ge 1 ] || missing_traps+=" $m"
 done
 if [ -z "$missing_traps" ]; then
-	ok "traps planted: $planted (and a temp view per relation in each session); $skipped names skipped (pseudo-type operands, listed with IC_KEEP=1)"
+	ok "traps planted: $planted (and a temp view per relation and a temp domain per type in each session); $skipped names skipped (pseudo-type operands, listed with IC_KEEP=1)"
 else
 	not_ok "traps planted ($planted), among them$missing_traps"
 	head -n 20 "$tmp/plant.out" | sed 's/^/#   /'
