@@ -11,8 +11,8 @@
 -- when it is found against EVERY such table (a field read in the branch of
 -- another table is not an error).
 --
-CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
 CREATE EXTENSION IF NOT EXISTS plpgsql_check;
 RESET client_min_messages;
 

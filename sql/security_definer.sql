@@ -11,7 +11,9 @@
 -- reason it must be one, and is not executable by PUBLIC.  A new definer
 -- function fails this test until it is pinned, revoked and justified here.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
+RESET client_min_messages;
 
 CREATE TEMP TABLE definer_allowlist (fn regprocedure PRIMARY KEY, why text NOT NULL);
 INSERT INTO definer_allowlist VALUES
