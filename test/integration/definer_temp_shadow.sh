@@ -17,6 +17,19 @@ failures=0
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
+# no_trap_and_swept OUT DAY WHAT: the session's output shows no trap and the sweep of DAY ending
+no_trap_and_swept() {
+	local out=$1 day=$2 what=$3
+	if echo "$out" | grep -q 'TRAP RAN'; then
+		not_ok "$what"
+		echo "$out" | grep 'TRAP RAN' | head -n 3 | sed 's/^/#   /'
+	else
+		ok "$what"
+	fi
+	echo "$out" | grep -q "sweep of $day" \
+		&& ok "the sweep of $day ran to its end as ic_admin" \
+		|| { not_ok "the sweep of $day ran to its end as ic_admin"; echo "$out" | tail -n 5 | sed 's/^/#   /'; }
+}
 
 dropdb --if-exists $db >/dev/null 2>&1
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS $who" >/dev/null 2>&1
@@ -42,15 +55,7 @@ CREATE TEMP VIEW sweep_setting AS
 CALL instruction_control.sweep('2025-03-14');
 SQL
 )
-if echo "$out" | grep -q 'TRAP RAN'; then
-	not_ok "ic_admin's temp view sweep_setting is not read by CALL sweep() (issue 16 item 0)"
-	echo "$out" | grep 'TRAP RAN' | head -n 3 | sed 's/^/#   /'
-else
-	ok "ic_admin's temp view sweep_setting is not read by CALL sweep() (issue 16 item 0)"
-fi
-echo "$out" | grep -q 'sweep of 2025-03-14' \
-	&& ok "the sweep ran to its end as ic_admin, on the real sweep_setting" \
-	|| { not_ok "the sweep ran to its end as ic_admin"; echo "$out" | tail -n 5 | sed 's/^/#   /'; }
+no_trap_and_swept "$out" 2025-03-14 "ic_admin's temp view sweep_setting is not read by CALL sweep() (issue 16 item 0)"
 [ "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = '$who'")" = f ] \
 	&& ok "the ic_admin login did not make itself superuser through the sweep" \
 	|| not_ok "the ic_admin login made itself superuser through the sweep"
@@ -68,15 +73,7 @@ SELECT format('CREATE TEMP TABLE %I (LIKE instruction_control.%I); CREATE TRIGGE
 CALL instruction_control.sweep('2025-03-17', full_scope => true);
 SQL
 )
-if echo "$out" | grep -q 'TRAP RAN'; then
-	not_ok "temp tables named like every table of the extension change nothing in CALL sweep() as ic_admin"
-	echo "$out" | grep 'TRAP RAN' | head -n 3 | sed 's/^/#   /'
-else
-	ok "temp tables named like every table of the extension change nothing in CALL sweep() as ic_admin"
-fi
-echo "$out" | grep -q 'sweep of 2025-03-17' \
-	&& ok "the full sweep ran to its end beside the temp tables" \
-	|| { not_ok "the full sweep ran to its end beside the temp tables"; echo "$out" | tail -n 5 | sed 's/^/#   /'; }
+no_trap_and_swept "$out" 2025-03-17 "temp tables named like every table of the extension change nothing in CALL sweep() as ic_admin"
 
 dropdb --if-exists $db >/dev/null 2>&1
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS $who" >/dev/null 2>&1
