@@ -473,9 +473,13 @@ new="(SELECT (instruction_control.put_on_control('act_point', 'pa', '2025-03-03'
 	echo "SELECT hostile.plant_temp() AS temp_traps;"
 	echo "SET search_path = hostile, instruction_control, pg_catalog;"
 	echo "SET client_min_messages = warning;"
-	# the traps are live: one unqualified cast of the test itself must meet one
+	# the traps are live: the test's own unqualified names meet one of each kind
 	echo "\\echo '#sample traps-are-live'"
 	echo "SELECT '7'::int4 AS live;"
+	echo "SELECT pg_catalog.count(*) AS live FROM sweep_setting;"
+	echo "SELECT unnest('{1}'::pg_catalog.int4[]) AS live;"
+	echo "SELECT max(d) AS live FROM (VALUES ('2025-01-01'::pg_catalog.date)) v(d);"
+	echo "SELECT 'a'::pg_catalog.text = 'a'::pg_catalog.text AS live;"
 	n=0
 	while IFS=$'\t' read -r sig call; do
 		n=$((n + 1))
@@ -499,7 +503,13 @@ traps_of() {
 	     /HOSTILE TRAP RAN/ && s != "traps-are-live" {t=$0; sub(/.*HOSTILE TRAP RAN: /, "", t); print s " -> " t}' "$1" | sort -u
 }
 live_of() {
-	awk '/^#sample /{s=$0; sub(/^#sample /, "", s); next} /HOSTILE TRAP RAN: type int4/ && s == "traps-are-live" {print "live"}' "$1" | head -n 1
+	awk '/^#sample /{s=$0; sub(/^#sample /, "", s); next}
+	     s == "traps-are-live" && /HOSTILE TRAP RAN: type int4 \(pg_temp\)/ {k["type"] = 1}
+	     s == "traps-are-live" && /HOSTILE TRAP RAN: relation sweep_setting/ {k["relation"] = 1}
+	     s == "traps-are-live" && /HOSTILE TRAP RAN: function pg_catalog.unnest/ {k["function"] = 1}
+	     s == "traps-are-live" && /HOSTILE TRAP RAN: function pg_catalog.max\(date\)/ {k["aggregate"] = 1}
+	     s == "traps-are-live" && /HOSTILE TRAP RAN: operator pg_catalog.=\(text, text\)/ {k["operator"] = 1}
+	     END {if (length(k) == 5) print "live"}' "$1"
 }
 
 superuser=$(q "SELECT current_user")
@@ -507,7 +517,7 @@ for who in "$superuser" $(for r in $roles; do echo "hn_${r#ic_}"; done); do
 	out="$tmp/run.$who"
 	run_as "$who" "$out"
 	if [ "$(live_of "$out")" != live ]; then
-		not_ok "as $who: the traps are live (an unqualified ::int4 on the hostile path meets one)"
+		not_ok "as $who: the traps are live (unqualified names of the test meet a type, relation, function, aggregate and operator trap)"
 		head -n 5 "$out" | sed 's/^/#   /'
 		continue
 	fi
