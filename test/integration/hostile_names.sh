@@ -243,6 +243,43 @@ else
 	not_ok "names read from the catalog and the C sources (functions $n_fn, views $n_view, C literals $n_c)"
 fi
 
+# The same texts read statically, for the C paths no sample reaches: an SPI
+# text (a literal starting SELECT, INSERT, UPDATE, DELETE or WITH) names every
+# type, relation and function with its schema and every operator as
+# OPERATOR(schema.op); CTE names, SQL key words and the SQL-standard type names
+# (integer, bigint, boolean, ...), which never go through the path, excepted.
+cat >"$tmp/static.pl" <<'PERL'
+# an SPI text that names a type, relation, function or
+# operator without its schema: print "text  ->  what"
+my %kw = map { $_ => 1 } qw(exists any all in values as operator coalesce nullif greatest least cast row array
+	select from where and or not on join union is null limit order by desc asc returning set update insert into
+	delete with recursive filter over case when then else end);
+my %keytype = map { $_ => 1 } qw(integer int bigint smallint boolean real numeric decimal);
+while (my $t = <>) {
+	chomp $t;
+	next unless $t =~ /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/;
+	my $s = $t;
+	$s =~ s/'(?:[^']|'')*'/''/g;                       # string literals
+	my %cte = map { lc($_) => 1 } ($s =~ /\b(?:WITH(?:\s+RECURSIVE)?|,)\s+([a-z_][a-z0-9_]*)\s*(?:\([^)]*\))?\s+AS\s*\(/gi);
+	my @bad;
+	while ($s =~ /::\s*([a-z_][a-z0-9_]*+)(?!\s*\.)/gi) { push @bad, "cast ::$1" unless $keytype{lc $1} }
+	while ($s =~ /\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_][a-z0-9_]*)\b(?!\s*\.)/gi) { push @bad, "relation $1" unless $cte{lc $1} || $kw{lc $1} }
+	while ($s =~ /(?<![.\w])([a-z_][a-z0-9_]*)\s*\(/gi) { push @bad, "function $1(" unless $kw{lc $1} || $cte{lc $1} }
+	(my $o = $s) =~ s/OPERATOR\s*\([^)]*\)//g;
+	$o =~ s/::\s*[\w.]+(\[\])?//g; $o =~ s/\bSET\s+\w+\s*=//gi; $o =~ s/\(\s*\*\s*\)//g; $o =~ s/(?:SELECT|RETURNING)\s+\*//gi; $o =~ s/\w+\.\*//g;
+	push @bad, "operator $1" while $o =~ /([=<>!~+\-\/%^&|*]+)/g;
+	print "$t\n    -> ", join(', ', @bad), "\n" if @bad;
+}
+PERL
+unqualified=$(perl "$tmp/static.pl" <"$tmp/c_texts")
+n_spi=$(grep -c -E '^[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|WITH)\b' "$tmp/c_texts")
+if [ -z "$unqualified" ] && [ "$n_spi" -gt 10 ]; then
+	ok "all $n_spi SPI texts of the C sources qualify their types, relations, functions and operators"
+else
+	not_ok "the SPI texts of the C sources qualify their types, relations, functions and operators"
+	echo "$unqualified" | head -n 20 | sed 's/^/#   /'
+fi
+
 # ---------------------------------------------------------------------------
 # Plant the traps (as the superuser; the sessions below only read them)
 # ---------------------------------------------------------------------------
