@@ -130,18 +130,16 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
  * It records the person's id and name as the person table holds them.  On a
  * schema older than 0.3 (no person table) the name is recorded as given.
  */
-static Oid
-person_table(void)
+static bool
+person_table_exists(void)
 {
-	static Oid	relid = InvalidOid;
-	Oid			nsp;
+	/*
+	 * Two syscache lookups, only when a person is named: a backend may see
+	 * the extension updated, or dropped and created at another version.
+	 */
+	Oid			nsp = get_namespace_oid(IC_SCHEMA, true);
 
-	if (OidIsValid(relid))
-		return relid;			/* once per backend: ALTER EXTENSION UPDATE only adds it */
-	nsp = get_namespace_oid(IC_SCHEMA, true);
-	if (OidIsValid(nsp))
-		relid = get_relname_relid("person", nsp);
-	return relid;
+	return OidIsValid(nsp) && OidIsValid(get_relname_relid("person", nsp));
 }
 
 static void
@@ -171,7 +169,7 @@ acting_person(Datum *name, bool *name_null, Datum *person_id, bool *id_null)
 				 errmsg("instruction_control.acting_person was not set for this transaction"),
 				 errdetail("The value in effect was set by a session-level SET (or ALTER ROLE ... SET, a connection option, the configuration); it outlives the transaction that set it and may name an earlier user of a pooled session."),
 				 errhint("Name the acting person in each transaction: SET LOCAL instruction_control.acting_person = '...'; RESET instruction_control.acting_person ends a session-level value.")));
-	if (!OidIsValid(person_table()))
+	if (!person_table_exists())
 	{
 		/* 0.2 schema: no people yet, the name as given */
 		*name = CStringGetTextDatum(person);
