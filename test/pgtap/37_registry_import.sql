@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(33);
+SELECT plan(34);
 
 CREATE ROLE imp_admin LOGIN IN ROLE ic_admin;
 SET ROLE imp_admin;
@@ -121,6 +121,11 @@ SELECT throws_ok($$INSERT INTO instruction (kind, level, received_on, term, impo
 SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, basis, imported_in_force)
                           VALUES (%s, 'extension', '2025-03-12', 'head_of_pa', '2025-07-31', 'c', true)$$, :live_pers),
   'IC111', NULL, 'Decree No. 403: a live decision does not claim to be imported history');
+SELECT throws_ok(format($$SELECT count(*) FROM record_decisions(ARRAY[jsonb_populate_record(NULL::decision,
+                   jsonb_build_object('instruction_id', %s, 'kind', 'extension', 'decided_on', '2019-04-20',
+                                      'decided_by', 'head_of_pa', 'new_due_date', '2019-05-15', 'evidence', '[]'::jsonb,
+                                      'disciplinary_review', 'r', 'repeated', false, 'imported', true))])$$, :old),
+  'IC111', NULL, 'journal: a batch records live decisions only; history is imported one decision at a time');
 SELECT is((SELECT count(*) FROM decision WHERE imported_in_force AND NOT imported), 0::bigint,
   'Decree No. 403: no live decision carries the import''s flag');
 
