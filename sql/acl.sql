@@ -98,7 +98,11 @@ SELECT a.n, a.name,
   FROM action a JOIN outcome o USING (n)
  GROUP BY a.n, a.name ORDER BY a.n;
 
--- the acting person an application names is recorded with the decision
+-- the acting person an application names is recorded with the decision: a person
+-- the role may act for (person_role; test/integration/acting_person.sh tries the rest)
+INSERT INTO instruction_control.person (name) VALUES ('A. Abenov');
+INSERT INTO instruction_control.person_role
+  SELECT id, 'acl_controller' FROM instruction_control.person WHERE name = 'A. Abenov';
 SET ROLE acl_controller;
 BEGIN;
 SET LOCAL instruction_control.acting_person = 'A. Abenov';

@@ -113,6 +113,28 @@ COMMENT ON COLUMN state_body.directly_subordinate_to_president IS 'Directly subo
 COMMENT ON COLUMN state_body.inside_government IS 'Part of the Government (R57: bodies outside it approve roadmaps by their first head)';
 COMMENT ON COLUMN state_body.sector IS 'Sector heading for the annual summary (Appendix 8), e.g. "health care"';
 
+-- People who act ------------------------------------------------------------
+-- The acting person of a decision is data, not a claim: a person of a state
+-- body, and the database roles allowed to act for that person (person_role,
+-- in the Security section).  The journal records a person only when the
+-- recording role may act for it (instruction_control.acting_person, SET LOCAL).
+
+CREATE TABLE person (
+  id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name      text NOT NULL UNIQUE
+            CHECK (length(name) BETWEEN 1 AND 200 AND name !~ '^[0-9]+$' AND btrim(name) = name),
+  body_id   bigint REFERENCES state_body,
+  active    boolean NOT NULL DEFAULT true
+);
+COMMENT ON TABLE person IS
+  'People who act in the registry (an official of a state body); decisions record the person named by SET LOCAL instruction_control.acting_person, by id or name, when the role may act for it (person_role). Kept by ic_admin';
+COMMENT ON COLUMN person.id IS 'Identity of the person; instruction_control.acting_person may name it';
+COMMENT ON COLUMN person.name IS 'Name and position as recorded in decision.acted_by, unique; not only digits (digits name an id)';
+COMMENT ON COLUMN person.body_id IS 'The state body the person belongs to';
+COMMENT ON COLUMN person.active IS 'false: the person no longer acts (left office); earlier decisions keep the name';
+SELECT pg_catalog.pg_extension_config_dump('person', '');
+SELECT pg_catalog.pg_extension_config_dump('person_id_seq', '');
+
 -- Acts ----------------------------------------------------------------------
 
 CREATE TABLE act (
@@ -171,7 +193,8 @@ CREATE TABLE instruction (
   last_decided_on     date,
   imported            boolean NOT NULL DEFAULT false,
   recorded_by         name,
-  created_at          timestamptz NOT NULL DEFAULT now()
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  imported_in_force   boolean NOT NULL DEFAULT false
 );
 CREATE INDEX instruction_act_point_idx ON instruction (act_id, point);
 CREATE INDEX instruction_due_idx ON instruction (due_date) WHERE status = 'on_control';
@@ -215,6 +238,7 @@ COMMENT ON COLUMN instruction.upper_record_id IS 'The record of the same point a
 COMMENT ON COLUMN instruction.decision_count IS 'Decisions journaled on this instruction (maintained by the journal; the next one gets seq = decision_count + 1)';
 COMMENT ON COLUMN instruction.last_decided_on IS 'Day of the latest decision (maintained by the journal; a new decision may not be dated earlier)';
 COMMENT ON COLUMN instruction.imported IS 'Imported history (import_instruction): recorded as it was, not judged by the rules of Decree No. 403';
+COMMENT ON COLUMN instruction.imported_in_force IS 'Imported although received when the amended Rules were in force (on or after 2024-02-01): the import said so explicitly (import_instruction(in_force => true)); such history has its decisions imported too, never judged live ones';
 COMMENT ON COLUMN instruction.recorded_by IS 'Session user that put it on control or imported it (set by the registry)';
 
 -- Executors, with foreign keys (the relational form of responsible_body_id and
@@ -257,7 +281,9 @@ CREATE TABLE decision (
   imported            boolean NOT NULL DEFAULT false,
   recorded_at         timestamptz NOT NULL DEFAULT now(),
   recorded_by         name NOT NULL DEFAULT session_user,
-  acted_by            text
+  acted_by            text,
+  imported_in_force   boolean NOT NULL DEFAULT false,
+  acted_by_person_id  bigint REFERENCES person
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
 -- the order of an instruction's decisions is seq, given under the instruction's row lock
@@ -285,7 +311,9 @@ COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information
 COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59)';
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
 COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
-COMMENT ON COLUMN decision.acted_by IS 'The person the application named for the transaction (SET LOCAL instruction_control.acting_person), set by the journal; NULL when none was named. recorded_by is the database role';
+COMMENT ON COLUMN decision.acted_by IS 'The person who acted: the name of person acted_by_person_id when it was recorded (SET LOCAL instruction_control.acting_person, proven against person_role), set by the journal; NULL when none was named. recorded_by is the database role';
+COMMENT ON COLUMN decision.imported_in_force IS 'Imported although dated when the amended Rules were in force (on or after 2024-02-01), on an imported instruction: the import said so explicitly (import_decision(in_force => true)); who decided is still judged (IC117, IC101)';
+COMMENT ON COLUMN decision.acted_by_person_id IS 'The person (person.id) named by SET LOCAL instruction_control.acting_person and proven: the recording role may act for that person (person_role); set by the journal';
 COMMENT ON COLUMN decision.recorded_at IS 'Start of the transaction that recorded it (set by the journal)';
 COMMENT ON COLUMN decision.receiving_body_id IS 'Removal on ground control_passed: the body that takes over control (R75(4))';
 COMMENT ON COLUMN decision.paper_ref IS 'State-secret instruction: reference of the paper document holding the basis, reason or review (R14); at most 100 characters';

@@ -208,6 +208,11 @@ COMMENT ON FUNCTION extend_deadlines IS
 -- imported rows: recorded as they were, by whom and when, applied to the
 -- instruction as recorded, still append-only.  Only the registry's
 -- administrator (role ic_admin, or a superuser) may write imported rows.
+-- Imports only import history (IC117): never on an instruction that has a
+-- decision of the live journal; a row dated on or after 2024-02-01 only on an
+-- imported instruction and only with in_force => true; and R74/R77 (the
+-- President's personal instructions are extended and removed by the
+-- President alone) hold for every import (decision_journal.c).
 
 CREATE FUNCTION import_instruction(
   kind instruction_kind,
@@ -225,20 +230,21 @@ CREATE FUNCTION import_instruction(
   secrecy secrecy_class DEFAULT 'none',
   paper_card_ref text DEFAULT NULL,
   external_ref text DEFAULT NULL,
-  upper_record_id bigint DEFAULT NULL)
+  upper_record_id bigint DEFAULT NULL,
+  in_force boolean DEFAULT false)
 RETURNS instruction
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
                            responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
-                           external_ref, upper_record_id, imported)
+                           external_ref, upper_record_id, imported, imported_in_force)
   VALUES (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
           responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
-          external_ref, upper_record_id, true)
+          external_ref, upper_record_id, true, in_force)
   RETURNING *;
 END;
 COMMENT ON FUNCTION import_instruction IS
-  'Import a historical instruction as it was recorded (not judged by the rules of Decree No. 403); registry administrator (ic_admin) only';
+  'Import a historical instruction as it was recorded (not judged by the rules of Decree No. 403); received on or after 2024-02-01 only with in_force => true (IC117); registry administrator (ic_admin) only';
 
 CREATE FUNCTION import_decision(
   instruction_id bigint,
@@ -252,18 +258,20 @@ CREATE FUNCTION import_decision(
   reason text DEFAULT NULL,
   evidence evidence_kind[] DEFAULT '{}',
   evidence_ref text DEFAULT NULL,
-  disciplinary_review text DEFAULT NULL)
+  disciplinary_review text DEFAULT NULL,
+  in_force boolean DEFAULT false)
 RETURNS decision
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground,
-                        basis, reason, evidence, evidence_ref, disciplinary_review, imported)
+                        basis, reason, evidence, evidence_ref, disciplinary_review, imported,
+                        imported_in_force)
   VALUES (instruction_id, kind, decided_on, decided_by, new_due, new_regime, ground,
-          basis, reason, evidence, evidence_ref, disciplinary_review, true)
+          basis, reason, evidence, evidence_ref, disciplinary_review, true, in_force)
   RETURNING *;
 END;
 COMMENT ON FUNCTION import_decision IS
-  'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403); registry administrator (ic_admin) only';
+  'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403, except who decides: R74, R77); never on an instruction with live decisions; dated on or after 2024-02-01 only on an imported instruction with in_force => true (IC117); registry administrator (ic_admin) only';
 
 
 COMMENT ON FUNCTION who_may_decide(bigint, decision_kind) IS

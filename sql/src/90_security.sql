@@ -48,6 +48,23 @@ COMMENT ON COLUMN body_member.member IS 'A database role (a login role or a grou
 COMMENT ON COLUMN body_member.body_id IS 'The state body';
 SELECT pg_catalog.pg_extension_config_dump('body_member', '');
 
+-- Who may act for which person -----------------------------------------------
+-- A personal login is mapped to its own person; a pooled application role to
+-- every person the application may name.  The journal records the person
+-- named by SET LOCAL instruction_control.acting_person only when the recording
+-- role is a member of a role mapped to that person (decision_journal.c).
+
+CREATE TABLE person_role (
+  person_id bigint NOT NULL REFERENCES person ON DELETE CASCADE,
+  member    name NOT NULL,
+  PRIMARY KEY (person_id, member)
+);
+COMMENT ON TABLE person_role IS
+  'Which database roles may act for which person: a member of the role may name the person in SET LOCAL instruction_control.acting_person. Kept by ic_admin';
+COMMENT ON COLUMN person_role.person_id IS 'The person';
+COMMENT ON COLUMN person_role.member IS 'A database role (a personal login, a pooled application role, or a group); its members may act for the person too';
+SELECT pg_catalog.pg_extension_config_dump('person_role', '');
+
 CREATE FUNCTION my_bodies() RETURNS bigint[]
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -77,6 +94,7 @@ REVOKE EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, se
 
 GRANT SELECT ON instruction, decision, instruction_executor, act, state_body, roadmap, report,
   body_member TO ic_reader;
+GRANT SELECT ON person, person_role TO ic_reader;
 GRANT EXECUTE ON FUNCTION who_may_decide, instruction_as_of, my_bodies TO ic_reader;
 
 GRANT INSERT ON roadmap, report TO ic_executor;
@@ -94,6 +112,8 @@ GRANT EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set
 GRANT INSERT, UPDATE ON state_body, act TO ic_admin;
 GRANT USAGE ON SEQUENCE state_body_id_seq TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON body_member, vocabulary_synonym TO ic_admin;
+-- people and who may act for them: the administrator's (a role sees its own mappings)
+GRANT INSERT, UPDATE, DELETE ON person, person_role TO ic_admin;
 -- the administrator keeps the matrix (the R74-1 rows, amendments of the decree's rows) and the calendar
 GRANT INSERT, UPDATE ON decision_rule, decision_authority TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON calendar, calendar_year, calendar_holiday_rule, calendar_day TO ic_admin;
@@ -134,6 +154,8 @@ ALTER TABLE instruction_executor ENABLE ROW LEVEL SECURITY;
 ALTER TABLE report ENABLE ROW LEVEL SECURITY;
 ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
 ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY control_all ON instruction FOR ALL TO ic_controller USING (true) WITH CHECK (true);
 CREATE POLICY body_slice ON instruction FOR SELECT TO ic_reader
@@ -176,3 +198,14 @@ CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC
   USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
                   WHERE r.rolname OPERATOR(pg_catalog.=) body_member.member
                     AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
+
+-- a role sees the persons it may act for and those mappings; ic_admin keeps all
+CREATE POLICY admin_all ON person_role FOR ALL TO ic_admin USING (true) WITH CHECK (true);
+CREATE POLICY own_rows ON person_role FOR SELECT TO PUBLIC
+  USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                  WHERE r.rolname OPERATOR(pg_catalog.=) person_role.member
+                    AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
+CREATE POLICY admin_all ON person FOR ALL TO ic_admin USING (true) WITH CHECK (true);
+CREATE POLICY own_rows ON person FOR SELECT TO PUBLIC
+  USING (EXISTS (SELECT 1 FROM instruction_control.person_role m
+                  WHERE m.person_id OPERATOR(pg_catalog.=) person.id));

@@ -36,5 +36,7 @@
 #define ERRCODE_IC_MISSING_BASIS			MAKE_SQLSTATE('I','C','1','1','4')
 #define ERRCODE_IC_NOT_IN_FORCE				MAKE_SQLSTATE('I','C','1','1','5')
 #define ERRCODE_IC_DECISION_DATE			MAKE_SQLSTATE('I','C','1','1','6')
+#define ERRCODE_IC_IMPORT					MAKE_SQLSTATE('I','C','1','1','7')
+#define ERRCODE_IC_ACTING_PERSON			MAKE_SQLSTATE('I','C','1','1','8')
 
 #endif							/* IC_ERRCODES_H */

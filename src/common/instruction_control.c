@@ -12,6 +12,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/guc_tables.h"
 
 #include "commands/extension.h"
 
@@ -25,6 +26,9 @@ char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 char	   *ic_acting_person = NULL;
+
+/* The GUC record of instruction_control.acting_person, found once in _PG_init. */
+static struct config_generic *acting_person_guc = NULL;
 
 void		_PG_init(void);
 
@@ -80,8 +84,8 @@ _PG_init(void)
 							 NULL);
 
 	DefineCustomStringVariable("instruction_control.acting_person",
-							   "The person acting in this session or transaction; each decision records it (decision.acted_by).",
-							   "An application that connects through one pooled role names the person: SET LOCAL instruction_control.acting_person = 'name'.",
+							   "The person acting in this transaction; each decision records it (decision.acted_by) if the role may act for that person.",
+							   "Set it with SET LOCAL, per transaction: SET LOCAL instruction_control.acting_person = 'name or person id'.  A session-level value is refused.",
 							   &ic_acting_person,
 							   "",
 							   PGC_USERSET,
@@ -91,6 +95,44 @@ _PG_init(void)
 							   NULL);
 
 	MarkGUCPrefixReserved(IC_SCHEMA);
+
+#if PG_VERSION_NUM >= 160000
+	acting_person_guc = find_option("instruction_control.acting_person", false, true, ERROR);
+#else
+	{
+		struct config_generic **vars = get_guc_variables();
+		int			n = GetNumConfigOptions();
+
+		for (int i = 0; i < n; i++)
+			if (strcmp(vars[i]->name, "instruction_control.acting_person") == 0)
+				acting_person_guc = vars[i];
+	}
+#endif
+}
+
+/*
+ * Whether the value of instruction_control.acting_person in effect was set
+ * in this transaction by SET LOCAL (or set_config(..., true), or a function's
+ * SET clause), so that it ends with the transaction.  PostgreSQL keeps, per
+ * setting, a stack of the values a transaction replaced: its top entry is
+ * GUC_LOCAL (or GUC_SET_LOCAL, SET LOCAL over a SET) for SET LOCAL and
+ * GUC_SAVE for a function's SET clause.  A session-level SET (state GUC_SET
+ * in the transaction that ran it, no entry at all in any later one), ALTER
+ * ROLE/DATABASE ... SET, a connection option or the configuration file leave
+ * no such entry: such a value outlives the transaction that set it, and in a
+ * pooled session would name an earlier user.
+ */
+bool
+ic_acting_person_set_locally(void)
+{
+	GucStack   *top;
+
+	if (acting_person_guc == NULL)
+		return false;
+	top = acting_person_guc->stack;
+	if (top == NULL)
+		return false;
+	return top->state == GUC_LOCAL || top->state == GUC_SET_LOCAL || top->state == GUC_SAVE;
 }
 
 PG_FUNCTION_INFO_V1(ic_lib_version);

@@ -35,5 +35,10 @@ extern bool ic_repeated_transfer_review;
  */
 extern char *ic_acting_person;
 #define IC_ACTING_PERSON_MAXLEN 200
+/*
+ * Whether the value in effect was set for this transaction only (SET LOCAL);
+ * a session-level value is never recorded for a later transaction.
+ */
+extern bool ic_acting_person_set_locally(void);
 
 #endif							/* INSTRUCTION_CONTROL_H */

@@ -337,6 +337,10 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 			ic_raise_bypass("a roadmap approval is journaled when the roadmap is registered (R57)",
 							"record_decisions() was given a roadmap_approval row.",
 							"Use register_roadmap(); it judges the approval and journals it.");
+		if (ic_get_bool(rows[i], desc, "imported"))
+			ic_raise_bypass("a batch records live decisions; history is imported one decision at a time (journal)",
+							"record_decisions() was given a row with imported = true.",
+							"Import history with import_decision(); it checks that only history is imported (IC117).");
 		b = hash_search(instructions, &instruction_id, HASH_FIND, NULL);
 		rows[i] = ic_judge_decision_row(rows[i], desc, &b->facts, &effect);
 		ic_rules_effect(&effect, &b->facts.state, &after);

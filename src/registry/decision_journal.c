@@ -20,6 +20,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -28,6 +29,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
@@ -117,23 +119,117 @@ check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
 }
 
 /*
- * The person the application named for the transaction
- * (instruction_control.acting_person), or NULL when none was named.
+ * Who acted is proven, not claimed.  The application names the person for the
+ * transaction (SET LOCAL instruction_control.acting_person, a person's name
+ * or id); the journal records it only when
+ *   - it was set for this transaction: a session-level value would be
+ *     recorded for a later transaction of a pooled session (IC118), and
+ *   - it names an active person the current role may act for: a row of
+ *     person_role naming a role it is a member of (42501), as my_bodies()
+ *     reads body_member.
+ * It records the person's id and name as the person table holds them.  On a
+ * schema older than 0.3 (no person table) the name is recorded as given.
  */
-static Datum
-acting_person(bool *isnull)
+static bool
+person_table_exists(void)
 {
-	const char *person = ic_acting_person;
+	/*
+	 * Two syscache lookups, only when a person is named: a backend may see
+	 * the extension updated, or dropped and created at another version.
+	 */
+	Oid			nsp = get_namespace_oid(IC_SCHEMA, true);
 
-	*isnull = person == NULL || ic_text_is_blank(person);
-	if (*isnull)
-		return (Datum) 0;
+	return OidIsValid(nsp) && OidIsValid(get_relname_relid("person", nsp));
+}
+
+static void
+acting_person(Datum *name, bool *name_null, Datum *person_id, bool *id_null)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {TEXTOID, INT8OID};
+	Datum		args[2];
+	char		nulls[2] = {' ', ' '};
+	const char *person = ic_acting_person;
+	const char *p;
+	bool		digits = true;
+	bool		isnull;
+
+	*name_null = *id_null = true;
+	*name = *person_id = (Datum) 0;
+	if (person == NULL || ic_text_is_blank(person))
+		return;
 	if (pg_mbstrlen(person) > IC_ACTING_PERSON_MAXLEN)
 		ereport(ERROR,
 				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
 				 errmsg("instruction_control.acting_person is longer than %d characters", IC_ACTING_PERSON_MAXLEN),
 				 errhint("Name the acting person, e.g. SET LOCAL instruction_control.acting_person = 'A. Abenov'.")));
-	return CStringGetTextDatum(person);
+	if (!ic_acting_person_set_locally())
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_ACTING_PERSON),
+				 errmsg("instruction_control.acting_person was not set for this transaction"),
+				 errdetail("The value in effect was set by a session-level SET (or ALTER ROLE ... SET, a connection option, the configuration); it outlives the transaction that set it and may name an earlier user of a pooled session."),
+				 errhint("Name the acting person in each transaction: SET LOCAL instruction_control.acting_person = '...'; RESET instruction_control.acting_person ends a session-level value.")));
+	if (!person_table_exists())
+	{
+		/* 0.2 schema: no people yet, the name as given */
+		*name = CStringGetTextDatum(person);
+		*name_null = false;
+		return;
+	}
+
+	for (p = person; *p; p++)
+		if (*p < '0' || *p > '9')
+			digits = false;
+	digits = digits && strlen(person) <= 18;	/* a person's id; names are never only digits */
+
+	ic_keep_plan(&plan,
+				 "SELECT p.id, p.name FROM " IC_SCHEMA ".person p"
+				 " WHERE (p.id OPERATOR(pg_catalog.=) $2 OR p.name OPERATOR(pg_catalog.=) $1) AND p.active"
+				 "   AND EXISTS (SELECT 1 FROM " IC_SCHEMA ".person_role m"
+				 "                 JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) m.member"
+				 "                WHERE m.person_id OPERATOR(pg_catalog.=) p.id"
+				 "                  AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))",
+				 2, argtypes);
+	args[0] = CStringGetTextDatum(person);
+	args[1] = digits ? Int64GetDatum(pg_strtoint64(person)) : (Datum) 0;
+	nulls[1] = digits ? ' ' : 'n';
+	if (SPI_execute_plan(plan, args, nulls, true, 2) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the persons");
+	if (SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" may not act for person \"%s\"",
+						GetUserNameFromId(GetUserId(), false), person),
+				 errdetail("No active person of that name or id is mapped to this role or a role it is a member of (instruction_control.person_role)."),
+				 errhint("Name a person this role may act for (SELECT id, name FROM instruction_control.person); the registry's administrator maps roles to persons in person_role.")));
+	*person_id = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	*id_null = false;
+	*name = SPI_datumTransfer(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
+							  false, -1);
+	*name_null = false;
+}
+
+/*
+ * What an import is judged on (IC117): whether the instruction is itself
+ * imported history and whether the live journal has decided on it.
+ */
+static void
+load_import_facts(int64 instruction_id, IcDecisionContext *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	bool		isnull;
+
+	ic_keep_plan(&plan, "SELECT i.imported, EXISTS (SELECT 1 FROM " IC_SCHEMA ".decision d"
+				 "        WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id AND NOT d.imported)"
+				 "  FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1",
+				 1, argtypes);
+	args[0] = Int64GetDatum(instruction_id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read instruction %lld", (long long) instruction_id);
+	ctx->instruction_imported = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->has_live_decision = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 }
 
 /* A date of the journal: finite, and inside the instruction's calendar. */
@@ -174,6 +270,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	IcRowEdit	edit = {0};
 	Datum		acted_by;
 	bool		acted_by_null;
+	Datum		acted_by_person;
+	bool		acted_by_person_null;
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
@@ -190,12 +288,21 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	ic_context_from_facts(&ctx, &facts, &parent);
 	ctx.decided_on = decided_on;
 	ctx.imported = imported;
+	ctx.import_in_force = ic_get_bool_if_present(tuple, desc, "imported_in_force");	/* 0.3 */
+	if (ctx.import_in_force && !imported)
+		ic_raise_bypass("only an import says it is dated when the rules were in force",
+						"A decision of the live journal gave imported_in_force.",
+						"Record decisions through the API; import history with import_decision().");
+	if (imported)
+		load_import_facts(instruction_id, &ctx);
 	new_due = calendar_date(tuple, desc, "new_due_date", facts.calendar, &new_due_rolled);
 
 	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
 	{
 		if (!imported)
 			check_roadmap_entry(tuple, desc, instruction_id);
+		else if (!ic_rules_check_import(&ctx, &verdict))
+			ic_raise_verdict(&verdict);	/* IC117: history only */
 		if (!ic_rules_check_decision_date(&ctx, &verdict))
 			ic_raise_verdict(&verdict);
 		new_due = IC_NO_DATE;
@@ -243,8 +350,13 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 
 		if (imported)
 		{
-			/* history: dated and ordered like any decision, otherwise as recorded */
-			if (!ic_rules_check_decision_date(&ctx, &verdict))
+			/*
+			 * history only (IC117), who decided where the decree reserves it
+			 * to the President (R74, R77); dated and ordered like any
+			 * decision, otherwise as recorded
+			 */
+			if (!ic_rules_check_import(&ctx, &verdict) ||
+				!ic_rules_check_decision_date(&ctx, &verdict))
 				ic_raise_verdict(&verdict);
 		}
 		else if (!ic_rules_decide(&ctx, &verdict))
@@ -288,8 +400,12 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
 	ic_edit_date(&edit, desc, "new_due_date", new_due);
 	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
-	acted_by = acting_person(&acted_by_null);
+	acting_person(&acted_by, &acted_by_null, &acted_by_person, &acted_by_person_null);
 	ic_edit_set_if_present(&edit, desc, "acted_by", IC_COL_TEXT, acted_by, acted_by_null);	/* 0.2 */
+	ic_edit_set_if_present(&edit, desc, "acted_by_person_id", IC_COL_INT8, acted_by_person,
+						   acted_by_person_null);	/* 0.3 */
+	ic_edit_set_if_present(&edit, desc, "imported_in_force", IC_COL_BOOL,
+						   BoolGetDatum(ctx.import_in_force), false);	/* 0.3: never NULL */
 	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
 				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	ic_row_forget();

@@ -65,6 +65,9 @@ static const GuardColumn fixed_columns[] = {
 	{"act_id", IC_COL_INT8}, {"imported", IC_COL_BOOL}, {"recorded_by", IC_COL_NAME}
 };
 
+/* Added in 0.3 (absent from an older schema): fixed like the columns above. */
+static const GuardColumn import_in_force_column = {"imported_in_force", IC_COL_BOOL};
+
 /* Columns only the application of a decision changes. */
 static const GuardColumn decision_columns[] = {
 	{"due_date", IC_COL_DATE}, {"regime", IC_COL_TEXT}, {"status", IC_COL_TEXT},
@@ -323,8 +326,16 @@ guard_insert(TriggerData *td)
 	SPI_finish();
 	ctx.parent_due_date = parent.exists ? parent.due_date : IC_NO_DATE;
 
+	ctx.import_in_force = ic_get_bool_if_present(tuple, desc, "imported_in_force");	/* 0.3 */
+	if (ctx.import_in_force && !imported)
+		ic_raise_bypass("only an import says it was received when the rules were in force",
+						"An INSERT of a live instruction gave imported_in_force.",
+						"Put instructions on control with put_on_control(); import history with import_instruction().");
 	if (imported)
 	{
+		/* history only (IC117): received before 2024-02-01, or said so explicitly */
+		if (!ic_rules_check_import(&ctx, &verdict))
+			ic_raise_verdict(&verdict);
 		/* history as it was recorded: real dates, a deadline, no content of a secret */
 		if (due == IC_NO_DATE || received == IC_NO_DATE)
 			ereport(ERROR,
@@ -454,6 +465,16 @@ guard_update(TriggerData *td)
 							fixed_columns[i].name),
 					 errdetail("An UPDATE of instruction %lld changed %s.", (long long) id, fixed_columns[i].name),
 					 errhint("Deadlines change by decisions (extend_deadline, transfer_control, set_new_deadline); a wrongly registered instruction is removed from control and registered again.")));
+
+	/* 0.3: what an import said of its date is fixed like the card's facts */
+	if (SPI_fnumber(desc, import_in_force_column.name) > 0 &&
+		column_changed(oldtup, newtup, desc, &import_in_force_column))
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_BYPASS),
+				 errmsg("column \"%s\" is fixed when the instruction is imported (Decree No. 403)",
+						import_in_force_column.name),
+				 errdetail("An UPDATE of instruction %lld changed %s.", (long long) id, import_in_force_column.name),
+				 errhint("Whether imported history was received when the rules were in force is said once, by import_instruction().")));
 
 	for (size_t i = 0; i < lengthof(decision_columns); i++)
 		if (column_changed(oldtup, newtup, desc, &decision_columns[i]))

@@ -206,6 +206,8 @@ extern int64 ic_get_int64(HeapTuple tuple, TupleDesc desc, const char *name);
 extern int64 ic_get_required_int64(HeapTuple tuple, TupleDesc desc, const char *name);
 extern int32 ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name);
+/* A column added in a later version (0.3): false where the schema lacks it. */
+extern bool ic_get_bool_if_present(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type);
 /* Text value as a palloc'd C string, or NULL. */
 extern char *ic_get_cstring(HeapTuple tuple, TupleDesc desc, const char *name);

@@ -353,6 +353,13 @@ ic_edit_set_if_present(IcRowEdit *e, TupleDesc desc, const char *name, IcColType
 		ic_edit_set(e, desc, name, type, value, isnull);
 }
 
+/* A boolean column added in a later version: false where it does not exist yet. */
+bool
+ic_get_bool_if_present(HeapTuple tuple, TupleDesc desc, const char *name)
+{
+	return SPI_fnumber(desc, name) > 0 && ic_get_bool(tuple, desc, name);
+}
+
 void
 ic_edit_date(IcRowEdit *e, TupleDesc desc, const char *name, int32 day)
 {

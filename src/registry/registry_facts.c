@@ -494,6 +494,8 @@ family_sqlstate(IcRuleFamily family)
 			return ERRCODE_IC_NOT_IN_FORCE;
 		case IC_FAMILY_DECISION_DATE:
 			return ERRCODE_IC_DECISION_DATE;
+		case IC_FAMILY_IMPORT:
+			return ERRCODE_IC_IMPORT;
 		default:
 			return ERRCODE_INTERNAL_ERROR;
 	}

@@ -142,7 +142,8 @@ typedef enum IcRuleFamily
 	IC_FAMILY_REPORT,				/* IC113: R66-1, R72.4 */
 	IC_FAMILY_MISSING_BASIS,		/* IC114: no expert conclusion or agreement */
 	IC_FAMILY_NOT_IN_FORCE,			/* IC115: dated before the rules entered into force */
-	IC_FAMILY_DECISION_DATE			/* IC116: decided before receipt, before the last decision, or in the future */
+	IC_FAMILY_DECISION_DATE,		/* IC116: decided before receipt, before the last decision, or in the future */
+	IC_FAMILY_IMPORT				/* IC117: an import of what the rules govern, not of history */
 } IcRuleFamily;
 
 /* Where an instruction's deadline comes from (R50.1-R50.3, R51). */
@@ -217,6 +218,9 @@ typedef struct IcDecisionContext
 	int32_t		today;
 	int32_t		last_decided_on;	/* IC_NO_DATE if none */
 	bool		imported;		/* history: not judged by Decree No. 403's rules, dates still checked */
+	bool		instruction_imported;	/* import: the instruction itself is imported history */
+	bool		has_live_decision;	/* import: the instruction has a decision of the live journal */
+	bool		import_in_force;	/* import: it says the row is dated when the rules were in force */
 
 	/* setting: a transfer after an extension or transfer needs R72's review */
 	bool		repeated_transfer_needs_review;
@@ -320,6 +324,13 @@ typedef struct IcDecisionEffect
 /* What the decision does to the instruction (rules_effect_core.c). */
 extern void ic_rules_effect(const IcDecisionEffect *decision, const IcInstructionState *before,
 							IcInstructionState *after);
+
+/*
+ * An imported decision or instruction: history only (IC117), and for a
+ * decision who decided where the rule is about who (R74, R77); its dates are
+ * then checked like any decision's (ic_rules_check_decision_date).
+ */
+extern bool ic_rules_check_import(const IcDecisionContext *ctx, IcVerdict *verdict);
 
 /* Judge a decision.  Returns verdict->allowed. */
 extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);

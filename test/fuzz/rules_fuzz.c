@@ -278,5 +278,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void) ic_rules_is_repeated_extension(&c);
 	(void) ic_rules_roadmap_required(c.received_on, c.due_date, (int) (take(&r, 1) % 4),
 									 pick_bool(&r));
+
+	/* an import: history only (IC117), the President's prerogatives (R74, R77) */
+	c.instruction_imported = pick_bool(&r);
+	c.has_live_decision = pick_bool(&r);
+	c.import_in_force = pick_bool(&r);
+	memset(&v1, 0x7f, sizeof(v1));
+	if (!ic_rules_check_import(&c, &v1))
+	{
+		FAIL_IF(v1.allowed || v1.rule == NULL ||
+				(v1.family != IC_FAMILY_IMPORT && v1.family != IC_FAMILY_NOT_AUTHORISED));
+		check_text(v1.message, sizeof(v1.message), true);
+		check_text(v1.detail, sizeof(v1.detail), true);
+		check_text(v1.hint, sizeof(v1.hint), true);
+	}
+	else
+		FAIL_IF(!v1.allowed || v1.family != IC_FAMILY_NONE);
 	return 0;
 }
