@@ -25,6 +25,7 @@ char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 char	   *ic_acting_person = NULL;
+static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
 
 void		_PG_init(void);
 
@@ -90,6 +91,17 @@ _PG_init(void)
 							   NULL,
 							   NULL);
 
+	DefineCustomStringVariable("instruction_control.change_basis",
+							   "Why the rule data is changed in this transaction; the rule data's journal records it (rule_change.basis).",
+							   "A change of the decision matrix needs it: SET LOCAL instruction_control.change_basis = 'Decree No. ... of ...'.",
+							   &ic_change_basis,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL,
+							   NULL,
+							   NULL);
+
 	MarkGUCPrefixReserved(IC_SCHEMA);
 }
 
@@ -119,4 +131,18 @@ ic_creating_extension(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(creating_extension &&
 				   CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true));
+}
+
+PG_FUNCTION_INFO_V1(ic_restore_mode_on);
+
+/*
+ * instruction_control.restore_mode(): the setting as the library defines it
+ * (superuser only), never a placeholder an ordinary role set before the
+ * library was loaded.  The rule data's journal is not written while a dump
+ * is reloaded: the dump brings its own.
+ */
+Datum
+ic_restore_mode_on(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(ic_restore_mode);
 }
