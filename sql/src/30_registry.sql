@@ -257,7 +257,8 @@ CREATE TABLE decision (
   imported            boolean NOT NULL DEFAULT false,
   recorded_at         timestamptz NOT NULL DEFAULT now(),
   recorded_by         name NOT NULL DEFAULT session_user,
-  acted_by            text
+  acted_by            text,
+  rules_version       bigint
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
 -- the order of an instruction's decisions is seq, given under the instruction's row lock
@@ -286,6 +287,8 @@ COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control wi
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
 COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
 COMMENT ON COLUMN decision.acted_by IS 'The person the application named for the transaction (SET LOCAL instruction_control.acting_person), set by the journal; NULL when none was named. recorded_by is the database role';
+COMMENT ON COLUMN decision.rules_version IS
+  'The rules version that judged the decision (rule_change; rules_as_of() shows those rules), set by the journal; NULL for imported history and decisions recorded before 0.3';
 COMMENT ON COLUMN decision.recorded_at IS 'Start of the transaction that recorded it (set by the journal)';
 COMMENT ON COLUMN decision.receiving_body_id IS 'Removal on ground control_passed: the body that takes over control (R75(4))';
 COMMENT ON COLUMN decision.paper_ref IS 'State-secret instruction: reference of the paper document holding the basis, reason or review (R14); at most 100 characters';

@@ -60,10 +60,6 @@ SELECT pg_catalog.pg_extension_config_dump('rule_change', '');
 SELECT pg_catalog.pg_extension_config_dump('rule_change_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('rule_data_removed', '');
 
-ALTER TABLE decision ADD COLUMN rules_version bigint;
-COMMENT ON COLUMN decision.rules_version IS
-  'The rules version that judged the decision (rule_change; rules_as_of() shows those rules); NULL for imported history and decisions recorded before 0.3';
-
 CREATE FUNCTION restore_mode()
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_restore_mode_on'
