@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(35);
+SELECT plan(38);
 
 CREATE ROLE tap_audit_admin LOGIN IN ROLE ic_admin;
 CREATE ROLE tap_audit_controller LOGIN IN ROLE ic_controller;
@@ -138,6 +138,18 @@ SELECT is(ARRAY(SELECT DISTINCT basis FROM rule_change_history WHERE table_name 
   '{"Government Decree No. 5 (test)"}', 'R50.3: a calendar transfer is journaled with the decree it names');
 SELECT is((SELECT count(*) FROM rule_change_history WHERE table_name = 'calendar_day' AND changed_by = 'tap_audit_admin')::int, 2,
   'R50.3: both days of the transfer are journaled, by the administrator');
+-- (replacing a decree's row by an insert is the owner's: ic_admin has no DELETE on decision_rule)
+RESET SESSION AUTHORIZATION;
+SELECT throws_ok($$INSERT INTO decision_rule (id, action, level, kind_class, deciders, rule_id, precedence)
+                   VALUES (30, 'removal', 'pa', 'any', '{president}', 'R76.1', 30)$$,
+  'IC004', NULL, 'R76.1: a row that replaces a seeded one needs a basis too');
+SELECT lives_ok($$INSERT INTO decision_rule (id, action, level, kind_class, deciders, rule_id, precedence, basis)
+                  VALUES (30, 'removal', 'pa', 'any', '{president}', 'R76.1', 30, 'Decree No. 2 (test)')$$,
+  'R76.1: a row with its basis replaces the seeded row (journaled as the seeded row gone, the new one made)');
+SELECT is(ARRAY(SELECT operation || ':' || coalesce(basis, '-') FROM rule_change_history
+                 WHERE table_name = 'decision_rule' AND row_key = '{"id": 30}' ORDER BY rules_version),
+  '{DELETE:-,"INSERT:Decree No. 2 (test)"}', 'R76.1: the replacement is journaled as the seeded row gone and the new row made, with its basis');
+SET SESSION AUTHORIZATION tap_audit_admin;
 SET LOCAL instruction_control.change_basis = 'renumbered (test)';
 UPDATE decision_rule SET id = 999 WHERE id = 203;
 SELECT is(ARRAY(SELECT row_key::text || ':' || (before IS NULL)::text || ':' || (after IS NULL)::text FROM rule_change_history
