@@ -84,9 +84,7 @@ DECLARE
   key_cols text[];
   version  bigint;
 BEGIN
-  IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'instruction_control'
-     OR NOT TG_TABLE_NAME OPERATOR(pg_catalog.=) ANY (ARRAY['decision_rule', 'decision_authority', 'sweep_setting',
-                                 'calendar', 'calendar_year', 'calendar_holiday_rule', 'calendar_day']::name[])
+  IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'instruction_control' OR TG_NAME OPERATOR(pg_catalog.<>) 'rule_change_journal'
      OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW' THEN
     RAISE EXCEPTION 'rule_change_journal() journals the rule data of instruction_control only'
       USING ERRCODE = '39P01',
@@ -177,9 +175,11 @@ SET search_path = instruction_control, pg_catalog, pg_temp
 AS $$
 BEGIN
   IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'instruction_control' OR TG_TABLE_NAME OPERATOR(pg_catalog.<>) 'rule_data_removed'
-     OR NOT NEW.table_name OPERATOR(pg_catalog.=) ANY (ARRAY['decision_rule', 'decision_authority', 'sweep_setting',
-                                 'calendar', 'calendar_year', 'calendar_holiday_rule', 'calendar_day']) THEN
-    RAISE EXCEPTION 'rule_data_removed_apply() serves instruction_control.rule_data_removed only'
+     OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
+                     WHERE t.tgrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(pg_catalog.quote_ident('instruction_control')
+                                                         OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(NEW.table_name))
+                       AND t.tgname OPERATOR(pg_catalog.=) 'rule_change_journal') THEN
+    RAISE EXCEPTION 'rule_data_removed_apply() serves instruction_control.rule_data_removed, for tables of rule data only'
       USING ERRCODE = '39P01';
   END IF;
   EXECUTE pg_catalog.format('DELETE FROM instruction_control.%I t WHERE t.seeded AND pg_catalog.to_jsonb(t) OPERATOR(pg_catalog.@>) $1',
@@ -194,20 +194,19 @@ COMMENT ON FUNCTION rule_data_removed_apply() IS
 CREATE TRIGGER rule_data_removed_apply AFTER INSERT ON rule_data_removed
   FOR EACH ROW EXECUTE FUNCTION rule_data_removed_apply();
 
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON decision_rule
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON decision_authority
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON sweep_setting
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON calendar
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON calendar_year
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON calendar_holiday_rule
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
-CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON calendar_day
-  FOR EACH ROW EXECUTE FUNCTION rule_change_journal();
+-- the rule data: every table with seeded rows (test/pgtap/37_rule_audit.sql
+-- holds the catalog to it)
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['decision_rule', 'decision_authority', 'sweep_setting',
+                           'calendar', 'calendar_year', 'calendar_holiday_rule', 'calendar_day'] LOOP
+    EXECUTE format('CREATE TRIGGER rule_change_journal AFTER INSERT OR UPDATE OR DELETE ON instruction_control.%I
+                      FOR EACH ROW EXECUTE FUNCTION instruction_control.rule_change_journal()', t);
+  END LOOP;
+END
+$$;
 -- a new rules version reloads every session's decision matrix, so a decision
 -- records the version of the rules it was judged by
 CREATE TRIGGER decision_matrix_changed AFTER INSERT ON rule_change

@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(38);
+SELECT plan(39);
 
 CREATE ROLE tap_audit_admin LOGIN IN ROLE ic_admin;
 CREATE ROLE tap_audit_controller LOGIN IN ROLE ic_controller;
@@ -174,6 +174,9 @@ SELECT throws_ok($$DELETE FROM rule_change$$, 'IC111', 'rule_change is append-on
 INSERT INTO rule_data_removed (table_name, row_key) VALUES ('sweep_setting', '{"level": "organisation"}');
 SELECT is((SELECT count(*) FROM sweep_setting WHERE level = 'organisation')::int, 0,
   'a tombstone (as pg_restore loads it) deletes the seeded row with its key');
+
+SELECT throws_ok($$INSERT INTO rule_data_removed (table_name, row_key) VALUES ('decision', '{"id": 1}')$$, '39P01', NULL,
+  'a tombstone deletes rows of rule data only, never of the journal of decisions');
 
 -- The journal's trigger serves the extension's rule data only
 CREATE TABLE pg_temp.not_rule_data (id integer PRIMARY KEY, seeded boolean);
