@@ -207,6 +207,11 @@ BEGIN
   END LOOP;
 END
 $$;
+-- Only the extension's script marks rows seeded (seeded_flag_guard, Calendar
+-- section); an administrator's sweep setting marked seeded would fall out of
+-- dumps.  Fires before sweep_setting_owner (triggers fire in name order).
+CREATE TRIGGER seeded_flag_guard BEFORE INSERT OR UPDATE ON sweep_setting
+  FOR EACH ROW WHEN (NEW.seeded AND NOT instruction_control.creating_extension()) EXECUTE FUNCTION seeded_flag_guard();
 -- a new rules version reloads every session's decision matrix, so a decision
 -- records the version of the rules it was judged by
 CREATE TRIGGER decision_matrix_changed AFTER INSERT ON rule_change

@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(39);
+SELECT plan(41);
 
 CREATE ROLE tap_audit_admin LOGIN IN ROLE ic_admin;
 CREATE ROLE tap_audit_controller LOGIN IN ROLE ic_controller;
@@ -161,6 +161,38 @@ SELECT is((SELECT count(*) FROM rule_data_removed WHERE table_name = 'decision_r
 SET SESSION AUTHORIZATION tap_audit_admin;
 RESET SESSION AUTHORIZATION;
 
+-- Seeded rows are the extension's: a row an administrator marks seeded would
+-- fall out of dumps.  For every table with a seeded column (from the catalog):
+-- change a seeded row (it becomes the administrator's), then mark it seeded.
+CREATE FUNCTION pg_temp.marked_seeded() RETURNS text[] LANGUAGE plpgsql AS $f$
+DECLARE
+  t text;
+  tid tid;
+  flag boolean;
+  bad text[] := '{}';
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'seeded'
+            WHERE c.relnamespace = 'instruction_control'::regnamespace AND c.relkind = 'r' ORDER BY 1 LOOP
+    EXECUTE format('UPDATE instruction_control.%I SET seeded = seeded WHERE ctid = (SELECT ctid FROM instruction_control.%I WHERE seeded LIMIT 1) RETURNING ctid', t, t)
+      INTO tid;
+    EXECUTE format('UPDATE instruction_control.%I SET seeded = true WHERE ctid = $1 RETURNING seeded', t) INTO flag USING tid;
+    IF flag IS DISTINCT FROM false THEN
+      bad := bad || t;
+    END IF;
+  END LOOP;
+  RETURN bad;
+END
+$f$;
+SET SESSION AUTHORIZATION tap_audit_admin;
+SET LOCAL instruction_control.change_basis = 'marking rows seeded (test)';
+SELECT is(pg_temp.marked_seeded(), '{}'::text[],
+  'a row an administrator marks seeded stays the administrator''s (dumped), in every table with seeded rows');
+DELETE FROM sweep_setting WHERE level = 'pa';
+INSERT INTO sweep_setting (level, reminder_days, escalation_grace_days, seeded) VALUES ('pa', '{2}', 3, true);
+SELECT is((SELECT seeded FROM sweep_setting WHERE level = 'pa'), false,
+  'a sweep setting an administrator inserts as seeded is the administrator''s (dumped)');
+RESET SESSION AUTHORIZATION;
+
 -- Versions: one per change, in commit order, no gaps
 SELECT is(ARRAY(SELECT rules_version FROM rule_change_history ORDER BY id),
   ARRAY(SELECT generate_series(1::bigint, rules_version())), 'rules versions are 1, 2, ... with no gap');
@@ -171,8 +203,9 @@ SELECT throws_ok($$UPDATE rule_change SET basis = 'rewritten'$$, 'IC111', 'rule_
 SELECT throws_ok($$DELETE FROM rule_change$$, 'IC111', 'rule_change is append-only', 'the journal of the rules cannot be deleted');
 
 -- A restored tombstone deletes the seeded row CREATE EXTENSION brought back
-INSERT INTO rule_data_removed (table_name, row_key) VALUES ('sweep_setting', '{"level": "organisation"}');
-SELECT is((SELECT count(*) FROM sweep_setting WHERE level = 'organisation')::int, 0,
+SELECT min(level::text) AS seeded_level FROM sweep_setting WHERE seeded \gset
+INSERT INTO rule_data_removed (table_name, row_key) VALUES ('sweep_setting', jsonb_build_object('level', :'seeded_level'));
+SELECT is((SELECT count(*) FROM sweep_setting WHERE level::text = :'seeded_level')::int, 0,
   'a tombstone (as pg_restore loads it) deletes the seeded row with its key');
 
 SELECT throws_ok($$INSERT INTO rule_data_removed (table_name, row_key) VALUES ('decision', '{"id": 1}')$$, '39P01', NULL,
