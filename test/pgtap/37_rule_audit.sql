@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(41);
+SELECT plan(43);
 
 CREATE ROLE tap_audit_admin LOGIN IN ROLE ic_admin;
 CREATE ROLE tap_audit_controller LOGIN IN ROLE ic_controller;
@@ -217,6 +217,22 @@ CREATE TRIGGER rule_change_journal AFTER INSERT ON pg_temp.not_rule_data
   FOR EACH ROW EXECUTE FUNCTION instruction_control.rule_change_journal();
 SELECT throws_ok($$INSERT INTO pg_temp.not_rule_data VALUES (1, false)$$, '39P01', NULL,
   'rule_change_journal() attached to another table refuses to run');
+
+-- A batch records the version like single decisions; imported history was judged by no rules of ours
+SET SESSION AUTHORIZATION tap_audit_controller;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c1 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c2 \gset
+SELECT is(ARRAY(SELECT DISTINCT d.rules_version
+                  FROM extend_deadlines(ARRAY[:c1, :c2]::bigint[], '{2025-04-15,2025-04-15}'::date[], 'head_of_pa', 'conclusion',
+                                        decided_on => '2025-03-10') d),
+  ARRAY[rules_version()], 'R69.1: a batch of decisions records the rules version that judged it');
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION tap_audit_admin;
+SELECT is((SELECT d.rules_version
+             FROM import_decision((import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15')).id,
+                                  'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15') d),
+  NULL::bigint, 'Decree No. 403: an imported decision was judged by no rules version');
+RESET SESSION AUTHORIZATION;
 
 SELECT * FROM finish();
 ROLLBACK;
