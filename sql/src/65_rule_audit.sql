@@ -82,7 +82,8 @@ DECLARE
   old_key  jsonb;
   new_key  jsonb;
   key_cols text[];
-  version  bigint;
+  last_version bigint;
+  new_key_made boolean;
 BEGIN
   IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'instruction_control' OR TG_NAME OPERATOR(pg_catalog.<>) 'rule_change_journal'
      OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW' THEN
@@ -132,26 +133,18 @@ BEGIN
 
   -- the next version, in commit order: one changer of rule data at a time
   LOCK TABLE instruction_control.rule_change IN SHARE ROW EXCLUSIVE MODE;
-  SELECT coalesce(pg_catalog.max(c.rules_version), 0) OPERATOR(pg_catalog.+) 1 INTO version
-    FROM instruction_control.rule_change c;
+  SELECT coalesce(pg_catalog.max(c.rules_version), 0) INTO last_version FROM instruction_control.rule_change c;
 
-  IF old_key IS NOT NULL AND new_key IS NOT NULL AND old_key OPERATOR(pg_catalog.<>) new_key THEN
-    -- a new key: the old row is gone, a new one made
-    INSERT INTO instruction_control.rule_change
-      (rules_version, table_name, row_key, operation, before, after, basis, changed_by, acted_by, changed_at)
-    VALUES (version, TG_TABLE_NAME, old_key, TG_OP, old_row, NULL, basis, session_user,
-            nullif(pg_catalog.current_setting('instruction_control.acting_person', true), ''), pg_catalog.now());
-    version := version OPERATOR(pg_catalog.+) 1;
-    INSERT INTO instruction_control.rule_change
-      (rules_version, table_name, row_key, operation, before, after, basis, changed_by, acted_by, changed_at)
-    VALUES (version, TG_TABLE_NAME, new_key, TG_OP, NULL, new_row, basis, session_user,
-            nullif(pg_catalog.current_setting('instruction_control.acting_person', true), ''), pg_catalog.now());
-  ELSE
-    INSERT INTO instruction_control.rule_change
-      (rules_version, table_name, row_key, operation, before, after, basis, changed_by, acted_by, changed_at)
-    VALUES (version, TG_TABLE_NAME, coalesce(new_key, old_key), TG_OP, old_row, new_row, basis, session_user,
-            nullif(pg_catalog.current_setting('instruction_control.acting_person', true), ''), pg_catalog.now());
-  END IF;
+  -- one journal row; a changed key is two: the old row gone, the new one made
+  new_key_made := old_key IS NOT NULL AND new_key IS NOT NULL AND old_key OPERATOR(pg_catalog.<>) new_key;
+  INSERT INTO instruction_control.rule_change
+    (rules_version, table_name, row_key, operation, before, after, basis, changed_by, acted_by, changed_at)
+  SELECT last_version OPERATOR(pg_catalog.+) e.n, TG_TABLE_NAME, e.row_key, TG_OP, e.before, e.after, basis, session_user,
+         nullif(pg_catalog.current_setting('instruction_control.acting_person', true), ''), pg_catalog.now()
+    FROM (VALUES (false, 1, coalesce(new_key, old_key), old_row, new_row),
+                 (true, 1, old_key, old_row, NULL::jsonb),
+                 (true, 2, new_key, NULL::jsonb, new_row)) AS e(split, n, row_key, before, after)
+   WHERE e.split OPERATOR(pg_catalog.=) new_key_made;
 
   -- tombstones: a deleted key stays deleted after a dump and restore
   IF old_key IS NOT NULL AND old_key IS DISTINCT FROM new_key THEN
