@@ -73,7 +73,7 @@ INSERT INTO action VALUES
   (15, 'report on A+B''s as body B', format('SELECT (instruction_control.submit_report(%s, ''risk'', ''risk'', %s, submitted_on => ''2025-03-12'')).kind::text', :i_ab, :body_b)),
   (16, 'roadmap on A''s', format('SELECT (instruction_control.register_roadmap(%s, ''executor_only'', ''first_head'', %s, ''2025-03-12'')).drafter::text', :i_a, :body_a)),
   (17, 'calendar transfer', 'SELECT instruction_control.add_transfer(''KZ'', ''2026-12-26'', ''2026-12-28'', ''decree'')::text'),
-  (18, 'decision matrix row', 'UPDATE instruction_control.decision_rule SET enabled = enabled WHERE id = (SELECT min(id) FROM instruction_control.decision_rule)'),
+  (18, 'decision matrix row', 'UPDATE instruction_control.decision_rule SET enabled = enabled, basis = ''acl (test)'' WHERE id = (SELECT min(id) FROM instruction_control.decision_rule)'),
   (19, 'import history', 'SELECT (instruction_control.import_instruction(''act_point'', ''pa'', ''2019-03-01'', ''2019-03-15'')).imported::text'),
   (20, 'who acts for a body', format('INSERT INTO instruction_control.body_member VALUES (''acl_nobody'', %s)', :body_b));
 

@@ -31,6 +31,7 @@ SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'lette
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m2 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m3 \gset
 BEGIN;
+SET LOCAL instruction_control.change_basis = 'amendment from 1 April 2025 (test)';
 UPDATE decision_rule SET effective_to = '2025-03-31' WHERE rule_id = 'R76.1';
 SELECT kind, decided_by FROM remove_from_control(:m2, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-03-31');
 SELECT remove_from_control(:m3, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-04-01');

@@ -283,7 +283,8 @@ CREATE TABLE decision (
   recorded_by         name NOT NULL DEFAULT session_user,
   acted_by            text,
   imported_in_force   boolean NOT NULL DEFAULT false,
-  acted_by_person_id  bigint REFERENCES person
+  acted_by_person_id  bigint REFERENCES person,
+  rules_version       bigint
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
 -- the order of an instruction's decisions is seq, given under the instruction's row lock
@@ -314,6 +315,8 @@ COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decisi
 COMMENT ON COLUMN decision.acted_by IS 'The person who acted: the name of person acted_by_person_id when it was recorded (SET LOCAL instruction_control.acting_person, proven against person_role), set by the journal; NULL when none was named. recorded_by is the database role';
 COMMENT ON COLUMN decision.imported_in_force IS 'Imported although dated when the amended Rules were in force (on or after 2024-02-01), on an imported instruction: the import said so explicitly (import_decision(in_force => true)); who decided is still judged (IC117, IC101)';
 COMMENT ON COLUMN decision.acted_by_person_id IS 'The person (person.id) named by SET LOCAL instruction_control.acting_person and proven: the recording role may act for that person (person_role); set by the journal';
+COMMENT ON COLUMN decision.rules_version IS
+  'The rules version that judged the decision (rule_change; rules_as_of() shows those rules), set by the journal; NULL for imported history and decisions recorded before 0.3';
 COMMENT ON COLUMN decision.recorded_at IS 'Start of the transaction that recorded it (set by the journal)';
 COMMENT ON COLUMN decision.receiving_body_id IS 'Removal on ground control_passed: the body that takes over control (R75(4))';
 COMMENT ON COLUMN decision.paper_ref IS 'State-secret instruction: reference of the paper document holding the basis, reason or review (R14); at most 100 characters';

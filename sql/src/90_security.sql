@@ -146,6 +146,15 @@ GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, re
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
+-- Rule data's journal (Rule data section): written only by the extension's
+-- triggers; the controllers read who changed the rules, when and why, and
+-- the rules as of a decision's version.  rules_version() is read by every
+-- role that records decisions.
+REVOKE ALL ON rule_change, rule_data_removed FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION rule_change_journal(), rule_data_removed_apply(), rules_as_of(bigint) FROM PUBLIC;
+GRANT SELECT ON rule_change_history, sweep_setting TO ic_controller;
+GRANT EXECUTE ON FUNCTION rules_as_of(bigint) TO ic_controller;
+
 -- Row-level security ----------------------------------------------------------
 
 ALTER TABLE instruction ENABLE ROW LEVEL SECURITY;

@@ -18,6 +18,8 @@
 #define ERRCODE_IC_UNKNOWN_CALENDAR			MAKE_SQLSTATE('I','C','0','0','1')
 #define ERRCODE_IC_DATE_OUT_OF_CALENDAR		MAKE_SQLSTATE('I','C','0','0','2')
 #define ERRCODE_IC_INVALID_CALENDAR_DATA	MAKE_SQLSTATE('I','C','0','0','3')
+/* raised by rule_change_journal() (sql/src/65_rule_audit.sql) */
+#define ERRCODE_IC_RULE_CHANGE_BASIS		MAKE_SQLSTATE('I','C','0','0','4')
 
 /* IC1xx: rule violations, one code per family (rules_core.h IcRuleFamily) */
 #define ERRCODE_IC_NOT_AUTHORISED			MAKE_SQLSTATE('I','C','1','0','1')

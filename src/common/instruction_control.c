@@ -26,6 +26,7 @@ char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 char	   *ic_acting_person = NULL;
+static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
 
 /* The GUC record of instruction_control.acting_person, found once in _PG_init. */
 static struct config_generic *acting_person_guc = NULL;
@@ -87,6 +88,17 @@ _PG_init(void)
 							   "The person acting in this transaction; each decision records it (decision.acted_by) if the role may act for that person.",
 							   "Set it with SET LOCAL, per transaction: SET LOCAL instruction_control.acting_person = 'name or person id'.  A session-level value is refused.",
 							   &ic_acting_person,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL,
+							   NULL,
+							   NULL);
+
+	DefineCustomStringVariable("instruction_control.change_basis",
+							   "Why the rule data is changed in this transaction; the rule data's journal records it (rule_change.basis).",
+							   "A change of the decision matrix needs it: SET LOCAL instruction_control.change_basis = 'Decree No. ... of ...'.",
+							   &ic_change_basis,
 							   "",
 							   PGC_USERSET,
 							   0,
@@ -161,4 +173,18 @@ ic_creating_extension(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(creating_extension &&
 				   CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true));
+}
+
+PG_FUNCTION_INFO_V1(ic_restore_mode_on);
+
+/*
+ * instruction_control.restore_mode(): the setting as the library defines it
+ * (superuser only), never a placeholder an ordinary role set before the
+ * library was loaded.  The rule data's journal is not written while a dump
+ * is reloaded: the dump brings its own.
+ */
+Datum
+ic_restore_mode_on(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(ic_restore_mode);
 }

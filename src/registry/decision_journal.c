@@ -272,6 +272,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	bool		acted_by_null;
 	Datum		acted_by_person;
 	bool		acted_by_person_null;
+	int64		rules_version;
+	bool		rules_version_known;
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
@@ -406,6 +408,10 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 						   acted_by_person_null);	/* 0.3 */
 	ic_edit_set_if_present(&edit, desc, "imported_in_force", IC_COL_BOOL,
 						   BoolGetDatum(ctx.import_in_force), false);	/* 0.3: never NULL */
+	/* the rules that judged it: the version the matrix was read at (0.3) */
+	rules_version = ic_decision_matrix_version(&rules_version_known);
+	ic_edit_set_if_present(&edit, desc, "rules_version", IC_COL_INT8, Int64GetDatum(rules_version),
+						   imported || !rules_version_known);
 	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
 				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
 	ic_row_forget();
@@ -457,7 +463,7 @@ ic_decision_judge(PG_FUNCTION_ARGS)
 
 /* The tables that only grow: a correction is a new row. */
 static const char *const append_only_tables[] = {
-	"decision", "roadmap", "report", "instruction_executor", "instruction"
+	"decision", "roadmap", "report", "instruction_executor", "instruction", "rule_change"
 };
 
 Datum
@@ -490,6 +496,8 @@ ic_journal_append_only(PG_FUNCTION_ARGS)
 			(errcode(ERRCODE_IC_BYPASS),
 			 errmsg("%s is append-only", strcmp(table, "decision") == 0 ? "decision journal" : table),
 			 errdetail("%s of %s was refused.", what, table),
+			 strcmp(table, "rule_change") == 0 ?
+			 errhint("The rule data's journal is written by the extension's triggers only; change the rule data instead.") :
 			 errhint("A decision, roadmap or report is corrected by a new row; the registry keeps both.")));
 	PG_RETURN_NULL();
 }

@@ -8,6 +8,9 @@
  * tables' relcache entries; every session's relcache callback then marks the
  * matrix stale (this session at the end of the statement, the others at
  * commit, a rolled-back change undone the same way), as the calendar does.
+ * The rules version (0.3) is read with the matrix, in the same snapshot: a
+ * decision records the version of the rules that judged it.  Every journaled
+ * change of rule data (rule_change) marks the matrix stale too.
  */
 #include "postgres.h"
 
@@ -33,12 +36,14 @@ static MemoryContext matrix_cxt = NULL;
 static IcMatrix matrix;
 static bool matrix_valid = false;
 static bool callback_registered = false;
-static Oid	watched[2] = {InvalidOid, InvalidOid};
+static Oid	watched[3] = {InvalidOid, InvalidOid, InvalidOid};
+static int64 matrix_version = 0;
+static bool matrix_version_known = false;
 
 static void
 matrix_relcache_callback(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid || relid == watched[0] || relid == watched[1])
+	if (relid == InvalidOid || relid == watched[0] || relid == watched[1] || relid == watched[2])
 		matrix_valid = false;
 }
 
@@ -68,6 +73,28 @@ decider_set(HeapTuple t, TupleDesc d, int col, const char *rule)
 	return set;
 }
 
+/*
+ * The rules version, in the snapshot the matrix was read in; a schema before
+ * 0.3 has no journal and its decisions no version.
+ */
+static void
+load_version(void)
+{
+	static SPIPlanPtr plan = NULL;
+	bool		isnull;
+	Datum		v;
+
+	matrix_version_known = false;
+	if (!OidIsValid(watched[2]))
+		return;
+	ic_keep_plan(&plan, "SELECT " IC_SCHEMA ".rules_version()", 0, NULL);
+	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read " IC_SCHEMA ".rules_version()");
+	v = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	matrix_version = isnull ? 0 : DatumGetInt64(v);
+	matrix_version_known = true;
+}
+
 static void
 load_matrix(void)
 {
@@ -78,6 +105,7 @@ load_matrix(void)
 
 	watched[0] = get_relname_relid("decision_rule", nsp);
 	watched[1] = get_relname_relid("decision_authority", nsp);
+	watched[2] = get_relname_relid("rule_change", nsp);	/* 0.3 */
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(matrix_relcache_callback, (Datum) 0);
@@ -132,6 +160,7 @@ load_matrix(void)
 	}
 	matrix.rows = rows;
 	matrix.nrows = (int) SPI_processed;
+	load_version();
 }
 
 const IcMatrix *
@@ -142,8 +171,18 @@ ic_decision_matrix(void)
 	return &matrix;
 }
 
+/* The rules version the cached matrix was read at; *known false before 0.3. */
+int64
+ic_decision_matrix_version(bool *known)
+{
+	(void) ic_decision_matrix();
+	*known = matrix_version_known;
+	return matrix_version;
+}
+
 /*
- * Statement-level AFTER trigger on decision_rule and decision_authority:
+ * Statement-level AFTER trigger on decision_rule, decision_authority and
+ * rule_change (a new rules version):
  * every session (at commit) and this one (at the end of the statement)
  * reloads the matrix.
  */
@@ -159,6 +198,8 @@ ic_decision_matrix_changed(PG_FUNCTION_ARGS)
 	td = castNode(TriggerData, fcinfo->context);
 	if (strcmp(RelationGetRelationName(td->tg_relation), "decision_rule") == 0)
 		(void) ic_trigger_data(fcinfo, "decision_matrix_changed", "decision_rule");
+	else if (strcmp(RelationGetRelationName(td->tg_relation), "rule_change") == 0)
+		(void) ic_trigger_data(fcinfo, "decision_matrix_changed", "rule_change");
 	else
 		(void) ic_trigger_data(fcinfo, "decision_matrix_changed", "decision_authority");
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))

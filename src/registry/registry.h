@@ -136,6 +136,7 @@ extern int64 ic_load_pa_record_on_control(const IcInstructionFacts *f);
 
 /* The decision matrix of this session (decision_matrix.c); SPI connected. */
 extern const struct IcMatrix *ic_decision_matrix(void);
+extern int64 ic_decision_matrix_version(bool *known);
 
 /* Fill the parts of a context that come from an instruction and its parent. */
 extern void ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,

@@ -132,6 +132,7 @@ SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa',
   'IC101', 'decider may not take this decision (R74-1)', 'R74-1: at central level the Head of the PA is not listed');
 SELECT results_eq(format($$SELECT decider::text, rule FROM who_may_decide(%s, 'extension')$$, :c),
   $$VALUES ('first_head', 'R74-1')$$, 'R74-1: who_may_decide lists the seeded first head at central level');
+SET LOCAL instruction_control.change_basis = 'internal regulation (test)';
 UPDATE decision_authority SET enabled = false WHERE level = 'central' AND action = 'extension' AND decider = 'first_head';
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'first_head', 'c')$$, :c),
   'IC101', 'decider may not take this decision (R74-1)', 'R74-1: a disabled authority no longer decides');

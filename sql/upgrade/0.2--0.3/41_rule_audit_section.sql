@@ -1,0 +1,1 @@
+../../src/65_rule_audit.sql
