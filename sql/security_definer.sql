@@ -22,7 +22,11 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.sweep_batch(bigint)',
    'writes the outbox events and the sweep state of one batch; no role has INSERT on event'),
   ('instruction_control.sweep_finish(bigint)',
-   'records the end of the run in sweep_run, which no role may write');
+   'records the end of the run in sweep_run, which no role may write'),
+  ('instruction_control.rule_change_journal()',
+   'the trigger that journals every change of the rule data (R74-1 matrix, sweep settings, calendar) into rule_change, which no role may write: an administrator changes the rules but not their journal'),
+  ('instruction_control.rules_version()',
+   'the journal''s last version, read by the decision journal of every role that records decisions (decision.rules_version); rule_change itself is readable by nobody but its owner');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

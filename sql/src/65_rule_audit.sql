@@ -73,7 +73,7 @@ COMMENT ON FUNCTION restore_mode() IS
 -- row) is journaled as what happened.
 CREATE FUNCTION rule_change_journal() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = instruction_control, pg_catalog, pg_temp
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
   basis    text := pg_catalog.current_setting('instruction_control.change_basis', true);
@@ -164,7 +164,7 @@ COMMENT ON FUNCTION rule_change_journal() IS
 -- A restored tombstone deletes the seeded row CREATE EXTENSION brought back.
 CREATE FUNCTION rule_data_removed_apply() RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = instruction_control, pg_catalog, pg_temp
+SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
   IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'instruction_control' OR TG_TABLE_NAME OPERATOR(pg_catalog.<>) 'rule_data_removed'
@@ -217,7 +217,7 @@ CREATE TRIGGER rule_change_no_truncate BEFORE TRUNCATE ON rule_change
 
 CREATE FUNCTION rules_version() RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = instruction_control, pg_catalog, pg_temp
+SET search_path = pg_catalog, instruction_control, pg_temp
 BEGIN ATOMIC
   SELECT coalesce(pg_catalog.max(c.rules_version), 0) FROM instruction_control.rule_change c;
 END;
@@ -247,7 +247,7 @@ COMMENT ON COLUMN rule_change_history.id IS 'Journal row id';
 CREATE FUNCTION rules_as_of(p_version bigint)
 RETURNS TABLE (table_name text, row_key jsonb, row_data jsonb)
 LANGUAGE sql STABLE STRICT
-SET search_path = instruction_control, pg_catalog, pg_temp
+SET search_path = pg_catalog, instruction_control, pg_temp
 BEGIN ATOMIC
   WITH later AS (
     SELECT DISTINCT ON (h.table_name, h.row_key) h.table_name, h.row_key, h.before

@@ -151,7 +151,9 @@ GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 -- the rules as of a decision's version.  rules_version() is read by every
 -- role that records decisions.
 REVOKE ALL ON rule_change, rule_data_removed FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION rule_change_journal(), rule_data_removed_apply(), rules_as_of(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION rule_change_journal(), rule_data_removed_apply(), rules_as_of(bigint),
+  rules_version() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rules_version() TO ic_reader;
 GRANT SELECT ON rule_change_history, sweep_setting TO ic_controller;
 GRANT EXECUTE ON FUNCTION rules_as_of(bigint) TO ic_controller;
 

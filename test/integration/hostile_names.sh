@@ -159,6 +159,9 @@ form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruc
 form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk'))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 my_bodies()	SELECT instruction_control.my_bodies()
+restore_mode()	SELECT instruction_control.restore_mode()
+rules_version()	SELECT instruction_control.rules_version()
+rules_as_of(bigint)	SELECT pg_catalog.count(*) FROM instruction_control.rules_as_of(instruction_control.rules_version())
 EOF
 
 # Every public function needs a sample: the catalog says which exist.  Not

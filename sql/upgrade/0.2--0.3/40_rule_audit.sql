@@ -103,13 +103,15 @@ CREATE OR REPLACE FUNCTION import_decision(
   reason text DEFAULT NULL,
   evidence evidence_kind[] DEFAULT '{}',
   evidence_ref text DEFAULT NULL,
-  disciplinary_review text DEFAULT NULL)
+  disciplinary_review text DEFAULT NULL,
+  in_force boolean DEFAULT false)
 RETURNS decision
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground,
-                        basis, reason, evidence, evidence_ref, disciplinary_review, imported)
+                        basis, reason, evidence, evidence_ref, disciplinary_review, imported,
+                        imported_in_force)
   VALUES (instruction_id, kind, decided_on, decided_by, new_due, new_regime, ground,
-          basis, reason, evidence, evidence_ref, disciplinary_review, true)
+          basis, reason, evidence, evidence_ref, disciplinary_review, true, in_force)
   RETURNING *;
 END;
