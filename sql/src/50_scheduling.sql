@@ -6,10 +6,9 @@
 -- schedule_sweeps() makes pg_cron run the sweep every morning.
 --
 -- pg_cron runs in one database, cron.database_name; its schema `cron` exists
--- only there.  When the registry lives in that database the job is scheduled
--- with cron.schedule().  When it lives in another, the job must be created in
--- the cron database with cron.schedule_in_database(): schedule_sweeps() does
--- that through dblink (contrib) when dblink is installed in the registry's
+-- only there.  The job is created there with cron.schedule_in_database(),
+-- directly when the registry lives in that database; from another database
+-- schedule_sweeps() does that through dblink (contrib) when dblink is installed in the registry's
 -- database, connecting over pg_cron's own cron.host socket and this server's
 -- port; without dblink it raises IC202 with the exact statement to run there.
 --
@@ -162,7 +161,7 @@ COMMENT ON FUNCTION sweep_job_owner() IS
   'Internal: the login role the sweep job runs as (session_user), refused with 42501 unless it holds ic_admin';
 
 -- A pg_cron schedule: five fields of digits, *, /, -, , and month or day
--- names; '@daily'-style macros; 'N seconds' (pg_cron 1.4).  The text is
+-- names; '@daily'-style macros; 'N seconds' (pg_cron 1.5 and later).  The text is
 -- passed as a literal anyway; the check gives a clear error here rather than
 -- pg_cron's, and keeps anything else out of cron.job.
 CREATE FUNCTION valid_cron_schedule(cron_expr text) RETURNS boolean
