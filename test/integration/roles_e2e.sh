@@ -49,11 +49,11 @@ may() {
 		ok "$role: $what"
 	fi
 }
-# mayNOT WHAT ROLE SQLSTATE SQL: ROLE's SQL is refused with SQLSTATE
+# may_not WHAT ROLE SQLSTATE SQL [MESSAGE]: ROLE's SQL is refused with SQLSTATE (and MESSAGE)
 may_not() {
 	local what=$1 role=$2 state=$3 sql=$4 out
 	out=$(as "$role" "$sql")
-	if [ $? -ne 0 ] && grep -q "ERROR:  $state:" <<<"$out"; then
+	if [ $? -ne 0 ] && grep -q "ERROR:  $state: ${5:-}" <<<"$out"; then
 		ok "$role may not: $what ($state)"
 	else
 		not_ok "$role may not: $what (expected $state)"; echo "$out" | sed 's/^/#   /'
@@ -113,6 +113,9 @@ may "amends and replaces a seeded authority (decision_authority, R74-1)" e2e_adm
 	 SELECT * FROM instruction_control.decision_authority WHERE seeded ORDER BY 1, 2, 3 LIMIT 1"
 may "edits sweep_setting (reminders, escalation grace)" e2e_admin \
 	"UPDATE instruction_control.sweep_setting SET reminder_days = '{5,2,1}' WHERE level = 'central'"
+may "adds a sector heading of the annual form" e2e_admin \
+	"INSERT INTO instruction_control.sector_heading VALUES ('e2e', 'e2e kk', 'e2e ru', 'e2e en');
+	 UPDATE instruction_control.sector_heading SET en = 'E2E' WHERE sector = 'e2e'"
 may "adds a synonym" e2e_admin \
 	"INSERT INTO instruction_control.vocabulary_synonym (domain, synonym, code)
 	 SELECT 'decider', 'e2e first head', 'first_head'"
@@ -133,7 +136,7 @@ may "reads scheduling_status()" e2e_admin \
 	"SELECT pg_cron_preloaded, ready, method FROM instruction_control.scheduling_status()" \
 	"t|t|cron.schedule_in_database via dblink"
 may_not "delete a seeded row of the matrix" e2e_admin 42501 \
-	"DELETE FROM instruction_control.decision_rule WHERE id = 2"
+	"DELETE FROM instruction_control.decision_rule WHERE id = 2" "permission denied for table decision_rule"
 
 # --- ic_controller: puts on control and decides --------------------------------
 may "adds an act" e2e_controller \
@@ -173,6 +176,11 @@ may "removes from control (R76.1)" e2e_controller \
 may "extends a batch (R74-1)" e2e_controller \
 	"SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$I2, $I3], ARRAY['2025-05-15', '2025-05-16']::date[],
 	          'first_head', 'c', NULL, '2025-03-11')" "2"
+may "records a batch of decisions of any kind (record_decisions)" e2e_controller \
+	"SELECT string_agg(kind, ',' ORDER BY seq) FROM instruction_control.record_decisions(ARRAY[
+	   jsonb_populate_record(NULL::instruction_control.decision, jsonb_build_object('instruction_id', $I8, 'kind', 'removal',
+	     'decided_by', 'head_of_pa', 'ground', 'executed', 'evidence', '[\"official_report\"]'::jsonb,
+	     'decided_on', '2025-03-20', 'repeated', false, 'imported', false))])" "removal"
 may "edits a descriptive column" e2e_controller \
 	"UPDATE instruction_control.instruction SET content = 'e2e content' WHERE id = $I1"
 may_not "edit the matrix" e2e_controller 42501 "UPDATE instruction_control.decision_rule SET enabled = enabled WHERE id = 900"
@@ -282,16 +290,20 @@ else
 	not_ok "pg_cron ran the sweep as e2e_admin (status: '${status:-none after 90 s}')"
 	psql -X -q -At -d "$cron_db" -c "SELECT status, return_message FROM cron.job_run_details WHERE jobid = $job" | sed 's/^/#   /'
 fi
+may "routes an instruction's escalations by hand (R66-1.3)" e2e_admin \
+	"INSERT INTO instruction_control.instruction_escalation (instruction_id, addressee, basis) VALUES ($I1, 'state_counsellor', 'e2e');
+	 UPDATE instruction_control.instruction_escalation SET basis = 'e2e resolution' WHERE instruction_id = $I1;
+	 DELETE FROM instruction_control.instruction_escalation WHERE instruction_id = $I1"
 may "the run is in sweep_run" e2e_admin "SELECT count(*) >= 2 FROM instruction_control.sweep_run" "t"
 may_not "give a schedule that carries SQL" e2e_admin 22023 \
 	"SELECT instruction_control.schedule_sweeps('* * * * *'', ''DROP TABLE x')"
 may_not "give a schedule that is no schedule" e2e_admin 22023 "SELECT instruction_control.schedule_sweeps('every day; SELECT 1')"
 may_not "run SQL in the cron database through cron_exec()" e2e_admin 42501 \
-	"SELECT * FROM instruction_control.cron_exec('SELECT 1 AS v')"
+	"SELECT * FROM instruction_control.cron_exec('SELECT 1 AS v')" "permission denied for function cron_exec"
 in_db=$cron_db may_not "schedule a job of its own with pg_cron (cron.schedule)" e2e_admin 42501 \
-	"SELECT cron.schedule('e2e', '* * * * *', 'SELECT 1')"
+	"SELECT cron.schedule('e2e', '* * * * *', 'SELECT 1')" "permission denied for schema cron"
 in_db=$cron_db may_not "schedule a job in another database (cron.schedule_in_database)" e2e_admin 42501 \
-	"SELECT cron.schedule_in_database('e2e', '* * * * *', 'SELECT 1', '$db')"
+	"SELECT cron.schedule_in_database('e2e', '* * * * *', 'SELECT 1', '$db')" "permission denied for schema cron"
 check_cmds=$(psql -X -q -At -d "$cron_db" -c "SELECT string_agg(DISTINCT command, ' | ') FROM cron.job WHERE username = 'e2e_admin'")
 [ "$check_cmds" = "CALL instruction_control.sweep()" ] && ok "every job of e2e_admin runs CALL instruction_control.sweep()" \
 	|| not_ok "every job of e2e_admin runs CALL instruction_control.sweep() (got: $check_cmds)"
