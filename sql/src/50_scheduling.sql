@@ -38,7 +38,7 @@ COMMENT ON FUNCTION sweep_job_name() IS
 -- The connection string to the cron database over pg_cron's own socket.
 CREATE FUNCTION cron_connstr() RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT format('dbname=%s host=%s port=%s user=%s application_name=instruction_control',
                 quote_literal(current_setting('cron.database_name', true)),
@@ -99,14 +99,17 @@ COMMENT ON FUNCTION scheduling_status() IS
   'Whether pg_cron can run the sweeps of this database (its launcher is running; the registry is in cron.database_name, or dblink reaches it), how, and if not what to do; SECURITY DEFINER: cron.database_name is a superuser-only setting';
 
 -- Run SQL where the cron schema is: here, or in cron.database_name through dblink.
+-- It runs as the owner inside the SECURITY DEFINER functions below, so pg_temp
+-- comes last and the types it casts to are qualified (a caller's temporary
+-- jsonb or text type is never used).
 CREATE FUNCTION cron_exec(command text)
 RETURNS SETOF jsonb
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   st record;
-  statement text := format('SELECT to_jsonb(t)::text FROM (%s) t', command);
+  statement text := format('SELECT pg_catalog.to_jsonb(t)::pg_catalog.text FROM (%s) t', command);
 BEGIN
   SELECT * INTO st FROM instruction_control.scheduling_status();
   IF NOT st.pg_cron_preloaded THEN
@@ -123,7 +126,7 @@ BEGIN
               DETAIL = format('cron.database_name is %L.', st.cron_database),
               HINT = 'Run CREATE EXTENSION pg_cron; in this database.';
     END IF;
-    RETURN QUERY EXECUTE format('SELECT v::jsonb FROM (%s) r(v)', statement);
+    RETURN QUERY EXECUTE format('SELECT v::pg_catalog.jsonb FROM (%s) r(v)', statement);
   ELSIF st.dblink_schema IS NULL THEN
     RAISE EXCEPTION 'pg_cron runs in database %, not in %: its jobs are created there', 
                     quote_ident(st.cron_database), quote_ident(current_database())
@@ -132,7 +135,7 @@ BEGIN
             HINT = format('Run CREATE EXTENSION dblink; here and call again, or run in database %s:  %s',
                           quote_ident(st.cron_database), command);
   ELSE
-    RETURN QUERY EXECUTE format('SELECT v::jsonb FROM %I.dblink(%L, %L) AS r(v text)',
+    RETURN QUERY EXECUTE format('SELECT v::pg_catalog.jsonb FROM %I.dblink(%L::pg_catalog.text, %L::pg_catalog.text) AS r(v pg_catalog.text)',
                                 st.dblink_schema, instruction_control.cron_connstr(), statement);
   END IF;
 END

@@ -16,6 +16,7 @@
  */
 
 ALTER FUNCTION seeded_row_owner() SECURITY DEFINER;
+ALTER FUNCTION cron_connstr() SET search_path = pg_catalog, pg_temp;
 
 CREATE OR REPLACE FUNCTION scheduling_status(
     OUT pg_cron_preloaded boolean,
@@ -68,14 +69,17 @@ COMMENT ON FUNCTION scheduling_status() IS
   'Whether pg_cron can run the sweeps of this database (its launcher is running; the registry is in cron.database_name, or dblink reaches it), how, and if not what to do; SECURITY DEFINER: cron.database_name is a superuser-only setting';
 
 -- Run SQL where the cron schema is: here, or in cron.database_name through dblink.
+-- It runs as the owner inside the SECURITY DEFINER functions below, so pg_temp
+-- comes last and the types it casts to are qualified (a caller's temporary
+-- jsonb or text type is never used).
 CREATE OR REPLACE FUNCTION cron_exec(command text)
 RETURNS SETOF jsonb
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   st record;
-  statement text := format('SELECT to_jsonb(t)::text FROM (%s) t', command);
+  statement text := format('SELECT pg_catalog.to_jsonb(t)::pg_catalog.text FROM (%s) t', command);
 BEGIN
   SELECT * INTO st FROM instruction_control.scheduling_status();
   IF NOT st.pg_cron_preloaded THEN
@@ -92,7 +96,7 @@ BEGIN
               DETAIL = format('cron.database_name is %L.', st.cron_database),
               HINT = 'Run CREATE EXTENSION pg_cron; in this database.';
     END IF;
-    RETURN QUERY EXECUTE format('SELECT v::jsonb FROM (%s) r(v)', statement);
+    RETURN QUERY EXECUTE format('SELECT v::pg_catalog.jsonb FROM (%s) r(v)', statement);
   ELSIF st.dblink_schema IS NULL THEN
     RAISE EXCEPTION 'pg_cron runs in database %, not in %: its jobs are created there', 
                     quote_ident(st.cron_database), quote_ident(current_database())
@@ -101,7 +105,7 @@ BEGIN
             HINT = format('Run CREATE EXTENSION dblink; here and call again, or run in database %s:  %s',
                           quote_ident(st.cron_database), command);
   ELSE
-    RETURN QUERY EXECUTE format('SELECT v::jsonb FROM %I.dblink(%L, %L) AS r(v text)',
+    RETURN QUERY EXECUTE format('SELECT v::pg_catalog.jsonb FROM %I.dblink(%L::pg_catalog.text, %L::pg_catalog.text) AS r(v pg_catalog.text)',
                                 st.dblink_schema, instruction_control.cron_connstr(), statement);
   END IF;
 END
