@@ -321,6 +321,17 @@ in_db=$cron_db may_not "schedule a job in another database (cron.schedule_in_dat
 check_cmds=$(psql -X -q -At -d "$cron_db" -c "SELECT string_agg(DISTINCT command, ' | ') FROM cron.job WHERE username = 'e2e_admin'")
 [ "$check_cmds" = "CALL instruction_control.sweep()" ] && ok "every job of e2e_admin runs CALL instruction_control.sweep()" \
 	|| not_ok "every job of e2e_admin runs CALL instruction_control.sweep() (got: $check_cmds)"
+# the scheduling functions run as the extension's owner: a temporary type an administrator
+# plants (jsonb, text: the types cron_exec casts to) must not run its code as the owner
+as e2e_admin "CREATE FUNCTION pg_temp.e2e_evil(text) RETURNS boolean LANGUAGE plpgsql AS
+                \$\$BEGIN EXECUTE 'ALTER ROLE e2e_admin SUPERUSER'; RETURN true; END\$\$;
+              CREATE DOMAIN pg_temp.jsonb AS pg_catalog.text CHECK (pg_temp.e2e_evil(VALUE));
+              CREATE DOMAIN pg_temp.text AS pg_catalog.text CHECK (pg_temp.e2e_evil(VALUE));
+              SELECT count(*) FROM instruction_control.scheduled_sweeps();
+              SELECT * FROM instruction_control.scheduling_status();" >/dev/null 2>&1
+check_super=$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'e2e_admin'")
+[ "$check_super" = f ] && ok "e2e_admin: a planted temporary jsonb/text type runs nothing as the owner" \
+	|| not_ok "e2e_admin: a planted temporary jsonb/text type runs nothing as the owner (e2e_admin is now a superuser)"
 may "unschedules the sweeps" e2e_admin "SELECT instruction_control.unschedule_sweeps()" "1"
 may "scheduled_sweeps() is then empty" e2e_admin "SELECT count(*) FROM instruction_control.scheduled_sweeps()" "0"
 
