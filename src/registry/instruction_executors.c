@@ -53,9 +53,9 @@ ic_write_executors(TriggerData *td)
 				 "SELECT $1, $2, 'responsible' WHERE $2 IS NOT NULL "
 				 "UNION ALL SELECT $1, b, 'co_executor' FROM pg_catalog.unnest($3) AS b",
 				 3, argtypes);
-	writing_executors = true;
 	ic_act_as_owner(get_relname_relid("instruction_executor", get_namespace_oid(IC_SCHEMA, false)),
 					&saved);
+	writing_executors = true;
 	PG_TRY();
 	{
 		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)

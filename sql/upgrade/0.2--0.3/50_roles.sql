@@ -177,13 +177,13 @@ BEGIN
     RAISE EXCEPTION 'keep_run_details must not be negative'
       USING ERRCODE = '22023', HINT = 'E.g. ''14 days''.';
   END IF;
+  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
+                                               instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
+                                               current_database(), job_owner)) ->> 'v')::bigint;
   -- one sweep job per database: another role's job of this database goes
   PERFORM instruction_control.cron_exec(format(
     'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
     instruction_control.sweep_job_name(), current_database(), job_owner));
-  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
-                                               instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
-                                               current_database(), job_owner)) ->> 'v')::bigint;
   -- keep cron.job_run_details bounded: one cleanup job in the cron database
   PERFORM instruction_control.cron_exec(format('SELECT cron.schedule(%L, %L, %L) AS v',
                                                'instruction_control_cron_cleanup', '17 0 * * *', cleanup_cmd));
