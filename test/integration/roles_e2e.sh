@@ -206,6 +206,8 @@ may "submits a report on an instruction it co-executes" e2e_executor \
 	"SELECT (instruction_control.submit_report($I2, 'risk', 'risk', $A, submitted_on => '2025-03-12')).kind" "risk"
 may_not "report on another body's instruction (it does not exist for it)" e2e_executor 23503 \
 	"SELECT instruction_control.submit_report($I3, 'risk', 'risk', submitted_on => '2025-03-12')"
+may_not "register a roadmap on another body's instruction (it does not exist for it)" e2e_executor 23503 \
+	"SELECT instruction_control.register_roadmap($I3, 'executor_only', 'first_head', $B, '2025-03-12')"
 may_not "report in the name of another body" e2e_executor 42501 \
 	"SELECT instruction_control.submit_report($I2, 'risk', 'risk', $B, submitted_on => '2025-03-12')"
 may_not "decide (extend a deadline)" e2e_executor 42501 \
@@ -332,6 +334,14 @@ as e2e_admin "CREATE FUNCTION pg_temp.e2e_evil(text) RETURNS boolean LANGUAGE pl
 check_super=$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'e2e_admin'")
 [ "$check_super" = f ] && ok "e2e_admin: a planted temporary jsonb/text type runs nothing as the owner" \
 	|| not_ok "e2e_admin: a planted temporary jsonb/text type runs nothing as the owner (e2e_admin is now a superuser)"
+# one sweep job per database: another login's scheduling replaces the admin's job, and back
+q "SELECT instruction_control.schedule_sweeps('0 1 * * *')" >/dev/null
+may "sees one job after another login scheduled (the superuser's replaces its own)" e2e_admin \
+	"SELECT string_agg(username, ',') FROM instruction_control.scheduled_sweeps()" "postgres"
+may "schedules again: its job replaces the other login's" e2e_admin \
+	"SELECT instruction_control.schedule_sweeps('0 2 * * *') > 0;
+	 SELECT string_agg(username || ' ' || schedule, ',') FROM instruction_control.scheduled_sweeps()" "t
+e2e_admin 0 2 * * *"
 may "unschedules the sweeps" e2e_admin "SELECT instruction_control.unschedule_sweeps()" "1"
 may "scheduled_sweeps() is then empty" e2e_admin "SELECT count(*) FROM instruction_control.scheduled_sweeps()" "0"
 
