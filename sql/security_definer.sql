@@ -26,7 +26,17 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.rule_change_journal()',
    'the trigger that journals every change of the rule data (R74-1 matrix, sweep settings, calendar) into rule_change, which no role may write: an administrator changes the rules but not their journal'),
   ('instruction_control.rules_version()',
-   'the journal''s last version, read by the decision journal of every role that records decisions (decision.rules_version); rule_change itself is readable by nobody but its owner');
+   'the journal''s last version, read by the decision journal of every role that records decisions (decision.rules_version); rule_change itself is readable by nobody but its owner'),
+  ('instruction_control.seeded_row_owner()',
+   'the trigger that lets an administrator''s row replace a seeded row of the matrix or calendar: it deletes the seeded row, which ic_admin may not delete directly'),
+  ('instruction_control.scheduling_status()',
+   'reads cron.database_name, a superuser-only setting, and pg_cron''s state for ic_admin'),
+  ('instruction_control.schedule_sweeps(text,interval)',
+   'creates the sweep job in pg_cron (cron.schedule_in_database, superuser-only) with a fixed command, CALL instruction_control.sweep(), run as the scheduling ic_admin login; the admin chooses when, never what'),
+  ('instruction_control.unschedule_sweeps()',
+   'removes this database''s sweep job from pg_cron, whose tables ic_admin may not write'),
+  ('instruction_control.scheduled_sweeps()',
+   'reads this database''s sweep job from cron.job, which ic_admin may not read');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

@@ -103,9 +103,11 @@ SELECT pg_catalog.pg_extension_config_dump('calendar_year', 'WHERE NOT seeded');
 SELECT pg_catalog.pg_extension_config_dump('calendar_holiday_rule', 'WHERE NOT seeded');
 SELECT pg_catalog.pg_extension_config_dump('calendar_day', 'WHERE NOT seeded');
 
--- Ownership of rows: see the section header.
+-- Ownership of rows: see the section header.  SECURITY DEFINER: replacing a
+-- seeded row deletes it, and ic_admin, who inserts the replacement, has no
+-- DELETE on decision_rule (seeded rows are disabled, not deleted).
 CREATE FUNCTION seeded_row_owner() RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN

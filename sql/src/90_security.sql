@@ -134,10 +134,13 @@ GRANT UPDATE (delivered_at, delivered_by) ON event TO ic_admin, ic_integrator;
 GRANT EXECUTE ON FUNCTION next_events(integer, addressee), mark_delivered(bigint[]) TO ic_admin, ic_integrator;
 GRANT INSERT, UPDATE, DELETE ON sweep_setting, instruction_escalation TO ic_admin;
 GRANT USAGE ON SCHEMA instruction_control TO ic_integrator;
-REVOKE EXECUTE ON FUNCTION cron_exec(text), schedule_sweeps(text, interval), unschedule_sweeps(),
-  scheduled_sweeps() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cron_exec(text), schedule_sweeps(text, interval), unschedule_sweeps(),
-  scheduled_sweeps() TO ic_admin;
+-- Scheduling runs as the extension's owner (SECURITY DEFINER) with fixed
+-- commands; cron_exec(), which runs any query in the cron database, and the
+-- helpers it uses stay the owner's: nobody else may run SQL through pg_cron.
+REVOKE EXECUTE ON FUNCTION cron_exec(text), cron_connstr(), sweep_job_owner(), schedule_sweeps(text, interval),
+  unschedule_sweeps(), scheduled_sweeps(), scheduling_status() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION schedule_sweeps(text, interval), unschedule_sweeps(), scheduled_sweeps(),
+  scheduling_status() TO ic_admin;
 
 -- Reporting: the views run with the reader's privileges (security_invoker), so
 -- row-level security gives each reader its slice.

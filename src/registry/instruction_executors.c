@@ -7,13 +7,18 @@
  * instruction's AFTER INSERT trigger writes them here, where foreign keys
  * refuse an unknown body.  Nothing else writes the table: a direct INSERT is
  * refused, UPDATE and DELETE are refused by journal_append_only.
+ * The rows are the registry's write, made as the table's owner (as a decision
+ * is applied, decision_apply.c): a controller or the importing administrator
+ * needs no privilege on instruction_executor to name the executors.
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 #include "instruction_control.h"
@@ -35,6 +40,7 @@ ic_write_executors(TriggerData *td)
 	Datum		args[3];
 	char		nulls[3] = {' ', ' ', ' '};
 	bool		isnull;
+	IcActingAs	saved;
 
 	args[0] = Int64GetDatum(ic_get_int64(tuple, desc, "id"));
 	args[1] = ic_getattr(tuple, desc, "responsible_body_id", IC_COL_INT8, &isnull);
@@ -47,6 +53,8 @@ ic_write_executors(TriggerData *td)
 				 "SELECT $1, $2, 'responsible' WHERE $2 IS NOT NULL "
 				 "UNION ALL SELECT $1, b, 'co_executor' FROM pg_catalog.unnest($3) AS b",
 				 3, argtypes);
+	ic_act_as_owner(get_relname_relid("instruction_executor", get_namespace_oid(IC_SCHEMA, false)),
+					&saved);
 	writing_executors = true;
 	PG_TRY();
 	{
@@ -56,6 +64,7 @@ ic_write_executors(TriggerData *td)
 	}
 	PG_FINALLY();
 	{
+		ic_act_restore(&saved);
 		writing_executors = false;
 	}
 	PG_END_TRY();

@@ -221,7 +221,7 @@ for _ in $(seq 1 40); do
 	sleep 0.25
 done
 check "after promotion pg_cron's launcher runs and scheduling_status() is ready" \
-	same "$(qs "SELECT pg_cron_preloaded, ready, method FROM instruction_control.scheduling_status()")" "t|t|cron.schedule"
+	same "$(qs "SELECT pg_cron_preloaded, ready, method FROM instruction_control.scheduling_status()")" "t|t|cron.schedule_in_database"
 check "the job scheduled on the old primary came over with the cron database (scheduled_sweeps(): job $job)" \
 	same "$(qs "SELECT jobid, schedule, command FROM instruction_control.scheduled_sweeps()")" "${job}|0 1 * * *|CALL instruction_control.sweep()"
 # pg_cron connects to a job's nodename:nodeport, taken when it was scheduled; this

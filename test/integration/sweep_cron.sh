@@ -91,8 +91,8 @@ check "no sweep job of $db is left in cron.job" \
 
 # --- 2. the cron database itself: cron.schedule ------------------------------
 q "$cron_db" "CREATE EXTENSION instruction_control"
-check "in cron.database_name scheduling uses cron.schedule() directly" \
-	same "$(q "$cron_db" "SELECT ready, method FROM instruction_control.scheduling_status()")" "t|cron.schedule"
+check "in cron.database_name scheduling calls cron.schedule_in_database() directly" \
+	same "$(q "$cron_db" "SELECT ready, method FROM instruction_control.scheduling_status()")" "t|cron.schedule_in_database"
 job2=$(q "$cron_db" "SELECT instruction_control.schedule_sweeps('0 1 * * *')")
 check "schedule_sweeps() in $cron_db schedules job $job2 there" \
 	same "$(q "$cron_db" "SELECT jobname, database FROM cron.job WHERE jobid = ${job2:-0}")" "instruction_control_sweep:$cron_db|$cron_db"
