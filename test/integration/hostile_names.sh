@@ -160,6 +160,8 @@ form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instructio
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 my_bodies()	SELECT instruction_control.my_bodies()
 restore_mode()	SELECT instruction_control.restore_mode()
+sweep_job_owner()	SELECT instruction_control.sweep_job_owner()
+valid_cron_schedule(text)	SELECT instruction_control.valid_cron_schedule('0 1 * * *')
 rules_version()	SELECT instruction_control.rules_version()
 rules_as_of(bigint)	SELECT pg_catalog.count(*) FROM instruction_control.rules_as_of(instruction_control.rules_version())
 EOF

@@ -107,8 +107,9 @@ may "replaces a seeded rule by inserting its own row with the same key (R74-1)" 
 	"INSERT INTO instruction_control.decision_rule SELECT * FROM instruction_control.decision_rule
 	  WHERE id = (SELECT min(id) FROM instruction_control.decision_rule WHERE seeded);
 	 SELECT count(*) FROM instruction_control.decision_rule WHERE seeded AND id = 1" "0"
-may "amends and replaces a seeded authority (decision_authority, R74-1)" e2e_admin \
-	"UPDATE instruction_control.decision_authority SET basis = 'e2e'
+may "amends and replaces a seeded authority (decision_authority, R74-1), naming the basis" e2e_admin \
+	"SET LOCAL instruction_control.change_basis = 'e2e: an amendment of the matrix';
+	 UPDATE instruction_control.decision_authority SET basis = 'e2e'
 	  WHERE (level, action, decider) = (SELECT level, action, decider FROM instruction_control.decision_authority WHERE seeded ORDER BY 1, 2, 3 LIMIT 1);
 	 INSERT INTO instruction_control.decision_authority
 	 SELECT * FROM instruction_control.decision_authority WHERE seeded ORDER BY 1, 2, 3 LIMIT 1"
@@ -145,6 +146,10 @@ may_not "delete a seeded row of the matrix" e2e_admin 42501 \
 	"DELETE FROM instruction_control.decision_rule WHERE id = 2" "permission denied for table decision_rule"
 
 # --- ic_controller: puts on control and decides --------------------------------
+may "reads who changed the rules and the rules as of the current version (rule_change_history, rules_as_of)" e2e_controller \
+	"SELECT count(*) > 0 FROM instruction_control.rule_change_history;
+	 SELECT count(*) > 0 FROM instruction_control.rules_as_of(instruction_control.rules_version())" "t
+t"
 may "adds an act" e2e_controller \
 	"INSERT INTO instruction_control.act (external_ref, act_type, number, title, signed_on)
 	 VALUES ('E2E-ACT', 'decree', 'E2E-1', 'On the test', '2025-02-28')"
