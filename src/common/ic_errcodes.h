@@ -36,5 +36,7 @@
 #define ERRCODE_IC_MISSING_BASIS			MAKE_SQLSTATE('I','C','1','1','4')
 #define ERRCODE_IC_NOT_IN_FORCE				MAKE_SQLSTATE('I','C','1','1','5')
 #define ERRCODE_IC_DECISION_DATE			MAKE_SQLSTATE('I','C','1','1','6')
+/* an id supplied by the client (OVERRIDING SYSTEM VALUE, COPY): ids are the registry's */
+#define ERRCODE_IC_SERVER_ID				MAKE_SQLSTATE('I','C','1','1','7')
 
 #endif							/* IC_ERRCODES_H */

@@ -73,6 +73,18 @@ ic_batch_prepared(HeapTuple tuple, TupleDesc desc)
 }
 
 bool
+ic_batch_owns_id(Oid relid, int64 id)
+{
+	bool		found;
+
+	if (prepared_rows == NULL ||
+		relid != get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)))
+		return false;
+	(void) hash_search(prepared_rows, &id, HASH_FIND, &found);
+	return found;
+}
+
+bool
 ic_batch_applying(void)
 {
 	return final_states != NULL;
@@ -146,7 +158,8 @@ insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Return
 		elems[i] = heap_copy_tuple_as_datum(rows[i], desc);
 	argtypes[0] = get_array_type(rowtype);
 	args[0] = PointerGetDatum(construct_array(elems, n, rowtype, -1, false, TYPALIGN_DOUBLE));
-	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision "
+	/* the ids were taken from the identity above (server_id lets exactly them through) */
+	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision OVERRIDING SYSTEM VALUE "
 				 "SELECT * FROM pg_catalog.unnest($1) RETURNING *", 1, argtypes);
 	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING ||
 		SPI_processed != (uint64) n)
@@ -324,10 +337,16 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 		bool		isnull;
 
 		(void) heap_getattr(rows[i], id_col, desc, &isnull);
-		if (isnull)
+		if (!isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_SERVER_ID),
+					 errmsg("the id of a decision is the registry's, not the client's"),
+					 errdetail("Decision %d of the batch names an id.", i + 1),
+					 errhint("Leave id NULL: the registry takes it from the journal's identity.")));
+		else
 		{
-			/* the id the column's default would give */
-			Datum		v = Int64GetDatum(nextval_internal(seq, true));
+			/* the id the identity gives (the registry's write: no privilege on the sequence asked) */
+			Datum		v = Int64GetDatum(nextval_internal(seq, false));
 			bool		nulls_false = false;
 
 			rows[i] = heap_modify_tuple_by_cols(rows[i], desc, 1, &id_col, &v, &nulls_false);
