@@ -41,6 +41,7 @@ typedef struct PreparedRow		/* a judged journal row, by decision id */
 {
 	int64		decision_id;
 	int64		instruction_id;
+	bool		accepted;		/* the journal's trigger let it through (once) */
 } PreparedRow;
 
 typedef struct BatchInstruction /* an instruction of the batch, by id */
@@ -66,9 +67,9 @@ ic_batch_prepared(HeapTuple tuple, TupleDesc desc)
 		return false;
 	id = ic_get_int64(tuple, desc, "id");
 	row = hash_search(prepared_rows, &id, HASH_FIND, &found);
-	if (!found || row->instruction_id != ic_get_int64(tuple, desc, "instruction_id"))
+	if (!found || row->accepted || row->instruction_id != ic_get_int64(tuple, desc, "instruction_id"))
 		return false;
-	hash_search(prepared_rows, &id, HASH_REMOVE, NULL);	/* accepted once */
+	row->accepted = true;		/* accepted once */
 	return true;
 }
 
@@ -209,6 +210,7 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("decision id %lld appears twice in the batch", (long long) id)));
 		p->instruction_id = ic_get_int64(rows[i], desc, "instruction_id");
+		p->accepted = false;
 	}
 	PG_TRY();
 	{
