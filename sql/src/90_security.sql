@@ -80,6 +80,7 @@ GRANT SELECT ON instruction, decision, instruction_executor, act, state_body, ro
 GRANT EXECUTE ON FUNCTION who_may_decide, instruction_as_of, my_bodies TO ic_reader;
 
 GRANT INSERT ON roadmap, report TO ic_executor;
+-- ids come from identity columns (server_id refuses supplied ones): no role needs a sequence (issue 16)
 GRANT EXECUTE ON FUNCTION register_roadmap, submit_report TO ic_executor;
 
 GRANT INSERT ON instruction, act, decision, roadmap, report TO ic_controller;
