@@ -23,9 +23,19 @@ DECLARE
   t text;
   last bigint;
   called boolean;
+  n bigint;
+  top bigint;
 BEGIN
   FOREACH t IN ARRAY ARRAY['state_body', 'act', 'instruction', 'decision', 'roadmap', 'report', 'sweep_run', 'event'] LOOP
     EXECUTE format('SELECT last_value, is_called FROM instruction_control.%I', t || '_id_seq') INTO last, called;
+    -- 0.2 let clients choose ids: the identity continues after the sequence, not after such ids
+    -- (one of them could be 2^63-1); the administrator learns of those beyond it
+    EXECUTE format('SELECT count(*), max(id) FROM instruction_control.%I WHERE id > $1', t)
+      INTO n, top USING CASE WHEN called THEN last ELSE 0 END;
+    IF n > 0 THEN
+      RAISE WARNING '% rows of instruction_control.% have ids beyond its sequence, up to %: chosen by a client before 0.3', n, t, top
+        USING HINT = 'New ids continue after the sequence; an insert that reaches one of these ids fails once with 23505.';
+    END IF;
     EXECUTE format('ALTER TABLE instruction_control.%I ALTER COLUMN id DROP DEFAULT', t);
     EXECUTE format('DROP SEQUENCE instruction_control.%I', t || '_id_seq');
     EXECUTE format('ALTER TABLE instruction_control.%I ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY', t);
