@@ -254,7 +254,7 @@ COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it';
 COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
 COMMENT ON COLUMN event.as_of IS 'The day swept when the event was raised';
 COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)';
-COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark';
+COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark; "replayed": true for an event a replay of a past day wrote';
 COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered (mark_delivered(), once); NULL: open';
 COMMENT ON COLUMN event.delivered_by IS 'Session user that marked it delivered, recorded by mark_delivered()';
 COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
@@ -755,7 +755,9 @@ BEGIN
   ),
   ins AS (
     INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
-    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run, t.detail
+    -- a replay's events say so: they are about a day gone (a consumer may skip them)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
       FROM taken t
      ORDER BY t.instruction_id, t.kind, t.period
     ON CONFLICT ON CONSTRAINT event_once DO NOTHING

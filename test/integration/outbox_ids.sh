@@ -7,7 +7,7 @@
 #     instruction (its id, kind, deadline, addressee) reaches it; next_events() refuses it (42501)
 #   - a forged pg_notify() wakes a consumer (a Python loop: LISTEN, on a wake-up call next_events()
 #     and mark_delivered() what it returns) and makes it do nothing: it never acts on a payload
-#   - a replay of a past day writes its events without waking anyone; notify => true wakes
+#   - a replay of a past day writes its events (marked replayed) without waking anyone; notify => true wakes
 #   - an integrator cannot reopen an event or forge delivered_by (42501); mark_delivered() records it
 #   - an executor naming another body's hidden report id (OVERRIDING SYSTEM VALUE, COPY) gets
 #     IC117, not 23505: the id tells nothing; COPY with ids too
@@ -160,6 +160,11 @@ written, mode = acur.fetchone()
 heard = drain(stranger) + drain(consumer, 0.2)
 check(mode == "replay" and written > 0 and heard == [],
       "issue 16: a replay of %s writes its %d events and wakes nobody" % (day1, written))
+acur.execute("""SELECT bool_and(e.detail @> '{"replayed": true}') FILTER (WHERE r.mode = 'replay'),
+                        bool_or(e.detail ? 'replayed') FILTER (WHERE r.mode = 'current')
+                   FROM instruction_control.event e JOIN instruction_control.sweep_run r ON r.id = e.sweep_run_id""")
+check(acur.fetchone() == (True, False),
+      "issue 16: a replay's events say so (detail replayed: true), today's do not: a consumer can tell stale ones")
 acur.execute("CALL instruction_control.sweep(%s::date, notify => true)", (day2,))
 acur.execute("SELECT events FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1")
 written = acur.fetchone()[0]

@@ -425,7 +425,9 @@ BEGIN
   ),
   ins AS (
     INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
-    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run, t.detail
+    -- a replay's events say so: they are about a day gone (a consumer may skip them)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
       FROM taken t
      ORDER BY t.instruction_id, t.kind, t.period
     ON CONFLICT ON CONSTRAINT event_once DO NOTHING
@@ -565,6 +567,7 @@ COMMENT ON TABLE event IS
 
 COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered (mark_delivered(), once); NULL: open';
 
+COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark; "replayed": true for an event a replay of a past day wrote';
 COMMENT ON COLUMN event.delivered_by IS 'Session user that marked it delivered, recorded by mark_delivered()';
 
 
