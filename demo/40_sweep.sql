@@ -49,7 +49,7 @@ COMMIT;
 SELECT count(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered, count(*) FILTER (WHERE delivered_at IS NULL) AS open
   FROM event;
 
-\echo '-- Listening on the channel instruction_control_events: every new event is a small JSON payload'
+\echo '-- Listening on the channel instruction_control_events: an empty wake-up per batch; act on next_events() only'
 SELECT id, kind, level, due_date FROM put_on_control('event', 'central', current_date - 30, term => '10 wd',
                                                      content => 'An instruction overdue today');
 LISTEN instruction_control_events;

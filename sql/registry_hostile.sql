@@ -88,9 +88,14 @@ SELECT recorded_by = session_user AS recorded_by_is_session_user,
        recorded_at > '2020-01-01' AS not_the_forged_time,
        measures_due_date, roadmap_due_date, old_due_date, seq, repeated
   FROM decision WHERE instruction_id = :a;
--- a huge explicit id does not freeze the instruction: the next decision is judged as usual
+-- a huge explicit id is refused (ids are the server's, issue 16): GENERATED ALWAYS (428C9),
+-- and OVERRIDING SYSTEM VALUE by server_id (IC119); the decision is then judged as usual
 INSERT INTO decision (id, instruction_id, kind, ground, decided_by, evidence, decided_on)
 VALUES (9223372036854775000, :a, 'removal', 'executed', 'president', '{official_report}', '2025-03-20');
+INSERT INTO decision (id, instruction_id, kind, ground, decided_by, evidence, decided_on) OVERRIDING SYSTEM VALUE
+VALUES (9223372036854775000, :a, 'removal', 'executed', 'president', '{official_report}', '2025-03-20');
+INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, decided_on)
+VALUES (:a, 'removal', 'executed', 'president', '{official_report}', '2025-03-20');
 SELECT id = 9223372036854775000 AS explicit_id, seq, kind FROM decision WHERE instruction_id = :a ORDER BY seq;
 SELECT status, removed_on, decision_count, extensions FROM instruction WHERE id = :a;
 -- a batch of decisions is judged the same way, with the clerk's privileges

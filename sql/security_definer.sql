@@ -36,7 +36,13 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.unschedule_sweeps()',
    'removes this database''s sweep job from pg_cron, whose tables ic_admin may not write'),
   ('instruction_control.scheduled_sweeps()',
-   'reads this database''s sweep job from cron.job, which ic_admin may not read');
+   'reads this database''s sweep job from cron.job, which ic_admin may not read'),
+  ('instruction_control.sweep_change_note()',
+   'the trigger that notes a written instruction, decision or risk report for the next incremental sweep in sweep_change, which no client may write (so no client value can hide a change from the sweep)'),
+  ('instruction_control.next_events(integer,instruction_control.addressee)',
+   'takes open events FOR UPDATE SKIP LOCKED for ic_admin and ic_integrator, who hold no UPDATE on event (so they cannot reopen an event or forge delivered_by)'),
+  ('instruction_control.mark_delivered(bigint[])',
+   'the only writer of event.delivered_at and delivered_by (the session user, never taken from the client); nobody holds UPDATE on event');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

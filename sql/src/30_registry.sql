@@ -92,7 +92,7 @@ COMMENT ON DOMAIN body_type IS 'Kind of state body or organisation';
 -- State bodies --------------------------------------------------------------
 
 CREATE TABLE state_body (
-  id            bigserial PRIMARY KEY,
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   external_ref  text UNIQUE,
   code          text UNIQUE,
   name          text NOT NULL,
@@ -138,7 +138,7 @@ SELECT pg_catalog.pg_extension_config_dump('person_id_seq', '');
 -- Acts ----------------------------------------------------------------------
 
 CREATE TABLE act (
-  id            bigserial PRIMARY KEY,
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   external_ref  text UNIQUE,
   act_type      text NOT NULL,
   number        text,
@@ -154,7 +154,7 @@ COMMENT ON COLUMN act.signed_on IS 'Day the act was signed';
 -- Instructions --------------------------------------------------------------
 
 CREATE TABLE instruction (
-  id                  bigserial PRIMARY KEY,
+  id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   external_ref        text UNIQUE,
   act_id              bigint REFERENCES act,
   point               point_ref,
@@ -256,7 +256,7 @@ COMMENT ON COLUMN instruction_executor.role IS 'responsible or co_executor';
 -- Decision journal ----------------------------------------------------------
 
 CREATE TABLE decision (
-  id                  bigserial PRIMARY KEY,
+  id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   instruction_id      bigint NOT NULL,	-- no foreign key: the journal's trigger reads and locks it
   kind                decision_kind NOT NULL,
   decided_by          decider,
@@ -514,7 +514,7 @@ COMMENT ON COLUMN decision_matrix.source IS 'decision_rule (the decree) or decis
 -- Roadmaps and reports ------------------------------------------------------
 
 CREATE TABLE roadmap (
-  id                  bigserial PRIMARY KEY,
+  id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   instruction_id      bigint NOT NULL REFERENCES instruction,
   drafted_by_body_id  bigint REFERENCES state_body,
   drafter             roadmap_drafter NOT NULL,
@@ -535,7 +535,7 @@ COMMENT ON COLUMN roadmap.touches_government_powers IS 'Touches the Government''
 COMMENT ON COLUMN roadmap.agreed_with_pa_on IS 'Day the PA agreed it, where needed (within 5 working days, R57)';
 
 CREATE TABLE report (
-  id                  bigserial PRIMARY KEY,
+  id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   instruction_id      bigint NOT NULL REFERENCES instruction,
   kind                report_kind NOT NULL,
   period_end          date,

@@ -262,6 +262,23 @@ CREATE TRIGGER report_append_only BEFORE UPDATE OR DELETE ON report
 CREATE TRIGGER report_no_truncate BEFORE TRUNCATE ON report
   FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
 
+-- Ids are the server's (issue 16): GENERATED ALWAYS refuses an INSERT naming
+-- an id; server_id refuses the two doors GENERATED ALWAYS leaves open to
+-- anyone with INSERT, OVERRIDING SYSTEM VALUE and COPY (IC119), so a client
+-- cannot probe another body's hidden rows (23505), claim the ids other
+-- sessions will get, or write 2^63-1.  A restore (restore_mode) reloads ids.
+CREATE FUNCTION server_id()
+RETURNS trigger AS 'MODULE_PATHNAME', 'ic_server_id' LANGUAGE C;
+COMMENT ON FUNCTION server_id() IS
+  'Trigger: a row''s id is the one its table''s identity just gave it in this session; a client''s id (OVERRIDING SYSTEM VALUE, COPY) is refused (IC119), except when reloading a dump (restore_mode)';
+CREATE TRIGGER server_id BEFORE INSERT ON state_body FOR EACH ROW EXECUTE FUNCTION server_id();
+CREATE TRIGGER server_id BEFORE INSERT ON act FOR EACH ROW EXECUTE FUNCTION server_id();
+CREATE TRIGGER server_id BEFORE INSERT ON instruction FOR EACH ROW EXECUTE FUNCTION server_id();
+CREATE TRIGGER server_id BEFORE INSERT ON decision FOR EACH ROW EXECUTE FUNCTION server_id();
+CREATE TRIGGER server_id BEFORE INSERT ON roadmap FOR EACH ROW EXECUTE FUNCTION server_id();
+CREATE TRIGGER server_id BEFORE INSERT ON report FOR EACH ROW EXECUTE FUNCTION server_id();
+REVOKE EXECUTE ON FUNCTION server_id() FROM PUBLIC;
+
 -- R14: the title of a state-secret act is not stored.
 CREATE FUNCTION act_secrecy_guard() RETURNS trigger
 LANGUAGE plpgsql

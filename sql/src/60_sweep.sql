@@ -21,8 +21,15 @@
 -- range scan: due dates, roadmap dates, reporting periods, measures dates,
 -- risk reports, the overdue marks), leaves out what the outbox already holds,
 -- and numbers them in batches; each batch is written, notified and committed
--- on its own.  Nothing here adds a trigger to instruction or decision: the
--- overdue mark lives in overdue_mark and the sweep re-evaluates it.
+-- on its own.  The overdue mark lives in overdue_mark and the sweep
+-- re-evaluates it; the only triggers the sweep adds to the registry note which
+-- instruction was written (sweep_change), for the next incremental sweep.
+--
+-- The outbox is read through next_events() and marked through
+-- mark_delivered() only (SECURITY DEFINER; nobody may UPDATE event).  The
+-- channel instruction_control_events carries an opaque wake-up, once per
+-- batch: any role may LISTEN and any role may pg_notify() on it, so a payload
+-- tells nothing and a consumer acts on next_events() alone.
 --
 -- The state of a day: for as_of = current_date the live rows (their indexes);
 -- for a past day instruction_as_of(as_of), the journal folded (History), so a
@@ -179,7 +186,7 @@ COMMENT ON COLUMN overdue_mark.instruction_id IS 'The overdue instruction (instr
 COMMENT ON COLUMN overdue_mark.sweep_run_id IS 'The sweep that marked it (sweep_run.id)';
 
 CREATE TABLE sweep_run (
-  id            bigserial PRIMARY KEY,
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   as_of         date NOT NULL,
   mode          text NOT NULL CHECK (mode IN ('current', 'replay')),
   marks         boolean NOT NULL,
@@ -206,9 +213,9 @@ COMMENT ON COLUMN sweep_run.mode IS 'current: the live rows (as_of = today); rep
 COMMENT ON COLUMN sweep_run.marks IS 'Whether the run kept overdue_mark (only a run of the latest day swept does; a replay of an earlier day leaves the marks)';
 COMMENT ON COLUMN sweep_run.scope IS 'full: every instruction''s conditions were evaluated; incremental: only what can have changed since the previous sweep (since): dates that passed since then, and instructions, decisions and risk reports written since then';
 COMMENT ON COLUMN sweep_run.since IS 'incremental: as_of of the previous sweep the run continues from';
-COMMENT ON COLUMN sweep_run.max_instruction_id IS 'Highest instruction id when the run began (where the next incremental sweep looks for new instructions)';
-COMMENT ON COLUMN sweep_run.max_decision_id IS 'Highest decision id when the run began (the next incremental sweep re-evaluates instructions decided on since)';
-COMMENT ON COLUMN sweep_run.max_report_id IS 'Highest report id when the run began (new risk reports, R66-3.5)';
+COMMENT ON COLUMN sweep_run.max_instruction_id IS 'Highest instruction id when the run began; for information only (incremental sweeps follow sweep_change, not ids)';
+COMMENT ON COLUMN sweep_run.max_decision_id IS 'Highest decision id when the run began; for information only (incremental sweeps follow sweep_change, not ids)';
+COMMENT ON COLUMN sweep_run.max_report_id IS 'Highest report id when the run began; for information only (incremental sweeps follow sweep_change, not ids)';
 COMMENT ON COLUMN sweep_run.one_transaction IS 'Called inside a transaction block: no commits between batches';
 COMMENT ON COLUMN sweep_run.candidates IS 'New events found (before the outbox''s uniqueness, which a concurrent sweep may take first)';
 COMMENT ON COLUMN sweep_run.batches IS 'Batches written (each committed on its own unless one_transaction)';
@@ -222,7 +229,7 @@ COMMENT ON COLUMN sweep_run.batch_size IS 'Events written per batch (and per com
 COMMENT ON COLUMN sweep_run.run_by IS 'Session user that ran it (the pg_cron job''s user when scheduled)';
 
 CREATE TABLE event (
-  id              bigserial PRIMARY KEY,
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   instruction_id  bigint NOT NULL,      -- no foreign key: no trigger is added to instruction
   kind            event_kind NOT NULL,
   period          date NOT NULL,
@@ -239,7 +246,7 @@ CREATE TABLE event (
 );
 CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
 COMMENT ON TABLE event IS
-  'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with SELECT ... FOR UPDATE SKIP LOCKED and mark them delivered (mark_delivered)';
+  'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
 COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
@@ -247,9 +254,9 @@ COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it';
 COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
 COMMENT ON COLUMN event.as_of IS 'The day swept when the event was raised';
 COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)';
-COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark';
-COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered; NULL: open';
-COMMENT ON COLUMN event.delivered_by IS 'Role that marked it delivered';
+COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left or overdue, the new deadline of a cleared mark; "replayed": true for an event a replay of a past day wrote';
+COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered (mark_delivered(), once); NULL: open';
+COMMENT ON COLUMN event.delivered_by IS 'Session user that marked it delivered, recorded by mark_delivered()';
 COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
 COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about';
 COMMENT ON COLUMN event.created_at IS 'When the sweep wrote it';
@@ -276,6 +283,56 @@ SELECT pg_catalog.pg_extension_config_dump('sweep_run_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('overdue_mark', '');
 SELECT pg_catalog.pg_extension_config_dump('instruction_escalation', '');
 SELECT pg_catalog.pg_extension_config_dump('sweep_setting', 'WHERE NOT seeded');
+
+-- What changed since the last sweep (issue 16) --------------------------------
+-- An incremental sweep re-evaluates the instructions written since the sweep
+-- before it: new instructions, decisions (a moved deadline, a removal), risk
+-- reports.  Watermarks (max(id) when a sweep began) were defeated twice: by a
+-- client's id 2^63-1, and by ids assigned at INSERT but committed later, out
+-- of order (a decision with a smaller id committing after a sweep read the
+-- max was never seen).  A change queue filled by the server has neither flaw:
+-- row triggers (SECURITY DEFINER; no client may write sweep_change) note the
+-- instruction in the writing transaction, so the note becomes visible exactly
+-- when the change commits.  sweep_begin() claims every note it sees
+-- (taken_by) before it reads the state, so a change committed later stays for
+-- the next sweep; sweep_finish() deletes the notes of its run.  Notes of a run
+-- that failed keep its id and are claimed again by the next one.  No value a
+-- client writes enters into it: the note is the instruction_id of a row the
+-- registry accepted.  (Snapshot watermarks, xmin against pg_current_snapshot(),
+-- would need a scan of the whole journal each time and break on frozen rows.)
+
+CREATE TABLE sweep_change (
+  instruction_id  bigint NOT NULL,
+  taken_by        bigint
+);
+CREATE INDEX sweep_change_taken_idx ON sweep_change (taken_by);
+COMMENT ON TABLE sweep_change IS
+  'Internal: instructions written since the last sweep (new instruction, decision, risk report), noted by triggers; an incremental sweep re-evaluates them and deletes the notes when it finishes';
+COMMENT ON COLUMN sweep_change.instruction_id IS 'The instruction written (instruction.id)';
+COMMENT ON COLUMN sweep_change.taken_by IS 'The sweep (sweep_run.id) that claimed the note; NULL: not yet claimed';
+
+CREATE FUNCTION sweep_change_note() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'instruction' THEN
+    INSERT INTO instruction_control.sweep_change (instruction_id) VALUES (NEW.id);
+  ELSE
+    INSERT INTO instruction_control.sweep_change (instruction_id) VALUES (NEW.instruction_id);
+  END IF;
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION sweep_change_note() IS
+  'Trigger: notes the instruction a new instruction, decision or risk report writes, for the next incremental sweep (sweep_change)';
+REVOKE EXECUTE ON FUNCTION sweep_change_note() FROM PUBLIC;
+CREATE TRIGGER sweep_change AFTER INSERT ON instruction
+  FOR EACH ROW EXECUTE FUNCTION sweep_change_note();
+CREATE TRIGGER sweep_change AFTER INSERT ON decision
+  FOR EACH ROW EXECUTE FUNCTION sweep_change_note();
+CREATE TRIGGER sweep_change AFTER INSERT ON report
+  FOR EACH ROW WHEN (NEW.kind = 'risk') EXECUTE FUNCTION sweep_change_note();
 
 -- Indexes the sweep reads (partial: only rows that can raise an event) ------
 -- instruction_due_idx (due_date) WHERE status = 'on_control' serves reminders,
@@ -392,7 +449,6 @@ DECLARE
   marks_only text := '';
   scope_ids bigint[];
   prev sweep_run;
-  wm sweep_run;
   incremental boolean := false;
   cal text := coalesce(nullif(current_setting('instruction_control.calendar', true), ''), 'KZ');
   g_max integer;
@@ -428,22 +484,14 @@ BEGIN
   -- Incremental: today's sweep continuing a finished sweep of today or of the
   -- last 7 days looks only at what can have changed since: the days that
   -- passed (each kind's dates in index ranges) and the instructions written,
-  -- decided on or reported at risk since (ids past the watermarks of the run
-  -- before the previous one, so a transaction still open then is not missed).
+  -- decided on or reported at risk since (the notes of sweep_change, claimed
+  -- below: committed changes only, whatever their ids).
   IF NOT replay AND keep_marks AND NOT coalesce(full_scope, false) THEN
     SELECT * INTO prev FROM sweep_run r
      WHERE r.mode = 'current' AND r.marks AND r.finished_at IS NOT NULL
        AND r.as_of <= sweep_begin.as_of AND r.as_of >= sweep_begin.as_of - 7
      ORDER BY r.id DESC LIMIT 1;
-    IF prev.id IS NOT NULL THEN
-      SELECT * INTO wm FROM sweep_run r
-       WHERE r.mode = 'current' AND r.finished_at IS NOT NULL AND r.id < prev.id
-       ORDER BY r.id DESC LIMIT 1;
-      IF wm.id IS NULL THEN
-        wm := prev;
-      END IF;
-      incremental := wm.max_instruction_id IS NOT NULL;
-    END IF;
+    incremental := prev.id IS NOT NULL;
   END IF;
 
   INSERT INTO sweep_run (as_of, mode, marks, scope, since, one_transaction, batch_size,
@@ -455,6 +503,14 @@ BEGIN
           (SELECT max(i.id) FROM instruction i), (SELECT max(x.id) FROM decision x),
           (SELECT max(x.id) FROM report x))
   RETURNING id INTO run;
+
+  -- Claim the change notes before the state is read: a change committed after
+  -- this statement is seen by the next sweep (its note stays unclaimed).  A
+  -- sweep of today claims them all, a full one too (it covers them); the
+  -- notes of a run that failed are claimed again.  A replay leaves them.
+  IF NOT replay AND keep_marks THEN
+    UPDATE sweep_change c SET taken_by = run;
+  END IF;
 
   SELECT coalesce(max(d), 5) INTO max_n
     FROM (SELECT unnest(s.reminder_days) FROM sweep_setting s) AS t(d);
@@ -524,20 +580,16 @@ BEGIN
        WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
          AND s.reporting_period = ANY ($11)
       UNION
-      SELECT s.* FROM sweep_state_current s WHERE s.id > $12
-      UNION
       SELECT s.* FROM sweep_state_current s
-       WHERE s.id IN (SELECT x.instruction_id FROM decision x WHERE x.id > $13
+       WHERE s.id IN (SELECT c.instruction_id FROM sweep_change c WHERE c.taken_by = $4
                       UNION
                       SELECT x.instruction_id FROM decision x
-                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1
-                      UNION
-                      SELECT x.instruction_id FROM report x WHERE x.id > $14 AND x.kind = 'risk')
+                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1)
     ),$s$;
     state := 'st';
     -- the branches driven by decisions, reports and marks look at what is new only
     measures_only := 'AND d.measures_due_date >= $7';
-    risk_only := 'AND rr.id > $14';
+    risk_only := 'AND rr.instruction_id IN (SELECT c.instruction_id FROM sweep_change c WHERE c.taken_by = $4)';
     marks_only := 'AND m.instruction_id IN (SELECT st.id FROM st)';
   END IF;
 
@@ -671,8 +723,7 @@ BEGIN
                         WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
   $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
   USING as_of, reminder_to, periods, run, keep_marks, batch_size,
-        lo, esc_dates, rem_dates, rmna_dates, changed_periods,
-        coalesce(wm.max_instruction_id, 0), coalesce(wm.max_decision_id, 0), coalesce(wm.max_report_id, 0);
+        lo, esc_dates, rem_dates, rmna_dates, changed_periods;
   GET DIAGNOSTICS n = ROW_COUNT;
 
   UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;
@@ -704,7 +755,9 @@ BEGIN
   ),
   ins AS (
     INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
-    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run, t.detail
+    -- a replay's events say so: they are about a day gone (a consumer may skip them)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
       FROM taken t
      ORDER BY t.instruction_id, t.kind, t.period
     ON CONFLICT ON CONSTRAINT event_once DO NOTHING
@@ -720,16 +773,9 @@ BEGIN
     DELETE FROM overdue_mark m USING taken t
      WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
        AND m.due_date = t.period
-  ),
-  -- the notification is sent when this transaction commits (pg_notify is transactional)
-  notified AS (
-    SELECT i.kind FROM ins i
-     CROSS JOIN LATERAL pg_notify('instruction_control_events',
-       json_build_object('id', i.id, 'instruction_id', i.instruction_id, 'kind', i.kind,
-                         'period', i.period, 'addressee', i.addressee, 'rule', i.rule_id)::text) AS nt
   )
   SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int INTO written, n
-    FROM (SELECT kind, count(*) AS c FROM notified GROUP BY kind) k;
+    FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
 
   UPDATE sweep_run s
      SET batches = s.batches + 1, events = s.events + n,
@@ -743,7 +789,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION sweep_batch(bigint) IS
-  'Internal step of sweep(): writes the next batch of events (once each: instruction, kind, period), keeps the overdue marks, notifies; true while batches remain';
+  'Internal step of sweep(): writes the next batch of events (once each: instruction, kind, period), keeps the overdue marks; true while batches remain (sweep() sends the wake-up)';
 
 CREATE FUNCTION sweep_finish(run bigint)
 RETURNS sweep_run
@@ -751,22 +797,35 @@ LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   DELETE FROM instruction_control.sweep_candidate WHERE sweep_run_id = run;
+  -- the changes this run took into account (a note claimed since by a later run stays its)
+  DELETE FROM instruction_control.sweep_change WHERE taken_by = run;
   UPDATE instruction_control.sweep_run SET finished_at = clock_timestamp() WHERE id = run RETURNING *;
 $$;
 COMMENT ON FUNCTION sweep_finish(bigint) IS 'Internal step of sweep(): records the end of the run';
 
 -- The sweep -----------------------------------------------------------------
 -- No SET clause and not SECURITY DEFINER, so that it may COMMIT; every name in
--- it is schema-qualified and it uses no operator, so no search_path changes it.
+-- it is schema-qualified and its operators too, so no search_path changes it.
+--
+-- After each batch that wrote events it wakes the consumers: one NOTIFY on
+-- instruction_control_events with an empty payload (nothing about an
+-- instruction: any role may LISTEN), sent when the batch commits.  A replay
+-- of a past day (as_of before today) wakes nobody unless notify => true: its
+-- events are about a day gone, and a replay of a busy day writes hundreds of
+-- thousands of them.
 
 CREATE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
-                       full_scope boolean DEFAULT false)
+                       full_scope boolean DEFAULT false, notify boolean DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
   run bigint;
   one_transaction boolean;
   result instruction_control.sweep_run;
+  wake boolean;
+  more boolean;
+  seen integer := 0;
+  total integer;
 BEGIN
   IF pg_catalog.pg_is_in_recovery() THEN
     RAISE NOTICE 'sweep skipped: this server is a standby (in recovery)'
@@ -779,11 +838,21 @@ BEGIN
     RAISE NOTICE 'sweep runs as one transaction: it was called inside a transaction block'
       USING HINT = 'CALL instruction_control.sweep() outside BEGIN ... COMMIT commits after each batch.';
   END IF;
+  -- notify NULL: wake the consumers for today's sweep only, never for a replay
+  wake := coalesce(notify, as_of OPERATOR(pg_catalog.>=) CURRENT_DATE);
   run := instruction_control.sweep_begin(as_of, batch_size, full_scope);
   IF NOT one_transaction THEN
     COMMIT;
   END IF;
-  WHILE instruction_control.sweep_batch(run) LOOP
+  LOOP
+    more := instruction_control.sweep_batch(run);
+    SELECT r.events INTO total FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
+    IF wake AND total OPERATOR(pg_catalog.>) seen THEN
+      -- an opaque wake-up, sent at commit: consumers call next_events()
+      PERFORM pg_catalog.pg_notify('instruction_control_events', '');
+    END IF;
+    seen := total;
+    EXIT WHEN NOT more;
     IF NOT one_transaction THEN
       COMMIT;
     END IF;
@@ -792,14 +861,18 @@ BEGIN
   RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::pg_catalog.text;
 END
 $$;
-COMMENT ON PROCEDURE sweep(date, integer, boolean) IS
-  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; does nothing on a standby';
+COMMENT ON PROCEDURE sweep(date, integer, boolean, boolean) IS
+  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; wakes consumers (an empty NOTIFY on instruction_control_events per batch) for today, for a replay only with notify => true; does nothing on a standby';
 
 -- Outbox: reading and delivering ---------------------------------------------
 
+-- Both are SECURITY DEFINER: nobody holds UPDATE on event (not even for FOR
+-- UPDATE), so a consumer cannot reopen an event (delivered_at = NULL) or
+-- forge delivered_by; EXECUTE is ic_admin's and ic_integrator's only.
+
 CREATE FUNCTION next_events(max_events integer DEFAULT 100, for_addressee addressee DEFAULT NULL)
 RETURNS SETOF event
-LANGUAGE sql VOLATILE
+LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT e.* FROM instruction_control.event e
@@ -810,21 +883,21 @@ AS $$
    FOR UPDATE SKIP LOCKED
 $$;
 COMMENT ON FUNCTION next_events(integer, addressee) IS
-  'Open events, oldest first, locked for this transaction and skipped by other consumers (FOR UPDATE SKIP LOCKED); deliver them, then mark_delivered() and COMMIT';
+  'Open events, oldest first, locked for this transaction and skipped by other consumers (FOR UPDATE SKIP LOCKED); deliver them, then mark_delivered() and COMMIT.  The only way to take events: act on what it returns, never on a NOTIFY payload';
 
 CREATE FUNCTION mark_delivered(ids bigint[])
 RETURNS integer
-LANGUAGE sql VOLATILE STRICT
+LANGUAGE sql VOLATILE STRICT SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   WITH d AS (
-    UPDATE instruction_control.event e SET delivered_at = now(), delivered_by = current_user
+    UPDATE instruction_control.event e SET delivered_at = now(), delivered_by = session_user
      WHERE e.id = ANY (ids) AND e.delivered_at IS NULL
     RETURNING 1)
   SELECT count(*)::integer FROM d
 $$;
 COMMENT ON FUNCTION mark_delivered(bigint[]) IS
-  'Mark events delivered (once: an event already delivered keeps its first mark); returns how many were marked now';
+  'Mark events delivered (once: an event already delivered keeps its first mark, nothing reopens it); records now() and the session user itself; the only writer of delivered_at and delivered_by; returns how many were marked now';
 
 CREATE VIEW open_event AS
 SELECT e.addressee::text AS addressee,

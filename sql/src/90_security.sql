@@ -98,19 +98,16 @@ GRANT SELECT ON person, person_role TO ic_reader;
 GRANT EXECUTE ON FUNCTION who_may_decide, instruction_as_of, my_bodies TO ic_reader;
 
 GRANT INSERT ON roadmap, report TO ic_executor;
-GRANT USAGE ON SEQUENCE roadmap_id_seq, report_id_seq TO ic_executor;
+-- ids come from identity columns (server_id refuses supplied ones): no role needs a sequence (issue 16)
 GRANT EXECUTE ON FUNCTION register_roadmap, submit_report TO ic_executor;
 
 GRANT INSERT ON instruction, act, decision, roadmap, report TO ic_controller;
 -- descriptive columns only: the guard refuses the card's facts and the columns decisions own
 GRANT UPDATE ON instruction TO ic_controller;
-GRANT USAGE ON SEQUENCE instruction_id_seq, act_id_seq, decision_id_seq, roadmap_id_seq,
-  report_id_seq TO ic_controller;
 GRANT EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set_new_deadline,
   remove_from_control, register_roadmap, submit_report, record_decisions, extend_deadlines TO ic_controller;
 
 GRANT INSERT, UPDATE ON state_body, act TO ic_admin;
-GRANT USAGE ON SEQUENCE state_body_id_seq TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON body_member, vocabulary_synonym TO ic_admin;
 -- people and who may act for them: the administrator's (a role sees its own mappings)
 GRANT INSERT, UPDATE, DELETE ON person, person_role TO ic_admin;
@@ -124,13 +121,13 @@ GRANT EXECUTE ON FUNCTION import_instruction, import_decision, extend_calendar, 
 -- ic_integrator reads the outbox and marks events delivered; nobody else.
 REVOKE EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block(), next_events(integer, addressee), mark_delivered(bigint[]) FROM PUBLIC;
-REVOKE EXECUTE ON PROCEDURE sweep(date, integer, boolean) FROM PUBLIC;
-GRANT EXECUTE ON PROCEDURE sweep(date, integer, boolean) TO ic_admin;
+REVOKE EXECUTE ON PROCEDURE sweep(date, integer, boolean, boolean) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE sweep(date, integer, boolean, boolean) TO ic_admin;
 GRANT EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block() TO ic_admin;
 GRANT SELECT ON event, open_event, open_event_summary, sweep_run, overdue_mark, sweep_setting,
   instruction_escalation TO ic_admin, ic_integrator;
-GRANT UPDATE (delivered_at, delivered_by) ON event TO ic_admin, ic_integrator;
+-- no UPDATE on event for anyone: mark_delivered() is the only writer of delivered_at/delivered_by
 GRANT EXECUTE ON FUNCTION next_events(integer, addressee), mark_delivered(bigint[]) TO ic_admin, ic_integrator;
 GRANT INSERT, UPDATE, DELETE ON sweep_setting, instruction_escalation TO ic_admin;
 GRANT USAGE ON SCHEMA instruction_control TO ic_integrator;

@@ -40,5 +40,7 @@
 #define ERRCODE_IC_DECISION_DATE			MAKE_SQLSTATE('I','C','1','1','6')
 #define ERRCODE_IC_IMPORT					MAKE_SQLSTATE('I','C','1','1','7')
 #define ERRCODE_IC_ACTING_PERSON			MAKE_SQLSTATE('I','C','1','1','8')
+/* an id supplied by the client (OVERRIDING SYSTEM VALUE, COPY): ids are the registry's */
+#define ERRCODE_IC_SERVER_ID				MAKE_SQLSTATE('I','C','1','1','9')
 
 #endif							/* IC_ERRCODES_H */

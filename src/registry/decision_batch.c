@@ -41,6 +41,7 @@ typedef struct PreparedRow		/* a judged journal row, by decision id */
 {
 	int64		decision_id;
 	int64		instruction_id;
+	bool		accepted;		/* the journal's trigger let it through (once) */
 } PreparedRow;
 
 typedef struct BatchInstruction /* an instruction of the batch, by id */
@@ -66,10 +67,22 @@ ic_batch_prepared(HeapTuple tuple, TupleDesc desc)
 		return false;
 	id = ic_get_int64(tuple, desc, "id");
 	row = hash_search(prepared_rows, &id, HASH_FIND, &found);
-	if (!found || row->instruction_id != ic_get_int64(tuple, desc, "instruction_id"))
+	if (!found || row->accepted || row->instruction_id != ic_get_int64(tuple, desc, "instruction_id"))
 		return false;
-	hash_search(prepared_rows, &id, HASH_REMOVE, NULL);	/* accepted once */
+	row->accepted = true;		/* accepted once */
 	return true;
+}
+
+bool
+ic_batch_owns_id(Oid relid, int64 id)
+{
+	bool		found;
+
+	if (prepared_rows == NULL ||
+		relid != get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)))
+		return false;
+	(void) hash_search(prepared_rows, &id, HASH_FIND, &found);
+	return found;
 }
 
 bool
@@ -146,7 +159,8 @@ insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Return
 		elems[i] = heap_copy_tuple_as_datum(rows[i], desc);
 	argtypes[0] = get_array_type(rowtype);
 	args[0] = PointerGetDatum(construct_array(elems, n, rowtype, -1, false, TYPALIGN_DOUBLE));
-	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision "
+	/* the ids were taken from the identity above (server_id lets exactly them through) */
+	ic_keep_plan(&plan, "INSERT INTO " IC_SCHEMA ".decision OVERRIDING SYSTEM VALUE "
 				 "SELECT * FROM pg_catalog.unnest($1) RETURNING *", 1, argtypes);
 	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING ||
 		SPI_processed != (uint64) n)
@@ -196,6 +210,7 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("decision id %lld appears twice in the batch", (long long) id)));
 		p->instruction_id = ic_get_int64(rows[i], desc, "instruction_id");
+		p->accepted = false;
 	}
 	PG_TRY();
 	{
@@ -324,10 +339,16 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 		bool		isnull;
 
 		(void) heap_getattr(rows[i], id_col, desc, &isnull);
-		if (isnull)
+		if (!isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_IC_SERVER_ID),
+					 errmsg("the id of a decision is the registry's, not the client's"),
+					 errdetail("Decision %d of the batch names an id.", i + 1),
+					 errhint("Leave id NULL: the registry takes it from the journal's identity.")));
+		else
 		{
-			/* the id the column's default would give */
-			Datum		v = Int64GetDatum(nextval_internal(seq, true));
+			/* the id the identity gives (the registry's write: no privilege on the sequence asked) */
+			Datum		v = Int64GetDatum(nextval_internal(seq, false));
 			bool		nulls_false = false;
 
 			rows[i] = heap_modify_tuple_by_cols(rows[i], desc, 1, &id_col, &v, &nulls_false);

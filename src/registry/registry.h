@@ -102,6 +102,8 @@ extern HeapTuple ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const Ic
  * guard writes each instruction's state after the batch.
  */
 extern bool ic_batch_prepared(HeapTuple tuple, TupleDesc desc);
+/* Is id one the batch being written took from the identity of table relid? */
+extern bool ic_batch_owns_id(Oid relid, int64 id);
 extern bool ic_batch_applying(void);
 extern bool ic_batch_state(int64 instruction_id, const IcInstructionState *before,
 						   IcInstructionState *after);

@@ -72,6 +72,7 @@ SET session_replication_role = replica;
 INSERT INTO instruction (id, kind, level, received_on, term, due_date, original_due_date, calendar, content, act_id, point,
                          responsible_body_id, controlling_body_id, regime, status, removed_on, extensions, decision_count,
                          last_decided_on, last_decision_id, deadline_source)
+OVERRIDING SYSTEM VALUE  -- ids fixed by the generator (identity columns, issue 16)
 SELECT g, CASE WHEN g % 50 = 0 THEN 'event' ELSE 'act_point' END::instruction_kind,
        CASE WHEN g % 50 = 0 THEN 'government' ELSE 'central' END::control_level,
        recv, '30 wd', due_final, due0, 'KZ', 'Instruction ' || g, 1 + g % 1000, (1 + (g / 1000) % 40)::integer::point_ref,
@@ -90,6 +91,7 @@ SELECT setval('instruction_id_seq', $rows);
 SELECT setval('decision_id_seq', $rows * 8 + 8);
 INSERT INTO decision (id, instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, old_regime, new_regime,
                       repeated, ground, evidence, seq, recorded_by)
+OVERRIDING SYSTEM VALUE  -- ids fixed by the generator (identity columns, issue 16)
 SELECT g * 8 + 1, g, 'extension', 'first_head', recv + 5, 'conclusion', due0, ext1, NULL, NULL, false, NULL, '{}'::evidence_kind[], 1, 'bench' FROM gen WHERE ext1 IS NOT NULL
 UNION ALL
 SELECT g * 8 + 2, g, 'extension', 'first_head', recv + 10, 'conclusion', ext1, ext2, NULL, NULL, true, NULL, '{}', 2, 'bench' FROM gen WHERE ext2 IS NOT NULL

@@ -7,7 +7,7 @@
 #      really runs it (cron.job_run_details polled, ~90 s at most); the outbox then
 #      holds the expected rows (R50.1, R66-1.3); unschedule_sweeps() removes it
 #   2. the registry in cron.database_name itself: cron.schedule() directly
-#   3. a client LISTENing on instruction_control_events receives the new events
+#   3. a client LISTENing on instruction_control_events is woken (an empty payload)
 #   4. on a standby (pg_is_in_recovery()) the sweep does nothing and says so; without
 #      pg_cron there, schedule_sweeps() raises IC201 with the postgresql.conf lines
 #
@@ -109,11 +109,11 @@ listener=$!
 sleep 1
 psql -X -q -d "$db" -c "SET client_min_messages = warning" -c "CALL instruction_control.sweep()"
 wait "$listener"
-check "a LISTENing client receives the new events on instruction_control_events after commit" \
-	grep -q 'Asynchronous notification "instruction_control_events" with payload "{"id" : [0-9]*, "instruction_id" : [0-9]*, "kind" : "overdue"' "$tmp/listen.out"
-check "the payload names the addressee and the rule (escalation below PA: first_head, R74-1)" \
-	grep -q '"kind" : "escalation", "period" : "[0-9-]*", "addressee" : "first_head", "rule" : "R74-1"' "$tmp/listen.out"
-grep -o 'payload "{[^}]*}' "$tmp/listen.out" | head -n 2 | sed 's/^/# /'
+check "a LISTENing client is woken on instruction_control_events after commit" \
+	grep -q 'Asynchronous notification "instruction_control_events" received' "$tmp/listen.out"  # psql names no empty payload
+# issue 16: any role may LISTEN, so the payload is an opaque wake-up; the events come from next_events()
+check "the wake-up carries nothing about an instruction (empty payload, once per batch)" \
+	same "$(grep -c 'Asynchronous notification' "$tmp/listen.out"),$(grep -c 'payload "[^"]' "$tmp/listen.out")" "1,0"
 
 # --- 4. a standby does nothing and says so ------------------------------------
 standby_data="$tmp/standby"

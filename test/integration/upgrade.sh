@@ -79,7 +79,8 @@ nsp="'instruction_control'::regnamespace"
 same "member objects (pg_describe_object)" \
 	"SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend WHERE refobjid = $ext AND deptype = 'e' ORDER BY 1"
 same "table columns" \
-	"SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+	"SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+	        a.attidentity
 	   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 	   LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
 	  WHERE c.relnamespace = $nsp AND c.relkind IN ('r', 'v', 'u', 'p')
@@ -141,6 +142,16 @@ after_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, 
 	|| not_ok "the administrator's calendar years: before $before_years, after $after_years"
 [ "$(q $old "SELECT count(*) FROM instruction_control.decision")" = "$before_rows" ] \
 	&& ok "no journal row lost or added by the upgrade" || not_ok "journal rows before and after the upgrade"
+# ids continue after the upgrade (identity columns, issue 16): none is given twice
+max_ids=$(q $old "SELECT max(id) FROM instruction_control.decision")
+if q $old "SELECT instruction_control.extend_deadline(2, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1 \
+	|| q $old "SELECT instruction_control.remove_from_control(2, 'executed', 'head_of_pa', ARRAY['official_report'], 'r')" >/dev/null 2>&1; then
+	[ "$(q $old "SELECT max(id) > $max_ids FROM instruction_control.decision")" = "t" ] \
+		&& ok "the journal's identity continues after the old sequence ($max_ids)" \
+		|| not_ok "the journal's identity continues after the old sequence ($max_ids)"
+else
+	not_ok "a decision is recorded after the upgrade (identity id)"
+fi
 # the updated registry still judges: a third extension is refused (R69.1, R72.2)
 if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1; then
 	not_ok "after the upgrade the rules still judge (R72.2)"
