@@ -141,7 +141,7 @@ in_transaction_block()	SELECT instruction_control.in_transaction_block()
 sweep_begin(date,integer,boolean)	BEGIN; SELECT instruction_control.sweep_begin('2025-03-18', 100, true); ROLLBACK
 sweep_batch(bigint)	BEGIN; SELECT instruction_control.sweep_batch(instruction_control.sweep_begin('2025-03-18', 100, true)); ROLLBACK
 sweep_finish(bigint)	BEGIN; SELECT (instruction_control.sweep_finish(instruction_control.sweep_begin('2025-03-18', 100, true))).events; ROLLBACK
-sweep(date,integer,boolean)	CALL instruction_control.sweep('2025-03-14', 2, true)
+sweep(date,integer,boolean,boolean)	CALL instruction_control.sweep('2025-03-14', 2, true)
 next_events(integer,addressee)	SELECT pg_catalog.count(*) FROM instruction_control.next_events(5)
 mark_delivered(bigint[])	SELECT instruction_control.mark_delivered('{1,2}')
 point_sort_key(point_ref)	SELECT instruction_control.point_sort_key('1.42-1')
