@@ -44,7 +44,7 @@ COMMENT ON COLUMN rule_change.before IS 'The row before the change (NULL: it did
 COMMENT ON COLUMN rule_change.after IS 'The row after the change (NULL: deleted)';
 COMMENT ON COLUMN rule_change.basis IS 'Why: instruction_control.change_basis, or the new basis written into the row';
 COMMENT ON COLUMN rule_change.changed_by IS 'The session user that made the change';
-COMMENT ON COLUMN rule_change.acted_by IS 'instruction_control.acting_person at the time (the person behind a pooled role)';
+COMMENT ON COLUMN rule_change.acted_by IS 'The person named by SET LOCAL instruction_control.acting_person, proven for the session user (acting_person_proven(): the person behind a pooled role)';
 COMMENT ON COLUMN rule_change.changed_at IS 'Start of the changing transaction';
 CREATE INDEX rule_change_key ON rule_change (table_name, row_key, rules_version);
 
@@ -140,7 +140,7 @@ BEGIN
   INSERT INTO instruction_control.rule_change
     (rules_version, table_name, row_key, operation, before, after, basis, changed_by, acted_by, changed_at)
   SELECT last_version OPERATOR(pg_catalog.+) e.n, TG_TABLE_NAME, e.row_key, TG_OP, e.before, e.after, basis, session_user,
-         nullif(pg_catalog.current_setting('instruction_control.acting_person', true), ''), pg_catalog.now()
+         instruction_control.acting_person_proven(), pg_catalog.now()
     FROM (VALUES (false, 1, coalesce(new_key, old_key), old_row, new_row),
                  (true, 1, old_key, old_row, NULL::jsonb),
                  (true, 2, new_key, NULL::jsonb, new_row)) AS e(split, n, row_key, before, after)
@@ -233,7 +233,7 @@ COMMENT ON VIEW rule_change_history IS
 COMMENT ON COLUMN rule_change_history.rules_version IS 'The rules version the change made; decision.rules_version names the one that judged a decision';
 COMMENT ON COLUMN rule_change_history.changed_at IS 'Start of the changing transaction';
 COMMENT ON COLUMN rule_change_history.changed_by IS 'The session user that made the change';
-COMMENT ON COLUMN rule_change_history.acted_by IS 'instruction_control.acting_person at the time';
+COMMENT ON COLUMN rule_change_history.acted_by IS 'The person who acted, proven (acting_person_proven())';
 COMMENT ON COLUMN rule_change_history.table_name IS 'The changed table';
 COMMENT ON COLUMN rule_change_history.row_key IS 'The primary key of the changed row';
 COMMENT ON COLUMN rule_change_history.operation IS 'INSERT, UPDATE or DELETE';

@@ -285,4 +285,8 @@ extern void ic_act_restore(const IcActingAs *saved);
 extern const IcColumn ic_applied_columns[];
 extern const int ic_applied_column_count;
 
+/* Who acted, proven for roleid's memberships (acting_person.c): NULLs when none is named. */
+extern void ic_prove_acting_person(Oid roleid, Datum *name, bool *name_null,
+								   Datum *person_id, bool *id_null);
+
 #endif							/* IC_REGISTRY_H */

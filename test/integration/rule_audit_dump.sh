@@ -54,6 +54,10 @@ check "the administrator and the controller hold exactly one ic_* role each" \
 	                     WHERE m.rolname IN ('$admin', '$ctl')")" "$admin:ic_admin,$ctl:ic_controller"
 
 S="SET search_path = instruction_control, public;"
+# the administrator acts as a person the registry knows (person_role): a name is proven, not claimed
+q $src "WITH p AS (INSERT INTO instruction_control.person (name) VALUES ('A. Admin') RETURNING id)
+        INSERT INTO instruction_control.person_role SELECT id, '$admin' FROM p" >/dev/null \
+	|| not_ok "the administrator's person is mapped"
 # a personal instruction and one at central level, a first decision under the rules as installed
 pp=$(as $ctl $src "$S SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10')).id")
 c1=$(as $ctl $src "$S SELECT (put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id")
@@ -67,8 +71,8 @@ case "$out" in
 	*"needs its basis"*) ok "R74-1: a change of the matrix without a basis is refused (IC004)" ;;
 	*) not_ok "R74-1: a change of the matrix without a basis is refused (IC004): $out" ;;
 esac
-as $admin $src "$S SET instruction_control.change_basis = 'Decree No. 1 (test): R77 amended';
-	SET instruction_control.acting_person = 'A. Admin';
+as $admin $src "$S SET LOCAL instruction_control.change_basis = 'Decree No. 1 (test): R77 amended';
+	SET LOCAL instruction_control.acting_person = 'A. Admin';
 	UPDATE decision_rule SET deciders = '{assistant_or_adviser}' WHERE rule_id = 'R77'" >/dev/null \
 	|| not_ok "the administrator changes R77 with a basis"
 check "R77: the change is journaled with who, why and the person acting" \

@@ -8,11 +8,14 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(43);
+SELECT plan(44);
 
 CREATE ROLE tap_audit_admin LOGIN IN ROLE ic_admin;
 CREATE ROLE tap_audit_controller LOGIN IN ROLE ic_controller;
 CREATE ROLE tap_audit_reader LOGIN IN ROLE ic_reader;
+-- the administrator acts as a person it is mapped to: a name is proven, not claimed
+WITH p AS (INSERT INTO person (name) VALUES ('A. Admin') RETURNING id)
+INSERT INTO person_role SELECT id, 'tap_audit_admin' FROM p;
 
 -- The class, from the catalog: every table with seeded rows is rule data.
 SELECT is(ARRAY(
@@ -77,6 +80,9 @@ SELECT throws_ok($$INSERT INTO decision_authority (level, action, decider) VALUE
   'IC004', NULL, 'R74-1: a new authority without a basis is refused');
 SELECT is(rules_version(), 0::bigint, 'a refused change makes no version');
 SET LOCAL instruction_control.change_basis = 'Decree No. 1 (test): R77 amended';
+SET LOCAL instruction_control.acting_person = 'Prime Minister (forged)';
+SELECT throws_ok($$UPDATE decision_rule SET deciders = '{assistant_or_adviser}' WHERE rule_id = 'R77'$$,
+  '42501', NULL, 'R74-1: the journal of the rule data records only a proven person: a name the administrator may not act for is refused');
 SET LOCAL instruction_control.acting_person = 'A. Admin';
 SELECT lives_ok($$UPDATE decision_rule SET deciders = '{assistant_or_adviser}' WHERE rule_id = 'R77'$$,
   'R77: the administrator changes the row with a basis');
@@ -89,6 +95,7 @@ SELECT throws_ok($$INSERT INTO rule_change (rules_version, table_name, row_key, 
                    VALUES (99, 'decision_rule', '{"id": 10}', 'UPDATE', '{}', 'someone', now())$$,
   '42501', NULL, 'the administrator cannot write the journal');
 SELECT throws_ok($$DELETE FROM rule_data_removed$$, '42501', NULL, 'the administrator cannot remove tombstones');
+SET LOCAL instruction_control.acting_person = '';
 RESET SESSION AUTHORIZATION;
 
 -- The decision after the change records the new version; those rules show R77 changed

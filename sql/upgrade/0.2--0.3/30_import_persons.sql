@@ -36,6 +36,18 @@ COMMENT ON COLUMN person_role.person_id IS 'The person';
 COMMENT ON COLUMN person_role.member IS 'A database role (a personal login, a pooled application role, or a group); its members may act for the person too';
 SELECT pg_catalog.pg_extension_config_dump('person_role', '');
 
+-- ids of persons are the server's too (server_id, Registry triggers)
+CREATE TRIGGER server_id BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION server_id();
+
+-- The person named for this transaction, proven for the session user (the
+-- journal of the rule data runs as the owner, so it asks for the login).
+CREATE FUNCTION acting_person_proven() RETURNS text
+AS 'MODULE_PATHNAME', 'ic_acting_person_proven'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION acting_person_proven() IS
+  'The person named by SET LOCAL instruction_control.acting_person, proven for the session user as the decision journal proves it for the current role (person_role; IC118 for a session-level value, 42501 for a person the login may not act for); NULL when none is named. Used by the journal of the rule data';
+REVOKE EXECUTE ON FUNCTION acting_person_proven() FROM PUBLIC;
+
 -- Imports say when history is dated under the rules; the journal records the person proven
 ALTER TABLE instruction ADD COLUMN imported_in_force boolean NOT NULL DEFAULT false;
 COMMENT ON COLUMN instruction.imported_in_force IS 'Imported although received when the amended Rules were in force (on or after 2024-02-01): the import said so explicitly (import_instruction(in_force => true)); such history has its decisions imported too, never judged live ones';
