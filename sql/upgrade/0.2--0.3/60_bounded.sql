@@ -7,6 +7,11 @@
  * (README, Upgrades, says how to find and shorten such rows first).
  */
 
+-- is_blank(): blank from Unicode's general categories (sql/src/00_foundation.sql);
+-- the C function changed in the library, its comment here
+COMMENT ON FUNCTION is_blank(text) IS
+  'True for NULL, empty or text without a visible letter, digit, punctuation or symbol (Unicode categories L, N, P, S; fillers such as U+3164 and U+2800 do not count): no basis';
+
 -- Limits of text (sql/src/85_limits.sql) ---------------------------------------
 CREATE FUNCTION text_limit_ok(value text, class text, what text)
 RETURNS boolean
