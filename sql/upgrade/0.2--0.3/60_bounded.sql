@@ -82,3 +82,15 @@ ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_en_limit CHECK (text_limit_ok(e
 ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_kk_limit CHECK (text_limit_ok(kk, 'name', 'vocabulary.kk'));
 ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_ru_limit CHECK (text_limit_ok(ru, 'name', 'vocabulary.ru'));
 ALTER TABLE vocabulary_synonym ADD CONSTRAINT vocabulary_synonym_synonym_limit CHECK (text_limit_ok(synonym, 'name', 'vocabulary_synonym.synonym'));
+
+-- CSV cells neutralised (sql/src/70_reporting.sql) -----------------------------
+CREATE OR REPLACE FUNCTION report_csv_field(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN $1 IS NULL THEN ''
+            WHEN $1 OPERATOR(pg_catalog.~) '[",\r\n]' OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
+              THEN '"' OPERATOR(pg_catalog.||)
+                   pg_catalog.replace(pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1'), '"', '""')
+                   OPERATOR(pg_catalog.||) '"'
+            ELSE pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1') END;
+COMMENT ON FUNCTION report_csv_field(text) IS
+  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
