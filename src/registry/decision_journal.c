@@ -59,6 +59,7 @@ evidence_set(HeapTuple tuple, TupleDesc desc)
 	{
 		IcEvidence	e;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!elem_nulls[i] && ic_evidence_parse(TextDatumGetCString(elems[i]), &e))
 			set |= IC_EVIDENCE_BIT(e);
 	}

@@ -195,6 +195,7 @@ check_co_executors(HeapTuple tuple, TupleDesc desc, int64 responsible, Datum *id
 		int64		id = elem_nulls[i] ? 0 : DatumGetInt64(elems[i]);
 		const char *problem = NULL;
 
+		CHECK_FOR_INTERRUPTS();
 		if (elem_nulls[i])
 			problem = "an empty element";
 		else if (id == responsible)
