@@ -13,7 +13,7 @@
 -- A longer value is refused with 22001 and the limit in the HINT; the value
 -- is judged on its stored size first, so a 100 MB basis costs no scan.
 -- A column whose type is a domain with a CHECK, or a foreign key to a bounded
--- column, is bounded already; sql/text_limits.sql checks from the catalog that
+-- column, is bounded already; sql/limits_text.sql checks from the catalog that
 -- no text column is left without one of these.
 -- ===========================================================================
 

@@ -6,6 +6,7 @@
 -- decisions, a duplicated co-executor is named at its second place.  As a
 -- LOGIN role holding ic_controller, to which row-level security applies.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET datestyle = ISO;
@@ -21,6 +22,7 @@ SELECT (instruction_control.put_on_control('act_point', 'central', '2025-03-03',
   FROM generate_series(1, 3000);
 SELECT array_agg(id ORDER BY id DESC) AS ids, min(id) AS first_id, max(id) AS last_id FROM batch_ids \gset
 SELECT max(id) + 1000000 AS missing FROM instruction_control.instruction \gset
+
 \c - batch_controller
 SET client_min_messages = warning;
 -- try(sql): the SQLSTATE, message and detail of the refusal, ids of this run named
@@ -46,26 +48,12 @@ SELECT pg_temp.try(format($q$SELECT count(*) FROM instruction_control.extend_dea
   %L::bigint[] || ARRAY[%s, %s]::bigint[],
   array_fill('2025-04-15'::date, ARRAY[3002]), 'first_head', 'conclusion', 'review', '2025-03-10')$q$,
   :'ids', :first_id, :missing), jsonb_build_object('instruction MISSING', 'instruction ' || :missing));
-                    try                    
--------------------------------------------
- 23503: instruction MISSING does not exist
-(1 row)
-
 SELECT count(*) AS journaled FROM instruction_control.decision WHERE instruction_id = ANY (:'ids'::bigint[]);
- journaled 
------------
-         0
-(1 row)
-
 -- without it: 3,001 decisions, the repeated id extended twice (the second repeated, R72)
 SELECT count(*) AS decisions, count(*) FILTER (WHERE repeated) AS repeated
   FROM instruction_control.extend_deadlines(
   :'ids'::bigint[] || ARRAY[:first_id]::bigint[],
   array_fill('2025-04-15'::date, ARRAY[3000]) || '2025-05-15'::date, 'first_head', 'conclusion', 'review', '2025-03-10');
- decisions | repeated 
------------+----------
-      3001 |        1
-(1 row)
 
 -- co-executors: a duplicate is named at its second place, an empty element or the responsible body at theirs
 SELECT label AS co_executor_ids,
@@ -74,15 +62,8 @@ SELECT label AS co_executor_ids,
                    jsonb_build_object('body A', 'body ' || :ba, 'body B', 'body ' || :bb, 'body C', 'body ' || :bc)) AS refusal
   FROM (VALUES ('C B C B', ARRAY[:bc, :bb, :bc, :bb]), ('B C NULL B', ARRAY[:bb, :bc, NULL, :bb]),
                ('B B A', ARRAY[:bb, :bb, :ba]), ('B A B', ARRAY[:bb, :ba, :bb])) v(label, a);
- co_executor_ids |                                                                           refusal                                                                           
------------------+-------------------------------------------------------------------------------------------------------------------------------------------------------------
- C B C B         | IC109: co-executors name distinct state bodies other than the responsible one (R56) / co_executor_ids names a body twice (element 3, body C).
- B C NULL B      | IC109: co-executors name distinct state bodies other than the responsible one (R56) / co_executor_ids names an empty element (element 3, body 0).
- B B A           | IC109: co-executors name distinct state bodies other than the responsible one (R56) / co_executor_ids names a body twice (element 2, body B).
- B A B           | IC109: co-executors name distinct state bodies other than the responsible one (R56) / co_executor_ids names the responsible body again (element 2, body A).
-(4 rows)
-
 DROP FUNCTION pg_temp.try(text, jsonb);
+
 \c - :session_user_name
 SET client_min_messages = warning;
 DROP ROLE batch_controller;

@@ -4,9 +4,11 @@
 -- categories (R69.1, R70.4: IC114; a calendar change: IC003).  The roles are
 -- LOGIN roles holding exactly one ic_* role, connected as themselves.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SELECT session_user AS session_user_name \gset
+
 -- is_blank() itself: each of the issue's characters alone and all together,
 -- fillers, controls, format characters, a lone accent; and text that is not blank
 SELECT label, instruction_control.is_blank(t) AS is_blank
@@ -17,65 +19,34 @@ SELECT label, instruction_control.is_blank(t) AS is_blank
                ('all of them with spaces', U&' \00AD\3164\115F\2800\001C\FFA0\200B\0301\FEFF\3000 '),
                ('a filler and a letter', U&'\3164x'), ('numero sign', U&'\2116'),
                ('a hyphen', '-'), ('Kazakh text', U&'\049A\04B1\0436\0430\0442')) v(label, t);
-             label              | is_blank 
---------------------------------+----------
- U+00AD soft hyphen             | t
- U+3164 Hangul filler           | t
- U+115F Hangul choseong filler  | t
- U+2800 Braille blank           | t
- U+001C file separator          | t
- U+FFA0 halfwidth Hangul filler | t
- U+200B zero width space        | t
- U+0301 accent without a base   | t
- all of them with spaces        | t
- a filler and a letter          | f
- numero sign                    | f
- a hyphen                       | f
- Kazakh text                    | f
-(13 rows)
 
 CREATE ROLE blank_controller LOGIN IN ROLE ic_controller;
 CREATE ROLE blank_admin LOGIN IN ROLE ic_admin;
 SELECT (instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id AS i \gset
+
 \c - blank_controller
 \set VERBOSITY sqlstate
 -- each invisible basis is refused: IC114, nothing journaled
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\00AD', decided_on => '2025-03-10');
-ERROR:  IC114
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\3164', decided_on => '2025-03-10');
-ERROR:  IC114
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\115F', decided_on => '2025-03-10');
-ERROR:  IC114
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\2800', decided_on => '2025-03-10');
-ERROR:  IC114
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\001C', decided_on => '2025-03-10');
-ERROR:  IC114
 SELECT count(*) AS journaled FROM instruction_control.decision WHERE instruction_id = :i;
- journaled 
------------
-         0
-(1 row)
-
 -- in a batch too
 SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[:i]::bigint[], ARRAY['2025-04-15']::date[],
           'first_head', U&'\3164\2800', decided_on => '2025-03-10');
-ERROR:  IC114
 -- a visible basis is taken
 \set VERBOSITY default
 SELECT kind, basis FROM instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\2116 7',
           decided_on => '2025-03-10');
-   kind    | basis 
------------+-------
- extension | № 7
-(1 row)
 
 \c - blank_admin
 \set VERBOSITY sqlstate
 -- a calendar change needs its decree: IC003
 SELECT instruction_control.add_transfer('KZ', '2025-03-01', '2025-03-03', U&'\3164\115F\2800');
-ERROR:  IC003
 SELECT instruction_control.confirm_calendar_year('KZ', 2025, U&'\00AD\001C');
-ERROR:  IC003
+
 \c - :session_user_name
 SET client_min_messages = warning;
 DROP ROLE blank_controller, blank_admin;

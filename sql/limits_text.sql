@@ -4,12 +4,14 @@
 -- 100 elements), refused with 22001 whatever writes the row.  The roles are
 -- LOGIN roles holding exactly one ic_* role, connected as themselves.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 SET datestyle = ISO;
 SET client_min_messages = warning;
 SELECT session_user AS session_user_name \gset
+
 -- 1. From the catalog: no text column of the registry is left unbounded.  A
 -- column is bounded by a CHECK calling text_limit_ok() on it, by a domain
 -- with a CHECK (a code), or by a foreign key to a bounded column; the
@@ -49,9 +51,6 @@ SELECT relname || '.' || attname AS unbounded_text_column, typname
          ('sweep_candidate', 'addressee'),
          ('sweep_candidate', 'rule_id'))
  ORDER BY 1;
- unbounded_text_column | typname 
------------------------+---------
-(0 rows)
 
 -- 2. The limits as the roles meet them.
 CREATE ROLE limits_controller LOGIN IN ROLE ic_controller;
@@ -63,6 +62,7 @@ INSERT INTO instruction_control.body_member VALUES ('limits_executor', :body_a);
 SELECT count(*) AS instructions_before FROM instruction_control.instruction \gset
 SELECT (instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd',
           responsible_body_id => :body_a, content => 'body A''s instruction')).id AS i \gset
+
 \c - limits_controller
 SET datestyle = ISO;
 SET instruction_control.calendar = 'KZ';
@@ -71,81 +71,40 @@ SET instruction_control.calendar = 'KZ';
 -- content: 10,000 characters are taken (Cyrillic: characters, not bytes), 10,001 are not
 SELECT char_length(content) FROM instruction_control.put_on_control('act_point', 'central', '2025-03-03',
           term => '10 wd', content => repeat('я', 10000));
- char_length 
--------------
-       10000
-(1 row)
-
 SELECT instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd',
           content => repeat('я', 10001));
-ERROR:  value too long for instruction.content: at most 10000 characters
-DETAIL:  The value has 10001 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 -- names and references: 500
 SELECT instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd',
           external_ref => repeat('r', 501));
-ERROR:  value too long for instruction.external_ref: at most 500 characters
-DETAIL:  The value has 501 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 SELECT instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd',
           paper_card_ref => repeat('r', 501));
-ERROR:  value too long for instruction.paper_card_ref: at most 500 characters
-DETAIL:  The value has 501 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 -- a descriptive column edited directly
 UPDATE instruction_control.instruction SET final_result = repeat('f', 10001) WHERE id = :i;
-ERROR:  value too long for instruction.final_result: at most 10000 characters
-DETAIL:  The value has 10001 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 -- a decision's basis of 20 MB: refused on its size (22001), nothing journaled, the deadline
 -- unchanged (before the judged row was copied out of SPI's memory, this crashed the server)
 \set VERBOSITY sqlstate
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', repeat('b', 20 * 1024 * 1024),
           decided_on => '2025-03-10');
-ERROR:  22001
 \set VERBOSITY default
 SELECT count(d.id) AS decisions, max(i.due_date) AS due_date
   FROM instruction_control.instruction i LEFT JOIN instruction_control.decision d ON d.instruction_id = i.id
  WHERE i.id = :i;
- decisions |  due_date  
------------+------------
-         0 | 2025-03-18
-(1 row)
-
 -- the same in a batch, and a journal row written directly
 SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[:i]::bigint[], ARRAY['2025-04-15']::date[],
           'first_head', 'conclusion', disciplinary_review => repeat('d', 10001), decided_on => '2025-03-10');
-ERROR:  value too long for decision.disciplinary_review: at most 10000 characters
-DETAIL:  The value has 10001 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 INSERT INTO instruction_control.decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on, paper_ref)
 VALUES (:i, 'extension', '2025-04-15', 'first_head', 'conclusion', '2025-03-10', repeat('p', 501));
-ERROR:  value too long for decision.paper_ref: at most 500 characters
-DETAIL:  The value has 501 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 -- a list of evidence: at most 100 codes
 SELECT instruction_control.remove_from_control(:i, 'executed', 'first_head',
           array_fill('official_report'::instruction_control.evidence_kind, ARRAY[101]), 'memo',
           decided_on => '2025-03-10');
-ERROR:  too many elements for decision.evidence: at most 100
-DETAIL:  The array has 101 elements.
-HINT:  A list of codes holds at most 100 elements of at most 500 characters each.
+
 \c - limits_executor
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 SELECT instruction_control.submit_report(:i, 'intermediate', repeat('c', 10001), :body_a);
-ERROR:  value too long for report.content: at most 10000 characters
-DETAIL:  The value has 10001 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 SELECT instruction_control.submit_report(:i, 'intermediate', 'done', :body_a, document_ref => repeat('d', 501));
-ERROR:  value too long for report.document_ref: at most 500 characters
-DETAIL:  The value has 501 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 SELECT kind FROM instruction_control.submit_report(:i, 'intermediate', repeat('c', 10000), :body_a);
-     kind     
---------------
- intermediate
-(1 row)
 
 \c - limits_admin
 \set VERBOSITY default
@@ -153,23 +112,12 @@ SELECT kind FROM instruction_control.submit_report(:i, 'intermediate', repeat('c
 -- a calendar transfer with a 100 MB basis: refused on its size (22001), before any scan of it
 \set VERBOSITY sqlstate
 SELECT instruction_control.add_transfer('KZ', '2025-03-01', '2025-03-03', repeat('x', 100 * 1024 * 1024));
-ERROR:  22001
 \set VERBOSITY default
 SELECT instruction_control.confirm_calendar_year('KZ', 2025, repeat('x', 10001));
-ERROR:  value too long for calendar_year.basis: at most 10000 characters
-DETAIL:  The value has 10001 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
 UPDATE instruction_control.state_body SET name = repeat('n', 501) WHERE id = :body_a;
-ERROR:  value too long for state_body.name: at most 500 characters
-DETAIL:  The value has 501 characters.
-HINT:  Free text (a basis, a reason, content, a report) holds at most 10000 characters, names, codes and references at most 500; give a reference to a longer document instead.
+
 \c - :session_user_name
 SET client_min_messages = warning;
 SELECT count(*) - :instructions_before AS instructions_added_two_accepted FROM instruction_control.instruction;
- instructions_added_two_accepted 
----------------------------------
-                               2
-(1 row)
-
 DELETE FROM instruction_control.body_member WHERE member LIKE 'limits\_%';
 DROP ROLE limits_controller, limits_executor, limits_admin;

@@ -5,6 +5,7 @@
 -- and ru.  The text comes from an executor's final report and a controller's
 -- descriptive columns, each a LOGIN role holding exactly one ic_* role.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET datestyle = ISO;
