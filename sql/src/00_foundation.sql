@@ -33,7 +33,7 @@ RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_is_blank'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION is_blank(text) IS
-  'True for NULL, empty or white-space-only text, Unicode spaces too (U+00A0, U+2000-U+200B, U+3000, U+FEFF): no basis';
+  'True for NULL, empty or text without a visible letter, digit, punctuation or symbol (Unicode categories L, N, P, S; fillers such as U+3164 and U+2800 do not count): no basis';
 
 CREATE FUNCTION creating_extension()
 RETURNS boolean

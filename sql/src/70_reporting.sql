@@ -41,10 +41,12 @@ CREATE FUNCTION report_csv_field(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN $1 IS NULL THEN ''
             WHEN $1 OPERATOR(pg_catalog.~) '[",\r\n]' OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
-              THEN '"' OPERATOR(pg_catalog.||) pg_catalog.replace($1, '"', '""') OPERATOR(pg_catalog.||) '"'
-            ELSE $1 END;
+              THEN '"' OPERATOR(pg_catalog.||)
+                   pg_catalog.replace(pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1'), '"', '""')
+                   OPERATOR(pg_catalog.||) '"'
+            ELSE pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1') END;
 COMMENT ON FUNCTION report_csv_field(text) IS
-  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty';
+  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
 
 CREATE FUNCTION report_check_lang(lang text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE

@@ -16,6 +16,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "encoding.h"
@@ -94,6 +95,7 @@ ic_from_utf8(const char *s, size_t len)
 		uint32_t	f;
 		size_t		n;
 
+		CHECK_FOR_INTERRUPTS();	/* a character at a time where the encoding lacks many */
 		pos += convert_prefix(s + pos, (int) (len - pos), &out);
 		if (pos >= len)
 			break;

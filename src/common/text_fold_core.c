@@ -12,6 +12,7 @@
 
 #include "encoding_core.h"
 #include "text_fold_core.h"
+#include "unicode_core.h"
 
 size_t
 ic_utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -267,17 +268,14 @@ ic_lang_parse(const char *s, size_t len)
 }
 
 /*
- * White space and invisible characters a user may type for "nothing": the
- * Unicode White_Space property plus zero-width characters.  A basis, a
+ * What a user may type for "nothing": no visible letter, digit, punctuation
+ * or symbol (unicode_core.h, from Unicode's general categories).  A basis, a
  * reason or a review made only of these is not given (R69.1, R72).
  */
 static bool
 is_blank_codepoint(uint32_t c)
 {
-	return (c >= 0x09 && c <= 0x0D) || c == ' ' || c == 0x85 || c == 0xA0 ||
-		c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200D) ||
-		c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-		c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+	return !ic_codepoint_is_visible(c);
 }
 
 bool

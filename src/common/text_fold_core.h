@@ -34,7 +34,7 @@ extern bool ic_text_fold(const char *s, size_t len, int flags,
 /* True for the code points folding treats as whitespace. */
 extern bool ic_is_space_codepoint(uint32_t c);
 
-/* NULL, empty, or only Unicode white space and zero-width characters (UTF-8). */
+/* NULL, empty, or no visible character (unicode_core.h); invalid UTF-8 is not blank. */
 extern bool ic_utf8_is_blank(const char *s);
 
 /* Lower case of one code point, by the extension's own small mapping. */

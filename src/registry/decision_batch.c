@@ -179,8 +179,10 @@ insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
 		return false;
 	for (int i = 0; i < n; i++)
 	{
-		HeapTuple	stored = ic_writer_insert(w, rows[i]);
+		HeapTuple	stored;
 
+		CHECK_FOR_INTERRUPTS();
+		stored = ic_writer_insert(w, rows[i]);
 		if (stored == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_IC_BYPASS),
@@ -203,8 +205,10 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	{
 		int64		id = ic_get_int64(rows[i], desc, "id");
 		bool		found;
-		PreparedRow *p = hash_search(prepared_rows, &id, HASH_ENTER, &found);
+		PreparedRow *p;
 
+		CHECK_FOR_INTERRUPTS();
+		p = hash_search(prepared_rows, &id, HASH_ENTER, &found);
 		if (found)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
@@ -263,8 +267,11 @@ update_instructions_directly(const IcInstructionFacts *locked, int n)
 		(w = ic_writer_open(locked[0].relid, CMD_UPDATE, ic_applied_columns, ic_applied_column_count, false)) == NULL)
 		return false;
 	for (int i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		ic_writer_update(w, (ItemPointer) &locked[i].tid, &last_decision_id,
 						 Int64GetDatum(locked[i].state.last_decision_id));
+	}
 	ic_writer_close(w);
 	return true;
 }
@@ -338,6 +345,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 		IcAction	action;
 		bool		isnull;
 
+		CHECK_FOR_INTERRUPTS();
 		(void) heap_getattr(rows[i], id_col, desc, &isnull);
 		if (!isnull)
 			ereport(ERROR,
@@ -405,6 +413,7 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 	{
 		HeapTupleData tmp;
 
+		CHECK_FOR_INTERRUPTS();
 		if (elem_nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -462,6 +471,7 @@ ic_extend_deadlines(PG_FUNCTION_ARGS)
 	{
 #define SET(name, type, value, isnull) \
 	do { int c = ic_attnum(desc, name, type) - 1; values[c] = (value); nulls[c] = (isnull); } while (0)
+		CHECK_FOR_INTERRUPTS();
 		memset(nulls, true, sizeof(bool) * desc->natts);
 		if (id_nulls[i])
 			ereport(ERROR,

@@ -61,6 +61,7 @@ evidence_set(HeapTuple tuple, TupleDesc desc)
 	{
 		IcEvidence	e;
 
+		CHECK_FOR_INTERRUPTS();
 		if (!elem_nulls[i] && ic_evidence_parse(TextDatumGetCString(elems[i]), &e))
 			set |= IC_EVIDENCE_BIT(e);
 	}
@@ -349,6 +350,12 @@ judge(TriggerData *td)
 	ic_load_instruction(ic_get_required_int64(tuple, desc, "instruction_id"), IC_LOCK_UPDATE, &facts);
 	tuple = ic_judge_decision_row(tuple, desc, &facts, &effect);
 	ic_apply_decision(&facts, &effect);
+	/*
+	 * The judged row was made in SPI's memory, which SPI_finish() frees: copy
+	 * it out first (a row with a large basis lived in its own block, given
+	 * back to the system, and the executor read freed memory).
+	 */
+	tuple = SPI_copytuple(tuple);
 	SPI_finish();
 	return tuple;
 }

@@ -140,6 +140,24 @@ nominal_term_end(int32 received, const IcTerm *term, int32 due)
 	}
 }
 
+/* A body id and where it stands in co_executor_ids. */
+typedef struct BodyAt
+{
+	int64		id;
+	int			at;
+}			BodyAt;
+
+static int
+cmp_body_at(const void *a, const void *b)
+{
+	const BodyAt *x = a,
+			   *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at ? 1 : 0;
+}
+
 /* The co-executors: no NULL, no duplicate, not the responsible body. */
 static int
 check_co_executors(HeapTuple tuple, TupleDesc desc, int64 responsible, Datum *ids_out)
@@ -150,25 +168,43 @@ check_co_executors(HeapTuple tuple, TupleDesc desc, int64 responsible, Datum *id
 	Datum	   *elems;
 	bool	   *elem_nulls;
 	int			n;
+	BodyAt	   *sorted;
+	int			nsorted = 0;
+	int			dup_at = -1;
 
 	*ids_out = d;
 	if (isnull)
 		return 0;
 	arr = DatumGetArrayTypeP(d);
 	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &elem_nulls, &n);
+	/*
+	 * Duplicates found by sorting (id, position), not by comparing every pair
+	 * (issue 16, item 8): dup_at is the first position holding an id seen
+	 * before it.
+	 */
+	sorted = palloc(sizeof(BodyAt) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		if (!elem_nulls[i])
+		{
+			sorted[nsorted].id = DatumGetInt64(elems[i]);
+			sorted[nsorted++].at = i;
+		}
+	qsort(sorted, nsorted, sizeof(BodyAt), cmp_body_at);
+	for (int k = 1; k < nsorted; k++)
+		if (sorted[k].id == sorted[k - 1].id && (dup_at < 0 || sorted[k].at < dup_at))
+			dup_at = sorted[k].at;
 	for (int i = 0; i < n; i++)
 	{
 		int64		id = elem_nulls[i] ? 0 : DatumGetInt64(elems[i]);
 		const char *problem = NULL;
 
+		CHECK_FOR_INTERRUPTS();
 		if (elem_nulls[i])
 			problem = "an empty element";
 		else if (id == responsible)
 			problem = "the responsible body again";
-		else
-			for (int j = 0; j < i; j++)
-				if (!elem_nulls[j] && DatumGetInt64(elems[j]) == id)
-					problem = "a body twice";
+		else if (i == dup_at)
+			problem = "a body twice";
 		if (problem)
 			ereport(ERROR,
 					(errcode(ERRCODE_IC_ROADMAP),

@@ -179,11 +179,25 @@ refuse_missing(int64 id)
 			 errhint("Put the instruction on control first (put_on_control).")));
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a,
+				y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /*
  * The caller may see instructions ids[0..n): SELECT on the table, and where
  * row-level security applies to the caller, the rows pass its policies.  An
  * instruction the caller may not see is refused as one that does not exist
  * (23503), so a refusal tells nothing about hidden rows.  SPI connected.
+ *
+ * Linear in the rows and n log n in the ids (issue 16, item 8): the ids are
+ * sorted once and every row the caller sees is found by binary search, so a
+ * batch of 90,000 ids costs what a superuser's does plus one sort; every loop
+ * over the ids or the rows can be cancelled.
  */
 static void
 check_visible(Oid relid, const int64 *ids, int n)
@@ -192,16 +206,26 @@ check_visible(Oid relid, const int64 *ids, int n)
 	Oid			argtypes[1] = {INT8ARRAYOID};
 	Datum		args[1];
 	Datum	   *elems;
+	int64	   *sorted;
 	bool	   *seen;
+	int			nuniq = 0;
 
 	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
 	if (check_enable_rls(relid, InvalidOid, false) != RLS_ENABLED)
 		return;
 	elems = palloc(sizeof(Datum) * Max(n, 1));
+	sorted = palloc(sizeof(int64) * Max(n, 1));
 	seen = palloc0(sizeof(bool) * Max(n, 1));
 	for (int i = 0; i < n; i++)
+	{
 		elems[i] = Int64GetDatum(ids[i]);
+		sorted[i] = ids[i];
+	}
+	qsort(sorted, n, sizeof(int64), cmp_id);
+	for (int i = 0; i < n; i++)
+		if (nuniq == 0 || sorted[nuniq - 1] != sorted[i])
+			sorted[nuniq++] = sorted[i];
 	args[0] = PointerGetDatum(construct_array(elems, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	ic_keep_plan(&plan, "SELECT i.id FROM " IC_SCHEMA ".instruction i "
 				 "WHERE i.id OPERATOR(pg_catalog.=) ANY ($1)", 1, argtypes);
@@ -211,14 +235,22 @@ check_visible(Oid relid, const int64 *ids, int n)
 	{
 		bool		isnull;
 		int64		id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+		int64	   *hit = bsearch(&id, sorted, nuniq, sizeof(int64), cmp_id);
 
-		for (int i = 0; i < n; i++)
-			if (ids[i] == id)
-				seen[i] = true;
+		CHECK_FOR_INTERRUPTS();
+		if (hit != NULL)
+			seen[hit - sorted] = true;
 	}
 	for (int i = 0; i < n; i++)
-		if (!seen[i])
+	{
+		int64	   *hit;
+
+		CHECK_FOR_INTERRUPTS();
+		hit = bsearch(&ids[i], sorted, nuniq, sizeof(int64), cmp_id);
+		if (!seen[hit - sorted])
 			refuse_missing(ids[i]);
+	}
+	SPI_freetuptable(SPI_tuptable);
 }
 
 /*
@@ -264,6 +296,7 @@ lock_instructions(const int64 *ids, int n, LockTupleMode mode, IcInstructionFact
 		TM_FailureData tmfd;
 		TM_Result	result;
 
+		CHECK_FOR_INTERRUPTS();
 		ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(ids[i]));
 		index_rescan(scan, &key, 1, NULL, 0);
 		if (!index_getnext_slot(scan, ForwardScanDirection, slot))

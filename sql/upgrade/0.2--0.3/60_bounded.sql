@@ -1,0 +1,96 @@
+/*
+ * 60_bounded: bounded, cancellable work (issue 16, items 8 and 9), helper F.
+ * Follows sql/src/85_limits.sql (text limits: text_limit_ok() and one CHECK
+ * per text column), sql/src/00_foundation.sql (is_blank's comment) and
+ * sql/src/70_reporting.sql (CSV cells neutralised).  The CHECKs are
+ * validated: an existing text longer than its limit stops the upgrade
+ * (README, Upgrades, says how to find and shorten such rows first).
+ */
+
+-- is_blank(): blank from Unicode's general categories (sql/src/00_foundation.sql);
+-- the C function changed in the library, its comment here
+COMMENT ON FUNCTION is_blank(text) IS
+  'True for NULL, empty or text without a visible letter, digit, punctuation or symbol (Unicode categories L, N, P, S; fillers such as U+3164 and U+2800 do not count): no basis';
+
+-- Limits of text (sql/src/85_limits.sql) ---------------------------------------
+CREATE FUNCTION text_limit_ok(value text, class text, what text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_text_limit_ok'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION text_limit_ok(text, text, text) IS
+  'True when value is within the limit of its class (free_text: 10,000 characters; name: 500); otherwise 22001 naming the column (what) and the limit';
+
+CREATE FUNCTION text_limit_ok(value text[], class text, what text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'ic_text_array_limit_ok'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION text_limit_ok(text[], text, text) IS
+  'True when the list has at most 100 elements, each within the limit of its class; otherwise 22001';
+
+ALTER TABLE act ADD CONSTRAINT act_act_type_limit CHECK (text_limit_ok(act_type, 'name', 'act.act_type'));
+ALTER TABLE act ADD CONSTRAINT act_external_ref_limit CHECK (text_limit_ok(external_ref, 'name', 'act.external_ref'));
+ALTER TABLE act ADD CONSTRAINT act_number_limit CHECK (text_limit_ok(number, 'name', 'act.number'));
+ALTER TABLE act ADD CONSTRAINT act_title_limit CHECK (text_limit_ok(title, 'free_text', 'act.title'));
+ALTER TABLE calendar ADD CONSTRAINT calendar_name_limit CHECK (text_limit_ok(name, 'name', 'calendar.name'));
+ALTER TABLE calendar_day ADD CONSTRAINT calendar_day_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'calendar_day.basis'));
+ALTER TABLE calendar_day ADD CONSTRAINT calendar_day_name_limit CHECK (text_limit_ok(name, 'name', 'calendar_day.name'));
+ALTER TABLE calendar_day ADD CONSTRAINT calendar_day_name_kk_limit CHECK (text_limit_ok(name_kk, 'name', 'calendar_day.name_kk'));
+ALTER TABLE calendar_day ADD CONSTRAINT calendar_day_name_ru_limit CHECK (text_limit_ok(name_ru, 'name', 'calendar_day.name_ru'));
+ALTER TABLE calendar_holiday_rule ADD CONSTRAINT calendar_holiday_rule_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'calendar_holiday_rule.basis'));
+ALTER TABLE calendar_holiday_rule ADD CONSTRAINT calendar_holiday_rule_name_limit CHECK (text_limit_ok(name, 'name', 'calendar_holiday_rule.name'));
+ALTER TABLE calendar_holiday_rule ADD CONSTRAINT calendar_holiday_rule_name_kk_limit CHECK (text_limit_ok(name_kk, 'name', 'calendar_holiday_rule.name_kk'));
+ALTER TABLE calendar_holiday_rule ADD CONSTRAINT calendar_holiday_rule_name_ru_limit CHECK (text_limit_ok(name_ru, 'name', 'calendar_holiday_rule.name_ru'));
+ALTER TABLE calendar_year ADD CONSTRAINT calendar_year_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'calendar_year.basis'));
+ALTER TABLE decision ADD CONSTRAINT decision_acted_by_limit CHECK (text_limit_ok(acted_by, 'name', 'decision.acted_by'));
+ALTER TABLE decision ADD CONSTRAINT decision_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'decision.basis'));
+ALTER TABLE decision ADD CONSTRAINT decision_disciplinary_review_limit CHECK (text_limit_ok(disciplinary_review, 'free_text', 'decision.disciplinary_review'));
+ALTER TABLE decision ADD CONSTRAINT decision_evidence_ref_limit CHECK (text_limit_ok(evidence_ref, 'name', 'decision.evidence_ref'));
+ALTER TABLE decision ADD CONSTRAINT decision_paper_ref_limit CHECK (text_limit_ok(paper_ref, 'name', 'decision.paper_ref'));
+ALTER TABLE decision ADD CONSTRAINT decision_reason_limit CHECK (text_limit_ok(reason, 'free_text', 'decision.reason'));
+ALTER TABLE decision ADD CONSTRAINT decision_evidence_limit CHECK (text_limit_ok(evidence::text[], 'name', 'decision.evidence'));
+ALTER TABLE decision_authority ADD CONSTRAINT decision_authority_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'decision_authority.basis'));
+ALTER TABLE decision_rule ADD CONSTRAINT decision_rule_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'decision_rule.basis'));
+ALTER TABLE decision_rule ADD CONSTRAINT decision_rule_deciders_limit CHECK (text_limit_ok(deciders::text[], 'name', 'decision_rule.deciders'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_calendar_limit CHECK (text_limit_ok(calendar, 'name', 'instruction.calendar'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_completion_form_limit CHECK (text_limit_ok(completion_form, 'name', 'instruction.completion_form'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_content_limit CHECK (text_limit_ok(content, 'free_text', 'instruction.content'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_external_ref_limit CHECK (text_limit_ok(external_ref, 'name', 'instruction.external_ref'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_final_result_limit CHECK (text_limit_ok(final_result, 'free_text', 'instruction.final_result'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_pa_unit_limit CHECK (text_limit_ok(pa_unit, 'name', 'instruction.pa_unit'));
+ALTER TABLE instruction ADD CONSTRAINT instruction_paper_card_ref_limit CHECK (text_limit_ok(paper_card_ref, 'name', 'instruction.paper_card_ref'));
+ALTER TABLE instruction_escalation ADD CONSTRAINT instruction_escalation_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'instruction_escalation.basis'));
+ALTER TABLE report ADD CONSTRAINT report_content_limit CHECK (text_limit_ok(content, 'free_text', 'report.content'));
+ALTER TABLE report ADD CONSTRAINT report_document_ref_limit CHECK (text_limit_ok(document_ref, 'name', 'report.document_ref'));
+ALTER TABLE roadmap ADD CONSTRAINT roadmap_document_ref_limit CHECK (text_limit_ok(document_ref, 'name', 'roadmap.document_ref'));
+ALTER TABLE rule ADD CONSTRAINT rule_id_limit CHECK (text_limit_ok(id, 'name', 'rule.id'));
+ALTER TABLE rule ADD CONSTRAINT rule_title_en_limit CHECK (text_limit_ok(title_en, 'free_text', 'rule.title_en'));
+ALTER TABLE rule ADD CONSTRAINT rule_title_kk_limit CHECK (text_limit_ok(title_kk, 'free_text', 'rule.title_kk'));
+ALTER TABLE rule ADD CONSTRAINT rule_title_ru_limit CHECK (text_limit_ok(title_ru, 'free_text', 'rule.title_ru'));
+ALTER TABLE sector_heading ADD CONSTRAINT sector_heading_sector_limit CHECK (text_limit_ok(sector, 'name', 'sector_heading.sector'));
+ALTER TABLE sector_heading ADD CONSTRAINT sector_heading_en_limit CHECK (text_limit_ok(en, 'name', 'sector_heading.en'));
+ALTER TABLE sector_heading ADD CONSTRAINT sector_heading_kk_limit CHECK (text_limit_ok(kk, 'name', 'sector_heading.kk'));
+ALTER TABLE sector_heading ADD CONSTRAINT sector_heading_ru_limit CHECK (text_limit_ok(ru, 'name', 'sector_heading.ru'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_code_limit CHECK (text_limit_ok(code, 'name', 'state_body.code'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_external_ref_limit CHECK (text_limit_ok(external_ref, 'name', 'state_body.external_ref'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_name_limit CHECK (text_limit_ok(name, 'name', 'state_body.name'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_name_kk_limit CHECK (text_limit_ok(name_kk, 'name', 'state_body.name_kk'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_name_ru_limit CHECK (text_limit_ok(name_ru, 'name', 'state_body.name_ru'));
+ALTER TABLE state_body ADD CONSTRAINT state_body_sector_limit CHECK (text_limit_ok(sector, 'name', 'state_body.sector'));
+ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_domain_limit CHECK (text_limit_ok(domain, 'name', 'vocabulary.domain'));
+ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_code_limit CHECK (text_limit_ok(code, 'name', 'vocabulary.code'));
+ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_en_limit CHECK (text_limit_ok(en, 'name', 'vocabulary.en'));
+ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_kk_limit CHECK (text_limit_ok(kk, 'name', 'vocabulary.kk'));
+ALTER TABLE vocabulary ADD CONSTRAINT vocabulary_ru_limit CHECK (text_limit_ok(ru, 'name', 'vocabulary.ru'));
+ALTER TABLE vocabulary_synonym ADD CONSTRAINT vocabulary_synonym_synonym_limit CHECK (text_limit_ok(synonym, 'name', 'vocabulary_synonym.synonym'));
+
+-- CSV cells neutralised (sql/src/70_reporting.sql) -----------------------------
+CREATE OR REPLACE FUNCTION report_csv_field(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN $1 IS NULL THEN ''
+            WHEN $1 OPERATOR(pg_catalog.~) '[",\r\n]' OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
+              THEN '"' OPERATOR(pg_catalog.||)
+                   pg_catalog.replace(pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1'), '"', '""')
+                   OPERATOR(pg_catalog.||) '"'
+            ELSE pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1') END;
+COMMENT ON FUNCTION report_csv_field(text) IS
+  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
