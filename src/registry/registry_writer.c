@@ -38,6 +38,7 @@
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "fmgr.h"
 #include "utils/acl.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
@@ -161,6 +162,19 @@ writer_build(IcWriter *w, Relation rel, CmdType cmd, const IcColumn *updated, in
 	ExecInitRangeTable(estate, list_make1(rte));
 	rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(rri, rel, 1, NULL, 0);
+
+	/*
+	 * Look the trigger functions up now, in the writer's memory.  The
+	 * executor would do it at their first call, in the memory of that
+	 * statement; but a function with SET clauses or SECURITY DEFINER keeps
+	 * its cache in that memory (fmgr_security_definer, fn_extra), and the
+	 * writer outlives the statement: the next statement of the transaction
+	 * would call through freed memory.
+	 */
+	if (rri->ri_TrigDesc != NULL)
+		for (int i = 0; i < rri->ri_TrigDesc->numtriggers; i++)
+			fmgr_info_cxt(rri->ri_TrigDesc->triggers[i].tgfoid, &rri->ri_TrigFunctions[i],
+						  estate->es_query_cxt);
 	/* AFTER triggers fired by ic_writer_close() find it here */
 	estate->es_opened_result_relations = list_make1(rri);
 	ExecOpenIndices(rri, false);
