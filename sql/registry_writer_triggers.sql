@@ -8,9 +8,9 @@
 -- transaction, single decisions and batches alike, with other work between
 -- them that reuses freed memory; every call is counted.
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 \set VERBOSITY terse
-SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 
 CREATE TABLE writer_trigger_calls (tbl text, n integer);
