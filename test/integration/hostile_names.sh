@@ -160,6 +160,8 @@ form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instructio
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 my_bodies()	SELECT instruction_control.my_bodies()
 restore_mode()	SELECT instruction_control.restore_mode()
+text_limit_ok(text,text,text)	SELECT instruction_control.text_limit_ok('a basis', 'free_text', 'decision.basis')
+text_limit_ok(text[],text,text)	SELECT instruction_control.text_limit_ok(ARRAY['official_report'], 'name', 'decision.evidence')
 acting_person_proven()	SELECT instruction_control.acting_person_proven()
 sweep_job_owner()	SELECT instruction_control.sweep_job_owner()
 valid_cron_schedule(text)	SELECT instruction_control.valid_cron_schedule('0 1 * * *')
