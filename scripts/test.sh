@@ -77,7 +77,7 @@ report+=("unit: $u_pass checks passed under ASan and UBSan")
 
 echo "== 2. build (clang, then gcc) and install"
 log="$logdir/build.log"
-{ make check-clang && make && make install; } >"$log" 2>&1 || fail_stage "build" "$log"
+{ make check-errcodes && make check-clang && make && make install; } >"$log" 2>&1 || fail_stage "build" "$log"
 report+=("build: clean with clang and gcc, installed")
 
 echo "== 3. throwaway cluster"
