@@ -1,8 +1,9 @@
 # instruction_control — PGXS build.
 #
 #   make && make install          build and install into the server of $(PG_CONFIG)
-#   make installcheck             pg_regress (sql/ -> expected/) and isolation specs (specs/)
-#   make installcheck-tap         pgTAP suites (test/pgtap/) through pg_prove
+#   make installcheck             pg_regress (sql/ -> expected/; sql/pgtap.sql runs the pgTAP
+#                                 suites through pg_prove) and isolation specs (specs/)
+#   make installcheck-tap         pgTAP suites (test/pgtap/) through pg_prove alone
 #   make unit                     C unit tests of the pure cores (no server needed)
 #   make errcodes                 the SQLSTATE header and README's tables from src/common/ic_errcodes.txt
 #   make check-errcodes           fails when they are stale or an IC code is not in the list
