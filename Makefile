@@ -1,9 +1,12 @@
 # instruction_control — PGXS build.
 #
 #   make && make install          build and install into the server of $(PG_CONFIG)
-#   make installcheck             pg_regress (sql/ -> expected/) and isolation specs (specs/)
-#   make installcheck-tap         pgTAP suites (test/pgtap/) through pg_prove
+#   make installcheck             pg_regress (sql/ -> expected/; sql/pgtap.sql runs the pgTAP
+#                                 suites through pg_prove) and isolation specs (specs/)
+#   make installcheck-tap         pgTAP suites (test/pgtap/) through pg_prove alone
 #   make unit                     C unit tests of the pure cores (no server needed)
+#   make errcodes                 the SQLSTATE header and README's tables from src/common/ic_errcodes.txt
+#   make check-errcodes           fails when they are stale or an IC code is not in the list
 #   make fuzz                     libFuzzer targets (clang)
 #   make bench                    benchmarks, each on its own throwaway cluster (test/bench/*.sh)
 #
@@ -67,6 +70,22 @@ sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) scripts/sq
 
 # The library is rebuilt when the version changes.
 src/common/instruction_control.o: $(EXTENSION).control
+
+# SQLSTATEs: one list, src/common/ic_errcodes.txt, generates the C header (here,
+# when the list changes) and README.md's tables of errors (make errcodes);
+# make check-errcodes fails when either is stale or src/ or sql/src/ use an IC
+# code the list lacks (scripts/test.sh runs it).
+ERRCODES = src/common/ic_errcodes.txt
+src/common/ic_errcodes.h: $(ERRCODES) scripts/gen_errcodes.pl
+	perl scripts/gen_errcodes.pl header $(ERRCODES) > $@.tmp
+	mv $@.tmp $@
+
+.PHONY: errcodes check-errcodes
+errcodes: src/common/ic_errcodes.h
+	perl scripts/gen_errcodes.pl readme $(ERRCODES) README.md
+
+check-errcodes:
+	perl scripts/gen_errcodes.pl check $(ERRCODES) src/common/ic_errcodes.h README.md src sql/src
 
 # ---------------------------------------------------------------------------
 # C unit tests: test/unit/NAME_test.c links the pure cores (src/*/*_core.c),

@@ -203,6 +203,16 @@ RETURNS trigger AS 'MODULE_PATHNAME', 'ic_instruction_guard' LANGUAGE C;
 COMMENT ON FUNCTION instruction_guard() IS
   'Trigger: judges putting on control (R42-1, R14, R50, R51, R56) and refuses changes that bypass decisions';
 
+-- R56 in one place: the guard writes the roadmap due date on receipt with the
+-- same C rule the SQL calls to replay a past day (sweep_state_as_of).
+CREATE FUNCTION roadmap_due_on_receipt(received_on date, term term, due_date date,
+                                       executing_bodies integer, new_approaches boolean,
+                                       calendar text DEFAULT NULL)
+RETURNS date AS 'MODULE_PATHNAME', 'ic_sql_roadmap_due_on_receipt'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION roadmap_due_on_receipt(date, term, date, integer, boolean, text) IS
+  'R56: the day a roadmap is due, 10 working days from receipt, when the term given in the act (to its nominal end, not rolled; else the due date) is longer than six months and 2+ bodies execute or the instruction forms new approaches; NULL when R56 asks for none. The rule the guard applies when an instruction is put on control (calendar NULL: the default calendar)';
+
 CREATE FUNCTION decision_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_decision_judge' LANGUAGE C;
 COMMENT ON FUNCTION decision_judge() IS

@@ -20,7 +20,7 @@ RETURNS TABLE (
   on_control          boolean,
   due_date            date,
   regime              text,
-  extensions          integer,
+  extension_decisions integer,
   repeated_extensions integer,
   transfers           integer,
   new_deadlines       integer,
@@ -34,7 +34,7 @@ AS $$
          j.removed_on IS NULL,
          coalesce(j.due_then, f.due_before, i.due_date),
          coalesce(j.regime_then, f.regime_before, i.regime::pg_catalog.text),
-         coalesce(j.extensions, 0),
+         coalesce(j.extension_decisions, 0),
          coalesce(j.repeated, 0),
          coalesce(j.transfers, 0),
          coalesce(j.new_deadlines, 0),
@@ -49,7 +49,7 @@ AS $$
                 FILTER (WHERE d.new_due_date IS NOT NULL))[1] AS due_then,
              (pg_catalog.array_agg(d.new_regime::pg_catalog.text ORDER BY d.seq DESC)
                 FILTER (WHERE d.new_regime IS NOT NULL))[1] AS regime_then,
-             pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension')::integer AS extensions,
+             pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension')::integer AS extension_decisions,
              pg_catalog.count(*) FILTER (WHERE d.repeated)::integer AS repeated,
              pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer')::integer AS transfers,
              pg_catalog.count(*) FILTER (WHERE d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline')::integer AS new_deadlines,
@@ -75,4 +75,4 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION instruction_as_of(date) IS
-  'Every instruction received on or before the day, as it stood at the end of that day, folded from the decision journal: on control or removed (day, R75 ground), due date and regime then, extensions (repeated: R72), transfers (R69.3, R69.4) and new deadlines (R70.4) so far. Inlined by the planner, so a filter on instruction_id is pushed into it';
+  'Every instruction received on or before the day, as it stood at the end of that day, folded from the decision journal: on control or removed (day, R75 ground), due date and regime then, extension decisions (extension_decisions: extensions only; instruction.extensions counts extensions and transfers, R69.1; repeated: R72), transfers (R69.3, R69.4) and new deadlines (R70.4) so far. Inlined by the planner, so a filter on instruction_id is pushed into it';

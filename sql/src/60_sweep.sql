@@ -376,9 +376,11 @@ AS $$
                                   WHERE d.instruction_id OPERATOR(pg_catalog.=) i.id
                                     AND d.roadmap_due_date IS NOT NULL)
                 THEN i.roadmap_due_date
-                WHEN i.original_due_date OPERATOR(pg_catalog.>) (i.received_on OPERATOR(pg_catalog.+) pg_catalog.make_interval(0, 6))
-                     AND ((pg_catalog.cardinality(i.co_executor_ids) OPERATOR(pg_catalog.>) 0) OR i.new_approaches)
-                THEN instruction_control.add_working_days(i.received_on, 10, coalesce(i.calendar, 'KZ'))
+                WHEN NOT i.imported   -- R56, the guard's rule (roadmap.c)
+                THEN instruction_control.roadmap_due_on_receipt(i.received_on, i.term, i.original_due_date,
+                       GREATEST(1, (i.responsible_body_id IS NOT NULL)::pg_catalog.int4
+                                              OPERATOR(pg_catalog.+) pg_catalog.cardinality(i.co_executor_ids)),
+                       i.new_approaches, coalesce(i.calendar, 'KZ'))
            END),
          i.reporting_period::pg_catalog.text, i.category::pg_catalog.text, i.received_on, i.signed_on, i.deadline_source::pg_catalog.text,
          coalesce(i.calendar, 'KZ'), i.responsible_body_id, i.controlling_body_id

@@ -339,7 +339,7 @@ COMMENT ON COLUMN report_control_card.removal_ground IS 'Ground of the removal, 
 COMMENT ON COLUMN report_control_card.regime IS 'regular, medium_term or long_term, R69.3, R69.4 (бақылау режимі / режим контроля)';
 COMMENT ON COLUMN report_control_card.regime_kk IS 'Regime in Kazakh (бақылау режимі)';
 COMMENT ON COLUMN report_control_card.regime_ru IS 'Regime in Russian (режим контроля)';
-COMMENT ON COLUMN report_control_card.extensions IS 'Extensions of the deadline, R69.1 (ұзартулар / продления)';
+COMMENT ON COLUMN report_control_card.extensions IS 'Extension decisions, R69.1 (ұзартулар / продления); transfers are counted in transfers (instruction.extensions counts both)';
 COMMENT ON COLUMN report_control_card.repeated_changes IS 'Repeated extensions or transfers, with disciplinary review, R72 (қайталап ұзарту / повторные продления)';
 COMMENT ON COLUMN report_control_card.transfers IS 'Transfers to medium- or long-term control, R69.3, R69.4 (ауыстырулар / переводы)';
 COMMENT ON COLUMN report_control_card.new_deadlines IS 'New deadlines set in an emergency or quarantine, R70.4 (жаңа мерзімдер / новые сроки)';
@@ -399,7 +399,7 @@ COMMENT ON COLUMN report_overdue.working_days_overdue IS 'Working days past the 
 COMMENT ON COLUMN report_overdue.regime IS 'Control regime code (бақылау режимі / режим контроля)';
 COMMENT ON COLUMN report_overdue.regime_kk IS 'Regime in Kazakh';
 COMMENT ON COLUMN report_overdue.regime_ru IS 'Regime in Russian';
-COMMENT ON COLUMN report_overdue.extensions IS 'Extensions so far, R69.1 (ұзартулар / продления)';
+COMMENT ON COLUMN report_overdue.extensions IS 'Extension decisions so far, R69.1 (ұзартулар / продления); transfers are counted in transfers (instruction.extensions counts both)';
 COMMENT ON COLUMN report_overdue.repeated_changes IS 'Repeated extensions or transfers, R72 (қайталап / повторно)';
 COMMENT ON COLUMN report_overdue.transfers IS 'Transfers, R69.3, R69.4 (ауыстырулар / переводы)';
 COMMENT ON COLUMN report_overdue.new_deadlines IS 'New deadlines, R70.4 (жаңа мерзімдер / новые сроки)';
@@ -522,9 +522,11 @@ SELECT g.body_id, b.code AS body_code,
            count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on > i.due_date)::integer AS executed_late,
            count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date < current_date)::integer AS overdue,
            count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date >= current_date)::integer AS in_progress,
-           -- the journal keeps on the instruction the count of its extensions
-           -- and transfers (extensions); the transfers, new deadlines and
-           -- repeated extensions, which are few, are counted from the journal
+           -- instruction.extensions is R69.1's count of changes, extensions and
+           -- transfers (the C journal, rules_effect_core.c); less the transfers
+           -- it is the extension decisions (extension_decisions of
+           -- instruction_as_of).  The transfers, new deadlines and repeated
+           -- extensions, which are few, are counted from the journal
            count(*) FILTER (WHERE i.extensions > coalesce(j.transfers, 0))::integer AS extended,
            count(*) FILTER (WHERE j.repeated_extensions > 0)::integer AS extended_repeatedly,
            count(*) FILTER (WHERE j.transfers > 0)::integer AS transferred,
@@ -782,7 +784,7 @@ BEGIN
            m.calendar, m.external_ref,
            coalesce(rb.sector, '') AS sector_key,
            s.on_control, s.due_date AS due_then, s.removed_on AS removed_then, s.removal_ground,
-           s.extensions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then
+           s.extension_decisions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then
       FROM mine m
       JOIN instruction_as_of(y_end) s ON s.instruction_id = m.id
       LEFT JOIN state_body rb ON rb.id = m.responsible_body_id

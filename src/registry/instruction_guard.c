@@ -34,6 +34,7 @@
 #include "ic_errcodes.h"
 #include "instruction_control.h"
 #include "registry.h"
+#include "roadmap.h"
 #include "term.h"
 
 PG_FUNCTION_INFO_V1(ic_instruction_guard);
@@ -118,26 +119,6 @@ paper_card_too_long(HeapTuple tuple, TupleDesc desc)
 	char	   *ref = ic_get_cstring(tuple, desc, "paper_card_ref");
 
 	return ref != NULL && strlen(ref) > IC_PAPER_REF_MAXLEN;
-}
-
-/*
- * Where a term ends before it is rolled to a working day: R56 asks whether
- * the term is longer than six months, not whether its due date is.
- */
-static int32
-nominal_term_end(int32 received, const IcTerm *term, int32 due)
-{
-	switch (term->unit)
-	{
-		case IC_TERM_DAYS:
-			return received + term->count;
-		case IC_TERM_WEEKS:
-			return received + 7 * term->count;
-		case IC_TERM_MONTHS:
-			return ic_cal_add_months(received, term->count);
-		default:
-			return due;
-	}
 }
 
 /* A body id and where it stands in co_executor_ids. */
@@ -314,7 +295,7 @@ guard_insert(TriggerData *td)
 		IcTerm		term = *DatumGetIcTermP(d);
 
 		ctx.term_due = ic_term_deadline(calendar, received, &term);
-		term_end = nominal_term_end(received, &term, ctx.term_due);
+		term_end = ic_rules_term_end(received, (int) term.unit, term.count, ctx.term_due);
 	}
 	if (ic_kind_is_personal(ctx.kind) && signed_on != IC_NO_DATE)
 		ctx.personal_due = ic_term_deadline(calendar, signed_on, &personal_term);
@@ -388,10 +369,10 @@ guard_insert(TriggerData *td)
 		ic_raise_verdict(&verdict);
 
 	/* R56: roadmap due within 10 working days of receipt -- computed, never given */
-	if (!imported &&
-		ic_rules_roadmap_required(received, term_end != IC_NO_DATE ? term_end : due,
-								  executing_bodies, ic_get_bool(tuple, desc, "new_approaches")))
-		roadmap_due = ic_add_working_days(calendar, received, IC_ROADMAP_WORKING_DAYS);
+	if (!imported)
+		roadmap_due = ic_roadmap_due_on_receipt(calendar, received,
+												term_end != IC_NO_DATE ? term_end : due,
+												executing_bodies, ic_get_bool(tuple, desc, "new_approaches"));
 
 	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
 	ic_edit_date(&edit, desc, "due_date", due);

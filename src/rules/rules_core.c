@@ -14,6 +14,7 @@
 
 #include "calendar_core.h"
 #include "rules_core.h"
+#include "term_core.h"
 
 #define deny ic_rules_deny
 #define allow ic_rules_allow
@@ -610,4 +611,22 @@ ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
 	if (due_date <= ic_cal_add_months(received_on, 6))
 		return false;
 	return executing_bodies >= 2 || new_approaches;
+}
+
+int32_t
+ic_rules_term_end(int32_t received_on, int unit, int32_t count, int32_t term_due)
+{
+	if (received_on == IC_NO_DATE)
+		return term_due;
+	switch (unit)
+	{
+		case IC_TERM_DAYS:
+			return received_on + count;
+		case IC_TERM_WEEKS:
+			return received_on + 7 * count;
+		case IC_TERM_MONTHS:
+			return ic_cal_add_months(received_on, count);
+		default:
+			return term_due;
+	}
 }

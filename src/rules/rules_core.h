@@ -353,6 +353,16 @@ extern bool ic_rules_is_repeated_extension(const IcDecisionContext *ctx);
 extern bool ic_rules_roadmap_required(int32_t received_on, int32_t due_date,
 									  int executing_bodies, bool new_approaches);
 
+/*
+ * R56 measures the term given in the act, not its rolled deadline: the day a
+ * term of unit/count from received_on ends before it is rolled to a working
+ * day (days, weeks, months); term_due for a term of working days (which ends
+ * on a working day) or no term.  One home for the SQL (roadmap_due_on_receipt())
+ * and the guard.
+ */
+extern int32_t ic_rules_term_end(int32_t received_on, int unit, int32_t count,
+								 int32_t term_due);
+
 /* Codes <-> enums; parse functions return false for an unknown code. */
 extern const char *ic_decider_code(IcDecider d);
 extern bool ic_decider_parse(const char *code, IcDecider *out);

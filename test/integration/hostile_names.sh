@@ -167,6 +167,7 @@ sweep_job_owner()	SELECT instruction_control.sweep_job_owner()
 valid_cron_schedule(text)	SELECT instruction_control.valid_cron_schedule('0 1 * * *')
 rules_version()	SELECT instruction_control.rules_version()
 rules_as_of(bigint)	SELECT pg_catalog.count(*) FROM instruction_control.rules_as_of(instruction_control.rules_version())
+roadmap_due_on_receipt(date,term,date,integer,boolean,text)	SELECT instruction_control.roadmap_due_on_receipt('2025-01-06', '7 months', NULL, 2, false, 'KZ')
 EOF
 
 # Every public function needs a sample: the catalog says which exist.  Not

@@ -6,16 +6,8 @@ SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(46);
 
--- The error a statement raises, with its DETAIL and HINT.
-CREATE FUNCTION pg_temp.err(sql text, OUT state text, OUT message text, OUT detail text, OUT hint text)
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE sql;
-  state := 'none';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
-                          detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-END $$;
+-- pg_temp.err(sql): the error a statement raises, with its DETAIL and HINT
+\ir include/helpers.psql
 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
 

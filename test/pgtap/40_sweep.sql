@@ -13,15 +13,8 @@ CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
   SELECT coalesce(array_agg(e.kind || '/' || e.period || '/' || e.addressee || '/' || e.rule_id
                             ORDER BY e.kind, e.period), '{}')
     FROM instruction_control.event e WHERE e.instruction_id = iid $$;
-CREATE FUNCTION pg_temp.err(sql text, OUT state text, OUT message text, OUT detail text, OUT hint text)
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE sql;
-  state := 'none';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
-                          detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-END $$;
+-- pg_temp.err(sql): the error a statement raises, with its DETAIL and HINT
+\ir include/helpers.psql
 
 \o /dev/null
 INSERT INTO state_body (code, name, body_type) VALUES

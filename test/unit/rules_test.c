@@ -7,6 +7,7 @@
 
 #include "calendar_core.h"
 #include "rules_matrix_core.h"
+#include "term_core.h"
 #include "unit.h"
 
 #define D(x) IC_DECIDER_##x
@@ -298,6 +299,14 @@ main(void)
 	CHECK(!ic_rules_roadmap_required(0, 200, 1, false), "R56: > 6 months, one body, nothing new");
 	CHECK(!ic_rules_roadmap_required(0, 182, 3, true), "R56: exactly 6 months is not more");
 	CHECK(ic_rules_roadmap_required(0, 183, 3, true), "R56: 6 months and a day");
+	/* R56 measures the term to its nominal end (ic_rules_term_end), not rolled */
+	CHECK(ic_rules_term_end(0, IC_TERM_MONTHS, 6, 185) == 182, "R56: 6 months end on day 182 however rolled");
+	CHECK(ic_rules_term_end(0, IC_TERM_WEEKS, 26, 184) == 182, "R56: 26 weeks end on day 182");
+	CHECK(ic_rules_term_end(0, IC_TERM_DAYS, 183, 185) == 183, "R56: 183 days end on day 183");
+	CHECK(ic_rules_term_end(0, IC_TERM_WORKING_DAYS, 130, 185) == 185, "R56: working days end on their deadline");
+	CHECK(ic_rules_term_end(IC_NO_DATE, IC_TERM_MONTHS, 6, 185) == 185, "R56: no receipt, the deadline");
+	CHECK(!ic_rules_roadmap_required(0, ic_rules_term_end(0, IC_TERM_MONTHS, 6, 185), 2, false),
+		  "R56: six months rolled past six months ask for no roadmap");
 
 	/* Dates and months */
 	{
