@@ -376,7 +376,10 @@ CREATE FUNCTION effective_calendar(calendar text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT coalesce(calendar, nullif(pg_catalog.current_setting('instruction_control.calendar', true), ''), 'KZ')
+  SELECT coalesce(calendar,
+                  CASE WHEN pg_catalog.current_setting('instruction_control.calendar', true) OPERATOR(pg_catalog.<>) ''
+                       THEN pg_catalog.current_setting('instruction_control.calendar', true) END,
+                  'KZ')
 $$;
 COMMENT ON FUNCTION effective_calendar(text) IS
   'The calendar working days are counted in: the instruction''s own, else the setting instruction_control.calendar, else KZ (R50.3)';
@@ -424,7 +427,7 @@ CREATE FUNCTION sweep_rule_reminder(due_date date, on_control boolean, calendar 
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT 'reminder', instruction_control.add_working_days(due_date, -r.n, calendar), 'executor', 'R50.1',
+  SELECT 'reminder', instruction_control.add_working_days(due_date, OPERATOR(pg_catalog.-) r.n, calendar), 'executor', 'R50.1',
          pg_catalog.jsonb_build_object('working_days_left', k.left_days, 'reminder_days', r.n)
     FROM (SELECT instruction_control.working_days_between(as_of, due_date, calendar) AS left_days) k
    CROSS JOIN LATERAL (SELECT pg_catalog.min(d) AS n FROM pg_catalog.unnest(reminder_days) d
@@ -488,7 +491,7 @@ AS $$
   SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
          pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
                                        'report_due', instruction_control.roll_forward(p.period_end, calendar))
-    FROM (SELECT (period_ends OPERATOR(pg_catalog.->>) reporting_period)::date AS period_end) p
+    FROM (SELECT (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date AS period_end) p
    WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
      AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
      AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
@@ -555,10 +558,10 @@ RETURNS TABLE (key text, days date[])
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   WITH probe AS (
-    SELECT d::date AS d, g.level, g.reminder_days, g.grace
+    SELECT d::pg_catalog.date AS d, g.level, g.reminder_days, g.grace
       FROM pg_catalog.generate_series(instruction_control.add_working_days(since, -62, calendar) OPERATOR(pg_catalog.-) 7,
                                       instruction_control.add_working_days(as_of, 62, calendar) OPERATOR(pg_catalog.+) 7,
-                                      interval '1 day') d
+                                      '1 day'::pg_catalog.interval) d
      CROSS JOIN instruction_control.sweep_settings() g
   )
   SELECT 'due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
