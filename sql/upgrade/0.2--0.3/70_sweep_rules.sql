@@ -278,6 +278,7 @@ AS $$
     JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) a.instruction_id
 $$;
 COMMENT ON FUNCTION sweep_state_as_of(date) IS
+  'Internal: every instruction as it stood at the end of a past day (instruction_as_of), with the roadmap due date then (R56, R59), for replaying a sweep';
 
 -- sweep_begin(): its branches ask the rules; the incremental key days come from sweep_rule_days()
 CREATE OR REPLACE FUNCTION sweep_begin(as_of date, batch_size integer, full_scope boolean DEFAULT false)
@@ -507,3 +508,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION sweep_begin(date, integer, boolean) IS
+  'Internal step of sweep(): records the run and collects every new event of the day in one statement, numbered in batches';
