@@ -650,6 +650,50 @@ $$;
 COMMENT ON FUNCTION reporting_period_end(reporting_period, date, text) IS
   'End of the latest intermediate reporting period (month, quarter, half-year, year: R66-1.1) whose report was due before as_of; the report is due on the period''s last day rolled forward to a working day';
 
+-- What an incremental sweep re-reads (issue 16): the instructions whose
+-- conditions can have changed since the sweep of since -- the dates that
+-- passed in between (each arm an index range), the key days the rules name
+-- (sweep_rule_days: reminders, escalations, R57), the reporting periods that
+-- ended, and the instructions written since (the notes run claimed).
+CREATE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
+RETURNS SETOF sweep_state_current
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) since AND s.due_date OPERATOR(pg_catalog.<) as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(since, as_of, calendar) k
+                                                 WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+     AND s.original_due_date OPERATOR(pg_catalog.>=) since AND s.original_due_date OPERATOR(pg_catalog.<) as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) since AND s.roadmap_due_date OPERATOR(pg_catalog.<) as_of
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(since, as_of, calendar) k
+                                                              WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+     AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
+           SELECT coalesce(pg_catalog.array_agg(p), '{}') FROM pg_catalog.unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, since, calendar)
+                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, as_of, calendar))::pg_catalog.text[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) run
+                  UNION
+                  SELECT x.instruction_id FROM instruction_control.decision x
+                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) since
+                     AND x.measures_due_date OPERATOR(pg_catalog.<) as_of)
+$$;
+COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
+
 -- What the server cannot say in SQL: may this procedure commit?
 CREATE FUNCTION in_transaction_block() RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_in_transaction_block' LANGUAGE C VOLATILE;
@@ -686,9 +730,6 @@ DECLARE
   incremental boolean := false;
   cal text := effective_calendar();
   lo date;
-  due_days date[] := '{}';
-  roadmap_days date[] := '{}';
-  changed_periods text[] := '{}';
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
     RAISE EXCEPTION 'a sweep needs a real day, not %', coalesce(as_of::text, 'NULL')
@@ -754,43 +795,8 @@ BEGIN
 
   IF incremental THEN
     lo := prev.as_of;
-    -- deadlines and roadmap dates whose reminder, escalation or R57 event came
-    -- since lo: asked of the rules themselves (sweep_rule_days)
-    SELECT coalesce(max(k.days) FILTER (WHERE k.key = 'due_date'), '{}'),
-           coalesce(max(k.days) FILTER (WHERE k.key = 'roadmap_due_date'), '{}')
-      INTO due_days, roadmap_days
-      FROM sweep_rule_days(lo, as_of, cal) k;
-    -- a reporting period that ended since lo: every instruction reporting so (R66-1.1)
-    SELECT coalesce(array_agg(p), '{}') INTO changed_periods
-      FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
-     WHERE reporting_period_end(p::reporting_period, lo, cal) <> reporting_period_end(p::reporting_period, as_of, cal);
-
-    -- the instructions that can have changed, read once (each arm an index range)
-    scope_cte := $s$
-    st AS MATERIALIZED (
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.due_date >= $7 AND s.due_date < $1
-      UNION
-      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($8)
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.deadline_source = 'two_weeks'
-         AND s.original_due_date >= $7 AND s.original_due_date < $1
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
-         AND (s.roadmap_due_date >= $7 AND s.roadmap_due_date < $1 OR s.roadmap_due_date = ANY ($9))
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
-         AND s.reporting_period = ANY ($10)
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.id IN (SELECT c.instruction_id FROM sweep_change c WHERE c.taken_by = $4
-                      UNION
-                      SELECT x.instruction_id FROM decision x
-                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1)
-    ),$s$;
+    -- the instructions that can have changed, read once (sweep_scope)
+    scope_cte := 'st AS MATERIALIZED (SELECT * FROM sweep_scope($7, $1, $4, $8)),';
     state := 'st';
     -- the branches driven by decisions, reports and marks look at what is new only
     measures_only := 'AND d.measures_due_date >= $7';
@@ -879,8 +885,7 @@ BEGIN
         OR NOT EXISTS (SELECT 1 FROM event e
                         WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
   $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
-  USING as_of, reminder_to, periods, run, keep_marks, batch_size,
-        lo, due_days, roadmap_days, changed_periods;
+  USING as_of, reminder_to, periods, run, keep_marks, batch_size, lo, cal;
   GET DIAGNOSTICS n = ROW_COUNT;
 
   UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;

@@ -150,6 +150,7 @@ sweep_rule_measures_missing(bigint,boolean,date,date,date)	SELECT * FROM instruc
 sweep_rule_risk_escalation(bigint,instruction_kind,control_level,boolean,bigint,date,date)	SELECT * FROM instruction_control.sweep_rule_risk_escalation(1, 'security_council', 'pa', true, 1, '2025-03-18', '2025-03-20')
 sweep_rule_overdue_cleared(date,boolean,date,date)	SELECT * FROM instruction_control.sweep_rule_overdue_cleared('2025-03-14', true, '2025-04-14', '2025-03-20')
 sweep_rule_days(date,date,text)	SELECT * FROM instruction_control.sweep_rule_days('2025-03-17', '2025-03-20', 'KZ')
+sweep_scope(date,date,bigint,text)	SELECT pg_catalog.count(*) FROM instruction_control.sweep_scope('2025-03-17', '2025-03-20', 1, 'KZ')
 reporting_period_end(reporting_period,date,text)	SELECT instruction_control.reporting_period_end('monthly', '2025-05-20', 'KZ')
 in_transaction_block()	SELECT instruction_control.in_transaction_block()
 sweep_begin(date,integer,boolean)	BEGIN; SELECT instruction_control.sweep_begin('2025-03-18', 100, true); ROLLBACK

@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(5);
+SELECT plan(7);
 
 CREATE ROLE swr_admin IN ROLE ic_admin;
 CREATE FUNCTION pg_temp.w(k integer) RETURNS date LANGUAGE sql AS
@@ -94,6 +94,31 @@ SELECT is(:'inc_events',
 SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
              FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
   'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');
+
+-- The rules are inlinable (LANGUAGE sql, STABLE or IMMUTABLE, no SET, not SECURITY DEFINER): read
+-- from the catalogue, so a new rule function is covered.
+SELECT is((SELECT coalesce(string_agg(p.proname, ', ' ORDER BY p.proname), '')
+             FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.pronamespace = 'instruction_control'::regnamespace
+              AND (p.proname LIKE 'sweep\_rule\_%' OR p.proname IN ('sweep_route', 'sweep_settings', 'sweep_scope'))
+              AND NOT (l.lanname = 'sql' AND p.provolatile IN ('s', 'i') AND p.proconfig IS NULL
+                       AND NOT p.prosecdef AND NOT p.proisstrict AND p.proretset)),
+  '', 'the sweep''s rule functions are inlinable set-returning SQL functions (no SET, not SECURITY DEFINER)');
+CREATE TEMP TABLE rule_plan (line text);
+DO $$
+DECLARE l text;
+BEGIN
+  FOR l IN EXPLAIN (COSTS OFF)
+    SELECT * FROM instruction_control.sweep_state_current s
+      JOIN instruction_control.sweep_settings() g ON g.level = s.level
+     CROSS JOIN LATERAL instruction_control.sweep_rule_reminder(s.due_date, s.on_control, s.calendar, g.reminder_days, current_date) e
+     CROSS JOIN LATERAL instruction_control.sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control, s.calendar, g.grace, current_date) x
+  LOOP
+    INSERT INTO rule_plan VALUES (l);
+  END LOOP;
+END $$;
+SELECT is((SELECT count(*)::int FROM rule_plan WHERE line ~ 'Function Scan on (sweep_rule|sweep_route|sweep_settings)'), 0,
+  'R50.1, R66-1.3: the planner inlines the rules into the sweep''s statement (no function scan of a rule)');
 
 SELECT * FROM finish();
 ROLLBACK;
