@@ -660,36 +660,36 @@ RETURNS SETOF sweep_state_current
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT s.* FROM instruction_control.sweep_state_current s
-   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) since AND s.due_date OPERATOR(pg_catalog.<) as_of
+   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control
-     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(since, as_of, calendar) k
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
                                                  WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
-     AND s.original_due_date OPERATOR(pg_catalog.>=) since AND s.original_due_date OPERATOR(pg_catalog.<) as_of
+     AND s.original_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.original_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
-     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) since AND s.roadmap_due_date OPERATOR(pg_catalog.<) as_of
-          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(since, as_of, calendar) k
+     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.roadmap_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
                                                               WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
      AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
            SELECT coalesce(pg_catalog.array_agg(p), '{}') FROM pg_catalog.unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
-            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, since, calendar)
-                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, as_of, calendar))::pg_catalog.text[])
+            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
+                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
-   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) run
+   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
                   UNION
                   SELECT x.instruction_id FROM instruction_control.decision x
-                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) since
-                     AND x.measures_due_date OPERATOR(pg_catalog.<) as_of)
+                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
   'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
