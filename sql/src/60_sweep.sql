@@ -551,16 +551,21 @@ COMMENT ON FUNCTION sweep_rule_overdue_cleared(date, boolean, date, date) IS
 -- fire a number of working days before or after a date, the dates for which
 -- the rule, asked as of as_of, raises an event (a period) it did not raise as
 -- of since.  Derived by asking the rule functions themselves about every day
--- of a window wide enough for any setting (at most 60 working days, the CHECK
--- of sweep_setting) and for every level's settings: nothing re-encoded.
+-- of a window as wide as the settings reach (sweep_settings) and for every
+-- level's settings: nothing re-encoded.
 CREATE FUNCTION sweep_rule_days(since date, as_of date, calendar text)
 RETURNS TABLE (key text, days date[])
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  WITH probe AS (
+  WITH reach AS (   -- how many working days any setting reaches (5: R57's days for approval)
+    SELECT pg_catalog.max(greatest(g.grace, 5, (SELECT pg_catalog.max(n) FROM pg_catalog.unnest(g.reminder_days) n))) AS n
+      FROM instruction_control.sweep_settings() g
+  ),
+  probe AS (
     SELECT d::pg_catalog.date AS d, g.level, g.reminder_days, g.grace
-      FROM pg_catalog.generate_series(instruction_control.add_working_days(since, -62, calendar) OPERATOR(pg_catalog.-) 7,
-                                      instruction_control.add_working_days(as_of, 62, calendar) OPERATOR(pg_catalog.+) 7,
+      FROM reach,
+           pg_catalog.generate_series(instruction_control.add_working_days(since, OPERATOR(pg_catalog.-) (reach.n OPERATOR(pg_catalog.+) 2), calendar) OPERATOR(pg_catalog.-) 7,
+                                      instruction_control.add_working_days(as_of, reach.n OPERATOR(pg_catalog.+) 2, calendar) OPERATOR(pg_catalog.+) 7,
                                       '1 day'::pg_catalog.interval) d
      CROSS JOIN instruction_control.sweep_settings() g
   )
@@ -659,12 +664,15 @@ CREATE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
 RETURNS SETOF sweep_state_current
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
+  WITH k AS MATERIALIZED (
+    SELECT k.key, k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+  )
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control
-     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
                                                  WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
@@ -674,7 +682,7 @@ AS $$
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
      AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.roadmap_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
-          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
                                                               WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
