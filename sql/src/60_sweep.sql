@@ -733,7 +733,6 @@ DECLARE
   measures_only text := '';
   risk_only text := '';
   marks_only text := '';
-  scope_ids bigint[];
   prev sweep_run;
   incremental boolean := false;
   cal text := effective_calendar();
