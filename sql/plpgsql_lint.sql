@@ -25,11 +25,7 @@ INSERT INTO lint_allow VALUES
   ('instruction_control.cron_exec(text)', 'text type variable is not sanitized',
    'security: cron_exec runs the statement schedule_sweeps() and its siblings build (every value through format %L); it is SECURITY INVOKER and executable by ic_admin only, so it runs nothing its caller could not run'),
   ('instruction_control.cron_exec(text)', 'routine is marked as VOLATILE, should be STABLE',
-   'performance: the statement it runs schedules or unschedules pg_cron jobs (writes); VOLATILE is right'),
-  ('instruction_control.sweep_begin(date,integer,boolean)', 'unused variable "scope_ids"',
-   'extra: a harmless unused declaration in a function being rewritten on the outbox branch (issue 16, B); remove it there'),
-  ('instruction_control.sweep_begin(date,integer,boolean)', 'target type is different type than source type',
-   'extra: ''{}'' assigned to date[] and text[] variables (the literal is of type unknown); no cost');
+   'performance: the statement it runs schedules or unschedules pg_cron jobs (writes); VOLATILE is right');
 
 CREATE TEMP TABLE lint_target AS
 SELECT p.oid::regprocedure AS fn, coalesce(tg.tgrelid, 0) AS relid,

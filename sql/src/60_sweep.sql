@@ -94,8 +94,9 @@ COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the 
 COMMENT ON COLUMN sweep_setting.seeded IS 'Row installed by the extension and not changed since; changed rows are dumped';
 COMMENT ON COLUMN sweep_setting.level IS 'The control level the row sets (R42-1)';
 
-INSERT INTO sweep_setting (level, reminder_days, escalation_grace_days, seeded)
-SELECT l, '{5,1}', 5, true FROM control_levels() l;
+-- the seeded rows take the column defaults (the defaults of a level without a row: sweep_settings())
+INSERT INTO sweep_setting (level, seeded)
+SELECT l, true FROM control_levels() l;
 
 CREATE FUNCTION sweep_setting_owner() RETURNS trigger
 LANGUAGE plpgsql
@@ -348,13 +349,251 @@ CREATE INDEX decision_sweep_measures_idx ON decision (measures_due_date)
   WHERE measures_due_date IS NOT NULL;
 CREATE INDEX report_sweep_risk_idx ON report (submitted_on) WHERE kind = 'risk';
 
+-- The rules of the sweep: one named function per event kind ----------------
+-- Each sweep_rule_<kind>() is the whole rule for one instruction: given the
+-- facts of the day's state (and as_of) it returns the event it raises, if any
+-- (kind, period, addressee, rule_id, detail).  They are LANGUAGE sql, STABLE,
+-- without SET and schema-qualified, so the planner inlines them into the
+-- sweep's statement (sweep_begin), whose branches only say where to look
+-- (index ranges).  The incremental sweep derives the key days it must re-read
+-- from the same functions (sweep_rule_days()), so a rule is written once:
+-- changing a reminder rule is changing sweep_rule_reminder().
+
+-- Settings with their defaults, the only place the defaults are written (R50.1, R66-1.3).
+CREATE FUNCTION sweep_settings()
+RETURNS TABLE (level control_level, reminder_days integer[], grace integer)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT l, coalesce(s.reminder_days, '{5,1}'::integer[]), coalesce(s.escalation_grace_days, 5)
+    FROM instruction_control.control_levels() l
+    LEFT JOIN instruction_control.sweep_setting s ON s.level OPERATOR(instruction_control.=) l
+$$;
+COMMENT ON FUNCTION sweep_settings() IS
+  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late) for a level without a row (R50.1, R66-1.3)';
+
+-- The calendar an instruction's working days are counted in (R50.3).
+CREATE FUNCTION effective_calendar(calendar text DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT coalesce(calendar,
+                  CASE WHEN pg_catalog.current_setting('instruction_control.calendar', true) OPERATOR(pg_catalog.<>) ''
+                       THEN pg_catalog.current_setting('instruction_control.calendar', true) END,
+                  'KZ')
+$$;
+COMMENT ON FUNCTION effective_calendar(text) IS
+  'The calendar working days are counted in: the instruction''s own, else the setting instruction_control.calendar, else KZ (R50.3)';
+
+-- Who an escalation of an instruction goes to (R66-1.3; R74-1 below PA).
+CREATE FUNCTION sweep_route(instruction_id bigint, kind instruction_kind, level control_level)
+RETURNS TABLE (addressee addressee, rule_id text)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT instruction_control.escalation_addressee(kind, level, x.routed),
+         instruction_control.escalation_rule(kind, level, x.routed)
+    FROM (SELECT (SELECT e.addressee FROM instruction_control.instruction_escalation e
+                   WHERE e.instruction_id OPERATOR(pg_catalog.=) sweep_route.instruction_id) AS routed) x
+$$;
+COMMENT ON FUNCTION sweep_route(bigint, instruction_kind, control_level) IS
+  'The addressee and the routing rule of an instruction''s escalations: the official routed by hand (instruction_escalation) or escalation_addressee() (R66-1.3, R74-1)';
+
+CREATE FUNCTION sweep_rule_overdue(due_date date, on_control boolean, calendar text, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'overdue', due_date, 'controller', 'R50.1',
+         pg_catalog.jsonb_build_object('working_days_late', instruction_control.working_days_between(due_date, as_of, calendar))
+   WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
+$$;
+COMMENT ON FUNCTION sweep_rule_overdue(date, boolean, text, date) IS
+  'Sweep rule R50.1: the deadline passed and the instruction is still on control: overdue, to the controller';
+
+CREATE FUNCTION sweep_rule_escalation(id bigint, kind instruction_kind, level control_level, due_date date,
+                                      on_control boolean, calendar text, grace integer, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'escalation', due_date, r.addressee::pg_catalog.text, r.rule_id,
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace)
+    FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
+   CROSS JOIN instruction_control.sweep_route(id, kind, level) r
+   WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
+     AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
+$$;
+COMMENT ON FUNCTION sweep_rule_escalation(bigint, instruction_kind, control_level, date, boolean, text, integer, date) IS
+  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days): escalated per sweep_route()';
+
+CREATE FUNCTION sweep_rule_reminder(due_date date, on_control boolean, calendar text, reminder_days integer[], as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'reminder', instruction_control.add_working_days(due_date, OPERATOR(pg_catalog.-) r.n, calendar), 'executor', 'R50.1',
+         pg_catalog.jsonb_build_object('working_days_left', k.left_days, 'reminder_days', r.n)
+    FROM (SELECT instruction_control.working_days_between(as_of, due_date, calendar) AS left_days) k
+   CROSS JOIN LATERAL (SELECT pg_catalog.min(d) AS n FROM pg_catalog.unnest(reminder_days) d
+                        WHERE d OPERATOR(pg_catalog.>=) k.left_days) r
+   WHERE on_control AND due_date OPERATOR(pg_catalog.>=) as_of AND r.n IS NOT NULL
+$$;
+COMMENT ON FUNCTION sweep_rule_reminder(date, boolean, text, integer[], date) IS
+  'Sweep rule R50.1, R50.3: a reminder to the executor N working days before the deadline, N the nearest of the level''s reminder days not yet passed; its period is the day it is due';
+
+CREATE FUNCTION sweep_rule_personal_overdue(id bigint, kind instruction_kind, level control_level, on_control boolean,
+                                            deadline_source text, original_due_date date, signed_on date, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'personal_overdue', original_due_date, r.addressee::pg_catalog.text, 'R51',
+         pg_catalog.jsonb_build_object('signed_on', signed_on, 'two_weeks_ended', original_due_date)
+    FROM instruction_control.sweep_route(id, kind, level) r
+   WHERE on_control AND deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+     AND original_due_date OPERATOR(pg_catalog.<) as_of
+$$;
+COMMENT ON FUNCTION sweep_rule_personal_overdue(bigint, instruction_kind, control_level, boolean, text, date, date, date) IS
+  'Sweep rule R51: a personal instruction past the two weeks from signing, escalated per sweep_route()';
+
+CREATE FUNCTION sweep_rule_roadmap_missing(id bigint, on_control boolean, regime text, roadmap_due_date date, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'roadmap_missing', roadmap_due_date, 'controller',
+         CASE WHEN regime OPERATOR(pg_catalog.=) 'long_term' THEN 'R59' ELSE 'R56' END,
+         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date)
+   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
+                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_missing.id
+                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_missing.as_of OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_rule_roadmap_missing(bigint, boolean, text, date, date) IS
+  'Sweep rule R56 (R59 under long-term control): no roadmap registered by its due date, to the controller';
+
+CREATE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
+                                                roadmap_due_date date, calendar text, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'roadmap_not_approved', roadmap_due_date, r.addressee::pg_catalog.text, 'R57',
+         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date)
+    FROM instruction_control.sweep_route(id, kind, level) r
+   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
+     AND instruction_control.add_working_days(roadmap_due_date, 5, calendar) OPERATOR(pg_catalog.<) as_of
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
+                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
+                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_not_approved.as_of OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
+  'Sweep rule R57: no approved roadmap 5 working days after its due date, escalated per sweep_route()';
+
+CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
+                                          received_on date, due_date date, calendar text, period_ends jsonb)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
+         pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
+                                       'report_due', instruction_control.roll_forward(p.period_end, calendar))
+    FROM (SELECT (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date AS period_end) p
+   WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
+     AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
+                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
+                        AND r.kind OPERATOR(pg_catalog.=) 'intermediate'::instruction_control.report_kind
+                        AND r.period_end OPERATOR(pg_catalog.>=) p.period_end
+                        AND r.submitted_on OPERATOR(pg_catalog.<=)
+                            instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
+                     OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb) IS
+  'Sweep rule R66-1.1: no intermediate report for the period just ended (period_ends: the end of the latest period of each kind, reporting_period_end()) by its day, to the controller';
+
+CREATE FUNCTION sweep_rule_measures_missing(instruction_id bigint, on_control boolean, decided_on date,
+                                            measures_due_date date, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'measures_missing', measures_due_date, 'controller', 'R72.4',
+         pg_catalog.jsonb_build_object('repeated_extension_on', decided_on, 'measures_due_date', measures_due_date)
+   WHERE on_control AND measures_due_date OPERATOR(pg_catalog.<) as_of AND decided_on OPERATOR(pg_catalog.<=) as_of
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
+                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_measures_missing.instruction_id
+                        AND r.kind OPERATOR(pg_catalog.=) 'measures'::instruction_control.report_kind
+                        AND r.submitted_on OPERATOR(pg_catalog.>=) sweep_rule_measures_missing.decided_on
+                        AND r.submitted_on OPERATOR(pg_catalog.<=) sweep_rule_measures_missing.measures_due_date OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_rule_measures_missing(bigint, boolean, date, date, date) IS
+  'Sweep rule R72.4: no information on measures within a month of a repeated extension (decided_on, measures_due_date), to the controller';
+
+CREATE FUNCTION sweep_rule_risk_escalation(id bigint, kind instruction_kind, level control_level, on_control boolean,
+                                           report_id bigint, submitted_on date, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'risk_escalation', submitted_on, r.addressee::pg_catalog.text, 'R66-3.5',
+         pg_catalog.jsonb_build_object('report_id', report_id, 'routed_by', r.rule_id)
+    FROM instruction_control.sweep_route(id, kind, level) r
+   WHERE on_control AND submitted_on OPERATOR(pg_catalog.<=) as_of
+$$;
+COMMENT ON FUNCTION sweep_rule_risk_escalation(bigint, instruction_kind, control_level, boolean, bigint, date, date) IS
+  'Sweep rule R66-3.5: a risk to the deadline reported (report_id, submitted_on), escalated per sweep_route() (R66-1.3)';
+
+CREATE FUNCTION sweep_rule_overdue_cleared(marked_due_date date, on_control boolean, due_date date, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'overdue_cleared', marked_due_date, 'controller', CASE WHEN on_control THEN 'R69.1' ELSE 'R75' END,
+         pg_catalog.jsonb_build_object('reason', CASE WHEN on_control THEN 'deadline_moved' ELSE 'removed' END,
+                                       'new_due_date', due_date)
+   WHERE NOT (on_control AND due_date OPERATOR(pg_catalog.=) marked_due_date AND due_date OPERATOR(pg_catalog.<) as_of)
+$$;
+COMMENT ON FUNCTION sweep_rule_overdue_cleared(date, boolean, date, date) IS
+  'Sweep rule R69.1, R70.4, R75: an overdue mark (marked_due_date) is cleared when a decision moved the deadline or removed the instruction';
+
+-- The key days an incremental sweep re-reads (issue 16): for the rules that
+-- fire a number of working days before or after a date, the dates for which
+-- the rule, asked as of as_of, raises an event (a period) it did not raise as
+-- of since.  Derived by asking the rule functions themselves about every day
+-- of a window as wide as the settings reach (sweep_settings) and for every
+-- level's settings: nothing re-encoded.
+CREATE FUNCTION sweep_rule_days(since date, as_of date, calendar text)
+RETURNS TABLE (key text, days date[])
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  WITH reach AS (   -- how many working days any setting reaches (5: R57's days for approval)
+    SELECT pg_catalog.max(greatest(g.grace, 5, (SELECT pg_catalog.max(n) FROM pg_catalog.unnest(g.reminder_days) n))) AS n
+      FROM instruction_control.sweep_settings() g
+  ),
+  probe AS (
+    SELECT d::pg_catalog.date AS d, g.level, g.reminder_days, g.grace
+      FROM reach,
+           pg_catalog.generate_series(instruction_control.add_working_days(since, OPERATOR(pg_catalog.-) (reach.n OPERATOR(pg_catalog.+) 2), calendar) OPERATOR(pg_catalog.-) 7,
+                                      instruction_control.add_working_days(as_of, reach.n OPERATOR(pg_catalog.+) 2, calendar) OPERATOR(pg_catalog.+) 7,
+                                      '1 day'::pg_catalog.interval) d
+     CROSS JOIN instruction_control.sweep_settings() g
+  )
+  SELECT 'due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
+    FROM probe p
+   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_reminder(p.d, true, calendar, p.reminder_days, as_of) r
+                 EXCEPT
+                 SELECT r.period FROM instruction_control.sweep_rule_reminder(p.d, true, calendar, p.reminder_days, since) r)
+      OR EXISTS (SELECT r.period FROM instruction_control.sweep_rule_escalation(NULL, 'act_point', p.level, p.d, true, calendar, p.grace, as_of) r
+                 EXCEPT
+                 SELECT r.period FROM instruction_control.sweep_rule_escalation(NULL, 'act_point', p.level, p.d, true, calendar, p.grace, since) r)
+  UNION ALL
+  SELECT 'roadmap_due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
+    FROM probe p
+   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, as_of) r
+                 EXCEPT
+                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, since) r)
+$$;
+COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
+  'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or roadmap approval (R57) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';
+
 -- The state of a day --------------------------------------------------------
 
 CREATE VIEW sweep_state_current AS
 SELECT i.id, i.kind, i.level, i.regime, i.status = 'on_control' AS on_control,
        i.due_date, i.original_due_date, i.roadmap_due_date, i.reporting_period,
        i.category, i.received_on, i.signed_on, i.deadline_source,
-       coalesce(i.calendar, 'KZ') AS calendar, i.responsible_body_id, i.controlling_body_id
+       effective_calendar(i.calendar) AS calendar, i.responsible_body_id, i.controlling_body_id
   FROM instruction i;
 COMMENT ON VIEW sweep_state_current IS 'Internal: the live state the sweep of today reads (through the instruction''s indexes: the columns are the table''s own, so the partial indexes'' predicates match)';
 
@@ -380,10 +619,10 @@ AS $$
                 THEN instruction_control.roadmap_due_on_receipt(i.received_on, i.term, i.original_due_date,
                        GREATEST(1, (i.responsible_body_id IS NOT NULL)::pg_catalog.int4
                                               OPERATOR(pg_catalog.+) pg_catalog.cardinality(i.co_executor_ids)),
-                       i.new_approaches, coalesce(i.calendar, 'KZ'))
+                       i.new_approaches, instruction_control.effective_calendar(i.calendar))
            END),
          i.reporting_period::pg_catalog.text, i.category::pg_catalog.text, i.received_on, i.signed_on, i.deadline_source::pg_catalog.text,
-         coalesce(i.calendar, 'KZ'), i.responsible_body_id, i.controlling_body_id
+         instruction_control.effective_calendar(i.calendar), i.responsible_body_id, i.controlling_body_id
     FROM instruction_control.instruction_as_of(as_of) a
     JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) a.instruction_id
 $$;
@@ -418,6 +657,53 @@ $$;
 COMMENT ON FUNCTION reporting_period_end(reporting_period, date, text) IS
   'End of the latest intermediate reporting period (month, quarter, half-year, year: R66-1.1) whose report was due before as_of; the report is due on the period''s last day rolled forward to a working day';
 
+-- What an incremental sweep re-reads (issue 16): the instructions whose
+-- conditions can have changed since the sweep of since -- the dates that
+-- passed in between (each arm an index range), the key days the rules name
+-- (sweep_rule_days: reminders, escalations, R57), the reporting periods that
+-- ended, and the instructions written since (the notes run claimed).
+CREATE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
+RETURNS SETOF sweep_state_current
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  WITH k AS MATERIALIZED (
+    SELECT k.key, k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+  )
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                 WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+     AND s.original_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.original_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.roadmap_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                              WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+     AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
+           SELECT coalesce(pg_catalog.array_agg(p), '{}') FROM pg_catalog.unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
+                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
+                  UNION
+                  SELECT x.instruction_id FROM instruction_control.decision x
+                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
+$$;
+COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
+
 -- What the server cannot say in SQL: may this procedure commit?
 CREATE FUNCTION in_transaction_block() RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_in_transaction_block' LANGUAGE C VOLATILE;
@@ -449,17 +735,10 @@ DECLARE
   measures_only text := '';
   risk_only text := '';
   marks_only text := '';
-  scope_ids bigint[];
   prev sweep_run;
   incremental boolean := false;
-  cal text := coalesce(nullif(current_setting('instruction_control.calendar', true), ''), 'KZ');
-  g_max integer;
+  cal text := effective_calendar();
   lo date;
-  esc_dates date[] := '{}';
-  rem_dates date[] := '{}';
-  rmna_dates date[] := '{}';
-  changed_periods text[] := '{}';
-  dd date;
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
     RAISE EXCEPTION 'a sweep needs a real day, not %', coalesce(as_of::text, 'NULL')
@@ -514,10 +793,8 @@ BEGIN
     UPDATE sweep_change c SET taken_by = run;
   END IF;
 
-  SELECT coalesce(max(d), 5) INTO max_n
-    FROM (SELECT unnest(s.reminder_days) FROM sweep_setting s) AS t(d);
-  max_n := greatest(max_n, 5);
-  -- a wide enough range for every calendar; the exact count is per row below
+  SELECT max(d) INTO max_n FROM sweep_settings() g, unnest(g.reminder_days) AS d;
+  -- a wide enough range for every calendar; the rule decides per row (sweep_rule_reminder)
   reminder_to := add_working_days(as_of, max_n) + 14;
   SELECT jsonb_object_agg(p, reporting_period_end(p::reporting_period, as_of))
     INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
@@ -527,67 +804,8 @@ BEGIN
 
   IF incremental THEN
     lo := prev.as_of;
-    SELECT coalesce(max(s.escalation_grace_days), 5) INTO g_max FROM sweep_setting s;
-    g_max := greatest(g_max, 5);
-    -- deadlines that reached a level's grace period since lo (R66-1.3)
-    FOR dd IN SELECT generate_series(add_working_days(lo, -(g_max + 2), cal) - 7, as_of - 1, interval '1 day')::date LOOP
-      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l
-                  WHERE working_days_between(dd, as_of, cal) >= coalesce(s.escalation_grace_days, 5)
-                    AND working_days_between(dd, lo, cal) < coalesce(s.escalation_grace_days, 5)) THEN
-        esc_dates := esc_dates || dd;
-      END IF;
-    END LOOP;
-    -- deadlines whose reminder day came since lo (R50.1)
-    FOR dd IN SELECT generate_series(as_of, add_working_days(as_of, max_n, cal) + 7, interval '1 day')::date LOOP
-      IF EXISTS (SELECT 1 FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l,
-                        unnest(coalesce(s.reminder_days, '{5,1}')) AS r(n)
-                  WHERE working_days_between(as_of, dd, cal) <= r.n
-                    AND working_days_between(lo, dd, cal) > r.n) THEN
-        rem_dates := rem_dates || dd;
-      END IF;
-    END LOOP;
-    IF lo = as_of THEN
-      rem_dates := '{}';
-    END IF;
-    -- roadmap due dates whose 5 working days for approval ended since lo (R57)
-    FOR dd IN SELECT generate_series(add_working_days(lo, -7, cal) - 7, as_of - 1, interval '1 day')::date LOOP
-      IF add_working_days(dd, 5, cal) >= lo AND add_working_days(dd, 5, cal) < as_of THEN
-        rmna_dates := rmna_dates || dd;
-      END IF;
-    END LOOP;
-    -- a reporting period that ended since lo: every instruction reporting so (R66-1.1)
-    SELECT coalesce(array_agg(p), '{}') INTO changed_periods
-      FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
-     WHERE reporting_period_end(p::reporting_period, lo, cal) <> reporting_period_end(p::reporting_period, as_of, cal);
-
-    -- the instructions that can have changed, read once (each arm an index range)
-    scope_cte := $s$
-    st AS MATERIALIZED (
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.due_date >= $7 AND s.due_date < $1
-      UNION
-      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($8)
-      UNION
-      SELECT s.* FROM sweep_state_current s WHERE s.on_control AND s.due_date = ANY ($9)
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.deadline_source = 'two_weeks'
-         AND s.original_due_date >= $7 AND s.original_due_date < $1
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
-         AND (s.roadmap_due_date >= $7 AND s.roadmap_due_date < $1 OR s.roadmap_due_date = ANY ($10))
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
-         AND s.reporting_period = ANY ($11)
-      UNION
-      SELECT s.* FROM sweep_state_current s
-       WHERE s.id IN (SELECT c.instruction_id FROM sweep_change c WHERE c.taken_by = $4
-                      UNION
-                      SELECT x.instruction_id FROM decision x
-                       WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date >= $7 AND x.measures_due_date < $1)
-    ),$s$;
+    -- the instructions that can have changed, read once (sweep_scope)
+    scope_cte := 'st AS MATERIALIZED (SELECT * FROM sweep_scope($7, $1, $4, $8)),';
     state := 'st';
     -- the branches driven by decisions, reports and marks look at what is new only
     measures_only := 'AND d.measures_due_date >= $7';
@@ -595,126 +813,78 @@ BEGIN
     marks_only := 'AND m.instruction_id IN (SELECT st.id FROM st)';
   END IF;
 
-  -- One statement, every kind: each branch reads its own index range.
+  -- One statement, every kind: each branch says where to look (an index
+  -- range of the state, or the decisions, reports and marks that drive it)
+  -- and asks its rule (sweep_rule_<kind>, inlined) what the day raises.
   EXECUTE format($q$
     WITH %2$s
-    setting AS (
-      SELECT l AS level, coalesce(s.reminder_days, '{5,1}') AS reminder_days,
-             coalesce(s.escalation_grace_days, 5) AS grace
-        FROM control_levels() l LEFT JOIN sweep_setting s ON s.level = l
-    ),
-    -- R50.1: deadline passed, still on control
-    late AS MATERIALIZED (
-      SELECT s.*, working_days_between(s.due_date, $1, s.calendar) AS days_late
-        FROM %1$s s
-       WHERE s.on_control AND s.due_date < $1
-    ),
     found AS (
-      -- R50.1: overdue (new, or its deadline changed while still overdue)
-      SELECT l.id, 'overdue' AS kind, l.due_date AS period, 'controller' AS addressee, 'R50.1' AS rule_id,
-             l.due_date, jsonb_build_object('working_days_late', l.days_late) AS detail
-        FROM late l
-       WHERE CASE WHEN $5 THEN NOT EXISTS (SELECT 1 FROM overdue_mark m
-                                            WHERE m.instruction_id = l.id AND m.due_date = l.due_date)
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+        FROM %1$s s
+        CROSS JOIN LATERAL sweep_rule_overdue(s.due_date, s.on_control, s.calendar, $1) e
+       WHERE s.on_control AND s.due_date < $1
+         AND CASE WHEN $5 THEN NOT EXISTS (SELECT 1 FROM overdue_mark m
+                                            WHERE m.instruction_id = s.id AND m.due_date = s.due_date)
                   ELSE true END
       UNION ALL
-      -- R66-1.3 (R74-1 below PA): overdue by the grace period
-      SELECT l.id, 'escalation', l.due_date, r.addressee, r.rule_id, l.due_date,
-             jsonb_build_object('working_days_late', l.days_late, 'grace', g.grace)
-        FROM late l
-        JOIN setting g ON g.level = l.level
-        LEFT JOIN instruction_escalation x ON x.instruction_id = l.id
-        CROSS JOIN LATERAL (SELECT escalation_addressee(l.kind, l.level, x.addressee) AS addressee,
-                                   escalation_rule(l.kind, l.level, x.addressee) AS rule_id) r
-       WHERE l.days_late >= g.grace AND l.days_late > 0
-      UNION ALL
-      -- R50.1, R50.3: reminders N working days before the deadline (the nearest N not yet passed)
-      SELECT s.id, 'reminder', add_working_days(s.due_date, -r.n, s.calendar), 'executor', 'R50.1', s.due_date,
-             jsonb_build_object('working_days_left', r.left_days, 'reminder_days', r.n)
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
-        JOIN setting g ON g.level = s.level
-        CROSS JOIN LATERAL (SELECT working_days_between($1, s.due_date, s.calendar) AS left_days) k
-        CROSS JOIN LATERAL (SELECT min(d) AS n, k.left_days FROM unnest(g.reminder_days) d
-                             WHERE d >= k.left_days) r
-       WHERE s.on_control AND s.due_date >= $1 AND s.due_date <= $2 AND r.n IS NOT NULL
+        JOIN sweep_settings() g ON g.level = s.level
+        CROSS JOIN LATERAL sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control, s.calendar, g.grace, $1) e
+       WHERE s.on_control AND s.due_date < $1
       UNION ALL
-      -- R51: a personal instruction past the two weeks from signing
-      SELECT s.id, 'personal_overdue', s.original_due_date, r.addressee, 'R51', s.due_date,
-             jsonb_build_object('signed_on', s.signed_on, 'two_weeks_ended', s.original_due_date)
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
-        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
-                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
+        JOIN sweep_settings() g ON g.level = s.level
+        CROSS JOIN LATERAL sweep_rule_reminder(s.due_date, s.on_control, s.calendar, g.reminder_days, $1) e
+       WHERE s.on_control AND s.due_date >= $1 AND s.due_date <= $2
+      UNION ALL
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+        FROM %1$s s
+        CROSS JOIN LATERAL sweep_rule_personal_overdue(s.id, s.kind, s.level, s.on_control, s.deadline_source,
+                                                       s.original_due_date, s.signed_on, $1) e
        WHERE s.on_control AND s.deadline_source = 'two_weeks' AND s.original_due_date < $1
       UNION ALL
-      -- R56, R59: no roadmap registered by its due date; R57: none approved 5 working days later
-      SELECT s.id, k.kind, s.roadmap_due_date, k.addressee, k.rule_id, s.due_date,
-             jsonb_build_object('roadmap_due_date', s.roadmap_due_date)
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
-        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
-                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
-        CROSS JOIN LATERAL (VALUES
-            ('roadmap_missing', 'controller', CASE WHEN s.regime = 'long_term' THEN 'R59' ELSE 'R56' END, true),
-            ('roadmap_not_approved', r.addressee::text, 'R57',
-             add_working_days(s.roadmap_due_date, 5, s.calendar) < $1)
-          ) AS k(kind, addressee, rule_id, due)
-       WHERE s.on_control AND s.roadmap_due_date < $1 AND k.due
-         AND NOT EXISTS (SELECT 1 FROM roadmap m WHERE m.instruction_id = s.id AND m.approved_on <= $1 OFFSET 0)
+        CROSS JOIN LATERAL (SELECT * FROM sweep_rule_roadmap_missing(s.id, s.on_control, s.regime, s.roadmap_due_date, $1)
+                            UNION ALL
+                            SELECT * FROM sweep_rule_roadmap_not_approved(s.id, s.kind, s.level, s.on_control,
+                                                                          s.roadmap_due_date, s.calendar, $1)) e
+       WHERE s.on_control AND s.roadmap_due_date < $1
       UNION ALL
-      -- R66-1.1: no intermediate report for the period just ended, by its day
-      SELECT s.id, 'report_missing', p.period_end, 'controller', 'R66-1.1', s.due_date,
-             jsonb_build_object('reporting_period', s.reporting_period, 'period_end', p.period_end,
-                                'report_due', roll_forward(p.period_end, s.calendar))
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
-        CROSS JOIN LATERAL (SELECT ($3 ->> s.reporting_period)::date AS period_end) p
+        CROSS JOIN LATERAL sweep_rule_report_missing(s.id, s.on_control, s.reporting_period, s.category,
+                                                     s.received_on, s.due_date, s.calendar, $3) e
        WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
-         AND s.received_on < p.period_end AND s.due_date > p.period_end
-         AND NOT EXISTS (SELECT 1 FROM report r
-                          WHERE r.instruction_id = s.id AND r.kind = 'intermediate'
-                            AND r.period_end >= p.period_end
-                            AND r.submitted_on <= roll_forward(p.period_end, s.calendar) OFFSET 0)
       UNION ALL
-      -- R72.4: no information on measures within a month of a repeated extension
-      SELECT s.id, 'measures_missing', d.measures_due_date, 'controller', 'R72.4', s.due_date,
-             jsonb_build_object('repeated_extension_on', d.decided_on, 'measures_due_date', d.measures_due_date)
+      SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM decision d
         CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = d.instruction_id OFFSET 0) s
+        CROSS JOIN LATERAL sweep_rule_measures_missing(d.instruction_id, s.on_control, d.decided_on, d.measures_due_date, $1) e
        WHERE d.measures_due_date IS NOT NULL AND d.measures_due_date < $1 AND d.decided_on <= $1 %4$s
-         AND s.on_control
-         AND NOT EXISTS (SELECT 1 FROM report r
-                          WHERE r.instruction_id = d.instruction_id AND r.kind = 'measures'
-                            AND r.submitted_on >= d.decided_on AND r.submitted_on <= d.measures_due_date OFFSET 0)
       UNION ALL
-      -- R66-3.5: a risk to the deadline reported; routed per R66-1.3
       SELECT DISTINCT ON (rr.instruction_id, rr.submitted_on)
-             s.id, 'risk_escalation', rr.submitted_on, r.addressee, 'R66-3.5', s.due_date,
-             jsonb_build_object('report_id', rr.id, 'routed_by', r.rule_id)
+             s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM report rr
         CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = rr.instruction_id OFFSET 0) s
-        LEFT JOIN instruction_escalation x ON x.instruction_id = s.id
-        CROSS JOIN LATERAL (SELECT escalation_addressee(s.kind, s.level, x.addressee) AS addressee,
-                                   escalation_rule(s.kind, s.level, x.addressee) AS rule_id) r
-       WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 AND s.on_control %5$s
+        CROSS JOIN LATERAL sweep_rule_risk_escalation(s.id, s.kind, s.level, s.on_control, rr.id, rr.submitted_on, $1) e
+       WHERE rr.kind = 'risk' AND rr.submitted_on <= $1 %5$s
       UNION ALL
-      -- the mark is cleared: the deadline moved or the instruction left control
-      SELECT m.instruction_id, 'overdue_cleared', m.due_date, 'controller',
-             CASE WHEN s.on_control THEN 'R69.1' ELSE 'R75' END, s.due_date,
-             jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
-                                'new_due_date', s.due_date)
+      -- the marks the day clears
+      SELECT m.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM overdue_mark m
         CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = m.instruction_id OFFSET 0) s
-       WHERE $5 AND NOT (s.on_control AND s.due_date = m.due_date AND s.due_date < $1) %6$s
+        CROSS JOIN LATERAL sweep_rule_overdue_cleared(m.due_date, s.on_control, s.due_date, $1) e
+       WHERE $5 %6$s
       UNION ALL
       -- replaying a past day: the overdue events raised before it that the day clears
-      SELECT e.instruction_id, 'overdue_cleared', e.period, 'controller',
-             CASE WHEN s.on_control THEN 'R69.1' ELSE 'R75' END, s.due_date,
-             jsonb_build_object('reason', CASE WHEN s.on_control THEN 'deadline_moved' ELSE 'removed' END,
-                                'new_due_date', s.due_date)
-        FROM event e
-        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = e.instruction_id OFFSET 0) s
-       WHERE NOT $5 AND e.kind = 'overdue' AND e.as_of < $1
-         AND NOT (s.on_control AND s.due_date = e.period AND s.due_date < $1)
+      SELECT e0.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+        FROM event e0
+        CROSS JOIN LATERAL (SELECT * FROM %3$s s WHERE s.id = e0.instruction_id OFFSET 0) s
+        CROSS JOIN LATERAL sweep_rule_overdue_cleared(e0.period, s.on_control, s.due_date, $1) e
+       WHERE NOT $5 AND e0.kind = 'overdue' AND e0.as_of < $1
     )
     INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
     SELECT $4, ((row_number() OVER (ORDER BY f.id, f.kind, f.period)) - 1) / $6,
@@ -724,8 +894,7 @@ BEGIN
         OR NOT EXISTS (SELECT 1 FROM event e
                         WHERE e.instruction_id = f.id AND e.kind = f.kind AND e.period = f.period OFFSET 0)
   $q$, state, scope_cte, lookup, measures_only, risk_only, marks_only)
-  USING as_of, reminder_to, periods, run, keep_marks, batch_size,
-        lo, esc_dates, rem_dates, rmna_dates, changed_periods;
+  USING as_of, reminder_to, periods, run, keep_marks, batch_size, lo, cal;
   GET DIAGNOSTICS n = ROW_COUNT;
 
   UPDATE sweep_run SET candidates = n, collected_at = clock_timestamp() WHERE id = run;

@@ -42,10 +42,10 @@ AS $$
                 THEN instruction_control.roadmap_due_on_receipt(i.received_on, i.term, i.original_due_date,
                        GREATEST(1, (i.responsible_body_id IS NOT NULL)::pg_catalog.int4
                                               OPERATOR(pg_catalog.+) pg_catalog.cardinality(i.co_executor_ids)),
-                       i.new_approaches, coalesce(i.calendar, 'KZ'))
+                       i.new_approaches, instruction_control.effective_calendar(i.calendar))
            END),
          i.reporting_period::pg_catalog.text, i.category::pg_catalog.text, i.received_on, i.signed_on, i.deadline_source::pg_catalog.text,
-         coalesce(i.calendar, 'KZ'), i.responsible_body_id, i.controlling_body_id
+         instruction_control.effective_calendar(i.calendar), i.responsible_body_id, i.controlling_body_id
     FROM instruction_control.instruction_as_of(as_of) a
     JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) a.instruction_id
 $$;

@@ -1,0 +1,124 @@
+-- The sweep as a catalogue of named rules (issue 21, item 2): an incremental
+-- sweep, which re-reads only the key days the rules themselves name
+-- (sweep_rule_days) and the instructions written since, raises exactly the
+-- events a full sweep raises, for every event kind of the vocabulary (the kinds
+-- are read from the catalogue, so a new kind is covered or this test fails).
+-- The day before is a replay of lo (three working days ago) relabelled as
+-- today's sweep of lo; the sweeps run as a role holding ic_admin only.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET client_min_messages = warning;
+SET instruction_control.calendar = 'KZ';
+SELECT plan(7);
+
+CREATE ROLE swr_admin IN ROLE ic_admin;
+CREATE FUNCTION pg_temp.w(k integer) RETURNS date LANGUAGE sql AS
+  $$ SELECT instruction_control.add_working_days(current_date, k, 'KZ') $$;
+SELECT pg_temp.w(-3) AS lo \gset
+
+\o /dev/null
+INSERT INTO state_body (code, name, body_type) VALUES ('SWR_1', 'Ministry one', 'central'), ('SWR_2', 'Ministry two', 'central');
+SELECT id AS b1 FROM state_body WHERE code = 'SWR_1' \gset
+SELECT id AS b2 FROM state_body WHERE code = 'SWR_2' \gset
+-- A. due on a day between lo and today (the key days of sweep_rule_days and the date ranges)
+-- R50.1 overdue since yesterday
+SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-1), deadline_source => 'act');
+-- R66-1.3 five working days late today, two at lo; R74-1 below PA (grace 2 at the central level)
+SELECT put_on_control('security_council', 'pa', current_date - 60, due_date => pg_temp.w(-5), deadline_source => 'act');
+UPDATE sweep_setting SET escalation_grace_days = 2 WHERE level = 'central';
+SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(-2), deadline_source => 'act');
+-- R50.1 a reminder five working days before, eight at lo; the central level's three days
+SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(5), deadline_source => 'act');
+UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
+SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(3), deadline_source => 'act');
+-- R51 two weeks from signing ended yesterday
+SELECT put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14);
+-- R56 roadmap due yesterday; R57 roadmap due 6 working days ago (5 for approval ended yesterday)
+SELECT put_on_control('act_point', 'pa', pg_temp.w(-11), term => '8 months', responsible_body_id => :b1,
+                      co_executor_ids => ARRAY[:b2]);
+SELECT put_on_control('act_point', 'pa', pg_temp.w(-16), term => '8 months', responsible_body_id => :b1,
+                      co_executor_ids => ARRAY[:b2]);
+-- R72.4 information on measures due yesterday (a repeated extension a month before)
+SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd')).id AS ms \gset
+SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1);
+SELECT extend_deadline(:ms, pg_temp.w(40), 'head_of_pa', 'c2', 'disciplinary review',
+                       decided_on => (pg_temp.w(-1) - interval '1 month')::date);
+-- overdue at lo, extended after lo's sweep (below)
+SELECT (put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-6), deadline_source => 'act')).id AS ext \gset
+\o
+
+-- lo's sweep: a replay of lo, relabelled as that day's sweep of the live rows;
+-- the notes of what was written before it were taken by it
+SET ROLE swr_admin;
+CALL sweep(:'lo');
+RESET ROLE;
+UPDATE sweep_run SET mode = 'current' WHERE id = (SELECT max(id) FROM sweep_run);
+DELETE FROM sweep_change;
+
+\o /dev/null
+-- B. written since lo's sweep (the change queue): a report missing (R66-1.1), a
+-- risk report (R66-3.5), an extension clearing an overdue mark (R69.1)
+SELECT put_on_control('act_point', 'pa', current_date - 120, term => '8 months', reporting_period => 'monthly');
+SELECT (put_on_control('security_council', 'pa', current_date - 20, term => '60 wd')).id AS rk \gset
+SELECT submit_report(:rk, 'risk', 'the contractor failed', submitted_on => current_date);
+SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion');
+\o
+
+SAVEPOINT before_today;
+SET ROLE swr_admin;
+CALL sweep();
+RESET ROLE;
+SELECT (scope, since)::text AS inc_scope,
+       (SELECT coalesce(string_agg(e.instruction_id || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
+                                   || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.kind, e.period), '')
+          FROM event e WHERE e.sweep_run_id = r.id) AS inc_events,
+       (SELECT coalesce(string_agg(DISTINCT e.kind, ','), '') FROM event e WHERE e.sweep_run_id = r.id) AS inc_kinds
+  FROM sweep_run r ORDER BY id DESC LIMIT 1 \gset
+ROLLBACK TO SAVEPOINT before_today;
+SET ROLE swr_admin;
+CALL sweep(full_scope => true);
+RESET ROLE;
+
+SELECT is(:'inc_scope', format('(incremental,%s)', :'lo'),
+  'the sweep of today continues the sweep of lo incrementally');
+SELECT is((SELECT scope FROM sweep_run ORDER BY id DESC LIMIT 1), 'full', 'the second run of today reads every condition');
+SELECT is(:'inc_kinds',
+  (SELECT string_agg(v.code, ',' ORDER BY v.code) FROM vocabulary v WHERE v.domain = 'event_kind'),
+  'R50.1, R51, R56, R57, R59, R66-1.1, R66-1.3, R66-3.5, R69.1, R72.4: the incremental sweep raises every event kind of the vocabulary');
+SELECT is(:'inc_events',
+  (SELECT coalesce(string_agg(e.instruction_id || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
+                              || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.kind, e.period), '')
+     FROM event e WHERE e.sweep_run_id = (SELECT max(id) FROM sweep_run)),
+  'full versus incremental: the incremental sweep raises exactly the events of a full sweep of the same day');
+SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
+             FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
+  'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');
+
+-- The rules are inlinable (LANGUAGE sql, STABLE or IMMUTABLE, no SET, not SECURITY DEFINER): read
+-- from the catalogue, so a new rule function is covered.
+SELECT is((SELECT coalesce(string_agg(p.proname, ', ' ORDER BY p.proname), '')
+             FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.pronamespace = 'instruction_control'::regnamespace
+              AND (p.proname LIKE 'sweep\_rule\_%' OR p.proname IN ('sweep_route', 'sweep_settings', 'sweep_scope'))
+              AND NOT (l.lanname = 'sql' AND p.provolatile IN ('s', 'i') AND p.proconfig IS NULL
+                       AND NOT p.prosecdef AND NOT p.proisstrict AND p.proretset)),
+  '', 'the sweep''s rule functions are inlinable set-returning SQL functions (no SET, not SECURITY DEFINER)');
+CREATE TEMP TABLE rule_plan (line text);
+DO $$
+DECLARE l text;
+BEGIN
+  FOR l IN EXPLAIN (COSTS OFF)
+    SELECT * FROM instruction_control.sweep_state_current s
+      JOIN instruction_control.sweep_settings() g ON g.level = s.level
+     CROSS JOIN LATERAL instruction_control.sweep_rule_reminder(s.due_date, s.on_control, s.calendar, g.reminder_days, current_date) e
+     CROSS JOIN LATERAL instruction_control.sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control, s.calendar, g.grace, current_date) x
+  LOOP
+    INSERT INTO rule_plan VALUES (l);
+  END LOOP;
+END $$;
+SELECT is((SELECT count(*)::int FROM rule_plan WHERE line ~ 'Function Scan on (sweep_rule|sweep_route|sweep_settings)'), 0,
+  'R50.1, R66-1.3: the planner inlines the rules into the sweep''s statement (no function scan of a rule)');
+
+SELECT * FROM finish();
+ROLLBACK;
