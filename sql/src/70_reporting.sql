@@ -585,14 +585,15 @@ COMMENT ON COLUMN report_discipline.on_time_rate IS 'Percent on time of on time 
 -- on the printed page.  The CSV and HTML writers below read only that table,
 -- so adding, renaming or widening a column of Appendix 5 or 8 is one edit
 -- there.  The forms' words (statuses, the state-secret card, the phrases of a
--- decision) are rows of the one vocabulary (domains form_status and
--- form_phrase, kk/ru/en), read through label(); a phrase with a %s (or %1$s)
--- is a format() pattern, so each language keeps its own word order.
+-- decision) are rows of the one vocabulary (domain form_phrase, kk/ru/en),
+-- read through label(); a phrase with a %s (or %1$s) is a format() pattern,
+-- so each language keeps its own word order.  Their codes are not codes of
+-- another domain, so label(code, lang) stays unambiguous.
 
 INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
-  ('form_status', 'in_progress', 'орындалуда', 'на исполнении', 'in progress'),
-  ('form_status', 'executed', 'орындалған', 'исполнено', 'executed'),
-  ('form_status', 'removed', 'бақылаудан алынды: %s', 'снято с контроля: %s', 'removed from control: %s'),
+  ('form_phrase', 'status_in_progress', 'орындалуда', 'на исполнении', 'in progress'),
+  ('form_phrase', 'status_executed', 'орындалған', 'исполнено', 'executed'),
+  ('form_phrase', 'status_removed', 'бақылаудан алынды: %s', 'снято с контроля: %s', 'removed from control: %s'),
   ('form_phrase', 'point', '%s-тармақ', 'п. %s', 'item %s'),
   ('form_phrase', 'state_secret_card', 'Мемлекеттік құпиялар (R14): қағаз карточка %s', 'Государственные секреты (R14): бумажная карточка %s', 'State secrets (R14): paper card %s'),
   ('form_phrase', 'act_signed_on', '%s ж.', 'от %s', 'of %s'),
@@ -885,7 +886,7 @@ DECLARE
   y_start date;
   y_end date;
   checked_lang text := report_check_lang(lang);
-  -- the form's words, from the vocabulary (form_phrase, form_status)
+  -- the form's words, from the vocabulary (form_phrase)
   w_act_signed_on text := label('form_phrase', 'act_signed_on', checked_lang);
   w_instruction text := label('form_phrase', 'instruction', checked_lang);
   w_received_on text := label('form_phrase', 'received_on', checked_lang);
@@ -939,7 +940,7 @@ BEGIN
               THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
               ELSE r.content END,
          r.status_code,
-         format(label('form_status', r.status_code, lang), report_label('removal_ground', r.removal_ground, lang)),
+         format(label('form_phrase', 'status_' || r.status_code, lang), report_label('removal_ground', r.removal_ground, lang)),
          -- executed: the final result in brief
          CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
            CASE WHEN r.secrecy = 'state_secret' THEN NULL
