@@ -24,7 +24,33 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('form_phrase', 'decision_extension', '%1$s мерзім %2$s бастап %3$s дейін %4$sұзартылды (%5$s)', 'Срок %4$sпродлён %1$s с %2$s до %3$s (%5$s)', 'Deadline %4$sextended on %1$s from %2$s to %3$s (%5$s)'),
   ('form_phrase', 'decision_transfer', '%1$s %2$sға ауыстырылды, мерзім %3$s', 'Переведено на %2$s %1$s, срок до %3$s', 'Transferred to %2$s on %1$s, deadline %3$s'),
   ('form_phrase', 'decision_new_deadline', '%1$s жаңа мерзім белгіленді: %2$s%3$s', 'Установлен новый срок %1$s: до %2$s%3$s', 'New deadline set on %1$s: %2$s%3$s'),
-  ('form_phrase', 'decision_removal', '%1$s бақылаудан алынды', 'Снято с контроля %1$s', 'Removed from control on %1$s');
+  ('form_phrase', 'decision_removal', '%1$s бақылаудан алынды', 'Снято с контроля %1$s', 'Removed from control on %1$s'),
+  ('form_phrase', 'appendix', '%s-қосымша', 'Приложение %s', 'Appendix %s'),
+  ('form_phrase', 'rules_of_decree',
+   'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына',
+   'к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов',
+   'to the Rules of preparing and implementing the Address of the President of the Republic of Kazakhstan, of work with the acts and instructions of the President of the Republic of Kazakhstan and control of their execution, and of monitoring normative legal decrees'),
+  ('form_phrase', 'blank_date', '_____ 20__ жылғы _____', '«___» _______ 20__ года', '___ _______ 20__'),
+  ('form_phrase', 'control_approval_title', 'Бақылауды бекіту', 'Утверждение контроля', 'Control approval'),
+  ('form_phrase', 'control_approval_heading', 'БАҚЫЛАУДЫ БЕКІТУ', 'УТВЕРЖДЕНИЕ КОНТРОЛЯ', 'CONTROL APPROVAL'),
+  ('form_phrase', 'control_approval_act',
+   'Қазақстан Республикасы Президентінің %1$s № %2$s актісін немесе тапсырмасын іске асыру бойынша',
+   'по реализации акта или поручения Президента Республики Казахстан от %1$s № %2$s',
+   'on implementing the act or instruction of the President of the Republic of Kazakhstan of %1$s No. %2$s'),
+  ('form_phrase', 'control_approval_note',
+   '* түпкілікті нәтиже өздерінің мазмұны белгілі бір өлшенетін әлеуметтік-экономикалық немесе өзге де әсерге жетуге мүмкіндік беретін нақты тұжырымдалған шаралар қабылдауды болжайтын тапсырмалар мен актілер бойынша ғана айқындалады.',
+   '* конечный результат определяется только по поручениям и актам, предполагающим принятие конкретно сформулированных мер, содержание которых позволяет достичь определенного измеримого социально-экономического или иного эффекта.',
+   '* a final result is set only for instructions and acts that call for specific measures whose content allows a measurable social, economic or other effect to be reached.'),
+  ('form_phrase', 'annual_summary_title', 'Жыл сайынғы жиынтық есеп', 'Ежегодный сводный отчёт', 'Annual summary'),
+  ('form_phrase', 'annual_summary_heading',
+   'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебі',
+   'Ежегодный сводный отчёт Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль',
+   'Annual summary of the Government (a central state body or a local executive body) on the instructions passed to its control'),
+  ('form_phrase', 'annual_summary_year', '%s — %s жыл', '%s — %s год', '%s — %s'),
+  ('form_phrase', 'annual_summary_note',
+   '* орталық мемлекеттік органдар өздерінің ережелеріне сәйкес реттеу саласын көрсетеді.',
+   '* центральные государственные органы указывают сферу регулирования в соответствии со своими положениями.',
+   '* central state bodies give the sector they regulate as their statutes name it.');
 
 CREATE FUNCTION report_label(domain text, code text, lang text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -217,6 +243,8 @@ DECLARE
   is_kk boolean := report_check_lang(lang) = 'kk';
   rows jsonb;
   h text;
+  act_line text;
+  big text;
 BEGIN
   SELECT * INTO a FROM act WHERE id = act_id;
   IF NOT FOUND THEN
@@ -226,24 +254,22 @@ BEGIN
   SELECT jsonb_agg(f ORDER BY f.row_no)
     INTO rows
     FROM form_control_approval(act_id, lang) f;
-  h := report_html_head(CASE WHEN is_kk THEN 'Бақылауды бекіту' ELSE 'Утверждение контроля' END, lang)
+  act_line := report_html_escape(format(label('form_phrase', 'control_approval_act', lang),
+                                        coalesce(report_long_date(a.signed_on, lang), label('form_phrase', 'blank_date', lang)),
+                                        coalesce(a.number, '_____')));
+  big := '<span class="big">' || report_html_escape(label('form_phrase', 'control_approval_heading', lang)) || '</span>';
+  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
+  h := report_html_head(label('form_phrase', 'control_approval_title', lang), lang)
     || '<div class="appendix">'
     || CASE WHEN is_kk
-            THEN 'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына<br><b>5-қосымша</b>'
-            ELSE '<b>Приложение 5</b><br>к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов' END
+            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b>'
+            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
     || '</div><h1>'
-    || CASE WHEN is_kk
-            THEN 'Қазақстан Республикасы Президентінің ' || report_html_escape(coalesce(report_long_date(a.signed_on, 'kk'), '_____ 20__ жылғы _____'))
-                 || ' № ' || report_html_escape(coalesce(a.number, '_____')) || ' актісін немесе тапсырмасын іске асыру бойынша<br><span class="big">БАҚЫЛАУДЫ БЕКІТУ</span>'
-            ELSE '<span class="big">УТВЕРЖДЕНИЕ КОНТРОЛЯ</span><br>по реализации акта или поручения Президента Республики Казахстан от '
-                 || report_html_escape(coalesce(report_long_date(a.signed_on, 'ru'), '«___» _______ 20__ года')) || ' № ' || report_html_escape(coalesce(a.number, '_____')) END
+    || CASE WHEN is_kk THEN act_line || '<br>' || big ELSE big || '<br>' || act_line END
     || '</h1>'
     || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
     || report_form_html_table('control_approval', lang, rows)
-    || '<p class="note">'
-    || CASE WHEN is_kk
-            THEN '* түпкілікті нәтиже өздерінің мазмұны белгілі бір өлшенетін әлеуметтік-экономикалық немесе өзге де әсерге жетуге мүмкіндік беретін нақты тұжырымдалған шаралар қабылдауды болжайтын тапсырмалар мен актілер бойынша ғана айқындалады.'
-            ELSE '* конечный результат определяется только по поручениям и актам, предполагающим принятие конкретно сформулированных мер, содержание которых позволяет достичь определенного измеримого социально-экономического или иного эффекта.' END
+    || '<p class="note">' || report_html_escape(label('form_phrase', 'control_approval_note', lang))
     || '</p></body></html>';
   RETURN h;
 END
@@ -372,23 +398,20 @@ BEGIN
   SELECT jsonb_agg(f ORDER BY f.sector_heading, f.row_no)
     INTO rows
     FROM form_annual_summary(body_id, year, lang) f;
-  RETURN report_html_head(CASE WHEN is_kk THEN 'Жыл сайынғы жиынтық есеп' ELSE 'Ежегодный сводный отчёт' END, lang)
+  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
+  RETURN report_html_head(label('form_phrase', 'annual_summary_title', lang), lang)
     || '<div class="appendix">'
     || CASE WHEN is_kk
-            THEN 'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына<br><b>8-қосымша</b>'
-            ELSE '<b>Приложение 8</b><br>к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов' END
+            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b>'
+            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
     || '</div><h1>'
-    || CASE WHEN is_kk
-            THEN 'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебі'
-            ELSE 'Ежегодный сводный отчёт Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль' END
+    || report_html_escape(label('form_phrase', 'annual_summary_heading', lang))
     || '</h1><p class="sub">'
-    || report_html_escape(CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) || ' — ' || year || ' жыл'
-                               ELSE coalesce(b.name_ru, b.name) || ' — ' || year || ' год' END)
+    || report_html_escape(format(label('form_phrase', 'annual_summary_year', lang),
+                                 CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END, year))
     || '</p>'
     || report_form_html_table('annual_summary', lang, rows)
-    || '<p class="note">'
-    || CASE WHEN is_kk THEN '* орталық мемлекеттік органдар өздерінің ережелеріне сәйкес реттеу саласын көрсетеді.'
-            ELSE '* центральные государственные органы указывают сферу регулирования в соответствии со своими положениями.' END
+    || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
     || '</p></body></html>';
 END
 $$;
