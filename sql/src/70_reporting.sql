@@ -653,10 +653,10 @@ AS $$
       format(label('form_phrase', 'decision_transfer', lang), report_date(d.decided_on),
              lower(report_label('control_regime', d.new_regime::text, lang)), report_date(d.new_due_date))
     WHEN 'new_deadline' THEN
-      -- the emergency is named unless the instruction holds state secrets (R14)
+      -- the emergency is named only for an instruction the caller sees that holds no state secret (R14)
       format(label('form_phrase', 'decision_new_deadline', lang), report_date(d.decided_on), report_date(d.new_due_date),
              CASE WHEN d.reason IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM instruction i WHERE i.id = d.instruction_id AND i.secrecy = 'state_secret')
+                   AND EXISTS (SELECT 1 FROM instruction i WHERE i.id = d.instruction_id AND i.secrecy <> 'state_secret')
                   THEN ' (' || lower(report_label('new_deadline_reason', d.reason, lang)) || ')' ELSE '' END)
     WHEN 'removal' THEN
       format(label('form_phrase', 'decision_removal', lang), report_date(d.decided_on))
@@ -698,7 +698,7 @@ AS $$
        'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)',
        NULL, 28, 6, NULL, 'text', NULL)
     ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
-   WHERE c.form = report_form_columns.form
+   WHERE c.form = $1
    ORDER BY c.ordinal
 $$;
 COMMENT ON FUNCTION report_form_columns(text) IS
