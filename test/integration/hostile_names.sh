@@ -159,6 +159,8 @@ form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruc
 form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk'))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
+report_words(text)	SELECT pg_catalog.length(instruction_control.report_words('kk')::text)
+decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1
 decision_phrase(decision,text)	SELECT instruction_control.decision_phrase(d, 'ru') FROM instruction_control.decision d LIMIT 1
 report_form_columns(text)	SELECT pg_catalog.count(*) FROM instruction_control.report_form_columns('annual_summary')
 report_form_csv(text,text,jsonb)	SELECT instruction_control.report_form_csv('control_approval', 'ru', '[{"row_no": 1, "measure": "=a", "due_date": "2025-03-03"}]')

@@ -59,31 +59,53 @@ RETURN coalesce((SELECT label(v.domain, v.code, lang) FROM vocabulary v WHERE v.
 COMMENT ON FUNCTION report_label(text, text, text) IS
   'label(domain, code, lang) for the forms: a code without a label is printed as written (a form never fails on a label); NULL for NULL';
 
-CREATE FUNCTION decision_phrase(d decision, lang text) RETURNS text
+CREATE FUNCTION report_words(lang text) RETURNS jsonb
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT jsonb_object_agg(v.domain || ':' || v.code,
+                          CASE lang WHEN 'kk' THEN v.kk WHEN 'ru' THEN v.ru WHEN 'en' THEN v.en
+                                    ELSE label(v.domain, v.code, lang) END)
+    FROM vocabulary v
+   WHERE v.domain IN ('form_phrase', 'decision_kind', 'decider', 'control_regime', 'new_deadline_reason', 'removal_ground')
+$$;
+COMMENT ON FUNCTION report_words(text) IS
+  'The words a form phrases decisions with, in kk, ru or en: the vocabulary rows label() reads (form_phrase, decision_kind, decider, control_regime, new_deadline_reason, removal_ground) as one JSON object keyed domain:code, read once per form; an unknown language raises as label() does';
+
+CREATE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT CASE d.kind::text
     WHEN 'extension' THEN
-      format(label('form_phrase', 'decision_extension', lang), report_date(d.decided_on), report_date(d.old_due_date),
-             report_date(d.new_due_date), CASE WHEN d.repeated THEN label('form_phrase', 'repeated', lang) || ' ' ELSE '' END,
-             report_label('decider', d.decided_by::text, lang))
+      format(words ->> 'form_phrase:decision_extension', report_date(d.decided_on), report_date(d.old_due_date),
+             report_date(d.new_due_date), CASE WHEN d.repeated THEN (words ->> 'form_phrase:repeated') || ' ' ELSE '' END,
+             coalesce(words ->> ('decider:' || d.decided_by), d.decided_by))
     WHEN 'transfer' THEN
-      format(label('form_phrase', 'decision_transfer', lang), report_date(d.decided_on),
-             lower(report_label('control_regime', d.new_regime::text, lang)), report_date(d.new_due_date))
+      format(words ->> 'form_phrase:decision_transfer', report_date(d.decided_on),
+             lower(coalesce(words ->> ('control_regime:' || d.new_regime), d.new_regime)), report_date(d.new_due_date))
     WHEN 'new_deadline' THEN
-      -- the emergency is named only for an instruction the caller sees that holds no state secret (R14)
-      format(label('form_phrase', 'decision_new_deadline', lang), report_date(d.decided_on), report_date(d.new_due_date),
-             CASE WHEN d.reason IS NOT NULL
-                   AND EXISTS (SELECT 1 FROM instruction i WHERE i.id = d.instruction_id AND i.secrecy <> 'state_secret')
-                  THEN ' (' || lower(report_label('new_deadline_reason', d.reason, lang)) || ')' ELSE '' END)
+      format(words ->> 'form_phrase:decision_new_deadline', report_date(d.decided_on), report_date(d.new_due_date),
+             CASE WHEN d.reason IS NOT NULL AND NOT hide_reason
+                  THEN ' (' || lower(coalesce(words ->> ('new_deadline_reason:' || d.reason), d.reason)) || ')' ELSE '' END)
     WHEN 'removal' THEN
-      format(label('form_phrase', 'decision_removal', lang), report_date(d.decided_on))
-    ELSE concat_ws(' ', label('decision_kind', d.kind::text, lang), report_date(d.decided_on))
+      format(words ->> 'form_phrase:decision_removal', report_date(d.decided_on))
+    ELSE concat_ws(' ', words ->> ('decision_kind:' || d.kind), report_date(d.decided_on))
   END
 $$;
+COMMENT ON FUNCTION decision_phrase(decision, jsonb, boolean) IS
+  'decision_phrase(decision, lang) for a form that phrases many decisions: the words read once by report_words(lang); hide_reason leaves out the emergency of a new deadline (a state secret, R14)';
+
+CREATE FUNCTION decision_phrase(d decision, lang text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  -- the emergency is named only for an instruction the caller sees that holds no state secret (R14)
+  SELECT decision_phrase(d, report_words(lang),
+                         NOT EXISTS (SELECT 1 FROM instruction i WHERE i.id = d.instruction_id AND i.secrecy <> 'state_secret'))
+$$;
 COMMENT ON FUNCTION decision_phrase(decision, text) IS
-  'A decision as a form states it, in kk, ru or en, from the vocabulary (label(''form_phrase'', ''decision_<kind>'', lang)): "Срок повторно продлён 02.09.2024 с 10.09.2024 до 10.10.2024 (Руководитель Администрации Президента)"; the emergency of a new deadline is left out for a state secret (R14)';
+  'A decision as a form states it, in kk, ru or en, from the vocabulary (the rows label(''form_phrase'', ''decision_<kind>'', lang) reads): "Срок повторно продлён 02.09.2024 с 10.09.2024 до 10.10.2024 (Руководитель Администрации Президента)"; the emergency of a new deadline is left out for a state secret (R14)';
 
 CREATE FUNCTION report_form_columns(form text)
 RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
@@ -127,15 +149,15 @@ CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form))
+  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  line AS (
+    SELECT r.n, string_agg(report_csv_field(CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
+                                                          ELSE r.j ->> c.key END), ',' ORDER BY c.ordinal) AS csv
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
+     GROUP BY r.n)
   SELECT (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END), ',' ORDER BY c.ordinal) FROM c)
          || E'\r\n'
-         || coalesce((SELECT string_agg(
-                               (SELECT string_agg(report_csv_field(CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
-                                                                                 ELSE r.j ->> c.key END),
-                                                  ',' ORDER BY c.ordinal) FROM c)
-                               || E'\r\n', '' ORDER BY r.n)
-                        FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n)), '')
+         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
 $$;
 COMMENT ON FUNCTION report_form_csv(text, text, jsonb) IS
   'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised)';
@@ -146,8 +168,25 @@ SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
   p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
-  g AS (SELECT c.key FROM c WHERE c.format = 'group'),
-  n AS (SELECT count(*) AS cells FROM p)
+  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
+  line AS (
+    SELECT r.n,
+           -- a heading row where the numbering starts again (the sector of Appendix 8)
+           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
+                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
+           || '<tr>'
+           || string_agg('<td' || CASE WHEN c.align IS NOT NULL THEN ' class="' || c.align || '"' ELSE '' END || '>'
+                         || CASE c.format
+                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
+                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
+                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
+                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
+                                        ELSE '' END
+                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
+                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
+           || '</tr>' AS html
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
+     GROUP BY r.n, n.cells, n.point)
   SELECT '<table><colgroup>'
          || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
          || '</colgroup><thead><tr>'
@@ -155,24 +194,8 @@ AS $$
          || '</tr><tr class="num">'
          || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
          || '</tr></thead><tbody>'
-         || coalesce(
-              (SELECT string_agg(
-                        -- a heading row where the numbering starts again (the sector of Appendix 8)
-                        coalesce((SELECT string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> g.key), '') || '</td></tr>' || E'\n', '')
-                                    FROM g WHERE (r.j ->> 'row_no') = '1'), '')
-                        || '<tr>'
-                        || (SELECT string_agg('<td' || CASE WHEN p.align IS NOT NULL THEN ' class="' || p.align || '"' ELSE '' END || '>'
-                                              || CASE p.format
-                                                   WHEN 'row_no' THEN (r.j ->> p.key) || '.'
-                                                   WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> p.key)::date)), '')
-                                                   ELSE CASE WHEN (r.j ->> p.lead_key) IS NOT NULL
-                                                             THEN '<span class="pt">' || report_html_escape(format(label('form_phrase', 'point', lang), r.j ->> p.lead_key)) || '</span> '
-                                                             ELSE '' END
-                                                        || coalesce(report_html_escape(r.j ->> p.key), '') END
-                                              || '</td>', '' ORDER BY p.number) FROM p)
-                        || '</tr>', E'\n' ORDER BY r.n)
-                 FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n)),
-              '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
+         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
+                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
          || '</tbody></table>'
     FROM n
 $$;
@@ -295,6 +318,10 @@ DECLARE
   w_secret text := label('form_phrase', 'state_secret_card', checked_lang);
   w_due text := label('form_phrase', 'due', checked_lang);
   w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
+  w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
+  w_executed text := label('form_phrase', 'status_executed', checked_lang);
+  w_removed text := label('form_phrase', 'status_removed', checked_lang);
+  words jsonb := report_words(checked_lang);
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
     RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
@@ -341,7 +368,8 @@ BEGIN
               THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
               ELSE r.content END,
          r.status_code,
-         format(label('form_phrase', 'status_' || r.status_code, lang), report_label('removal_ground', r.removal_ground, lang)),
+         CASE r.status_code WHEN 'in_progress' THEN w_in_progress WHEN 'executed' THEN w_executed
+              ELSE format(w_removed, report_label('removal_ground', r.removal_ground, lang)) END,
          -- executed: the final result in brief
          CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
            CASE WHEN r.secrecy = 'state_secret' THEN NULL
@@ -357,7 +385,7 @@ BEGIN
              CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
                (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
                  ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1) END,
-             (SELECT string_agg(decision_phrase(d, lang) || '.', ' ' ORDER BY d.seq)
+             (SELECT string_agg(decision_phrase(d, words, r.secrecy = 'state_secret') || '.', ' ' ORDER BY d.seq)
                 FROM decision d
                WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
              CASE WHEN r.on_control THEN
