@@ -159,7 +159,7 @@ form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruc
 form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk'))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
-report_words(text)	SELECT pg_catalog.length(instruction_control.report_words('kk')::text)
+report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
 decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1
 decision_phrase(decision,text)	SELECT instruction_control.decision_phrase(d, 'ru') FROM instruction_control.decision d LIMIT 1
 report_form_columns(text)	SELECT pg_catalog.count(*) FROM instruction_control.report_form_columns('annual_summary')
