@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(16);
+SELECT plan(17);
 
 -- A small registry --------------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -72,6 +72,10 @@ SELECT is(split_part(form_annual_summary_csv(:gov, 2025, l), E'\r\n', 1),
              FROM report_form_columns('annual_summary') c),
           'Appendix 8 CSV, ' || l || ': the header row is the headings of report_form_columns')
   FROM unnest(ARRAY['kk', 'ru']) l;
+
+-- A row keeps a field per column, an empty one for a missing value (a deadline too).
+SELECT is(split_part(report_form_csv('control_approval', 'ru', '[{"row_no": 1, "measure": "=x"}]'), E'\r\n', 2),
+          '1,''=x,,,,,', 'CSV: a field per column of report_form_columns, empty when missing, formulas neutralised (issue 16)');
 
 -- The HTML prints a <th> per printed column (Appendix 8 here: Appendix 5's
 -- HTML is first called below, after its column table changed, because PL/pgSQL
