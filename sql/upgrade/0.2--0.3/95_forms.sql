@@ -74,23 +74,28 @@ COMMENT ON FUNCTION report_words(text) IS
 
 CREATE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
+-- not pinned, every name qualified: the planner inlines it into the form's query
 AS $$
-  SELECT CASE d.kind::text
-    WHEN 'extension' THEN
-      format(words ->> 'form_phrase:decision_extension', report_date(d.decided_on), report_date(d.old_due_date),
-             report_date(d.new_due_date), CASE WHEN d.repeated THEN (words ->> 'form_phrase:repeated') || ' ' ELSE '' END,
-             coalesce(words ->> ('decider:' || d.decided_by), d.decided_by))
-    WHEN 'transfer' THEN
-      format(words ->> 'form_phrase:decision_transfer', report_date(d.decided_on),
-             lower(coalesce(words ->> ('control_regime:' || d.new_regime), d.new_regime)), report_date(d.new_due_date))
-    WHEN 'new_deadline' THEN
-      format(words ->> 'form_phrase:decision_new_deadline', report_date(d.decided_on), report_date(d.new_due_date),
+  SELECT CASE
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_extension',
+             instruction_control.report_date(d.decided_on), instruction_control.report_date(d.old_due_date),
+             instruction_control.report_date(d.new_due_date),
+             CASE WHEN d.repeated THEN (words OPERATOR(pg_catalog.->>) 'form_phrase:repeated') OPERATOR(pg_catalog.||) ' ' ELSE '' END,
+             coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_transfer', instruction_control.report_date(d.decided_on),
+             pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text)),
+             instruction_control.report_date(d.new_due_date))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_new_deadline', instruction_control.report_date(d.decided_on),
+             instruction_control.report_date(d.new_due_date),
              CASE WHEN d.reason IS NOT NULL AND NOT hide_reason
-                  THEN ' (' || lower(coalesce(words ->> ('new_deadline_reason:' || d.reason), d.reason)) || ')' ELSE '' END)
-    WHEN 'removal' THEN
-      format(words ->> 'form_phrase:decision_removal', report_date(d.decided_on))
-    ELSE concat_ws(' ', words ->> ('decision_kind:' || d.kind), report_date(d.decided_on))
+                  THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason)) OPERATOR(pg_catalog.||) ')'
+                  ELSE '' END)
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on))
+    ELSE pg_catalog.concat_ws(' ', words OPERATOR(pg_catalog.->>) ('decision_kind:' OPERATOR(pg_catalog.||) d.kind::pg_catalog.text), instruction_control.report_date(d.decided_on))
   END
 $$;
 COMMENT ON FUNCTION decision_phrase(decision, jsonb, boolean) IS
@@ -151,9 +156,11 @@ SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
   line AS (
-    SELECT r.n, string_agg(report_csv_field(CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
-                                                          ELSE r.j ->> c.key END), ',' ORDER BY c.ordinal) AS csv
+    SELECT r.n, string_agg(report_csv_field(x.cell), ',' ORDER BY c.ordinal) AS csv
       FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
+           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
+           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
+                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
      GROUP BY r.n)
   SELECT (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END), ',' ORDER BY c.ordinal) FROM c)
          || E'\r\n'
