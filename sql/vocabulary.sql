@@ -39,9 +39,28 @@ SELECT s.domain, s.code FROM sql_codes s
   LEFT JOIN vocabulary v ON v.domain = s.domain AND v.code = s.code
  WHERE v.code IS NULL OR btrim(v.kk) = '' OR btrim(v.ru) = '' OR btrim(v.en) = '';
 
--- 4. No label names a code its domain does not have.
+-- 4. No label names a code its domain does not have (the forms' phrases,
+-- domain form_phrase, are words of the forms, not codes: checks 4a-4c).
 SELECT v.domain, v.code FROM vocabulary v
- WHERE (v.domain, v.code) NOT IN (SELECT domain, code FROM sql_codes);
+ WHERE (v.domain, v.code) NOT IN (SELECT domain, code FROM sql_codes)
+   AND v.domain <> 'form_phrase';
+
+-- 4a. Every phrase of the forms has kk, ru and en (issue 21, item 4).
+SELECT v.code FROM vocabulary v
+ WHERE v.domain = 'form_phrase' AND (btrim(v.kk) = '' OR btrim(v.ru) = '' OR btrim(v.en) = '');
+
+-- 4b. A phrase is a format() pattern: each language fills the same places
+-- (%s or %1$s ...), so no language drops or repeats a fact.
+SELECT v.code, v.kk, v.ru, v.en FROM vocabulary v
+ WHERE v.domain = 'form_phrase'
+   AND NOT ((SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.kk, '%([0-9]*\$?s)', 'g') m)
+            IS NOT DISTINCT FROM (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.ru, '%([0-9]*\$?s)', 'g') m)
+        AND (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.ru, '%([0-9]*\$?s)', 'g') m)
+            IS NOT DISTINCT FROM (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.en, '%([0-9]*\$?s)', 'g') m));
+
+-- 4c. No phrase code is a code of another vocabulary: label(code, lang) stays unambiguous.
+SELECT v.code, o.domain FROM vocabulary v JOIN vocabulary o ON o.code = v.code AND o.domain <> v.domain
+ WHERE v.domain = 'form_phrase';
 
 -- 5. The types' codes have labels in every language (from their C tables).
 SELECT c.domain, c.code, l.lang FROM vocabulary_codes() c, unnest(ARRAY['kk', 'ru', 'en']) AS l(lang)

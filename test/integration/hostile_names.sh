@@ -173,6 +173,13 @@ report_html_head(text,text)	SELECT pg_catalog.length(instruction_control.report_
 form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary(1, 2025, 'ru')
 form_annual_summary_csv(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk'))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
+report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
+report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
+decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1
+decision_phrase(decision,text)	SELECT instruction_control.decision_phrase(d, 'ru') FROM instruction_control.decision d LIMIT 1
+report_form_columns(text)	SELECT pg_catalog.count(*) FROM instruction_control.report_form_columns('annual_summary')
+report_form_csv(text,text,jsonb)	SELECT instruction_control.report_form_csv('control_approval', 'ru', '[{"row_no": 1, "measure": "=a", "due_date": "2025-03-03"}]')
+report_form_html_table(text,text,jsonb)	SELECT pg_catalog.length(instruction_control.report_form_html_table('annual_summary', 'kk', '[{"row_no": 1, "sector_heading": "<s>"}]'))
 my_bodies()	SELECT instruction_control.my_bodies()
 restore_mode()	SELECT instruction_control.restore_mode()
 text_limit_ok(text,text,text)	SELECT instruction_control.text_limit_ok('a basis', 'free_text', 'decision.basis')
