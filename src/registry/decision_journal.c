@@ -5,12 +5,15 @@
  *
  * BEFORE INSERT locks the instruction (FOR NO KEY UPDATE, so decisions on one
  * instruction serialize and the second of two concurrent extensions sees the
- * first), reads the history and the authority table, and asks the rules core.
- * It then fills in what the journal records on its own -- never what the
- * client sent: the order (seq), who recorded it and when, the old due date and
- * regime, whether the extension is repeated (R72), when information on
- * measures is due (R72.4) and when a roadmap is due after a transfer to
- * long-term control (R59) -- and applies the decision to the instruction.
+ * first) and goes straight down: decode the row once (ic_decision_from_row,
+ * decision_decode.c), gather every fact the judgement needs, judge once (the
+ * rules core), derive the effect (rules_dates_core.c: R72.4, R59;
+ * ic_rules_effect).  It then fills in what the journal records on its own --
+ * never what the client sent: the order (seq), who recorded it and when, the
+ * old due date and regime, whether the extension is repeated (R72), when
+ * information on measures is due (R72.4) and when a roadmap is due after a
+ * transfer to long-term control (R59) -- and applies the decision to the
+ * instruction.
  *
  * Imported history (imported = true, the registry's administrator only) is
  * not judged by the rules of Decree No. 403: it is recorded as it was and
@@ -122,16 +125,16 @@ load_import_facts(int64 instruction_id, IcDecisionContext *ctx)
  * parent, the row's values in the rules core's terms, and what only the
  * journal knows: the import's history (IC117), the PA's record of the same
  * point (R79), the last extension where R72 refuses a repeated one without
- * review (its refusal names it), whether a roadmap exists (R59).
+ * review (its refusal names it).  The one fact only the effect needs, whether
+ * a roadmap exists (R59), is read after the verdict, for an accepted transfer
+ * to long-term control only, so a refusal costs no query for it.
  */
 static void
-gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisionContext *ctx,
-			 bool *has_roadmap)
+gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisionContext *ctx)
 {
 	IcParentFacts parent;
 
 	memset(ctx, 0, sizeof(*ctx));
-	*has_roadmap = false;
 	ic_load_parent(facts->parent_id, &parent);
 	ic_context_from_facts(ctx, facts, &parent);
 	ctx->action = row->action;
@@ -199,8 +202,6 @@ gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisi
 		ic_load_extension_history(facts->id, ctx);
 		ctx->prior_extensions = prior;	/* judged on the instruction's count */
 	}
-	if (ctx->action == IC_ACTION_TRANSFER && ctx->new_regime == IC_REGIME_LONG_TERM)
-		*has_roadmap = roadmap_exists(facts->id);
 }
 
 /*
@@ -269,7 +270,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 		ic_require_import_admin();
 
 	/* facts */
-	gather_facts(&row, facts, &ctx, &has_roadmap);
+	gather_facts(&row, facts, &ctx);
 
 	/* judge */
 	judge_decision(&ctx);
@@ -281,6 +282,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 		new_due = IC_NO_DATE;
 	else
 	{
+		has_roadmap = ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
+			roadmap_exists(facts->id);	/* R59's one fact, for an accepted transfer */
 		cal = ic_calendar_get(facts->calendar);
 		check_derived(cal, ic_rules_measures_due(&cal->core, &ctx, &measures_due, &fault), &fault);	/* R72.4 */
 		check_derived(cal, ic_rules_roadmap_due_on_transfer(&cal->core, &ctx, has_roadmap, &roadmap_due, &fault),
