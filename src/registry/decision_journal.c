@@ -5,12 +5,15 @@
  *
  * BEFORE INSERT locks the instruction (FOR NO KEY UPDATE, so decisions on one
  * instruction serialize and the second of two concurrent extensions sees the
- * first), reads the history and the authority table, and asks the rules core.
- * It then fills in what the journal records on its own -- never what the
- * client sent: the order (seq), who recorded it and when, the old due date and
- * regime, whether the extension is repeated (R72), when information on
- * measures is due (R72.4) and when a roadmap is due after a transfer to
- * long-term control (R59) -- and applies the decision to the instruction.
+ * first) and goes straight down: decode the row once (ic_decision_from_row,
+ * decision_decode.c), gather every fact the judgement needs, judge once (the
+ * rules core), derive the effect (rules_dates_core.c: R72.4, R59;
+ * ic_rules_effect).  It then fills in what the journal records on its own --
+ * never what the client sent: the order (seq), who recorded it and when, the
+ * old due date and regime, whether the extension is repeated (R72), when
+ * information on measures is due (R72.4) and when a roadmap is due after a
+ * transfer to long-term control (R59) -- and applies the decision to the
+ * instruction.
  *
  * Imported history (imported = true, the registry's administrator only) is
  * not judged by the rules of Decree No. 403: it is recorded as it was and
@@ -37,36 +40,11 @@
 #include "ic_errcodes.h"
 #include "instruction_control.h"
 #include "registry.h"
+#include "rules_dates_core.h"
 
 PG_FUNCTION_INFO_V1(ic_decision_judge);
 PG_FUNCTION_INFO_V1(ic_journal_append_only);
 
-
-static IcEvidenceSet
-evidence_set(HeapTuple tuple, TupleDesc desc)
-{
-	bool		isnull;
-	Datum		d = ic_getattr(tuple, desc, "evidence", IC_COL_TEXT_ARRAY, &isnull);
-	ArrayType  *arr;
-	Datum	   *elems;
-	bool	   *elem_nulls;
-	int			n;
-	IcEvidenceSet set = 0;
-
-	if (isnull)
-		return 0;
-	arr = DatumGetArrayTypeP(d);
-	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT, &elems, &elem_nulls, &n);
-	for (int i = 0; i < n; i++)
-	{
-		IcEvidence	e;
-
-		CHECK_FOR_INTERRUPTS();
-		if (!elem_nulls[i] && ic_evidence_parse(TextDatumGetCString(elems[i]), &e))
-			set |= IC_EVIDENCE_BIT(e);
-	}
-	return set;
-}
 
 static bool
 roadmap_exists(int64 instruction_id)
@@ -85,12 +63,11 @@ roadmap_exists(int64 instruction_id)
 
 /* roadmap_approval rows are written by the roadmap trigger, once per roadmap. */
 static void
-check_roadmap_entry(HeapTuple tuple, TupleDesc desc, int64 instruction_id)
+check_roadmap_entry(int64 roadmap_id, int64 instruction_id)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
-	int64		roadmap_id = ic_get_int64(tuple, desc, "roadmap_id");
 	bool		ok = false;
 
 	ic_keep_plan(&plan, "SELECT r.instruction_id, "
@@ -142,39 +119,139 @@ load_import_facts(int64 instruction_id, IcDecisionContext *ctx)
 	ctx->has_live_decision = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 }
 
-/* A date of the journal: finite, and inside the instruction's calendar. */
-static int32
-calendar_date(HeapTuple tuple, TupleDesc desc, const char *name, const char *calendar,
-			  int32 *rolled)
+/*
+ * Facts: everything the judgement and the derived dates need, gathered before
+ * the one judgement -- the instruction (read and locked by the caller) and its
+ * parent, the row's values in the rules core's terms, and what only the
+ * journal knows: the import's history (IC117), the PA's record of the same
+ * point (R79), the last extension where R72 refuses a repeated one without
+ * review (its refusal names it).  The one fact only the effect needs, whether
+ * a roadmap exists (R59), is read after the verdict, for an accepted transfer
+ * to long-term control only, so a refusal costs no query for it.
+ */
+static void
+gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisionContext *ctx)
 {
-	int32		d = ic_get_finite_date(tuple, desc, name);
+	IcParentFacts parent;
 
-	if (d != IC_NO_DATE && rolled != NULL)
-		*rolled = ic_roll_forward(calendar, d);	/* IC002 outside the calendar */
-	return d;
+	memset(ctx, 0, sizeof(*ctx));
+	ic_load_parent(facts->parent_id, &parent);
+	ic_context_from_facts(ctx, facts, &parent);
+	ctx->action = row->action;
+	ctx->decided_on = row->decided_on;
+	ctx->imported = row->imported;
+	ctx->import_in_force = row->import_in_force;
+	if (ctx->import_in_force && !row->imported)
+		ic_raise_bypass("only an import says it is dated when the rules were in force",
+						"A decision of the live journal gave imported_in_force.",
+						"Record decisions through the API; import history with import_decision().");
+	if (row->imported)
+		load_import_facts(facts->id, ctx);
+	/* a date of the journal: finite, and inside the instruction's calendar */
+	ctx->new_due_date = ctx->due_rolled = IC_NO_DATE;
+	if (row->new_due_given)
+	{
+		ctx->new_due_date = ic_check_finite_date("new_due_date", row->new_due_date);
+		ctx->due_rolled = ic_roll_forward(facts->calendar, ctx->new_due_date);	/* IC002 outside the calendar */
+	}
+
+	if (ctx->action == IC_ACTION_APPROVE_ROADMAP)
+	{
+		if (!row->imported)
+			check_roadmap_entry(row->roadmap_id, facts->id);
+		return;
+	}
+
+	ctx->last_extension_on = IC_NO_DATE;
+	ctx->decided_by = IC_DECIDER_INVALID;
+	if (row->decided_by_code != NULL && !ic_decider_parse(row->decided_by_code, &ctx->decided_by))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown decider \"%s\"", row->decided_by_code)));
+	ctx->new_regime = row->new_regime;
+	ctx->new_deadline_reason = row->reason;
+	ctx->ground = row->ground;
+	ctx->evidence = row->evidence;
+	ctx->receiving_body_given = row->receiving_body_given;
+	if (ctx->action == IC_ACTION_REMOVE && facts->level != IC_LEVEL_PA)
+		ctx->pa_record_on_control = ic_load_pa_record_on_control(facts);
+
+	if (facts->state_secret)
+	{
+		/* R14: the paper document's reference stands for the texts */
+		bool		paper = !ic_text_is_blank(row->paper_ref);
+
+		ctx->has_content = row->basis_given ||
+			(ctx->action == IC_ACTION_TRANSFER && row->reason_given) ||
+			row->disciplinary_review_given || row->evidence_ref_given;
+		ctx->paper_ref_too_long = paper && strlen(row->paper_ref) > IC_PAPER_REF_MAXLEN;
+		ctx->basis_given = ctx->reason_given = ctx->disciplinary_review_given = paper;
+	}
+	else
+	{
+		ctx->basis_given = row->basis_given;
+		ctx->reason_given = row->reason_given;
+		ctx->disciplinary_review_given = row->disciplinary_review_given;
+	}
+
+	if (ic_rules_needs_extension_history(ctx))
+	{
+		/* a refused repeated extension shows when and by whom the last was */
+		int			prior = ctx->prior_extensions;
+
+		ic_load_extension_history(facts->id, ctx);
+		ctx->prior_extensions = prior;	/* judged on the instruction's count */
+	}
+}
+
+/*
+ * Judge: one verdict of the rules core.  Imported history is not judged by
+ * the rules of Decree No. 403: history only (IC117), who decided where the
+ * decree reserves it to the President (R74, R77); dated and ordered like any
+ * decision, otherwise as recorded.
+ */
+static void
+judge_decision(const IcDecisionContext *ctx)
+{
+	IcVerdict	verdict;
+	bool		allowed;
+
+	if (ctx->imported)
+		allowed = ic_rules_check_import(ctx, &verdict) &&
+			ic_rules_check_decision_date(ctx, &verdict);
+	else if (ctx->action == IC_ACTION_APPROVE_ROADMAP)
+		allowed = ic_rules_check_decision_date(ctx, &verdict);	/* judged by register_roadmap() */
+	else
+		allowed = ic_rules_decide(ctx, &verdict);
+	if (!allowed)
+		ic_raise_verdict(&verdict);
+}
+
+/* Raise IC002 where a derived date left the instruction's calendar. */
+static void
+check_derived(const IcCalendar *cal, IcCalStatus st, const IcDateFault *fault)
+{
+	if (st != IC_CAL_OK)
+		ic_calendar_range_error(cal, st, fault->day, fault->what);
 }
 
 /*
  * Judge one journal row against its instruction (facts: read and locked by
- * the caller, SPI connected) and fill in what the journal records on its own.
+ * the caller, SPI connected) and fill in what the journal records on its own:
+ * decode, gather the facts, judge once, derive the effect (pure), write.
  * Returns the row to store; *effect is what it does to the instruction.
  */
 HeapTuple
-ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *fp,
+ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *facts,
 					  IcDecisionEffect *effect)
 {
+	IcDecisionRow row;
 	IcDecisionContext ctx;
-	IcVerdict	verdict;
-	IcInstructionFacts facts = *fp;
-	IcParentFacts parent;
-	char	   *kind = ic_get_cstring(tuple, desc, "kind");
-	char	   *text;
-	char	   *paper_ref;
-	bool		imported = ic_get_bool(tuple, desc, "imported");
-	int64		instruction_id = facts.id;
-	int32		decided_on = ic_get_finite_date(tuple, desc, "decided_on");
+	IcDateFault fault;
+	const IcCalendar *cal;
+	bool		has_roadmap;
+	bool		repeated;
 	int32		new_due;
-	int32		new_due_rolled = IC_NO_DATE;
 	int32		measures_due = IC_NO_DATE;
 	int32		roadmap_due = IC_NO_DATE;
 	IcRowEdit	edit = {0};
@@ -185,129 +262,45 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	int64		rules_version;
 	bool		rules_version_known;
 
-	memset(&ctx, 0, sizeof(ctx));
 	memset(effect, 0, sizeof(*effect));
-	ic_row_deform(tuple, desc);
-	if (kind == NULL || !ic_action_parse(kind, &ctx.action) ||
-		ctx.action == IC_ACTION_PUT_ON_CONTROL || ctx.action == IC_ACTION_SUBMIT_REPORT)
-		ic_raise_bypass("unknown kind of decision",
-						kind ? psprintf("Kind \"%s\" is not a decision of the journal.", kind) : "The kind is empty.",
-						"Record extension, transfer, new_deadline or removal; roadmaps through register_roadmap().");
-	if (imported)
+
+	/* decode */
+	ic_decision_from_row(tuple, desc, &row);
+	if (row.imported)
 		ic_require_import_admin();
 
-	ic_load_parent(facts.parent_id, &parent);
-	ic_context_from_facts(&ctx, &facts, &parent);
-	ctx.decided_on = decided_on;
-	ctx.imported = imported;
-	ctx.import_in_force = ic_get_bool_if_present(tuple, desc, "imported_in_force");	/* 0.3 */
-	if (ctx.import_in_force && !imported)
-		ic_raise_bypass("only an import says it is dated when the rules were in force",
-						"A decision of the live journal gave imported_in_force.",
-						"Record decisions through the API; import history with import_decision().");
-	if (imported)
-		load_import_facts(instruction_id, &ctx);
-	new_due = calendar_date(tuple, desc, "new_due_date", facts.calendar, &new_due_rolled);
+	/* facts */
+	gather_facts(&row, facts, &ctx);
 
-	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
-	{
-		if (!imported)
-			check_roadmap_entry(tuple, desc, instruction_id);
-		else if (!ic_rules_check_import(&ctx, &verdict))
-			ic_raise_verdict(&verdict);	/* IC117: history only */
-		if (!ic_rules_check_decision_date(&ctx, &verdict))
-			ic_raise_verdict(&verdict);
+	/* judge */
+	judge_decision(&ctx);
+
+	/* effect: the dates the rules derive (rules_dates_core.c) */
+	repeated = ic_rules_is_repeated_extension(&ctx);
+	new_due = ctx.new_due_date;
+	if (ctx.action == IC_ACTION_APPROVE_ROADMAP || ctx.action == IC_ACTION_REMOVE)
 		new_due = IC_NO_DATE;
-	}
 	else
 	{
-		ctx.last_extension_on = IC_NO_DATE;
-
-		ctx.decided_by = ic_get_decider(tuple, desc, "decided_by");
-		paper_ref = ic_get_cstring(tuple, desc, "paper_ref");
-		ctx.new_due_date = new_due;
-		ctx.due_rolled = new_due_rolled;
-		text = ic_get_cstring(tuple, desc, "new_regime");
-		if (text == NULL || !ic_regime_parse(text, &ctx.new_regime))
-			ctx.new_regime = IC_REGIME_INVALID;
-		text = ic_get_cstring(tuple, desc, "reason");
-		if (text == NULL || !ic_reason_parse(text, &ctx.new_deadline_reason))
-			ctx.new_deadline_reason = IC_REASON_INVALID;
-		text = ic_get_cstring(tuple, desc, "ground");
-		if (text == NULL || !ic_ground_parse(text, &ctx.ground))
-			ctx.ground = IC_GROUND_INVALID;
-		ctx.evidence = evidence_set(tuple, desc);
-		ctx.receiving_body_given = !ic_is_null(tuple, desc, "receiving_body_id", IC_COL_INT8);
-		if (ctx.action == IC_ACTION_REMOVE && facts.level != IC_LEVEL_PA)
-			ctx.pa_record_on_control = ic_load_pa_record_on_control(&facts);
-
-		if (facts.state_secret)
-		{
-			/* R14: the paper document's reference stands for the texts */
-			bool		paper = !ic_text_is_blank(paper_ref);
-
-			ctx.has_content = !ic_text_is_blank(ic_get_cstring(tuple, desc, "basis")) ||
-				(ctx.action == IC_ACTION_TRANSFER && !ic_text_is_blank(ic_get_cstring(tuple, desc, "reason"))) ||
-				!ic_text_is_blank(ic_get_cstring(tuple, desc, "disciplinary_review")) ||
-				!ic_text_is_blank(ic_get_cstring(tuple, desc, "evidence_ref"));
-			ctx.paper_ref_too_long = paper && strlen(paper_ref) > IC_PAPER_REF_MAXLEN;
-			ctx.basis_given = ctx.reason_given = ctx.disciplinary_review_given = paper;
-		}
-		else
-		{
-			ctx.basis_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "basis"));
-			ctx.reason_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "reason"));
-			ctx.disciplinary_review_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "disciplinary_review"));
-		}
-
-		if (imported)
-		{
-			/*
-			 * history only (IC117), who decided where the decree reserves it
-			 * to the President (R74, R77); dated and ordered like any
-			 * decision, otherwise as recorded
-			 */
-			if (!ic_rules_check_import(&ctx, &verdict) ||
-				!ic_rules_check_decision_date(&ctx, &verdict))
-				ic_raise_verdict(&verdict);
-		}
-		else if (!ic_rules_decide(&ctx, &verdict))
-		{
-			/* a refused repeated extension shows when and by whom the last was */
-			if (verdict.family == IC_FAMILY_REPEATED_EXTENSION)
-			{
-				ic_load_extension_history(instruction_id, &ctx);
-				ic_rules_decide(&ctx, &verdict);
-			}
-			ic_raise_verdict(&verdict);
-		}
-
-		if (ic_rules_is_repeated_extension(&ctx))
-		{
-			/* R72.4: information on the measures within one month, a working day */
-			measures_due = ic_roll_forward(facts.calendar, ic_cal_add_months(decided_on, 1));
-		}
-		if (ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
-			!roadmap_exists(instruction_id))
-		{
-			/* R59: long-term control needs a roadmap */
-			roadmap_due = ic_add_working_days(facts.calendar, decided_on, IC_ROADMAP_WORKING_DAYS);	/* R59, like R56 */
-		}
-		if (ctx.action == IC_ACTION_REMOVE)
-			new_due = IC_NO_DATE;
+		has_roadmap = ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
+			roadmap_exists(facts->id);	/* R59's one fact, for an accepted transfer */
+		cal = ic_calendar_get(facts->calendar);
+		check_derived(cal, ic_rules_measures_due(&cal->core, &ctx, &measures_due, &fault), &fault);	/* R72.4 */
+		check_derived(cal, ic_rules_roadmap_due_on_transfer(&cal->core, &ctx, has_roadmap, &roadmap_due, &fault),
+					  &fault);	/* R59 */
 	}
 
-	if (facts.state.decision_count == PG_INT32_MAX || facts.state.extensions == PG_INT32_MAX)
+	if (facts->state.decision_count == PG_INT32_MAX || facts->state.extensions == PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("instruction %lld has reached the largest number of decisions", (long long) instruction_id)));
+				 errmsg("instruction %lld has reached the largest number of decisions", (long long) facts->id)));
 
 	/* What the journal records on its own; client values are replaced. */
-	ic_edit_set(&edit, desc, "seq", IC_COL_INT4, Int32GetDatum(facts.state.decision_count + 1), false);
-	ic_edit_date(&edit, desc, "old_due_date", facts.state.due_date);
+	ic_edit_set(&edit, desc, "seq", IC_COL_INT4, Int32GetDatum(facts->state.decision_count + 1), false);
+	ic_edit_date(&edit, desc, "old_due_date", facts->state.due_date);
 	ic_edit_set(&edit, desc, "old_regime", IC_COL_TEXT,
-				CStringGetTextDatum(ic_regime_code(facts.state.regime)), false);
-	ic_edit_set(&edit, desc, "repeated", IC_COL_BOOL, BoolGetDatum(ic_rules_is_repeated_extension(&ctx)), false);
+				CStringGetTextDatum(ic_regime_code(facts->state.regime)), false);
+	ic_edit_set(&edit, desc, "repeated", IC_COL_BOOL, BoolGetDatum(repeated), false);
 	ic_edit_date(&edit, desc, "measures_due_date", measures_due);
 	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
 	ic_edit_date(&edit, desc, "new_due_date", new_due);
@@ -321,17 +314,16 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	/* the rules that judged it: the version the matrix was read at (0.3) */
 	rules_version = ic_decision_matrix_version(&rules_version_known);
 	ic_edit_set_if_present(&edit, desc, "rules_version", IC_COL_INT8, Int64GetDatum(rules_version),
-						   imported || !rules_version_known);
+						   row.imported || !rules_version_known);
 	ic_edit_set(&edit, desc, "recorded_at", IC_COL_TIMESTAMPTZ,
 				TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
-	ic_row_forget();
 	tuple = ic_edit_apply(&edit, tuple, desc);
 
 	effect->action = ctx.action;
-	effect->decision_id = ic_get_int64(tuple, desc, "id");
+	effect->decision_id = row.id;
 	effect->new_due_date = new_due;
 	effect->new_regime = ctx.new_regime;
-	effect->decided_on = decided_on;
+	effect->decided_on = ctx.decided_on;
 	effect->roadmap_due_date = roadmap_due;
 	return tuple;
 }

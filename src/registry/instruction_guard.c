@@ -35,12 +35,10 @@
 #include "instruction_control.h"
 #include "registry.h"
 #include "roadmap.h"
+#include "rules_dates_core.h"
 #include "term.h"
 
 PG_FUNCTION_INFO_V1(ic_instruction_guard);
-
-/* R51: personal instructions are executed within two weeks of signing. */
-static const IcTerm personal_term = {14, IC_TERM_DAYS};
 
 typedef struct GuardColumn
 {
@@ -231,12 +229,14 @@ guard_insert(TriggerData *td)
 	bool		imported = ic_get_bool(tuple, desc, "imported");
 	Datum		d;
 	Datum		co_ids;
+	const IcCalendar *cal;
+	IcCalStatus cal_status;
+	IcDateFault fault;
+	IcTerm		term;
 	char	   *calendar;
 	char	   *status;
 	char	   *source_code;
 	int32		due;
-	int32		received;
-	int32		signed_on;
 	int32		roadmap_due = IC_NO_DATE;
 	int32		term_end = IC_NO_DATE;	/* end of the term before rolling (R56) */
 	int64		responsible;
@@ -249,7 +249,6 @@ guard_insert(TriggerData *td)
 	ctx.action = IC_ACTION_PUT_ON_CONTROL;
 	ctx.instruction_id = ic_get_int64(tuple, desc, "id");
 	ctx.on_control = true;
-	ctx.term_due = ctx.personal_due = ctx.due_rolled = IC_NO_DATE;
 
 	if (imported)
 		ic_require_import_admin();
@@ -277,48 +276,24 @@ guard_insert(TriggerData *td)
 	calendar = ic_get_cstring(tuple, desc, "calendar");
 	if (calendar == NULL)
 		calendar = ic_default_calendar;
-	(void) ic_calendar_get(calendar);	/* IC001 now if it does not exist */
+	cal = ic_calendar_get(calendar);	/* IC001 now if it does not exist */
 
-	received = ic_get_finite_date(tuple, desc, "received_on");
-	signed_on = ic_get_finite_date(tuple, desc, "signed_on");
+	ctx.received_on = ic_get_finite_date(tuple, desc, "received_on");
+	ctx.signed_on = ic_get_finite_date(tuple, desc, "signed_on");
 	due = ic_get_finite_date(tuple, desc, "due_date");
 	(void) ic_get_finite_date(tuple, desc, "original_due_date");
 	source_code = ic_get_cstring(tuple, desc, "deadline_source");
 	if (source_code == NULL || !ic_deadline_source_parse(source_code, &ctx.deadline_source))
 		ctx.deadline_source = IC_SOURCE_NONE;
-	ctx.explicit_due = due != IC_NO_DATE;
 
-	/* the candidate dates: from the term (R50.3), from signing (R51), rolled */
+	/* the deadline: from the term (R50.3), from signing (R51), or as given */
 	d = ic_getattr(tuple, desc, "term", IC_COL_TERM, &isnull);
-	if (!isnull && received != IC_NO_DATE)
-	{
-		IcTerm		term = *DatumGetIcTermP(d);
-
-		ctx.term_due = ic_term_deadline(calendar, received, &term);
-		term_end = ic_rules_term_end(received, (int) term.unit, term.count, ctx.term_due);
-	}
-	if (ic_kind_is_personal(ctx.kind) && signed_on != IC_NO_DATE)
-		ctx.personal_due = ic_term_deadline(calendar, signed_on, &personal_term);
-	if (due != IC_NO_DATE)
-	{
-		ctx.due_rolled = ic_roll_forward(calendar, due);	/* IC002 outside the calendar */
-		if (ctx.term_due != IC_NO_DATE)
-			ctx.deadline_source = IC_SOURCE_TERM;	/* must equal the term's (R50.3) */
-	}
-	else if (ctx.term_due != IC_NO_DATE)
-	{
-		due = ctx.term_due;
-		ctx.deadline_source = IC_SOURCE_TERM;
-	}
-	else if (ctx.personal_due != IC_NO_DATE)
-	{
-		due = ctx.personal_due;
-		ctx.deadline_source = IC_SOURCE_TWO_WEEKS;
-	}
-
-	ctx.due_date = due;
-	ctx.received_on = received;
-	ctx.signed_on = signed_on;
+	if (!isnull)
+		term = *DatumGetIcTermP(d);
+	cal_status = ic_rules_deadline(&cal->core, &ctx, isnull ? NULL : &term, due, &term_end, &fault);
+	if (cal_status != IC_CAL_OK)
+		ic_calendar_range_error(cal, cal_status, fault.day, fault.what);	/* IC002 */
+	due = ctx.due_date;
 	ctx.local_character = ic_get_bool(tuple, desc, "local_character");
 	ctx.public_resonance = ic_get_bool(tuple, desc, "public_resonance");
 	ctx.state_secret = secrecy_rank(tuple, desc) == 2;
@@ -351,26 +326,17 @@ guard_insert(TriggerData *td)
 	if (imported)
 	{
 		/* history only (IC117): received before 2024-02-01, or said so explicitly */
-		if (!ic_rules_check_import(&ctx, &verdict))
-			ic_raise_verdict(&verdict);
 		/* history as it was recorded: real dates, a deadline, no content of a secret */
-		if (due == IC_NO_DATE || received == IC_NO_DATE)
-			ereport(ERROR,
-					(errcode(ERRCODE_IC_DEADLINE),
-					 errmsg("an imported instruction gives its day of receipt and its due date (R50.3)"),
-					 errhint("Give received_on and due_date as the registry held them.")));
-		if (ctx.state_secret && (ctx.has_content || !ctx.has_paper_card))
-			ereport(ERROR,
-					(errcode(ERRCODE_IC_SECRECY),
-					 errmsg("an imported state-secret instruction holds only its requisites (R14)"),
-					 errhint("Leave content, final_result and completion_form empty and give paper_card_ref.")));
+		if (!ic_rules_check_import(&ctx, &verdict) ||
+			!ic_rules_check_imported_card(&ctx, &verdict))
+			ic_raise_verdict(&verdict);
 	}
 	else if (!ic_rules_decide(&ctx, &verdict))
 		ic_raise_verdict(&verdict);
 
 	/* R56: roadmap due within 10 working days of receipt -- computed, never given */
 	if (!imported)
-		roadmap_due = ic_roadmap_due_on_receipt(calendar, received,
+		roadmap_due = ic_roadmap_due_on_receipt(calendar, ctx.received_on,
 												term_end != IC_NO_DATE ? term_end : due,
 												executing_bodies, ic_get_bool(tuple, desc, "new_approaches"));
 

@@ -92,6 +92,37 @@ extern IcAppliedDecision ic_applying;
  */
 extern void ic_apply_decision(const IcInstructionFacts *facts, const IcDecisionEffect *effect);
 
+/*
+ * A row of the decision journal, decoded once (decision_decode.c): what the
+ * client sent, as the rules core's values.  The columns the journal fills in
+ * on its own (seq, old_*, repeated, the derived dates, who and when) are not
+ * read: they are written.
+ */
+typedef struct IcDecisionRow
+{
+	int64		id;
+	IcAction	action;			/* a decision of the journal (IC111 otherwise) */
+	bool		imported;
+	bool		import_in_force;	/* 0.3; false where the column is absent */
+	int32		decided_on;		/* finite or IC_NO_DATE */
+	bool		new_due_given;	/* new_due_date is not NULL */
+	int32		new_due_date;	/* as given: not yet checked to be finite */
+	int64		roadmap_id;		/* roadmap approval: 0 if none */
+	const char *decided_by_code;	/* NULL if none; parsed with the context */
+	IcRegime	new_regime;		/* IC_REGIME_INVALID: none or unknown */
+	IcNewDeadlineReason reason;
+	IcRemovalGround ground;
+	IcEvidenceSet evidence;
+	bool		receiving_body_given;
+	bool		basis_given;	/* non-blank texts */
+	bool		reason_given;
+	bool		disciplinary_review_given;
+	bool		evidence_ref_given;
+	const char *paper_ref;		/* R14: NULL if none */
+} IcDecisionRow;
+
+extern void ic_decision_from_row(HeapTuple tuple, TupleDesc desc, IcDecisionRow *out);
+
 /* Judge one journal row (decision_journal.c); facts read and locked, SPI connected. */
 extern HeapTuple ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts *facts,
 									   IcDecisionEffect *effect);
@@ -210,6 +241,7 @@ extern int64 ic_get_required_int64(HeapTuple tuple, TupleDesc desc, const char *
 extern int32 ic_get_int32(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_get_bool(HeapTuple tuple, TupleDesc desc, const char *name);
 /* A column added in a later version (0.3): false where the schema lacks it. */
+extern int32 ic_check_finite_date(const char *name, int32 d);
 extern bool ic_get_bool_if_present(HeapTuple tuple, TupleDesc desc, const char *name);
 extern bool ic_is_null(HeapTuple tuple, TupleDesc desc, const char *name, IcColType type);
 /* Text value as a palloc'd C string, or NULL. */

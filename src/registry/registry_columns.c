@@ -190,11 +190,17 @@ ic_get_finite_date(HeapTuple tuple, TupleDesc desc, const char *name)
 {
 	bool		isnull;
 	Datum		v = ic_getattr(tuple, desc, name, IC_COL_DATE, &isnull);
-	DateADT		d;
 
 	if (isnull)
 		return IC_NO_DATE;
-	d = DatumGetDateADT(v);		/* -infinity is INT32_MIN, the same as IC_NO_DATE */
+	return ic_check_finite_date(name, DatumGetDateADT(v));
+}
+
+/* A non-NULL date of column name, refused if infinite. */
+int32
+ic_check_finite_date(const char *name, int32 d)
+{
+	/* -infinity is INT32_MIN, the same as IC_NO_DATE: the caller has ruled out NULL */
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),

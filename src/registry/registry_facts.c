@@ -545,7 +545,7 @@ ic_raise_verdict(const IcVerdict *v)
 	ereport(ERROR,
 			(errcode(family_sqlstate(v->family)),
 			 errmsg("%s", v->message),
-			 errdetail("%s", v->detail),
+			 v->detail[0] != '\0' ? errdetail("%s", v->detail) : 0,
 			 errhint("%s", v->hint),
 			 v->rule ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, v->rule) : 0));
 	pg_unreachable();

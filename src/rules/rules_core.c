@@ -183,6 +183,28 @@ repeated_rule(const IcDecisionContext *ctx)
 	return "R72.2";
 }
 
+/*
+ * Whether R72 asks this decision for the decision on disciplinary
+ * responsibility and it was not given: check_repeated() refuses it, and the
+ * refusal names the last extension (the glue reads it from the journal only
+ * then: ic_rules_needs_extension_history()).
+ */
+static bool
+repeated_without_review(const IcDecisionContext *ctx)
+{
+	if (ctx->action != IC_ACTION_EXTEND && ctx->action != IC_ACTION_TRANSFER)
+		return false;
+	if (!ic_rules_is_repeated_extension(ctx) || ctx->disciplinary_review_given)
+		return false;
+	return !(ctx->action == IC_ACTION_TRANSFER && !ctx->repeated_transfer_needs_review);
+}
+
+bool
+ic_rules_needs_extension_history(const IcDecisionContext *ctx)
+{
+	return !ctx->imported && repeated_without_review(ctx);
+}
+
 static bool
 check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
 {
@@ -191,9 +213,7 @@ check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
 	char		when[16];
 	char		hint[IC_VERDICT_TEXT];
 
-	if (!ic_rules_is_repeated_extension(ctx) || ctx->disciplinary_review_given)
-		return true;
-	if (transfer && !ctx->repeated_transfer_needs_review)
+	if (!repeated_without_review(ctx))
 		return true;
 	snprintf(hint, sizeof(hint),
 			 "An extension or transfer is allowed once (R69.1); a repeated %s is allowed in exceptional cases with disciplinary_review, the decision on disciplinary responsibility (%s%s).",

@@ -342,6 +342,14 @@ extern bool ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *verdict);
 extern IcDeciderSet ic_rules_allowed_deciders(const IcDecisionContext *ctx,
 											  const char **rule);
 
+/*
+ * Whether judging ctx needs the journal's last extension or transfer
+ * (last_extension_on, _by, _action): R72 refuses this repeated extension or
+ * transfer for want of the decision on disciplinary responsibility, and the
+ * refusal names the last one.  The glue reads it only then.
+ */
+extern bool ic_rules_needs_extension_history(const IcDecisionContext *ctx);
+
 /* True when an extension (given prior_extensions) counts as repeated (R72). */
 extern bool ic_rules_is_repeated_extension(const IcDecisionContext *ctx);
 

@@ -17,6 +17,11 @@
  * ereport); judging twice gives the same verdict; who-may-decide and the
  * effect of an allowed decision on the instruction are computed without
  * trouble too, and an allowed removal leaves the instruction off control.
+ * A refusal of R72 for want of review is one the glue read the last
+ * extension for (ic_rules_needs_extension_history).  The dates the rules
+ * derive (rules_dates_core.c: R50.3/R51, R72.4, R59) are counted on a small
+ * calendar: a date they give is a working day of it, or a fault names the
+ * day and operation; the imported card's checks (R50.3, R14) give a verdict.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,6 +30,7 @@
 
 #include "calendar_core.h"
 #include "rules_core.h"
+#include "rules_dates_core.h"
 #include "rules_matrix_core.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -111,6 +117,43 @@ pick_count(Reader *r)
 	if (v == 254)
 		return -1;
 	return (int) (v % 5);
+}
+
+/* A calendar of 2023-2031 (about the Rules' entry into force): Monday to Friday. */
+#define CAL_FIRST (IC_RULES_IN_FORCE_FROM - 400)
+#define CAL_DAYS 3300
+static IcCalCore cal;
+
+static const IcCalCore *
+fuzz_calendar(void)
+{
+	static uint8_t working[CAL_DAYS];
+	static int32_t cum[CAL_DAYS + 1];
+	static int32_t work[CAL_DAYS];
+
+	if (cal.ndays == 0)
+	{
+		for (int i = 0; i < CAL_DAYS; i++)
+			working[i] = ic_cal_iso_dow(CAL_FIRST + i) <= 5;
+		ic_cal_build(&cal, CAL_FIRST, CAL_DAYS, working, cum, work);
+	}
+	return &cal;
+}
+
+/* A derived date: none, or a working day of the calendar; else a named fault. */
+static void
+check_derived(IcCalStatus st, int32_t due, const IcDateFault *fault)
+{
+	bool		w = false;
+
+	if (st != IC_CAL_OK)
+	{
+		FAIL_IF(fault->what == NULL);
+		return;
+	}
+	if (due == IC_NO_DATE)
+		return;
+	FAIL_IF(ic_cal_is_working(&cal, due, &w) != IC_CAL_OK || !w);
 }
 
 static void
@@ -278,6 +321,65 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void) ic_rules_is_repeated_extension(&c);
 	(void) ic_rules_roadmap_required(c.received_on, c.due_date, (int) (take(&r, 1) % 4),
 									 pick_bool(&r));
+
+	/* R72: a refusal for want of review names the last extension, read only then */
+	if (!v1.allowed && v1.family == IC_FAMILY_REPEATED_EXTENSION &&
+		(c.action == IC_ACTION_EXTEND || c.action == IC_ACTION_TRANSFER))
+		FAIL_IF(!ic_rules_needs_extension_history(&c) && !c.imported);
+
+	/* the derived dates: R72.4, R59, and the deadline's source (R50.3, R51) */
+	{
+		const IcCalCore *k = fuzz_calendar();
+		IcDecisionContext d = c;
+		IcTerm		term;
+		IcDateFault fault = {0, NULL};
+		int32_t		due = 0;
+		int32_t		term_end = 0;
+		int32_t		given = pick_day(&r);
+		IcCalStatus st;
+
+		st = ic_rules_measures_due(k, &c, &due, &fault);
+		check_derived(st, due, &fault);
+		if (st == IC_CAL_OK && due != IC_NO_DATE)
+			FAIL_IF(!ic_rules_is_repeated_extension(&c) || due < c.decided_on);
+		fault.what = NULL;
+		st = ic_rules_roadmap_due_on_transfer(k, &c, pick_bool(&r), &due, &fault);
+		check_derived(st, due, &fault);
+		if (st == IC_CAL_OK && due != IC_NO_DATE)
+			FAIL_IF(c.action != IC_ACTION_TRANSFER || due <= c.decided_on);
+
+		term.unit = (IcTermUnit) pick_enum(&r, IC_TERM_UNIT_MAX + 1);
+		term.count = 1 + (int32_t) (take(&r, 2) % IC_TERM_MAX_COUNT);
+		fault.what = NULL;
+		st = ic_rules_deadline(k, &d, pick_bool(&r) ? &term : NULL, given, &term_end, &fault);
+		if (st != IC_CAL_OK)
+			FAIL_IF(fault.what == NULL);
+		else
+		{
+			/* the date given, else the term's (R50.3), else two weeks of signing (R51) */
+			FAIL_IF(d.explicit_due != (given != IC_NO_DATE));
+			FAIL_IF(given != IC_NO_DATE && d.due_date != given);
+			FAIL_IF(given == IC_NO_DATE && d.due_date != IC_NO_DATE &&
+					d.due_date != d.term_due && d.due_date != d.personal_due);
+			FAIL_IF(d.term_due != IC_NO_DATE && d.deadline_source != IC_SOURCE_TERM);
+			FAIL_IF((d.term_due == IC_NO_DATE) != (term_end == IC_NO_DATE));
+			check_derived(st, d.due_rolled, &fault);
+		}
+
+		d = c;
+		d.imported = true;
+		memset(&v2, 0x55, sizeof(v2));
+		if (!ic_rules_check_imported_card(&d, &v2))
+		{
+			FAIL_IF(v2.allowed || v2.rule == NULL ||
+					(v2.family != IC_FAMILY_DEADLINE && v2.family != IC_FAMILY_SECRECY));
+			check_text(v2.message, sizeof(v2.message), true);
+			check_text(v2.detail, sizeof(v2.detail), false);
+			check_text(v2.hint, sizeof(v2.hint), true);
+		}
+		else
+			FAIL_IF(!v2.allowed);
+	}
 
 	/* an import: history only (IC117), the President's prerogatives (R74, R77) */
 	c.instruction_imported = pick_bool(&r);
