@@ -29,6 +29,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
+#include "utils/inval.h"
 #include "utils/rel.h"
 
 #include "ic_errcodes.h"
@@ -76,6 +77,52 @@ session_currval(Oid seq, Oid owner, int64 *value)
 }
 
 /*
+ * The identity sequence of each registry table, looked up once per backend:
+ * getIdentitySequence() scans pg_depend, and the trigger fires for every row
+ * of a batch.  Any relcache invalidation forgets them all.
+ */
+#define IC_MAX_ID_TABLES 16
+static struct
+{
+	Oid			relid;
+	Oid			seq;
+}			identity_seqs[IC_MAX_ID_TABLES];
+static int	n_identity_seqs = 0;
+static bool identity_callback_registered = false;
+
+static void
+forget_identity_seqs(Datum arg, Oid relid)
+{
+	n_identity_seqs = 0;
+}
+
+/* InvalidOid unless rel is a table of the registry with an identity id */
+static Oid
+identity_sequence(Relation rel, int attnum)
+{
+	Oid			relid = RelationGetRelid(rel);
+	Oid			seq;
+
+	for (int i = 0; i < n_identity_seqs; i++)
+		if (identity_seqs[i].relid == relid)
+			return identity_seqs[i].seq;
+	if (!identity_callback_registered)
+	{
+		CacheRegisterRelcacheCallback(forget_identity_seqs, (Datum) 0);
+		identity_callback_registered = true;
+	}
+	seq = (RelationGetNamespace(rel) == get_namespace_oid(IC_SCHEMA, true))
+		? getIdentitySequence(relid, attnum, true) : InvalidOid;
+	if (OidIsValid(seq) && n_identity_seqs < IC_MAX_ID_TABLES)
+	{
+		identity_seqs[n_identity_seqs].relid = relid;
+		identity_seqs[n_identity_seqs].seq = seq;
+		n_identity_seqs++;
+	}
+	return seq;
+}
+
+/*
  * server_id(): BEFORE INSERT FOR EACH ROW on the registry's tables with an id
  * (sql/src/35_registry_triggers.sql).  Refuses (IC119) a row whose id this
  * session's identity did not just give it.
@@ -106,8 +153,7 @@ ic_server_id(PG_FUNCTION_ARGS)
 	rel = td->tg_relation;
 	desc = RelationGetDescr(rel);
 	attnum = ic_attnum(desc, "id", IC_COL_INT8);
-	seq = (RelationGetNamespace(rel) == get_namespace_oid(IC_SCHEMA, true))
-		? getIdentitySequence(RelationGetRelid(rel), attnum, true) : InvalidOid;
+	seq = identity_sequence(rel, attnum);
 	if (!OidIsValid(seq))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
