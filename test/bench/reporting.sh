@@ -26,6 +26,7 @@ export IC_PORT=${IC_BENCH_PORT:-55471}
 bash scripts/install-deps.sh >/dev/null
 make -s >/dev/null && make -s install >/dev/null
 bash scripts/cluster.sh start bench_reporting >/dev/null
+trap 'bash scripts/cluster.sh stop bench_reporting >/dev/null 2>&1 || true' EXIT
 eval "$(bash scripts/cluster.sh env bench_reporting)"
 export PGDATABASE=ic_bench_reporting
 dropdb --if-exists "$PGDATABASE"
@@ -169,12 +170,12 @@ for i in "${!names[@]}"; do
 			-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
 			-c "SET auto_explain.log_nested_statements = on" -c "SET client_min_messages = log" \
 			-c "${queries[$i]}" 2>&1 >/dev/null \
-			| awk '/Query Text: WITH mine AS/ { on = 1 } on && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ } n >= 14 { exit }' \
+			| awk '/Query Text: WITH mine AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
 			| grep -vE "$noise"
 		;;
 	*)
 		psql -X -q -At -v ON_ERROR_STOP=1 -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${queries[$i]}" \
-			| grep -vE "$noise" | head -n 14
+			| grep -vE "$noise" | awk 'NR <= 14'   # reads to the end: no SIGPIPE under pipefail
 		;;
 	esac
 done
