@@ -105,12 +105,13 @@ BEGIN
     END IF;
     note := pg_catalog.shobj_description(ro.oid, 'pg_authid');
     IF pg_catalog.starts_with(note, marker) THEN
-      origins := origins || pg_catalog.format('%s: %s', r, pg_catalog.substr(note, pg_catalog.length(marker) + 3));
+      origins := origins || pg_catalog.substr(note, pg_catalog.length(marker) + 3);
     ELSE
-      origins := origins || pg_catalog.format('%s: an existing role not created by instruction_control', r);
+      origins := origins || 'existing roles not created by instruction_control'::text;
       SELECT pg_catalog.string_agg(pg_catalog.quote_ident(m.rolname), ', ' ORDER BY m.rolname) INTO members
         FROM pg_catalog.pg_auth_members am JOIN pg_catalog.pg_roles m ON m.oid OPERATOR(pg_catalog.=) am.member
-       WHERE am.roleid OPERATOR(pg_catalog.=) ro.oid;
+       WHERE am.roleid OPERATOR(pg_catalog.=) ro.oid
+         AND m.rolname OPERATOR(pg_catalog.<>) ALL (ARRAY['ic_executor', 'ic_controller', 'ic_admin']::name[]);
       IF members IS NOT NULL THEN
         RAISE WARNING 'the members of the existing role % get the registry''s rights of %', r, r
           USING DETAIL = pg_catalog.format('Role %I was not created by instruction_control; its members: %s.', r, members),
@@ -121,7 +122,11 @@ BEGIN
   END LOOP;
   IF pg_catalog.cardinality(adopted) > 0 THEN
     RAISE WARNING 'instruction_control adopts the existing roles %', pg_catalog.array_to_string(adopted, ', ')
-      USING DETAIL = 'Roles belong to the cluster, not to a database: ' || pg_catalog.array_to_string(origins, '; ') || '.',
+      USING DETAIL = 'Roles belong to the cluster, not to a database: '
+                     || (SELECT pg_catalog.string_agg(g.roles || ': ' || g.origin, '; ' ORDER BY g.first)
+                           FROM (SELECT o.origin, pg_catalog.string_agg(o.role, ', ' ORDER BY o.n) AS roles, pg_catalog.min(o.n) AS first
+                                   FROM ROWS FROM (pg_catalog.unnest(adopted), pg_catalog.unnest(origins)) WITH ORDINALITY AS o(role, origin, n)
+                                  GROUP BY o.origin) g) || '.',
             HINT = 'Their members have the same job in every database of this cluster that has the extension; which state bodies they act for (body_member) is per database.';
   END IF;
 END
