@@ -17,7 +17,7 @@
 #   - DROP ROLE of a member: the row stays, grants nothing, is listed by
 #     dangling_member and is not dumped
 #   - restore keeps the memberships: pg_dump | pg_restore into the same
-#     cluster, pg_dumpall into a fresh cluster
+#     cluster, pg_dumpall into a fresh cluster; pg_upgrade keeps them too
 #   - the update from 0.2 converts names to roles and refuses (IC010) a name
 #     that names no role, listing it, until it is resolved
 #
@@ -176,5 +176,26 @@ check "... and the adoption WARNING says they were not created by the extension"
 	"ic_admin, ic_integrator: existing roles not created by instruction_control"
 check "... their comments are left as they were (no marker)" same \
 	"$(in2 q postgres "SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE shobj_description(oid, 'pg_authid') IS NULL AND rolname LIKE 'ic\_%'")" "ic_admin,ic_integrator"
+
+# 9. pg_upgrade (15 to 15 here): regrole columns may be upgraded and role OIDs are kept
+cl $port2 destroy roleties2 >/dev/null 2>&1
+cl $port2 start roleties2 >/dev/null && cl $port2 stop roleties2 >/dev/null
+before=$(q rt_one "SELECT string_agg(member::oid || ':' || member::text || ':' || body_id, ',' ORDER BY body_id) FROM instruction_control.body_member")
+cl $port stop roleties >/dev/null
+bindir=$(pg_config --bindir)
+work="$repo/.cluster/roleties2/upgrade"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir -p "$work" && { [ "$(id -u)" -ne 0 ] || chown postgres "$work"; }
+if (cd "$work" && as_pg "$bindir/pg_upgrade" -b "$bindir" -B "$bindir" -d "$repo/.cluster/roleties/data" \
+	-D "$repo/.cluster/roleties2/data" -p "$port" -P "$port2" -s "$work" >"$work/out.log" 2>&1); then
+	ok "pg_upgrade accepts a registry whose body_member and person_role hold regrole"
+else
+	not_ok "pg_upgrade accepts a registry whose body_member and person_role hold regrole"
+	tail -n 15 "$work/out.log" | sed 's/^/# /'
+fi
+cl $port2 start roleties2 >/dev/null
+check "... the memberships are there with the same role OIDs" same \
+	"$(in2 q rt_one "SELECT string_agg(member::oid || ':' || member::text || ':' || body_id, ',' ORDER BY body_id) FROM instruction_control.body_member")" "$before"
+check "... and the login sees its $n_edu cards in the upgraded cluster" same "$(in2 sees rt_one rt_alice_renamed)" "$n_edu"
 
 [ $failures -eq 0 ]
