@@ -18,7 +18,8 @@
 --                  events and marks them delivered
 --
 -- A login role gets a job by membership: GRANT ic_controller TO alice.  Which
--- state bodies a role acts for is data (body_member).  PUBLIC keeps what every
+-- state bodies a role acts for is data (body_member, per database; the roles
+-- are the cluster's, see Foundation).  PUBLIC keeps what every
 -- user of the calendar functions needs: the calendar, the labels and the rules.
 --
 -- A role that is none of these sees no row of the registry's tables with row
