@@ -8,7 +8,12 @@
 -- pg_cron is preloaded in the test cluster but not created in this database.
 SELECT count(*) AS pg_cron_in_db FROM pg_extension WHERE extname = 'pg_cron';
 
+-- The ic_* roles may exist already (roles belong to the cluster): adopting them
+-- raises a WARNING that names the database that created them
+-- (test/integration/role_ties.sh tests it), so it is not shown here.
+SET client_min_messages = error;
 CREATE EXTENSION instruction_control;
+RESET client_min_messages;
 
 SELECT extname, extversion = a.default_version AS default_version, extrelocatable, n.nspname AS schema
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -60,6 +65,8 @@ SELECT count(*) AS functions_left
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = 'instruction_control';
 
+SET client_min_messages = error;
 CREATE EXTENSION instruction_control;
+RESET client_min_messages;
 SELECT e.extversion = a.default_version AS default_version
   FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname WHERE e.extname = 'instruction_control';

@@ -142,7 +142,7 @@ SELECT instruction_control.extend_deadline(:i_b, '2025-05-15', 'first_head', 'c'
 ROLLBACK;
 
 SET client_min_messages = warning;
-DELETE FROM instruction_control.body_member WHERE member LIKE 'acl\_%';
+DELETE FROM instruction_control.body_member WHERE member::text LIKE 'acl\_%';
 REVOKE ALL ON instruction_control.decision, instruction_control.decision_id_seq FROM acl_body_decider;
 REVOKE ALL ON FUNCTION instruction_control.extend_deadline FROM acl_body_decider;
 DROP ROLE acl_reader, acl_executor, acl_controller, acl_admin, acl_nobody, acl_body_decider;

@@ -119,5 +119,5 @@ UPDATE instruction_control.state_body SET name = repeat('n', 501) WHERE id = :bo
 \c - :session_user_name
 SET client_min_messages = warning;
 SELECT count(*) - :instructions_before AS instructions_added_two_accepted FROM instruction_control.instruction;
-DELETE FROM instruction_control.body_member WHERE member LIKE 'limits\_%';
+DELETE FROM instruction_control.body_member WHERE member::text LIKE 'limits\_%';
 DROP ROLE limits_controller, limits_executor, limits_admin;

@@ -62,5 +62,5 @@ SELECT count(*) AS formula_cells
 
 \c - :session_user_name
 SET client_min_messages = warning;
-DELETE FROM instruction_control.body_member WHERE member LIKE 'csv\_%';
+DELETE FROM instruction_control.body_member WHERE member::text LIKE 'csv\_%';
 DROP ROLE csv_executor, csv_controller;

@@ -58,15 +58,77 @@ COMMENT ON FUNCTION lib_version() IS
 
 -- The registry's group roles (NOLOGIN, created if missing; they belong to the
 -- cluster and outlive DROP EXTENSION).  What each may do: the Security section.
+--
+-- Roles are cluster-wide: a second database with the extension, or a role a
+-- DBA made before, already has the name.  Such a role is adopted explicitly
+-- (README, Security > Roles: one cluster, several databases):
+--   - a role with LOGIN, SUPERUSER, CREATEROLE, BYPASSRLS or REPLICATION is
+--     refused (IC010): row security and the jobs below mean nothing for it;
+--   - otherwise one WARNING names every adopted role and says where it came
+--     from: created by the extension in another database (the COMMENT ON ROLE
+--     marker written here) or a role of the same name made by someone else;
+--     the members of the latter get the registry's rights: a WARNING names them.
+--     (A WARNING, not a NOTICE: CREATE EXTENSION runs its script with
+--     client_min_messages at least WARNING, so a NOTICE would never be seen.)
+-- A role the extension creates gets the marker; a foreign role's comment is
+-- left as it is.
 DO $$
 DECLARE
+  marker constant text := 'instruction_control group role';
   r text;
+  ro record;
+  note text;
+  members text;
+  adopted text[] := '{}';
+  origins text[] := '{}';
 BEGIN
   FOREACH r IN ARRAY ARRAY['ic_reader', 'ic_executor', 'ic_controller', 'ic_admin', 'ic_integrator'] LOOP
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+    SELECT a.oid, a.rolsuper, a.rolcanlogin, a.rolcreaterole, a.rolbypassrls, a.rolreplication
+      INTO ro FROM pg_catalog.pg_roles a WHERE a.rolname OPERATOR(pg_catalog.=) r;
+    IF NOT FOUND THEN
       EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
+      EXECUTE pg_catalog.format('COMMENT ON ROLE %I IS %L', r,
+        marker || ', created by CREATE EXTENSION instruction_control in database '
+        || pg_catalog.quote_ident(pg_catalog.current_database()));
+      CONTINUE;
     END IF;
+    IF ro.rolsuper OR ro.rolcanlogin OR ro.rolcreaterole OR ro.rolbypassrls OR ro.rolreplication THEN
+      RAISE EXCEPTION 'role % exists with attributes a registry group role must not have', r
+        USING ERRCODE = 'IC010',
+              DETAIL = pg_catalog.format('Roles belong to the cluster; the existing role %I has%s%s%s%s%s. A group role of the registry is NOLOGIN and holds nothing beyond its job: SUPERUSER and BYPASSRLS skip row-level security, LOGIN lets whoever knows its password act as the whole group, CREATEROLE and REPLICATION reach beyond the registry.',
+                         r, CASE WHEN ro.rolsuper THEN ' SUPERUSER' ELSE '' END,
+                         CASE WHEN ro.rolcanlogin THEN ' LOGIN' ELSE '' END,
+                         CASE WHEN ro.rolcreaterole THEN ' CREATEROLE' ELSE '' END,
+                         CASE WHEN ro.rolbypassrls THEN ' BYPASSRLS' ELSE '' END,
+                         CASE WHEN ro.rolreplication THEN ' REPLICATION' ELSE '' END),
+              HINT = pg_catalog.format('If the role is meant for the registry: ALTER ROLE %I NOSUPERUSER NOLOGIN NOCREATEROLE NOBYPASSRLS NOREPLICATION; otherwise rename it (ALTER ROLE %I RENAME TO ...), then CREATE EXTENSION again.', r, r);
+    END IF;
+    note := pg_catalog.shobj_description(ro.oid, 'pg_authid');
+    IF pg_catalog.starts_with(note, marker) THEN
+      origins := origins || pg_catalog.substr(note, pg_catalog.length(marker) + 3);
+    ELSE
+      origins := origins || 'existing roles not created by instruction_control'::text;
+      SELECT pg_catalog.string_agg(pg_catalog.quote_ident(m.rolname), ', ' ORDER BY m.rolname) INTO members
+        FROM pg_catalog.pg_auth_members am JOIN pg_catalog.pg_roles m ON m.oid OPERATOR(pg_catalog.=) am.member
+       WHERE am.roleid OPERATOR(pg_catalog.=) ro.oid
+         AND m.rolname OPERATOR(pg_catalog.<>) ALL (ARRAY['ic_executor', 'ic_controller', 'ic_admin']::name[]);
+      IF members IS NOT NULL THEN
+        RAISE WARNING 'the members of the existing role % get the registry''s rights of %', r, r
+          USING DETAIL = pg_catalog.format('Role %I was not created by instruction_control; its members: %s.', r, members),
+                HINT = pg_catalog.format('Revoke the role from those who should not have the registry''s job (REVOKE %I FROM ...).', r);
+      END IF;
+    END IF;
+    adopted := adopted || r;
   END LOOP;
+  IF pg_catalog.cardinality(adopted) > 0 THEN
+    RAISE WARNING 'instruction_control adopts the existing roles %', pg_catalog.array_to_string(adopted, ', ')
+      USING DETAIL = 'Roles belong to the cluster, not to a database: '
+                     || (SELECT pg_catalog.string_agg(g.roles || ': ' || g.origin, '; ' ORDER BY g.first)
+                           FROM (SELECT o.origin, pg_catalog.string_agg(o.role, ', ' ORDER BY o.n) AS roles, pg_catalog.min(o.n) AS first
+                                   FROM ROWS FROM (pg_catalog.unnest(adopted), pg_catalog.unnest(origins)) WITH ORDINALITY AS o(role, origin, n)
+                                  GROUP BY o.origin) g) || '.',
+            HINT = 'Their members have the same job in every database of this cluster that has the extension; which state bodies they act for (body_member) is per database.';
+  END IF;
 END
 $$;
 GRANT ic_reader TO ic_executor;

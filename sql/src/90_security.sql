@@ -18,7 +18,8 @@
 --                  events and marks them delivered
 --
 -- A login role gets a job by membership: GRANT ic_controller TO alice.  Which
--- state bodies a role acts for is data (body_member).  PUBLIC keeps what every
+-- state bodies a role acts for is data (body_member, per database; the roles
+-- are the cluster's, see Foundation).  PUBLIC keeps what every
 -- user of the calendar functions needs: the calendar, the labels and the rules.
 --
 -- A role that is none of these sees no row of the registry's tables with row
@@ -36,34 +37,88 @@
 -- The roles are created in the Foundation section, before any object grants to them.
 
 -- Who acts for which state body ---------------------------------------------
+-- A member is a role's identity (regrole: its OID), not its name: ALTER ROLE
+-- ... RENAME keeps the rows (pg_dump writes the current name, pg_upgrade keeps
+-- role OIDs); an unknown name is refused when the row is written (42704).
+-- Body membership is per database, role membership per cluster (README,
+-- Security > Roles).  DROP ROLE cannot be stopped by a row here (there are no
+-- event triggers for roles): the row stays and grants nothing, is listed by
+-- dangling_member, and is not dumped (a restored OID could name another role
+-- of the new cluster).
 
 CREATE TABLE body_member (
-  member    name NOT NULL,
+  member    regrole NOT NULL,
   body_id   bigint NOT NULL REFERENCES state_body ON DELETE CASCADE,
   PRIMARY KEY (member, body_id)
 );
 COMMENT ON TABLE body_member IS
-  'Which state bodies a database role acts for: a reader or executor sees the instructions of these bodies (row-level security). Kept by ic_admin';
-COMMENT ON COLUMN body_member.member IS 'A database role (a login role or a group); its members act for the body too';
+  'Which state bodies a database role acts for: a reader or executor sees the instructions of these bodies (row-level security). Kept by ic_admin; per database';
+COMMENT ON COLUMN body_member.member IS 'A database role (a login role or a group), by identity: RENAME is followed, an unknown name refused (42704); its members act for the body too. Compare as member = ''alice''::regrole';
 COMMENT ON COLUMN body_member.body_id IS 'The state body';
-SELECT pg_catalog.pg_extension_config_dump('body_member', '');
+-- rows of dropped roles are not dumped: a bare OID could name another role where it is restored
+SELECT pg_catalog.pg_extension_config_dump('body_member',
+  'WHERE member OPERATOR(pg_catalog.=) ANY (SELECT r.oid FROM pg_catalog.pg_roles r)');
 
 -- Who may act for which person -----------------------------------------------
 -- A personal login is mapped to its own person; a pooled application role to
 -- every person the application may name.  The journal records the person
 -- named by SET LOCAL instruction_control.acting_person only when the recording
 -- role is a member of a role mapped to that person (decision_journal.c).
+-- member is a role's identity, as in body_member.
 
 CREATE TABLE person_role (
   person_id bigint NOT NULL REFERENCES person ON DELETE CASCADE,
-  member    name NOT NULL,
+  member    regrole NOT NULL,
   PRIMARY KEY (person_id, member)
 );
 COMMENT ON TABLE person_role IS
   'Which database roles may act for which person: a member of the role may name the person in SET LOCAL instruction_control.acting_person. Kept by ic_admin';
 COMMENT ON COLUMN person_role.person_id IS 'The person';
-COMMENT ON COLUMN person_role.member IS 'A database role (a personal login, a pooled application role, or a group); its members may act for the person too';
-SELECT pg_catalog.pg_extension_config_dump('person_role', '');
+COMMENT ON COLUMN person_role.member IS 'A database role (a personal login, a pooled application role, or a group), by identity as in body_member; its members may act for the person too';
+SELECT pg_catalog.pg_extension_config_dump('person_role',
+  'WHERE member OPERATOR(pg_catalog.=) ANY (SELECT r.oid FROM pg_catalog.pg_roles r)');
+
+-- A member names a role that exists: a name is resolved by regrole's input
+-- (42704 for an unknown one), but an OID given as digits, or kept from a
+-- dropped role, is not checked there.
+CREATE FUNCTION member_role_exists() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) NEW.member) THEN
+    RAISE EXCEPTION 'role with OID % does not exist', NEW.member::pg_catalog.oid
+      USING ERRCODE = '42704',
+            DETAIL = pg_catalog.format('instruction_control.%I.member names a role by its identity; no role of this cluster has OID %s.',
+                                       TG_TABLE_NAME, NEW.member::pg_catalog.oid),
+            HINT = 'Name the role (INSERT ... VALUES (''alice'', ...)); CREATE ROLE it first if it does not exist.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION member_role_exists() IS
+  'Trigger of body_member and person_role: refuses a member OID that names no role (42704)';
+REVOKE EXECUTE ON FUNCTION member_role_exists() FROM PUBLIC;
+CREATE TRIGGER member_role_exists BEFORE INSERT OR UPDATE OF member ON body_member
+  FOR EACH ROW EXECUTE FUNCTION member_role_exists();
+CREATE TRIGGER member_role_exists BEFORE INSERT OR UPDATE OF member ON person_role
+  FOR EACH ROW EXECUTE FUNCTION member_role_exists();
+
+-- Rows whose role was dropped: they grant nothing; the administrator deletes them.
+CREATE VIEW dangling_member WITH (security_invoker = true) AS
+SELECT 'body_member'::text AS in_table, m.member::pg_catalog.oid AS role_oid, m.body_id, NULL::bigint AS person_id
+  FROM body_member m
+ WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) m.member)
+UNION ALL
+SELECT 'person_role', m.member::pg_catalog.oid, NULL, m.person_id
+  FROM person_role m
+ WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) m.member);
+COMMENT ON VIEW dangling_member IS
+  'Rows of body_member and person_role whose role was dropped (DROP ROLE cannot see them): they grant nothing and are not dumped; delete them, e.g. DELETE FROM instruction_control.body_member WHERE member::oid = <role_oid>';
+COMMENT ON COLUMN dangling_member.in_table IS 'body_member or person_role';
+COMMENT ON COLUMN dangling_member.role_oid IS 'The OID of the dropped role';
+COMMENT ON COLUMN dangling_member.body_id IS 'The state body (body_member)';
+COMMENT ON COLUMN dangling_member.person_id IS 'The person (person_role)';
 
 -- ids of persons are the server's too (server_id, Registry triggers)
 CREATE TRIGGER server_id BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION server_id();
@@ -83,7 +138,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT coalesce(array_agg(DISTINCT m.body_id ORDER BY m.body_id), '{}')
     FROM instruction_control.body_member m
-    JOIN pg_catalog.pg_roles r ON r.rolname = m.member
+    JOIN pg_catalog.pg_roles r ON r.oid = m.member
    WHERE pg_catalog.pg_has_role(r.oid, 'MEMBER')
 $$;
 COMMENT ON FUNCTION my_bodies() IS
@@ -121,6 +176,7 @@ GRANT EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set
 
 GRANT INSERT, UPDATE ON state_body, act TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON body_member, vocabulary_synonym TO ic_admin;
+GRANT SELECT ON dangling_member TO ic_admin;
 -- people and who may act for them: the administrator's (a role sees its own mappings)
 GRANT INSERT, UPDATE, DELETE ON person, person_role TO ic_admin;
 -- the administrator keeps the matrix (the R74-1 rows, amendments of the decree's rows) and the calendar
@@ -219,14 +275,14 @@ CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
 CREATE POLICY admin_all ON body_member FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC
   USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-                  WHERE r.rolname OPERATOR(pg_catalog.=) body_member.member
+                  WHERE r.oid OPERATOR(pg_catalog.=) body_member.member
                     AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
 
 -- a role sees the persons it may act for and those mappings; ic_admin keeps all
 CREATE POLICY admin_all ON person_role FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON person_role FOR SELECT TO PUBLIC
   USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-                  WHERE r.rolname OPERATOR(pg_catalog.=) person_role.member
+                  WHERE r.oid OPERATOR(pg_catalog.=) person_role.member
                     AND pg_catalog.pg_has_role(r.oid, 'MEMBER')));
 CREATE POLICY admin_all ON person FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON person FOR SELECT TO PUBLIC

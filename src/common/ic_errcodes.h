@@ -20,6 +20,7 @@
 #define ERRCODE_IC_DATE_OUT_OF_CALENDAR			MAKE_SQLSTATE('I','C','0','0','2')
 #define ERRCODE_IC_INVALID_CALENDAR_DATA		MAKE_SQLSTATE('I','C','0','0','3')
 #define ERRCODE_IC_RULE_CHANGE_BASIS			MAKE_SQLSTATE('I','C','0','0','4')
+#define ERRCODE_IC_ROLE_TIE						MAKE_SQLSTATE('I','C','0','1','0')
 
 /* Rule violations (SQLSTATE class IC1xx) */
 #define ERRCODE_IC_NOT_AUTHORISED				MAKE_SQLSTATE('I','C','1','0','1')

@@ -30,7 +30,7 @@
  *     recorded for a later transaction of a pooled session (IC118), and
  *   - it names an active person the current role may act for: a row of
  *     person_role naming a role it is a member of (42501), as my_bodies()
- *     reads body_member.
+ *     reads body_member (member is a regrole: a RENAME is followed).
  * It records the person's id and name as the person table holds them.
  * roleid is the role whose memberships count: the current role for a
  * decision; the session user for a change of the rule data, whose journal
@@ -93,7 +93,7 @@ ic_prove_acting_person(Oid roleid, Datum *name, bool *name_null, Datum *person_i
 				 "SELECT p.id, p.name FROM " IC_SCHEMA ".person p"
 				 " WHERE (p.id OPERATOR(pg_catalog.=) $2 OR p.name OPERATOR(pg_catalog.=) $1) AND p.active"
 				 "   AND EXISTS (SELECT 1 FROM " IC_SCHEMA ".person_role m"
-				 "                 JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) m.member"
+				 "                 JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) m.member"
 				 "                WHERE m.person_id OPERATOR(pg_catalog.=) p.id"
 				 "                  AND pg_catalog.pg_has_role($3, r.oid, 'MEMBER'))",
 				 3, argtypes);

@@ -61,7 +61,7 @@ INSERT INTO person (name, body_id) SELECT 'C. Chen', id FROM state_body WHERE co
 INSERT INTO person (name, body_id) SELECT 'E. Esenova', id FROM state_body WHERE code = 'AP_A';
 INSERT INTO person (name, body_id) SELECT 'F. Former', id FROM state_body WHERE code = 'AP_A';
 INSERT INTO person_role
-  SELECT id, 'ap_pool' FROM person WHERE name IN ('A. Abenov', 'B. Bekova', 'F. Former')
+  SELECT id, 'ap_pool'::regrole FROM person WHERE name IN ('A. Abenov', 'B. Bekova', 'F. Former')
   UNION ALL SELECT id, 'ap_alice' FROM person WHERE name = 'C. Chen'
   UNION ALL SELECT id, 'ap_exec' FROM person WHERE name = 'E. Esenova';
 UPDATE person SET active = false WHERE name = 'F. Former';

@@ -97,7 +97,7 @@ B=$(q "SELECT id FROM instruction_control.state_body WHERE code = 'E2E_B'")
 may "edits a state body" e2e_admin "UPDATE instruction_control.state_body SET name_ru = 'Министерство А' WHERE code = 'E2E_A'"
 may "says who acts for which body (body_member)" e2e_admin \
 	"INSERT INTO instruction_control.body_member VALUES ('e2e_executor', $A), ('e2e_reader', $A), ('e2e_integrator', $B);
-	 DELETE FROM instruction_control.body_member WHERE member = 'e2e_integrator'"
+	 DELETE FROM instruction_control.body_member WHERE member = 'e2e_integrator'::regrole"
 may "adds a row to the decision matrix (decision_rule)" e2e_admin \
 	"INSERT INTO instruction_control.decision_rule (id, action, level, deciders, rule_id, precedence, enabled, basis)
 	 VALUES (900, 'extension', 'central', '{first_head}', 'R74-1', 850, false, 'e2e: a disabled amendment')"
