@@ -121,7 +121,7 @@ BEGIN
       RAISE NOTICE 'sweep of %: batch %, % of % candidates (% %%), % events', progress.as_of, progress.batches,
         progress.processed, progress.candidates,
         pg_catalog.round(100.0 OPERATOR(pg_catalog.*) progress.processed
-                         OPERATOR(pg_catalog./) pg_catalog.greatest(progress.candidates, 1)),
+                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1)),
         progress.events;
     END IF;
     IF wake AND total OPERATOR(pg_catalog.>) seen THEN
