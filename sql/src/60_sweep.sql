@@ -1027,10 +1027,10 @@ BEGIN
     -- a NOTICE per batch when asked: SET instruction_control.sweep_progress = on
     IF pg_catalog.current_setting('instruction_control.sweep_progress', true) OPERATOR(pg_catalog.=) 'on' THEN
       SELECT * INTO progress FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
-      RAISE NOTICE 'sweep of %: batch %, % of % candidates (% %%), % events', progress.as_of, progress.batches,
+      RAISE NOTICE 'sweep of %: batch %, % of % candidates (%), % events', progress.as_of, progress.batches,
         progress.processed, progress.candidates,
         pg_catalog.round(100.0 OPERATOR(pg_catalog.*) progress.processed
-                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1)),
+                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1))::pg_catalog.text OPERATOR(pg_catalog.||) '%',
         progress.events;
     END IF;
     IF wake AND total OPERATOR(pg_catalog.>) seen THEN
