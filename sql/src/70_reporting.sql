@@ -67,10 +67,14 @@ BEGIN
     RAISE EXCEPTION 'a CSV form separates its fields by a comma, a semicolon or a tab, not "%"', coalesce(delimiter, 'NULL')
       USING ERRCODE = 'IC306', HINT = 'Use delimiter => '','' (the default), '';'' (Excel in kk and ru locales) or E''\t''.';
   END IF;
-  IF bom IS NULL OR (bom AND getdatabaseencoding() <> 'UTF8') THEN
+  IF bom IS NULL THEN
+    RAISE EXCEPTION 'a CSV form starts with a byte order mark or not: bom is true or false, not NULL'
+      USING ERRCODE = 'IC306', HINT = 'Use bom => true for Excel, bom => false (the default) otherwise.';
+  END IF;
+  IF bom AND getdatabaseencoding() <> 'UTF8' THEN
     RAISE EXCEPTION 'a byte order mark is written for UTF-8 only'
       USING ERRCODE = 'IC306',
-            DETAIL = format('bom is %s; the database encoding is %s.', coalesce(bom::text, 'NULL'), getdatabaseencoding()),
+            DETAIL = format('The database encoding is %s.', getdatabaseencoding()),
             HINT = 'Use bom => false, and let the client convert the text (client_encoding).';
   END IF;
   RETURN CASE WHEN bom THEN convert_from('\xefbbbf', 'UTF8') ELSE '' END;
