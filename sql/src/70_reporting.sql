@@ -902,11 +902,11 @@ DECLARE
   the_act bigint := act_id;
 BEGIN
   PERFORM report_check_lang(lang);
-  PERFORM report_require_whole('Appendix 5');
   IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
     RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
       USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
   END IF;
+  PERFORM report_require_whole('Appendix 5');
   RETURN QUERY
   SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
          i.id,
@@ -1063,7 +1063,6 @@ DECLARE
   w_removed text := label('form_phrase', 'status_removed', checked_lang);
   words jsonb := report_words(checked_lang);
 BEGIN
-  PERFORM report_require_whole('Appendix 8');
   IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
     RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
       USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
@@ -1072,6 +1071,7 @@ BEGIN
     RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
       USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
   END IF;
+  PERFORM report_require_whole('Appendix 8');
   y_start := make_date(year, 1, 1);
   y_end := make_date(year, 12, 31);
   RETURN QUERY
