@@ -3,10 +3,17 @@
 -- committed batch took, the view sweep_progress shows a running sweep to
 -- ic_admin and ic_integrator (percent, elapsed, estimated remaining), and
 -- with instruction_control.sweep_progress = on sweep() says it as a NOTICE
--- per batch.  In one transaction, rolled back: the database stays as it was.
+-- per batch.  A sweep covers the whole registry, so this test has a database
+-- of its own (the others leave their rows in contrib_regression).
 --
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS ic_regress_sweep_progress;
+CREATE DATABASE ic_regress_sweep_progress;
+SELECT current_database() AS regress_db \gset
+\c ic_regress_sweep_progress
 BEGIN;
-CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET LOCAL client_min_messages = warning;
+CREATE EXTENSION instruction_control;
 SET LOCAL search_path = instruction_control, public;
 SET LOCAL instruction_control.calendar = 'KZ';
 SET LOCAL client_min_messages = warning;
@@ -62,3 +69,6 @@ RESET ROLE;
 
 SHOW instruction_control.sweep_progress;
 ROLLBACK;
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE ic_regress_sweep_progress;
