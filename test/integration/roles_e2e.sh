@@ -281,6 +281,12 @@ may_not "read the outbox" e2e_reader 42501 "SELECT count(*) FROM instruction_con
 listener=$!
 sleep 1
 may "runs CALL sweep()" e2e_admin "SET client_min_messages = warning; CALL instruction_control.sweep()"
+# the progress of a sweep (issue 17, item 5): the finished one is no longer under way
+may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per batch" e2e_admin \
+	"SET instruction_control.sweep_progress = on; SELECT count(*) FROM instruction_control.sweep_progress" "0"
+may "watches the sweeps under way (sweep_progress)" e2e_integrator \
+	"SELECT count(*) FROM instruction_control.sweep_progress" "0"
+may_not "watch the sweeps (sweep_progress)" e2e_reader 42501 "SELECT count(*) FROM instruction_control.sweep_progress"
 wait "$listener"
 if grep -q 'Asynchronous notification "instruction_control_events"' "$tmp/listen.out"; then
 	ok "e2e_integrator: LISTENs and hears the sweep's events"
