@@ -17,6 +17,7 @@ needed=(
 	libtap-parser-sourcehandler-pgtap-perl
 	python3-psycopg2	# test/integration/report_bi_client.sh: a BI client's view of the reports
 	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs
+	poppler-utils	# test/integration/report_print.sh: pdfinfo, pdftotext read the forms printed to PDF
 	"$@"
 )
 

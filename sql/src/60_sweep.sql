@@ -205,7 +205,8 @@ CREATE TABLE sweep_run (
   max_instruction_id bigint,
   max_decision_id bigint,
   max_report_id bigint,
-  run_by        name NOT NULL DEFAULT session_user
+  run_by        name NOT NULL DEFAULT session_user,
+  processed     integer NOT NULL DEFAULT 0
 );
 CREATE INDEX sweep_run_as_of_idx ON sweep_run (as_of);
 COMMENT ON TABLE sweep_run IS 'One row per sweep: the day, when it started and ended, and how many events of each kind it raised';
@@ -227,6 +228,7 @@ COMMENT ON COLUMN sweep_run.id IS 'Run number';
 COMMENT ON COLUMN sweep_run.started_at IS 'Start of the run';
 COMMENT ON COLUMN sweep_run.collected_at IS 'When the new events were collected (before the batches were written)';
 COMMENT ON COLUMN sweep_run.batch_size IS 'Events written per batch (and per commit)';
+COMMENT ON COLUMN sweep_run.processed IS 'Candidates taken by the batches committed so far (written, or already in the outbox); candidates when done (sweep_progress)';
 COMMENT ON COLUMN sweep_run.run_by IS 'Session user that ran it (the pg_cron job''s user when scheduled)';
 
 CREATE TABLE event (
@@ -914,6 +916,7 @@ DECLARE
   r sweep_run;
   written jsonb;
   n integer;
+  taken_n integer;
 BEGIN
   SELECT * INTO r FROM sweep_run WHERE id = run;
   SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
@@ -945,11 +948,13 @@ BEGIN
      WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
        AND m.due_date = t.period
   )
-  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int INTO written, n
+  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int
+    INTO written, n, taken_n
     FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
 
+  -- the progress a second session reads in sweep_progress once the batch commits
   UPDATE sweep_run s
-     SET batches = s.batches + 1, events = s.events + n,
+     SET batches = s.batches + 1, events = s.events + n, processed = s.processed + taken_n,
          counts = (SELECT coalesce(jsonb_object_agg(key, total ORDER BY key), '{}')
                      FROM (SELECT key, sum(value::int) AS total
                              FROM (SELECT * FROM jsonb_each_text(s.counts)
@@ -997,6 +1002,7 @@ DECLARE
   more boolean;
   seen integer := 0;
   total integer;
+  progress instruction_control.sweep_run;
 BEGIN
   IF pg_catalog.pg_is_in_recovery() THEN
     RAISE NOTICE 'sweep skipped: this server is a standby (in recovery)'
@@ -1018,6 +1024,15 @@ BEGIN
   LOOP
     more := instruction_control.sweep_batch(run);
     SELECT r.events INTO total FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
+    -- a NOTICE per batch when asked: SET instruction_control.sweep_progress = on
+    IF pg_catalog.current_setting('instruction_control.sweep_progress', true) OPERATOR(pg_catalog.=) 'on' THEN
+      SELECT * INTO progress FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
+      RAISE NOTICE 'sweep of %: batch %, % of % candidates (%), % events', progress.as_of, progress.batches,
+        progress.processed, progress.candidates,
+        pg_catalog.round(100.0 OPERATOR(pg_catalog.*) progress.processed
+                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1))::pg_catalog.text OPERATOR(pg_catalog.||) '%',
+        progress.events;
+    END IF;
     IF wake AND total OPERATOR(pg_catalog.>) seen THEN
       -- an opaque wake-up, sent at commit: consumers call next_events()
       PERFORM pg_catalog.pg_notify('instruction_control_events', '');
@@ -1033,7 +1048,49 @@ BEGIN
 END
 $$;
 COMMENT ON PROCEDURE sweep(date, integer, boolean, boolean) IS
-  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; wakes consumers (an empty NOTIFY on instruction_control_events per batch) for today, for a replay only with notify => true; does nothing on a standby';
+  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; wakes consumers (an empty NOTIFY on instruction_control_events per batch) for today, for a replay only with notify => true; does nothing on a standby; with instruction_control.sweep_progress = on, a NOTICE per batch (another session reads the progress in sweep_progress)';
+
+-- Progress of a running sweep (issue 17, item 5) ---------------------------
+-- sweep() commits after each batch, and sweep_batch() counts what the batch
+-- took (sweep_run.processed) in the same transaction: another session sees the
+-- progress batch by batch, as pg_stat_progress_* views show a running command.
+-- A run not finished after a day failed (sweep_begin clears its candidates):
+-- it is no longer listed.  With instruction_control.sweep_progress = on,
+-- sweep() also says it as a NOTICE per batch.
+
+CREATE VIEW sweep_progress AS
+SELECT r.id AS run_id, r.as_of, r.mode, r.scope, r.run_by,
+       CASE WHEN r.collected_at IS NULL THEN 'collecting' ELSE 'writing' END AS phase,
+       r.candidates, r.processed, r.batches, r.batch_size, r.events,
+       CASE WHEN r.collected_at IS NOT NULL
+            THEN round(100.0 * r.processed / greatest(r.candidates, 1), 1) END AS percent,
+       r.started_at, r.collected_at,
+       clock_timestamp() - r.started_at AS elapsed,
+       -- the rate so far (since the candidates were collected) over what remains
+       CASE WHEN r.processed > 0
+            THEN (clock_timestamp() - r.collected_at) * ((r.candidates - r.processed)::float8 / r.processed) END
+         AS estimated_remaining
+  FROM sweep_run r
+ WHERE r.finished_at IS NULL
+   AND r.started_at >= now() - interval '1 day';
+COMMENT ON VIEW sweep_progress IS
+  'Sweeps under way (сыпыру барысы / ход обхода), one row per run: phase (collecting the candidates, then writing them in batches), candidates, processed (taken by the batches committed so far), percent, elapsed and the estimated time remaining at the rate so far; a run in one transaction shows its progress only to itself';
+COMMENT ON COLUMN sweep_progress.run_id IS 'The run (sweep_run.id)';
+COMMENT ON COLUMN sweep_progress.as_of IS 'The day swept';
+COMMENT ON COLUMN sweep_progress.mode IS 'current or replay (sweep_run.mode)';
+COMMENT ON COLUMN sweep_progress.scope IS 'full or incremental (sweep_run.scope)';
+COMMENT ON COLUMN sweep_progress.run_by IS 'Session user that runs it';
+COMMENT ON COLUMN sweep_progress.phase IS 'collecting: finding the new events (one statement); writing: the batches';
+COMMENT ON COLUMN sweep_progress.candidates IS 'New events found (NULL while collecting)';
+COMMENT ON COLUMN sweep_progress.processed IS 'Candidates taken by the batches committed so far';
+COMMENT ON COLUMN sweep_progress.batches IS 'Batches committed';
+COMMENT ON COLUMN sweep_progress.batch_size IS 'Candidates per batch';
+COMMENT ON COLUMN sweep_progress.events IS 'Events written to the outbox so far';
+COMMENT ON COLUMN sweep_progress.percent IS 'processed of candidates, percent, one decimal (NULL while collecting)';
+COMMENT ON COLUMN sweep_progress.started_at IS 'Start of the run';
+COMMENT ON COLUMN sweep_progress.collected_at IS 'When the candidates were collected';
+COMMENT ON COLUMN sweep_progress.elapsed IS 'Time since the start';
+COMMENT ON COLUMN sweep_progress.estimated_remaining IS 'Time the remaining candidates take at the rate of the batches so far (NULL before the first batch)';
 
 -- Outbox: reading and delivering ---------------------------------------------
 

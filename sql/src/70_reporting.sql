@@ -37,16 +37,51 @@ RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.repla
 COMMENT ON FUNCTION report_html_escape(text) IS
   'Text made safe inside HTML elements and attribute values: & < > " and '' as entities';
 
-CREATE FUNCTION report_csv_field(text) RETURNS text
+CREATE FUNCTION report_csv_field(value text, delimiter text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN $1 IS NULL THEN ''
-            WHEN $1 OPERATOR(pg_catalog.~) '[",\r\n]' OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
+            WHEN $1 OPERATOR(pg_catalog.~) '["\r\n]' OR pg_catalog.strpos($1, $2) OPERATOR(pg_catalog.>) 0
+                 OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
               THEN '"' OPERATOR(pg_catalog.||)
                    pg_catalog.replace(pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1'), '"', '""')
                    OPERATOR(pg_catalog.||) '"'
             ELSE pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1') END;
+COMMENT ON FUNCTION report_csv_field(text, text) IS
+  'One CSV field (RFC 4180) for a file whose fields are separated by delimiter: quoted when it holds the delimiter, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
+
+CREATE FUNCTION report_csv_field(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN instruction_control.report_csv_field($1, ',');
 COMMENT ON FUNCTION report_csv_field(text) IS
-  'One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
+  'One CSV field (RFC 4180) separated by commas: report_csv_field(value, '','')';
+
+-- The CSV dialect of a form: the separator (',' by default; ';' is what Excel
+-- expects where the decimal separator is a comma, as in kk and ru locales; a
+-- tab) and, for Excel to read UTF-8, an optional byte order mark.
+CREATE FUNCTION report_check_csv(delimiter text, bom boolean) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF delimiter IS NULL OR delimiter NOT IN (',', ';', E'\t') THEN
+    RAISE EXCEPTION 'a CSV form separates its fields by a comma, a semicolon or a tab, not "%"', coalesce(delimiter, 'NULL')
+      USING ERRCODE = 'IC306', HINT = 'Use delimiter => '','' (the default), '';'' (Excel in kk and ru locales) or E''\t''.';
+  END IF;
+  IF bom IS NULL THEN
+    RAISE EXCEPTION 'a CSV form starts with a byte order mark or not: bom is true or false, not NULL'
+      USING ERRCODE = 'IC306', HINT = 'Use bom => true for Excel, bom => false (the default) otherwise.';
+  END IF;
+  IF bom AND getdatabaseencoding() <> 'UTF8' THEN
+    RAISE EXCEPTION 'a byte order mark is written for UTF-8 only'
+      USING ERRCODE = 'IC306',
+            DETAIL = format('The database encoding is %s.', getdatabaseencoding()),
+            HINT = 'Use bom => false, and let the client convert the text (client_encoding).';
+  END IF;
+  RETURN CASE WHEN bom THEN convert_from('\xefbbbf', 'UTF8') ELSE '' END;
+END
+$$;
+COMMENT ON FUNCTION report_check_csv(text, boolean) IS
+  'Checks a CSV dialect (delimiter: a comma, a semicolon or a tab; bom: only in a UTF-8 database), else IC306; returns what the file starts with: the byte order mark U+FEFF (bytes EF BB BF) when bom, else an empty text';
 
 CREATE FUNCTION report_check_lang(lang text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -80,6 +115,57 @@ RETURN CASE WHEN d IS NULL THEN NULL
                  OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' года' END;
 COMMENT ON FUNCTION report_long_date(date, text) IS
   'A day as the title of a form writes it: 2024 жылғы 2 қыркүйектегі (kk), 2 сентября 2024 года (ru)';
+
+-- Whole figures only (issue 17, item 5) --------------------------------------
+-- Row security gives a reader of some bodies only their instructions (policy
+-- body_slice: responsible body or co-executor among my_bodies()).  A count
+-- over another body, or a form over an act or a body, would then be partial
+-- and look whole.  So a figure is shown only to a role that sees every
+-- instruction it counts: one that sees the whole registry (row security off
+-- for it: superuser, owner, BYPASSRLS; or ic_controller, whose policy
+-- control_all sees every row), or, for a body's figure, a reader of that
+-- body (it sees every instruction the body is responsible for).
+
+CREATE FUNCTION report_sees_all() RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+RETURN NOT pg_catalog.row_security_active('instruction_control.instruction'::pg_catalog.regclass)
+       OR pg_catalog.pg_has_role('ic_controller', 'MEMBER');
+COMMENT ON FUNCTION report_sees_all() IS
+  'True when the current role sees every instruction (row security does not apply to it, or it holds ic_controller): the reports'' figures over any body and the forms are whole for it (issue 17, item 5)';
+
+-- The bodies whose figures the role sees whole; NULL: every body.  PL/pgSQL,
+-- so that it may name my_bodies() of the Security section before it exists.
+CREATE FUNCTION report_whole_bodies() RETURNS bigint[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF report_sees_all() THEN
+    RETURN NULL;
+  END IF;
+  RETURN my_bodies();
+END
+$$;
+COMMENT ON FUNCTION report_whole_bodies() IS
+  'The bodies whose figures the current role sees whole: NULL when it sees every instruction (report_sees_all), else my_bodies(), the bodies row security shows it every instruction of (issue 17, item 5)';
+
+CREATE FUNCTION report_require_whole(form text) RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF NOT report_sees_all() THEN
+    RAISE EXCEPTION 'the form % needs the whole registry: row security shows this role only the instructions of its bodies', form
+      USING ERRCODE = 'IC305',
+            DETAIL = format('Role %s is not ic_controller and row security applies to it; the form would leave out the instructions of other bodies and number its rows as if they did not exist.',
+                            current_user),
+            HINT = 'Print the forms as a role holding ic_controller; a reader''s whole figures are the rows of its own bodies in report_discipline and report_control_card.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION report_require_whole(text) IS
+  'Raises IC305 unless report_sees_all(): a form printed from a partial registry would look whole (issue 17, item 5)';
 
 -- Sector headings of the annual summary (Appendix 8) -------------------------
 -- state_body.sector is free text.  The form's headings ("In health care") come
@@ -549,11 +635,15 @@ SELECT g.body_id, b.code AS body_code,
          GROUP BY d.instruction_id
       ) j ON j.instruction_id = i.id
      WHERE i.due_date IS NOT NULL
+       -- whole figures only: a body's row for a role that sees all its
+       -- instructions (issue 17, item 5; see report_sees_all)
+       AND ((SELECT report_whole_bodies()) IS NULL
+            OR i.responsible_body_id = ANY ((SELECT report_whole_bodies())::bigint[]))
      GROUP BY i.responsible_body_id, date_trunc('month', i.due_date::timestamp)::date
   ) g
   LEFT JOIN state_body b ON b.id = g.body_id;
 COMMENT ON VIEW report_discipline IS
-  'Executive discipline (атқарушылық тәртіп / исполнительская дисциплина) per responsible body and month of the deadline in force: on time, late, extended, extended repeatedly, transferred, new deadlines, removals by ground and the on-time rate; sum the counts to roll up';
+  'Executive discipline (атқарушылық тәртіп / исполнительская дисциплина) per responsible body and month of the deadline in force: on time, late, extended, extended repeatedly, transferred, new deadlines, removals by ground and the on-time rate; sum the counts to roll up.  Whole figures only: a reader of some bodies gets the rows of its bodies, never a partial count of another (issue 17, item 5)';
 COMMENT ON COLUMN report_discipline.body_id IS 'Responsible executor id; NULL for instructions without one (жауапты орындаушы / ответственный исполнитель)';
 COMMENT ON COLUMN report_discipline.body_code IS 'Short code of the body';
 COMMENT ON COLUMN report_discipline.body_name_kk IS 'Body in Kazakh (орган атауы)';
@@ -733,24 +823,28 @@ $$;
 COMMENT ON FUNCTION report_form_columns(text) IS
   'The columns of a form (control_approval: Appendix 5; annual_summary: Appendix 8), one row each, in CSV order (ordinal): key (the column of the form''s row function), heading in kk and ru, mark after the printed heading (a footnote), width in percent and number on the printed page (NULL: printed as a heading row, not a cell), align (n: number, c: centred), format (text, date, row_no, group), lead_key (a point number printed bold before the text); the CSV and HTML writers read only this';
 
-CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb) RETURNS text
+CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
+RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
+  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
   line AS (
-    SELECT r.n, string_agg(report_csv_field(x.cell), ',' ORDER BY c.ordinal) AS csv
+    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
       FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
            -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
            CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
                                                     ELSE r.j ->> c.key END AS cell OFFSET 0) x
      GROUP BY r.n)
-  SELECT (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END), ',' ORDER BY c.ordinal) FROM c)
+  SELECT d.start
+         || (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END, delimiter), delimiter ORDER BY c.ordinal) FROM c)
          || E'\r\n'
          || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
+    FROM d
 $$;
-COMMENT ON FUNCTION report_form_csv(text, text, jsonb) IS
-  'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised)';
+COMMENT ON FUNCTION report_form_csv(text, text, jsonb, text, boolean) IS
+  'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised); fields separated by delimiter ('','', '';'' or a tab), the byte order mark first when bom (report_check_csv, IC306)';
 
 CREATE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -765,7 +859,10 @@ AS $$
            coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
                       FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
            || '<tr>'
-           || string_agg('<td' || CASE WHEN c.align IS NOT NULL THEN ' class="' || c.align || '"' ELSE '' END || '>'
+           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
+           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
+                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
+                                       ELSE '' END || '>'
                          || CASE c.format
                               WHEN 'row_no' THEN (r.j ->> c.key) || '.'
                               WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
@@ -809,6 +906,7 @@ BEGIN
     RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
       USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
   END IF;
+  PERFORM report_require_whole('Appendix 5');
   RETURN QUERY
   SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
          i.id,
@@ -841,15 +939,16 @@ $$;
 COMMENT ON FUNCTION form_control_approval(bigint, text) IS
   'Appendix 5, control approval of an act (бақылауды бекіту / утверждение контроля): a row per point with the measure, deadline, completion form, final result, responsible body and the body or PA unit responsible for control (R4.5); state secrets show only their paper card (R14). lang: kk or ru (IC301); unknown act: IC302';
 
-CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru') RETURNS text
+CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                          bom boolean DEFAULT false) RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  SELECT report_form_csv('control_approval', lang, jsonb_agg(f ORDER BY f.row_no))
+  SELECT report_form_csv('control_approval', lang, jsonb_agg(f ORDER BY f.row_no), delimiter, bom)
     FROM form_control_approval(act_id, lang) f
 $$;
-COMMENT ON FUNCTION form_control_approval_csv(bigint, text) IS
-  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru)';
+COMMENT ON FUNCTION form_control_approval_csv(bigint, text, text, boolean) IS
+  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
 
 CREATE FUNCTION form_control_approval_html(act_id bigint, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE plpgsql STABLE
@@ -901,26 +1000,33 @@ SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
       || report_html_escape(title) || '</title><style>'
-      || '@page { size: A4 landscape; margin: 15mm 12mm; }'
+      -- printing (issue 17, item 5): A4 landscape; lines break only between
+      -- words (no overflow-wrap: anywhere, no hyphenation), dates and numbers
+      -- never; the table sizes its columns from the widths of the column
+      -- table (colgroup) but never narrower than the longest word; the
+      -- headings repeat on every page and a row is not split if it fits
+      || '@page { size: A4 landscape; margin: 12mm 10mm; }'
+      || '@media print { body { margin: 0; } }'
       || 'body { font-family: "Times New Roman", "DejaVu Serif", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0 8mm; }'
+      || '* { hyphens: manual; overflow-wrap: normal; word-break: normal; }'
       || '.appendix { width: 42%; margin: 8px 0 14px auto; text-align: center; font-size: 10.5pt; }'
       || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
       || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
       || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
-      || 'table { border-collapse: collapse; width: 100%; font-size: 10.5pt; table-layout: fixed; }'
-      || 'th, td { border: 1px solid #000; padding: 4px 5px; vertical-align: top; }'
-      || 'th { font-weight: bold; text-align: center; vertical-align: middle; }'
+      || 'table { border-collapse: collapse; width: 100%; font-size: 10pt; table-layout: auto; }'
+      || 'thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }'
+      || 'th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }'
+      || 'th { font-weight: bold; font-size: 9pt; text-align: center; vertical-align: middle; }'
       || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
       || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
-      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; }'
-      || 'td { overflow-wrap: break-word; }'
+      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; } td.d { white-space: nowrap; }'
       || '.pt { font-weight: bold; }'
       || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
       || '.sign { margin-top: 18px; font-size: 11pt; }'
       || '</style></head><body>' || E'\n'
 $$;
 COMMENT ON FUNCTION report_html_head(text, text) IS
-  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table';
+  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table; lines break only between words, never inside a date or a number (issue 17, item 5)';
 
 -- Appendix 8: annual summary of a body ------------------------------------------
 -- The instructions a body reports on: those under its control
@@ -965,6 +1071,7 @@ BEGIN
     RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
       USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
   END IF;
+  PERFORM report_require_whole('Appendix 8');
   y_start := make_date(year, 1, 1);
   y_end := make_date(year, 12, 31);
   RETURN QUERY
@@ -1037,15 +1144,16 @@ $$;
 COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
   'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions under its control as they stood at the year''s end (instruction_as_of), grouped by sector, status executed / in progress, the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';
 
-CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
+CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                        bom boolean DEFAULT false) RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  SELECT report_form_csv('annual_summary', lang, jsonb_agg(f ORDER BY f.sector_heading, f.row_no))
+  SELECT report_form_csv('annual_summary', lang, jsonb_agg(f ORDER BY f.sector_heading, f.row_no), delimiter, bom)
     FROM form_annual_summary(body_id, year, lang) f
 $$;
-COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text) IS
-  'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column)';
+COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
+  'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
 
 CREATE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE plpgsql STABLE

@@ -195,6 +195,8 @@ GRANT EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigin
   in_transaction_block() TO ic_admin;
 GRANT SELECT ON event, open_event, open_event_summary, sweep_run, overdue_mark, sweep_setting,
   instruction_escalation TO ic_admin, ic_integrator;
+-- the progress of a running sweep: whoever sweeps or watches the outbox (issue 17, item 5)
+GRANT SELECT ON sweep_progress TO ic_admin, ic_integrator;
 -- no UPDATE on event for anyone: mark_delivered() is the only writer of delivered_at/delivered_by
 GRANT EXECUTE ON FUNCTION next_events(integer, addressee), mark_delivered(bigint[]) TO ic_admin, ic_integrator;
 GRANT INSERT, UPDATE, DELETE ON sweep_setting, instruction_escalation TO ic_admin;

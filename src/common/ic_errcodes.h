@@ -53,5 +53,7 @@
 #define ERRCODE_IC_FORM_UNKNOWN_ACT				MAKE_SQLSTATE('I','C','3','0','2')
 #define ERRCODE_IC_FORM_UNKNOWN_BODY			MAKE_SQLSTATE('I','C','3','0','3')
 #define ERRCODE_IC_FORM_YEAR					MAKE_SQLSTATE('I','C','3','0','4')
+#define ERRCODE_IC_FORM_PARTIAL					MAKE_SQLSTATE('I','C','3','0','5')
+#define ERRCODE_IC_CSV_DIALECT					MAKE_SQLSTATE('I','C','3','0','6')
 
 #endif							/* IC_ERRCODES_H */

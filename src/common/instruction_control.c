@@ -27,6 +27,7 @@ bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 char	   *ic_acting_person = NULL;
 static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
+static bool ic_sweep_progress = false;	/* read by sweep() through current_setting() */
 
 /* The GUC record of instruction_control.acting_person, found once in _PG_init. */
 static struct config_generic *acting_person_guc = NULL;
@@ -105,6 +106,17 @@ _PG_init(void)
 							   NULL,
 							   NULL,
 							   NULL);
+
+	DefineCustomBoolVariable("instruction_control.sweep_progress",
+							 "sweep() reports its progress as a NOTICE after each batch.",
+							 "Another session reads the same figures in instruction_control.sweep_progress.",
+							 &ic_sweep_progress,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL,
+							 NULL,
+							 NULL);
 
 	MarkGUCPrefixReserved(IC_SCHEMA);
 

@@ -170,6 +170,12 @@ is "form_annual_summary in Russian: the status label" \
 	"$(q "$db" "SELECT status_label FROM form_annual_summary($body, 2025, 'ru')")" "исполнено"
 is "form_annual_summary_csv in Kazakh: the header by the fallback" \
 	"$(q "$db" "SELECT split_part(form_annual_summary_csv($body, 2025, 'kk'), ',', 3)")" "Тапсырманын деректемелері"
+is "form_annual_summary_csv for Excel: ';' between the fields (issue 17, item 5)" \
+	"$(q "$db" "SELECT split_part(form_annual_summary_csv($body, 2025, 'ru', delimiter => ';'), ';', 3)")" "Реквизиты поручения"
+is "form_annual_summary_csv: no UTF-8 byte order mark in a WIN1251 database (IC306)" \
+	"$(q "$db" "DO \$\$ BEGIN PERFORM form_annual_summary_csv($body, 2025, 'ru', bom => true);
+	            EXCEPTION WHEN SQLSTATE 'IC306' THEN RAISE NOTICE 'refused: %', SQLERRM; END \$\$")" \
+	"NOTICE:  refused: a byte order mark is written for UTF-8 only"
 
 # --- dump and restore into another WIN1251 database ----------------------------
 snapshot() {

@@ -15,8 +15,10 @@
 #                   extends (R74-1), transfers (R69.3), sets a new deadline
 #                   (R70.4), removes (R76.1), a batch of extensions
 #   e2e_executor    registers a roadmap (R57) and reports (R72.4) for body A
-#   e2e_reader      reads every report_* view and every form_* function of
-#                   the catalog (so new ones are covered) and sees body A only
+#   e2e_reader      reads every report_* view of the catalog (so new ones are
+#                   covered) and sees body A only; every form_* function
+#                   refuses it (IC305: it sees part of the registry) and
+#                   e2e_controller prints it
 #   e2e_integrator  LISTENs, next_events(), mark_delivered()
 #
 # and what each must not do: a reader writing, an executor deciding or
@@ -232,7 +234,8 @@ for v in $views; do
 done
 forms=$(q "SELECT p.oid::regprocedure || '|' || p.proname || '(' || array_to_string(
              ARRAY(SELECT CASE n WHEN 'act_id' THEN '$ACT' WHEN 'body_id' THEN '$A' WHEN 'year' THEN '2025'
-                                 WHEN 'lang' THEN '''ru''' ELSE 'UNKNOWN_ARGUMENT_' || n END
+                                 WHEN 'lang' THEN '''ru''' WHEN 'delimiter' THEN ''';''' WHEN 'bom' THEN 'true'
+                                 ELSE 'UNKNOWN_ARGUMENT_' || n END
                      FROM unnest(p.proargnames, coalesce(p.proargmodes, array_fill('i'::\"char\", ARRAY[p.pronargs]))) a(n, m)
                     WHERE m IN ('i', 'b')), ', ') || ')'
             FROM pg_proc p WHERE p.pronamespace = 'instruction_control'::regnamespace AND p.proname LIKE 'form\_%'
@@ -240,7 +243,12 @@ forms=$(q "SELECT p.oid::regprocedure || '|' || p.proname || '(' || array_to_str
 [ -n "$forms" ] || not_ok "the catalog lists form_* functions"
 while IFS='|' read -r sig call; do
 	[ -n "$sig" ] || continue
-	may "calls $sig" e2e_reader "SELECT count(*) > 0 FROM (SELECT instruction_control.$call) t" "t"
+	# a form over a registry the reader sees part of would look whole (issue 17, item 5)
+	# (the WHERE makes the planner call it: an unused STABLE column is never computed)
+	may_not "print $sig (it sees body A's instructions only)" e2e_reader IC305 \
+		"SELECT count(*) > 0 FROM (SELECT instruction_control.$call AS r) t WHERE NOT r IS NULL"
+	may "prints $sig" e2e_controller \
+		"SELECT count(*) > 0 FROM (SELECT instruction_control.$call AS r) t WHERE NOT r IS NULL" "t"
 done <<<"$forms"
 may "sees body A's instructions only" e2e_reader \
 	"SELECT string_agg(external_ref, ',' ORDER BY external_ref) FROM instruction_control.instruction" \
@@ -273,6 +281,12 @@ may_not "read the outbox" e2e_reader 42501 "SELECT count(*) FROM instruction_con
 listener=$!
 sleep 1
 may "runs CALL sweep()" e2e_admin "SET client_min_messages = warning; CALL instruction_control.sweep()"
+# the progress of a sweep (issue 17, item 5): the finished one is no longer under way
+may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per batch" e2e_admin \
+	"SET instruction_control.sweep_progress = on; SELECT count(*) FROM instruction_control.sweep_progress" "0"
+may "watches the sweeps under way (sweep_progress)" e2e_integrator \
+	"SELECT count(*) FROM instruction_control.sweep_progress" "0"
+may_not "watch the sweeps (sweep_progress)" e2e_reader 42501 "SELECT count(*) FROM instruction_control.sweep_progress"
 wait "$listener"
 if grep -q 'Asynchronous notification "instruction_control_events"' "$tmp/listen.out"; then
 	ok "e2e_integrator: LISTENs and hears the sweep's events"

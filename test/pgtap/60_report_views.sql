@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(51);
+SELECT plan(52);
 
 -- A fixed small registry -------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -177,7 +177,13 @@ SET ROLE ic_test_reader;
 SELECT is((SELECT count(*)::int FROM report_control_card WHERE act_id = :a1), 4, 'a role with SELECT on the views and their tables reads the control card');
 SELECT is((SELECT count(*)::int FROM report_overdue WHERE instruction_id = :i4), 1, 'a reader reads the overdue register');
 SELECT ok((SELECT count(*) FROM report_discipline WHERE body_id = :mh) > 0, 'a reader reads the discipline figures');
-SELECT is((SELECT count(*)::int FROM form_annual_summary(:gov, 2025, 'ru')), 4, 'a reader prints the annual summary (its functions run as the reader)');
+-- a reader sees its bodies' instructions only: a form would look whole without being so (issue 17, item 5)
+SELECT throws_ok(format('SELECT * FROM form_annual_summary(%s, 2025, ''ru'')', :gov), 'IC305', NULL,
+                 'a reader is refused the annual summary (its functions run as the reader; IC305: row security shows it part of the registry)');
+RESET ROLE;
+CREATE ROLE ic_test_controller NOLOGIN IN ROLE ic_controller;
+SET ROLE ic_test_controller;
+SELECT is((SELECT count(*)::int FROM form_annual_summary(:gov, 2025, 'ru')), 4, 'a controller prints the annual summary (its functions run as the controller)');
 RESET ROLE;
 SET ROLE ic_test_nobody;
 SELECT throws_ok('SELECT count(*) FROM instruction_control.report_control_card', '42501', NULL,

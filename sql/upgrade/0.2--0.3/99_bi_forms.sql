@@ -1,0 +1,617 @@
+/*
+ * 99_bi_forms: BI and forms as users consume them (issue 17, item 5), helper F.
+ * Follows sql/src/70_reporting.sql (sections "Whole figures only", Helpers,
+ * "Executive discipline", the forms' writers, Appendix 5 and 8),
+ * sql/src/60_sweep.sql (sweep_run.processed, sweep_batch(), sweep(), section
+ * "Progress of a running sweep") and sql/src/90_security.sql (its grant):
+ * - whole figures only: report_sees_all(), report_whole_bodies(),
+ *   report_require_whole() (IC305); report_discipline shows a reader the rows
+ *   of its own bodies only; the forms refuse a role that sees part of the
+ *   registry;
+ * - printing on A4: report_html_head() (print CSS), report_form_html_table()
+ *   (date cells never break);
+ * - CSV for Excel: report_csv_field(value, delimiter), report_check_csv()
+ *   (IC306); report_form_csv and form_*_csv gain delimiter and bom (new
+ *   signatures: dropped and created);
+ * - sweep progress: sweep_run.processed, the view sweep_progress, a NOTICE per
+ *   batch with instruction_control.sweep_progress = on.
+ */
+
+-- Sweep progress --------------------------------------------------------------
+ALTER TABLE sweep_run ADD COLUMN processed integer NOT NULL DEFAULT 0;
+-- a finished run took all its candidates
+UPDATE sweep_run SET processed = coalesce(candidates, 0) WHERE finished_at IS NOT NULL;
+COMMENT ON COLUMN sweep_run.processed IS 'Candidates taken by the batches committed so far (written, or already in the outbox); candidates when done (sweep_progress)';
+
+CREATE OR REPLACE FUNCTION sweep_batch(run bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  b integer;
+  r sweep_run;
+  written jsonb;
+  n integer;
+  taken_n integer;
+BEGIN
+  SELECT * INTO r FROM sweep_run WHERE id = run;
+  SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
+  IF b IS NULL THEN
+    RETURN false;
+  END IF;
+
+  WITH taken AS (
+    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
+  ),
+  ins AS (
+    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
+    -- a replay's events say so: they are about a day gone (a consumer may skip them)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
+      FROM taken t
+     ORDER BY t.instruction_id, t.kind, t.period
+    ON CONFLICT ON CONSTRAINT event_once DO NOTHING
+    RETURNING id, instruction_id, kind, period, addressee, rule_id
+  ),
+  marked AS (
+    INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+    SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
+    ON CONFLICT (instruction_id) DO UPDATE
+      SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
+  ),
+  cleared AS (
+    DELETE FROM overdue_mark m USING taken t
+     WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
+       AND m.due_date = t.period
+  )
+  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int
+    INTO written, n, taken_n
+    FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
+
+  -- the progress a second session reads in sweep_progress once the batch commits
+  UPDATE sweep_run s
+     SET batches = s.batches + 1, events = s.events + n, processed = s.processed + taken_n,
+         counts = (SELECT coalesce(jsonb_object_agg(key, total ORDER BY key), '{}')
+                     FROM (SELECT key, sum(value::int) AS total
+                             FROM (SELECT * FROM jsonb_each_text(s.counts)
+                                   UNION ALL SELECT * FROM jsonb_each_text(written)) e
+                            GROUP BY key) t)
+   WHERE s.id = run;
+  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run);
+END
+$$;
+CREATE OR REPLACE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
+                       full_scope boolean DEFAULT false, notify boolean DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  run bigint;
+  one_transaction boolean;
+  result instruction_control.sweep_run;
+  wake boolean;
+  more boolean;
+  seen integer := 0;
+  total integer;
+  progress instruction_control.sweep_run;
+BEGIN
+  IF pg_catalog.pg_is_in_recovery() THEN
+    RAISE NOTICE 'sweep skipped: this server is a standby (in recovery)'
+      USING DETAIL = 'A standby is read-only; the primary sweeps and its events reach the standby by replication.',
+            HINT = 'Schedule the sweep on the primary (instruction_control.schedule_sweeps()).';
+    RETURN;
+  END IF;
+  one_transaction := instruction_control.in_transaction_block();
+  IF one_transaction THEN
+    RAISE NOTICE 'sweep runs as one transaction: it was called inside a transaction block'
+      USING HINT = 'CALL instruction_control.sweep() outside BEGIN ... COMMIT commits after each batch.';
+  END IF;
+  -- notify NULL: wake the consumers for today's sweep only, never for a replay
+  wake := coalesce(notify, as_of OPERATOR(pg_catalog.>=) CURRENT_DATE);
+  run := instruction_control.sweep_begin(as_of, batch_size, full_scope);
+  IF NOT one_transaction THEN
+    COMMIT;
+  END IF;
+  LOOP
+    more := instruction_control.sweep_batch(run);
+    SELECT r.events INTO total FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
+    -- a NOTICE per batch when asked: SET instruction_control.sweep_progress = on
+    IF pg_catalog.current_setting('instruction_control.sweep_progress', true) OPERATOR(pg_catalog.=) 'on' THEN
+      SELECT * INTO progress FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
+      RAISE NOTICE 'sweep of %: batch %, % of % candidates (%), % events', progress.as_of, progress.batches,
+        progress.processed, progress.candidates,
+        pg_catalog.round(100.0 OPERATOR(pg_catalog.*) progress.processed
+                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1))::pg_catalog.text OPERATOR(pg_catalog.||) '%',
+        progress.events;
+    END IF;
+    IF wake AND total OPERATOR(pg_catalog.>) seen THEN
+      -- an opaque wake-up, sent at commit: consumers call next_events()
+      PERFORM pg_catalog.pg_notify('instruction_control_events', '');
+    END IF;
+    seen := total;
+    EXIT WHEN NOT more;
+    IF NOT one_transaction THEN
+      COMMIT;
+    END IF;
+  END LOOP;
+  result := instruction_control.sweep_finish(run);
+  RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::pg_catalog.text;
+END
+$$;
+COMMENT ON PROCEDURE sweep(date, integer, boolean, boolean) IS
+  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; wakes consumers (an empty NOTIFY on instruction_control_events per batch) for today, for a replay only with notify => true; does nothing on a standby; with instruction_control.sweep_progress = on, a NOTICE per batch (another session reads the progress in sweep_progress)';
+
+-- Progress of a running sweep (issue 17, item 5) ---------------------------
+-- sweep() commits after each batch, and sweep_batch() counts what the batch
+-- took (sweep_run.processed) in the same transaction: another session sees the
+-- progress batch by batch, as pg_stat_progress_* views show a running command.
+-- A run not finished after a day failed (sweep_begin clears its candidates):
+-- it is no longer listed.  With instruction_control.sweep_progress = on,
+-- sweep() also says it as a NOTICE per batch.
+
+CREATE VIEW sweep_progress AS
+SELECT r.id AS run_id, r.as_of, r.mode, r.scope, r.run_by,
+       CASE WHEN r.collected_at IS NULL THEN 'collecting' ELSE 'writing' END AS phase,
+       r.candidates, r.processed, r.batches, r.batch_size, r.events,
+       CASE WHEN r.collected_at IS NOT NULL
+            THEN round(100.0 * r.processed / greatest(r.candidates, 1), 1) END AS percent,
+       r.started_at, r.collected_at,
+       clock_timestamp() - r.started_at AS elapsed,
+       -- the rate so far (since the candidates were collected) over what remains
+       CASE WHEN r.processed > 0
+            THEN (clock_timestamp() - r.collected_at) * ((r.candidates - r.processed)::float8 / r.processed) END
+         AS estimated_remaining
+  FROM sweep_run r
+ WHERE r.finished_at IS NULL
+   AND r.started_at >= now() - interval '1 day';
+COMMENT ON VIEW sweep_progress IS
+  'Sweeps under way (сыпыру барысы / ход обхода), one row per run: phase (collecting the candidates, then writing them in batches), candidates, processed (taken by the batches committed so far), percent, elapsed and the estimated time remaining at the rate so far; a run in one transaction shows its progress only to itself';
+COMMENT ON COLUMN sweep_progress.run_id IS 'The run (sweep_run.id)';
+COMMENT ON COLUMN sweep_progress.as_of IS 'The day swept';
+COMMENT ON COLUMN sweep_progress.mode IS 'current or replay (sweep_run.mode)';
+COMMENT ON COLUMN sweep_progress.scope IS 'full or incremental (sweep_run.scope)';
+COMMENT ON COLUMN sweep_progress.run_by IS 'Session user that runs it';
+COMMENT ON COLUMN sweep_progress.phase IS 'collecting: finding the new events (one statement); writing: the batches';
+COMMENT ON COLUMN sweep_progress.candidates IS 'New events found (NULL while collecting)';
+COMMENT ON COLUMN sweep_progress.processed IS 'Candidates taken by the batches committed so far';
+COMMENT ON COLUMN sweep_progress.batches IS 'Batches committed';
+COMMENT ON COLUMN sweep_progress.batch_size IS 'Candidates per batch';
+COMMENT ON COLUMN sweep_progress.events IS 'Events written to the outbox so far';
+COMMENT ON COLUMN sweep_progress.percent IS 'processed of candidates, percent, one decimal (NULL while collecting)';
+COMMENT ON COLUMN sweep_progress.started_at IS 'Start of the run';
+COMMENT ON COLUMN sweep_progress.collected_at IS 'When the candidates were collected';
+COMMENT ON COLUMN sweep_progress.elapsed IS 'Time since the start';
+COMMENT ON COLUMN sweep_progress.estimated_remaining IS 'Time the remaining candidates take at the rate of the batches so far (NULL before the first batch)';
+
+GRANT SELECT ON sweep_progress TO ic_admin, ic_integrator;
+
+-- Whole figures only (issue 17, item 5) --------------------------------------
+-- Row security gives a reader of some bodies only their instructions (policy
+-- body_slice: responsible body or co-executor among my_bodies()).  A count
+-- over another body, or a form over an act or a body, would then be partial
+-- and look whole.  So a figure is shown only to a role that sees every
+-- instruction it counts: one that sees the whole registry (row security off
+-- for it: superuser, owner, BYPASSRLS; or ic_controller, whose policy
+-- control_all sees every row), or, for a body's figure, a reader of that
+-- body (it sees every instruction the body is responsible for).
+
+CREATE FUNCTION report_sees_all() RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+RETURN NOT pg_catalog.row_security_active('instruction_control.instruction'::pg_catalog.regclass)
+       OR pg_catalog.pg_has_role('ic_controller', 'MEMBER');
+COMMENT ON FUNCTION report_sees_all() IS
+  'True when the current role sees every instruction (row security does not apply to it, or it holds ic_controller): the reports'' figures over any body and the forms are whole for it (issue 17, item 5)';
+
+-- The bodies whose figures the role sees whole; NULL: every body.  PL/pgSQL,
+-- so that it may name my_bodies() of the Security section before it exists.
+CREATE FUNCTION report_whole_bodies() RETURNS bigint[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF report_sees_all() THEN
+    RETURN NULL;
+  END IF;
+  RETURN my_bodies();
+END
+$$;
+COMMENT ON FUNCTION report_whole_bodies() IS
+  'The bodies whose figures the current role sees whole: NULL when it sees every instruction (report_sees_all), else my_bodies(), the bodies row security shows it every instruction of (issue 17, item 5)';
+
+CREATE FUNCTION report_require_whole(form text) RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF NOT report_sees_all() THEN
+    RAISE EXCEPTION 'the form % needs the whole registry: row security shows this role only the instructions of its bodies', form
+      USING ERRCODE = 'IC305',
+            DETAIL = format('Role %s is not ic_controller and row security applies to it; the form would leave out the instructions of other bodies and number its rows as if they did not exist.',
+                            current_user),
+            HINT = 'Print the forms as a role holding ic_controller; a reader''s whole figures are the rows of its own bodies in report_discipline and report_control_card.';
+  END IF;
+END
+$$;
+COMMENT ON FUNCTION report_require_whole(text) IS
+  'Raises IC305 unless report_sees_all(): a form printed from a partial registry would look whole (issue 17, item 5)';
+
+-- CSV for Excel -----------------------------------------------------------------
+CREATE FUNCTION report_csv_field(value text, delimiter text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN $1 IS NULL THEN ''
+            WHEN $1 OPERATOR(pg_catalog.~) '["\r\n]' OR pg_catalog.strpos($1, $2) OPERATOR(pg_catalog.>) 0
+                 OR $1 OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)
+              THEN '"' OPERATOR(pg_catalog.||)
+                   pg_catalog.replace(pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1'), '"', '""')
+                   OPERATOR(pg_catalog.||) '"'
+            ELSE pg_catalog.regexp_replace($1, '^([-=+@\t\r])', '''\1') END;
+COMMENT ON FUNCTION report_csv_field(text, text) IS
+  'One CSV field (RFC 4180) for a file whose fields are separated by delimiter: quoted when it holds the delimiter, a quote, a line break or edge spaces; NULL is empty; a text starting with = + - @, a tab or a carriage return gets a leading '' so that a spreadsheet shows it as text, not a formula (issue 16)';
+
+CREATE OR REPLACE FUNCTION report_csv_field(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN instruction_control.report_csv_field($1, ',');
+COMMENT ON FUNCTION report_csv_field(text) IS
+  'One CSV field (RFC 4180) separated by commas: report_csv_field(value, '','')';
+
+-- The CSV dialect of a form: the separator (',' by default; ';' is what Excel
+-- expects where the decimal separator is a comma, as in kk and ru locales; a
+-- tab) and, for Excel to read UTF-8, an optional byte order mark.
+CREATE FUNCTION report_check_csv(delimiter text, bom boolean) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF delimiter IS NULL OR delimiter NOT IN (',', ';', E'\t') THEN
+    RAISE EXCEPTION 'a CSV form separates its fields by a comma, a semicolon or a tab, not "%"', coalesce(delimiter, 'NULL')
+      USING ERRCODE = 'IC306', HINT = 'Use delimiter => '','' (the default), '';'' (Excel in kk and ru locales) or E''\t''.';
+  END IF;
+  IF bom IS NULL THEN
+    RAISE EXCEPTION 'a CSV form starts with a byte order mark or not: bom is true or false, not NULL'
+      USING ERRCODE = 'IC306', HINT = 'Use bom => true for Excel, bom => false (the default) otherwise.';
+  END IF;
+  IF bom AND getdatabaseencoding() <> 'UTF8' THEN
+    RAISE EXCEPTION 'a byte order mark is written for UTF-8 only'
+      USING ERRCODE = 'IC306',
+            DETAIL = format('The database encoding is %s.', getdatabaseencoding()),
+            HINT = 'Use bom => false, and let the client convert the text (client_encoding).';
+  END IF;
+  RETURN CASE WHEN bom THEN convert_from('\xefbbbf', 'UTF8') ELSE '' END;
+END
+$$;
+COMMENT ON FUNCTION report_check_csv(text, boolean) IS
+  'Checks a CSV dialect (delimiter: a comma, a semicolon or a tab; bom: only in a UTF-8 database), else IC306; returns what the file starts with: the byte order mark U+FEFF (bytes EF BB BF) when bom, else an empty text';
+
+DROP FUNCTION form_control_approval_csv(bigint, text);
+DROP FUNCTION form_annual_summary_csv(bigint, integer, text);
+DROP FUNCTION report_form_csv(text, text, jsonb);
+CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
+  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  line AS (
+    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
+           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
+           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
+                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
+     GROUP BY r.n)
+  SELECT d.start
+         || (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END, delimiter), delimiter ORDER BY c.ordinal) FROM c)
+         || E'\r\n'
+         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
+    FROM d
+$$;
+COMMENT ON FUNCTION report_form_csv(text, text, jsonb, text, boolean) IS
+  'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised); fields separated by delimiter ('','', '';'' or a tab), the byte order mark first when bom (report_check_csv, IC306)';
+
+CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                          bom boolean DEFAULT false) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT report_form_csv('control_approval', lang, jsonb_agg(f ORDER BY f.row_no), delimiter, bom)
+    FROM form_control_approval(act_id, lang) f
+$$;
+COMMENT ON FUNCTION form_control_approval_csv(bigint, text, text, boolean) IS
+  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
+
+CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                        bom boolean DEFAULT false) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT report_form_csv('annual_summary', lang, jsonb_agg(f ORDER BY f.sector_heading, f.row_no), delimiter, bom)
+    FROM form_annual_summary(body_id, year, lang) f
+$$;
+COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
+  'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
+
+-- Printing on A4; the forms refuse a partial registry ---------------------------
+CREATE OR REPLACE FUNCTION report_html_head(title text, lang text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
+      || report_html_escape(title) || '</title><style>'
+      -- printing (issue 17, item 5): A4 landscape; lines break only between
+      -- words (no overflow-wrap: anywhere, no hyphenation), dates and numbers
+      -- never; the table sizes its columns from the widths of the column
+      -- table (colgroup) but never narrower than the longest word; the
+      -- headings repeat on every page and a row is not split if it fits
+      || '@page { size: A4 landscape; margin: 12mm 10mm; }'
+      || '@media print { body { margin: 0; } }'
+      || 'body { font-family: "Times New Roman", "DejaVu Serif", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0 8mm; }'
+      || '* { hyphens: manual; overflow-wrap: normal; word-break: normal; }'
+      || '.appendix { width: 42%; margin: 8px 0 14px auto; text-align: center; font-size: 10.5pt; }'
+      || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
+      || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
+      || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
+      || 'table { border-collapse: collapse; width: 100%; font-size: 10pt; table-layout: auto; }'
+      || 'thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }'
+      || 'th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }'
+      || 'th { font-weight: bold; font-size: 9pt; text-align: center; vertical-align: middle; }'
+      || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
+      || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
+      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; } td.d { white-space: nowrap; }'
+      || '.pt { font-weight: bold; }'
+      || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
+      || '.sign { margin-top: 18px; font-size: 11pt; }'
+      || '</style></head><body>' || E'\n'
+$$;
+COMMENT ON FUNCTION report_html_head(text, text) IS
+  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table; lines break only between words, never inside a date or a number (issue 17, item 5)';
+
+CREATE OR REPLACE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
+  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
+  line AS (
+    SELECT r.n,
+           -- a heading row where the numbering starts again (the sector of Appendix 8)
+           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
+                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
+           || '<tr>'
+           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
+           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
+                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
+                                       ELSE '' END || '>'
+                         || CASE c.format
+                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
+                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
+                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
+                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
+                                        ELSE '' END
+                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
+                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
+           || '</tr>' AS html
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
+     GROUP BY r.n, n.cells, n.point)
+  SELECT '<table><colgroup>'
+         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
+         || '</colgroup><thead><tr>'
+         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
+         || '</tr><tr class="num">'
+         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
+         || '</tr></thead><tbody>'
+         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
+                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
+         || '</tbody></table>'
+    FROM n
+$$;
+CREATE OR REPLACE FUNCTION form_control_approval(act_id bigint, lang text DEFAULT 'ru')
+RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key text, measure text,
+               due_date date, completion_form text, final_result text, responsible_body text,
+               control_body text, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  the_act bigint := act_id;
+BEGIN
+  PERFORM report_check_lang(lang);
+  IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
+    RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
+      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
+  END IF;
+  PERFORM report_require_whole('Appendix 5');
+  RETURN QUERY
+  SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
+         i.id,
+         i.point::text,
+         (point_sort_key(i.point) COLLATE "C"),
+         CASE WHEN i.secrecy = 'state_secret'
+              THEN format(label('form_phrase', 'state_secret_card', lang), coalesce(i.paper_card_ref, '—'))
+              ELSE i.content END,
+         i.original_due_date,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END,
+         concat_ws('; ',
+           CASE lang WHEN 'kk' THEN coalesce(rb.name_kk, rb.name) ELSE coalesce(rb.name_ru, rb.name) END,
+           (SELECT string_agg(CASE lang WHEN 'kk' THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END,
+                              '; ' ORDER BY b.id)
+              FROM state_body b WHERE b.id = ANY (i.co_executor_ids))),
+         concat_ws('. ',
+           coalesce(CASE lang WHEN 'kk' THEN coalesce(cb.name_kk, cb.name) ELSE coalesce(cb.name_ru, cb.name) END,
+                    CASE WHEN i.level <> 'pa' THEN label(i.level, lang) END),
+           i.pa_unit),
+         i.secrecy = 'state_secret'
+    FROM instruction i
+    LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
+    LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
+   WHERE i.act_id = the_act
+     AND i.upper_record_id IS NULL
+   ORDER BY 1;
+END
+$$;
+CREATE OR REPLACE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
+RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+               content text, status text, status_label text, final_result text, intermediate_result text,
+               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  the_body bigint := body_id;
+  y_start date;
+  y_end date;
+  checked_lang text := report_check_lang(lang);
+  -- the form's words, from the vocabulary (form_phrase)
+  w_act_signed_on text := label('form_phrase', 'act_signed_on', checked_lang);
+  w_instruction text := label('form_phrase', 'instruction', checked_lang);
+  w_received_on text := label('form_phrase', 'received_on', checked_lang);
+  w_point text := label('form_phrase', 'point', checked_lang);
+  w_secret text := label('form_phrase', 'state_secret_card', checked_lang);
+  w_due text := label('form_phrase', 'due', checked_lang);
+  w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
+  w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
+  w_executed text := label('form_phrase', 'status_executed', checked_lang);
+  w_removed text := label('form_phrase', 'status_removed', checked_lang);
+  words jsonb := report_words(checked_lang);
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
+    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  IF year IS NULL OR year < 2000 OR year > 2100 THEN
+    RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
+      USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
+  END IF;
+  PERFORM report_require_whole('Appendix 8');
+  y_start := make_date(year, 1, 1);
+  y_end := make_date(year, 12, 31);
+  RETURN QUERY
+  WITH mine AS (
+    SELECT i.*
+      FROM instruction i
+     WHERE (i.controlling_body_id = the_body
+            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = the_body AND i.level <> 'pa'))
+       AND coalesce(i.received_on, i.created_at::date) <= y_end
+  ), rows AS (
+    SELECT m.id, m.act_id, m.point, m.secrecy, m.content, m.final_result, m.paper_card_ref, m.received_on,
+           m.calendar, m.external_ref,
+           coalesce(rb.sector, '') AS sector_key,
+           s.on_control, s.due_date AS due_then, s.removed_on AS removed_then, s.removal_ground,
+           s.extension_decisions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then,
+           CASE WHEN s.on_control THEN 'in_progress' WHEN s.removal_ground = 'executed' THEN 'executed' ELSE 'removed' END AS status_code
+      FROM mine m
+      JOIN instruction_as_of(y_end) s ON s.instruction_id = m.id
+      LEFT JOIN state_body rb ON rb.id = m.responsible_body_id
+     WHERE s.on_control OR s.removed_on >= y_start
+  )
+  SELECT nullif(r.sector_key, ''),
+         sector_heading(nullif(r.sector_key, ''), lang),
+         (row_number() OVER (PARTITION BY r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
+         r.id,
+         concat_ws(', ',
+           CASE WHEN a.id IS NOT NULL
+                THEN concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
+                               CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END)
+                ELSE w_instruction
+                     || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
+                     || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
+           CASE WHEN r.point IS NOT NULL THEN format(w_point, r.point::text) END),
+         CASE WHEN r.secrecy = 'state_secret'
+              THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
+              ELSE r.content END,
+         r.status_code,
+         CASE r.status_code WHEN 'in_progress' THEN w_in_progress WHEN 'executed' THEN w_executed
+              ELSE format(w_removed, report_label('removal_ground', r.removal_ground, lang)) END,
+         -- executed: the final result in brief
+         CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
+           CASE WHEN r.secrecy = 'state_secret' THEN NULL
+                ELSE coalesce(
+                  (SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
+                    ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1),
+                  r.final_result) END
+           || ''
+         END,
+         -- in progress: the intermediate result with the facts of extensions, transfers and new deadlines
+         CASE WHEN r.on_control OR r.removal_ground <> 'executed' THEN
+           nullif(concat_ws(' ',
+             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
+               (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
+                 ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1) END,
+             (SELECT string_agg(decision_phrase(d, words, r.secrecy = 'state_secret') || '.', ' ' ORDER BY d.seq)
+                FROM decision d
+               WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
+             CASE WHEN r.on_control THEN
+               format(w_due, coalesce(report_date(r.due_then), '—'))
+               || CASE WHEN r.due_then < y_end THEN w_due_passed ELSE '' END || '.' END), '')
+         END,
+         r.due_then,
+         r.ext, r.tr, r.nd,
+         r.secrecy = 'state_secret'
+    FROM rows r
+    LEFT JOIN act a ON a.id = r.act_id
+   ORDER BY 2, 3;
+END
+$$;
+
+-- Executive discipline: whole figures only -----------------------------------
+CREATE OR REPLACE VIEW report_discipline WITH (security_invoker = true) AS
+SELECT g.body_id, b.code AS body_code,
+       coalesce(b.name_kk, b.name) AS body_name_kk, coalesce(b.name_ru, b.name) AS body_name_ru,
+       b.body_type::text AS body_type, b.sector,
+       g.period_start,
+       (g.period_start + interval '1 month' - interval '1 day')::date AS period_end,
+       extract(year FROM g.period_start)::integer AS year,
+       extract(quarter FROM g.period_start)::integer AS quarter,
+       extract(month FROM g.period_start)::integer AS month,
+       g.instructions, g.on_time, g.late, g.executed_late, g.overdue, g.in_progress,
+       g.extended, g.extended_repeatedly, g.transferred, g.with_new_deadline,
+       g.removed_executed, g.removed_duplicated, g.removed_impossible, g.removed_control_passed,
+       round(100.0 * g.on_time / nullif(g.on_time + g.late, 0), 1) AS on_time_rate
+  FROM (
+    SELECT i.responsible_body_id AS body_id,
+           date_trunc('month', i.due_date::timestamp)::date AS period_start,
+           count(*)::integer AS instructions,
+           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on <= i.due_date)::integer AS on_time,
+           count(*) FILTER (WHERE (r.ground = 'executed' AND i.removed_on > i.due_date)
+                               OR (i.status = 'on_control' AND i.due_date < current_date))::integer AS late,
+           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on > i.due_date)::integer AS executed_late,
+           count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date < current_date)::integer AS overdue,
+           count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date >= current_date)::integer AS in_progress,
+           -- instruction.extensions is R69.1's count of changes, extensions and
+           -- transfers (the C journal, rules_effect_core.c); less the transfers
+           -- it is the extension decisions (extension_decisions of
+           -- instruction_as_of).  The transfers, new deadlines and repeated
+           -- extensions, which are few, are counted from the journal
+           count(*) FILTER (WHERE i.extensions > coalesce(j.transfers, 0))::integer AS extended,
+           count(*) FILTER (WHERE j.repeated_extensions > 0)::integer AS extended_repeatedly,
+           count(*) FILTER (WHERE j.transfers > 0)::integer AS transferred,
+           count(*) FILTER (WHERE j.new_deadlines > 0)::integer AS with_new_deadline,
+           count(*) FILTER (WHERE r.ground = 'executed')::integer AS removed_executed,
+           count(*) FILTER (WHERE r.ground = 'duplicated')::integer AS removed_duplicated,
+           count(*) FILTER (WHERE r.ground = 'impossible')::integer AS removed_impossible,
+           count(*) FILTER (WHERE r.ground = 'control_passed')::integer AS removed_control_passed
+      FROM instruction i
+      -- the removal, if any: a removed instruction takes no later decision, so
+      -- its latest decision (kept by the journal) is the removal
+      LEFT JOIN decision r ON r.id = i.last_decision_id AND i.status = 'removed' AND r.kind = 'removal'
+      LEFT JOIN (
+        SELECT d.instruction_id,
+               count(*) FILTER (WHERE d.kind = 'transfer') AS transfers,
+               count(*) FILTER (WHERE d.kind = 'new_deadline') AS new_deadlines,
+               count(*) FILTER (WHERE d.kind = 'extension') AS repeated_extensions
+          FROM decision d
+         WHERE d.kind IN ('transfer', 'new_deadline') OR (d.kind = 'extension' AND d.repeated)
+         GROUP BY d.instruction_id
+      ) j ON j.instruction_id = i.id
+     WHERE i.due_date IS NOT NULL
+       -- whole figures only: a body's row for a role that sees all its
+       -- instructions (issue 17, item 5; see report_sees_all)
+       AND ((SELECT report_whole_bodies()) IS NULL
+            OR i.responsible_body_id = ANY ((SELECT report_whole_bodies())::bigint[]))
+     GROUP BY i.responsible_body_id, date_trunc('month', i.due_date::timestamp)::date
+  ) g
+  LEFT JOIN state_body b ON b.id = g.body_id;
+COMMENT ON VIEW report_discipline IS
+  'Executive discipline (атқарушылық тәртіп / исполнительская дисциплина) per responsible body and month of the deadline in force: on time, late, extended, extended repeatedly, transferred, new deadlines, removals by ground and the on-time rate; sum the counts to roll up.  Whole figures only: a reader of some bodies gets the rows of its bodies, never a partial count of another (issue 17, item 5)';
