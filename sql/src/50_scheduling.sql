@@ -197,6 +197,9 @@ DECLARE
   cleanup_cmd text := format('DELETE FROM cron.job_run_details WHERE end_time < now() - %L::interval',
                              keep_run_details);
   job_owner name := instruction_control.sweep_job_owner();
+  schedule_cmd text := format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
+                              instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
+                              current_database(), job_owner);
   job bigint;
 BEGIN
   IF cron_expr IS NULL OR btrim(cron_expr) = '' THEN
@@ -213,16 +216,16 @@ BEGIN
     RAISE EXCEPTION 'keep_run_details must not be negative'
       USING ERRCODE = '22023', HINT = 'E.g. ''14 days''.';
   END IF;
+  job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
   -- a job that names another server (scheduled on the old primary before a
-  -- failover) goes first: pg_cron's upsert would keep its nodename/nodeport, and
-  -- without cron.use_background_workers pg_cron connects there to run it
-  PERFORM instruction_control.cron_exec(format(
-    'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE ((j.jobname = %L AND j.database = %L) OR j.jobname = %L)'
-    ' AND (j.nodename, j.nodeport) IS DISTINCT FROM (pg_catalog.current_setting(''cron.host''), pg_catalog.current_setting(''port'')::pg_catalog.int4)',
-    instruction_control.sweep_job_name(), current_database(), 'instruction_control_cron_cleanup'));
-  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
-                                               instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
-                                               current_database(), job_owner)) ->> 'v')::bigint;
+  -- failover) is replaced: pg_cron's upsert above keeps its nodename/nodeport,
+  -- and without cron.use_background_workers pg_cron connects there to run it
+  IF (SELECT count(*) FROM instruction_control.cron_exec(format(
+        'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE ((j.jobname = %L AND j.database = %L) OR j.jobname = %L)'
+        ' AND (j.nodename, j.nodeport) IS DISTINCT FROM (pg_catalog.current_setting(''cron.host''), pg_catalog.current_setting(''port'')::pg_catalog.int4)',
+        instruction_control.sweep_job_name(), current_database(), 'instruction_control_cron_cleanup'))) > 0 THEN
+    job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
+  END IF;
   -- one sweep job per database: another role's job of this database goes
   PERFORM instruction_control.cron_exec(format(
     'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
