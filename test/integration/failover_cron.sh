@@ -111,6 +111,11 @@ wait_for "$tmp" "$sport" "SELECT status FROM pg_stat_wal_receiver" 300 streaming
 check "the standby (another port and socket directory) is in recovery and streaming, without a pg_cron launcher" \
 	same "$(qs "SELECT pg_is_in_recovery(), (SELECT status FROM pg_stat_wal_receiver), (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher')")" "t|streaming|0"
 
+hint=$(qs "SELECT hint FROM instruction_control.scheduling_status()")
+echo "# standby's hint: $hint"
+check "scheduling_status() on the standby asks for no step after a promotion (no unschedule, no schedule again)" \
+	bash -c 'grep -q "nothing done by hand" <<<"$1" && ! grep -qi "unschedule\|schedule_sweeps() again" <<<"$1"' _ "$hint"
+
 # --- 2. failover: the primary dies, the standby is promoted, nothing else --------
 lsn=$(qp "SELECT pg_current_wal_lsn()")
 wait_for "$tmp" "$sport" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" 200 t
