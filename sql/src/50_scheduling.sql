@@ -27,6 +27,13 @@
 -- scheduled it (username = session_user), so the sweep has that role's rights,
 -- never the owner's.  cron_exec(), which runs a query there, is executable by
 -- the owner only: an administrator cannot run arbitrary SQL through pg_cron.
+--
+-- Failover: pg_cron's launcher runs only on a primary and starts when a standby
+-- is promoted; the jobs came over with the cron database.  With
+-- cron.use_background_workers = on it runs them in its own server (no
+-- connection), so the sweep follows the failover with no step.  Without it, it
+-- connects to the job's nodename:nodeport (the scheduling server's cron.host and
+-- port): schedule_sweeps() replaces a job that names another server.
 -- ===========================================================================
 
 CREATE FUNCTION sweep_job_name() RETURNS text
