@@ -10,8 +10,10 @@
 #      standby streams from the primary (polled until pg_stat_wal_receiver says
 #      'streaming')
 #   2. the primary is killed, the standby promoted; nothing is re-scheduled
-#   3. the old primary is demoted: pg_rewind -R makes it a standby of the
-#      promoted server; there pg_cron's launcher does not run and sweep() skips
+#   3. the old primary comes back: started with an empty standby.signal for a
+#      look, it stays in recovery and does not sweep; then pg_rewind -R makes it a
+#      standby of the promoted server; there pg_cron's launcher does not run and
+#      sweep() skips
 #   4. at the next minute pg_cron runs the sweep ON THE PROMOTED SERVER: a
 #      finished sweep_run row started after the promotion, the job's run
 #      'succeeded' as the ic_admin login, the overdue instruction's events are
@@ -128,7 +130,17 @@ check "pg_cron's launcher starts on the promoted server; the job came over uncha
 	same "$(qs "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher'")|$(qs "SELECT jobid || '|' || schedule || '|' || nodename || '|' || nodeport FROM cron.job WHERE jobname = 'instruction_control_sweep:$db'")" \
 	"1|${job}|* * * * *|$phost|$port"
 
-# --- 3. the old primary is demoted: pg_rewind makes it a standby of the new one ---
+# --- 3. the old primary comes back: looked at first, then demoted ----------------
+# started by hand for a look with an empty standby.signal (README: what keeps a
+# split brain from sweeping): it stays in recovery, read-only, without a launcher
+as_pg touch "$pdata/standby.signal"
+cl start >/dev/null 2>&1
+check "the old primary started with standby.signal for a look stays in recovery, without a pg_cron launcher, and does not sweep" \
+	bash -c '[ "$1" = "t|0" ] && grep -q "^NOTICE:  sweep skipped: this server is a standby" <<<"$2"' _ \
+	"$(qp "SELECT pg_is_in_recovery(), (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher')")" \
+	"$(psql -X -h "$phost" -p "$port" -d "$db" -c "CALL instruction_control.sweep()" 2>&1)"
+cl stop >/dev/null 2>&1
+# then demoted for good: pg_rewind makes it a standby of the promoted server
 # pg_rewind reads the promoted server's timeline from its control file: checkpoint first
 qs "CHECKPOINT"
 if as_pg "$bindir/pg_rewind" -D "$pdata" -R --source-server="host=$tmp port=$sport user=postgres dbname=postgres" \
