@@ -22,7 +22,7 @@
 #      swept nothing itself
 #
 # Waits for pg_cron's next minute once (pg_cron 1.4 schedules in minutes): the
-# whole script takes 40 to 100 s.  Prints "ok - ..." / "not ok - ..." per
+# whole script takes 40 to 110 s.  Prints "ok - ..." / "not ok - ..." per
 # check; exits non-zero on a failure.
 set -uo pipefail
 
@@ -164,13 +164,16 @@ out=$(psql -X -h "$phost" -p "$port" -d "$db" -c "CALL instruction_control.sweep
 check "CALL sweep() there does nothing and says so" grep -q "^NOTICE:  sweep skipped: this server is a standby" <<<"$out"
 
 # --- 4. at the next minute pg_cron sweeps on the promoted server -----------------
-echo "# waiting for pg_cron's next minute (at most 75 s)"
+echo "# waiting for pg_cron's next minute (at most 100 s)"
 run_sql="SELECT count(*) FROM instruction_control.sweep_run WHERE started_at >= '$promoted' AND finished_at IS NOT NULL"
-wait_for "$tmp" "$sport" "$run_sql" 750 1
+details_sql="SELECT status || '|' || username || '|' || command FROM cron.job_run_details WHERE jobid = ${job//[^0-9]/0} AND start_time >= '$promoted' ORDER BY runid LIMIT 1"
+wait_for "$tmp" "$sport" "$run_sql" 1000 1
+# pg_cron marks the run succeeded a moment after the sweep's last commit
+wait_for "$tmp" "$sport" "$details_sql" 100 "succeeded|$admin|CALL instruction_control.sweep()"
 check "pg_cron ran the sweep on the promoted server, nothing done by hand: one finished sweep_run row started after the promotion" \
 	same "$(qs "$run_sql")" "1"
 check "cron.job_run_details there: the job's run succeeded, as the ic_admin login, with the fixed command" \
-	same "$(qs "SELECT status || '|' || username || '|' || command FROM cron.job_run_details WHERE jobid = ${job//[^0-9]/0} AND start_time >= '$promoted' ORDER BY runid LIMIT 1")" \
+	same "$(qs "$details_sql")" \
 	"succeeded|$admin|CALL instruction_control.sweep()"
 check "that sweep wrote the overdue and escalation events of the instruction overdue since before the failover" \
 	same "$(qs "SELECT string_agg(e.kind, ',' ORDER BY e.kind) FROM instruction_control.event e JOIN instruction_control.instruction i ON i.id = e.instruction_id WHERE i.external_ref = 'FO-OVERDUE'")" \
