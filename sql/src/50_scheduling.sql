@@ -27,6 +27,13 @@
 -- scheduled it (username = session_user), so the sweep has that role's rights,
 -- never the owner's.  cron_exec(), which runs a query there, is executable by
 -- the owner only: an administrator cannot run arbitrary SQL through pg_cron.
+--
+-- Failover: pg_cron's launcher runs only on a primary and starts when a standby
+-- is promoted; the jobs came over with the cron database.  With
+-- cron.use_background_workers = on it runs them in its own server (no
+-- connection), so the sweep follows the failover with no step.  Without it, it
+-- connects to the job's nodename:nodeport (the scheduling server's cron.host and
+-- port): schedule_sweeps() replaces a job that names another server.
 -- ===========================================================================
 
 CREATE FUNCTION sweep_job_name() RETURNS text
@@ -60,6 +67,11 @@ RETURNS record
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
+DECLARE
+  -- without background workers pg_cron connects to the job's nodename:nodeport,
+  -- which a promoted standby on another host or port is not (README, Crashes and standbys)
+  failover_note text := CASE WHEN current_setting('cron.use_background_workers', true) = 'off' THEN
+    ' To have the job run on whichever server is primary after a failover, set cron.use_background_workers = on (postgresql.conf, restart).' ELSE '' END;
 BEGIN
   -- pg_cron is running when its launcher is (whatever shared_preload_libraries spells)
   pg_cron_preloaded := EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher');
@@ -76,14 +88,14 @@ BEGIN
            AND method IS NOT NULL;
   hint := CASE
     WHEN NOT pg_cron_preloaded AND pg_is_in_recovery() THEN
-      'This server is a standby: pg_cron runs and sweeps are scheduled on the primary (after a promotion: instruction_control.unschedule_sweeps() and schedule_sweeps() again).'
+      'This server is a standby: pg_cron runs and sweeps are scheduled on the primary. When this server is promoted, its pg_cron launcher starts and runs the jobs scheduled on the primary, with nothing done by hand if cron.use_background_workers = on (otherwise they connect to the host and port they were scheduled with).'
     WHEN NOT pg_cron_preloaded THEN
       'pg_cron is not running: add to postgresql.conf  shared_preload_libraries = ''pg_cron''  and  cron.database_name = '''
       || current_database() || ''', restart the server, then run CREATE EXTENSION pg_cron; in that database.'
     WHEN cron_database = current_database() AND NOT pg_cron_installed THEN
       'Run CREATE EXTENSION pg_cron; in this database.'
     WHEN cron_database = current_database() THEN
-      'pg_cron is ready in this database: SELECT instruction_control.schedule_sweeps();'
+      'pg_cron is ready in this database: SELECT instruction_control.schedule_sweeps();' || failover_note
     WHEN dblink_schema IS NULL THEN
       'pg_cron runs jobs in database ' || coalesce(quote_literal(cron_database), '(unset)')
       || ' (cron.database_name); run CREATE EXTENSION dblink; here and schedule_sweeps() creates the job there with cron.schedule_in_database(), or run in that database: '
@@ -92,6 +104,7 @@ BEGIN
     ELSE
       'pg_cron runs in database ' || quote_literal(cron_database)
       || '; schedule_sweeps() creates the job there through dblink (cron.schedule_in_database()). CREATE EXTENSION pg_cron; must have been run in that database.'
+      || failover_note
   END;
 END
 $$;
@@ -191,6 +204,9 @@ DECLARE
   cleanup_cmd text := format('DELETE FROM cron.job_run_details WHERE end_time < now() - %L::interval',
                              keep_run_details);
   job_owner name := instruction_control.sweep_job_owner();
+  schedule_cmd text := format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
+                              instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
+                              current_database(), job_owner);
   job bigint;
 BEGIN
   IF cron_expr IS NULL OR btrim(cron_expr) = '' THEN
@@ -207,9 +223,16 @@ BEGIN
     RAISE EXCEPTION 'keep_run_details must not be negative'
       USING ERRCODE = '22023', HINT = 'E.g. ''14 days''.';
   END IF;
-  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
-                                               instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
-                                               current_database(), job_owner)) ->> 'v')::bigint;
+  job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
+  -- a job that names another server (scheduled on the old primary before a
+  -- failover) is replaced: pg_cron's upsert above keeps its nodename/nodeport,
+  -- and without cron.use_background_workers pg_cron connects there to run it
+  IF (SELECT count(*) FROM instruction_control.cron_exec(format(
+        'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE ((j.jobname = %L AND j.database = %L) OR j.jobname = %L)'
+        ' AND (j.nodename, j.nodeport) IS DISTINCT FROM (pg_catalog.current_setting(''cron.host''), pg_catalog.current_setting(''port'')::pg_catalog.int4)',
+        instruction_control.sweep_job_name(), current_database(), 'instruction_control_cron_cleanup'))) > 0 THEN
+    job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
+  END IF;
   -- one sweep job per database: another role's job of this database goes
   PERFORM instruction_control.cron_exec(format(
     'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
@@ -221,7 +244,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION schedule_sweeps(text, interval) IS
-  'Schedule CALL instruction_control.sweep() with pg_cron (default 01:00 GMT = 06:00 in Astana) through cron.schedule_in_database, here or through dblink; the job runs as the calling login role (an ic_admin), the command is fixed and the schedule checked (22023); also schedules the daily cleanup of cron.job_run_details older than keep_run_details; returns the job id';
+  'Schedule CALL instruction_control.sweep() with pg_cron (default 01:00 GMT = 06:00 in Astana) through cron.schedule_in_database, here or through dblink; the job runs as the calling login role (an ic_admin), the command is fixed and the schedule checked (22023); a job naming another server''s host or port (from before a failover) is replaced by one naming this server; also schedules the daily cleanup of cron.job_run_details older than keep_run_details; returns the job id';
 
 CREATE FUNCTION unschedule_sweeps()
 RETURNS integer

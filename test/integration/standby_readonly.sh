@@ -7,7 +7,8 @@
 # cluster of scripts/test.sh stage 8 is not touched.
 #
 #   1. the demo's report registry (demo/35_report_registry.sql) and a sweep on the
-#      primary reach the standby by streaming
+#      primary reach the standby by streaming (the check waits until
+#      pg_stat_wal_receiver says 'streaming')
 #   2. on the standby every view (report_*, open_event, decision_matrix, ...), the
 #      forms (Appendix 5 and 8, rows, CSV and HTML, ru and kk), the calendar
 #      functions and who_may_decide() are readable and answer as on the primary
@@ -20,7 +21,8 @@
 #      there a decision, a batch and a sweep work, the sweep finds the new overdue
 #      instruction; pg_cron's launcher starts, the job scheduled on the old primary
 #      is there (it came with the cron database) but names the old primary's socket
-#      and port; unschedule_sweeps() + schedule_sweeps() point it at the new one
+#      and port (this cluster runs jobs over connections); schedule_sweeps() alone
+#      points it at the new one (failover_cron.sh: with background workers no step)
 #
 # Prints "ok - ..." / "not ok - ..." per check; exits non-zero on a failure.
 set -uo pipefail
@@ -84,6 +86,11 @@ cron.host = '$tmp'
 CONF
 as_pg "$bindir/pg_ctl" -D "$standby_data" -l "$tmp/standby.log" -w -t 60 start >/dev/null \
 	|| { not_ok "the standby starts"; tail -n 20 "$tmp/standby.log" | sed 's/^/# /'; exit 1; }
+# the WAL receiver starts a moment after the server: wait (at most 30 s) until it streams
+for _ in $(seq 1 300); do
+	[ "$(qs "SELECT status FROM pg_stat_wal_receiver" 2>/dev/null)" = streaming ] && break
+	sleep 0.1
+done
 check "a streaming standby made by pg_basebackup -R is in recovery, streaming from the primary" \
 	same "$(qs "SELECT pg_is_in_recovery(), (SELECT status FROM pg_stat_wal_receiver)")" "t|streaming"
 
@@ -225,17 +232,22 @@ check "after promotion pg_cron's launcher runs and scheduling_status() is ready"
 check "the job scheduled on the old primary came over with the cron database (scheduled_sweeps(): job $job)" \
 	same "$(qs "SELECT jobid, schedule, command FROM instruction_control.scheduled_sweeps()")" "${job}|0 1 * * *|CALL instruction_control.sweep()"
 # pg_cron connects to a job's nodename:nodeport, taken when it was scheduled; this
-# promoted server has another socket and port than the old primary
+# promoted server has another socket and port than the old primary, and this
+# cluster runs jobs over connections (no cron.use_background_workers: see
+# failover_cron.sh for the setting that needs no step at all)
 check "that job still names the old primary's socket and port (cron.job nodename, nodeport: pg_cron's own behaviour)" \
 	same "$(qs "SELECT nodename, nodeport FROM cron.job WHERE jobid = ${job//[^0-9]/0}")" "$phost|$port"
+check "scheduling_status() says what to set so that a failover needs no step (cron.use_background_workers = on)" \
+	grep -q 'set cron.use_background_workers = on' <<<"$(qs "SELECT hint FROM instruction_control.scheduling_status()")"
 job2=$(qs "SELECT instruction_control.schedule_sweeps('30 0 * * *')" 2>&1)
-check "schedule_sweeps() replaces the job (job $job2, new schedule) but keeps its node: re-scheduling is not enough" \
-	same "$(qs "SELECT jobid, schedule, nodename, nodeport FROM cron.job WHERE jobname = 'instruction_control_sweep:$db'")" "$job|30 0 * * *|$phost|$port"
-job3=$(qs "SELECT instruction_control.unschedule_sweeps(); SELECT cron.unschedule('instruction_control_cron_cleanup');
-           SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1 | tail -n 1)
-check "unschedule_sweeps() (and the cleanup job), then schedule_sweeps(): the jobs name the promoted server's socket and port (job $job3)" \
-	same "$(qs "SELECT string_agg(jobname || ':' || nodename || ':' || nodeport, ',' ORDER BY jobname) FROM cron.job")" \
-	"instruction_control_cron_cleanup:$tmp:$sport,instruction_control_sweep:$db:$tmp:$sport"
+check "schedule_sweeps() alone re-points the sweep and cleanup jobs at the promoted server's socket and port (job $job2, no unschedule)" \
+	same "$(qs "SELECT string_agg(jobname || ':' || schedule || ':' || nodename || ':' || nodeport, ',' ORDER BY jobname) FROM cron.job")" \
+	"instruction_control_cron_cleanup:17 0 * * *:$tmp:$sport,instruction_control_sweep:$db:30 0 * * *:$tmp:$sport"
+check "scheduled_sweeps() shows that one job, no other" \
+	same "$(qs "SELECT jobid || '|' || schedule FROM instruction_control.scheduled_sweeps()")" "${job2}|30 0 * * *"
+job3=$(qs "SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1)
+check "scheduling again on the same server keeps the job (job $job3 = $job2), only its schedule changes" \
+	same "$(qs "SELECT jobid || '|' || schedule || '|' || nodename FROM cron.job WHERE jobname = 'instruction_control_sweep:$db'")" "${job2}|0 1 * * *|$tmp"
 qs "SELECT instruction_control.unschedule_sweeps()" >/dev/null 2>&1
 
 echo "# $(($(date +%s) - started)) s"
