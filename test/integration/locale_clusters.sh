@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The same answer on every cluster (issue 17, item 3): the regression tests and
+# the pgTAP suites (make installcheck without the isolation specs; its test
+# pgtap runs test/pgtap/*.sql) pass on a cluster initialised with ru_RU.UTF-8
+# and on one initialised with kk_KZ.UTF-8, both with lc_messages in Russian, as
+# they do on the C.UTF-8 test cluster.  Forms sort their text with the
+# extension's own ICU collations (README, Collation and locale), so the
+# cluster's lc_collate changes no order; the tests read SQLSTATEs, not
+# PostgreSQL's translated message texts; dates in forms are formatted by the
+# extension, not by lc_time.
+#
+# Each cluster is a throwaway of its own (scripts/cluster.sh NAME locale_ru /
+# locale_kk, ports PGPORT + 5 and + 6 or IC_LOCALE_PORT and IC_LOCALE_PORT + 1),
+# destroyed at the end.  The locales come from scripts/install-deps.sh.
+# Runs after the build is installed (scripts/test.sh, stage 8).
+set -uo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+work="$repo/.cluster/logs/locale_clusters"
+rm -rf "$work"
+mkdir -p "$work"
+failed=0
+ok() { echo "ok - $*"; }
+notok() { echo "not ok - $*"; failed=$((failed + 1)); }
+
+base_port=${IC_LOCALE_PORT:-$((${PGPORT:-55432} + 5))}
+names=()
+cleanup() {
+	local n
+	for n in "${names[@]}"; do
+		IC_PORT=0 bash scripts/cluster.sh destroy "$n" >/dev/null 2>&1
+	done
+}
+trap cleanup EXIT
+
+have_locale() {
+	locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8$/utf8/' | grep -qx "$(echo "$1" | tr 'A-Z' 'a-z' | sed 's/utf-8$/utf8/')"
+}
+
+port=$base_port
+for loc in ru_RU.UTF-8 kk_KZ.UTF-8; do
+	name="locale_${loc:0:2}"
+	names+=("$name")
+	log="$work/$name"
+	if ! have_locale "$loc"; then
+		notok "$loc: the locale is not generated (scripts/install-deps.sh as root generates it)"
+		port=$((port + 1))
+		continue
+	fi
+	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	if ! IC_PORT=$port IC_CRON_DB=ic_cron IC_LOCALE=$loc IC_LC_MESSAGES=ru_RU.UTF-8 \
+		bash scripts/cluster.sh start "$name" >"$log.cluster.log" 2>&1; then
+		notok "$loc: cluster started: $(tail -5 "$log.cluster.log")"
+		port=$((port + 1))
+		continue
+	fi
+	(
+		eval "$(IC_PORT=$port bash scripts/cluster.sh env "$name")"
+		settings=$(psql -X -At -d postgres -c "SELECT datcollate || ' ' || datctype FROM pg_database WHERE datname = 'template1'" \
+			-c 'SHOW lc_messages' -c 'SHOW lc_time' -c 'SHOW lc_numeric' 2>&1 | tr '\n' ' ')
+		if [ "$settings" == "$loc $loc ru_RU.UTF-8 $loc $loc " ]; then
+			ok "$loc: cluster initialised with lc_collate, lc_ctype, lc_time, lc_numeric $loc and lc_messages ru_RU.UTF-8"
+		else
+			notok "$loc: cluster settings: $settings"
+		fi
+		# PostgreSQL's own messages come out in Russian there (what the tests must not read)
+		msg=$(psql -X -At -d postgres -c 'SELECT 1/0' 2>&1)
+		if [[ "$msg" == *деление* ]]; then
+			ok "$loc: the server speaks Russian (\"$msg\")"
+		else
+			ok "$loc: the server's messages are not translated here (no postgres-15.mo): \"$msg\""
+		fi
+		rm -f regression.diffs regression.out
+		if make installcheck ISOLATION= >"$log.regress.log" 2>&1; then rc=0; else rc=1; fi
+		cp regression.diffs "$log.regression.diffs" 2>/dev/null
+		cp results/pgtap.tap "$log.pgtap.tap" 2>/dev/null
+		r_ok=$(grep -cE '^(test| ) *[^ ].* \.\.\. ok' "$log.regress.log" || true)
+		r_bad=$(grep -cE '\.\.\. FAILED' "$log.regress.log" || true)
+		if [ $rc -eq 0 ] && [ "$r_bad" -eq 0 ] && [ "$r_ok" -gt 0 ]; then
+			ok "$loc: make installcheck: $r_ok regression tests pass (the pgTAP suites among them)"
+		else
+			notok "$loc: make installcheck: $r_bad failed: $(grep -E '\.\.\. FAILED' "$log.regress.log" | tr -s ' ' | tr '\n' ';') (diffs: ${log#$repo/}.regression.diffs)"
+			head -n 60 "$log.regression.diffs" 2>/dev/null
+		fi
+		t_ok=$(grep -cE '^ *ok [0-9]+' "$log.pgtap.tap" 2>/dev/null || true)
+		t_bad=$(grep -cE '^ *not ok [0-9]+' "$log.pgtap.tap" 2>/dev/null || true)
+		if grep -qE '^Result: PASS' "$log.pgtap.tap" 2>/dev/null && [ "$t_bad" -eq 0 ]; then
+			ok "$loc: pgTAP: $t_ok assertions pass"
+		else
+			notok "$loc: pgTAP: $t_bad assertions fail: $(grep -E '^ *not ok' "$log.pgtap.tap" 2>/dev/null | head -5 | tr '\n' ';')"
+		fi
+		exit "$failed"
+	)
+	failed=$((failed + $?))
+	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	port=$((port + 1))
+done
+
+exit $((failed > 0))
