@@ -70,6 +70,50 @@ for loc in ru_RU.UTF-8 kk_KZ.UTF-8; do
 		else
 			ok "$loc: the server's messages are not translated here (no postgres-15.mo): \"$msg\""
 		fi
+		# One registry in a database with LC_COLLATE/LC_CTYPE C and in one with the
+		# cluster's locale: Appendix 8 (CSV, kk and ru) and code_of() give the same
+		# text in both, and the Kazakh form lists Ғылым and Қаржы before Экономика.
+		form_of() {
+			psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION instruction_control;
+SET search_path = instruction_control, public;
+SET instruction_control.calendar = 'KZ';
+INSERT INTO state_body (code, name, body_type, sector) VALUES
+  ('C-GOV', 'Government', 'government', NULL), ('C-EC', 'Economy', 'central', 'economy'),
+  ('C-SC', 'Science', 'central', 'science'), ('C-FI', 'Finance', 'central', 'finance'),
+  ('C-AG', 'Agriculture', 'central', 'agriculture'), ('C-X', 'Agency X', 'central', 'Custom sector');
+\o /dev/null
+SELECT put_on_control('event', 'government', '2025-03-03', term => '10 wd', responsible_body_id => b.id,
+                      controlling_body_id => (SELECT id FROM state_body WHERE code = 'C-GOV'), content => 'Measure ' || b.code)
+  FROM state_body b WHERE b.code <> 'C-GOV' ORDER BY b.code COLLATE "C";
+SELECT transfer_control(i.id, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05')
+  FROM instruction i JOIN state_body b ON b.id = i.responsible_body_id AND b.code = 'C-SC';
+\o
+SELECT form_annual_summary_csv(b.id, 2025, 'kk') FROM state_body b WHERE b.code = 'C-GOV';
+SELECT form_annual_summary_csv(b.id, 2025, 'ru') FROM state_body b WHERE b.code = 'C-GOV';
+SELECT code_of('decider', 'ПРЕМЬЕР-МИНИСТР');
+SQL
+		}
+		dropdb --if-exists ic_coll_c >/dev/null 2>&1; dropdb --if-exists ic_coll_locale >/dev/null 2>&1
+		if createdb -T template0 --lc-collate=C --lc-ctype=C ic_coll_c && createdb -T template0 ic_coll_locale &&
+			form_of ic_coll_c >"$log.form_c.txt" 2>&1 && form_of ic_coll_locale >"$log.form_locale.txt" 2>&1; then
+			if diff "$log.form_c.txt" "$log.form_locale.txt" >"$log.form.diff"; then
+				ok "$loc: Appendix 8 (kk, ru) and code_of() give the same text in a C database and a $loc one"
+			else
+				notok "$loc: Appendix 8 differs between a C database and a $loc one: $(head -6 "$log.form.diff" | tr '\n' ' ')"
+			fi
+			order=$(grep -oE '"?(Ауыл шаруашылығы|Ғылым|Қаржы|Экономика) саласында' "$log.form_locale.txt" | tr -d '"' | tr '\n' ',')
+			if [ "$order" == "Ауыл шаруашылығы саласында,Ғылым саласында,Қаржы саласында,Экономика саласында," ]; then
+				ok "$loc: the Kazakh form follows the Kazakh alphabet (Ғылым, Қаржы before Экономика)"
+			else
+				notok "$loc: the Kazakh form's sectors: $order"
+			fi
+		else
+			notok "$loc: the registry in a C and a $loc database: $(tail -3 "$log.form_c.txt" "$log.form_locale.txt" 2>/dev/null | tr '\n' ' ')"
+		fi
+		dropdb --if-exists ic_coll_c >/dev/null 2>&1; dropdb --if-exists ic_coll_locale >/dev/null 2>&1
+
 		rm -f regression.diffs regression.out
 		if make installcheck ISOLATION= >"$log.regress.log" 2>&1; then rc=0; else rc=1; fi
 		cp regression.diffs "$log.regression.diffs" 2>/dev/null
