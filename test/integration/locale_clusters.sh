@@ -90,6 +90,12 @@ SELECT put_on_control('event', 'government', '2025-03-03', term => '10 wd', resp
 SELECT transfer_control(i.id, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05')
   FROM instruction i JOIN state_body b ON b.id = i.responsible_body_id AND b.code = 'C-SC';
 \o
+SQL
+			show_form "$1"
+		}
+		show_form() {
+			psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
+SET search_path = instruction_control, public;
 SELECT form_annual_summary_csv(b.id, 2025, 'kk') FROM state_body b WHERE b.code = 'C-GOV';
 SELECT form_annual_summary_csv(b.id, 2025, 'ru') FROM state_body b WHERE b.code = 'C-GOV';
 SELECT code_of('decider', 'ПРЕМЬЕР-МИНИСТР');
@@ -112,7 +118,18 @@ SQL
 		else
 			notok "$loc: the registry in a C and a $loc database: $(tail -3 "$log.form_c.txt" "$log.form_locale.txt" 2>/dev/null | tr '\n' ' ')"
 		fi
+		# One dump, one form: the C database's dump restored into a $loc database
+		# (the collations come with CREATE EXTENSION, not from the dump)
+		dropdb --if-exists ic_coll_restored >/dev/null 2>&1
+		if pg_dump -Fc -d ic_coll_c -f "$log.dump" >"$log.restore.log" 2>&1 && createdb -T template0 ic_coll_restored &&
+			PGOPTIONS='-c instruction_control.restore_mode=on' pg_restore --exit-on-error -d ic_coll_restored "$log.dump" >>"$log.restore.log" 2>&1 &&
+			show_form ic_coll_restored >"$log.form_restored.txt" 2>&1 && diff "$log.form_c.txt" "$log.form_restored.txt" >>"$log.restore.log"; then
+			ok "$loc: a C database's dump restored into a $loc database gives the same Appendix 8"
+		else
+			notok "$loc: the C database's dump restored into a $loc one: $(tail -6 "$log.restore.log" | tr '\n' ' ')"
+		fi
 		dropdb --if-exists ic_coll_c >/dev/null 2>&1; dropdb --if-exists ic_coll_locale >/dev/null 2>&1
+		dropdb --if-exists ic_coll_restored >/dev/null 2>&1
 
 		rm -f regression.diffs regression.out
 		if make installcheck ISOLATION= >"$log.regress.log" 2>&1; then rc=0; else rc=1; fi
