@@ -157,7 +157,7 @@ COMMENT ON FUNCTION label(text, text) IS
 
 CREATE TABLE vocabulary_synonym (
   domain    text NOT NULL,
-  synonym   text NOT NULL CHECK (synonym = lower(btrim(synonym)) AND synonym <> ''),
+  synonym   text NOT NULL CHECK (synonym = lower(btrim(synonym) COLLATE instruction_control.und) AND synonym <> ''),
   code      text NOT NULL,
   PRIMARY KEY (domain, synonym),
   FOREIGN KEY (domain, code) REFERENCES vocabulary (domain, code)

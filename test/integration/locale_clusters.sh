@@ -90,6 +90,14 @@ SELECT put_on_control('event', 'government', '2025-03-03', term => '10 wd', resp
 SELECT transfer_control(i.id, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05')
   FROM instruction i JOIN state_body b ON b.id = i.responsible_body_id AND b.code = 'C-SC';
 \o
+DO $$
+BEGIN
+  INSERT INTO instruction_control.vocabulary_synonym VALUES ('decider', 'РАП', 'head_of_pa');
+  RAISE WARNING 'a synonym in capitals is accepted';
+EXCEPTION WHEN check_violation THEN
+  RAISE WARNING 'a synonym in capitals is refused';
+END
+$$;
 SQL
 			show_form "$1"
 		}

@@ -12,7 +12,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(9);
+SELECT plan(10);
 
 -- The collations: extension members, ICU here (this server is built with ICU)
 SELECT is((SELECT string_agg(c.collname || ':' || c.collprovider::text || ':' || c.colliculocale, ' ' ORDER BY c.collname COLLATE "C")
@@ -66,6 +66,8 @@ SELECT matches((SELECT intermediate_result FROM form_annual_summary(:gov, 2025, 
                'R75-1: and in the Russian phrase');
 SELECT is(code_of('decider', '  ПРЕМЬЕР-МИНИСТР '), 'prime_minister',
           'code_of() folds Cyrillic capitals by ICU''s root rules, not the database''s lc_ctype');
+SELECT throws_ok($$INSERT INTO vocabulary_synonym VALUES ('decider', 'РАП', 'head_of_pa')$$, '23514', NULL,
+                 'a synonym in Cyrillic capitals is refused: vocabulary_synonym is lower case by the same rules as code_of()');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,9 @@
  *   summary (Appendix 8: form_annual_summary[_csv|_html]) sorts its sectors by
  *   the form's language; decision_phrase(), code_of() and sector_heading()
  *   fold case with und, not the database's lc_ctype; label(code, lang) and the
- *   view decision_matrix sort codes by "C".
+ *   view decision_matrix sort codes by "C";
+ * - vocabulary_synonym's lower-case check folds with und, as code_of() does
+ *   (a synonym stored in capitals under a C lc_ctype is folded first).
  */
 
 -- Collations (issue 17, item 3): user-visible text (sector headings of the
@@ -315,3 +317,8 @@ SELECT 900, a.action::text, a.level::text, 'any', NULL, NULL,
   FROM decision_authority a
  WHERE a.enabled
  GROUP BY a.action, a.level;
+
+UPDATE vocabulary_synonym SET synonym = lower(btrim(synonym) COLLATE instruction_control.und)
+ WHERE synonym IS DISTINCT FROM lower(btrim(synonym) COLLATE instruction_control.und);
+ALTER TABLE vocabulary_synonym DROP CONSTRAINT vocabulary_synonym_synonym_check,
+  ADD CONSTRAINT vocabulary_synonym_synonym_check CHECK (synonym = lower(btrim(synonym) COLLATE instruction_control.und) AND synonym <> '');
