@@ -91,7 +91,7 @@ BEGIN
     BEGIN
       EXECUTE pg_catalog.format('CREATE COLLATION instruction_control.%I (provider = icu, locale = %L)', c.name, c.locale);
     EXCEPTION WHEN feature_not_supported THEN
-      RAISE NOTICE 'collation instruction_control.% is a copy of "C": %', c.name, SQLERRM
+      RAISE WARNING 'collation instruction_control.% is a copy of "C": %', c.name, SQLERRM
         USING HINT = 'ICU collations need a server built with ICU and a database encoding other than SQL_ASCII.';
       EXECUTE pg_catalog.format('CREATE COLLATION instruction_control.%I FROM pg_catalog."C"', c.name);
     END;
