@@ -40,7 +40,7 @@ DO $$
 DECLARE
   b bigint[] := ARRAY(SELECT id FROM state_body
                        WHERE code IN ('R-MLSP', 'R-MH', 'R-MEN', 'R-MSHE', 'R-MF', 'R-MNE', 'R-MA', 'R-MDAI', 'R-MT')
-                       ORDER BY code);
+                       ORDER BY code COLLATE "C");
   gov bigint := (SELECT id FROM state_body WHERE code = 'R-GOV');
   ast bigint := (SELECT id FROM state_body WHERE code = 'R-AST');
   shym bigint := (SELECT id FROM state_body WHERE code = 'R-SHYM');

@@ -30,7 +30,7 @@ SELECT f.sector_heading AS "сфера", f.row_no AS "№", f.requisites AS "р�
        left(coalesce(f.final_result, f.intermediate_result), 110) AS "результат"
   FROM form_annual_summary((SELECT id FROM state_body WHERE code = 'R-GOV'), 2025, 'ru') f
  WHERE f.row_no <= 2
- ORDER BY f.sector_heading, f.row_no;
+ ORDER BY f.sector_heading COLLATE instruction_control.ru, f.row_no;  -- the Russian alphabet on every cluster
 
 \echo '-- Appendix 5 excerpt: the control approval of the decree No. 845, in Kazakh, as CSV'
 SELECT string_agg(line, E'\n') AS csv

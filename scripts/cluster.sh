@@ -14,6 +14,8 @@
 #   IC_CRON_DB     cron.database_name (test: ic_cron, demo: instruction_control_demo);
 #                  created at start if missing.  Not a database pg_regress drops: pg_cron's
 #                  launcher stays connected to it.
+#   IC_LOCALE      initdb's --locale (default C.UTF-8); IC_LC_MESSAGES its lc_messages (default C)
+#                  (test/integration/locale_clusters.sh: ru_RU.UTF-8, kk_KZ.UTF-8)
 # Run as root, the server runs as the unprivileged user "postgres".
 set -euo pipefail
 
@@ -73,7 +75,7 @@ init_cluster() {
 	chown -R "$owner" "$dir"
 	chmod 700 "$data"
 	pg "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 \
-		--locale=C.UTF-8 --no-sync >/dev/null
+		--locale="${IC_LOCALE:-C.UTF-8}" --no-sync >/dev/null
 	cat >> "$data/postgresql.conf" <<CONF
 
 # --- instruction_control throwaway cluster ($name) ---
@@ -83,7 +85,7 @@ unix_socket_directories = '$sockdir'
 shared_preload_libraries = 'pg_cron'
 cron.database_name = '$cron_db'
 cron.host = '$sockdir'
-lc_messages = 'C'
+lc_messages = '${IC_LC_MESSAGES:-C}'
 fsync = off
 synchronous_commit = off
 full_page_writes = off

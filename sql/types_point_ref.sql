@@ -134,7 +134,7 @@ SELECT pg_temp.plan($$SELECT ref FROM pg_temp.points
                        WHERE ref <@ ('99999999' || repeat('-99999999', 112) || '-9999999')::point_ref$$);
 SELECT e.what, count(a.ref) AS in_subtree
   FROM pg_temp.extremes e LEFT JOIN pg_temp.points a ON a.ref <@ e.p
- GROUP BY e.what ORDER BY e.what;
+ GROUP BY e.what ORDER BY e.what COLLATE "C";
 SELECT count(*) AS pairs, count(*) FILTER (WHERE (a.ref <@ q.r) IS DISTINCT FROM point_ref_contains(q.r, a.ref))
        AS disagreements
   FROM pg_temp.points a, pg_temp.near q;

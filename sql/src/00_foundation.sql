@@ -134,3 +134,32 @@ $$;
 GRANT ic_reader TO ic_executor;
 GRANT ic_reader TO ic_controller;
 GRANT ic_controller TO ic_admin;
+
+-- Collations (issue 17, item 3): user-visible text (sector headings of the
+-- forms, labels, names) is sorted and case-folded with these, never with the
+-- database's own collation, so one registry gives the same form on a C, a
+-- ru_RU and a kk_KZ cluster.  kk follows the Kazakh alphabet (А Ә Б В Г Ғ Д
+-- ... К Қ ... Н Ң О Ө ... У Ұ Ү ... Х Һ ... Ы І ... Э Ю Я), ru the Russian one,
+-- und is ICU's root order (English, and case folding of any script).  Codes
+-- sort by "C".  Where the database cannot use ICU (a server built without it,
+-- an SQL_ASCII database) each is a copy of "C": the order of code points, the
+-- same on every such cluster.  The form of a language sorts with its collation
+-- (README, Collation and locale).
+DO $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT * FROM (VALUES ('kk', 'kk-KZ'), ('ru', 'ru-RU'), ('und', 'und')) AS v(name, locale) LOOP
+    BEGIN
+      EXECUTE pg_catalog.format('CREATE COLLATION instruction_control.%I (provider = icu, locale = %L)', c.name, c.locale);
+    EXCEPTION WHEN feature_not_supported THEN
+      RAISE WARNING 'collation instruction_control.% is a copy of "C": %', c.name, SQLERRM
+        USING HINT = 'ICU collations need a server built with ICU and a database encoding other than SQL_ASCII.';
+      EXECUTE pg_catalog.format('CREATE COLLATION instruction_control.%I FROM pg_catalog."C"', c.name);
+    END;
+  END LOOP;
+END
+$$;
+COMMENT ON COLLATION instruction_control.kk IS 'Kazakh alphabetical order (ICU kk-KZ) for the forms in Kazakh (қазақ әліпбиі бойынша / по казахскому алфавиту)';
+COMMENT ON COLLATION instruction_control.ru IS 'Russian alphabetical order (ICU ru-RU) for the forms in Russian (орыс әліпбиі бойынша / по русскому алфавиту)';
+COMMENT ON COLLATION instruction_control.und IS 'ICU root order, for English labels and for case folding (lower) of any script independent of the database''s lc_ctype';

@@ -491,8 +491,8 @@ SELECT r.precedence, r.action::text AS action, r.level::text AS level, r.kind_cl
  WHERE r.enabled
 UNION ALL
 SELECT 900, a.action::text, a.level::text, 'any', NULL, NULL,
-       array_agg(a.decider::text ORDER BY a.decider::text), 'R74-1', NULL, NULL,
-       string_agg(a.basis, '; ' ORDER BY a.decider::text), 'decision_authority'
+       array_agg(a.decider::text ORDER BY a.decider::text COLLATE "C"), 'R74-1', NULL, NULL,
+       string_agg(a.basis, '; ' ORDER BY a.decider::text COLLATE "C"), 'decision_authority'
   FROM decision_authority a
  WHERE a.enabled
  GROUP BY a.action, a.level;

@@ -141,7 +141,7 @@ BEGIN
   IF EXISTS (SELECT 1 FROM instruction_kinds() k WHERE k::text = code) THEN
     RETURN label(code::instruction_kind, lang);
   END IF;
-  SELECT array_agg(v.domain ORDER BY v.domain) INTO domains FROM vocabulary v WHERE v.code = label.code;
+  SELECT array_agg(v.domain ORDER BY v.domain COLLATE "C") INTO domains FROM vocabulary v WHERE v.code = label.code;
   IF domains IS NULL THEN
     RAISE EXCEPTION 'no label for code "%"', code
       USING ERRCODE = '22023', HINT = 'The codes with labels are listed in instruction_control.vocabulary.';
@@ -157,7 +157,7 @@ COMMENT ON FUNCTION label(text, text) IS
 
 CREATE TABLE vocabulary_synonym (
   domain    text NOT NULL,
-  synonym   text NOT NULL CHECK (synonym = lower(btrim(synonym)) AND synonym <> ''),
+  synonym   text NOT NULL CHECK (synonym = lower(btrim(synonym) COLLATE instruction_control.und) AND synonym <> ''),
   code      text NOT NULL,
   PRIMARY KEY (domain, synonym),
   FOREIGN KEY (domain, code) REFERENCES vocabulary (domain, code)
@@ -174,12 +174,14 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 DECLARE
-  folded text := lower(btrim(name, E' \t\r\n\u00a0'));
+  -- case folded by ICU's root rules, not the database's lc_ctype (issue 17 item 3)
+  folded text := lower(btrim(name, E' \t\r\n\u00a0') COLLATE instruction_control.und);
   result text;
 BEGIN
   SELECT v.code INTO result FROM vocabulary v
    WHERE v.domain = code_of.domain
-     AND folded IN (v.code, lower(v.kk), lower(v.ru), lower(v.en))
+     AND folded IN (v.code, lower(v.kk COLLATE instruction_control.und), lower(v.ru COLLATE instruction_control.und),
+                    lower(v.en COLLATE instruction_control.und))
    LIMIT 1;
   IF result IS NULL THEN
     SELECT s.code INTO result FROM vocabulary_synonym s

@@ -210,7 +210,7 @@ AS $$
          ('internal affairs', 'Ішкі істер саласында', 'В сфере внутренних дел', 'In internal affairs'),
          ('regional development', 'Өңірлік даму саласында', 'В сфере регионального развития', 'In regional development'),
          ('ecology', 'Экология саласында', 'В сфере экологии', 'In ecology')
-       ) AS b(sector, kk, ru, en) WHERE b.sector = lower($1)),
+       ) AS b(sector, kk, ru, en) WHERE b.sector = lower($1 COLLATE instruction_control.und)),
     $1,
     CASE lang WHEN 'kk' THEN 'Сала көрсетілмеген' WHEN 'ru' THEN 'Сфера не указана' ELSE 'Sector not given' END)
 $$;
@@ -758,13 +758,13 @@ AS $$
              coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text))
     WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer' THEN
       pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_transfer', instruction_control.report_date(d.decided_on),
-             pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text)),
+             pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text) COLLATE instruction_control.und),
              instruction_control.report_date(d.new_due_date))
     WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline' THEN
       pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_new_deadline', instruction_control.report_date(d.decided_on),
              instruction_control.report_date(d.new_due_date),
              CASE WHEN d.reason IS NOT NULL AND NOT hide_reason
-                  THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason)) OPERATOR(pg_catalog.||) ')'
+                  THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason) COLLATE instruction_control.und) OPERATOR(pg_catalog.||) ')'
                   ELSE '' END)
     WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal' THEN
       pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on))
@@ -1138,7 +1138,10 @@ BEGIN
          r.secrecy = 'state_secret'
     FROM rows r
     LEFT JOIN act a ON a.id = r.act_id
-   ORDER BY 2, 3;
+   -- sectors in the alphabetical order of the form's language, whatever the
+   -- database's collation (instruction_control.kk / ru, issue 17 item 3)
+   ORDER BY CASE WHEN checked_lang = 'kk' THEN sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.kk END,
+            sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.ru, 3;
 END
 $$;
 COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
@@ -1149,7 +1152,10 @@ CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text 
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  SELECT report_form_csv('annual_summary', lang, jsonb_agg(f ORDER BY f.sector_heading, f.row_no), delimiter, bom)
+  SELECT report_form_csv('annual_summary', lang,
+                         jsonb_agg(f ORDER BY CASE WHEN lang = 'kk' THEN f.sector_heading COLLATE instruction_control.kk END,
+                                              f.sector_heading COLLATE instruction_control.ru, f.row_no),
+                         delimiter, bom)
     FROM form_annual_summary(body_id, year, lang) f
 $$;
 COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
@@ -1169,7 +1175,8 @@ BEGIN
     RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
       USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
   END IF;
-  SELECT jsonb_agg(f ORDER BY f.sector_heading, f.row_no)
+  SELECT jsonb_agg(f ORDER BY CASE WHEN is_kk THEN f.sector_heading COLLATE instruction_control.kk END,
+                              f.sector_heading COLLATE instruction_control.ru, f.row_no)
     INTO rows
     FROM form_annual_summary(body_id, year, lang) f;
   -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian

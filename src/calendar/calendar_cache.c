@@ -171,7 +171,7 @@ known_calendars(void)
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute("SELECT pg_catalog.string_agg(code, ', ' ORDER BY code) FROM " IC_SCHEMA ".calendar",
+	if (SPI_execute("SELECT pg_catalog.string_agg(code, ', ' ORDER BY code COLLATE pg_catalog.\"C\") FROM " IC_SCHEMA ".calendar",
 					true, 0) != SPI_OK_SELECT || SPI_processed != 1)
 		return pstrdup("(none)");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);

@@ -119,7 +119,7 @@ load_matrix(void)
 	ic_keep_plan(&plan,
 				 "SELECT action, level, kind_class, repeated, drafter, deciders, rule_id, "
 				 "       effective_from, effective_to "
-				 "  FROM " IC_SCHEMA ".decision_matrix ORDER BY precedence, rule_id",
+				 "  FROM " IC_SCHEMA ".decision_matrix ORDER BY precedence, rule_id COLLATE pg_catalog.\"C\"",
 				 0, NULL);
 	if (SPI_execute_plan(plan, NULL, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read " IC_SCHEMA ".decision_matrix");

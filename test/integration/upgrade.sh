@@ -112,6 +112,9 @@ same "views" \
 same "types and domains" \
 	"SELECT t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod) FROM pg_type t
 	  WHERE t.typnamespace = $nsp AND t.typtype IN ('b', 'd', 'e') ORDER BY 1"
+same "collations (issue 17 item 3: kk, ru, und)" \
+	"SELECT c.collname, c.collprovider, c.colliculocale, c.collcollate, c.collisdeterministic, obj_description(c.oid, 'pg_collation')
+	   FROM pg_collation c WHERE c.collnamespace = $nsp ORDER BY 1"
 same "dump configuration" \
 	"SELECT c.relname, x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
 	   JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'instruction_control' ORDER BY 1"

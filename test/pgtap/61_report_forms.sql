@@ -62,8 +62,8 @@ SELECT is((SELECT count(*)::int FROM form_control_approval(:a1) WHERE measure LI
 
 -- Appendix 8 ------------------------------------------------------------------------------
 SELECT results_eq(format('SELECT sector_heading, row_no, instruction_id, status FROM form_annual_summary(%s, 2025, ''ru'')', :gov),
-  format('VALUES (''Custom sector'', 1, %s::bigint, ''executed''), (''Custom sector'', 2, %s, ''in_progress''), (''В сфере здравоохранения'', 1, %s, ''in_progress''), (''В сфере здравоохранения'', 2, %s, ''in_progress'')', :i2, :i5, :i1, :i3),
-  'Appendix 8: the body''s instructions grouped by sector, executed or in progress (R75-1); a PA-level point is not the body''s');
+  format('VALUES (''В сфере здравоохранения'', 1, %s::bigint, ''in_progress''), (''В сфере здравоохранения'', 2, %s, ''in_progress''), (''Custom sector'', 1, %s, ''executed''), (''Custom sector'', 2, %s, ''in_progress'')', :i1, :i3, :i2, :i5),
+  'Appendix 8: the body''s instructions grouped by sector (in the Russian order, Cyrillic before Latin), executed or in progress (R75-1); a PA-level point is not the body''s');
 SELECT results_eq(format('SELECT due_date, extensions, status_label FROM form_annual_summary(%s, 2025, ''ru'') WHERE instruction_id = %s', :gov, :i1),
   $$VALUES (date '2025-04-15', 1, 'на исполнении')$$,
   'Appendix 8 for 2025: the deadline and the one extension as they stood on 31.12.2025 (the 2026 extension is not there)');
