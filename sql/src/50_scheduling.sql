@@ -132,7 +132,7 @@ BEGIN
                     quote_ident(st.cron_database), quote_ident(current_database())
       USING ERRCODE = 'IC202',
             DETAIL = 'The schema cron exists only in cron.database_name; this database has no dblink to reach it.',
-            HINT = format('Run CREATE EXTENSION dblink; here and call again, or run in database %s:  %s',
+            HINT = format('Run CREATE EXTENSION dblink; here and call again, or run in database %s:  %s;',
                           quote_ident(st.cron_database), command);
   ELSE
     RETURN QUERY EXECUTE format('SELECT v::pg_catalog.jsonb FROM %I.dblink(%L::pg_catalog.text, %L::pg_catalog.text) AS r(v pg_catalog.text)',
@@ -207,15 +207,16 @@ BEGIN
     RAISE EXCEPTION 'keep_run_details must not be negative'
       USING ERRCODE = '22023', HINT = 'E.g. ''14 days''.';
   END IF;
-  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
+  -- the command is a statement a superuser can run as it is (IC202's HINT shows it): no alias
+  job := (instruction_control.cron_exec(format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L)',
                                                instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
-                                               current_database(), job_owner)) ->> 'v')::bigint;
+                                               current_database(), job_owner)) ->> 'schedule_in_database')::bigint;
   -- one sweep job per database: another role's job of this database goes
   PERFORM instruction_control.cron_exec(format(
-    'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
+    'SELECT cron.unschedule(j.jobid) FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
     instruction_control.sweep_job_name(), current_database(), job_owner));
   -- keep cron.job_run_details bounded: one cleanup job in the cron database
-  PERFORM instruction_control.cron_exec(format('SELECT cron.schedule(%L, %L, %L) AS v',
+  PERFORM instruction_control.cron_exec(format('SELECT cron.schedule(%L, %L, %L)',
                                                'instruction_control_cron_cleanup', '17 0 * * *', cleanup_cmd));
   RETURN job;
 END
