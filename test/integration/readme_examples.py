@@ -180,6 +180,9 @@ def psql_script(blocks):
         out.append('\\set readme_go true')
         for k, s in enumerate(block.statements):
             tag = '%d.%d' % (b, k)
+            if s.problem:       # never sent: psql would keep it in its query buffer
+                out.append('\\set readme_go false')
+                break
             out.append('\\if :readme_go')
             out.append('\\echo @@S %s' % tag)
             out.append('\\warn @@S %s' % tag)
