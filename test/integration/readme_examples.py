@@ -29,7 +29,7 @@ import tempfile
 
 ELLIPSIS = '\u2026'
 SKIP_RE = re.compile(r'^<!--\s*readme-test:\s*skip\b(.*?)-->\s*$')
-ANY_SKIP_RE = re.compile(r'<!--\s*readme-test\b')
+ANY_SKIP_RE = re.compile(r'^\s*<!--\s*readme-test\b')
 FENCE_RE = re.compile(r'^```\s*([A-Za-z0-9_+-]*)\s*$')
 RESULT_RE = re.compile(r'^--\s*=>\s?(.*?)(?:\s+--\s.*)?$')
 ERRCODE_RE = re.compile(r'^--\s*error:\s*([0-9A-Z]{5})\b')
@@ -200,7 +200,8 @@ def psql_script(blocks):
                 out += ['\\if :ERROR', '\\set readme_go false', '\\endif']
             out.append('\\endif')
         # a block stopped inside BEGIN ... COMMIT leaves no aborted transaction behind
-        out += ['\\if :readme_go', '\\else', 'ROLLBACK;', '\\endif']
+        # (nor the role it set: the next block starts as the superuser it expects)
+        out += ['\\if :readme_go', '\\else', 'ROLLBACK;', 'RESET ROLE;', '\\endif']
     return '\n'.join(out) + '\n'
 
 

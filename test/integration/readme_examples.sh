@@ -5,7 +5,9 @@
 #      it must report a wrong shown result, a wrong SQLSTATE, a wrong HINT, a failing
 #      statement, a skip without a reason and a statement without ';' -- and pass a
 #      right one: a check that cannot fail proves nothing
-#   2. every ```sql block of README.md, IN ORDER, in one psql session on a fresh database
+#   2. IC202's HINT (quoted by the README) is the exact statement: run as given in the cron
+#      database, it schedules the sweep
+#   3. every ```sql block of README.md, IN ORDER, in one psql session on a fresh database
 #      (superuser; the README's own blocks create the extension, its roles and its rows),
 #      comparing every shown result ("-- => TEXT") and every shown error ("-- error:
 #      SQLSTATE", "-- ERROR/DETAIL/HINT:" lines); a block preceded by
@@ -30,7 +32,7 @@ q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 harness() { python3 "$repo/test/integration/readme_examples.py" "$@"; }
 
 # pg_cron's launcher starts a moment after the server; the README schedules through dblink
-q "$cron_db" "CREATE EXTENSION IF NOT EXISTS pg_cron" >/dev/null
+q "$cron_db" "CREATE EXTENSION IF NOT EXISTS pg_cron" >/dev/null 2>&1
 for _ in $(seq 1 20); do
 	[ "$(q postgres "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher'")" = 1 ] && break
 	sleep 0.5
@@ -40,10 +42,11 @@ roles_before=$(q postgres "SELECT string_agg(quote_literal(rolname), ',') FROM p
 cleanup_job_before=$(q "$cron_db" "SELECT count(*) FROM cron.job WHERE jobname = 'instruction_control_cron_cleanup'" 2>/dev/null || echo 1)
 
 cleanup() {
-	q "$cron_db" "SELECT cron.unschedule(jobid) FROM cron.job WHERE database = '$db'" >/dev/null 2>&1
+	q "$cron_db" "SELECT cron.unschedule(jobid) FROM cron.job WHERE database IN ('$db', '${db}_hint')" >/dev/null 2>&1
 	[ "$cleanup_job_before" = 0 ] && q "$cron_db" "SELECT cron.unschedule('instruction_control_cron_cleanup')" >/dev/null 2>&1
 	dropdb --if-exists "$db" >/dev/null 2>&1
 	dropdb --if-exists "${db}_self" >/dev/null 2>&1
+	dropdb --if-exists "${db}_hint" >/dev/null 2>&1
 	for r in $(q postgres "SELECT quote_ident(rolname) FROM pg_roles WHERE rolname NOT IN ($roles_before)"); do
 		psql -X -q -d postgres -c "DROP ROLE $r" >/dev/null 2>&1
 	done
@@ -107,7 +110,27 @@ else
 	ok "harness: exits non-zero when a block fails"
 fi
 
-# --- 2. README.md ----------------------------------------------------------------------
+# --- 2. IC202's HINT, which the README quotes, is the exact statement to run ------------
+dropdb --if-exists "${db}_hint" >/dev/null 2>&1
+createdb "${db}_hint"
+q "${db}_hint" "CREATE EXTENSION instruction_control" >/dev/null
+hint=$(psql -X -q -At -d "${db}_hint" -c "SELECT instruction_control.schedule_sweeps('0 1 * * *')" 2>&1 \
+	| sed -n 's/^HINT:  Run CREATE EXTENSION dblink; here and call again, or run in database ic_cron:  //p')
+if [[ "$hint" == "SELECT cron.schedule_in_database('instruction_control_sweep:${db}_hint', "*"'${db}_hint', 'postgres');" ]]; then
+	ok "IC202: the HINT ends in the statement itself, ';' included (no alias): $hint"
+else
+	not_ok "IC202: the HINT ends in the statement itself, ';' included: got '$hint'"
+fi
+if [ -n "$hint" ] && q "$cron_db" "$hint" >/dev/null 2>&1 \
+	&& [ "$(q "$cron_db" "SELECT database || ' ' || command FROM cron.job WHERE jobname = 'instruction_control_sweep:${db}_hint'")" = "${db}_hint CALL instruction_control.sweep()" ]; then
+	ok "IC202: the HINT's statement, run as given in the cron database, schedules the sweep of ${db}_hint"
+else
+	not_ok "IC202: the HINT's statement, run as given in the cron database, schedules the sweep of ${db}_hint"
+fi
+q "$cron_db" "SELECT cron.unschedule(jobid) FROM cron.job WHERE database = '${db}_hint'" >/dev/null 2>&1
+dropdb --if-exists "${db}_hint" >/dev/null 2>&1
+
+# --- 3. README.md ----------------------------------------------------------------------
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
 harness "$repo/README.md" "$db" "$tmp" > "$tmp/readme.out" 2>&1
