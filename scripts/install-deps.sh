@@ -16,6 +16,7 @@ needed=(
 	postgresql-15-plpgsql-check	# sql/plpgsql_lint.sql: plpgsql_check over every PL/pgSQL function
 	libtap-parser-sourcehandler-pgtap-perl
 	python3-psycopg2	# test/integration/report_bi_client.sh: a BI client's view of the reports
+	python3	# test/integration/readme_examples.sh: the README's sql blocks extracted and checked
 	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs
 	"$@"
 )

@@ -91,6 +91,8 @@ def split_statements(block):
     cur, cur_line = [], None      # the statement being read: its lines so far
     pending = None                # the statement just ended, taking the ERROR lines after it
     state, dollar, depth = None, None, 0
+    misplaced = False             # a "-- =>" or "-- error:" inside the statement being read
+    annotation = lambda c: RESULT_RE.match(c) or ERRCODE_RE.match(c)
     for lineno, text in block.body:
         stripped = text.strip()
         if state is None and not cur:
@@ -99,6 +101,11 @@ def split_statements(block):
                 pending.shown.append((sm.group(1), sm.group(2)))
                 continue
             pending = None
+            if stripped.startswith('--') and (annotation(stripped) or SHOWN_RE.match(stripped)):
+                s = Statement(lineno, stripped)
+                s.problem = 'a shown result or error that is not on (or right after) a statement\'s last line'
+                stmts.append(s)
+                continue
             if stripped == '' or stripped.startswith('--'):
                 continue
             if stripped.startswith('\\'):
@@ -140,6 +147,7 @@ def split_statements(block):
                 state, depth = 'block', 1
                 pos += 1
             elif text.startswith('--', pos):
+                misplaced = misplaced or bool(annotation(text[pos:].strip()))
                 keep = text[:pos].rstrip()
                 break
             elif c in ';\\':
@@ -154,6 +162,9 @@ def split_statements(block):
                         s.sqlstate = em.group(1)
                 elif rest:
                     s.problem = 'more than one statement on its last line'
+                if misplaced:
+                    s.problem = 'a shown result or error that is not on the statement\'s last line'
+                misplaced = False
                 stmts.append(s)
                 pending = s
                 cur, cur_line, keep = [], None, None

@@ -86,6 +86,10 @@ SELECT 1;
 ```sql
 SELECT 1
 ```
+```sql
+SELECT 1 -- => 1
+     + 1;
+```
 <!-- readme-test: skip needs a second cluster -->
 ```sql
 SELECT * FROM no_such_table;
@@ -103,7 +107,8 @@ expect_line "fails a wrong ERROR line" '^not ok - self\.md:14 .*ERROR is shown a
 expect_line "fails a failing statement, naming its README line" '^not ok - self\.md:18 .*self\.md:19 SELECT \* FROM no_such_table;: 42P01'
 expect_line "fails a skip without a reason" '^not ok - self\.md:23: a skip without a reason'
 expect_line "fails a statement without ';'" "^not ok - self\\.md:26 .*without its ';'"
-expect_line "lists a skipped block with its reason" '^# skipped self\.md:30: needs a second cluster'
+expect_line "fails a shown result not on the statement's last line" "^not ok - self\\.md:29 .*not on the statement's last line"
+expect_line "lists a skipped block with its reason" '^# skipped self\.md:34: needs a second cluster'
 if harness "$tmp/self.md" "${db}_self" "$tmp" >/dev/null 2>&1; then
 	not_ok "harness: exits non-zero when a block fails"
 else
