@@ -92,6 +92,7 @@ def split_statements(block):
     pending = None                # the statement just ended, taking the ERROR lines after it
     state, dollar, depth = None, None, 0
     misplaced = False             # a "-- =>" or "-- error:" inside the statement being read
+    words, atomic = [], 0         # its first words; BEGIN ATOMIC depth (as psql counts it)
     annotation = lambda c: RESULT_RE.match(c) or ERRCODE_RE.match(c)
     for lineno, text in block.body:
         stripped = text.strip()
@@ -150,6 +151,18 @@ def split_statements(block):
                 misplaced = misplaced or bool(annotation(text[pos:].strip()))
                 keep = text[:pos].rstrip()
                 break
+            elif c.isalpha() or c == '_':
+                w = re.match(r'\w+', text[pos:]).group(0)
+                up = w.upper()
+                words.append(up)
+                routine = words[:1] == ['CREATE'] and ('FUNCTION' in words[:4] or 'PROCEDURE' in words[:4])
+                if routine and (up == 'BEGIN' or (up == 'CASE' and atomic > 0)):
+                    atomic += 1
+                elif routine and up == 'END' and atomic > 0:
+                    atomic -= 1
+                pos += len(w) - 1
+            elif c == ';' and atomic > 0:
+                pass
             elif c in ';\\':
                 s = Statement(cur_line, '\n'.join(cur + [text[:pos + 1] if c == ';' else text]).strip())
                 rest = text[pos + 1:].strip() if c == ';' else ''
@@ -168,6 +181,7 @@ def split_statements(block):
                 stmts.append(s)
                 pending = s
                 cur, cur_line, keep = [], None, None
+                words, atomic = [], 0
                 break
             pos += 1
         if keep is not None:

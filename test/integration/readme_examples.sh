@@ -62,6 +62,11 @@ cat > "$tmp/self.md" <<'MD'
 SELECT 1 + 1;                       -- => 2
 SELECT 'a', NULL UNION ALL SELECT 'b', 'c';   -- => a, NULL; b, c -- a remark
 SELECT 'long text here';            -- => long…here
+CREATE FUNCTION pg_temp.twice(i int) RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  SELECT CASE WHEN i IS NULL THEN NULL ELSE 2 * i END;
+END;
+SELECT pg_temp.twice(21);           -- => 42
 SELECT 1/0;                         -- error: 22012
 -- ERROR:  division by zero
 ```
@@ -100,15 +105,15 @@ sed 's/^/#   /' "$tmp/self.out"
 expect_line() {
 	if grep -qE "$2" "$tmp/self.out"; then ok "harness: $1"; else not_ok "harness: $1"; fi
 }
-expect_line "passes a block whose results and error are as shown" '^ok - self\.md:1 \(4 statements, 4 '
-expect_line "fails a wrong shown result" '^not ok - self\.md:8 .*shown "-- => 3", returns "2"'
-expect_line "fails a wrong SQLSTATE" '^not ok - self\.md:11 .*expected SQLSTATE 22P02, got 22012'
-expect_line "fails a wrong ERROR line" '^not ok - self\.md:14 .*ERROR is shown as "division by one"'
-expect_line "fails a failing statement, naming its README line" '^not ok - self\.md:18 .*self\.md:19 SELECT \* FROM no_such_table;: 42P01'
-expect_line "fails a skip without a reason" '^not ok - self\.md:23: a skip without a reason'
-expect_line "fails a statement without ';'" "^not ok - self\\.md:26 .*without its ';'"
-expect_line "fails a shown result not on the statement's last line" "^not ok - self\\.md:29 .*not on the statement's last line"
-expect_line "lists a skipped block with its reason" '^# skipped self\.md:34: needs a second cluster'
+expect_line "passes a block whose results and error are as shown (a BEGIN ATOMIC body is one statement)" '^ok - self\.md:1 \(6 statements, 5 '
+expect_line "fails a wrong shown result" '^not ok - self\.md:13 .*shown "-- => 3", returns "2"'
+expect_line "fails a wrong SQLSTATE" '^not ok - self\.md:16 .*expected SQLSTATE 22P02, got 22012'
+expect_line "fails a wrong ERROR line" '^not ok - self\.md:19 .*ERROR is shown as "division by one"'
+expect_line "fails a failing statement, naming its README line" '^not ok - self\.md:23 .*self\.md:24 SELECT \* FROM no_such_table;: 42P01'
+expect_line "fails a skip without a reason" '^not ok - self\.md:28: a skip without a reason'
+expect_line "fails a statement without ';'" "^not ok - self\\.md:31 .*without its ';'"
+expect_line "fails a shown result not on the statement's last line" "^not ok - self\\.md:34 .*not on the statement's last line"
+expect_line "lists a skipped block with its reason" '^# skipped self\.md:39: needs a second cluster'
 if harness "$tmp/self.md" "${db}_self" "$tmp" >/dev/null 2>&1; then
 	not_ok "harness: exits non-zero when a block fails"
 else
