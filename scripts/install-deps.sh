@@ -16,6 +16,7 @@ needed=(
 	postgresql-15-plpgsql-check	# sql/plpgsql_lint.sql: plpgsql_check over every PL/pgSQL function
 	libtap-parser-sourcehandler-pgtap-perl
 	python3-psycopg2	# test/integration/report_bi_client.sh: a BI client's view of the reports
+	python3	# test/integration/readme_examples.sh: the README's sql blocks extracted and checked
 	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs
 	poppler-utils	# test/integration/report_print.sh: pdfinfo, pdftotext read the forms printed to PDF
 	locales		# test/integration/locale_clusters.sh: clusters initialised with ru_RU.UTF-8 and kk_KZ.UTF-8
