@@ -48,6 +48,8 @@ BEGIN
       FROM pg_catalog.pg_extension e, pg_catalog.pg_class c
      WHERE e.extname OPERATOR(pg_catalog.=) 'instruction_control'
        AND c.oid OPERATOR(pg_catalog.=) ANY (e.extconfig) AND c.relkind OPERATOR(pg_catalog.=) 'r'
+       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g     -- idempotent: run again after new tables
+                        WHERE g.tgrelid OPERATOR(pg_catalog.=) c.oid AND g.tgname OPERATOR(pg_catalog.=) 'restore_load')
      ORDER BY c.relname
   LOOP
     EXECUTE format('CREATE TRIGGER restore_load BEFORE INSERT ON %s FOR EACH STATEMENT'

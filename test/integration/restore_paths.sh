@@ -9,7 +9,8 @@
 # every view, the sequences, who_may_decide, the forms), not only its counts.
 #
 #   1. pg_restore -j 1, 2, 4, 8 (and -j 4, -j 8 again: the order is the
-#      scheduler's) with restore_mode: no error, the same answers;
+#      scheduler's) with restore_mode: no error, the same answers; a host's
+#      foreign key to the registry needs a second run for post-data (-j 8);
 #   2. pg_restore --data-only -j 4 into a database where CREATE EXTENSION ran;
 #   3. a role that is not a superuser (the database's owner): CREATE EXTENSION
 #      and a restore without the grants are refused by PostgreSQL; with the
@@ -47,6 +48,10 @@ same()   { [ "$1" = "$2" ] || { echo "# expected: $2" | head -c 1500; echo; echo
 q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 as_pg()  { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 snap()   { psql -X -q -At "$@" -f "$snapshot_sql" 2>&1; }
+# the errors of a pg_restore log; with -j N a host's foreign key to the
+# registry may be added before the registry's data (see "two runs" below)
+errors_of()     { grep -c 'error:' "$1"; }
+errors_but_fk() { grep 'error:' "$1" | grep -cv 'violates foreign key constraint "host_case_instruction_id_fkey"'; }
 # same_answers WHAT SNAPSHOT: the copy's answers are the source's
 same_answers() {
 	if [ "$2" = "$src_snap" ]; then
@@ -140,13 +145,31 @@ for j in 1 2 4 8 4 8; do
 	createdb $db
 	PGOPTIONS="$RM" pg_restore -j $j -d $db "$tmp/registry.dump" >"$tmp/restore-$db.log" 2>&1
 	rc=$?
-	check "pg_restore -j $j (run $n) with restore_mode: exit status 0, no error" \
-		same "$rc|$(grep -c 'error' "$tmp/restore-$db.log")" "0|0"
+	if [ $j -eq 1 ]; then
+		check "pg_restore -j 1 with restore_mode: exit status 0, no error" same "$rc|$(errors_of "$tmp/restore-$db.log")" "0|0"
+	else
+		check "pg_restore -j $j (run $n) with restore_mode: no error (but, at most, the host's foreign key)" \
+			same "$(errors_but_fk "$tmp/restore-$db.log")" "0"
+	fi
 	same_answers "pg_restore -j $j (run $n): the copy gives the source's answers (every table, view, sequence, who_may_decide, form)" "$(snap -d $db)"
-	check "pg_restore -j $j (run $n): the host's table and its foreign key to the registry are back" \
-		same "$(q $db "SELECT count(*) || ':' || sum(instruction_id) FROM public.host_case")|$(q $db "SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.host_case'::regclass AND contype = 'f'")" "$host_rows|1"
+	check "pg_restore -j $j (run $n): the host's table is back" \
+		same "$(q $db "SELECT count(*) || ':' || sum(instruction_id) FROM public.host_case")" "$host_rows"
 	[ $n -gt 1 ] && dropdb $db
 done
+# A host's foreign key to a table of the registry: the archive does not make
+# it wait for that table's data (the table is the extension's, not in the
+# archive), so with -j N it is restored in a second run, after all the data.
+db=ic_restore_two_runs
+createdb $db
+PGOPTIONS="$RM" pg_restore -j 8 --section=pre-data --section=data -d $db "$tmp/registry.dump" >"$tmp/restore-$db.log" 2>&1 &&
+	PGOPTIONS="$RM" pg_restore -j 8 --section=post-data -d $db "$tmp/registry.dump" >>"$tmp/restore-$db.log" 2>&1
+rc=$?
+check "pg_restore -j 8 in two runs (pre-data and data, then post-data): exit status 0, no error" \
+	same "$rc|$(errors_of "$tmp/restore-$db.log")" "0|0"
+same_answers "pg_restore -j 8 in two runs: the copy gives the source's answers" "$(snap -d $db)"
+check "pg_restore -j 8 in two runs: the host's table and its foreign key to the registry are back" \
+	same "$(q $db "SELECT count(*) || ':' || sum(instruction_id) FROM public.host_case")|$(q $db "SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.host_case'::regclass AND contype = 'f'")" "$host_rows|1"
+dropdb $db
 db=ic_restore_j1_1
 check "after the restore the foreign keys check again: a member of a body that does not exist is refused (23503)" \
 	same "$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "INSERT INTO instruction_control.body_member VALUES ('$rdr', 99999)" 2>&1)" \
@@ -165,7 +188,7 @@ createdb $db && q $db "CREATE EXTENSION instruction_control; CREATE TABLE public
 PGOPTIONS="$RM" pg_restore --data-only -j 4 -d $db "$tmp/registry.dump" >"$tmp/restore-$db.log" 2>&1
 rc=$?
 check "pg_restore --data-only -j 4 after CREATE EXTENSION: exit status 0, no error" \
-	same "$rc|$(grep -c 'error' "$tmp/restore-$db.log")" "0|0"
+	same "$rc|$(errors_of "$tmp/restore-$db.log")" "0|0"
 same_answers "pg_restore --data-only: the copy gives the source's answers" "$(snap -d $db)"
 dropdb $db
 
@@ -196,11 +219,10 @@ granted=$(q $db "SELECT instruction_control.restore_grant('$owner')")
 check "restore_grant() grants on every configuration table and sequence of the extension" \
 	same "$granted" "$(q $db "SELECT cardinality(extconfig) FROM pg_extension WHERE extname = 'instruction_control'")"
 PGOPTIONS="$RM" pg_restore -U $owner -j 4 -O -L "$tmp/registry.list" -d $db "$tmp/registry.dump" >"$tmp/restore-owner.log" 2>&1
-rc=$?
-check "the owner restores -j 4 with restore_mode (pg_restore -O -L without the extension's entries): exit status 0, no error" \
-	same "$rc|$(grep -c 'error' "$tmp/restore-owner.log")" "0|0"
+check "the owner restores -j 4 with restore_mode (pg_restore -O -L without the extension's entries): no error (but, at most, the host's foreign key)" \
+	same "$(errors_but_fk "$tmp/restore-owner.log")" "0"
 same_answers "the owner's restore gives the source's answers" "$(snap -d $db)"
-check "the owner's restore brings the host's table and its foreign key" \
+check "the owner's restore brings the host's table" \
 	same "$(q $db "SELECT count(*) || ':' || sum(instruction_id) FROM public.host_case")" "$host_rows"
 q $db "SELECT instruction_control.restore_revoke('$owner')" >/dev/null
 q postgres "ALTER ROLE $owner NOBYPASSRLS" >/dev/null
@@ -249,7 +271,7 @@ psql -X -q "${S[@]}" -d postgres -c "CREATE ROLE $ctl LOGIN" -c "CREATE ROLE $rd
 	psql -X -q "${S[@]}" -d registry -c "CREATE EXTENSION instruction_control" >/dev/null &&
 	psql -X -q "${S[@]}" -d postgres -c "GRANT ic_controller TO $ctl; GRANT ic_reader TO $rdr" >/dev/null &&
 	PGOPTIONS="$RM" pg_restore "${S[@]}" -L "$tmp/registry.list" -d registry "$tmp/registry.dump" >"$tmp/restore-S.log" 2>&1
-check "cluster S holds the registry (pg_restore into it: no error)" same "$(grep -c error "$tmp/restore-S.log")" "0"
+check "cluster S holds the registry (pg_restore into it: no error)" same "$(errors_of "$tmp/restore-S.log")" "0"
 pg_dumpall "${S[@]}" -f "$tmp/all.sql" 2>"$tmp/dumpall.log" || not_ok "pg_dumpall: $(cat "$tmp/dumpall.log")"
 PGOPTIONS="$RM" psql -X -q "${T[@]}" -d postgres -f "$tmp/all.sql" >"$tmp/dumpall-restore.log" 2>&1
 check "psql -f of pg_dumpall's script into cluster T with restore_mode: the only error is the bootstrap superuser that exists already" \
@@ -270,8 +292,8 @@ psql -X -q "${T[@]}" -d postgres -c "CREATE DATABASE registry_kk" >/dev/null
 check "the database in T collates by ICU kk-KZ" \
 	same "$(psql -X -At "${T[@]}" -d postgres -c "SELECT datlocprovider::text || ':' || daticulocale FROM pg_database WHERE datname = 'registry_kk'")" "i:kk-KZ"
 PGOPTIONS="$RM" pg_restore "${T[@]}" -j 4 -d registry_kk "$tmp/registry.dump" >"$tmp/restore-kk.log" 2>&1
-rc=$?
-check "pg_restore -j 4 into the ICU kk-KZ database: exit status 0, no error" same "$rc|$(grep -c error "$tmp/restore-kk.log")" "0|0"
+check "pg_restore -j 4 into the ICU kk-KZ database: no error (but, at most, the host's foreign key)" \
+	same "$(errors_but_fk "$tmp/restore-kk.log")" "0"
 # The forms sort their rows for people; until every such sort names its
 # collation (helper E, issue 17 item 3) the Kazakh form may follow the
 # database's default: its lines are compared as a set, everything else exactly.
