@@ -29,10 +29,14 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "utils/acl.h"
 #include "utils/guc.h"
 #include "utils/rel.h"
@@ -40,12 +44,44 @@
 #include "ic_errcodes.h"
 #include "ic_schema.h"
 #include "instruction_control.h"
+#include "registry.h"
 
 PG_FUNCTION_INFO_V1(ic_restore_load);
 PG_FUNCTION_INFO_V1(ic_restore_load_end);
 
 /* restore_load switched session_replication_role for the statement under way */
 static bool switched_role = false;
+
+/* the two trigger functions, looked up again when a trigger names another */
+static Oid	restore_load_oid = InvalidOid;
+static Oid	restore_load_end_oid = InvalidOid;
+
+static Oid
+restore_function(const char *name)
+{
+	return LookupFuncName(list_make2(makeString(IC_SCHEMA), makeString(pstrdup(name))), 0, NULL, true);
+}
+
+/*
+ * A statement trigger of the extension's restore (restore_load or
+ * restore_load_end on its function): the registry's own writes
+ * (registry_writer.c) do not start a statement for it, since it does nothing
+ * outside restore_mode and a row the registry writes is judged anyway.
+ */
+bool
+ic_is_restore_trigger(const Trigger *trig)
+{
+	if (TRIGGER_FOR_ROW(trig->tgtype) || trig->tgisinternal ||
+		(strcmp(trig->tgname, "restore_load") != 0 && strcmp(trig->tgname, "restore_load_end") != 0))
+		return false;
+	if (trig->tgfoid != restore_load_oid && trig->tgfoid != restore_load_end_oid)
+	{
+		restore_load_oid = restore_function("restore_load");
+		restore_load_end_oid = restore_function("restore_load_end");
+	}
+	return strcmp(trig->tgname, "restore_load") == 0 ? trig->tgfoid == restore_load_oid
+		: trig->tgfoid == restore_load_end_oid;
+}
 
 static TriggerData *
 restore_trigger_data(FunctionCallInfo fcinfo, const char *name, bool before)
@@ -95,7 +131,7 @@ ic_restore_load(PG_FUNCTION_ARGS)
 	if (db_enc != PG_UTF8 && db_enc != PG_SQL_ASCII && client_enc != db_enc)
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_RESTORE_ENCODING),
-				 errmsg("a dump in encoding %s is not restored into a %s database",
+				 errmsg("cannot restore a dump in encoding %s into a %s database",
 						pg_encoding_to_char(client_enc), pg_encoding_to_char(db_enc)),
 				 errdetail("Table %s was refused before any row, as every table of instruction_control is: text in %s may hold letters %s lacks (the Kazakh letters of a UTF8 registry), and a restore that fails on some tables only would leave the registry half empty.",
 						   RelationGetRelationName(td->tg_relation),

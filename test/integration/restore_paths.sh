@@ -319,7 +319,7 @@ PGOPTIONS="$RM" pg_restore "${T[@]}" -j 4 -d registry_1251 "$tmp/registry.dump" 
 ntables=$(q $src "SELECT count(*) FROM pg_extension e JOIN pg_class c ON c.oid = ANY (e.extconfig) AND c.relkind = 'r' WHERE e.extname = 'instruction_control'")
 ndata=$(pg_restore -l "$tmp/registry.dump" | grep -c 'TABLE DATA instruction_control ')
 check "a UTF8 dump into a WIN1251 database: every table of the extension refused alike before any row (IC005, $ndata tables with data)" \
-	same "$(grep -c 'a dump in encoding UTF8 is not restored into a WIN1251 database' "$tmp/restore-1251.log")|$(grep -c 'HINT:  Restore into a UTF8 database' "$tmp/restore-1251.log")" "$ndata|$ndata"
+	same "$(grep -c 'cannot restore a dump in encoding UTF8 into a WIN1251 database' "$tmp/restore-1251.log")|$(grep -c 'HINT:  Restore into a UTF8 database' "$tmp/restore-1251.log")" "$ndata|$ndata"
 # the rows an administrator wrote: every row of a table without seeded, the unseeded rows of the others
 user_rows=$(psql -X -At "${T[@]}" -d registry_1251 -c "
 	SELECT format('SELECT count(*) FROM %s t WHERE NOT coalesce((to_jsonb(t)->>''seeded'')::boolean, false);', c.oid::regclass)
