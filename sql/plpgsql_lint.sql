@@ -25,7 +25,9 @@ INSERT INTO lint_allow VALUES
   ('instruction_control.cron_exec(text)', 'text type variable is not sanitized',
    'security: cron_exec runs the statement schedule_sweeps() and its siblings build (every value through format %L); it is SECURITY INVOKER and executable by ic_admin only, so it runs nothing its caller could not run'),
   ('instruction_control.cron_exec(text)', 'routine is marked as VOLATILE, should be STABLE',
-   'performance: the statement it runs schedules or unschedules pg_cron jobs (writes); VOLATILE is right');
+   'performance: the statement it runs schedules or unschedules pg_cron jobs (writes); VOLATILE is right'),
+  ('instruction_control.restore_privileges(regrole,boolean)', 'routine is marked as VOLATILE, should be STABLE',
+   'performance: its dynamic statements are GRANT and REVOKE (writes to the catalog); VOLATILE is right');
 
 CREATE TEMP TABLE lint_target AS
 SELECT p.oid::regprocedure AS fn, coalesce(tg.tgrelid, 0) AS relid,

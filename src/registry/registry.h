@@ -294,6 +294,13 @@ typedef struct IcColumn
 	const char *name;
 	IcColType	type;
 } IcColumn;
+/*
+ * restore_load.c: whether a trigger is one of the extension's restore
+ * triggers (restore_load, restore_load_end), which act only in restore_mode:
+ * a row the registry writes needs no statement for them.
+ */
+extern bool ic_is_restore_trigger(const Trigger *trig);
+
 extern IcWriter *ic_writer_open(Oid relid, CmdType cmd, const IcColumn *updated, int nupdated,
 								bool as_caller);
 extern HeapTuple ic_writer_insert(IcWriter *w, HeapTuple tuple);

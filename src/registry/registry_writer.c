@@ -34,6 +34,7 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -125,8 +126,16 @@ needs_a_statement(Relation rel, CmdType cmd)
 	if (t == NULL)
 		return false;
 	if (cmd == CMD_INSERT)
-		return t->trig_insert_before_statement || t->trig_insert_after_statement ||
-			t->trig_insert_new_table;
+	{
+		if (t->trig_insert_new_table)
+			return true;
+		/* the restore triggers act only while restore_mode reloads a dump */
+		for (int i = 0; i < t->numtriggers; i++)
+			if (!TRIGGER_FOR_ROW(t->triggers[i].tgtype) && TRIGGER_FOR_INSERT(t->triggers[i].tgtype) &&
+				!ic_is_restore_trigger(&t->triggers[i]))
+				return true;
+		return false;
+	}
 	return t->trig_update_before_statement || t->trig_update_after_statement ||
 		t->trig_update_old_table || t->trig_update_new_table;
 }

@@ -187,6 +187,9 @@ report_form_csv(text,text,jsonb,text,boolean)	SELECT instruction_control.report_
 report_form_html_table(text,text,jsonb)	SELECT pg_catalog.length(instruction_control.report_form_html_table('annual_summary', 'kk', '[{"row_no": 1, "sector_heading": "<s>"}]'))
 my_bodies()	SELECT instruction_control.my_bodies()
 restore_mode()	SELECT instruction_control.restore_mode()
+restore_grant(regrole)	BEGIN; SELECT instruction_control.restore_grant('postgres'); ROLLBACK
+restore_revoke(regrole)	SELECT instruction_control.restore_revoke('hn_reader')
+restore_privileges(regrole,boolean)	SELECT instruction_control.restore_privileges('hn_reader', false)
 text_limit_ok(text,text,text)	SELECT instruction_control.text_limit_ok('a basis', 'free_text', 'decision.basis')
 text_limit_ok(text[],text,text)	SELECT instruction_control.text_limit_ok(ARRAY['official_report'], 'name', 'decision.evidence')
 acting_person_proven()	SELECT instruction_control.acting_person_proven()
