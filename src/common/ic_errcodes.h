@@ -21,6 +21,7 @@
 #define ERRCODE_IC_INVALID_CALENDAR_DATA		MAKE_SQLSTATE('I','C','0','0','3')
 #define ERRCODE_IC_RULE_CHANGE_BASIS			MAKE_SQLSTATE('I','C','0','0','4')
 #define ERRCODE_IC_RESTORE_ENCODING				MAKE_SQLSTATE('I','C','0','0','5')
+#define ERRCODE_IC_ROLE_TIE						MAKE_SQLSTATE('I','C','0','1','0')
 
 /* Rule violations (SQLSTATE class IC1xx) */
 #define ERRCODE_IC_NOT_AUTHORISED				MAKE_SQLSTATE('I','C','1','0','1')
@@ -53,5 +54,7 @@
 #define ERRCODE_IC_FORM_UNKNOWN_ACT				MAKE_SQLSTATE('I','C','3','0','2')
 #define ERRCODE_IC_FORM_UNKNOWN_BODY			MAKE_SQLSTATE('I','C','3','0','3')
 #define ERRCODE_IC_FORM_YEAR					MAKE_SQLSTATE('I','C','3','0','4')
+#define ERRCODE_IC_FORM_PARTIAL					MAKE_SQLSTATE('I','C','3','0','5')
+#define ERRCODE_IC_CSV_DIALECT					MAKE_SQLSTATE('I','C','3','0','6')
 
 #endif							/* IC_ERRCODES_H */
