@@ -12,7 +12,7 @@
 --      restore_mode (the allowlist below, with the reason);
 --   3. what restore_mode does to a statement, and misuse of the functions.
 --
-SET client_min_messages = warning;
+SET client_min_messages = error;   -- not the cluster-dependent WARNING of adopted ic_* roles
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 RESET client_min_messages;
 
@@ -52,7 +52,8 @@ INSERT INTO restore_passes VALUES
   ('instruction_control.decision_judge()', 'restore_mode: judged and applied when first written; the instruction row carries the effect (decision_journal.c)'),
   ('instruction_control.report_judge()', 'restore_mode: judged and journaled when first written (registry_documents.c)'),
   ('instruction_control.roadmap_judge()', 'restore_mode: judged and journaled when first written (registry_documents.c)'),
-  ('instruction_control.rule_change_journal()', 'restore_mode: the dump brings the journal of the rule data (rule_change)');
+  ('instruction_control.rule_change_journal()', 'restore_mode: the dump brings the journal of the rule data (rule_change)'),
+  ('instruction_control.member_role_exists()', 'restore_mode: COPY reads a member as regrole, whose input already refuses a name of no role (body_member, person_role)');
 SELECT t.relname, g.tgname, g.tgfoid::regprocedure AS fn
   FROM config_table t
   JOIN pg_trigger g ON g.tgrelid = t.rel AND NOT g.tgisinternal AND g.tgenabled = 'O'

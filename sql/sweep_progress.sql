@@ -12,8 +12,9 @@ CREATE DATABASE ic_regress_sweep_progress;
 SELECT current_database() AS regress_db \gset
 \c ic_regress_sweep_progress
 BEGIN;
-SET LOCAL client_min_messages = warning;
+SET LOCAL client_min_messages = error;   -- not the cluster-dependent WARNING of adopted ic_* roles
 CREATE EXTENSION instruction_control;
+SET LOCAL client_min_messages = warning;
 SET LOCAL search_path = instruction_control, public;
 SET LOCAL instruction_control.calendar = 'KZ';
 SET LOCAL client_min_messages = warning;

@@ -75,7 +75,7 @@ DECLARE
   cleanup_cmd text := format('DELETE FROM cron.job_run_details WHERE end_time < now() - %L::interval',
                              keep_run_details);
   job_owner name := instruction_control.sweep_job_owner();
-  schedule_cmd text := format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L) AS v',
+  schedule_cmd text := format('SELECT cron.schedule_in_database(%L, %L, %L, %L, %L)',
                               instruction_control.sweep_job_name(), cron_expr, sweep_cmd,
                               current_database(), job_owner);
   job bigint;
@@ -94,22 +94,23 @@ BEGIN
     RAISE EXCEPTION 'keep_run_details must not be negative'
       USING ERRCODE = '22023', HINT = 'E.g. ''14 days''.';
   END IF;
-  job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
+  -- the command is a statement a superuser can run as it is (IC202's HINT shows it): no alias
+  job := (instruction_control.cron_exec(schedule_cmd) ->> 'schedule_in_database')::bigint;
   -- a job that names another server (scheduled on the old primary before a
   -- failover) is replaced: pg_cron's upsert above keeps its nodename/nodeport,
   -- and without cron.use_background_workers pg_cron connects there to run it
   IF (SELECT count(*) FROM instruction_control.cron_exec(format(
-        'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE ((j.jobname = %L AND j.database = %L) OR j.jobname = %L)'
+        'SELECT cron.unschedule(j.jobid) FROM cron.job j WHERE ((j.jobname = %L AND j.database = %L) OR j.jobname = %L)'
         ' AND (j.nodename, j.nodeport) IS DISTINCT FROM (pg_catalog.current_setting(''cron.host''), pg_catalog.current_setting(''port'')::pg_catalog.int4)',
         instruction_control.sweep_job_name(), current_database(), 'instruction_control_cron_cleanup'))) > 0 THEN
-    job := (instruction_control.cron_exec(schedule_cmd) ->> 'v')::bigint;
+    job := (instruction_control.cron_exec(schedule_cmd) ->> 'schedule_in_database')::bigint;
   END IF;
   -- one sweep job per database: another role's job of this database goes
   PERFORM instruction_control.cron_exec(format(
-    'SELECT cron.unschedule(j.jobid) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
+    'SELECT cron.unschedule(j.jobid) FROM cron.job j WHERE j.jobname = %L AND j.database = %L AND j.username <> %L',
     instruction_control.sweep_job_name(), current_database(), job_owner));
   -- keep cron.job_run_details bounded: one cleanup job in the cron database
-  PERFORM instruction_control.cron_exec(format('SELECT cron.schedule(%L, %L, %L) AS v',
+  PERFORM instruction_control.cron_exec(format('SELECT cron.schedule(%L, %L, %L)',
                                                'instruction_control_cron_cleanup', '17 0 * * *', cleanup_cmd));
   RETURN job;
 END

@@ -325,7 +325,10 @@ CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text 
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  SELECT report_form_csv('annual_summary', lang, jsonb_agg(f ORDER BY f.sector_heading, f.row_no), delimiter, bom)
+  SELECT report_form_csv('annual_summary', lang,
+                         jsonb_agg(f ORDER BY CASE WHEN lang = 'kk' THEN f.sector_heading COLLATE instruction_control.kk END,
+                                              f.sector_heading COLLATE instruction_control.ru, f.row_no),
+                         delimiter, bom)
     FROM form_annual_summary(body_id, year, lang) f
 $$;
 COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
@@ -551,7 +554,10 @@ BEGIN
          r.secrecy = 'state_secret'
     FROM rows r
     LEFT JOIN act a ON a.id = r.act_id
-   ORDER BY 2, 3;
+   -- sectors in the alphabetical order of the form's language, whatever the
+   -- database's collation (instruction_control.kk / ru, issue 17 item 3)
+   ORDER BY CASE WHEN checked_lang = 'kk' THEN sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.kk END,
+            sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.ru, 3;
 END
 $$;
 
