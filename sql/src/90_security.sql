@@ -243,5 +243,6 @@ REVOKE EXECUTE ON FUNCTION host_link_of(text), host_row(text, text), host_link_a
 GRANT SELECT ON host_link TO ic_reader;
 GRANT INSERT, DELETE ON host_link TO ic_admin;
 GRANT EXECUTE ON FUNCTION host_link_of(text), host_row(text, text) TO ic_reader;
+-- CREATE TRIGGER needs EXECUTE on the trigger function (it refuses to fire on any table but the linked one)
 GRANT EXECUTE ON FUNCTION host_link_apply(text, jsonb, boolean), link_host(text, regclass, name, jsonb, jsonb),
-  unlink_host(text) TO ic_admin;
+  unlink_host(text), host_link_sync() TO ic_admin;
