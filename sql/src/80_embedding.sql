@@ -347,7 +347,7 @@ DECLARE
   bad text;
   key_type text;
   h jsonb;
-  linked bigint := 0;
+  linked bigint := 0::bigint;
 BEGIN
   IF kind IS NULL OR kind NOT IN ('state_body', 'act', 'person') THEN
     RAISE EXCEPTION 'cannot link kind %', kind
@@ -358,7 +358,7 @@ BEGIN
     RAISE EXCEPTION '% is already linked to %.%', kind, l.host_schema, l.host_table
       USING ERRCODE = 'IC403', HINT = 'One host table per kind: unlink_host(kind) first.';
   END IF;
-  SELECT ns.nspname, c.relname INTO nsp, rel
+  SELECT ns.nspname::text, c.relname::text INTO nsp, rel
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace ns ON ns.oid OPERATOR(pg_catalog.=) c.relnamespace
    WHERE c.oid OPERATOR(pg_catalog.=) host_table AND c.relkind IN ('r', 'p');
   IF nsp IS NULL OR nsp IN ('instruction_control', 'pg_catalog', 'information_schema') OR nsp LIKE 'pg\_temp%' THEN

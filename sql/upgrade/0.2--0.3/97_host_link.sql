@@ -333,7 +333,7 @@ DECLARE
   bad text;
   key_type text;
   h jsonb;
-  linked bigint := 0;
+  linked bigint := 0::bigint;
 BEGIN
   IF kind IS NULL OR kind NOT IN ('state_body', 'act', 'person') THEN
     RAISE EXCEPTION 'cannot link kind %', kind
@@ -344,7 +344,7 @@ BEGIN
     RAISE EXCEPTION '% is already linked to %.%', kind, l.host_schema, l.host_table
       USING ERRCODE = 'IC403', HINT = 'One host table per kind: unlink_host(kind) first.';
   END IF;
-  SELECT ns.nspname, c.relname INTO nsp, rel
+  SELECT ns.nspname::text, c.relname::text INTO nsp, rel
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace ns ON ns.oid OPERATOR(pg_catalog.=) c.relnamespace
    WHERE c.oid OPERATOR(pg_catalog.=) host_table AND c.relkind IN ('r', 'p');
   IF nsp IS NULL OR nsp IN ('instruction_control', 'pg_catalog', 'information_schema') OR nsp LIKE 'pg\_temp%' THEN
@@ -515,6 +515,7 @@ CREATE EVENT TRIGGER instruction_control_member_ddl ON ddl_command_end
                'CREATE POLICY', 'ALTER POLICY', 'CREATE STATISTICS', 'ALTER TRIGGER')
   EXECUTE FUNCTION refuse_member_ddl();
 
+ALTER TABLE host_link ADD CONSTRAINT host_link_kind_limit CHECK (text_limit_ok(kind, 'name', 'host_link.kind'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_host_schema_limit CHECK (text_limit_ok(host_schema, 'name', 'host_link.host_schema'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_host_table_limit CHECK (text_limit_ok(host_table, 'name', 'host_link.host_table'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_key_column_limit CHECK (text_limit_ok(key_column, 'name', 'host_link.key_column'));
