@@ -503,7 +503,7 @@ BEGIN
       USING ERRCODE = 'IC404',
             DETAIL = pg_catalog.format('%s %s was tried on %s, a table of the extension instruction_control: pg_dump writes only its data, so the addition would be lost at the next restore (and an extra column makes the COPY of the table fail).',
                                        r.command_tag, r.object_identity, what),
-            HINT = 'Put it in your own schema: a side table referencing ours by id (e.g. docs.act_extra(act_id bigint PRIMARY KEY REFERENCES instruction_control.act), with your columns, indexes and triggers), or link your table with instruction_control.link_host(...).';
+            HINT = 'Put it in your own schema: a side table referencing ours by id (e.g. docs.act_extra(act_id bigint PRIMARY KEY REFERENCES instruction_control.act), with your columns, indexes and triggers), or link your table with instruction_control.link_host(...). A superuser who accepts that the next restore loses it may SET LOCAL instruction_control.allow_member_ddl = on.';
   END LOOP;
 END
 $$;
