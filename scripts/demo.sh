@@ -64,6 +64,11 @@ echo
 echo "== the forms (Appendix 5 and 8, kk and ru) are in ${outdir#$repo/}/:"
 ls -1 "$outdir" | sed 's/^/  /'
 
+# Embedding: a host schema made before the extension, linked, dumped, restored with -j 4
+echo
+echo "== Embedding (demo/host/run.sh)"
+bash demo/host/run.sh instruction_control_embed_demo
+
 echo
 if [ "$keep" = yes ]; then
 	echo "The demo cluster is running.  Connect with:"

@@ -121,6 +121,8 @@ INSERT INTO instruction_control.body_member VALUES ('acl_body_decider', :body_a)
 GRANT INSERT ON instruction_control.decision TO acl_body_decider;
 GRANT USAGE ON SEQUENCE instruction_control.decision_id_seq TO acl_body_decider;
 GRANT EXECUTE ON FUNCTION instruction_control.extend_deadline TO acl_body_decider;
+-- a policy on the extension's table is DDL pg_dump does not keep: the superuser says it knows (IC404)
+SET instruction_control.allow_member_ddl = on;
 CREATE POLICY acl_body_decides ON instruction_control.decision FOR INSERT TO acl_body_decider WITH CHECK (true);
 SET ROLE acl_body_decider;
 SELECT count(*) AS instructions_seen FROM instruction_control.instruction;
@@ -132,6 +134,7 @@ SELECT kind, repeated FROM instruction_control.extend_deadline(:i_ab, '2025-05-1
 RESET ROLE;
 SELECT count(*) AS decisions_on_the_hidden_one FROM instruction_control.decision WHERE instruction_id = :i_b;
 DROP POLICY acl_body_decides ON instruction_control.decision;
+RESET instruction_control.allow_member_ddl;
 
 -- a read-only transaction (as on a standby) records nothing, one at a time or in a batch: 25006
 BEGIN READ ONLY;

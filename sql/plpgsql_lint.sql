@@ -27,7 +27,21 @@ INSERT INTO lint_allow VALUES
   ('instruction_control.cron_exec(text)', 'routine is marked as VOLATILE, should be STABLE',
    'performance: the statement it runs schedules or unschedules pg_cron jobs (writes); VOLATILE is right'),
   ('instruction_control.restore_privileges(regrole,boolean)', 'routine is marked as VOLATILE, should be STABLE',
-   'performance: its dynamic statements are GRANT and REVOKE (writes to the catalog); VOLATILE is right');
+   'performance: its dynamic statements are GRANT and REVOKE (writes to the catalog); VOLATILE is right'),
+  ('instruction_control.host_row(text,text)', 'text type variable is not sanitized',
+   'security: the host table, key column and key type come from host_link (names through %I, the type from format_type of the catalog), the key is a bound parameter'),
+  ('instruction_control.host_ref_check()', 'text type variable is not sanitized',
+   'security: as host_row: names from host_link through %I, the type from format_type, the value a bound parameter'),
+  ('instruction_control.host_link_apply(text,jsonb,boolean)', 'text type variable is not sanitized',
+   'security: the column list is built with quote_ident from keys link_host checked against the catalog; the values are a bound jsonb parameter'),
+  ('instruction_control.host_link_apply(text,jsonb,boolean)', 'routine is marked as VOLATILE, should be STABLE',
+   'performance: it inserts and updates rows of state_body, act and person through dynamic SQL; VOLATILE is right'),
+  ('instruction_control.link_host(text,regclass,name,jsonb,jsonb)', 'text type variable is not sanitized',
+   'security: the host table is a regclass (printed quoted), the key column a name through %I; the statements create triggers with a fixed function');
+
+-- host_link_sync() fires only on a linked host table: link one so it is checked against it
+CREATE TABLE public.lint_host (id bigint PRIMARY KEY, title text NOT NULL);
+SELECT instruction_control.link_host('act', 'public.lint_host', 'id', '{"act_type": "title"}');
 
 CREATE TEMP TABLE lint_target AS
 SELECT p.oid::regprocedure AS fn, coalesce(tg.tgrelid, 0) AS relid,
@@ -70,4 +84,6 @@ SELECT a.fn, a.message AS allowed_but_not_found
  WHERE NOT EXISTS (SELECT 1 FROM lint_finding f WHERE f.fn = a.fn AND f.message = a.message)
  ORDER BY 1::text, 2;
 
+SELECT instruction_control.unlink_host('act');
+DROP TABLE public.lint_host;
 DROP EXTENSION plpgsql_check;

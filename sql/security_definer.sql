@@ -42,7 +42,11 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.next_events(integer,instruction_control.addressee)',
    'takes open events FOR UPDATE SKIP LOCKED for ic_admin and ic_integrator, who hold no UPDATE on event (so they cannot reopen an event or forge delivered_by)'),
   ('instruction_control.mark_delivered(bigint[])',
-   'the only writer of event.delivered_at and delivered_by (the session user, never taken from the client); nobody holds UPDATE on event');
+   'the only writer of event.delivered_at and delivered_by (the session user, never taken from the client); nobody holds UPDATE on event'),
+  ('instruction_control.host_link_sync()',
+   'the trigger link_host puts on a host table: the host application''s role writes its own departments, documents and staff and holds no privilege on state_body, act or person, which this keeps in step (issue 17, item 2); it fires only on the table host_link names'),
+  ('instruction_control.host_ref_check()',
+   'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

@@ -124,13 +124,15 @@ CREATE TABLE person (
   name      text NOT NULL UNIQUE
             CHECK (length(name) BETWEEN 1 AND 200 AND name !~ '^[0-9]+$' AND btrim(name) = name),
   body_id   bigint REFERENCES state_body,
-  active    boolean NOT NULL DEFAULT true
+  active    boolean NOT NULL DEFAULT true,
+  external_ref text UNIQUE
 );
 COMMENT ON TABLE person IS
   'People who act in the registry (an official of a state body); decisions record the person named by SET LOCAL instruction_control.acting_person, by id or name, when the role may act for it (person_role). Kept by ic_admin';
 COMMENT ON COLUMN person.id IS 'Identity of the person; instruction_control.acting_person may name it';
 COMMENT ON COLUMN person.name IS 'Name and position as recorded in decision.acted_by, unique; not only digits (digits name an id)';
 COMMENT ON COLUMN person.body_id IS 'The state body the person belongs to';
+COMMENT ON COLUMN person.external_ref IS 'Key of this person in the host registry (staff), kept by link_host';
 COMMENT ON COLUMN person.active IS 'false: the person no longer acts (left office); earlier decisions keep the name';
 SELECT pg_catalog.pg_extension_config_dump('person', '');
 SELECT pg_catalog.pg_extension_config_dump('person_id_seq', '');

@@ -63,6 +63,13 @@ ALTER TABLE instruction ADD CONSTRAINT instruction_final_result_limit CHECK (tex
 ALTER TABLE instruction ADD CONSTRAINT instruction_pa_unit_limit CHECK (text_limit_ok(pa_unit, 'name', 'instruction.pa_unit'));
 ALTER TABLE instruction ADD CONSTRAINT instruction_paper_card_ref_limit CHECK (text_limit_ok(paper_card_ref, 'name', 'instruction.paper_card_ref'));
 ALTER TABLE instruction_escalation ADD CONSTRAINT instruction_escalation_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'instruction_escalation.basis'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_kind_limit CHECK (text_limit_ok(kind, 'name', 'host_link.kind'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_host_schema_limit CHECK (text_limit_ok(host_schema, 'name', 'host_link.host_schema'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_host_table_limit CHECK (text_limit_ok(host_table, 'name', 'host_link.host_table'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_key_column_limit CHECK (text_limit_ok(key_column, 'name', 'host_link.key_column'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_key_type_limit CHECK (text_limit_ok(key_type, 'name', 'host_link.key_type'));
+ALTER TABLE host_link ADD CONSTRAINT host_link_linked_by_limit CHECK (text_limit_ok(linked_by, 'name', 'host_link.linked_by'));
+ALTER TABLE person ADD CONSTRAINT person_external_ref_limit CHECK (text_limit_ok(external_ref, 'name', 'person.external_ref'));
 ALTER TABLE person ADD CONSTRAINT person_name_limit CHECK (text_limit_ok(name, 'name', 'person.name'));
 ALTER TABLE report ADD CONSTRAINT report_content_limit CHECK (text_limit_ok(content, 'free_text', 'report.content'));
 ALTER TABLE report ADD CONSTRAINT report_document_ref_limit CHECK (text_limit_ok(document_ref, 'name', 'report.document_ref'));

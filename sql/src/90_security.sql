@@ -290,3 +290,17 @@ CREATE POLICY admin_all ON person FOR ALL TO ic_admin USING (true) WITH CHECK (t
 CREATE POLICY own_rows ON person FOR SELECT TO PUBLIC
   USING (EXISTS (SELECT 1 FROM instruction_control.person_role m
                   WHERE m.person_id OPERATOR(pg_catalog.=) person.id));
+
+-- Embedding (issue 17, item 2): ic_admin links host tables (it also owns
+-- them, to create their triggers); every reader turns a host key into our id.
+-- The triggers run as the owner: the host application's role needs nothing here.
+REVOKE ALL ON host_link FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION host_link_of(text), host_row(text, text), host_link_apply(text, jsonb, boolean),
+  host_row_user(text, bigint), host_link_sync(), host_ref_check(), link_host(text, regclass, name, jsonb, jsonb),
+  unlink_host(text), refuse_member_ddl() FROM PUBLIC;
+GRANT SELECT ON host_link TO ic_reader;
+GRANT INSERT, DELETE ON host_link TO ic_admin;
+GRANT EXECUTE ON FUNCTION host_link_of(text), host_row(text, text) TO ic_reader;
+-- CREATE TRIGGER needs EXECUTE on the trigger function (it refuses to fire on any table but the linked one)
+GRANT EXECUTE ON FUNCTION host_link_apply(text, jsonb, boolean), link_host(text, regclass, name, jsonb, jsonb),
+  unlink_host(text), host_link_sync() TO ic_admin;

@@ -57,4 +57,10 @@
 #define ERRCODE_IC_FORM_PARTIAL					MAKE_SQLSTATE('I','C','3','0','5')
 #define ERRCODE_IC_CSV_DIALECT					MAKE_SQLSTATE('I','C','3','0','6')
 
+/* Embedding in a host database (SQLSTATE class IC4xx) */
+#define ERRCODE_IC_HOST_KEY						MAKE_SQLSTATE('I','C','4','0','1')
+#define ERRCODE_IC_HOST_ROW_IN_USE				MAKE_SQLSTATE('I','C','4','0','2')
+#define ERRCODE_IC_HOST_LINK					MAKE_SQLSTATE('I','C','4','0','3')
+#define ERRCODE_IC_MEMBER_DDL					MAKE_SQLSTATE('I','C','4','0','4')
+
 #endif							/* IC_ERRCODES_H */

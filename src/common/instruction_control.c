@@ -28,6 +28,7 @@ bool		ic_repeated_transfer_review = true;
 char	   *ic_acting_person = NULL;
 static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
 static bool ic_sweep_progress = false;	/* read by sweep() through current_setting() */
+static bool ic_allow_member_ddl = false;	/* read by refuse_member_ddl() */
 
 /* The GUC record of instruction_control.acting_person, found once in _PG_init. */
 static struct config_generic *acting_person_guc = NULL;
@@ -113,6 +114,17 @@ _PG_init(void)
 							 &ic_sweep_progress,
 							 false,
 							 PGC_USERSET,
+							 0,
+							 NULL,
+							 NULL,
+							 NULL);
+
+	DefineCustomBoolVariable("instruction_control.allow_member_ddl",
+							 "Let DDL on the extension's own tables through (index, trigger, ALTER TABLE), knowing pg_dump does not keep it.",
+							 "The event trigger refuse_member_ddl refuses such DDL (IC404) unless this is on.  Superuser only: SET LOCAL it, e.g. to disable triggers for a benchmark.",
+							 &ic_allow_member_ddl,
+							 false,
+							 PGC_SUSET,
 							 0,
 							 NULL,
 							 NULL,

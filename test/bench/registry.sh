@@ -87,10 +87,10 @@ CREATE TABLE bench.snapshot AS
 CREATE UNIQUE INDEX ON bench.snapshot (id);
 SQL
 
-on="ALTER TABLE instruction_control.instruction ENABLE TRIGGER USER"
-off="ALTER TABLE instruction_control.instruction DISABLE TRIGGER USER"
-journal_on="ALTER TABLE instruction_control.decision ENABLE TRIGGER USER"
-journal_off="ALTER TABLE instruction_control.decision DISABLE TRIGGER USER"
+on="SET instruction_control.allow_member_ddl = on; ALTER TABLE instruction_control.instruction ENABLE TRIGGER USER"
+off="SET instruction_control.allow_member_ddl = on; ALTER TABLE instruction_control.instruction DISABLE TRIGGER USER"
+journal_on="SET instruction_control.allow_member_ddl = on; ALTER TABLE instruction_control.decision ENABLE TRIGGER USER"
+journal_off="SET instruction_control.allow_member_ddl = on; ALTER TABLE instruction_control.decision DISABLE TRIGGER USER"
 
 echo "== 1. extend_deadline() on $decisions instructions"
 ours=$(best_ms "SELECT bench.reset(); $on" \

@@ -89,10 +89,12 @@ backend_now() {
 # DB TABLE CONDITION: a row trigger that sleeps when a row matching CONDITION
 # is written, holding the statement (and its transaction) open, so the kill
 # lands inside the write whatever the machine's speed; unpause DB TABLE drops it
+# (DDL on the extension's tables: allowed with instruction_control.allow_member_ddl)
 pause_on() {
 	q "$1" "CREATE OR REPLACE FUNCTION public.crash_pause() RETURNS trigger LANGUAGE plpgsql
 	          AS \$\$ BEGIN PERFORM pg_sleep(120); RETURN NULL; END \$\$;
 	        DROP TRIGGER IF EXISTS crash_pause ON $2;
+	        SET instruction_control.allow_member_ddl = on;  -- a test's trigger on our table, knowingly (IC404)
 	        CREATE TRIGGER crash_pause AFTER INSERT ON $2 FOR EACH ROW WHEN ($3) EXECUTE FUNCTION public.crash_pause()" >/dev/null
 }
 unpause() { q "$1" "DROP TRIGGER IF EXISTS crash_pause ON $2" >/dev/null; }

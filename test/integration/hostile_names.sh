@@ -57,6 +57,11 @@ for r in $roles; do
 	q "CREATE ROLE hn_${r#ic_} LOGIN; GRANT $r TO hn_${r#ic_}" >/dev/null || not_ok "create the login of $r"
 done
 q "INSERT INTO instruction_control.body_member (member, body_id) VALUES ('hn_reader', 1), ('hn_executor', 1)" >/dev/null
+# a linked host table (Embedding): the link's functions and triggers run too
+q "CREATE SCHEMA hn_host; CREATE TABLE hn_host.staff (login text PRIMARY KEY, full_name text NOT NULL);
+   INSERT INTO hn_host.staff VALUES ('hn.one', 'H. One');
+   SELECT instruction_control.link_host('person', 'hn_host.staff', 'login', '{\"name\": \"full_name\"}')" >/dev/null \
+	|| not_ok "link a host table"
 
 # ---------------------------------------------------------------------------
 # The samples: one call per public function (signature as regprocedure with
@@ -197,6 +202,12 @@ sweep_job_owner()	SELECT instruction_control.sweep_job_owner()
 valid_cron_schedule(text)	SELECT instruction_control.valid_cron_schedule('0 1 * * *')
 rules_version()	SELECT instruction_control.rules_version()
 rules_as_of(bigint)	SELECT pg_catalog.count(*) FROM instruction_control.rules_as_of(instruction_control.rules_version())
+host_link_of(text)	SELECT (instruction_control.host_link_of('person')).host_table
+host_row(text,text)	SELECT instruction_control.host_row('person', 'hn.one')
+host_link_apply(text,jsonb,boolean)	SELECT instruction_control.host_link_apply('person', '{"login": "hn.one", "full_name": "H. One"}')
+host_row_user(text,bigint)	SELECT instruction_control.host_row_user('state_body', 1)
+unlink_host(text)	SELECT instruction_control.unlink_host('person')
+link_host(text,regclass,name,jsonb,jsonb)	SELECT instruction_control.link_host('person', 'hn_host.staff', 'login', '{"name": "full_name"}')
 roadmap_due_on_receipt(date,term,date,integer,boolean,text)	SELECT instruction_control.roadmap_due_on_receipt('2025-01-06', '7 months', NULL, 2, false, 'KZ')
 EOF
 
@@ -208,7 +219,7 @@ SET search_path = instruction_control, pg_catalog;
 SELECT p.oid::regprocedure::text FROM pg_proc p
   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'instruction_control'
- WHERE p.prorettype <> 'trigger'::regtype
+ WHERE p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)
    AND NOT EXISTS (SELECT 1 FROM pg_type t WHERE p.oid IN (t.typinput, t.typoutput, t.typreceive, t.typsend))
    AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode = p.oid)
    AND NOT EXISTS (SELECT 1 FROM pg_amproc a WHERE a.amproc = p.oid)

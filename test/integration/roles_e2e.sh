@@ -364,6 +364,28 @@ e2e_admin 0 2 * * *"
 may "unschedules the sweeps" e2e_admin "SELECT instruction_control.unschedule_sweeps()" "1"
 may "scheduled_sweeps() is then empty" e2e_admin "SELECT count(*) FROM instruction_control.scheduled_sweeps()" "0"
 
+# --- Embedding (issue 17, item 2): the administrator links the host's departments, a table it
+# owns; the registry follows the host's writes; a reader turns a host key into the registry's id
+q "CREATE SCHEMA e2e_host AUTHORIZATION e2e_admin; CREATE TABLE public.e2e_foreign (k text PRIMARY KEY)" >/dev/null
+may "links a host table it owns (link_host): its rows become state bodies" e2e_admin \
+	"CREATE TABLE e2e_host.department (id bigint PRIMARY KEY, title text NOT NULL);
+	 INSERT INTO e2e_host.department VALUES (901, 'E2E host ministry');
+	 GRANT USAGE ON SCHEMA e2e_host TO ic_reader; GRANT SELECT ON e2e_host.department TO ic_reader;
+	 SELECT link_host('state_body', 'e2e_host.department', 'id', '{\"name\": \"title\"}', '{\"body_type\": \"central\"}')" "1"
+may "writes the host table: the registry follows (host_link_sync)" e2e_admin \
+	"INSERT INTO e2e_host.department VALUES (902, 'E2E host agency');
+	 SELECT string_agg(external_ref || ':' || name, ',' ORDER BY external_ref) FROM state_body WHERE external_ref LIKE '90_'" \
+	"901:E2E host ministry,902:E2E host agency"
+may "turns a host key into the registry's id (host_row; it reads the host table, which the host granted)" e2e_reader \
+	"SELECT host_row('state_body', '902') = (SELECT id FROM state_body WHERE external_ref = '902')" "t"
+may "reads the link (host_link_of)" e2e_controller \
+	"SELECT (host_link_of('state_body')).host_table" "department"
+may_not "link a table it does not own" e2e_admin 42501 \
+	"SELECT unlink_host('state_body'); SELECT link_host('state_body', 'public.e2e_foreign', 'k', '{\"name\": \"k\"}', '{\"body_type\": \"central\"}')"
+may "unlinks the host table (unlink_host): the bodies stay" e2e_admin \
+	"SELECT unlink_host('state_body'); SELECT count(*) FROM state_body WHERE external_ref LIKE '90_'" "t
+2"
+
 # --- the class: every function granted to an ic_* role was called by its login above
 # (pg_stat_user_functions of this database, track_functions = all; a new API function
 # fails here until this script does the job it serves; an SQL function called in FROM
