@@ -29,7 +29,7 @@ admin=ic_embed_admin
 app=ic_embed_app
 # pg_restore -j 4 fails on any populated registry until the general parallel
 # restore fix (issue 17, item 1) is merged: then set this to 4.
-jobs=${IC_EMBED_RESTORE_JOBS:-1}
+jobs=${IC_EMBED_RESTORE_JOBS:-4}
 failures=0
 ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }

@@ -1,6 +1,6 @@
 /*
- * 96_restore: every restore a DBA runs gives the registry back (issue 17,
- * item 1), helper A.  Follows sql/src/95_restore.sql:
+ * 99z_restore: every restore a DBA runs gives the registry back (issue 17,
+ * item 1).  Last of the parts, so its triggers reach every configuration table the parts before it made (host_link...).  Follows sql/src/95_restore.sql:
  * - new: trigger functions restore_load(), restore_load_end() and their
  *   statement triggers (ENABLE ALWAYS) on every configuration table, so
  *   pg_restore -j N loads them in any order and a dump in an encoding the
