@@ -17,4 +17,4 @@ SELECT doc.reg_no, doc.title, i.point, i.due_date, i.extensions, rb.external_ref
 SELECT kind, host_schema, host_table, key_column, key_type FROM host_link ORDER BY kind;
 SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
  WHERE c.relnamespace = 'docs'::regnamespace AND NOT t.tgisinternal ORDER BY 1, 2;
-SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'docs.instruction_note'::regclass ORDER BY 1;
+SELECT indexrelid::regclass::text AS index FROM pg_index WHERE indrelid = 'docs.instruction_note'::regclass ORDER BY 1;
