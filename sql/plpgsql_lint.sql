@@ -11,7 +11,7 @@
 -- when it is found against EVERY such table (a field read in the branch of
 -- another table is not an error).
 --
-SET client_min_messages = warning;
+SET client_min_messages = error;   -- not the cluster-dependent WARNING of adopted ic_* roles
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 CREATE EXTENSION IF NOT EXISTS plpgsql_check;
 RESET client_min_messages;
