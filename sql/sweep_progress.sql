@@ -9,6 +9,8 @@
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS ic_regress_sweep_progress;
 CREATE DATABASE ic_regress_sweep_progress;
+-- as pg_regress sets its own database: messages in English on any cluster
+ALTER DATABASE ic_regress_sweep_progress SET lc_messages TO 'C';
 SELECT current_database() AS regress_db \gset
 \c ic_regress_sweep_progress
 BEGIN;

@@ -89,8 +89,9 @@ for loc in ru_RU.UTF-8 kk_KZ.UTF-8; do
 		# text in both, and the Kazakh form lists Ғылым and Қаржы before Экономика.
 		form_of() {
 			psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
-SET client_min_messages = warning;
+SET client_min_messages = error;   -- not the WARNING of adopted ic_* roles (it names the first database)
 CREATE EXTENSION instruction_control;
+SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 INSERT INTO state_body (code, name, body_type, sector) VALUES
