@@ -119,7 +119,7 @@ check "scheduling_status() on the standby asks for no step after a promotion (no
 	bash -c 'grep -q "nothing done by hand" <<<"$1" && ! grep -qi "unschedule\|schedule_sweeps() again" <<<"$1"' _ "$hint"
 
 # --- 2. failover: the primary dies, the standby is promoted, nothing else --------
-lsn=$(qp "SELECT pg_current_wal_lsn()")
+lsn=$(qp "SELECT pg_current_wal_insert_lsn()")
 wait_for "$tmp" "$sport" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" 200 t
 as_pg "$bindir/pg_ctl" -D "$pdata" -m immediate -w stop >/dev/null 2>&1
 as_pg "$bindir/pg_ctl" -D "$standby_data" -w -t 60 promote >/dev/null 2>&1
@@ -178,7 +178,7 @@ check "cron.job_run_details there: the job's run succeeded, as the ic_admin logi
 check "that sweep wrote the overdue and escalation events of the instruction overdue since before the failover" \
 	same "$(qs "SELECT string_agg(e.kind, ',' ORDER BY e.kind) FROM instruction_control.event e JOIN instruction_control.instruction i ON i.id = e.instruction_id WHERE i.external_ref = 'FO-OVERDUE'")" \
 	"escalation,overdue"
-lsn=$(qs "SELECT pg_current_wal_lsn()")
+lsn=$(qs "SELECT pg_current_wal_insert_lsn()")
 wait_for "$phost" "$port" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" 200 t
 check "the demoted server has the promoted server's runs and events by replication, and still no launcher: it swept nothing itself" \
 	same "$(qp "SELECT (SELECT string_agg(id || ':' || started_at, ',' ORDER BY id) FROM instruction_control.sweep_run), (SELECT count(*) FROM instruction_control.event), (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher')")" \
