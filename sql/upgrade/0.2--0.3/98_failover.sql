@@ -46,7 +46,7 @@ BEGIN
       'This server is a standby: pg_cron runs and sweeps are scheduled on the primary. When this server is promoted, its pg_cron launcher starts and runs the jobs scheduled on the primary, with nothing done by hand if cron.use_background_workers = on (otherwise they connect to the host and port they were scheduled with).'
     WHEN NOT pg_cron_preloaded THEN
       'pg_cron is not running: add to postgresql.conf  shared_preload_libraries = ''pg_cron''  and  cron.database_name = '''
-      || current_database() || ''', restart the server, then run CREATE EXTENSION pg_cron; in that database.'
+      || current_database() || ''', restart the server, then run CREATE EXTENSION pg_cron; in that database.  With cron.use_background_workers = on as well, the job runs on whichever server is primary after a failover.'
     WHEN cron_database = current_database() AND NOT pg_cron_installed THEN
       'Run CREATE EXTENSION pg_cron; in this database.'
     WHEN cron_database = current_database() THEN

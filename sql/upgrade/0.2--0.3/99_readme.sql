@@ -19,7 +19,7 @@ BEGIN
     RAISE EXCEPTION 'pg_cron is not running, so sweeps cannot be scheduled'
       USING ERRCODE = 'IC201',
             DETAIL = 'No process with backend_type ''pg_cron launcher'' is in pg_stat_activity.',
-            HINT = format('Add to postgresql.conf:  shared_preload_libraries = ''pg_cron''  and  cron.database_name = %L, restart the server, then run CREATE EXTENSION pg_cron; in that database.  Without pg_cron, run CALL instruction_control.sweep(); from any scheduler.',
+            HINT = format('Add to postgresql.conf:  shared_preload_libraries = ''pg_cron''  and  cron.database_name = %L, restart the server, then run CREATE EXTENSION pg_cron; in that database.  With cron.use_background_workers = on as well, the job runs on whichever server is primary after a failover.  Without pg_cron, run CALL instruction_control.sweep(); from any scheduler.',
                           current_database());
   END IF;
   IF st.cron_database = current_database() THEN
