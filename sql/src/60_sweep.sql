@@ -1127,17 +1127,22 @@ $$;
 COMMENT ON FUNCTION mark_delivered(bigint[]) IS
   'Mark events delivered (once: an event already delivered keeps its first mark, nothing reopens it); records now() and the session user itself; the only writer of delivered_at and delivered_by; returns how many were marked now';
 
+-- An event whose addressee or kind has lost its label (a vocabulary row an
+-- administrator deleted) is still open: it shows its code, as every other
+-- view does, rather than disappear from the consumers' list.
 CREATE VIEW open_event AS
 SELECT e.addressee::text AS addressee,
-       v.kk AS addressee_kk, v.ru AS addressee_ru, v.en AS addressee_en,
+       coalesce(v.kk, e.addressee::text) AS addressee_kk, coalesce(v.ru, e.addressee::text) AS addressee_ru,
+       coalesce(v.en, e.addressee::text) AS addressee_en,
        b.id AS body_id, b.name AS body_name,
-       e.id, e.kind::text AS kind, k.kk AS kind_kk, k.ru AS kind_ru, k.en AS kind_en,
+       e.id, e.kind::text AS kind, coalesce(k.kk, e.kind::text) AS kind_kk, coalesce(k.ru, e.kind::text) AS kind_ru,
+       coalesce(k.en, e.kind::text) AS kind_en,
        e.instruction_id, i.external_ref, i.point::text AS point,
        e.period, e.due_date, e.rule_id, r.title_en AS rule_title_en, e.as_of, e.detail, e.created_at
   FROM event e
-  JOIN vocabulary v ON v.domain = 'addressee' AND v.code = e.addressee
-  JOIN vocabulary k ON k.domain = 'event_kind' AND k.code = e.kind
-  JOIN rule r ON r.id = e.rule_id
+  LEFT JOIN vocabulary v ON v.domain = 'addressee' AND v.code = e.addressee
+  LEFT JOIN vocabulary k ON k.domain = 'event_kind' AND k.code = e.kind
+  LEFT JOIN rule r ON r.id = e.rule_id
   LEFT JOIN instruction i ON i.id = e.instruction_id
   LEFT JOIN state_body b ON b.id = CASE WHEN e.addressee = 'executor' THEN i.responsible_body_id
                                         WHEN e.addressee = 'controller' THEN i.controlling_body_id END
