@@ -1,0 +1,1 @@
+../../src/80_embedding.sql
