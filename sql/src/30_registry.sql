@@ -50,8 +50,11 @@ COMMENT ON DOMAIN removal_ground IS 'Ground for removal from control (R75 (1)-(4
 CREATE DOMAIN evidence_kind AS text
   CHECK (VALUE IN ('official_report', 'act_adopted', 'law_signed', 'pa_unit_memo',
                    'executor_final_report', 'pa_expert_conclusion', 'event_held',
-                   'new_instruction', 'control_passed_decision'));
-COMMENT ON DOMAIN evidence_kind IS 'Kind of document supporting a removal from control (R75, R76-1)';
+                   'new_instruction', 'control_passed_decision',
+                   'pa_agreement', 'executor_letter',
+                   'body_expert_conclusion', 'body_unit_memo', 'body_agreement'));
+COMMENT ON DOMAIN evidence_kind IS
+  'Kind of document a decision rests on: a removal''s evidence (R75, R76-1), the basis of an extension or transfer (R69.1: pa_expert_conclusion or pa_agreement) or of a new deadline (R70.4: pa_expert_conclusion or executor_letter); below PA level the controlling body''s unit gives them (body_*, R74-1)';
 
 CREATE DOMAIN decision_kind AS text
   CHECK (VALUE IN ('extension', 'transfer', 'new_deadline', 'removal', 'roadmap_approval'));
@@ -301,13 +304,13 @@ COMMENT ON COLUMN decision.instruction_id IS 'The instruction decided on (instru
 COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal or roadmap_approval';
 COMMENT ON COLUMN decision.decided_by IS 'Position that decided';
 COMMENT ON COLUMN decision.decided_on IS 'Day of the decision';
-COMMENT ON COLUMN decision.basis IS 'Expert conclusion, agreement or letter the decision rests on (R69.1, R70.4)';
+COMMENT ON COLUMN decision.basis IS 'Expert conclusion, agreement or letter the decision rests on (R69.1, R70.4), as free text; its kind is in evidence (typed, R69.1), which the setting instruction_control.typed_basis requires';
 COMMENT ON COLUMN decision.old_due_date IS 'Due date before the decision (filled in by the journal)';
 COMMENT ON COLUMN decision.new_due_date IS 'Due date after the decision';
 COMMENT ON COLUMN decision.reason IS 'Transfer: the circumstances (R69.3, R69.4); new deadline: emergency, state_of_emergency or quarantine (R70.4)';
 COMMENT ON COLUMN decision.ground IS 'Removal: the ground (R75)';
-COMMENT ON COLUMN decision.evidence IS 'Removal: kinds of supporting documents (R75, R76-1)';
-COMMENT ON COLUMN decision.evidence_ref IS 'Removal: references of the supporting documents';
+COMMENT ON COLUMN decision.evidence IS 'Kinds of the documents the decision rests on: a removal''s evidence (R75, R76-1); an extension''s, transfer''s or new deadline''s basis (R69.1, R70.4)';
+COMMENT ON COLUMN decision.evidence_ref IS 'References (number, date, issuing body) of the documents named in evidence';
 COMMENT ON COLUMN decision.disciplinary_review IS 'Repeated extension: the decision on disciplinary responsibility (R72)';
 COMMENT ON COLUMN decision.repeated IS 'A repeated extension or transfer (R72), set by the journal';
 COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information on measures due within one month (R72.4)';
@@ -461,14 +464,14 @@ INSERT INTO decision_rule (id, action, level, kind_class, repeated, drafter, dec
 SELECT id, action, level::control_level, kind_class, repeated, drafter, deciders::decider[], rule_id, precedence,
        date '2024-02-01', basis, true
   FROM (VALUES
-    (10,  'removal',      'pa', 'personal',             NULL::boolean, NULL, '{president}',               'R77',   10,  'Personal instructions, published or not, are removed only by the President'),
+    (10,  'removal',      NULL, 'personal',             NULL::boolean, NULL, '{president}',               'R77',   10,  'Personal instructions, published or not, are removed only by the President, at every level of control (R74-1''s analogy does not reach R77)'),
     (20,  'removal',      'pa', 'security_council',     NULL,  NULL, '{president,secretary_sc}',  'R76.4', 20,  'Security Council instructions: the President or the Secretary of the SC'),
     (30,  'removal',      'pa', 'any',                  NULL,  NULL, '{president,head_of_pa}',    'R76.1', 30,  'The President or the Head of the PA'),
     (40,  'extension',    NULL, 'national_plan',        true,  NULL, '{president}',               'R72.1', 40,  'A repeated extension of a national-plan item: the President, at every level'),
     (41,  'transfer',     NULL, 'national_plan',        true,  NULL, '{president}',               'R72.1', 41,  'A repeated transfer of a national-plan item: the President, at every level'),
-    (50,  'extension',    'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   50,  'Personal instructions: only the President moves their deadline'),
-    (51,  'transfer',     'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   51,  'R74 read as covering every change of the deadline (README)'),
-    (52,  'new_deadline', 'pa', 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   52,  'R74 read as covering every change of the deadline (README)'),
+    (50,  'extension',    NULL, 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   50,  'Personal instructions: only the President moves their deadline, at every level of control (R74-1''s analogy does not reach R74)'),
+    (51,  'transfer',     NULL, 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   51,  'R74 read as covering every change of the deadline (README), at every level of control (R74-1''s analogy does not reach R74)'),
+    (52,  'new_deadline', NULL, 'personal_unpublished', NULL,  NULL, '{president}',               'R74',   52,  'R74 read as covering every change of the deadline (README), at every level of control (R74-1''s analogy does not reach R74)'),
     (60,  'new_deadline', 'pa', 'security_council',     NULL,  NULL, '{president,secretary_sc}',  'R70.5', 60,  'Security Council instructions: the President or the Secretary of the SC'),
     (70,  'extension',    'pa', 'security_council',     true,  NULL, '{president,secretary_sc}',  'R72.3', 70,  'Repeated, in exceptional cases'),
     (71,  'transfer',     'pa', 'security_council',     true,  NULL, '{president,secretary_sc}',  'R72.3', 71,  'Repeated, in exceptional cases'),

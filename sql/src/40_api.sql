@@ -58,17 +58,20 @@ CREATE FUNCTION extend_deadline(
   basis text,
   disciplinary_review text DEFAULT NULL,
   decided_on date DEFAULT current_date,
-  paper_ref text DEFAULT NULL)
+  paper_ref text DEFAULT NULL,
+  evidence evidence_kind[] DEFAULT '{}',
+  evidence_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis,
-                        disciplinary_review, decided_on, paper_ref)
-  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on, paper_ref)
+                        disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
+  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on, paper_ref,
+          evidence, evidence_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION extend_deadline IS
-  'Extend the deadline (R69.1: once, by the President or the Head of the PA; R72: a repeated extension needs disciplinary_review)';
+  'Extend the deadline (R69.1: once, by the President or the Head of the PA, on evidence pa_expert_conclusion or pa_agreement; R72: a repeated extension needs disciplinary_review)';
 
 CREATE FUNCTION transfer_control(
   instruction_id bigint,
@@ -79,18 +82,20 @@ CREATE FUNCTION transfer_control(
   reason text DEFAULT NULL,
   disciplinary_review text DEFAULT NULL,
   decided_on date DEFAULT current_date,
-  paper_ref text DEFAULT NULL)
+  paper_ref text DEFAULT NULL,
+  evidence evidence_kind[] DEFAULT '{}',
+  evidence_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis,
-                        reason, disciplinary_review, decided_on, paper_ref)
+                        reason, disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
   VALUES (instruction_id, 'transfer', regime, new_due, decided_by, basis,
-          reason, disciplinary_review, decided_on, paper_ref)
+          reason, disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION transfer_control IS
-  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1';
+  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1 and rests on the same evidence (pa_expert_conclusion or pa_agreement)';
 
 CREATE FUNCTION set_new_deadline(
   instruction_id bigint,
@@ -99,16 +104,20 @@ CREATE FUNCTION set_new_deadline(
   basis text,
   reason new_deadline_reason,
   decided_on date DEFAULT current_date,
-  paper_ref text DEFAULT NULL)
+  paper_ref text DEFAULT NULL,
+  evidence evidence_kind[] DEFAULT '{}',
+  evidence_ref text DEFAULT NULL)
 RETURNS decision
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref)
-  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on, paper_ref)
+  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref,
+                        evidence, evidence_ref)
+  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on, paper_ref,
+          evidence, evidence_ref)
   RETURNING *;
 END;
 COMMENT ON FUNCTION set_new_deadline IS
-  'Set a new deadline because of an emergency, a state of emergency or a quarantine (R70.4, R70.5); not an extension';
+  'Set a new deadline because of an emergency, a state of emergency or a quarantine (R70.4, R70.5; evidence pa_expert_conclusion or executor_letter); not an extension';
 
 CREATE FUNCTION remove_from_control(
   instruction_id bigint,
@@ -195,12 +204,14 @@ CREATE FUNCTION extend_deadlines(
   decided_by decider,
   basis text,
   disciplinary_review text DEFAULT NULL,
-  decided_on date DEFAULT current_date)
+  decided_on date DEFAULT current_date,
+  evidence evidence_kind[] DEFAULT '{}',
+  evidence_ref text DEFAULT NULL)
 RETURNS SETOF decision
 AS 'MODULE_PATHNAME', 'ic_extend_deadlines'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION extend_deadlines IS
-  'Extend many deadlines at once (R69.1, R72): one decision per instruction_ids[i] to new_dues[i], judged as extend_deadline() judges one';
+  'Extend many deadlines at once (R69.1, R72): one decision per instruction_ids[i] to new_dues[i], on the same basis and evidence, judged as extend_deadline() judges one';
 
 -- Import of history (not judged) -------------------------------------------
 -- Decisions taken before the amendments entered into force (2024-02-01) were

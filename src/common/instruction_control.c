@@ -25,6 +25,7 @@ PG_MODULE_MAGIC;
 char	   *ic_default_calendar = NULL;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
+bool		ic_typed_basis = false;
 char	   *ic_acting_person = NULL;
 static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
 static bool ic_sweep_progress = false;	/* read by sweep() through current_setting() */
@@ -80,6 +81,17 @@ _PG_init(void)
 							 "R72 names repeated extension; on (the default) reads a repeated transfer the same way.  Superuser only: it changes what the rules allow.",
 							 &ic_repeated_transfer_review,
 							 true,
+							 PGC_SUSET,
+							 0,
+							 NULL,
+							 NULL,
+							 NULL);
+
+	DefineCustomBoolVariable("instruction_control.typed_basis",
+							 "An extension, transfer or new deadline must name its basis by kind in evidence (R69.1, R70.4).",
+							 "Off (the default) still accepts a free-text basis alone, as 0.2 clients give it; a decision that names kinds must name one the rule accepts either way.  Superuser only: it changes what the rules allow.",
+							 &ic_typed_basis,
+							 false,
 							 PGC_SUSET,
 							 0,
 							 NULL,

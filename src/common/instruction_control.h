@@ -29,6 +29,14 @@ extern bool ic_restore_mode;
 extern bool ic_repeated_transfer_review;
 
 /*
+ * GUC instruction_control.typed_basis (superuser, default off): whether an
+ * extension, transfer or new deadline must name its basis by kind (evidence:
+ * pa_expert_conclusion, pa_agreement, executor_letter, body_*; R69.1, R70.4)
+ * rather than by free text alone.
+ */
+extern bool ic_typed_basis;
+
+/*
  * GUC instruction_control.acting_person: the person an application names for
  * the transaction (SET LOCAL) when many people share one database role; the
  * journal records it with each decision, next to session_user.

@@ -430,7 +430,8 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 
 /*
  * extend_deadlines(instruction_ids bigint[], new_dues date[], decided_by,
- * basis, disciplinary_review, decided_on) RETURNS SETOF decision: one
+ * basis, disciplinary_review, decided_on[, evidence, evidence_ref])
+ * RETURNS SETOF decision: one
  * extension per pair, built here and judged as record_decisions() judges.
  */
 Datum
@@ -484,8 +485,14 @@ ic_extend_deadlines(PG_FUNCTION_ARGS)
 		SET("basis", IC_COL_TEXT, PG_GETARG_DATUM(3), PG_ARGISNULL(3));
 		SET("new_due_date", IC_COL_DATE, dues[i], due_nulls[i]);
 		SET("disciplinary_review", IC_COL_TEXT, PG_GETARG_DATUM(4), PG_ARGISNULL(4));
-		SET("evidence", IC_COL_TEXT_ARRAY,
-			PointerGetDatum(construct_empty_array(TEXTOID)), false);
+		/* evidence, evidence_ref: the typed basis (R69.1), args 7 and 8 from 0.3 on */
+		if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
+			SET("evidence", IC_COL_TEXT_ARRAY, PG_GETARG_DATUM(6), false);
+		else
+			SET("evidence", IC_COL_TEXT_ARRAY,
+				PointerGetDatum(construct_empty_array(TEXTOID)), false);
+		if (PG_NARGS() > 7)
+			SET("evidence_ref", IC_COL_TEXT, PG_GETARG_DATUM(7), PG_ARGISNULL(7));
 		SET("repeated", IC_COL_BOOL, BoolGetDatum(false), false);
 		SET("imported", IC_COL_BOOL, BoolGetDatum(false), false);
 #undef SET

@@ -487,6 +487,7 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->state_secret = f->state_secret;
 	ctx->today = transaction_day();
 	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
+	ctx->typed_basis_required = ic_typed_basis;
 	ctx->matrix = ic_decision_matrix();
 }
 

@@ -88,6 +88,11 @@ static const char *const evidence_codes[IC_EVIDENCE_COUNT] = {
 	[IC_EVIDENCE_EVENT_HELD] = "event_held",
 	[IC_EVIDENCE_NEW_INSTRUCTION] = "new_instruction",
 	[IC_EVIDENCE_CONTROL_PASSED_DECISION] = "control_passed_decision",
+	[IC_EVIDENCE_PA_AGREEMENT] = "pa_agreement",
+	[IC_EVIDENCE_EXECUTOR_LETTER] = "executor_letter",
+	[IC_EVIDENCE_BODY_EXPERT_CONCLUSION] = "body_expert_conclusion",
+	[IC_EVIDENCE_BODY_UNIT_MEMO] = "body_unit_memo",
+	[IC_EVIDENCE_BODY_AGREEMENT] = "body_agreement",
 };
 
 static const char *const reason_codes[] = {

@@ -153,17 +153,6 @@ check_later_due(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 	return true;
 }
 
-static bool
-check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
-			const char *what)
-{
-	if (ctx->basis_given)
-		return true;
-	return deny(v, IC_FAMILY_MISSING_BASIS, rule, "decision has no basis", what,
-				"The %s of instruction %lld names no basis document.",
-				ic_action_code(ctx->action), (long long) ctx->instruction_id);
-}
-
 /*
  * R69.1 allows one extension or transfer; a repeated one is R72's exceptional
  * case and needs the decision on disciplinary responsibility.  R72 names
@@ -296,8 +285,7 @@ decide_extend(const IcDecisionContext *ctx, IcVerdict *v)
 	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v) ||
 		!check_repeated(ctx, v) || !check_decider(ctx, v) ||
 		!check_later_due(ctx, v, "R69.1", IC_FAMILY_DEADLINE) ||
-		!check_basis(ctx, v, "R69.1",
-					 "Give the basis: the expert conclusion of the PA unit, or the PA's agreement to the proposal of the Government or the executing body."))
+		!ic_rules_check_basis(ctx, v, "R69.1"))
 		return false;
 	return allow(v);
 }
@@ -333,8 +321,7 @@ decide_transfer(const IcDecisionContext *ctx, IcVerdict *v)
 					(long long) ctx->instruction_id);
 	if (!check_repeated(ctx, v) || !check_decider(ctx, v) ||
 		!check_later_due(ctx, v, rule, IC_FAMILY_TRANSFER) ||
-		!check_basis(ctx, v, "R69.1",
-					 "Give the basis: the expert conclusion of the PA unit, or the PA's agreement to the proposal of the Government or the executing body."))
+		!ic_rules_check_basis(ctx, v, "R69.1"))
 		return false;
 	return allow(v);
 }
@@ -352,87 +339,14 @@ decide_new_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 					(long long) ctx->instruction_id);
 	if (!check_decider(ctx, v) ||
 		!check_later_due(ctx, v, "R70.4", IC_FAMILY_NEW_DEADLINE) ||
-		!check_basis(ctx, v, "R70.4",
-					 "Give the basis: the expert conclusion of the PA unit or the letter of the responsible executing body."))
+		!ic_rules_check_basis(ctx, v, "R70.4"))
 		return false;
 	return allow(v);
-}
-
-/* Evidence R75 and R76-1 ask for, as a set of which ALL are needed ("all")
- * or ANY one is enough. */
-static IcEvidenceSet
-required_evidence(const IcDecisionContext *ctx, bool *all, const char **rule)
-{
-	*all = true;
-	*rule = "R75";
-	switch (ctx->ground)
-	{
-		case IC_GROUND_EXECUTED:
-			*rule = "R76-1";
-			switch (ctx->category)
-			{
-				case IC_CATEGORY_MONUMENT:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_UNIT_MEMO);
-				case IC_CATEGORY_CONSTRUCTION:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_EXECUTOR_FINAL_REPORT);
-				case IC_CATEGORY_DIGITALISATION:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_EXECUTOR_FINAL_REPORT) |
-						IC_EVIDENCE_BIT(IC_EVIDENCE_PA_UNIT_MEMO);
-				case IC_CATEGORY_NAMED_LAW:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_LAW_SIGNED);
-				case IC_CATEGORY_LAW_AMENDMENTS:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION);
-				case IC_CATEGORY_EVENT_OR_NAMING:
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_EVENT_HELD);
-				default:
-					*rule = "R75";
-					*all = false;
-					return IC_EVIDENCE_BIT(IC_EVIDENCE_OFFICIAL_REPORT) |
-						IC_EVIDENCE_BIT(IC_EVIDENCE_ACT_ADOPTED) |
-						IC_EVIDENCE_BIT(IC_EVIDENCE_LAW_SIGNED);
-			}
-		case IC_GROUND_DUPLICATED:
-			return IC_EVIDENCE_BIT(IC_EVIDENCE_NEW_INSTRUCTION);
-		case IC_GROUND_IMPOSSIBLE:
-			/* R75(3): established by the PA's expert conclusion, not the executor's own report */
-			return IC_EVIDENCE_BIT(IC_EVIDENCE_PA_EXPERT_CONCLUSION);
-		case IC_GROUND_CONTROL_PASSED:
-			return IC_EVIDENCE_BIT(IC_EVIDENCE_CONTROL_PASSED_DECISION);
-		default:
-			return 0;
-	}
-}
-
-static void
-format_evidence(IcEvidenceSet set, const char *sep, char *buf, size_t len)
-{
-	size_t		used = 0;
-
-	buf[0] = '\0';
-	for (int e = 0; e < IC_EVIDENCE_COUNT; e++)
-	{
-		int			n;
-
-		if (!(set & IC_EVIDENCE_BIT(e)))
-			continue;
-		n = snprintf(buf + used, len - used, "%s%s", used ? sep : "",
-					 ic_evidence_code((IcEvidence) e));
-		if (n < 0 || (size_t) n >= len - used)
-			break;
-		used += (size_t) n;
-	}
-	if (used == 0)
-		snprintf(buf, len, "(none)");
 }
 
 static bool
 decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 {
-	IcEvidenceSet need;
-	bool		all;
-	const char *rule;
-	bool		ok;
-
 	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
 		return false;
 	if (ctx->ground == IC_GROUND_INVALID)
@@ -456,26 +370,8 @@ decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 	if (!check_decider(ctx, v))
 		return false;
 
-	need = required_evidence(ctx, &all, &rule);
-	ok = all ? (ctx->evidence & need) == need : (ctx->evidence & need) != 0;
-	if (!ok)
-	{
-		char		needed[256],
-					given[256],
-					hint[IC_VERDICT_TEXT];
-
-		format_evidence(need, all ? " and " : " or ", needed, sizeof(needed));
-		format_evidence(ctx->evidence, ", ", given, sizeof(given));
-		snprintf(hint, sizeof(hint), "Ground %s%s%s needs evidence: %s.",
-				 ic_ground_code(ctx->ground),
-				 ctx->category != IC_CATEGORY_NONE && ctx->ground == IC_GROUND_EXECUTED ? " for category " : "",
-				 ctx->category != IC_CATEGORY_NONE && ctx->ground == IC_GROUND_EXECUTED ? ic_category_code(ctx->category) : "",
-				 needed);
-		return deny(v, IC_FAMILY_REMOVAL_GROUNDS, rule,
-					"removal from control lacks the required evidence", hint,
-					"The removal of instruction %lld gives evidence: %s.",
-					(long long) ctx->instruction_id, given);
-	}
+	if (!ic_rules_check_removal_evidence(ctx, v))
+		return false;
 	return allow(v);
 }
 

@@ -88,7 +88,10 @@ typedef enum IcCategory			/* R66-3 categories, for R76-1 evidence */
 	IC_CATEGORY_EVENT_OR_NAMING
 } IcCategory;
 
-/* Kinds of evidence for removal from control (R75, R76-1): a bit set. */
+/*
+ * Kinds of evidence, a bit set: for removal from control (R75, R76-1), and the
+ * typed basis of an extension, transfer or new deadline (R69.1, R70.4).
+ */
 typedef enum IcEvidence
 {
 	IC_EVIDENCE_OFFICIAL_REPORT = 0,	/* the executor's report on execution */
@@ -100,6 +103,13 @@ typedef enum IcEvidence
 	IC_EVIDENCE_EVENT_HELD,				/* the event took place */
 	IC_EVIDENCE_NEW_INSTRUCTION,		/* the instruction that supersedes it */
 	IC_EVIDENCE_CONTROL_PASSED_DECISION,	/* the decision passing control */
+	/* the basis of an extension, transfer or new deadline (R69.1, R70.4) */
+	IC_EVIDENCE_PA_AGREEMENT,			/* the PA's agreement to a proposal (R69.1) */
+	IC_EVIDENCE_EXECUTOR_LETTER,		/* letter of the responsible executor (R70.4) */
+	/* below PA level the controlling body's unit stands for the PA's (R74-1, R75(3), R76-1) */
+	IC_EVIDENCE_BODY_EXPERT_CONCLUSION,	/* expert conclusion of the controlling body's unit */
+	IC_EVIDENCE_BODY_UNIT_MEMO,			/* memo of the controlling body's unit */
+	IC_EVIDENCE_BODY_AGREEMENT,			/* the controlling body's agreement to a proposal */
 	IC_EVIDENCE_COUNT
 } IcEvidence;
 typedef uint32_t IcEvidenceSet;
@@ -228,7 +238,8 @@ typedef struct IcDecisionContext
 	/* extend / transfer / new deadline */
 	int32_t		due_date;		/* current due date */
 	int32_t		new_due_date;
-	bool		basis_given;	/* expert conclusion or PA agreement */
+	bool		basis_given;	/* a free-text basis (0.2 clients; R69.1 typed: evidence) */
+	bool		typed_basis_required;	/* setting: the basis must be named by kind (R69.1) */
 	bool		disciplinary_review_given;	/* R72 */
 	IcRegime	new_regime;		/* transfer */
 	bool		reason_given;	/* transfer: the circumstances are stated */
@@ -405,6 +416,16 @@ extern bool ic_report_kind_parse(const char *code, IcReportKind *out);
 
 /* Checks every decision of the journal shares (R14, effective date, decided_on). */
 extern bool ic_rules_check_decision_date(const IcDecisionContext *ctx, IcVerdict *v);
+
+/*
+ * Typed evidence (rules_evidence_core.c): the kinds of basis R69.1 (extension,
+ * transfer) or R70.4 (new deadline) accept, any one enough; the check of a
+ * decision's basis (IC114) and of a removal's evidence (R75, R76-1, IC105).
+ * Below PA level the controlling body's unit stands for the PA unit (R74-1).
+ */
+extern IcEvidenceSet ic_rules_basis_kinds(IcAction action);
+extern bool ic_rules_check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule);
+extern bool ic_rules_check_removal_evidence(const IcDecisionContext *ctx, IcVerdict *v);
 
 /* "president, head_of_pa" into buf; returns buf. */
 extern char *ic_decider_set_format(IcDeciderSet set, char *buf, size_t len);

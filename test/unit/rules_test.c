@@ -27,14 +27,14 @@
  * The regress test decision_matrix pins the SQL side; this pins the verdicts.
  */
 static const IcMatrixRow seed_rows[] = {
-	ROW(REMOVE, IC_LEVEL_PA, PERSONAL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R77"),
+	ROW(REMOVE, ANY, PERSONAL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R77"),
 	ROW(REMOVE, IC_LEVEL_PA, SECURITY_COUNCIL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R76.4"),
 	ROW(REMOVE, IC_LEVEL_PA, ANY, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(HEAD_OF_PA), "R76.1"),
 	ROW(EXTEND, ANY, NATIONAL_PLAN, 1, IC_DRAFTER_INVALID, B(PRESIDENT), "R72.1"),
 	ROW(TRANSFER, ANY, NATIONAL_PLAN, 1, IC_DRAFTER_INVALID, B(PRESIDENT), "R72.1"),
-	ROW(EXTEND, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
-	ROW(TRANSFER, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
-	ROW(NEW_DEADLINE, IC_LEVEL_PA, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(EXTEND, ANY, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(TRANSFER, ANY, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
+	ROW(NEW_DEADLINE, ANY, PERSONAL_UNPUBLISHED, ANY, IC_DRAFTER_INVALID, B(PRESIDENT), "R74"),
 	ROW(NEW_DEADLINE, IC_LEVEL_PA, SECURITY_COUNCIL, ANY, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R70.5"),
 	ROW(EXTEND, IC_LEVEL_PA, SECURITY_COUNCIL, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R72.3"),
 	ROW(TRANSFER, IC_LEVEL_PA, SECURITY_COUNCIL, 1, IC_DRAFTER_INVALID, B(PRESIDENT) | B(SECRETARY_SC), "R72.3"),
@@ -87,7 +87,7 @@ base(IcAction action)
 	c.new_regime = IC_REGIME_MEDIUM_TERM;
 	c.new_deadline_reason = IC_REASON_QUARANTINE;
 	c.ground = IC_GROUND_EXECUTED;
-	c.evidence = EV(OFFICIAL_REPORT);
+	c.evidence = action == IC_ACTION_REMOVE ? EV(OFFICIAL_REPORT) : 0;
 	c.drafter = IC_DRAFTER_EXECUTOR_ONLY;
 	c.decided_on = DAY_2025_03_03;
 	c.today = DAY_2025_03_03 + 365;
@@ -210,6 +210,36 @@ main(void)
 		OK("R76-1 monument memo", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(PA_UNIT_MEMO))),
 		OK("R76-1 event held", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_EVENT_OR_NAMING; c.evidence = EV(EVENT_HELD))),
 		OK("R76-1 law amendments conclusion", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_LAW_AMENDMENTS; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		/* R74, R77 at every level of control (rules.md, revised round 3) */
+		NO("R74 local personal extension by the akim", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM)), "R74", NOT_AUTHORISED),
+		OK("R74 local personal extension by the President", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_LOCAL; c.decided_by = D(PRESIDENT))),
+		NO("R74 government personal transfer by the Prime Minister", WITH(base(IC_ACTION_TRANSFER), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER)), "R74", NOT_AUTHORISED),
+		NO("R74 central personal new deadline by the first head", WITH(base(IC_ACTION_NEW_DEADLINE), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD)), "R74", NOT_AUTHORISED),
+		OK("R74 local published personal extension by the akim (general rules, R74-1)", WITH(base(IC_ACTION_EXTEND), c.kind = IC_KIND_PERSONAL_PUBLISHED; c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM))),
+		NO("R77 local personal removal by the akim", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM)), "R77", NOT_AUTHORISED),
+		NO("R77 organisation published personal removal by the first head", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL_PUBLISHED; c.level = IC_LEVEL_ORGANISATION; c.decided_by = D(FIRST_HEAD)), "R77", NOT_AUTHORISED),
+		OK("R77 local personal removal by the President", WITH(base(IC_ACTION_REMOVE), c.kind = IC_KIND_PERSONAL; c.level = IC_LEVEL_LOCAL; c.decided_by = D(PRESIDENT))),
+		/* R75(3), R76-1 below PA level: the controlling body's unit gives the conclusion or memo */
+		OK("R75(3) government removal on the controlling body's expert conclusion", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(BODY_EXPERT_CONCLUSION))),
+		OK("R75(3) local removal on the controlling body's expert conclusion", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(BODY_EXPERT_CONCLUSION))),
+		OK("R75(3) government removal on the PA's own expert conclusion", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		NO("R75(3) government removal on the executor's own report", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_GOVERNMENT; c.decided_by = D(PRIME_MINISTER); c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(OFFICIAL_REPORT)), "R75", REMOVAL_GROUNDS),
+		NO("R75(3) PA removal on a body's expert conclusion", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(BODY_EXPERT_CONCLUSION)), "R75", REMOVAL_GROUNDS),
+		OK("R76-1 local monument on the controlling body's memo", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_LOCAL; c.decided_by = D(AKIM); c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(BODY_UNIT_MEMO))),
+		NO("R76-1 PA monument on a body's memo", WITH(base(IC_ACTION_REMOVE), c.category = IC_CATEGORY_MONUMENT; c.evidence = EV(BODY_UNIT_MEMO)), "R76-1", REMOVAL_GROUNDS),
+		OK("R76-1 central digitalisation, final report and the body's memo", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.category = IC_CATEGORY_DIGITALISATION; c.evidence = EV(EXECUTOR_FINAL_REPORT) | EV(BODY_UNIT_MEMO))),
+		NO("R76-1 central digitalisation, the body's memo only", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.category = IC_CATEGORY_DIGITALISATION; c.evidence = EV(BODY_UNIT_MEMO)), "R76-1", REMOVAL_GROUNDS),
+		/* R69.1, R70.4: the typed basis */
+		OK("R69.1 extension on the PA unit's expert conclusion", WITH(base(IC_ACTION_EXTEND), c.basis_given = false; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		OK("R69.1 extension on the PA's agreement to the proposal", WITH(base(IC_ACTION_EXTEND), c.basis_given = false; c.evidence = EV(PA_AGREEMENT))),
+		NO("R69.1 extension on the executor's report only", WITH(base(IC_ACTION_EXTEND), c.evidence = EV(OFFICIAL_REPORT)), "R69.1", MISSING_BASIS),
+		NO("R69.1 PA-level extension on a body's agreement", WITH(base(IC_ACTION_EXTEND), c.evidence = EV(BODY_AGREEMENT)), "R69.1", MISSING_BASIS),
+		OK("R69.1 central extension on the controlling body's agreement (R74-1)", WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.evidence = EV(BODY_AGREEMENT))),
+		OK("R69.1 transfer on the PA's agreement", WITH(base(IC_ACTION_TRANSFER), c.evidence = EV(PA_AGREEMENT))),
+		NO("R69.1 typed basis required: free text alone", WITH(base(IC_ACTION_EXTEND), c.typed_basis_required = true), "R69.1", MISSING_BASIS),
+		OK("R69.1 typed basis required: the expert conclusion", WITH(base(IC_ACTION_EXTEND), c.typed_basis_required = true; c.evidence = EV(PA_EXPERT_CONCLUSION))),
+		OK("R70.4 new deadline on the executor's letter", WITH(base(IC_ACTION_NEW_DEADLINE), c.evidence = EV(EXECUTOR_LETTER))),
+		NO("R70.4 new deadline on the PA's agreement", WITH(base(IC_ACTION_NEW_DEADLINE), c.evidence = EV(PA_AGREEMENT)), "R70.4", MISSING_BASIS),
 		NO("R79 body removes before the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.pa_record_on_control = 7), "R79", REMOVAL_ORDER),
 		OK("R79 body removes after the PA", WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_CENTRAL; c.decided_by = D(FIRST_HEAD); c.pa_record_on_control = 0)),
 		NO("removed instruction takes no decision", WITH(base(IC_ACTION_EXTEND), c.on_control = false), "R75", NOT_ON_CONTROL),
@@ -392,7 +422,9 @@ main(void)
 			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_LOCAL), "R57", B(AKIM)},
 			{WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_EXECUTOR_ONLY), "R57", B(FIRST_HEAD)},
 			{WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_GOVERNMENT; c.kind = IC_KIND_SECURITY_COUNCIL), "R74-1", B(PRIME_MINISTER) | B(HEAD_OF_GOVERNMENT_OFFICE)},
-			{WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_ORGANISATION; c.kind = IC_KIND_PERSONAL), "R74-1", B(FIRST_HEAD)},
+			{WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_ORGANISATION), "R74-1", B(FIRST_HEAD)},
+			{WITH(base(IC_ACTION_REMOVE), c.level = IC_LEVEL_ORGANISATION; c.kind = IC_KIND_PERSONAL), "R77", B(PRESIDENT)},
+			{WITH(base(IC_ACTION_EXTEND), c.level = IC_LEVEL_LOCAL; c.kind = IC_KIND_PERSONAL), "R74", B(PRESIDENT)},
 			{WITH(base(IC_ACTION_TRANSFER), c.level = IC_LEVEL_LOCAL; c.prior_extensions = 1), "R74-1", B(AKIM)},
 		};
 		IcMatrixRow changed[sizeof(seed_rows) / sizeof(seed_rows[0])];
