@@ -13,13 +13,20 @@
  *   DROP + CREATE, grants as in 90_security.sql).
  */
 
+-- PostgreSQL cannot validate a domain constraint over a column of an array of
+-- the domain (decision.evidence): the constraint is added NOT VALID and then
+-- marked valid, which it is -- the new list holds every old value, so every
+-- stored row already satisfies it.
 ALTER DOMAIN evidence_kind DROP CONSTRAINT evidence_kind_check;
 ALTER DOMAIN evidence_kind ADD CONSTRAINT evidence_kind_check
   CHECK (VALUE IN ('official_report', 'act_adopted', 'law_signed', 'pa_unit_memo',
                    'executor_final_report', 'pa_expert_conclusion', 'event_held',
                    'new_instruction', 'control_passed_decision',
                    'pa_agreement', 'executor_letter',
-                   'body_expert_conclusion', 'body_unit_memo', 'body_agreement'));
+                   'body_expert_conclusion', 'body_unit_memo', 'body_agreement')) NOT VALID;
+UPDATE pg_catalog.pg_constraint SET convalidated = true
+ WHERE conname OPERATOR(pg_catalog.=) 'evidence_kind_check'
+   AND contypid OPERATOR(pg_catalog.=) 'instruction_control.evidence_kind'::pg_catalog.regtype;
 COMMENT ON DOMAIN evidence_kind IS
   'Kind of document a decision rests on: a removal''s evidence (R75, R76-1), the basis of an extension or transfer (R69.1: pa_expert_conclusion or pa_agreement) or of a new deadline (R70.4: pa_expert_conclusion or executor_letter); below PA level the controlling body''s unit gives them (body_*, R74-1)';
 
