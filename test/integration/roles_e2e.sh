@@ -176,8 +176,11 @@ I1=$(id E2E-1); I2=$(id E2E-2); I3=$(id E2E-3); I4=$(id E2E-4); I5=$(id E2E-5); 
 may "the executors were written by the registry" e2e_controller \
 	"SELECT string_agg(role || ':' || body_id, ',' ORDER BY role) FROM instruction_control.instruction_executor WHERE instruction_id = $I1" \
 	"co_executor:$B,responsible:$A"
-may "extends a deadline (R74-1)" e2e_controller \
-	"SELECT (instruction_control.extend_deadline($I1, '2025-04-15', 'first_head', 'conclusion', decided_on => '2025-03-10')).kind" "extension"
+may_not "extend on a basis of the wrong kind (R69.1 typed evidence)" e2e_controller IC114 \
+	"SELECT instruction_control.extend_deadline($I1, '2025-04-15', 'first_head', 'report', decided_on => '2025-03-10', evidence => '{official_report}')"
+may "extends a deadline on the controlling body's agreement (R74-1, R69.1)" e2e_controller \
+	"SELECT (instruction_control.extend_deadline($I1, '2025-04-15', 'first_head', 'conclusion', decided_on => '2025-03-10',
+	          evidence => '{body_agreement}', evidence_ref => 'agreement No. 7')).evidence" "{body_agreement}"
 may "transfers to medium-term control (R69.3)" e2e_controller \
 	"SELECT (instruction_control.transfer_control($I4, 'medium_term', '2026-06-30', 'first_head', 'c', 'external circumstances',
 	          decided_on => '2025-03-10')).new_regime" "medium_term"
@@ -188,7 +191,7 @@ may "removes from control (R76.1)" e2e_controller \
 	          '2025-03-17')).kind" "removal"
 may "extends a batch (R74-1)" e2e_controller \
 	"SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$I2, $I3], ARRAY['2025-05-15', '2025-05-16']::date[],
-	          'first_head', 'c', NULL, '2025-03-11')" "2"
+	          'first_head', 'c', NULL, '2025-03-11', '{body_expert_conclusion}')" "2"
 may "records a batch of decisions of any kind (record_decisions)" e2e_controller \
 	"SELECT string_agg(kind, ',' ORDER BY seq) FROM instruction_control.record_decisions(ARRAY[
 	   jsonb_populate_record(NULL::instruction_control.decision, jsonb_build_object('instruction_id', $I8, 'kind', 'removal',
