@@ -63,6 +63,12 @@ ALTER TABLE instruction ADD CONSTRAINT instruction_final_result_limit CHECK (tex
 ALTER TABLE instruction ADD CONSTRAINT instruction_pa_unit_limit CHECK (text_limit_ok(pa_unit, 'name', 'instruction.pa_unit'));
 ALTER TABLE instruction ADD CONSTRAINT instruction_paper_card_ref_limit CHECK (text_limit_ok(paper_card_ref, 'name', 'instruction.paper_card_ref'));
 ALTER TABLE instruction_escalation ADD CONSTRAINT instruction_escalation_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'instruction_escalation.basis'));
+ALTER TABLE draft ADD CONSTRAINT draft_content_limit CHECK (text_limit_ok(content, 'free_text', 'draft.content'));
+ALTER TABLE draft ADD CONSTRAINT draft_external_ref_limit CHECK (text_limit_ok(external_ref, 'name', 'draft.external_ref'));
+ALTER TABLE draft ADD CONSTRAINT draft_paper_card_ref_limit CHECK (text_limit_ok(paper_card_ref, 'name', 'draft.paper_card_ref'));
+ALTER TABLE draft ADD CONSTRAINT draft_paper_reason_limit CHECK (text_limit_ok(paper_reason, 'free_text', 'draft.paper_reason'));
+ALTER TABLE draft ADD CONSTRAINT draft_title_limit CHECK (text_limit_ok(title, 'free_text', 'draft.title'));
+ALTER TABLE draft_step ADD CONSTRAINT draft_step_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'draft_step.basis'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_kind_limit CHECK (text_limit_ok(kind, 'name', 'host_link.kind'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_host_schema_limit CHECK (text_limit_ok(host_schema, 'name', 'host_link.host_schema'));
 ALTER TABLE host_link ADD CONSTRAINT host_link_host_table_limit CHECK (text_limit_ok(host_table, 'name', 'host_link.host_table'));

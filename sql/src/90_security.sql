@@ -216,6 +216,17 @@ GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, re
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
+-- Drafts (Drafts section): the PA's registry (controllers) receives and
+-- reviews them; a body's readers see the drafts it submitted.  Corrections of
+-- a receipt touch only its descriptive columns (draft_guard refuses the rest).
+REVOKE EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
+  sign_draft, put_on_control_from_draft FROM PUBLIC;
+GRANT SELECT ON draft, draft_step, draft_state TO ic_reader;
+GRANT INSERT ON draft, draft_step TO ic_controller;
+GRANT UPDATE (title, content, external_ref) ON draft TO ic_controller;
+GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
+  sign_draft, put_on_control_from_draft TO ic_controller;
+
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and
 -- the rules as of a decision's version.  rules_version() is read by every
@@ -235,6 +246,8 @@ ALTER TABLE instruction_executor ENABLE ROW LEVEL SECURITY;
 ALTER TABLE report ENABLE ROW LEVEL SECURITY;
 ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
 ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
+ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
+ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
 
@@ -273,6 +286,15 @@ CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
                        WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
               AND (drafted_by_body_id IS NULL
                    OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+
+-- drafts: the PA's registry keeps them all; a body reads the drafts it submitted
+CREATE POLICY control_all ON draft FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON draft FOR SELECT TO ic_reader
+  USING (submitted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
+CREATE POLICY control_all ON draft_step FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON draft_step FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.draft d
+                  WHERE d.id OPERATOR(pg_catalog.=) draft_step.draft_id));
 
 CREATE POLICY admin_all ON body_member FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC
