@@ -227,6 +227,13 @@ GRANT UPDATE (title, content, external_ref) ON draft TO ic_controller;
 GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
   sign_draft, put_on_control_from_draft TO ic_controller;
 
+-- Control measures and inspections (R66-2, R43-1): the controllers record them;
+-- an instruction's readers see them.
+REVOKE EXECUTE ON FUNCTION take_control_measure FROM PUBLIC;
+GRANT SELECT ON control_measure TO ic_reader;
+GRANT INSERT ON control_measure TO ic_controller;
+GRANT EXECUTE ON FUNCTION take_control_measure TO ic_controller;
+
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and
 -- the rules as of a decision's version.  rules_version() is read by every
@@ -247,6 +254,7 @@ ALTER TABLE report ENABLE ROW LEVEL SECURITY;
 ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
 ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
 ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
+ALTER TABLE control_measure ENABLE ROW LEVEL SECURITY;
 ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
@@ -286,6 +294,11 @@ CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
                        WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
               AND (drafted_by_body_id IS NULL
                    OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+
+CREATE POLICY control_all ON control_measure FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON control_measure FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) control_measure.instruction_id));
 
 -- drafts: the PA's registry keeps them all; a body reads the drafts it submitted
 CREATE POLICY control_all ON draft FOR ALL TO ic_controller USING (true) WITH CHECK (true);

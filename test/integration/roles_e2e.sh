@@ -209,6 +209,8 @@ may "visas a draft (R24)" e2e_controller \
 may "signs a draft into an act" e2e_controller "SELECT (sign_draft($DR, 'decree', 'e2e-1', '2025-03-06')).act_type" "decree"
 may "puts a point of the signed draft on control" e2e_controller \
 	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A)).level" "pa"
+may "records a measure of control (R66-2)" e2e_controller \
+	"SELECT (take_control_measure($I1, 'information_request', $A, '2025-03-10', 'information received')).kind" "information_request"
 may_not "edit the matrix" e2e_controller 42501 "UPDATE instruction_control.decision_rule SET enabled = enabled WHERE id = 900"
 may_not "import history" e2e_controller 42501 \
 	"SELECT instruction_control.import_instruction('act_point', 'central', '2019-03-01', '2019-03-15')"
@@ -276,6 +278,8 @@ may "reads the registry as of a past day, its bodies only" e2e_reader \
 may "sees the drafts its body submitted, with their state (R13)" e2e_reader \
 	"SELECT count(*) FILTER (WHERE submitted_by_body_id = $A) > 0 AND count(*) FILTER (WHERE submitted_by_body_id <> $A) = 0 FROM draft_state" "t"
 may_not "receive a draft" e2e_reader 42501 "SELECT receive_draft('act', $A, 'first_head', '2025-03-03')"
+may "sees the measures of control on its instructions" e2e_reader \
+	"SELECT count(*) FROM control_measure WHERE instruction_id = $I1" "1"
 may "reads its bodies (my_bodies)" e2e_reader "SELECT instruction_control.my_bodies()" "{$A}"
 may "sees body A's control cards only (report_control_card)" e2e_reader \
 	"SELECT string_agg(external_ref, ',' ORDER BY external_ref) FROM instruction_control.report_control_card" \
