@@ -234,6 +234,11 @@ GRANT SELECT ON control_measure TO ic_reader;
 GRANT INSERT ON control_measure TO ic_controller;
 GRANT EXECUTE ON FUNCTION take_control_measure TO ic_controller;
 
+-- Calendar changes: previewing one applies it in a subtransaction, so it is
+-- the calendar keeper's (as add_transfer)
+REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) TO ic_admin;
+
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and
 -- the rules as of a decision's version.  rules_version() is read by every

@@ -146,6 +146,8 @@ form_yearly_control(integer,text)	SELECT pg_catalog.count(*) FROM instruction_co
 form_yearly_control_csv(integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_yearly_control_csv(2025, 'ru', ';', true))
 form_yearly_control_html(integer,text)	SELECT pg_catalog.length(instruction_control.form_yearly_control_html(2025, 'kk'))
 take_control_measure(bigint,control_measure_kind,bigint,date,text,text,boolean,text,text)	SELECT (instruction_control.take_control_measure(:NEW, 'information_request', 1, '2025-03-10', 'information received')).id
+calendar_counted_dates(text)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_counted_dates('KZ')
+calendar_change_preview(text,date,date)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10')
 who_may_decide(bigint,decision_kind)	SELECT * FROM instruction_control.who_may_decide(1, 'extension')
 record_decisions(decision[])	SELECT pg_catalog.count(*) FROM instruction_control.record_decisions(ARRAY[pg_catalog.jsonb_populate_record(NULL::instruction_control.decision, pg_catalog.jsonb_build_object('instruction_id', :NEW, 'kind', 'extension', 'decided_by', 'head_of_pa', 'decided_on', '2025-03-05', 'basis', 'c', 'new_due_date', '2025-04-15', 'evidence', '{}', 'imported', false))])
 extend_deadlines(bigint[],date[],decider,text,text,date)	SELECT pg_catalog.count(*) FROM instruction_control.extend_deadlines(ARRAY[:NEW], '{2025-04-16}', 'head_of_pa', 'c', decided_on => '2025-03-10')

@@ -402,6 +402,10 @@ may "reads the link (host_link_of)" e2e_controller \
 	"SELECT (host_link_of('state_body')).host_table" "department"
 may_not "link a table it does not own" e2e_admin 42501 \
 	"SELECT unlink_host('state_body'); SELECT link_host('state_body', 'public.e2e_foreign', 'k', '{\"name\": \"k\"}', '{\"body_type\": \"central\"}')"
+may "previews a transfer of a day off and what it would move (calendar_change_preview)" e2e_admin \
+	"SELECT count(*) >= 0 FROM (SELECT instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10') AS r) t" "t"
+may "lists the counted dates (calendar_counted_dates)" e2e_admin \
+	"SELECT count(*) > 0 FROM (SELECT instruction_control.calendar_counted_dates('KZ') AS r) t" "t"
 may "unlinks the host table (unlink_host): the bodies stay" e2e_admin \
 	"SELECT unlink_host('state_body'); SELECT count(*) FROM state_body WHERE external_ref LIKE '90_'" "t
 2"
