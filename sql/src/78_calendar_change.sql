@@ -46,6 +46,21 @@ $$;
 COMMENT ON FUNCTION calendar_counted_dates(text) IS
   'The dates the registry counts in working days on a calendar and has not fixed since: open instructions'' due dates from a term or the two weeks of R51 that no decision changed, roadmaps due under R56 not registered yet, drafts'' review deadlines (R20, R33); what calendar_change_preview compares before and after a change';
 
+-- After a change: the stored dates the calendar no longer gives
+CREATE VIEW calendar_stale_date WITH (security_invoker = true) AS
+SELECT c.object, c.object_id, c.what,
+       CASE c.what WHEN 'due_date' THEN i.due_date ELSE i.roadmap_due_date END AS stored_date,
+       c.d AS counted_date
+  FROM (SELECT DISTINCT i.calendar FROM instruction i WHERE i.calendar IS NOT NULL) cal
+  CROSS JOIN LATERAL calendar_counted_dates(cal.calendar) c
+  JOIN instruction i ON i.id = c.object_id
+ WHERE c.object = 'instruction'
+   AND c.d IS DISTINCT FROM CASE c.what WHEN 'due_date' THEN i.due_date ELSE i.roadmap_due_date END;
+COMMENT ON VIEW calendar_stale_date IS
+  'Stored deadlines of open instructions counted in working days (R50.3, R51, R56) that the calendar, as it is now, counts to another day: what a transfer added after they were counted moved';
+COMMENT ON COLUMN calendar_stale_date.stored_date IS 'The date stored when it was counted';
+COMMENT ON COLUMN calendar_stale_date.counted_date IS 'The date the calendar counts now';
+
 CREATE FUNCTION calendar_change_preview(calendar text, working_day date, day_off date)
 RETURNS TABLE (object text, object_id bigint, what text, old_date date, new_date date, days_moved integer)
 LANGUAGE plpgsql VOLATILE

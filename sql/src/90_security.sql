@@ -238,6 +238,7 @@ GRANT EXECUTE ON FUNCTION take_control_measure TO ic_controller;
 -- the calendar keeper's (as add_transfer)
 REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) TO ic_admin;
+GRANT SELECT ON calendar_stale_date TO ic_admin;
 
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and

@@ -6,7 +6,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 \ir include/helpers.psql
-SELECT plan(10);
+SELECT plan(12);
 
 \o /dev/null
 INSERT INTO state_body (code, name, body_type) VALUES ('CC_MIN', 'Ministry of days', 'central');
@@ -45,6 +45,14 @@ SELECT throws_ok($$SELECT * FROM calendar_change_preview('KZ', '2025-09-10', '20
                  'a transfer add_transfer refuses (the day is already a working day) is refused by the preview');
 SELECT throws_ok($$SELECT * FROM calendar_change_preview('XX', '2025-09-20', '2025-09-10')$$, 'IC001', NULL,
                  'an unknown calendar is refused');
+
+-- the change applied: the stored due date is now stale, and calendar_stale_date says so
+SELECT is((SELECT count(*)::int FROM calendar_stale_date), 0, 'before the change no stored date is stale');
+\o /dev/null
+SELECT add_transfer('KZ', '2025-09-20', '2025-09-10', 'test: a transfer added late');
+\o
+SELECT is((SELECT (stored_date, counted_date)::text FROM calendar_stale_date WHERE object_id = :counted AND what = 'due_date'),
+          '(2025-09-15,2025-09-16)', 'after the transfer calendar_stale_date lists the due date counted across it');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -7,4 +7,5 @@
 -- the calendar keeper's (as add_transfer)
 REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) TO ic_admin;
+GRANT SELECT ON calendar_stale_date TO ic_admin;
 
