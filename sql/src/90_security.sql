@@ -216,6 +216,30 @@ GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, re
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
+-- Drafts (Drafts section): the PA's registry (controllers) receives and
+-- reviews them; a body's readers see the drafts it submitted.  Corrections of
+-- a receipt touch only its descriptive columns (draft_guard refuses the rest).
+REVOKE EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
+  sign_draft, put_on_control_from_draft FROM PUBLIC;
+GRANT SELECT ON draft, draft_step, draft_state TO ic_reader;
+GRANT INSERT ON draft, draft_step TO ic_controller;
+GRANT UPDATE (title, content, external_ref) ON draft TO ic_controller;
+GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
+  sign_draft, put_on_control_from_draft TO ic_controller;
+
+-- Control measures and inspections (R66-2, R43-1): the controllers record them;
+-- an instruction's readers see them.
+REVOKE EXECUTE ON FUNCTION take_control_measure FROM PUBLIC;
+GRANT SELECT ON control_measure TO ic_reader;
+GRANT INSERT ON control_measure TO ic_controller;
+GRANT EXECUTE ON FUNCTION take_control_measure TO ic_controller;
+
+-- Calendar changes: previewing one applies it in a subtransaction, so it is
+-- the calendar keeper's (as add_transfer)
+REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) TO ic_admin;
+GRANT SELECT ON calendar_stale_date TO ic_admin;
+
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and
 -- the rules as of a decision's version.  rules_version() is read by every
@@ -235,6 +259,9 @@ ALTER TABLE instruction_executor ENABLE ROW LEVEL SECURITY;
 ALTER TABLE report ENABLE ROW LEVEL SECURITY;
 ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
 ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
+ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
+ALTER TABLE control_measure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
 
@@ -273,6 +300,20 @@ CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
                        WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
               AND (drafted_by_body_id IS NULL
                    OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+
+CREATE POLICY control_all ON control_measure FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON control_measure FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) control_measure.instruction_id));
+
+-- drafts: the PA's registry keeps them all; a body reads the drafts it submitted
+CREATE POLICY control_all ON draft FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON draft FOR SELECT TO ic_reader
+  USING (submitted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
+CREATE POLICY control_all ON draft_step FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON draft_step FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.draft d
+                  WHERE d.id OPERATOR(pg_catalog.=) draft_step.draft_id));
 
 CREATE POLICY admin_all ON body_member FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC

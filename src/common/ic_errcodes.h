@@ -63,4 +63,17 @@
 #define ERRCODE_IC_HOST_LINK					MAKE_SQLSTATE('I','C','4','0','3')
 #define ERRCODE_IC_MEMBER_DDL					MAKE_SQLSTATE('I','C','4','0','4')
 
+/* Drafts and their review (SQLSTATE class IC5xx) */
+#define ERRCODE_IC_DRAFT_SUBMISSION				MAKE_SQLSTATE('I','C','5','0','1')
+#define ERRCODE_IC_DRAFT_STEP_DATE				MAKE_SQLSTATE('I','C','5','0','2')
+#define ERRCODE_IC_DRAFT_NOT_AUTHORISED			MAKE_SQLSTATE('I','C','5','0','3')
+#define ERRCODE_IC_DRAFT_CHECKLIST				MAKE_SQLSTATE('I','C','5','0','4')
+#define ERRCODE_IC_DRAFT_MISSING_BASIS			MAKE_SQLSTATE('I','C','5','0','5')
+#define ERRCODE_IC_DRAFT_VISA					MAKE_SQLSTATE('I','C','5','0','6')
+#define ERRCODE_IC_DRAFT_STATE					MAKE_SQLSTATE('I','C','5','0','7')
+
+/* Control measures and inspections (SQLSTATE class IC6xx) */
+#define ERRCODE_IC_MEASURE_DATE					MAKE_SQLSTATE('I','C','6','0','1')
+#define ERRCODE_IC_INSPECTION					MAKE_SQLSTATE('I','C','6','0','2')
+
 #endif							/* IC_ERRCODES_H */

@@ -125,6 +125,29 @@ set_new_deadline(bigint,date,decider,text,new_deadline_reason,date,text,evidence
 remove_from_control(bigint,removal_ground,decider,evidence_kind[],text,date,bigint,text)	SELECT (instruction_control.remove_from_control(:NEW, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-03-13')).seq
 register_roadmap(bigint,roadmap_drafter,decider,bigint,date,boolean,boolean,date,text)	SELECT (instruction_control.register_roadmap(:NEW, 'executor_only', 'first_head', approved_on => '2025-03-12')).id
 submit_report(bigint,report_kind,text,bigint,decider,date,date,text)	SELECT (instruction_control.submit_report(:NEW, 'intermediate', 'work in progress', submitted_on => '2025-03-12')).id
+draft_review_days(text)	SELECT instruction_control.draft_review_days('planning_act')
+draft_may_be_refined(text)	SELECT instruction_control.draft_may_be_refined('act')
+draft_may_set_refinement_term(text)	SELECT instruction_control.draft_may_set_refinement_term('head_of_pa')
+draft_may_resolve_disagreement(text)	SELECT instruction_control.draft_may_resolve_disagreement('head_of_pa')
+draft_channel_refusal(text,text,boolean,boolean,boolean)	SELECT instruction_control.draft_channel_refusal('none', 'paper', true, false, false)
+draft_signatory_refusal(text,text)	SELECT instruction_control.draft_signatory_refusal('government', 'first_head')
+draft_checklist_unmet(boolean,boolean,boolean,boolean,boolean,boolean,boolean)	SELECT instruction_control.draft_checklist_unmet(true, true, true, true, true, true, false)
+draft_missing_visa(text,text[],text[])	SELECT instruction_control.draft_missing_visa('act', '{head_of_pa}', '{paper}')
+draft_visa_refusal(text,text,text)	SELECT instruction_control.draft_visa_refusal('act', 'state_counsellor', 'paper')
+receive_draft(draft_kind,bigint,decider,date,text,text,secrecy_class,draft_channel,text,text,boolean,text)	SELECT (instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id
+refine_draft(bigint,text,date,decider,integer)	SELECT (instruction_control.refine_draft((instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id, 'objections', '2025-03-04', 'head_of_pa', 7)).due_date
+agree_draft(bigint,date,boolean,boolean,boolean,boolean,boolean,boolean,boolean,text)	SELECT (instruction_control.agree_draft((instruction_control.receive_draft('instruction_draft', 1, 'first_head', '2025-03-03')).id, '2025-03-04', true, true, true, true, true, true, true)).id
+return_draft(bigint,text,date)	SELECT (instruction_control.return_draft((instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id, 'shortcomings', '2025-03-04')).id
+visa_draft(bigint,visa_position,draft_channel,date)	SELECT (instruction_control.visa_draft((instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id, 'head_of_pa', 'paper', '2025-03-04')).id
+sign_draft(bigint,text,text,date,text)	SELECT (instruction_control.sign_draft(d, 'decree', '1', '2025-03-05')).id FROM (SELECT d, instruction_control.agree_draft(d, '2025-03-04'), instruction_control.visa_draft(d, 'head_of_pa', 'paper', '2025-03-04'), instruction_control.visa_draft(d, 'secretary_sc', 'paper', '2025-03-04'), instruction_control.visa_draft(d, 'general_department_head', 'paper', '2025-03-04') FROM (SELECT (instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id AS d OFFSET 0) r OFFSET 0) x
+put_on_control_from_draft(bigint,instruction_kind,control_level,date,point_ref,term,date,text,bigint,bigint[],bigint,text,text,text,text)	SELECT (instruction_control.put_on_control_from_draft(d, 'act_point', 'pa', '2025-03-06', '1', '10 wd')).id FROM (SELECT d, instruction_control.sign_draft(d, 'decree', '2', '2025-03-05') FROM (SELECT d, instruction_control.agree_draft(d, '2025-03-04'), instruction_control.visa_draft(d, 'head_of_pa', 'paper', '2025-03-04'), instruction_control.visa_draft(d, 'secretary_sc', 'paper', '2025-03-04'), instruction_control.visa_draft(d, 'general_department_head', 'paper', '2025-03-04') FROM (SELECT (instruction_control.receive_draft('act', 1, 'first_head', '2025-03-03')).id AS d OFFSET 0) r OFFSET 0) x OFFSET 0) y
+report_yearly(integer)	SELECT pg_catalog.count(*) FROM instruction_control.report_yearly(2025)
+form_yearly_control(integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.form_yearly_control(2025, 'kk')
+form_yearly_control_csv(integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_yearly_control_csv(2025, 'ru', ';', true))
+form_yearly_control_html(integer,text)	SELECT pg_catalog.length(instruction_control.form_yearly_control_html(2025, 'kk'))
+take_control_measure(bigint,control_measure_kind,bigint,date,text,text,boolean,text,text)	SELECT (instruction_control.take_control_measure(:NEW, 'information_request', 1, '2025-03-10', 'information received')).id
+calendar_counted_dates(text)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_counted_dates('KZ')
+calendar_change_preview(text,date,date)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10')
 who_may_decide(bigint,decision_kind)	SELECT * FROM instruction_control.who_may_decide(1, 'extension')
 record_decisions(decision[])	SELECT pg_catalog.count(*) FROM instruction_control.record_decisions(ARRAY[pg_catalog.jsonb_populate_record(NULL::instruction_control.decision, pg_catalog.jsonb_build_object('instruction_id', :NEW, 'kind', 'extension', 'decided_by', 'head_of_pa', 'decided_on', '2025-03-05', 'basis', 'c', 'new_due_date', '2025-04-15', 'evidence', '{}', 'imported', false))])
 extend_deadlines(bigint[],date[],decider,text,text,date,evidence_kind[],text)	SELECT pg_catalog.count(*) FROM instruction_control.extend_deadlines(ARRAY[:NEW], '{2025-04-16}', 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_agreement}')

@@ -199,6 +199,21 @@ may "records a batch of decisions of any kind (record_decisions)" e2e_controller
 	     'decided_on', '2025-03-20', 'repeated', false, 'imported', false))])" "removal"
 may "edits a descriptive column" e2e_controller \
 	"UPDATE instruction_control.instruction SET content = 'e2e content' WHERE id = $I1"
+# drafts (issue 20, item 1): received, refined, agreed, visaed, signed and put on control
+DR=$(as e2e_controller "SELECT (receive_draft('planning_act', $A, 'first_head', '2025-03-03', title => 'e2e plan')).id")
+DI=$(as e2e_controller "SELECT (receive_draft('instruction_draft', $A, 'first_head', '2025-03-03')).id")
+may "receives drafts (R13, R14)" e2e_controller "SELECT count(*) FROM draft WHERE id IN (${DR:-0}, ${DI:-0})" "2"
+may "refines an act's draft (R21)" e2e_controller "SELECT (refine_draft($DR, 'objections', '2025-03-04')).step" "refinement"
+may "returns a draft instruction" e2e_controller "SELECT (return_draft($DI, 'shortcomings', '2025-03-04')).step" "returned"
+may "agrees drafts (R20, R33)" e2e_controller \
+	"SELECT (agree_draft($DR, '2025-03-05')).step, (agree_draft($DI, '2025-03-05', true, true, true, true, true, true, true)).step" "agreed|agreed"
+may "visas a draft (R24)" e2e_controller \
+	"SELECT count((visa_draft($DR, p::visa_position, 'paper', '2025-03-05')).id) FROM unnest('{head_of_pa,secretary_sc,general_department_head}'::text[]) p" "3"
+may "signs a draft into an act" e2e_controller "SELECT (sign_draft($DR, 'decree', 'e2e-1', '2025-03-06')).act_type" "decree"
+may "puts a point of the signed draft on control" e2e_controller \
+	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A)).level" "pa"
+may "records a measure of control (R66-2)" e2e_controller \
+	"SELECT (take_control_measure($I1, 'information_request', $A, '2025-03-10', 'information received')).kind" "information_request"
 may_not "edit the matrix" e2e_controller 42501 "UPDATE instruction_control.decision_rule SET enabled = enabled WHERE id = 900"
 may_not "import history" e2e_controller 42501 \
 	"SELECT instruction_control.import_instruction('act_point', 'central', '2019-03-01', '2019-03-15')"
@@ -263,6 +278,11 @@ may_not "ask who may decide on a hidden instruction (it does not exist for it)" 
 may "reads the registry as of a past day, its bodies only" e2e_reader \
 	"SELECT count(*) FILTER (WHERE (r).instruction_id = $I3) || ':' || (count(*) FILTER (WHERE (r).instruction_id = $I1) > 0)
 	   FROM (SELECT instruction_control.instruction_as_of('2025-12-31') AS r) t" "0:true"
+may "sees the drafts its body submitted, with their state (R13)" e2e_reader \
+	"SELECT count(*) FILTER (WHERE submitted_by_body_id = $A) > 0 AND count(*) FILTER (WHERE submitted_by_body_id <> $A) = 0 FROM draft_state" "t"
+may_not "receive a draft" e2e_reader 42501 "SELECT receive_draft('act', $A, 'first_head', '2025-03-03')"
+may "sees the measures of control on its instructions" e2e_reader \
+	"SELECT count(*) FROM control_measure WHERE instruction_id = $I1" "1"
 may "reads its bodies (my_bodies)" e2e_reader "SELECT instruction_control.my_bodies()" "{$A}"
 may "sees body A's control cards only (report_control_card)" e2e_reader \
 	"SELECT string_agg(external_ref, ',' ORDER BY external_ref) FROM instruction_control.report_control_card" \
@@ -385,6 +405,10 @@ may "reads the link (host_link_of)" e2e_controller \
 	"SELECT (host_link_of('state_body')).host_table" "department"
 may_not "link a table it does not own" e2e_admin 42501 \
 	"SELECT unlink_host('state_body'); SELECT link_host('state_body', 'public.e2e_foreign', 'k', '{\"name\": \"k\"}', '{\"body_type\": \"central\"}')"
+may "previews a transfer of a day off and what it would move (calendar_change_preview)" e2e_admin \
+	"SELECT count(*) >= 0 FROM (SELECT instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10') AS r) t" "t"
+may "lists the counted dates (calendar_counted_dates)" e2e_admin \
+	"SELECT count(*) > 0 FROM (SELECT instruction_control.calendar_counted_dates('KZ') AS r) t" "t"
 may "unlinks the host table (unlink_host): the bodies stay" e2e_admin \
 	"SELECT unlink_host('state_body'); SELECT count(*) FROM state_body WHERE external_ref LIKE '90_'" "t
 2"

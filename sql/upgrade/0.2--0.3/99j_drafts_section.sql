@@ -1,0 +1,1 @@
+../../src/75_drafts.sql

@@ -1,0 +1,1 @@
+../../src/76_drafts_api.sql

@@ -1,0 +1,1 @@
+../../src/72_yearly_report.sql

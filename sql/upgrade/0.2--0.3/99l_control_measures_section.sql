@@ -1,0 +1,1 @@
+../../src/77_control_measures.sql

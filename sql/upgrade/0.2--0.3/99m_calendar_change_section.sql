@@ -1,0 +1,1 @@
+../../src/78_calendar_change.sql
