@@ -88,9 +88,9 @@ CREATE TABLE sweep_setting (
   seeded                 boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE sweep_setting IS
-  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5); a level without a row uses the defaults';
+  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5; the registry''s own setting, not the decree''s: R66-1.3 sets no grace period); a level without a row uses the defaults';
 COMMENT ON COLUMN sweep_setting.reminder_days IS 'Working days before the deadline a reminder is raised (1-60), e.g. {5,1}';
-COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated (R66-1.3)';
+COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated: the registry''s own setting, not the decree''s (R66-1.3 sets no grace period: informing is due once the risk or problem appears)';
 COMMENT ON COLUMN sweep_setting.seeded IS 'Row installed by the extension and not changed since; changed rows are dumped';
 COMMENT ON COLUMN sweep_setting.level IS 'The control level the row sets (R42-1)';
 
@@ -371,7 +371,7 @@ AS $$
     LEFT JOIN instruction_control.sweep_setting s ON s.level OPERATOR(instruction_control.=) l
 $$;
 COMMENT ON FUNCTION sweep_settings() IS
-  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late) for a level without a row (R50.1, R66-1.3)';
+  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late: the registry''s own setting, not the decree''s) for a level without a row (R50.1, R66-1.3)';
 
 -- The calendar an instruction's working days are counted in (R50.3).
 CREATE FUNCTION effective_calendar(calendar text DEFAULT NULL)
@@ -416,14 +416,16 @@ RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail json
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'escalation', due_date, r.addressee::pg_catalog.text, r.rule_id,
-         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace)
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace,
+                                       -- R66-1.3 sets no grace period: say whose the days are
+                                       'grace_basis', 'registry setting (sweep_setting.escalation_grace_days), not the decree: R66-1.3 sets no grace period')
     FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
    CROSS JOIN instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
      AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
 $$;
 COMMENT ON FUNCTION sweep_rule_escalation(bigint, instruction_kind, control_level, date, boolean, text, integer, date) IS
-  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days): escalated per sweep_route()';
+  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days; the registry''s own setting, not the decree''s, said so in the event''s detail as grace_basis): escalated per sweep_route()';
 
 CREATE FUNCTION sweep_rule_reminder(due_date date, on_control boolean, calendar text, reminder_days integer[], as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
