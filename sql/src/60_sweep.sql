@@ -487,15 +487,28 @@ $$;
 COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
   'Sweep rule R57: no approved roadmap 5 working days after its due date, escalated per sweep_route()';
 
+-- R66-1.1 (round 3): the PA sets the dates per instruction; a periodicity's
+-- calendar period ends (period_ends) are the default, reporting_period
+-- explicit reads the PA's own dates (instruction.report_dates): the latest
+-- whose report was due before as_of.
 CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
-                                          received_on date, due_date date, calendar text, period_ends jsonb)
+                                          received_on date, due_date date, calendar text, period_ends jsonb,
+                                          as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
          pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
                                        'report_due', instruction_control.roll_forward(p.period_end, calendar))
-    FROM (SELECT (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date AS period_end) p
+    FROM (SELECT CASE WHEN reporting_period OPERATOR(pg_catalog.=) 'explicit'
+                      THEN (SELECT pg_catalog.max(d.d)
+                              FROM instruction_control.instruction i
+                             CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                             WHERE i.id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
+                               AND instruction_control.roll_forward(d.d, sweep_rule_report_missing.calendar)
+                                   OPERATOR(pg_catalog.<) sweep_rule_report_missing.as_of)
+                      ELSE (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date
+                 END AS period_end) p
    WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
      AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
      AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
@@ -506,8 +519,8 @@ AS $$
                             instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
                      OFFSET 0)
 $$;
-COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb) IS
-  'Sweep rule R66-1.1: no intermediate report for the period just ended (period_ends: the end of the latest period of each kind, reporting_period_end()) by its day, to the controller';
+COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb, date) IS
+  'Sweep rule R66-1.1: no intermediate report for the period just ended by its day, to the controller: the period ends the PA set for the instruction (reporting_period explicit: the latest of report_dates due before as_of), or by default the calendar period end of its periodicity (period_ends: the end of the latest period of each kind, reporting_period_end())';
 
 CREATE FUNCTION sweep_rule_measures_missing(instruction_id bigint, on_control boolean, decided_on date,
                                             measures_due_date date, as_of date)
@@ -698,6 +711,15 @@ AS $$
             WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
                   OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
   UNION
+  -- R66-1.1: the PA's own dates whose report became due since (sweep_rule_report_missing)
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period OPERATOR(pg_catalog.=) 'explicit' AND s.category IS NULL
+     AND EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                  WHERE i.id OPERATOR(pg_catalog.=) s.id
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.>=) sweep_scope.since
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
                   UNION
@@ -706,7 +728,7 @@ AS $$
                      AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
-  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
 
 -- What the server cannot say in SQL: may this procedure commit?
 CREATE FUNCTION in_transaction_block() RETURNS boolean
@@ -860,7 +882,7 @@ BEGIN
       SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
         CROSS JOIN LATERAL sweep_rule_report_missing(s.id, s.on_control, s.reporting_period, s.category,
-                                                     s.received_on, s.due_date, s.calendar, $3) e
+                                                     s.received_on, s.due_date, s.calendar, $3, $1) e
        WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
       UNION ALL
       SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail

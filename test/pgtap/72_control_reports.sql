@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(29);
+SELECT plan(37);
 
 \ir include/helpers.psql
 
@@ -109,6 +109,33 @@ SELECT throws_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far'
 SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', addressee => 'secretary_sc', submitted_on => '2025-03-31')$$, :pa_event),
   'R66-1.2: as ic_executor, addressed to the Secretary of the SC it is accepted');
 RESET ROLE;
+
+-- R66-1.1 the PA's schedule of intermediate reports ------------------------------------------------
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months', reporting_period => 'monthly')).id AS per \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months')).id AS expl \gset
+SELECT throws_ok(format($$UPDATE instruction SET reporting_period = 'explicit' WHERE id = %s$$, :expl),
+  '23514', NULL, 'R66-1.1: reporting_period explicit without the PA''s dates is refused');
+SELECT throws_ok(format($$UPDATE instruction SET report_dates = '{2025-04-15}' WHERE id = %s$$, :per),
+  '23514', NULL, 'R66-1.1: the PA''s dates go with reporting_period explicit only');
+SELECT throws_ok(format($$UPDATE instruction SET reporting_period = 'explicit', report_dates = '{2025-04-15,NULL}' WHERE id = %s$$, :expl),
+  '23514', NULL, 'R66-1.1: no empty date in the PA''s schedule');
+SELECT lives_ok(format($$UPDATE instruction SET reporting_period = 'explicit', report_dates = '{2025-04-15,2025-06-20}' WHERE id = %s$$, :expl),
+  'R66-1.1: the PA sets the intermediate dates of an instruction');
+-- the sweep's rule on 2025-04-30: the PA's date (15 April, a Tuesday) is due; the default is the end of March
+SELECT is((SELECT string_agg(e.period::text, ',') FROM sweep_rule_report_missing(:expl, true, 'explicit', NULL, '2025-03-03',
+             '2025-11-03', 'KZ', jsonb_build_object('monthly', reporting_period_end('monthly', '2025-04-30')), '2025-04-30') e),
+  '2025-04-15', 'R66-1.1: the sweep asks for the report of the PA''s own date, not a calendar period end');
+SELECT is((SELECT string_agg(e.period::text, ',') FROM sweep_rule_report_missing(:per, true, 'monthly', NULL, '2025-03-03',
+             '2025-11-03', 'KZ', jsonb_build_object('monthly', reporting_period_end('monthly', '2025-04-30')), '2025-04-30') e),
+  '2025-03-31', 'R66-1.1: without the PA''s dates the calendar period ends are the default');
+SELECT is((SELECT count(*)::int FROM sweep_rule_report_missing(:expl, true, 'explicit', NULL, '2025-03-03',
+             '2025-11-03', 'KZ', '{}', '2025-04-15') e),
+  0, 'R66-1.1: on the PA''s date itself the report is not yet missing');
+SELECT submit_report(:expl, 'intermediate', 'as of 15 April', addressee => 'head_of_presidents_office',
+                     period_end => '2025-04-15', submitted_on => '2025-04-15');
+SELECT is((SELECT count(*)::int FROM sweep_rule_report_missing(:expl, true, 'explicit', NULL, '2025-03-03',
+             '2025-11-03', 'KZ', '{}', '2025-04-30') e),
+  0, 'R66-1.1: a report covering the PA''s date in time raises nothing');
 
 -- R66-1.3 the grace period is the registry's own setting ----------------------------------------------
 SELECT ok(obj_description('instruction_control.sweep_setting'::regclass, 'pg_class') ~ 'not the decree',
