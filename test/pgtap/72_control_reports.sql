@@ -3,11 +3,12 @@
 -- reports, R66-1.2 a report's addressee, R66-1.3 the grace period labelled as the registry's own.
 -- Each rule with an allowed and a refused case; SQLSTATEs only (the suite runs on ru_RU clusters too).
 BEGIN;
+SET client_min_messages = error;   -- the adoption WARNING of an existing cluster's roles
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(37);
+SELECT plan(40);
 
 \ir include/helpers.psql
 
@@ -136,6 +137,19 @@ SELECT submit_report(:expl, 'intermediate', 'as of 15 April', addressee => 'head
 SELECT is((SELECT count(*)::int FROM sweep_rule_report_missing(:expl, true, 'explicit', NULL, '2025-03-03',
              '2025-11-03', 'KZ', '{}', '2025-04-30') e),
   0, 'R66-1.1: a report covering the PA''s date in time raises nothing');
+
+-- as a non-superuser: a controller (ic_controller only) sets the PA's dates and registers records
+CREATE ROLE r3_controller_test LOGIN IN ROLE ic_controller;
+SET LOCAL ROLE r3_controller_test;
+SELECT lives_ok(format($$UPDATE instruction SET reporting_period = 'explicit', report_dates = '{2025-05-15}' WHERE id = %s$$, :per),
+  'R66-1.1: as ic_controller, the PA''s dates are set on an instruction');
+SELECT throws_ok(format($$SELECT put_on_control('personal', 'local', '2025-03-04', signed_on => '2025-03-03',
+                                               controlling_body_id => %s, upper_record_id => %s)$$, :akm, :pa_point),
+  'IC107', NULL, 'R42-1.1: as ic_controller, a record linked to an unrelated PA point is refused');
+SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_date => '2025-04-01',
+                                        deadline_source => 'control_approval', completion_form => 'draft law')$$,
+  'IC107', NULL, 'R4.5: as ic_controller, a PA point of a control approval without its PA unit is refused');
+RESET ROLE;
 
 -- R66-1.3 the grace period is the registry's own setting ----------------------------------------------
 SELECT ok(obj_description('instruction_control.sweep_setting'::regclass, 'pg_class') ~ 'not the decree',
