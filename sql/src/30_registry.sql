@@ -75,8 +75,8 @@ COMMENT ON DOMAIN report_kind IS
   'intermediate (R66-1), final, risk of late execution (R66-3.5), measures taken after a repeated extension (R72.4)';
 
 CREATE DOMAIN reporting_period AS text
-  CHECK (VALUE IN ('monthly', 'quarterly', 'half_yearly', 'yearly'));
-COMMENT ON DOMAIN reporting_period IS 'Periodicity of intermediate control (R66-1.1)';
+  CHECK (VALUE IN ('monthly', 'quarterly', 'half_yearly', 'yearly', 'explicit'));
+COMMENT ON DOMAIN reporting_period IS 'Periodicity of intermediate control (R66-1.1): monthly, quarterly, half_yearly, yearly (reports due at the calendar period ends, the default), or explicit (the dates the PA set, instruction.report_dates)';
 
 CREATE DOMAIN deadline_source AS text
   CHECK (VALUE IN ('term', 'two_weeks', 'act', 'control_approval', 'resolution', 'pa'));
@@ -199,7 +199,13 @@ CREATE TABLE instruction (
   imported            boolean NOT NULL DEFAULT false,
   recorded_by         name,
   created_at          timestamptz NOT NULL DEFAULT now(),
-  imported_in_force   boolean NOT NULL DEFAULT false
+  imported_in_force   boolean NOT NULL DEFAULT false,
+  report_dates        date[],
+  -- R66-1.1: the PA's own dates go with reporting_period explicit, and only with it
+  CONSTRAINT instruction_report_dates_check CHECK (
+    CASE WHEN reporting_period = 'explicit'
+         THEN coalesce(cardinality(report_dates), 0) BETWEEN 1 AND 366 AND array_position(report_dates, NULL) IS NULL
+         ELSE report_dates IS NULL END)
 );
 CREATE INDEX instruction_act_point_idx ON instruction (act_id, point);
 CREATE INDEX instruction_due_idx ON instruction (due_date) WHERE status = 'on_control';
@@ -231,7 +237,8 @@ COMMENT ON COLUMN instruction.paper_card_ref IS 'Reference of the paper control 
 COMMENT ON COLUMN instruction.local_character IS 'Of a current (local) character (R42-1.2)';
 COMMENT ON COLUMN instruction.public_resonance IS 'The matter caused public resonance (R42-1.2 exception)';
 COMMENT ON COLUMN instruction.new_approaches IS 'Aims at new approaches, norms or rules (R56)';
-COMMENT ON COLUMN instruction.reporting_period IS 'Intermediate control periodicity set by the PA (R66-1.1)';
+COMMENT ON COLUMN instruction.reporting_period IS 'Intermediate control set by the PA (R66-1.1): a periodicity whose reports are due at the calendar period ends (the default), or explicit: the dates in report_dates';
+COMMENT ON COLUMN instruction.report_dates IS 'R66-1.1: the intermediate reporting dates the PA set for this instruction (with reporting_period explicit, else NULL): a report covering each date is due on it, rolled forward to a working day';
 COMMENT ON COLUMN instruction.roadmap_due_date IS 'Day a roadmap is due (R56: 10 working days from receipt; R59: on transfer to long-term control)';
 COMMENT ON COLUMN instruction.status IS 'on_control or removed';
 COMMENT ON COLUMN instruction.removed_on IS 'Day it was removed from control';

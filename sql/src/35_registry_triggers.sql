@@ -88,6 +88,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('reporting_period', 'quarterly', 'Тоқсан сайын', 'Ежеквартально', 'Quarterly'),
   ('reporting_period', 'half_yearly', 'Жарты жылда бір рет', 'Раз в полугодие', 'Half-yearly'),
   ('reporting_period', 'yearly', 'Жыл сайын', 'Ежегодно', 'Yearly'),
+  ('reporting_period', 'explicit', 'ПӘ белгілеген күндерде', 'В сроки, установленные АП', 'On the dates the PA set'),
   ('roadmap_drafter', 'central_outside_government', 'Үкімет құрамына кірмейтін орталық мемлекеттік орган', 'Центральный государственный орган, не входящий в состав Правительства', 'Central body outside the Government'),
   ('roadmap_drafter', 'central_interdepartmental', 'Ведомствоаралық іс-шаралары бар орталық мемлекеттік орган', 'Центральный государственный орган с межведомственными мероприятиями', 'Central body with interdepartmental measures'),
   ('roadmap_drafter', 'local', 'Жергілікті атқарушы орган', 'Местный исполнительный орган', 'Local executive body'),

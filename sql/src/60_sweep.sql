@@ -88,9 +88,9 @@ CREATE TABLE sweep_setting (
   seeded                 boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE sweep_setting IS
-  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5); a level without a row uses the defaults';
+  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5; the registry''s own setting, not the decree''s: R66-1.3 sets no grace period); a level without a row uses the defaults';
 COMMENT ON COLUMN sweep_setting.reminder_days IS 'Working days before the deadline a reminder is raised (1-60), e.g. {5,1}';
-COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated (R66-1.3)';
+COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated: the registry''s own setting, not the decree''s (R66-1.3 sets no grace period: informing is due once the risk or problem appears)';
 COMMENT ON COLUMN sweep_setting.seeded IS 'Row installed by the extension and not changed since; changed rows are dumped';
 COMMENT ON COLUMN sweep_setting.level IS 'The control level the row sets (R42-1)';
 
@@ -371,7 +371,7 @@ AS $$
     LEFT JOIN instruction_control.sweep_setting s ON s.level OPERATOR(instruction_control.=) l
 $$;
 COMMENT ON FUNCTION sweep_settings() IS
-  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late) for a level without a row (R50.1, R66-1.3)';
+  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late: the registry''s own setting, not the decree''s) for a level without a row (R50.1, R66-1.3)';
 
 -- The calendar an instruction's working days are counted in (R50.3).
 CREATE FUNCTION effective_calendar(calendar text DEFAULT NULL)
@@ -416,14 +416,16 @@ RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail json
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'escalation', due_date, r.addressee::pg_catalog.text, r.rule_id,
-         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace)
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace,
+                                       -- R66-1.3 sets no grace period: say whose the days are
+                                       'grace_basis', 'registry setting (sweep_setting.escalation_grace_days), not the decree: R66-1.3 sets no grace period')
     FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
    CROSS JOIN instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
      AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
 $$;
 COMMENT ON FUNCTION sweep_rule_escalation(bigint, instruction_kind, control_level, date, boolean, text, integer, date) IS
-  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days): escalated per sweep_route()';
+  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days; the registry''s own setting, not the decree''s, said so in the event''s detail as grace_basis): escalated per sweep_route()';
 
 CREATE FUNCTION sweep_rule_reminder(due_date date, on_control boolean, calendar text, reminder_days integer[], as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
@@ -485,15 +487,28 @@ $$;
 COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
   'Sweep rule R57: no approved roadmap 5 working days after its due date, escalated per sweep_route()';
 
+-- R66-1.1 (round 3): the PA sets the dates per instruction; a periodicity's
+-- calendar period ends (period_ends) are the default, reporting_period
+-- explicit reads the PA's own dates (instruction.report_dates): the latest
+-- whose report was due before as_of.
 CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
-                                          received_on date, due_date date, calendar text, period_ends jsonb)
+                                          received_on date, due_date date, calendar text, period_ends jsonb,
+                                          as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
          pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
                                        'report_due', instruction_control.roll_forward(p.period_end, calendar))
-    FROM (SELECT (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date AS period_end) p
+    FROM (SELECT CASE WHEN reporting_period OPERATOR(pg_catalog.=) 'explicit'
+                      THEN (SELECT pg_catalog.max(d.d)
+                              FROM instruction_control.instruction i
+                             CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                             WHERE i.id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
+                               AND instruction_control.roll_forward(d.d, sweep_rule_report_missing.calendar)
+                                   OPERATOR(pg_catalog.<) sweep_rule_report_missing.as_of)
+                      ELSE (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date
+                 END AS period_end) p
    WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
      AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
      AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
@@ -504,8 +519,8 @@ AS $$
                             instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
                      OFFSET 0)
 $$;
-COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb) IS
-  'Sweep rule R66-1.1: no intermediate report for the period just ended (period_ends: the end of the latest period of each kind, reporting_period_end()) by its day, to the controller';
+COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb, date) IS
+  'Sweep rule R66-1.1: no intermediate report for the period just ended by its day, to the controller: the period ends the PA set for the instruction (reporting_period explicit: the latest of report_dates due before as_of), or by default the calendar period end of its periodicity (period_ends: the end of the latest period of each kind, reporting_period_end())';
 
 CREATE FUNCTION sweep_rule_measures_missing(instruction_id bigint, on_control boolean, decided_on date,
                                             measures_due_date date, as_of date)
@@ -696,6 +711,15 @@ AS $$
             WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
                   OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
   UNION
+  -- R66-1.1: the PA's own dates whose report became due since (sweep_rule_report_missing)
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period OPERATOR(pg_catalog.=) 'explicit' AND s.category IS NULL
+     AND EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                  WHERE i.id OPERATOR(pg_catalog.=) s.id
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.>=) sweep_scope.since
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
                   UNION
@@ -704,7 +728,7 @@ AS $$
                      AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
-  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
 
 -- What the server cannot say in SQL: may this procedure commit?
 CREATE FUNCTION in_transaction_block() RETURNS boolean
@@ -858,7 +882,7 @@ BEGIN
       SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
         FROM %1$s s
         CROSS JOIN LATERAL sweep_rule_report_missing(s.id, s.on_control, s.reporting_period, s.category,
-                                                     s.received_on, s.due_date, s.calendar, $3) e
+                                                     s.received_on, s.due_date, s.calendar, $3, $1) e
        WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
       UNION ALL
       SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail

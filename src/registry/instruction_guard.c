@@ -195,15 +195,54 @@ check_co_executors(HeapTuple tuple, TupleDesc desc, int64 responsible, Datum *id
 	return n;
 }
 
-/* The upper record of the same point: exists, and is at a higher level. */
+/*
+ * The upper record of a point: exists, and is at a higher level; and what it
+ * is to this record (R42-1.1, round 3): the same act and point, or a record
+ * removed on ground control_passed naming this record's controlling body
+ * (R75(4)).  The rules core judges those two facts (check_upper_record).
+ */
 static bool
-load_upper_record(int64 upper_id, IcControlLevel level)
+load_upper_record(int64 upper_id, IcControlLevel level, HeapTuple tuple, TupleDesc desc,
+				  IcDecisionContext *ctx)
 {
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[4] = {INT8OID, INT8OID, TEXTOID, INT8OID};
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	int64		act_id = ic_get_int64(tuple, desc, "act_id");
+	int64		controlling = ic_get_int64(tuple, desc, "controlling_body_id");
+	int			point_att = SPI_fnumber(desc, "point");
+	char	   *point = point_att > 0 ? SPI_getvalue(tuple, desc, point_att) : NULL;
 	IcInstructionFacts upper;
+	bool		isnull;
 
 	if (upper_id == 0)
 		return false;
 	ic_load_instruction(upper_id, IC_LOCK_NONE, &upper);
+	ic_keep_plan(&plan,
+				 "SELECT u.act_id IS NOT NULL AND u.act_id OPERATOR(pg_catalog.=) $2"
+				 "       AND u.point::pg_catalog.text IS NOT DISTINCT FROM $3,"
+				 "       EXISTS (SELECT 1 FROM " IC_SCHEMA ".decision d"
+				 "                WHERE d.instruction_id OPERATOR(pg_catalog.=) u.id"
+				 "                  AND d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal'"
+				 "                  AND d.ground::pg_catalog.text OPERATOR(pg_catalog.=) 'control_passed'"
+				 "                  AND d.receiving_body_id OPERATOR(pg_catalog.=) $4)"
+				 "  FROM " IC_SCHEMA ".instruction u WHERE u.id OPERATOR(pg_catalog.=) $1",
+				 4, argtypes);
+	args[0] = Int64GetDatum(upper_id);
+	args[1] = Int64GetDatum(act_id);
+	nulls[1] = act_id == 0 ? 'n' : ' ';
+	args[2] = point ? CStringGetTextDatum(point) : (Datum) 0;
+	nulls[2] = point ? ' ' : 'n';
+	args[3] = Int64GetDatum(controlling);
+	nulls[3] = controlling == 0 ? 'n' : ' ';
+	if (SPI_execute_plan(plan, args, nulls, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read upper record %lld", (long long) upper_id);
+	ctx->upper_record_given = true;
+	ctx->upper_same_point =
+		DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)) && !isnull;
+	ctx->upper_passed_to_body =
+		DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)) && !isnull;
 	if (!(upper.level > level))
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_CONTROL_LEVEL),
@@ -302,6 +341,10 @@ guard_insert(TriggerData *td)
 	ctx.paper_ref_too_long = paper_card_too_long(tuple, desc);
 
 	responsible = ic_get_int64(tuple, desc, "responsible_body_id");
+	/* R4.5: what a control approval fixes for the point (Appendix 5) */
+	ctx.completion_form_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "completion_form"));
+	ctx.pa_unit_given = !ic_text_is_blank(ic_get_cstring(tuple, desc, "pa_unit"));
+	ctx.responsible_given = responsible != 0;
 	executing_bodies = (responsible != 0 ? 1 : 0) +
 		check_co_executors(tuple, desc, responsible, &co_ids);
 	if (executing_bodies == 0)
@@ -314,7 +357,8 @@ guard_insert(TriggerData *td)
 		elog(ERROR, "SPI_connect failed");
 	if (parent_id != 0)
 		ic_load_parent(parent_id, &parent);
-	ctx.passed_down = load_upper_record(ic_get_int64(tuple, desc, "upper_record_id"), ctx.level);
+	ctx.passed_down = load_upper_record(ic_get_int64(tuple, desc, "upper_record_id"), ctx.level,
+										 tuple, desc, &ctx);
 	SPI_finish();
 	ctx.parent_due_date = parent.exists ? parent.due_date : IC_NO_DATE;
 

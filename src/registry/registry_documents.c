@@ -142,8 +142,11 @@ ic_report_judge(PG_FUNCTION_ARGS)
 				 errhint("Leave content empty and give document_ref, the reference of the paper report.")));
 	ic_context_from_facts(&ctx, &facts, NULL);
 	ctx.action = IC_ACTION_SUBMIT_REPORT;
-	ctx.is_measures_report = kind != NULL && ic_report_kind_parse(kind, &report_kind) &&
-		report_kind == IC_REPORT_MEASURES;
+	if (kind == NULL || !ic_report_kind_parse(kind, &report_kind))
+		report_kind = IC_REPORT_INVALID;
+	ctx.is_measures_report = report_kind == IC_REPORT_MEASURES;
+	ctx.report_kind = report_kind;
+	ctx.report_addressee = ic_get_decider(tuple, desc, "addressee");	/* R66-1.2 */
 	if (ctx.is_measures_report)
 		ic_load_extension_history(facts.id, &ctx);
 	SPI_finish();

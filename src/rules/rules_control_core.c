@@ -1,8 +1,10 @@
 /*
  * rules_control_core.c
  *		Putting an instruction on control, judged against the decree: secrecy
- *		(R14, R50.2), the level (R42-1), and where the deadline comes from
- *		(R50.1-R50.3, R51).
+ *		(R14, R50.2), the level (R42-1) and the record it was passed down
+ *		from (R42-1.1), the control approval's fields (R4.5), and where the
+ *		deadline comes from (R50.1-R50.3, R51); and whom a report on it may
+ *		be addressed to (R66-1.2).
  *
  * The glue computes every candidate date (from the term, from signing, the
  * next working day) with the calendar and passes them in; this file only
@@ -68,6 +70,58 @@ check_level(const IcDecisionContext *ctx, IcVerdict *v)
 					"Instruction %lld is marked local_character without public_resonance.",
 					(long long) ctx->instruction_id);
 	return true;
+}
+
+/*
+ * R42-1.1, records passed down (rules.md, round 3): a lower record names its
+ * upper record (upper_record_id) only when it is the same act and point (the
+ * point held in two registers, R79), or when the upper record was removed on
+ * ground control_passed naming this record's controlling body (R75(4)).  Any
+ * other higher record does not make a record "passed down".
+ */
+static bool
+check_upper_record(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	if (!ctx->upper_record_given || ctx->upper_same_point || ctx->upper_passed_to_body)
+		return true;
+	return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.1",
+				"a record is passed down only from the record of the same act and point, or by a removal passing control to its body",
+				"Name in upper_record_id the higher record of the same act and point, or first record that record's removal on ground control_passed with receiving_body_id = this record's controlling_body_id (R75(4)).",
+				"Instruction %lld names an upper record of another act or point that did not pass control to its controlling body.",
+				(long long) ctx->instruction_id);
+}
+
+/*
+ * R4.5, Appendix 5: a control approval fixes, for each point, the completion
+ * form, the responsible executor and the PA structural unit responsible for
+ * control (the deadline and the level are checked elsewhere).  Required for a
+ * PA-level point whose deadline the control approval sets (deadline_source
+ * control_approval); a state secret keeps no completion form (R14).
+ */
+static bool
+check_control_approval(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *missing = NULL;
+	char		hint[IC_VERDICT_TEXT];
+
+	if (ctx->level != IC_LEVEL_PA || ctx->deadline_source != IC_SOURCE_CONTROL_APPROVAL)
+		return true;
+	if (!ctx->pa_unit_given)
+		missing = "pa_unit";
+	else if (!ctx->completion_form_given && !ctx->state_secret)
+		missing = "completion_form";
+	else if (!ctx->responsible_given)
+		missing = "responsible_body_id";
+	if (missing == NULL)
+		return true;
+	snprintf(hint, sizeof(hint),
+			 "Give %s: a control approval (Appendix 5) fixes for each point the completion form, the responsible state body and the PA structural unit responsible for control.",
+			 missing);
+	return deny(v, IC_FAMILY_CONTROL_LEVEL, "R4.5",
+				"a PA-level point put on control by its control approval needs the fields Appendix 5 requires",
+				hint,
+				"Instruction %lld at level pa with deadline_source control_approval has no %s.",
+				(long long) ctx->instruction_id, missing);
 }
 
 static bool
@@ -157,7 +211,86 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 bool
 ic_rules_decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *v)
 {
-	if (!check_secrecy(ctx, v) || !check_level(ctx, v) || !check_deadline(ctx, v))
+	if (!check_secrecy(ctx, v) || !check_upper_record(ctx, v) || !check_level(ctx, v) ||
+		!check_control_approval(ctx, v) || !check_deadline(ctx, v))
 		return false;
 	return ic_rules_allow(v);
+}
+
+#define D(x) IC_DECIDER_BIT(IC_DECIDER_##x)
+
+/*
+ * Whom a report may be addressed to.  R66-1.2: intermediate reports go, by
+ * area of supervision, to the Secretary of the SC, the Head of the
+ * President's Office, or an Assistant or Adviser (for a Security Council
+ * decision: its Secretary).  R66-3.5, R66-1.3: a risk goes to the responsible
+ * PA unit and, through it, to the Head of the PA, the State Counsellor or the
+ * Secretary of the SC.  Final reports and information on measures (R72.4) go
+ * to the PA.  Below PA level (R74-1, by analogy) a report goes to the level's
+ * own head, as escalations do (escalation_addressee()): the Prime Minister, a
+ * Deputy Prime Minister or the Head of the Government Office; the akim; the
+ * first head.
+ */
+IcDeciderSet
+ic_rules_report_addressees(IcReportKind kind, IcInstructionKind ikind, IcControlLevel level,
+						   const char **rule)
+{
+	*rule = kind == IC_REPORT_RISK ? "R66-3.5" : kind == IC_REPORT_MEASURES ? "R72.4" : "R66-1.2";
+	if (kind == IC_REPORT_INVALID)
+		return 0;
+	if (level != IC_LEVEL_PA)
+		*rule = "R74-1";
+	switch (level)
+	{
+		case IC_LEVEL_PA:
+			if (kind == IC_REPORT_INTERMEDIATE)
+				return ikind == IC_KIND_SECURITY_COUNCIL ? D(SECRETARY_SC) :
+					D(SECRETARY_SC) | D(HEAD_OF_PRESIDENTS_OFFICE) | D(ASSISTANT_OR_ADVISER);
+			if (kind == IC_REPORT_RISK)
+				return D(PA_UNIT_HEAD) | D(HEAD_OF_PA) | D(STATE_COUNSELLOR) | D(SECRETARY_SC);
+			return D(PA_UNIT_HEAD) | D(HEAD_OF_PA) | D(STATE_COUNSELLOR) | D(SECRETARY_SC) |
+				D(HEAD_OF_PRESIDENTS_OFFICE) | D(ASSISTANT_OR_ADVISER);
+		case IC_LEVEL_GOVERNMENT:
+			return D(PRIME_MINISTER) | D(DEPUTY_PRIME_MINISTER) | D(HEAD_OF_GOVERNMENT_OFFICE);
+		case IC_LEVEL_LOCAL:
+			return D(AKIM);
+		case IC_LEVEL_CENTRAL:
+		case IC_LEVEL_ORGANISATION:
+			return D(FIRST_HEAD);
+		default:
+			return 0;
+	}
+}
+
+#undef D
+
+/* R66-1.2: a report's addressee, when given, receives reports at this level. */
+bool
+ic_rules_check_report_addressee(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	const char *rule;
+	IcDeciderSet allowed;
+	char		hint[IC_VERDICT_TEXT];
+	size_t		len;
+
+	if (ctx->report_addressee == IC_DECIDER_INVALID)
+		return true;			/* not given */
+	allowed = ic_rules_report_addressees(ctx->report_kind, ctx->kind, ctx->level, &rule);
+	if (allowed == 0 || (allowed & IC_DECIDER_BIT(ctx->report_addressee)))
+		return true;
+	len = (size_t) snprintf(hint, sizeof(hint), "Address it to");
+	for (int d = 1; d < IC_DECIDER_COUNT && len < sizeof(hint); d++)
+		if (allowed & IC_DECIDER_BIT(d))
+			len += (size_t) snprintf(hint + len, sizeof(hint) - len, " %s", ic_decider_code((IcDecider) d));
+	if (len < sizeof(hint))
+		snprintf(hint + len, sizeof(hint) - len, "%s",
+				 ctx->level == IC_LEVEL_PA ? " (by area of supervision)." :
+				 " (below PA level the level's own head, by analogy, R74-1).");
+	return deny(v, IC_FAMILY_REPORT, rule,
+				"report is addressed to an official who does not receive it at this level of control",
+				hint,
+				"A %s report on instruction %lld (kind %s, level %s) is addressed to %s (R66-1.2).",
+				ic_report_kind_code(ctx->report_kind), (long long) ctx->instruction_id,
+				ic_instruction_kind_code(ctx->kind), ic_control_level_code(ctx->level),
+				ic_decider_code(ctx->report_addressee));
 }

@@ -409,6 +409,8 @@ decide_submit_report(const IcDecisionContext *ctx, IcVerdict *v)
 					"Submit it as an intermediate or final report, or after a repeated extension.",
 					"Instruction %lld has had no repeated extension.",
 					(long long) ctx->instruction_id);
+	if (!ic_rules_check_report_addressee(ctx, v))	/* R66-1.2 */
+		return false;
 	return allow(v);
 }
 

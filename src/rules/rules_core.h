@@ -264,6 +264,14 @@ typedef struct IcDecisionContext
 	int32_t		due_rolled;			/* the first working day on or after due_date */
 	IcDeadlineSource deadline_source;
 	bool		passed_down;		/* a record of control passed from a higher level (R42-1.4, R74-1, R75(4)) */
+	/* R42-1.1 (round 3): what the upper record (upper_record_id) is to this one */
+	bool		upper_record_given;
+	bool		upper_same_point;	/* the same act and point */
+	bool		upper_passed_to_body;	/* removed on ground control_passed naming this record's controlling body */
+	/* R4.5, Appendix 5: the fields a control approval fixes for each point */
+	bool		completion_form_given;
+	bool		pa_unit_given;
+	bool		responsible_given;
 	bool		state_secret;		/* R14 */
 	bool		has_content;		/* free text that could hold content (R14) */
 	bool		has_paper_card;
@@ -277,6 +285,8 @@ typedef struct IcDecisionContext
 	/* report */
 	bool		is_measures_report;	/* R72.4 information on measures taken */
 	bool		has_repeated_extension;
+	IcReportKind report_kind;	/* IC_REPORT_INVALID when not known */
+	IcDecider	report_addressee;	/* R66-1.2: IC_DECIDER_INVALID when not given */
 } IcDecisionContext;
 
 #define IC_VERDICT_TEXT 512
@@ -293,6 +303,15 @@ typedef struct IcVerdict
 
 /* Putting on control (rules_control_core.c); ic_rules_decide() calls it. */
 extern bool ic_rules_decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *verdict);
+
+/*
+ * A report's addressee against the level of control (R66-1.2, R66-1.3,
+ * R74-1 below PA): the positions a report of this kind may go to; 0 when any
+ * (a kind the decree routes nowhere in particular).  rules_control_core.c.
+ */
+extern IcDeciderSet ic_rules_report_addressees(IcReportKind kind, IcInstructionKind ikind,
+											   IcControlLevel level, const char **rule);
+extern bool ic_rules_check_report_addressee(const IcDecisionContext *ctx, IcVerdict *verdict);
 
 /* Shared by the rules files: deny with a rule id, allow. */
 extern bool ic_rules_deny(IcVerdict *v, IcRuleFamily family, const char *rule,

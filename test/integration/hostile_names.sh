@@ -173,7 +173,7 @@ sweep_rule_reminder(date,boolean,text,integer[],date)	SELECT * FROM instruction_
 sweep_rule_personal_overdue(bigint,instruction_kind,control_level,boolean,text,date,date,date)	SELECT * FROM instruction_control.sweep_rule_personal_overdue(1, 'personal', 'pa', true, 'two_weeks', '2025-03-14', '2025-02-28', '2025-03-20')
 sweep_rule_roadmap_missing(bigint,boolean,text,date,date)	SELECT * FROM instruction_control.sweep_rule_roadmap_missing(1, true, 'long_term', '2025-03-14', '2025-03-20')
 sweep_rule_roadmap_not_approved(bigint,instruction_kind,control_level,boolean,date,text,date)	SELECT * FROM instruction_control.sweep_rule_roadmap_not_approved(1, 'act_point', 'central', true, '2025-03-07', 'KZ', '2025-03-20')
-sweep_rule_report_missing(bigint,boolean,text,text,date,date,text,jsonb)	SELECT * FROM instruction_control.sweep_rule_report_missing(1, true, 'monthly', NULL, '2025-01-10', '2025-12-31', 'KZ', '{"monthly": "2025-02-28"}')
+sweep_rule_report_missing(bigint,boolean,text,text,date,date,text,jsonb,date)	SELECT * FROM instruction_control.sweep_rule_report_missing(1, true, 'monthly', NULL, '2025-01-10', '2025-12-31', 'KZ', '{"monthly": "2025-02-28"}', '2025-03-05')
 sweep_rule_measures_missing(bigint,boolean,date,date,date)	SELECT * FROM instruction_control.sweep_rule_measures_missing(1, true, '2025-02-10', '2025-03-10', '2025-03-20')
 sweep_rule_risk_escalation(bigint,instruction_kind,control_level,boolean,bigint,date,date)	SELECT * FROM instruction_control.sweep_rule_risk_escalation(1, 'security_council', 'pa', true, 1, '2025-03-18', '2025-03-20')
 sweep_rule_overdue_cleared(date,boolean,date,date)	SELECT * FROM instruction_control.sweep_rule_overdue_cleared('2025-03-14', true, '2025-04-14', '2025-03-20')

@@ -92,7 +92,8 @@ SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa'
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', '79', '2025-02-28') RETURNING id AS act79 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act79, point => '3')).id AS parent \gset
 SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act79, point => '3')).id AS own \gset
-SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', upper_record_id => :own)).id AS org \gset
+-- R42-1.1 (round 3): the organisation's record of the same act and point names the body's record
+SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', act_id => :act79, point => '3', upper_record_id => :own)).id AS org \gset
 SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', parent_id => :parent)).id AS subtask \gset
 SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
   'IC106', 'point controlled at PA level is still on the PA''s control (R79)', 'R79: the body may not remove its record of the same point before the PA');

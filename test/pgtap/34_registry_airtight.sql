@@ -243,7 +243,10 @@ SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'president', '
 
 -- R42-1.1: records passed down are accepted below PA; personal of local character is registrable.
 SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '20 wd')).id AS up \gset
-SELECT lives_ok(format($$SELECT put_on_control('security_council', 'government', '2025-03-04', term => '10 wd', upper_record_id => %s)$$, :up),
+-- R42-1.1 (round 3): passed down means the PA's removal on ground control_passed names the receiving body
+SELECT remove_from_control(:up, 'control_passed', 'secretary_sc', '{control_passed_decision}', decided_on => '2025-03-04',
+                           receiving_body_id => :gov) IS NOT NULL AS passed \gset
+SELECT lives_ok(format($$SELECT put_on_control('security_council', 'government', '2025-03-04', term => '10 wd', upper_record_id => %s, controlling_body_id => %s)$$, :up, :gov),
   'R42-1.1/R75(4): a record of control passed down by the PA is accepted at Government level');
 SELECT throws_ok(format($$SELECT put_on_control('security_council', 'pa', '2025-03-04', term => '10 wd', upper_record_id => %s)$$,
                         (put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id),

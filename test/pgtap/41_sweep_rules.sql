@@ -44,6 +44,9 @@ SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::
 SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1);
 SELECT extend_deadline(:ms, pg_temp.w(40), 'head_of_pa', 'c2', 'disciplinary review',
                        decided_on => (pg_temp.w(-1) - interval '1 month')::date);
+-- R66-1.1 the PA's own reporting date two working days ago, not a period end (found by sweep_scope)
+SELECT (put_on_control('act_point', 'pa', current_date - 120, term => '8 months')).id AS rx \gset
+UPDATE instruction SET reporting_period = 'explicit', report_dates = ARRAY[pg_temp.w(-2), pg_temp.w(30)] WHERE id = :rx;
 -- overdue at lo, extended after lo's sweep (below)
 SELECT (put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-6), deadline_source => 'act')).id AS ext \gset
 \o
@@ -90,7 +93,7 @@ SELECT is(:'inc_events',
   (SELECT coalesce(string_agg(e.instruction_id || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
                               || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.kind, e.period), '')
      FROM event e WHERE e.sweep_run_id = (SELECT max(id) FROM sweep_run)),
-  'full versus incremental: the incremental sweep raises exactly the events of a full sweep of the same day');
+  'full versus incremental (R66-1.1 the PA''s own reporting dates too): the incremental sweep raises exactly the events of a full sweep of the same day');
 SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
              FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
   'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');

@@ -1,0 +1,226 @@
+/*
+ * 99e_control_reports: putting on control and interim reports (issue 18,
+ * round three), following sql/src/60_sweep.sql (the sweep's settings and its
+ * escalation and interim-report rules).  R66-1.3: the grace period before an
+ * overdue escalation is labelled as the registry's own setting, not the
+ * decree's (the comments of sweep_setting and sweep_settings(), the event's
+ * detail.grace_basis).  R66-1.1: the PA sets the intermediate reporting
+ * dates per instruction (sql/src/30_registry.sql: reporting_period explicit
+ * and instruction.report_dates; calendar period ends stay the default), and
+ * the sweep's rule (sweep_rule_report_missing, now given as_of), its caller
+ * sweep_begin and the incremental scope (sweep_scope) sweep against them.
+ * R42-1.1, R4.5 and R66-1.2 are checked in C (the instruction's guard and
+ * report_judge) and change no catalog object.
+ */
+
+-- R66-1.1: the PA's own dates ---------------------------------------------
+ALTER DOMAIN reporting_period DROP CONSTRAINT reporting_period_check;
+ALTER DOMAIN reporting_period ADD CONSTRAINT reporting_period_check
+  CHECK (VALUE IN ('monthly', 'quarterly', 'half_yearly', 'yearly', 'explicit'));
+COMMENT ON DOMAIN reporting_period IS 'Periodicity of intermediate control (R66-1.1): monthly, quarterly, half_yearly, yearly (reports due at the calendar period ends, the default), or explicit (the dates the PA set, instruction.report_dates)';
+INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
+  ('reporting_period', 'explicit', 'ПӘ белгілеген күндерде', 'В сроки, установленные АП', 'On the dates the PA set');
+
+ALTER TABLE instruction ADD COLUMN report_dates date[];
+ALTER TABLE instruction ADD CONSTRAINT instruction_report_dates_check CHECK (
+    CASE WHEN reporting_period = 'explicit'
+         THEN coalesce(cardinality(report_dates), 0) BETWEEN 1 AND 366 AND array_position(report_dates, NULL) IS NULL
+         ELSE report_dates IS NULL END);
+COMMENT ON COLUMN instruction.reporting_period IS 'Intermediate control set by the PA (R66-1.1): a periodicity whose reports are due at the calendar period ends (the default), or explicit: the dates in report_dates';
+COMMENT ON COLUMN instruction.report_dates IS 'R66-1.1: the intermediate reporting dates the PA set for this instruction (with reporting_period explicit, else NULL): a report covering each date is due on it, rolled forward to a working day';
+
+-- whole rows of instruction (RETURNING *): created anew to carry the new column
+CREATE OR REPLACE FUNCTION put_on_control(
+  kind instruction_kind,
+  level control_level,
+  received_on date,
+  term term DEFAULT NULL,
+  due_date date DEFAULT NULL,
+  content text DEFAULT NULL,
+  act_id bigint DEFAULT NULL,
+  point point_ref DEFAULT NULL,
+  signed_on date DEFAULT NULL,
+  responsible_body_id bigint DEFAULT NULL,
+  co_executor_ids bigint[] DEFAULT '{}',
+  controlling_body_id bigint DEFAULT NULL,
+  pa_unit text DEFAULT NULL,
+  completion_form text DEFAULT NULL,
+  final_result text DEFAULT NULL,
+  category monitoring_category DEFAULT NULL,
+  secrecy secrecy_class DEFAULT 'none',
+  paper_card_ref text DEFAULT NULL,
+  local_character boolean DEFAULT false,
+  public_resonance boolean DEFAULT false,
+  new_approaches boolean DEFAULT false,
+  reporting_period reporting_period DEFAULT NULL,
+  parent_id bigint DEFAULT NULL,
+  external_ref text DEFAULT NULL,
+  deadline_source deadline_source DEFAULT NULL,
+  upper_record_id bigint DEFAULT NULL)
+RETURNS instruction
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+  INSERT INTO instruction (kind, level, received_on, term, due_date, content, act_id, point,
+                           signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
+                           pa_unit, completion_form, final_result, category, secrecy,
+                           paper_card_ref, local_character, public_resonance, new_approaches,
+                           reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
+  VALUES (kind, level, received_on, term, due_date, content, act_id, point,
+          signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
+          pa_unit, completion_form, final_result, category, secrecy,
+          paper_card_ref, local_character, public_resonance, new_approaches,
+          reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
+  RETURNING *;
+END;
+CREATE OR REPLACE FUNCTION import_instruction(
+  kind instruction_kind,
+  level control_level,
+  received_on date,
+  due_date date,
+  content text DEFAULT NULL,
+  act_id bigint DEFAULT NULL,
+  point point_ref DEFAULT NULL,
+  signed_on date DEFAULT NULL,
+  term term DEFAULT NULL,
+  responsible_body_id bigint DEFAULT NULL,
+  co_executor_ids bigint[] DEFAULT '{}',
+  category monitoring_category DEFAULT NULL,
+  secrecy secrecy_class DEFAULT 'none',
+  paper_card_ref text DEFAULT NULL,
+  external_ref text DEFAULT NULL,
+  upper_record_id bigint DEFAULT NULL,
+  in_force boolean DEFAULT false)
+RETURNS instruction
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+  INSERT INTO instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
+                           responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
+                           external_ref, upper_record_id, imported, imported_in_force)
+  VALUES (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
+          responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
+          external_ref, upper_record_id, true, in_force)
+  RETURNING *;
+END;
+
+-- the rule is given as_of (the PA's dates are read against the day swept)
+DROP FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb);
+CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
+                                          received_on date, due_date date, calendar text, period_ends jsonb,
+                                          as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
+         pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
+                                       'report_due', instruction_control.roll_forward(p.period_end, calendar))
+    FROM (SELECT CASE WHEN reporting_period OPERATOR(pg_catalog.=) 'explicit'
+                      THEN (SELECT pg_catalog.max(d.d)
+                              FROM instruction_control.instruction i
+                             CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                             WHERE i.id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
+                               AND instruction_control.roll_forward(d.d, sweep_rule_report_missing.calendar)
+                                   OPERATOR(pg_catalog.<) sweep_rule_report_missing.as_of)
+                      ELSE (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date
+                 END AS period_end) p
+   WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
+     AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
+                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
+                        AND r.kind OPERATOR(pg_catalog.=) 'intermediate'::instruction_control.report_kind
+                        AND r.period_end OPERATOR(pg_catalog.>=) p.period_end
+                        AND r.submitted_on OPERATOR(pg_catalog.<=)
+                            instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
+                     OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb, date) IS
+  'Sweep rule R66-1.1: no intermediate report for the period just ended by its day, to the controller: the period ends the PA set for the instruction (reporting_period explicit: the latest of report_dates due before as_of), or by default the calendar period end of its periodicity (period_ends: the end of the latest period of each kind, reporting_period_end())';
+CREATE OR REPLACE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
+RETURNS SETOF sweep_state_current
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  WITH k AS MATERIALIZED (
+    SELECT k.key, k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+  )
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                 WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+     AND s.original_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.original_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.roadmap_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                              WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+     AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
+           SELECT coalesce(pg_catalog.array_agg(p), '{}') FROM pg_catalog.unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
+                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
+  UNION
+  -- R66-1.1: the PA's own dates whose report became due since (sweep_rule_report_missing)
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period OPERATOR(pg_catalog.=) 'explicit' AND s.category IS NULL
+     AND EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
+                  WHERE i.id OPERATOR(pg_catalog.=) s.id
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.>=) sweep_scope.since
+                    AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
+                  UNION
+                  SELECT x.instruction_id FROM instruction_control.decision x
+                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
+$$;
+COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
+-- sweep_begin (helper S's, reshaped in an earlier part) passes as_of to the
+-- rule: patched in place, so this part keeps whatever shape sweep_begin has;
+-- it fails loudly if the call it patches is not there (sql/src/60_sweep.sql
+-- is the fresh install's text, which this must equal).
+DO $patch$
+DECLARE
+  def text := pg_catalog.pg_get_functiondef('instruction_control.sweep_begin(date, integer, boolean)'::pg_catalog.regprocedure);
+  old text := 's.received_on, s.due_date, s.calendar, $3) e';
+BEGIN
+  IF pg_catalog.strpos(def, old) OPERATOR(pg_catalog.=) 0 THEN
+    RAISE EXCEPTION '99e_control_reports: sweep_begin no longer calls sweep_rule_report_missing(..., s.calendar, $3)';
+  END IF;
+  EXECUTE pg_catalog.replace(def, old, 's.received_on, s.due_date, s.calendar, $3, $1) e');
+END
+$patch$;
+
+-- R66-1.3: the grace period is the registry's own setting -----------------
+
+COMMENT ON TABLE sweep_setting IS
+  'Per control level: reminders N working days before a deadline (default 5 and 1) and the grace period in working days after which an overdue instruction is escalated (default 5; the registry''s own setting, not the decree''s: R66-1.3 sets no grace period); a level without a row uses the defaults';
+COMMENT ON COLUMN sweep_setting.escalation_grace_days IS 'Working days past the deadline after which the overdue instruction is escalated: the registry''s own setting, not the decree''s (R66-1.3 sets no grace period: informing is due once the risk or problem appears)';
+COMMENT ON FUNCTION sweep_settings() IS
+  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late: the registry''s own setting, not the decree''s) for a level without a row (R50.1, R66-1.3)';
+
+CREATE OR REPLACE FUNCTION sweep_rule_escalation(id bigint, kind instruction_kind, level control_level, due_date date,
+                                      on_control boolean, calendar text, grace integer, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'escalation', due_date, r.addressee::pg_catalog.text, r.rule_id,
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace,
+                                       -- R66-1.3 sets no grace period: say whose the days are
+                                       'grace_basis', 'registry setting (sweep_setting.escalation_grace_days), not the decree: R66-1.3 sets no grace period')
+    FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
+   CROSS JOIN instruction_control.sweep_route(id, kind, level) r
+   WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
+     AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
+$$;
+COMMENT ON FUNCTION sweep_rule_escalation(bigint, instruction_kind, control_level, date, boolean, text, integer, date) IS
+  'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days; the registry''s own setting, not the decree''s, said so in the event''s detail as grace_basis): escalated per sweep_route()';
