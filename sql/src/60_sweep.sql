@@ -724,12 +724,16 @@ AS $$
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE mode OPERATOR(pg_catalog.=) 'current'
   UNION ALL
-  SELECT a.id, a.kind, a.level, a.regime::instruction_control.control_regime, a.on_control, a.due_date,
-         a.original_due_date, a.roadmap_due_date, a.reporting_period::instruction_control.reporting_period,
-         a.category::instruction_control.monitoring_category, a.received_on, a.signed_on,
-         a.deadline_source::instruction_control.deadline_source, a.calendar, a.responsible_body_id,
-         a.controlling_body_id
-    FROM instruction_control.sweep_state_as_of(as_of) a
+  -- ORDER BY keeps the day's state a subquery of its own (quals are still
+  -- pushed into it): when mode is not replay the arm is dropped before the
+  -- journal's fold (instruction_as_of) is planned at all
+  SELECT a.* FROM (SELECT x.id, x.kind, x.level, x.regime::instruction_control.control_regime, x.on_control,
+                          x.due_date, x.original_due_date, x.roadmap_due_date,
+                          x.reporting_period::instruction_control.reporting_period,
+                          x.category::instruction_control.monitoring_category, x.received_on, x.signed_on,
+                          x.deadline_source::instruction_control.deadline_source, x.calendar,
+                          x.responsible_body_id, x.controlling_body_id
+                     FROM instruction_control.sweep_state_as_of(as_of) x ORDER BY x.id) a
    WHERE mode OPERATOR(pg_catalog.=) 'replay'
   UNION ALL
   SELECT u.* FROM pg_catalog.unnest(scope) u
