@@ -881,6 +881,7 @@ SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
   r sweep_run;
+  max_n integer;
   reminder_to date;
   periods jsonb;
   scope sweep_state_current[];
@@ -888,7 +889,8 @@ DECLARE
 BEGIN
   SELECT * INTO STRICT r FROM sweep_run WHERE id = run;
   -- a wide enough range for every calendar; the rule decides per row (sweep_rule_reminder)
-  SELECT add_working_days(r.as_of, max(d)) + 14 INTO reminder_to FROM sweep_settings() g, unnest(g.reminder_days) AS d;
+  SELECT max(d) INTO max_n FROM sweep_settings() g, unnest(g.reminder_days) AS d;
+  reminder_to := add_working_days(r.as_of, max_n) + 14;
   SELECT jsonb_object_agg(p, reporting_period_end(p::reporting_period, r.as_of))
     INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
   IF r.mode = 'replay' THEN
