@@ -1,5 +1,5 @@
 /*
- * 99_sweep_collect: sweep_begin short (issue 21, its last criterion), helper G.
+ * 99b_sweep: sweep_begin short (issue 21, its last criterion), helper G.
  * Follows sql/src/60_sweep.sql: the sweep's branches written once in
  * sweep_found() over sweep_state(mode) (the state by mode, one arm kept when
  * planned), one static statement per mode in sweep_collect() (no format(), no
