@@ -40,6 +40,29 @@ time_ms() {
 	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1
 }
 min() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "" || a + 0 < b + 0) print a; else print b }'; }
+# milliseconds of CPU the backend spent on one statement (user + system, from
+# log_statement_stats): what the shared machine's load does not change much
+# wall_cpu_ms: both, "WALL CPU", of one statement in one session
+wall_cpu_ms() {
+	local out
+	out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SET log_statement_stats = on" \
+	           -c "SET client_min_messages = log" -c '\timing on' -c "$1" 2>&1) || {
+		echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
+	echo "$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1)" \
+	     "$(sed -n 's/^[^0-9]*\([0-9.]*\) s user, \([0-9.]*\) s system, .*elapsed.*/\1 \2/p' <<<"$out" | tail -n 1 |
+	        awk '{ printf "%.1f", ($1 + $2) * 1000 }')"
+}
+cpu_ms() { wall_cpu_ms "$1" | awk '{ print $2 }'; }
+# the set-wise floor of a run's events (issue 19): the same rows written by one
+# plain INSERT ... SELECT into a copy of event with its indexes (no foreign key,
+# no trigger), in CPU milliseconds
+floor_ms() {
+	sql -c "TRUNCATE public.bench_floor_event"
+	cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
+}
+last_run() { psql -X -At -c "SELECT max(id) FROM instruction_control.sweep_run"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+range() { tr ' ' '\n' <<<"$*" | sed '/^$/d' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
 
 echo "== loading $rows instructions"
 t0=$(date +%s)
@@ -76,7 +99,26 @@ SELECT id, 'extension', 'head_of_pa', current_date - 40 - (id % 20)::int, due_da
   FROM instruction_control.instruction WHERE id % 500 = 11;
 SQL
 sql -c "VACUUM ANALYZE"
+sql -c "CREATE TABLE public.bench_floor_event (LIKE instruction_control.event INCLUDING DEFAULTS INCLUDING INDEXES)"
 echo "   loaded in $(( $(date +%s) - t0 )) s"
+
+# issue 19: the first sweep of the day against its floor, interleaved (each
+# repetition starts from an empty outbox: no event, mark, run or note)
+first_ours=(); first_floor=(); first_ratio=()
+for k in 1 2; do
+	sql -c "SET session_replication_role = replica;
+	        TRUNCATE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run,
+	                 instruction_control.sweep_candidate, instruction_control.sweep_change" \
+	    -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
+	o=$(cpu_ms "CALL instruction_control.sweep()")
+	f=$(floor_ms "$(last_run)")
+	first_ours+=("$o"); first_floor+=("$f"); first_ratio+=("$(ratio "$o" "$f")")
+	echo "   issue 19, first sweep $k: ours $o ms CPU, floor $f ms CPU"
+done
+sql -c "SET session_replication_role = replica;
+        TRUNCATE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run,
+                 instruction_control.sweep_candidate, instruction_control.sweep_change" \
+    -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
 
 echo "== 1. the first sweep of the day"
 first=$(time_ms "CALL instruction_control.sweep()")
@@ -104,6 +146,7 @@ full=$(time_ms "CALL instruction_control.sweep(full_scope => true)")
 onepct=$((rows / 100))
 echo "== 3. a sweep in which 1% change state: $onepct overdue instructions get a new deadline (journal rows), best of 3"
 changed=""
+pct_ours=(); pct_floor=(); pct_ratio=()
 for k in 1 2 3; do
 	sql -c "SET session_replication_role = replica;
 	        WITH moved AS (
@@ -116,8 +159,12 @@ for k in 1 2 3; do
 	            FROM moved)
 	        UPDATE instruction_control.instruction i SET due_date = current_date + 60 FROM moved m WHERE m.id = i.id" \
 	    -c "VACUUM ANALYZE instruction_control.instruction"
-	changed=$(min "$(time_ms "CALL instruction_control.sweep()")" "$changed")
+	read -r w o < <(wall_cpu_ms "CALL instruction_control.sweep()")
+	changed=$(min "$w" "$changed")
 	psql -X -At -c "SELECT '   run $k: ' || scope || ', ' || events || ' events: ' || counts::text FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
+	f=$(floor_ms "$(last_run)")
+	pct_ours+=("$o"); pct_floor+=("$f"); pct_ratio+=("$(ratio "$o" "$f")")
+	psql -X -At -c "SELECT '   issue 19, run $k: ' || events || ' events, ours $o ms CPU, floor $f ms CPU' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
 done
 
 echo "== 3b. a replay of yesterday (the state folded from the journal: sweep_state_as_of), best of 2"
@@ -153,4 +200,12 @@ printf '%-62s %10.1f %10s  %s\n' "full sweep that changes nothing (full_scope)" 
 printf '%-62s %10.1f %10s  %s\n' "sweep in which 1% change state (best of 3)" "$changed" "1000" "$(verdict "$changed" 1000)"
 printf '%-62s %10.1f %10s  %s\n' "replay of yesterday (best of 2)" "$replay" "-" "-"
 awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
+echo
+echo "issue 19: ours vs the set-wise floor (the same events by one INSERT ... SELECT into a plain copy of event);"
+echo "backend CPU ms, ranges over the interleaved repetitions"
+printf '%-40s %15s %15s %12s %8s\n' "what" "ours" "floor" "ratio" "target"
+printf '%-40s %15s %15s %12s %8s\n' "first sweep of the day ($rows)" "$(range "${first_ours[@]}")" \
+	"$(range "${first_floor[@]}")" "$(range "${first_ratio[@]}")" "<= 2"
+printf '%-40s %15s %15s %12s %8s\n' "sweep, 1% changing state" "$(range "${pct_ours[@]}")" \
+	"$(range "${pct_floor[@]}")" "$(range "${pct_ratio[@]}")" "<= 2"
 bash scripts/cluster.sh stop bench_sweep

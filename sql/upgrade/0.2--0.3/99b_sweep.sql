@@ -195,10 +195,22 @@ BEGIN
   SELECT p.prosrc INTO STRICT src FROM pg_proc p
    WHERE p.oid = 'instruction_control.sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, '
                  'instruction_control.sweep_state_current[])'::regprocedure;
+  -- a replay folds the journal once (replay_state), and every branch reads
+  -- that fold: the lookups become joins with it (no OFFSET 0 fence: hash
+  -- joins), not a fold of the journal per instruction looked up
+  IF mode = 'replay' THEN
+    src := regexp_replace(src, '(\.instruction_id) OFFSET 0\) s\M', '\1) s', 'g');
+    IF position('WITH found AS (' IN src) <> 1 + length(substring(src FROM '^\s*')) THEN
+      RAISE EXCEPTION 'sweep_found() no longer begins with WITH found AS (' USING ERRCODE = 'XX000';
+    END IF;
+    src := replace(src, 'WITH found AS (',
+                   'WITH replay_state AS MATERIALIZED (SELECT * FROM instruction_control.sweep_state_as_of(sweep_found.as_of)),'
+                   || E'\n  found AS (');
+  END IF;
   src := replace(src, scan, CASE mode WHEN 'current' THEN 'instruction_control.sweep_state_current'
-                                      WHEN 'replay' THEN 'instruction_control.sweep_state_as_of(as_of)'
+                                      WHEN 'replay' THEN 'replay_state'
                                       ELSE 'pg_catalog.unnest(scope)' END);
-  src := replace(src, lookup, CASE mode WHEN 'replay' THEN 'instruction_control.sweep_state_as_of(sweep_found.as_of)'
+  src := replace(src, lookup, CASE mode WHEN 'replay' THEN 'replay_state'
                                         ELSE 'instruction_control.sweep_state_current' END);
   src := replace(src, all_rows, CASE mode WHEN 'incremental' THEN 'false' ELSE 'true' END);
   src := replace(src, 'sweep_found.', 'sweep_found_' || mode || '.');
