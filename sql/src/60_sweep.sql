@@ -237,7 +237,7 @@ CREATE TABLE event (
   kind            event_kind NOT NULL,
   period          date NOT NULL,
   addressee       addressee NOT NULL,
-  rule_id         text NOT NULL REFERENCES rule,
+  rule_id         text NOT NULL,        -- a rule id: sweep_batch() checks a batch's at once (no foreign key)
   due_date        date,
   as_of           date NOT NULL,
   sweep_run_id    bigint,
@@ -253,7 +253,7 @@ COMMENT ON TABLE event IS
 COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
-COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it';
+COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
 COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
 COMMENT ON COLUMN event.as_of IS 'The day swept when the event was raised';
 COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)';
@@ -1078,6 +1078,7 @@ DECLARE
   written jsonb;
   n integer;
   taken_n integer;
+  unknown_rule text;
 BEGIN
   SELECT * INTO r FROM sweep_run WHERE id = run;
   SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
@@ -1109,9 +1110,17 @@ BEGIN
      WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
        AND m.due_date = t.period
   )
-  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int
-    INTO written, n, taken_n
+  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int,
+         -- the batch's rule ids checked at once, not by a foreign key per event (issue 19)
+         (SELECT t.rule_id FROM taken t WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
+    INTO written, n, taken_n, unknown_rule
     FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
+  IF unknown_rule IS NOT NULL THEN
+    RAISE EXCEPTION 'the sweep raised an event for rule %, which is not in the table rule', unknown_rule
+      USING ERRCODE = '23503',
+            DETAIL = format('Sweep run %s, batch %s.', run, b),
+            HINT = 'Every sweep_rule_<kind>() names a rule of the table rule (rules.md); the batch was not written.';
+  END IF;
 
   -- the progress a second session reads in sweep_progress once the batch commits
   UPDATE sweep_run s
