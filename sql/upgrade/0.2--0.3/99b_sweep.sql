@@ -368,6 +368,7 @@ REVOKE EXECUTE ON FUNCTION sweep_collect(bigint) FROM PUBLIC;
 -- The outbox without a foreign key per event (issue 19): sweep_batch(), the
 -- only writer of event, checks a batch's rule ids at once.
 ALTER TABLE event DROP CONSTRAINT event_rule_id_fkey;
+ALTER TABLE event ADD CONSTRAINT event_rule_id_limit CHECK (text_limit_ok(rule_id, 'name', 'event.rule_id'));
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
 
 CREATE OR REPLACE FUNCTION sweep_batch(run bigint)
