@@ -422,7 +422,8 @@ BEGIN
   )
   SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int,
          -- the batch's rule ids checked at once, not by a foreign key per event (issue 19)
-         (SELECT t.rule_id FROM taken t WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
+         (SELECT t.rule_id FROM (SELECT DISTINCT t0.rule_id FROM taken t0) t
+           WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
     INTO written, n, taken_n, unknown_rule
     FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
   IF unknown_rule IS NOT NULL THEN
