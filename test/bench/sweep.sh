@@ -12,7 +12,13 @@
 #   3b. a replay of yesterday (the day's state folded from the journal)
 #   4. the plan of the sweep's one collecting statement (auto_explain): index
 #      range scans per event kind, no sequential scan of instruction
+#   issue 19: the first sweep of the day (twice, from an empty outbox) and each
+#      1% sweep against its set-wise floor: the same events written by one plain
+#      INSERT ... SELECT into a copy of event with its indexes; the backend's CPU
+#      time (log_statement_stats), the ratio and its range over the repetitions
 #
+# Beside each wall-clock figure the backend's CPU milliseconds: on a shared
+# machine the wall figures move by several times with the others' load.
 # The rows are loaded with the registry's triggers off (a superuser's
 # session_replication_role = replica): what is measured is the sweep, not the loading.
 set -euo pipefail
