@@ -59,6 +59,7 @@ ALTER TABLE decision ADD CONSTRAINT decision_reason_limit CHECK (text_limit_ok(r
 ALTER TABLE decision_authority ADD CONSTRAINT decision_authority_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'decision_authority.basis'));
 ALTER TABLE decision_rule ADD CONSTRAINT decision_rule_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'decision_rule.basis'));
 ALTER TABLE decision_rule ADD CONSTRAINT decision_rule_deciders_limit CHECK (text_limit_ok(deciders::text[], 'name', 'decision_rule.deciders'));
+ALTER TABLE event ADD CONSTRAINT event_rule_id_limit CHECK (text_limit_ok(rule_id, 'name', 'event.rule_id'));
 ALTER TABLE instruction ADD CONSTRAINT instruction_calendar_limit CHECK (text_limit_ok(calendar, 'name', 'instruction.calendar'));
 ALTER TABLE instruction ADD CONSTRAINT instruction_completion_form_limit CHECK (text_limit_ok(completion_form, 'name', 'instruction.completion_form'));
 ALTER TABLE instruction ADD CONSTRAINT instruction_content_limit CHECK (text_limit_ok(content, 'free_text', 'instruction.content'));

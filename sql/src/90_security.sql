@@ -190,6 +190,8 @@ GRANT EXECUTE ON FUNCTION import_instruction, import_decision, extend_calendar, 
 REVOKE EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block(), next_events(integer, addressee), mark_delivered(bigint[]) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE sweep(date, integer, boolean, boolean) FROM PUBLIC;
+-- sweep_collect writes the candidates: only through sweep_begin (SECURITY DEFINER)
+REVOKE EXECUTE ON FUNCTION sweep_collect(bigint) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE sweep(date, integer, boolean, boolean) TO ic_admin;
 GRANT EXECUTE ON FUNCTION sweep_begin(date, integer, boolean), sweep_batch(bigint), sweep_finish(bigint),
   in_transaction_block() TO ic_admin;

@@ -179,6 +179,13 @@ sweep_rule_risk_escalation(bigint,instruction_kind,control_level,boolean,bigint,
 sweep_rule_overdue_cleared(date,boolean,date,date)	SELECT * FROM instruction_control.sweep_rule_overdue_cleared('2025-03-14', true, '2025-04-14', '2025-03-20')
 sweep_rule_days(date,date,text)	SELECT * FROM instruction_control.sweep_rule_days('2025-03-17', '2025-03-20', 'KZ')
 sweep_scope(date,date,bigint,text)	SELECT pg_catalog.count(*) FROM instruction_control.sweep_scope('2025-03-17', '2025-03-20', 1, 'KZ')
+sweep_state(text,date,sweep_state_current[])	SELECT pg_catalog.count(*) FROM instruction_control.sweep_state('replay', '2025-03-20', NULL)
+sweep_found(text,date,date,jsonb,boolean,integer,bigint,date,sweep_state_current[])	SELECT pg_catalog.count(*) FROM instruction_control.sweep_found('current', '2025-03-18', '2025-04-30', '{"monthly": "2025-02-28"}', true, 100, 1)
+sweep_found_source(text)	SELECT pg_catalog.length(instruction_control.sweep_found_source('replay'))
+sweep_found_current(date,date,jsonb,boolean,integer,bigint,date)	SELECT pg_catalog.count(*) FROM instruction_control.sweep_found_current('2025-03-18', '2025-04-30', '{"monthly": "2025-02-28"}', true, 100, 1)
+sweep_found_replay(date,date,jsonb,boolean,integer,bigint,date)	SELECT pg_catalog.count(*) FROM instruction_control.sweep_found_replay('2025-03-18', '2025-04-30', '{"monthly": "2025-02-28"}', false, 100, 1)
+sweep_found_incremental(date,date,jsonb,boolean,integer,bigint,date)	SELECT pg_catalog.count(*) FROM instruction_control.sweep_found_incremental('2025-03-18', '2025-04-30', '{"monthly": "2025-02-28"}', true, 100, 1, '2025-03-17')
+sweep_collect(bigint)	BEGIN; SELECT instruction_control.sweep_collect(instruction_control.sweep_begin('2025-03-18', 100, true)); ROLLBACK
 reporting_period_end(reporting_period,date,text)	SELECT instruction_control.reporting_period_end('monthly', '2025-05-20', 'KZ')
 in_transaction_block()	SELECT instruction_control.in_transaction_block()
 sweep_begin(date,integer,boolean)	BEGIN; SELECT instruction_control.sweep_begin('2025-03-18', 100, true); ROLLBACK

@@ -184,21 +184,8 @@ AS $$
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
   'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
--- sweep_begin (helper S's, reshaped in an earlier part) passes as_of to the
--- rule: patched in place, so this part keeps whatever shape sweep_begin has;
--- it fails loudly if the call it patches is not there (sql/src/60_sweep.sql
--- is the fresh install's text, which this must equal).
-DO $patch$
-DECLARE
-  def text := pg_catalog.pg_get_functiondef('instruction_control.sweep_begin(date, integer, boolean)'::pg_catalog.regprocedure);
-  old text := 's.received_on, s.due_date, s.calendar, $3) e';
-BEGIN
-  IF pg_catalog.strpos(def, old) OPERATOR(pg_catalog.=) 0 THEN
-    RAISE EXCEPTION '99e_control_reports: sweep_begin no longer calls sweep_rule_report_missing(..., s.calendar, $3)';
-  END IF;
-  EXECUTE pg_catalog.replace(def, old, 's.received_on, s.due_date, s.calendar, $3, $1) e');
-END
-$patch$;
+-- sweep_found() passes as_of to the rule: 99e_control_reports_sweep.sql
+-- re-creates it (and the per-mode statements derived from it) after this part.
 
 -- R66-1.3: the grace period is the registry's own setting -----------------
 

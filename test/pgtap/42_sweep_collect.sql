@@ -1,0 +1,79 @@
+-- The sweep's collection as named static statements (issue 21, its last
+-- criterion): sweep_begin is short and builds no statement as text; the
+-- branches are written once (sweep_found) and each mode's statement, planned
+-- for its mode alone, still reaches every kind through its partial index
+-- (R50.1, R51, R56, R66-3.5, R72.4).  Read from the catalogue.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET client_min_messages = warning;
+SELECT plan(7);
+
+SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
+            WHERE p.pronamespace = 'instruction_control'::regnamespace AND p.proname LIKE 'sweep%'
+              AND p.prosrc ~* '\mEXECUTE\M'),
+          NULL,
+          'issue 21: no sweep function runs a statement built as text (EXECUTE); each mode is a static statement');
+
+SELECT cmp_ok((SELECT pg_catalog.array_length(pg_catalog.regexp_split_to_array(p.prosrc, E'\n'), 1)
+                 FROM pg_proc p WHERE p.oid = 'instruction_control.sweep_begin(date, integer, boolean)'::regprocedure),
+              '<=', 80,
+              'issue 21: sweep_begin is short (validation, the run row, the notes claimed, one call to sweep_collect)');
+
+-- the plan of each mode's statement (as sweep_collect plans it: the values as constants)
+CREATE FUNCTION pg_temp.plan(mode text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  line text;
+  plan text := '';
+BEGIN
+  FOR line IN EXECUTE format(
+      'EXPLAIN (COSTS off) SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
+      'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 1)
+  LOOP
+    plan := plan || line || E'\n';
+  END LOOP;
+  RETURN plan;
+END
+$$;
+-- the indexes are usable (their predicates match through the state's arms);
+-- an empty registry would otherwise be read sequentially.  (R66-1.1's
+-- instruction_sweep_reporting_idx has no range: on an empty registry the
+-- planner may as well take instruction_due_idx, of the same predicate.)
+SET LOCAL enable_seqscan = off;
+SET LOCAL enable_bitmapscan = off;
+
+SELECT is((SELECT pg_catalog.array_agg(i ORDER BY i) FROM pg_catalog.unnest(ARRAY[
+             'instruction_due_idx', 'instruction_sweep_roadmap_idx', 'instruction_sweep_personal_idx',
+             'decision_sweep_measures_idx', 'report_sweep_risk_idx']) i
+            WHERE pg_temp.plan('current') NOT LIKE '%' || i || '%'),
+          NULL,
+          'R50.1, R51, R56, R66-3.5, R72.4: today''s full sweep reaches its kinds through their partial indexes');
+
+SELECT ok(pg_temp.plan('current') NOT LIKE '%scope_state%' AND pg_temp.plan('current') NOT LIKE '%replay_state%',
+          'issue 21: today''s statement is planned without the replay and incremental states');
+
+-- each mode's statement is sweep_found() with the mode's state written in
+-- (derived once, at install or update), so planning it parses no state arms
+SELECT is((SELECT pg_catalog.array_agg(m ORDER BY m) FROM pg_catalog.unnest(ARRAY['current', 'replay', 'incremental']) m
+            WHERE pg_catalog.to_regprocedure(pg_catalog.format('instruction_control.sweep_found_%s(date, date, jsonb, boolean, '
+                    'integer, bigint, date)', m)) IS NULL
+               OR (SELECT p.prosrc FROM pg_proc p
+                    WHERE p.oid = pg_catalog.to_regprocedure(pg_catalog.format('instruction_control.sweep_found_%s(date, date, '
+                            'jsonb, boolean, integer, bigint, date)', m)))
+                  IS DISTINCT FROM instruction_control.sweep_found_source(m)),
+          NULL,
+          'issue 21: sweep_found_current/_replay/_incremental are sweep_found() for their mode, in step with it');
+
+SELECT is((SELECT pg_catalog.array_agg(p.proname::text ORDER BY 1) FROM pg_proc p
+            WHERE p.pronamespace = 'instruction_control'::regnamespace AND p.proname LIKE 'sweep_found_%'
+              AND p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'sql')
+              AND (p.prosrc ~ 'sweep_state\(' OR p.prosrc ~ '\mmode\M')),
+          NULL,
+          'issue 21: no mode statement refers to sweep_state() or to a mode (nothing left to prune when planned)');
+
+SELECT ok(pg_catalog.regexp_count(pg_temp.plan('incremental'), 'CTE scope_state\n') = 1
+          AND pg_catalog.regexp_count(pg_temp.plan('incremental'), 'CTE Scan on scope_state') >= 6,
+          'issue 19, 21: the incremental statement reads what it re-reads (sweep_scope) once, and its state branches that');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,42 @@
+-- The sweep's writes at their set-wise floor (issue 19): no check row by row
+-- on the outbox (the rule ids of a batch are checked at once by sweep_batch,
+-- which writes nothing of a batch with an unknown rule), and a replay that
+-- folds the journal once for every branch, not per instruction it looks up
+-- (R50.1, R69.1, R75: the overdue marks a replayed day clears).
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET client_min_messages = warning;
+SELECT plan(6);
+\ir include/helpers.psql
+
+SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
+            WHERE t.tgrelid = 'instruction_control.event'::regclass
+              AND (t.tgtype::int & 1) = 1),           -- TRIGGER_TYPE_ROW
+          NULL,
+          'issue 19: no trigger (foreign key check) runs for each event the sweep writes');
+
+-- a batch that names a rule the table rule does not hold: refused whole
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run \gset
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+VALUES (:run, 0, 1, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'),
+       (:run, 0, 2, 'overdue', current_date - 1, 'controller', 'R0.0', current_date - 1, '{}');
+SELECT is((pg_temp.err(format('SELECT instruction_control.sweep_batch(%s)', :run))).state, '23503',
+          'issue 19: a batch with a rule id the table rule does not hold is refused (23503), as the foreign key did');
+SELECT is((SELECT count(*) FROM event WHERE sweep_run_id = :run), 0::bigint,
+          'issue 19: nothing of the refused batch is written');
+SELECT is((SELECT count(*) FROM overdue_mark WHERE sweep_run_id = :run), 0::bigint,
+          'R50.1: the refused batch marks nothing overdue');
+
+-- the replay's statement: one fold of the journal that every branch reads
+SELECT is((SELECT pg_catalog.regexp_count(p.prosrc, 'sweep_state_as_of\(')
+             FROM pg_proc p
+            WHERE p.oid = 'instruction_control.sweep_found_replay(date, date, jsonb, boolean, integer, bigint, date)'::regprocedure),
+          1,
+          'issue 19: a replay folds the journal once (replay_state), whatever the number of branches');
+SELECT ok((SELECT p.prosrc !~ 'OFFSET 0\) s\M' FROM pg_proc p
+            WHERE p.oid = 'instruction_control.sweep_found_replay(date, date, jsonb, boolean, integer, bigint, date)'::regprocedure),
+          'R69.1, R75: the replay looks up the instructions of the marks and events it clears by a join, not one by one');
+
+SELECT * FROM finish();
+ROLLBACK;
