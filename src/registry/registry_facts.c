@@ -365,6 +365,15 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 	return n;
 }
 
+/*
+ * R79: a record of the same point still on the PA's control -- the records up
+ * the instruction's upper_record_id chain, and every record of the same act
+ * and point as one of them.  Each step is a key lookup (the primary key,
+ * instruction_act_point_idx on (act_id, point)): the two ways a record is the
+ * same point are two arms of a UNION ALL, not one OR in a join condition,
+ * which has no index path and read the whole table for every removal below
+ * PA level (issue 19).  The point stays point_ref so the index applies.
+ */
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {
@@ -376,14 +385,21 @@ ic_load_pa_record_on_control(const IcInstructionFacts *f)
 		return 0;
 	ic_keep_plan(&plan,
 				 "WITH RECURSIVE up(id, upper, act_id, point) AS ("
-				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point::pg_catalog.text"
+				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point"
 				 "    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
-				 "  UNION"
-				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point::pg_catalog.text"
+				 "  UNION ALL"
+				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point"
 				 "    FROM " IC_SCHEMA ".instruction u JOIN up ON u.id OPERATOR(pg_catalog.=) up.upper)"
-				 " SELECT p.id FROM up JOIN " IC_SCHEMA ".instruction p"
-				 "   ON p.id OPERATOR(pg_catalog.=) up.id"
-				 "   OR (p.act_id OPERATOR(pg_catalog.=) up.act_id AND p.point::pg_catalog.text OPERATOR(pg_catalog.=) up.point)"
+				 " CYCLE id SET is_cycle USING path,"
+				 " same(id) AS ("
+				 "  SELECT up.id FROM up WHERE NOT up.is_cycle"
+				 "  UNION ALL"
+				 "  SELECT p.id FROM up JOIN " IC_SCHEMA ".instruction p"
+				 "    ON p.act_id OPERATOR(pg_catalog.=) up.act_id"
+				 "   AND p.point OPERATOR(" IC_SCHEMA ".=) up.point"
+				 "   WHERE NOT up.is_cycle)"
+				 " SELECT p.id FROM same JOIN " IC_SCHEMA ".instruction p"
+				 "   ON p.id OPERATOR(pg_catalog.=) same.id"
 				 " WHERE p.id OPERATOR(pg_catalog.<>) $1 AND p.level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'"
 				 "   AND p.status OPERATOR(pg_catalog.=) 'on_control'"
 				 " LIMIT 1",
