@@ -492,7 +492,8 @@ ic_extend_deadline(PG_FUNCTION_ARGS)
 	TupleTableSlot *slot;
 	Datum		result;
 
-	PreventCommandIfReadOnly("extend_deadline()");
+	/* 25006 with the message the INSERT it replaces gave */
+	PreventCommandIfReadOnly("INSERT");
 	/* the INSERT's own privilege check, first, as the statement made it */
 	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK &&
 		pg_attribute_aclcheck_all(relid, GetUserId(), ACL_INSERT, ACLMASK_ANY) != ACLCHECK_OK)
