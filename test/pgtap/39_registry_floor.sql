@@ -9,13 +9,18 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
--- where an index path exists the planner must take it (a small table would otherwise be
--- read whole anyway); the registry's lookups are planned in this session, after this
+-- where a plain index path exists the planner must take it (a small table would otherwise
+-- be read whole anyway; an OR of two conditions has no plain index path, only a sequential
+-- scan or a bitmap OR, which at 1M rows the planner did not choose); the registry's lookups
+-- are planned in this session, after this
 SET LOCAL enable_seqscan = off;
+SET LOCAL enable_bitmapscan = off;
 SELECT plan(12);
 
-CREATE FUNCTION pg_temp.seq_scans() RETURNS bigint LANGUAGE sql
-  AS $$ SELECT pg_catalog.pg_stat_get_xact_numscans('instruction_control.instruction'::regclass) $$;
+-- rows of the instruction table read in this transaction, by sequential and by index scans
+CREATE FUNCTION pg_temp.rows_read() RETURNS bigint LANGUAGE sql
+  AS $$ SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_catalog.pg_stat_xact_user_tables
+          WHERE relid = 'instruction_control.instruction'::regclass $$;
 
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'floor-79', '2025-02-28') RETURNING id AS act \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3')).id AS pa \gset
@@ -23,17 +28,18 @@ SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', ac
 SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', upper_record_id => :own)).id AS org \gset
 SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => '4')).id AS other \gset
 SELECT count(put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => g::text::point_ref))
-  FROM generate_series(5, 60) g \gset
+  FROM generate_series(5, 400) g \gset
 
-SELECT pg_temp.seq_scans() AS s0 \gset
+SELECT count(*) AS total FROM instruction \gset
+SELECT pg_temp.rows_read() AS s0 \gset
 SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own),
   'IC106', NULL, 'R79: the body''s record of a point the PA holds is not removed (same act and point)');
 SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :org),
   'IC106', NULL, 'R79: nor an organisation''s record linked to it through upper_record_id');
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :other),
   'R79: a point the PA does not hold is removed by its body');
-SELECT is(pg_temp.seq_scans() - :s0, 0::bigint,
-  'R79 (issue 19): the three removals below PA level read the instruction table by index only, never whole');
+SELECT cmp_ok(pg_temp.rows_read() - :s0, '<', :total::bigint,
+  'R79 (issue 19): three removals below PA level together read fewer rows than the table holds (key lookups, no scan of the whole table)');
 
 -- extend_deadline(): C, SECURITY INVOKER, no SET clause, the same arguments and defaults
 SELECT is((SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
