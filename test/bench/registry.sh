@@ -33,7 +33,7 @@
 # settings (all off); shared_buffers stays at its default 128 MB.
 #   IC_BENCH_CALLS      A: calls (default 2000)
 #   IC_BENCH_DECISIONS  B, C: N (default 20000; C also 2N, 4N)
-#   IC_BENCH_REMOVALS   D: removals of each kind (default 200)
+#   IC_BENCH_REMOVALS   D: removals of each kind (default 1000)
 #   IC_BENCH_REMOVAL_ROWS  D: instructions in the table (default 1000000)
 #   IC_BENCH_ROWS       E: rows for COPY (default 1000000)
 #   IC_BENCH_REPS       repetitions (default 3)
@@ -46,7 +46,7 @@ cd "$repo"
 rows=${IC_BENCH_ROWS:-1000000}
 decisions=${IC_BENCH_DECISIONS:-20000}
 calls=${IC_BENCH_CALLS:-2000}
-removals=${IC_BENCH_REMOVALS:-200}
+removals=${IC_BENCH_REMOVALS:-1000}
 removal_rows=${IC_BENCH_REMOVAL_ROWS:-1000000}
 reps=${IC_BENCH_REPS:-3}
 export IC_PORT=${IC_PORT:-55470}
