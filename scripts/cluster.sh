@@ -8,6 +8,14 @@
 #   scripts/cluster.sh destroy [NAME]   stop and delete
 #   scripts/cluster.sh env     [NAME]   print the PG* variables for clients (eval "$(...)")
 #   scripts/cluster.sh status  [NAME]
+#   scripts/cluster.sh durability NAME production|fast
+#                                       production: fsync, synchronous_commit and full_page_writes
+#                                       on (the benchmarks' headline); fast: off (the default of a
+#                                       throwaway cluster); applied with a reload, no restart
+#   scripts/cluster.sh cpu     [NAME]   CPU the server's processes used so far, in ms (user +
+#                                       system, exited backends included): the difference over a
+#                                       run is its server CPU, which other load on the machine
+#                                       does not inflate as it does the wall clock
 #
 # NAME defaults to "test".  Settings, from the environment:
 #   IC_PORT        port            (test: 55432, demo: 55433, other: 55440)
@@ -137,6 +145,26 @@ case "$cmd" in
 	env)
 		echo "export PGHOST='$sockdir' PGPORT='$port' PGUSER=postgres"
 		;;
+	durability)
+		case "${3:-}" in
+			production) v=on ;;
+			fast) v=off ;;
+			*) echo "cluster.sh: durability NAME production|fast" >&2; exit 2 ;;
+		esac
+		for g in fsync synchronous_commit full_page_writes; do
+			pg "$bindir/psql" -h "$sockdir" -p "$port" -U postgres -X -q -d postgres \
+				-c "ALTER SYSTEM SET $g = $v" >/dev/null
+		done
+		pg "$bindir/psql" -h "$sockdir" -p "$port" -U postgres -X -q -d postgres \
+			-c "SELECT pg_catalog.pg_reload_conf()" -c "CHECKPOINT" >/dev/null
+		;;
+	cpu)
+		pm=$(head -n 1 "$data/postmaster.pid")
+		# /proc/PID/stat: 14 utime, 15 stime, 16 cutime, 17 cstime (reaped children), in ticks
+		{ cat "/proc/$pm/stat"; for c in $(pgrep -P "$pm"); do cat "/proc/$c/stat" 2>/dev/null || true; done; } |
+			awk -v pm="$pm" -v hz="$(getconf CLK_TCK)" \
+				'{ t += $14 + $15; if ($1 == pm) t += $16 + $17 } END { printf "%d\n", t * 1000 / hz }'
+		;;
 	status)
 		if [ -f "$data/PG_VERSION" ] && running; then
 			echo "$name: running ($sockdir, port $port)"
@@ -146,7 +174,7 @@ case "$cmd" in
 		fi
 		;;
 	*)
-		sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
 		exit 2
 		;;
 esac

@@ -51,6 +51,10 @@ END;
 COMMENT ON FUNCTION put_on_control IS
   'Put an instruction on control; computes the due date from the term (R50.3) or the signing day (R51) and the roadmap due date (R56)';
 
+-- extend_deadline() is the one API function written in C: the call
+-- applications make most, judged and written as a batch of one
+-- (decision_batch.c) without parsing, planning or starting an INSERT on every
+-- call (issue 19).  It names no object through the caller's search_path.
 CREATE FUNCTION extend_deadline(
   instruction_id bigint,
   new_due date,
@@ -62,14 +66,8 @@ CREATE FUNCTION extend_deadline(
   evidence evidence_kind[] DEFAULT '{}',
   evidence_ref text DEFAULT NULL)
 RETURNS decision
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis,
-                        disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
-  VALUES (instruction_id, 'extension', new_due, decided_by, basis, disciplinary_review, decided_on, paper_ref,
-          evidence, evidence_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_extend_deadline'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION extend_deadline IS
   'Extend the deadline (R69.1: once, by the President or the Head of the PA, on evidence pa_expert_conclusion or pa_agreement; R72: a repeated extension needs disciplinary_review)';
 

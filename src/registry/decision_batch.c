@@ -22,19 +22,23 @@
 #include "catalog/pg_type.h"
 #include "commands/sequence.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
 #include "ic_errcodes.h"
 #include "registry.h"
 
 PG_FUNCTION_INFO_V1(ic_record_decisions);
+PG_FUNCTION_INFO_V1(ic_extend_deadline);
 PG_FUNCTION_INFO_V1(ic_extend_deadlines);
 
 typedef struct PreparedRow		/* a judged journal row, by decision id */
@@ -148,7 +152,7 @@ decision_rowtype(Oid elemtype)
 
 /* One INSERT of the judged rows, as a statement. */
 static void
-insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
+insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out)
 {
 	static SPIPlanPtr plan = NULL;
 	Datum	   *elems = palloc(sizeof(Datum) * n);
@@ -166,12 +170,12 @@ insert_rows_by_query(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Return
 		SPI_processed != (uint64) n)
 		elog(ERROR, "could not journal the batch of decisions");
 	for (uint64 i = 0; i < SPI_processed; i++)
-		tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[i]);
+		tuplestore_puttuple(out, SPI_tuptable->vals[i]);
 }
 
 /* The same rows written without an executor start-up (registry_writer.c); false if a statement must. */
 static bool
-insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
+insert_rows_directly(HeapTuple *rows, int n, Oid relid, Tuplestorestate *out)
 {
 	IcWriter   *w = ic_writer_open(relid, CMD_INSERT, NULL, 0, true);
 
@@ -189,7 +193,7 @@ insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
 					 errmsg("a trigger on the decision journal skipped a decision of the batch"),
 					 errdetail("A BEFORE INSERT trigger returned NULL for decision %d of the batch.", i + 1),
 					 errhint("A journal row is written with its decision or not at all; let the trigger return the row or raise an error.")));
-		tuplestore_puttuple(rsinfo->setResult, stored);
+		tuplestore_puttuple(out, stored);
 		heap_freetuple(stored);
 	}
 	ic_writer_close(w);
@@ -198,7 +202,7 @@ insert_rows_directly(HeapTuple *rows, int n, Oid relid, ReturnSetInfo *rsinfo)
 
 /* Insert the judged rows; the journal's trigger lets exactly them through. */
 static void
-insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
+insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out)
 {
 	prepared_rows = int64_hash("record_decisions rows", sizeof(PreparedRow), n);
 	for (int i = 0; i < n; i++)
@@ -218,8 +222,8 @@ insert_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	}
 	PG_TRY();
 	{
-		if (!insert_rows_directly(rows, n, get_typ_typrelid(rowtype), rsinfo))
-			insert_rows_by_query(rows, n, desc, rowtype, rsinfo);
+		if (!insert_rows_directly(rows, n, get_typ_typrelid(rowtype), out))
+			insert_rows_by_query(rows, n, desc, rowtype, out);
 	}
 	PG_FINALLY();
 	{
@@ -298,10 +302,10 @@ update_instructions(HTAB *instructions, const IcInstructionFacts *locked, const 
 
 /*
  * Judge and write rows[0..n) (journal rows of type rowtype), returning the
- * stored rows into rsinfo's tuplestore.
+ * stored rows into the tuplestore out.
  */
 static void
-record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *rsinfo)
+record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out)
 {
 	int64	   *ids = palloc(sizeof(int64) * n);
 	int			nids = 0;
@@ -384,7 +388,7 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, ReturnSetInfo *
 	}
 
 	/* 3. one INSERT of the judged rows, 4. one UPDATE of the instructions */
-	insert_rows(rows, n, desc, rowtype, rsinfo);
+	insert_rows(rows, n, desc, rowtype, out);
 	update_instructions(instructions, facts, ids, nids);
 	SPI_finish();
 }
@@ -424,8 +428,100 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 		tmp.t_data = DatumGetHeapTupleHeader(elems[i]);
 		rows[i] = heap_copytuple(&tmp);
 	}
-	record_rows(rows, n, desc, rowtype, rsinfo);
+	record_rows(rows, n, desc, rowtype, rsinfo->setResult);
 	return (Datum) 0;
+}
+
+/* The decision row type (instruction_control.decision). */
+static Oid
+journal_rowtype(void)
+{
+	return get_rel_type_id(get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)));
+}
+
+/*
+ * The journal row of one extension: instruction id, new due date and the
+ * arguments extend_deadline() and extend_deadlines() share (decided_by,
+ * basis, disciplinary_review, decided_on at positions 2..5; paper_ref at 6
+ * where given).  values and nulls have room for desc's columns.
+ */
+static HeapTuple
+extension_row(FunctionCallInfo fcinfo, TupleDesc desc, Datum *values, bool *nulls,
+			  Datum id, bool id_null, Datum due, bool due_null, bool single)
+{
+	/*
+	 * Where the typed basis (R69.1) is: extend_deadline(..., decided_on,
+	 * paper_ref, evidence, evidence_ref) has it from argument 7,
+	 * extend_deadlines(..., decided_on, evidence, evidence_ref) from 6 (0.3 on;
+	 * a 0.2 schema's extend_deadlines has 6 arguments).
+	 */
+	int			evidence_arg = single ? 7 : 6;
+
+#define SET(name, type, value, isnull) \
+	do { int c = ic_attnum(desc, name, type) - 1; values[c] = (value); nulls[c] = (isnull); } while (0)
+	memset(nulls, true, sizeof(bool) * desc->natts);
+	SET("instruction_id", IC_COL_INT8, id, id_null);
+	SET("kind", IC_COL_TEXT, CStringGetTextDatum("extension"), false);
+	SET("decided_by", IC_COL_TEXT, PG_GETARG_DATUM(2), PG_ARGISNULL(2));
+	SET("decided_on", IC_COL_DATE, PG_GETARG_DATUM(5), PG_ARGISNULL(5));
+	SET("basis", IC_COL_TEXT, PG_GETARG_DATUM(3), PG_ARGISNULL(3));
+	SET("new_due_date", IC_COL_DATE, due, due_null);
+	SET("disciplinary_review", IC_COL_TEXT, PG_GETARG_DATUM(4), PG_ARGISNULL(4));
+	if (single)
+		SET("paper_ref", IC_COL_TEXT, PG_GETARG_DATUM(6), PG_ARGISNULL(6));
+	if (PG_NARGS() > evidence_arg && !PG_ARGISNULL(evidence_arg))
+		SET("evidence", IC_COL_TEXT_ARRAY, PG_GETARG_DATUM(evidence_arg), false);
+	else
+		SET("evidence", IC_COL_TEXT_ARRAY,
+			PointerGetDatum(construct_empty_array(TEXTOID)), false);
+	if (PG_NARGS() > evidence_arg + 1)
+		SET("evidence_ref", IC_COL_TEXT, PG_GETARG_DATUM(evidence_arg + 1), PG_ARGISNULL(evidence_arg + 1));
+	SET("repeated", IC_COL_BOOL, BoolGetDatum(false), false);
+	SET("imported", IC_COL_BOOL, BoolGetDatum(false), false);
+#undef SET
+	return heap_form_tuple(desc, values, nulls);
+}
+
+/*
+ * extend_deadline(instruction_id, new_due, decided_by, basis,
+ * disciplinary_review, decided_on, paper_ref) RETURNS decision: one
+ * extension, judged and written as a batch of one (issue 19: as a SQL
+ * function its INSERT was parsed, planned and started on every call, 70% of
+ * a call from a client).  The same facts, verdicts and SQLSTATEs as an
+ * INSERT into the journal; like that INSERT it needs INSERT on the journal
+ * (42501 before anything is read) and, where row-level security applies,
+ * an instruction its policies show (else 23503).
+ */
+Datum
+ic_extend_deadline(PG_FUNCTION_ARGS)
+{
+	Oid			rowtype = journal_rowtype();
+	Oid			relid = get_typ_typrelid(rowtype);
+	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
+	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
+	HeapTuple	row;
+	Tuplestorestate *out;
+	TupleTableSlot *slot;
+	Datum		result;
+
+	/* 25006 with the message the INSERT it replaces gave */
+	PreventCommandIfReadOnly("INSERT");
+	/* the INSERT's own privilege check, first, as the statement made it */
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK &&
+		pg_attribute_aclcheck_all(relid, GetUserId(), ACL_INSERT, ACLMASK_ANY) != ACLCHECK_OK)
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	row = extension_row(fcinfo, desc, values, nulls,
+						PG_GETARG_DATUM(0), PG_ARGISNULL(0), PG_GETARG_DATUM(1), PG_ARGISNULL(1), true);
+	out = tuplestore_begin_heap(false, false, work_mem);
+	record_rows(&row, 1, desc, rowtype, out);
+	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	if (!tuplestore_gettupleslot(out, true, false, slot))
+		elog(ERROR, "extend_deadline() wrote no decision");
+	result = ExecFetchSlotHeapTupleDatum(slot);
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_end(out);
+	PG_RETURN_DATUM(result);
 }
 
 /*
@@ -438,7 +534,7 @@ Datum
 ic_extend_deadlines(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Oid			rowtype = get_rel_type_id(get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)));
+	Oid			rowtype = journal_rowtype();
 	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
 	Datum	   *ids,
 			   *dues;
@@ -470,34 +566,13 @@ ic_extend_deadlines(PG_FUNCTION_ARGS)
 	rows = palloc(sizeof(HeapTuple) * n);
 	for (int i = 0; i < n; i++)
 	{
-#define SET(name, type, value, isnull) \
-	do { int c = ic_attnum(desc, name, type) - 1; values[c] = (value); nulls[c] = (isnull); } while (0)
 		CHECK_FOR_INTERRUPTS();
-		memset(nulls, true, sizeof(bool) * desc->natts);
 		if (id_nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("instruction_ids[%d] is NULL", i + 1)));
-		SET("instruction_id", IC_COL_INT8, ids[i], false);
-		SET("kind", IC_COL_TEXT, CStringGetTextDatum("extension"), false);
-		SET("decided_by", IC_COL_TEXT, PG_GETARG_DATUM(2), PG_ARGISNULL(2));
-		SET("decided_on", IC_COL_DATE, PG_GETARG_DATUM(5), false);
-		SET("basis", IC_COL_TEXT, PG_GETARG_DATUM(3), PG_ARGISNULL(3));
-		SET("new_due_date", IC_COL_DATE, dues[i], due_nulls[i]);
-		SET("disciplinary_review", IC_COL_TEXT, PG_GETARG_DATUM(4), PG_ARGISNULL(4));
-		/* evidence, evidence_ref: the typed basis (R69.1), args 7 and 8 from 0.3 on */
-		if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
-			SET("evidence", IC_COL_TEXT_ARRAY, PG_GETARG_DATUM(6), false);
-		else
-			SET("evidence", IC_COL_TEXT_ARRAY,
-				PointerGetDatum(construct_empty_array(TEXTOID)), false);
-		if (PG_NARGS() > 7)
-			SET("evidence_ref", IC_COL_TEXT, PG_GETARG_DATUM(7), PG_ARGISNULL(7));
-		SET("repeated", IC_COL_BOOL, BoolGetDatum(false), false);
-		SET("imported", IC_COL_BOOL, BoolGetDatum(false), false);
-#undef SET
-		rows[i] = heap_form_tuple(desc, values, nulls);
+		rows[i] = extension_row(fcinfo, desc, values, nulls, ids[i], false, dues[i], due_nulls[i], false);
 	}
-	record_rows(rows, n, desc, rowtype, rsinfo);
+	record_rows(rows, n, desc, rowtype, rsinfo->setResult);
 	return (Datum) 0;
 }

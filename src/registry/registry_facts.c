@@ -365,6 +365,17 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 	return n;
 }
 
+/*
+ * R79: a record of the same point still on the PA's control -- the records up
+ * the instruction's upper_record_id chain, and every record of the same act
+ * and point as one of them.  Each step is a key lookup (the primary key,
+ * instruction_act_point_idx on (act_id, point)): the two ways a record is the
+ * same point are two arms of a UNION ALL, not one OR in a join condition,
+ * which has no index path and read the whole table for every removal below
+ * PA level (issue 19).  Each lookup is a LATERAL subquery kept apart (OFFSET
+ * 0), so the plan stays a chain of key lookups whatever the statistics say;
+ * the point stays point_ref so the index applies.
+ */
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {
@@ -374,20 +385,32 @@ ic_load_pa_record_on_control(const IcInstructionFacts *f)
 
 	if (f->upper_record_id == 0 && f->act_id == 0)
 		return 0;
+#define PA_ON_CONTROL(r) \
+	"(" r ".level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'" \
+	" AND " r ".status OPERATOR(pg_catalog.=) 'on_control')"
 	ic_keep_plan(&plan,
-				 "WITH RECURSIVE up(id, upper, act_id, point) AS ("
-				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point::pg_catalog.text"
+				 "WITH RECURSIVE up(id, upper, act_id, point, pa_on) AS ("
+				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point, " PA_ON_CONTROL("i")
 				 "    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
-				 "  UNION"
-				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point::pg_catalog.text"
-				 "    FROM " IC_SCHEMA ".instruction u JOIN up ON u.id OPERATOR(pg_catalog.=) up.upper)"
-				 " SELECT p.id FROM up JOIN " IC_SCHEMA ".instruction p"
-				 "   ON p.id OPERATOR(pg_catalog.=) up.id"
-				 "   OR (p.act_id OPERATOR(pg_catalog.=) up.act_id AND p.point::pg_catalog.text OPERATOR(pg_catalog.=) up.point)"
-				 " WHERE p.id OPERATOR(pg_catalog.<>) $1 AND p.level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'"
-				 "   AND p.status OPERATOR(pg_catalog.=) 'on_control'"
+				 "  UNION ALL"
+				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point, u.pa_on FROM up,"
+				 "    LATERAL (SELECT n.id, n.upper_record_id, n.act_id, n.point, " PA_ON_CONTROL("n") " AS pa_on"
+				 "               FROM " IC_SCHEMA ".instruction n"
+				 "              WHERE n.id OPERATOR(pg_catalog.=) up.upper OFFSET 0) u)"
+				 " CYCLE id SET is_cycle USING path"
+				 " SELECT up.id FROM up"
+				 "  WHERE up.pa_on AND up.id OPERATOR(pg_catalog.<>) $1 AND NOT up.is_cycle"
+				 " UNION ALL"
+				 " SELECT p.id FROM up,"
+				 "   LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s"
+				 "             WHERE s.act_id OPERATOR(pg_catalog.=) up.act_id"
+				 "               AND s.point OPERATOR(" IC_SCHEMA ".=) up.point"
+				 "               AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s")
+				 "             OFFSET 0) p"
+				 "  WHERE NOT up.is_cycle"
 				 " LIMIT 1",
 				 1, argtypes);
+#undef PA_ON_CONTROL
 	args[0] = Int64GetDatum(f->id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
