@@ -51,7 +51,7 @@ SELECT is((SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p
   'R69.1 (issue 19): extend_deadline() is a C entry point, not a SQL function parsed and planned per call');
 SELECT is((SELECT (prosecdef, proconfig IS NULL, pg_get_function_arguments(oid))::text FROM pg_proc
             WHERE oid = 'instruction_control.extend_deadline'::regproc),
-  '(f,t,"instruction_id bigint, new_due date, decided_by decider, basis text, disciplinary_review text DEFAULT NULL::text, decided_on date DEFAULT CURRENT_DATE, paper_ref text DEFAULT NULL::text, evidence evidence_kind[] DEFAULT '{}'::evidence_kind[], evidence_ref text DEFAULT NULL::text")',
+  '(f,t,"instruction_id bigint, new_due date, decided_by decider, basis text, disciplinary_review text DEFAULT NULL::text, decided_on date DEFAULT CURRENT_DATE, paper_ref text DEFAULT NULL::text, evidence evidence_kind[] DEFAULT ''{}''::evidence_kind[], evidence_ref text DEFAULT NULL::text")',
   'R69.1: extend_deadline() keeps its arguments and defaults, runs as the caller, with no SET clause');
 
 -- a table planted on the caller's search_path changes nothing
