@@ -11,6 +11,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 
@@ -109,15 +110,64 @@ ic_is_confirmed(const char *calendar, DateADT d)
  * SQL functions
  * ---------------------------------------------------------------------- */
 
+/*
+ * A calendar argument written as a constant ('KZ') is resolved once per call
+ * site: fn_extra keeps the calendar with the cache generation it belongs to.
+ */
+typedef struct CalendarArgCache
+{
+	uint64		gen;			/* ic_calendar_cache_gen when resolved */
+	const IcCalendar *cal;
+} CalendarArgCache;
+
+/* Whether argument argno of the call is a Const (the same on every row). */
+static bool
+arg_is_const(FmgrInfo *flinfo, int argno)
+{
+	Node	   *expr = flinfo->fn_expr;
+	List	   *args;
+
+	if (expr == NULL)
+		return false;
+	if (IsA(expr, FuncExpr))
+		args = ((FuncExpr *) expr)->args;
+	else if (IsA(expr, OpExpr))
+		args = ((OpExpr *) expr)->args;
+	else
+		return false;
+	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
+}
+
+static pg_noinline const IcCalendar *
+calendar_arg_slow(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	const IcCalendar *cal = ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (!ic_calendar_cache_stale && arg_is_const(fcinfo->flinfo, argno))
+	{
+		CalendarArgCache *ac = fcinfo->flinfo->fn_extra;
+
+		if (ac == NULL)
+			ac = fcinfo->flinfo->fn_extra =
+				MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(CalendarArgCache));
+		ac->gen = ic_calendar_cache_gen;
+		ac->cal = cal;
+	}
+	return cal;
+}
+
 /* The calendar named by argument argno if given, else the setting's. */
 static inline const IcCalendar *
 calendar_arg(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_NARGS() > argno)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(argno);
+		const CalendarArgCache *ac = fcinfo->flinfo->fn_extra;
 
-		return ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (likely(ac != NULL && ac->gen == ic_calendar_cache_gen))
+			return ac->cal;
+		return calendar_arg_slow(fcinfo, argno);
 	}
 	return ic_calendar_default();
 }
@@ -250,7 +300,15 @@ ic_sql_working_days(PG_FUNCTION_ARGS)
 		DateADT		b = PG_GETARG_DATEADT(1);
 		MemoryContext old;
 
-		cal = calendar_arg(fcinfo, 2);
+		/* not calendar_arg(): a set-returning function's fn_extra is its own */
+		if (PG_NARGS() > 2)
+		{
+			text	   *t = PG_GETARG_TEXT_PP(2);
+
+			cal = ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+		else
+			cal = ic_calendar_default();
 		if (!ic_cal_in_range(&cal->core, a))
 			ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, a, "listing working days");
 		if (!ic_cal_in_range(&cal->core, b))

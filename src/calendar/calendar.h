@@ -36,11 +36,17 @@ typedef struct IcCalendar
 extern const IcCalendar *ic_calendar_get(const char *code);
 
 /*
- * The hot path, inline: the last calendar resolved for the setting and the
- * last one resolved by name are remembered until the cache is invalidated.
+ * The hot path, inline.  The calendar resolved for the setting is kept with
+ * the value of ic_default_calendar_gen it was resolved for (the setting's
+ * assign hook bumps that counter), so a call compares two integers, never the
+ * code.  Any invalidation of the cache clears both remembered pointers and
+ * bumps ic_calendar_cache_gen, which callers that cache a calendar themselves
+ * (a constant argument, in fn_extra) compare.
  */
 extern bool ic_calendar_cache_stale;
+extern uint64 ic_calendar_cache_gen;
 extern const IcCalendar *ic_calendar_last_default;
+extern uint32 ic_calendar_last_default_gen;
 extern const IcCalendar *ic_calendar_last_named;
 extern const IcCalendar *ic_calendar_default_slow(void);
 extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
@@ -51,8 +57,7 @@ ic_calendar_default(void)
 {
 	const IcCalendar *c = ic_calendar_last_default;
 
-	if (likely(!ic_calendar_cache_stale && c != NULL && ic_default_calendar != NULL &&
-			   strcmp(c->code, ic_default_calendar) == 0))
+	if (likely(c != NULL && ic_calendar_last_default_gen == ic_default_calendar_gen))
 		return c;
 	return ic_calendar_default_slow();
 }
@@ -63,7 +68,7 @@ ic_calendar_get_len(const char *code, size_t len)
 {
 	const IcCalendar *c = ic_calendar_last_named;
 
-	if (likely(!ic_calendar_cache_stale && c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
+	if (likely(c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
 			   c->code[len] == '\0' && memcmp(c->code, code, len) == 0))
 		return c;
 	return ic_calendar_get_len_slow(code, len);
