@@ -16,6 +16,7 @@
 #include "utils/date.h"
 
 #include "calendar.h"
+#include "kurban_core.h"
 #include "term.h"
 
 /* ----------------------------------------------------------------------
@@ -333,5 +334,40 @@ ic_sql_working_days(PG_FUNCTION_ARGS)
 		st->next = r + 1;
 		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(r));
 	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* State of kurban_ait_estimate(): the days found and the next to return. */
+typedef struct KurbanState
+{
+	int32		days[2];
+	int			n;
+	int			next;
+} KurbanState;
+
+PG_FUNCTION_INFO_V1(ic_sql_kurban_ait_estimate);
+
+/* kurban_ait_estimate(p_year integer) -> SETOF date (kurban_core.c) */
+Datum
+ic_sql_kurban_ait_estimate(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	KurbanState *st;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		st = palloc0(sizeof(KurbanState));
+		st->n = ic_kurban_ait_estimate(PG_GETARG_INT32(0), st->days);
+		funcctx->user_fctx = st;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	st = funcctx->user_fctx;
+	if (st->next < st->n)
+		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(st->days[st->next++]));
 	SRF_RETURN_DONE(funcctx);
 }
