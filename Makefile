@@ -135,7 +135,7 @@ FUZZ_TARGETS  ?= $(patsubst test/fuzz/%_fuzz,%,$(FUZZ_BINS))
 FUZZ_OPTS     ?=
 
 test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS) $(CORE_HDRS) Makefile
-	$(FUZZ_CC) -g -O2 -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -fno-omit-frame-pointer $(FUZZ_SANITIZE) $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS)
+	$(FUZZ_CC) -g -O2 -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -fno-omit-frame-pointer $(FUZZ_SANITIZE) $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS) -lm
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
