@@ -104,7 +104,7 @@ ic_is_confirmed(const char *calendar, DateADT d)
 	if (!ic_cal_in_range(&cal->core, d))
 		ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, d, "checking a day");
 	ic_cal_to_ymd(d, &y, &m, &md);
-	return cal->confirmed[y - cal->first_year];
+	return ic_calendar_confirmed(cal)[y - cal->first_year];
 }
 
 /* ----------------------------------------------------------------------

@@ -28,7 +28,8 @@ typedef struct IcCalendar
 	IcCalCore	core;
 	int			first_year;		/* years of the covered range */
 	int			last_year;
-	bool	   *confirmed;		/* per year: decreed (true) or generated */
+	bool	   *confirmed;		/* per year: decreed (true) or generated; NULL
+								 * until ic_calendar_confirmed() reads it */
 	struct IcCalendar *next;
 } IcCalendar;
 
@@ -80,6 +81,9 @@ ic_calendar_get_len(const char *code, size_t len)
  */
 extern void ic_calendar_range_error(const IcCalendar *cal, IcCalStatus st,
 									DateADT d, const char *what) pg_attribute_noreturn();
+
+/* Per year of cal: decreed (true) or generated (read on first use). */
+extern const bool *ic_calendar_confirmed(const IcCalendar *cal);
 
 /* Number of calendar loads by this backend (tests check the cache with it). */
 extern int64 ic_calendar_cache_loads(void);

@@ -14,7 +14,7 @@
  * Lookups are cheap: the calendar resolved for the setting is remembered
  * with the setting's generation (bumped by its assign hook), and the last one
  * resolved by name with its code, so the hot path compares two integers (or a
- * short code).  A load reads the three tables with plain heap scans, not SPI:
+ * short code).  A load reads the calendar tables with plain heap scans, not SPI:
  * a new session's first call then parses and plans nothing (R50.3 counts on
  * the calendar, so every deadline's first computation pays this load).
  */
@@ -416,12 +416,42 @@ calendar_load(const char *code)
 	strlcpy(cal->code, code, sizeof(cal->code));
 	cal->first_year = fy;
 	cal->last_year = ly;
-	cal->confirmed = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ly - fy + 1));
+	cal->confirmed = NULL;		/* read on first use: ic_calendar_confirmed() */
 	ic_cal_build(&cal->core, from, ndays, working,
 				 MemoryContextAlloc(cache_cxt, sizeof(int32) * ((Size) ndays + 1)),
 				 MemoryContextAlloc(cache_cxt, sizeof(int32) * (Size) ndays));
 
-	/* The years decreed (confirmed); the others are generated. */
+	cal->next = calendars;
+	calendars = cal;
+	cache_loads++;
+	return cal;
+}
+
+/*
+ * The years of a loaded calendar that are decreed (confirmed), read from
+ * calendar_year on the first question about them: counting working days never
+ * needs them, so a session's first deadline does not open the table.
+ */
+const bool *
+ic_calendar_confirmed(const IcCalendar *ccal)
+{
+	IcCalendar *cal = (IcCalendar *) ccal;	/* the cache owns the entry */
+	Snapshot	snap;
+	Datum		code_d;
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key;
+	HeapTuple	tup;
+	bool		isnull;
+	bool	   *confirmed;
+	int			fy = cal->first_year,
+				ly = cal->last_year;
+
+	if (cal->confirmed != NULL)
+		return cal->confirmed;
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	code_d = CStringGetTextDatum(cal->code);
+	confirmed = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ly - fy + 1));
 	rel = open_watched(2);
 	{
 		TupleDesc	desc = RelationGetDescr(rel);
@@ -439,16 +469,13 @@ calendar_load(const char *code)
 			status = DatumGetTextPP(heap_getattr(tup, att_status, desc, &isnull));
 			if (!isnull && VARSIZE_ANY_EXHDR(status) == strlen("confirmed") &&
 				memcmp(VARDATA_ANY(status), "confirmed", strlen("confirmed")) == 0)
-				cal->confirmed[year - fy] = true;
+				confirmed[year - fy] = true;
 		}
 		systable_endscan(scan);
 	}
 	table_close(rel, AccessShareLock);
-
-	cal->next = calendars;
-	calendars = cal;
-	cache_loads++;
-	return cal;
+	cal->confirmed = confirmed;
+	return confirmed;
 }
 
 /* ----------------------------------------------------------------------
