@@ -357,11 +357,19 @@ ic_sql_kurban_ait_estimate(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
+		int32		year = PG_GETARG_INT32(0);
 
+		if (year < IC_KURBAN_FIRST_YEAR || year > IC_KURBAN_LAST_YEAR)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("year %d is outside the years of the Kurban Ait estimate", year),
+					 errdetail("The estimate covers the years %d to %d.",
+							   IC_KURBAN_FIRST_YEAR, IC_KURBAN_LAST_YEAR),
+					 errhint("Pass a year of the calendar, e.g. 2027.")));
 		funcctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 		st = palloc0(sizeof(KurbanState));
-		st->n = ic_kurban_ait_estimate(PG_GETARG_INT32(0), st->days);
+		st->n = ic_kurban_ait_estimate(year, st->days);
 		funcctx->user_fctx = st;
 		MemoryContextSwitchTo(old);
 	}

@@ -84,7 +84,7 @@ ic_kurban_ait_estimate(int year, int32_t days[2])
 	int			n = 0;
 	int			h0;
 
-	if (year < 700 || year > 9999)
+	if (year < IC_KURBAN_FIRST_YEAR || year > IC_KURBAN_LAST_YEAR)
 		return 0;
 	h0 = (year - 622) * 33 / 32;
 	for (int hy = h0 - 1; hy <= h0 + 2; hy++)

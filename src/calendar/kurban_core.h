@@ -8,11 +8,15 @@
 
 #include <stdint.h>
 
+/* The years the estimate covers. */
+#define IC_KURBAN_FIRST_YEAR 700
+#define IC_KURBAN_LAST_YEAR 9999
+
 /*
  * Store in days[] (room for 2) the estimated first days of Kurban Ait that
  * fall in year, as day numbers (days since 2000-01-01, as calendar_core.h
  * counts them), in ascending order; returns how many (0, 1 or 2).  Years
- * 700..9999 are supported; others give 0.
+ * outside IC_KURBAN_FIRST_YEAR..IC_KURBAN_LAST_YEAR give 0.
  */
 extern int	ic_kurban_ait_estimate(int year, int32_t days[2]);
 
