@@ -106,7 +106,7 @@ UNIT_ENV       = ASAN_OPTIONS=abort_on_error=0:detect_leaks=1:strict_string_chec
                  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 test/unit/%_test: test/unit/%_test.c $(CORE_SRCS) $(CORE_HDRS) test/unit/unit.h Makefile
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 
 .PHONY: unit
 unit: $(UNIT_BINS)
@@ -135,7 +135,7 @@ FUZZ_TARGETS  ?= $(patsubst test/fuzz/%_fuzz,%,$(FUZZ_BINS))
 FUZZ_OPTS     ?=
 
 test/fuzz/%_fuzz: test/fuzz/%_fuzz.c $(CORE_SRCS) $(CORE_HDRS) Makefile
-	$(FUZZ_CC) -g -O2 -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -fno-omit-frame-pointer $(FUZZ_SANITIZE) $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS)
+	$(FUZZ_CC) -g -O2 -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -fno-omit-frame-pointer $(FUZZ_SANITIZE) $(addprefix -I,$(SRC_DIRS)) -o $@ $< $(CORE_SRCS) -lm
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)

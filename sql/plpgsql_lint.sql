@@ -18,8 +18,6 @@ RESET client_min_messages;
 
 CREATE TEMP TABLE lint_allow (fn regprocedure, message text, why text NOT NULL);
 INSERT INTO lint_allow VALUES
-  ('instruction_control.kurban_ait_estimate(integer)', 'target type is different type than source type',
-   'performance: numeric constants of the astronomical formulas assigned to double precision; IMMUTABLE, a dozen iterations per generated year, never on a hot path'),
   ('instruction_control.scheduling_status()', 'target type is different type than source type',
    'performance: a name (pg_namespace.nspname) assigned to a text OUT parameter, once per call'),
   ('instruction_control.cron_exec(text)', 'text type variable is not sanitized',

@@ -11,10 +11,12 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 
 #include "calendar.h"
+#include "kurban_core.h"
 #include "term.h"
 
 /* ----------------------------------------------------------------------
@@ -102,12 +104,59 @@ ic_is_confirmed(const char *calendar, DateADT d)
 	if (!ic_cal_in_range(&cal->core, d))
 		ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, d, "checking a day");
 	ic_cal_to_ymd(d, &y, &m, &md);
-	return cal->confirmed[y - cal->first_year];
+	return ic_calendar_confirmed(cal)[y - cal->first_year];
 }
 
 /* ----------------------------------------------------------------------
  * SQL functions
  * ---------------------------------------------------------------------- */
+
+/*
+ * A calendar argument written as a constant ('KZ') is resolved once per call
+ * site: fn_extra keeps the calendar with the cache generation it belongs to.
+ */
+typedef struct CalendarArgCache
+{
+	uint64		gen;			/* ic_calendar_cache_gen when resolved */
+	const IcCalendar *cal;
+} CalendarArgCache;
+
+/* Whether argument argno of the call is a Const (the same on every row). */
+static bool
+arg_is_const(FmgrInfo *flinfo, int argno)
+{
+	Node	   *expr = flinfo->fn_expr;
+	List	   *args;
+
+	if (expr == NULL)
+		return false;
+	if (IsA(expr, FuncExpr))
+		args = ((FuncExpr *) expr)->args;
+	else if (IsA(expr, OpExpr))
+		args = ((OpExpr *) expr)->args;
+	else
+		return false;
+	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
+}
+
+static pg_noinline const IcCalendar *
+calendar_arg_slow(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	const IcCalendar *cal = ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (!ic_calendar_cache_stale && arg_is_const(fcinfo->flinfo, argno))
+	{
+		CalendarArgCache *ac = fcinfo->flinfo->fn_extra;
+
+		if (ac == NULL)
+			ac = fcinfo->flinfo->fn_extra =
+				MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(CalendarArgCache));
+		ac->gen = ic_calendar_cache_gen;
+		ac->cal = cal;
+	}
+	return cal;
+}
 
 /* The calendar named by argument argno if given, else the setting's. */
 static inline const IcCalendar *
@@ -115,9 +164,11 @@ calendar_arg(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_NARGS() > argno)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(argno);
+		const CalendarArgCache *ac = fcinfo->flinfo->fn_extra;
 
-		return ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (likely(ac != NULL && ac->gen == ic_calendar_cache_gen))
+			return ac->cal;
+		return calendar_arg_slow(fcinfo, argno);
 	}
 	return ic_calendar_default();
 }
@@ -250,7 +301,15 @@ ic_sql_working_days(PG_FUNCTION_ARGS)
 		DateADT		b = PG_GETARG_DATEADT(1);
 		MemoryContext old;
 
-		cal = calendar_arg(fcinfo, 2);
+		/* not calendar_arg(): a set-returning function's fn_extra is its own */
+		if (PG_NARGS() > 2)
+		{
+			text	   *t = PG_GETARG_TEXT_PP(2);
+
+			cal = ic_calendar_get_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+		else
+			cal = ic_calendar_default();
 		if (!ic_cal_in_range(&cal->core, a))
 			ic_calendar_range_error(cal, IC_CAL_INPUT_OUT_OF_RANGE, a, "listing working days");
 		if (!ic_cal_in_range(&cal->core, b))
@@ -275,5 +334,48 @@ ic_sql_working_days(PG_FUNCTION_ARGS)
 		st->next = r + 1;
 		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(r));
 	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* State of kurban_ait_estimate(): the days found and the next to return. */
+typedef struct KurbanState
+{
+	int32		days[2];
+	int			n;
+	int			next;
+} KurbanState;
+
+PG_FUNCTION_INFO_V1(ic_sql_kurban_ait_estimate);
+
+/* kurban_ait_estimate(p_year integer) -> SETOF date (kurban_core.c) */
+Datum
+ic_sql_kurban_ait_estimate(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	KurbanState *st;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		int32		year = PG_GETARG_INT32(0);
+
+		if (year < IC_KURBAN_FIRST_YEAR || year > IC_KURBAN_LAST_YEAR)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("year %d is outside the years of the Kurban Ait estimate", year),
+					 errdetail("The estimate covers the years %d to %d.",
+							   IC_KURBAN_FIRST_YEAR, IC_KURBAN_LAST_YEAR),
+					 errhint("Pass a year of the calendar, e.g. 2027.")));
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		st = palloc0(sizeof(KurbanState));
+		st->n = ic_kurban_ait_estimate(year, st->days);
+		funcctx->user_fctx = st;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	st = funcctx->user_fctx;
+	if (st->next < st->n)
+		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(st->days[st->next++]));
 	SRF_RETURN_DONE(funcctx);
 }

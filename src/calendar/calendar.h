@@ -28,7 +28,8 @@ typedef struct IcCalendar
 	IcCalCore	core;
 	int			first_year;		/* years of the covered range */
 	int			last_year;
-	bool	   *confirmed;		/* per year: decreed (true) or generated */
+	bool	   *confirmed;		/* per year: decreed (true) or generated; NULL
+								 * until ic_calendar_confirmed() reads it */
 	struct IcCalendar *next;
 } IcCalendar;
 
@@ -36,11 +37,17 @@ typedef struct IcCalendar
 extern const IcCalendar *ic_calendar_get(const char *code);
 
 /*
- * The hot path, inline: the last calendar resolved for the setting and the
- * last one resolved by name are remembered until the cache is invalidated.
+ * The hot path, inline.  The calendar resolved for the setting is kept with
+ * the value of ic_default_calendar_gen it was resolved for (the setting's
+ * assign hook bumps that counter), so a call compares two integers, never the
+ * code.  Any invalidation of the cache clears both remembered pointers and
+ * bumps ic_calendar_cache_gen, which callers that cache a calendar themselves
+ * (a constant argument, in fn_extra) compare.
  */
 extern bool ic_calendar_cache_stale;
+extern uint64 ic_calendar_cache_gen;
 extern const IcCalendar *ic_calendar_last_default;
+extern uint32 ic_calendar_last_default_gen;
 extern const IcCalendar *ic_calendar_last_named;
 extern const IcCalendar *ic_calendar_default_slow(void);
 extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
@@ -51,8 +58,7 @@ ic_calendar_default(void)
 {
 	const IcCalendar *c = ic_calendar_last_default;
 
-	if (likely(!ic_calendar_cache_stale && c != NULL && ic_default_calendar != NULL &&
-			   strcmp(c->code, ic_default_calendar) == 0))
+	if (likely(c != NULL && ic_calendar_last_default_gen == ic_default_calendar_gen))
 		return c;
 	return ic_calendar_default_slow();
 }
@@ -63,7 +69,7 @@ ic_calendar_get_len(const char *code, size_t len)
 {
 	const IcCalendar *c = ic_calendar_last_named;
 
-	if (likely(!ic_calendar_cache_stale && c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
+	if (likely(c != NULL && len <= IC_CALENDAR_CODE_MAXLEN &&
 			   c->code[len] == '\0' && memcmp(c->code, code, len) == 0))
 		return c;
 	return ic_calendar_get_len_slow(code, len);
@@ -75,6 +81,9 @@ ic_calendar_get_len(const char *code, size_t len)
  */
 extern void ic_calendar_range_error(const IcCalendar *cal, IcCalStatus st,
 									DateADT d, const char *what) pg_attribute_noreturn();
+
+/* Per year of cal: decreed (true) or generated (read on first use). */
+extern const bool *ic_calendar_confirmed(const IcCalendar *cal);
 
 /* Number of calendar loads by this backend (tests check the cache with it). */
 extern int64 ic_calendar_cache_loads(void);

@@ -11,14 +11,23 @@
  * relcache callback then marks the cache stale and the next lookup rebuilds
  * it.  This is how pg_cron keeps its job cache fresh.
  *
- * Lookups are cheap: the last calendar resolved for the setting and the last
- * one resolved by name are remembered, so the hot path is a flag test and a
- * short string comparison.
+ * Lookups are cheap: the calendar resolved for the setting is remembered
+ * with the setting's generation (bumped by its assign hook), and the last one
+ * resolved by name with its code, so the hot path compares two integers (or a
+ * short code).  A load reads the calendar tables with plain heap scans, not SPI:
+ * a new session's first call then parses and plans nothing (R50.3 counts on
+ * the calendar, so every deadline's first computation pays this load).
  */
 #include "postgres.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/skey.h"
+#include "access/stratnum.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -28,7 +37,10 @@
 #include "utils/date.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/fmgroids.h"
 #include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "calendar.h"
 #include "ic_errcodes.h"
@@ -44,8 +56,10 @@ static Oid	watched_oids[NWATCHED];
 static MemoryContext cache_cxt = NULL;
 static IcCalendar *calendars = NULL;
 bool		ic_calendar_cache_stale = false;
+uint64		ic_calendar_cache_gen = 1;
 static bool callback_registered = false;
 const IcCalendar *ic_calendar_last_default = NULL;
+uint32		ic_calendar_last_default_gen = 0;
 const IcCalendar *ic_calendar_last_named = NULL;
 static int64 cache_loads = 0;
 
@@ -56,17 +70,30 @@ static bool changed_in_xact = false;
  * Invalidation
  * ---------------------------------------------------------------------- */
 
+/*
+ * The cache is out of date: forget the remembered calendars at once (the hot
+ * paths test only those) and rebuild on the next lookup.
+ */
+static void
+mark_stale(void)
+{
+	ic_calendar_cache_stale = true;
+	ic_calendar_cache_gen++;
+	ic_calendar_last_default = NULL;
+	ic_calendar_last_named = NULL;
+}
+
 static void
 calendar_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid)
 	{
-		ic_calendar_cache_stale = true;
+		mark_stale();
 		return;
 	}
 	for (int i = 0; i < (int) NWATCHED; i++)
 		if (relid == watched_oids[i])
-			ic_calendar_cache_stale = true;
+			mark_stale();
 }
 
 static void
@@ -78,6 +105,7 @@ cache_reset(void)
 	ic_calendar_last_default = NULL;
 	ic_calendar_last_named = NULL;
 	ic_calendar_cache_stale = false;
+	ic_calendar_cache_gen++;
 }
 
 /*
@@ -92,7 +120,7 @@ calendar_xact_callback(XactEvent event, void *arg)
 	if (changed_in_xact && (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT ||
 							event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT))
 	{
-		ic_calendar_cache_stale = true;
+		mark_stale();
 		changed_in_xact = false;
 	}
 }
@@ -102,7 +130,7 @@ calendar_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 						  SubTransactionId parentSubid, void *arg)
 {
 	if (changed_in_xact && event == SUBXACT_EVENT_ABORT_SUB)
-		ic_calendar_cache_stale = true;
+		mark_stale();
 }
 
 static void
@@ -138,7 +166,17 @@ ic_calendar_data_changed(PG_FUNCTION_ARGS)
 				 errmsg("calendar_data_changed() must be fired AFTER ... FOR EACH STATEMENT")));
 	register_callbacks();
 	changed_in_xact = true;
-	CacheInvalidateRelcache(trigdata->tg_relation);
+
+	/*
+	 * A table created by this transaction (CREATE EXTENSION loading its seed
+	 * data) is seen by no other backend, so only this backend's cache needs
+	 * dropping; a relcache invalidation would also throw away the plans of
+	 * every statement on the table, once per statement of the load.
+	 */
+	if (trigdata->tg_relation->rd_createSubid != InvalidSubTransactionId)
+		mark_stale();
+	else
+		CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
@@ -188,17 +226,97 @@ invalid_data(const char *code, const char *detail)
 			 errhint("Correct the row of calendar \"%s\" in " IC_SCHEMA ".calendar.", code)));
 }
 
-/* Read one calendar from its tables and index it (code is NUL-terminated). */
+/*
+ * Attribute number of a column of one of the calendar tables, checked for
+ * its type: the loader reads tuples directly, so a table that does not look
+ * like the extension's is an error, not a misread.
+ */
+static AttrNumber
+column_of(Relation rel, const char *name, Oid type)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
+		{
+			if (att->atttypid != type)
+				break;
+			return att->attnum;
+		}
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_INVALID_CALENDAR_DATA),
+			 errmsg("table %s has no column \"%s\" of type %s",
+					RelationGetRelationName(rel), name, format_type_be(type)),
+			 errdetail("The working-day cache reads the calendar tables of the extension (R50.3)."),
+			 errhint("Run ALTER EXTENSION instruction_control UPDATE.")));
+	return InvalidAttrNumber;	/* not reached */
+}
+
+/* Open one of the watched tables (index into watched_names), IC003 if gone. */
+static Relation
+open_watched(int i)
+{
+	if (!OidIsValid(watched_oids[i]))
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_INVALID_CALENDAR_DATA),
+				 errmsg("table " IC_SCHEMA ".%s does not exist", watched_names[i]),
+				 errhint("Run ALTER EXTENSION instruction_control UPDATE.")));
+	return table_open(watched_oids[i], AccessShareLock);
+}
+
+/* A scan of rel's rows whose column att equals the calendar code. */
+static SysScanDesc
+scan_calendar_rows(Relation rel, AttrNumber att, Datum code, Snapshot snap, ScanKeyData *key)
+{
+	ScanKeyInit(key, att, BTEqualStrategyNumber, F_TEXTEQ, code);
+	key->sk_collation = C_COLLATION_OID;
+	return systable_beginscan(rel, InvalidOid, false, snap, 1, key);
+}
+
+/* The calendar code is unknown: IC001 with the codes that exist. */
+static void
+unknown_calendar(const char *code)
+{
+	char	   *known;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	known = known_calendars();
+	ereport(ERROR,
+			(errcode(ERRCODE_IC_UNKNOWN_CALENDAR),
+			 errmsg("calendar \"%s\" does not exist", code),
+			 errdetail("Working days are counted in a calendar of table " IC_SCHEMA ".calendar (R50.3)."),
+			 errhint("Known calendars: %s.  Pass one of them, or set instruction_control.calendar.",
+					 known)));
+}
+
+/*
+ * Read one calendar from its tables and index it (code is NUL-terminated).
+ * The tables are read with heap scans under the query's snapshot, as the
+ * SPI queries this replaces did (read-only SPI uses the same snapshot); the
+ * calendar tables are public facts without row security, so reading them
+ * without the caller's SELECT privilege reveals nothing (GRANT SELECT ... TO
+ * PUBLIC in the Security section).
+ */
 static IcCalendar *
 calendar_load(const char *code)
 {
 	Oid			nsp;
-	Oid			argtypes[3] = {TEXTOID, DATEOID, DATEOID};
-	Datum		args[3];
+	Snapshot	snap;
+	Datum		code_d;
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key;
+	HeapTuple	tup;
 	bool		isnull;
-	DateADT		from,
-				to;
-	ArrayType  *weekend_arr;
+	bool		found = false;
+	DateADT		from = 0,
+				to = 0;
+	ArrayType  *weekend_arr = NULL;
 	Datum	   *weekend_elems;
 	bool	   *weekend_nulls;
 	int			nweekend;
@@ -227,36 +345,35 @@ calendar_load(const char *code)
 										  "instruction_control calendar cache",
 										  ALLOCSET_SMALL_SIZES);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	code_d = CStringGetTextDatum(code);
 
-	args[0] = CStringGetTextDatum(code);
-	if (SPI_execute_with_args("SELECT valid_from, valid_to, weekend_days::pg_catalog.int4[] FROM "
-							  IC_SCHEMA ".calendar WHERE code OPERATOR(pg_catalog.=) $1",
-							  1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read calendar \"%s\"", code);
-	if (SPI_processed == 0)
+	/* The calendar's row: covered range and weekly days off. */
+	rel = open_watched(0);
+	scan = scan_calendar_rows(rel, column_of(rel, "code", TEXTOID), code_d, snap, &key);
+	if ((tup = systable_getnext(scan)) != NULL)
 	{
-		char	   *known = known_calendars();
+		TupleDesc	desc = RelationGetDescr(rel);
 
-		ereport(ERROR,
-				(errcode(ERRCODE_IC_UNKNOWN_CALENDAR),
-				 errmsg("calendar \"%s\" does not exist", code),
-				 errdetail("Working days are counted in a calendar of table " IC_SCHEMA ".calendar (R50.3)."),
-				 errhint("Known calendars: %s.  Pass one of them, or set instruction_control.calendar.",
-						 known)));
+		found = true;
+		from = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_from", DATEOID), desc, &isnull));
+		to = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_to", DATEOID), desc, &isnull));
+		weekend_arr = DatumGetArrayTypePCopy(heap_getattr(tup, column_of(rel, "weekend_days", INT2ARRAYOID),
+														  desc, &isnull));
 	}
-	from = DatumGetDateADT(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	to = DatumGetDateADT(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	weekend_arr = DatumGetArrayTypeP(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	if (!found)
+		unknown_calendar(code);
+
 	if (DATE_NOT_FINITE(from) || DATE_NOT_FINITE(to) || to < from ||
 		(int64) to - from + 1 > IC_CAL_MAX_DAYS)
 		invalid_data(code, "The covered range must be finite, non-empty and at most 400 years long.");
-	deconstruct_array(weekend_arr, INT4OID, 4, true, TYPALIGN_INT,
+	deconstruct_array(weekend_arr, INT2OID, 2, true, TYPALIGN_SHORT,
 					  &weekend_elems, &weekend_nulls, &nweekend);
 	for (int i = 0; i < nweekend; i++)
 	{
-		int32		dow = DatumGetInt32(weekend_elems[i]);
+		int			dow = DatumGetInt16(weekend_elems[i]);
 
 		if (weekend_nulls[i] || dow < 1 || dow > 7)
 			invalid_data(code, "Weekend days are ISO days of the week, 1 (Monday) to 7 (Sunday).");
@@ -268,20 +385,28 @@ calendar_load(const char *code)
 	for (int32 i = 0; i < ndays; i++)
 		working[i] = !weekend[ic_cal_iso_dow(from + i)];
 
-	args[1] = DateADTGetDatum(from);
-	args[2] = DateADTGetDatum(to);
-	if (SPI_execute_with_args("SELECT day, kind OPERATOR(pg_catalog.=) 'working_day' FROM " IC_SCHEMA ".calendar_day"
-							  " WHERE calendar OPERATOR(pg_catalog.=) $1"
-							  "   AND day OPERATOR(pg_catalog.>=) $2 AND day OPERATOR(pg_catalog.<=) $3",
-							  3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the days of calendar \"%s\"", code);
-	for (uint64 r = 0; r < SPI_processed; r++)
+	/* The exceptions: holidays and days off, working weekend days. */
+	rel = open_watched(1);
 	{
-		DateADT		day = DatumGetDateADT(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-		bool		is_work = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+		TupleDesc	desc = RelationGetDescr(rel);
+		AttrNumber	att_day = column_of(rel, "day", DATEOID);
+		AttrNumber	att_kind = column_of(rel, "kind", TEXTOID);
 
-		working[day - from] = is_work ? 1 : 0;
+		scan = scan_calendar_rows(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
+		while ((tup = systable_getnext(scan)) != NULL)
+		{
+			DateADT		day = DatumGetDateADT(heap_getattr(tup, att_day, desc, &isnull));
+			text	   *kind;
+
+			if (isnull || day < from || day > to)
+				continue;
+			kind = DatumGetTextPP(heap_getattr(tup, att_kind, desc, &isnull));
+			working[day - from] = (!isnull && VARSIZE_ANY_EXHDR(kind) == strlen("working_day") &&
+								   memcmp(VARDATA_ANY(kind), "working_day", strlen("working_day")) == 0);
+		}
+		systable_endscan(scan);
 	}
+	table_close(rel, AccessShareLock);
 
 	ic_cal_to_ymd(from, &fy, &m, &md);
 	ic_cal_to_ymd(to, &ly, &m, &md);
@@ -291,33 +416,66 @@ calendar_load(const char *code)
 	strlcpy(cal->code, code, sizeof(cal->code));
 	cal->first_year = fy;
 	cal->last_year = ly;
-	cal->confirmed = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ly - fy + 1));
+	cal->confirmed = NULL;		/* read on first use: ic_calendar_confirmed() */
 	ic_cal_build(&cal->core, from, ndays, working,
 				 MemoryContextAlloc(cache_cxt, sizeof(int32) * ((Size) ndays + 1)),
 				 MemoryContextAlloc(cache_cxt, sizeof(int32) * (Size) ndays));
-
-	argtypes[1] = INT4OID;
-	args[1] = Int32GetDatum(fy);
-	args[2] = Int32GetDatum(ly);
-	argtypes[2] = INT4OID;
-	if (SPI_execute_with_args("SELECT year FROM " IC_SCHEMA ".calendar_year"
-							  " WHERE calendar OPERATOR(pg_catalog.=) $1 AND status OPERATOR(pg_catalog.=) 'confirmed'"
-							  "   AND year OPERATOR(pg_catalog.>=) $2 AND year OPERATOR(pg_catalog.<=) $3",
-							  3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the years of calendar \"%s\"", code);
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		int32		year = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-
-		cal->confirmed[year - fy] = true;
-	}
-
-	SPI_finish();
 
 	cal->next = calendars;
 	calendars = cal;
 	cache_loads++;
 	return cal;
+}
+
+/*
+ * The years of a loaded calendar that are decreed (confirmed), read from
+ * calendar_year on the first question about them: counting working days never
+ * needs them, so a session's first deadline does not open the table.
+ */
+const bool *
+ic_calendar_confirmed(const IcCalendar *ccal)
+{
+	IcCalendar *cal = (IcCalendar *) ccal;	/* the cache owns the entry */
+	Snapshot	snap;
+	Datum		code_d;
+	Relation	rel;
+	SysScanDesc scan;
+	ScanKeyData key;
+	HeapTuple	tup;
+	bool		isnull;
+	bool	   *confirmed;
+	int			fy = cal->first_year,
+				ly = cal->last_year;
+
+	if (cal->confirmed != NULL)
+		return cal->confirmed;
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	code_d = CStringGetTextDatum(cal->code);
+	confirmed = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ly - fy + 1));
+	rel = open_watched(2);
+	{
+		TupleDesc	desc = RelationGetDescr(rel);
+		AttrNumber	att_year = column_of(rel, "year", INT4OID);
+		AttrNumber	att_status = column_of(rel, "status", TEXTOID);
+
+		scan = scan_calendar_rows(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
+		while ((tup = systable_getnext(scan)) != NULL)
+		{
+			int32		year = DatumGetInt32(heap_getattr(tup, att_year, desc, &isnull));
+			text	   *status;
+
+			if (isnull || year < fy || year > ly)
+				continue;
+			status = DatumGetTextPP(heap_getattr(tup, att_status, desc, &isnull));
+			if (!isnull && VARSIZE_ANY_EXHDR(status) == strlen("confirmed") &&
+				memcmp(VARDATA_ANY(status), "confirmed", strlen("confirmed")) == 0)
+				confirmed[year - fy] = true;
+		}
+		systable_endscan(scan);
+	}
+	table_close(rel, AccessShareLock);
+	cal->confirmed = confirmed;
+	return confirmed;
 }
 
 /* ----------------------------------------------------------------------
@@ -355,7 +513,9 @@ ic_calendar_get_len_slow(const char *code, size_t len)
 {
 	const IcCalendar *c = lookup(code, len);
 
-	ic_calendar_last_named = c;
+	/* an invalidation while loading: use the calendar once, remember nothing */
+	if (!ic_calendar_cache_stale)
+		ic_calendar_last_named = c;
 	return c;
 }
 
@@ -363,16 +523,24 @@ const IcCalendar *
 ic_calendar_default_slow(void)
 {
 	const char *code = ic_default_calendar ? ic_default_calendar : "KZ";
+	uint32		gen = ic_default_calendar_gen;
 	const IcCalendar *c = lookup(code, strlen(code));
 
-	ic_calendar_last_default = c;
+	if (!ic_calendar_cache_stale)
+	{
+		ic_calendar_last_default = c;
+		ic_calendar_last_default_gen = gen;
+	}
 	return c;
 }
 
+/* The modules that pass the setting's own string get the resolved default. */
 const IcCalendar *
 ic_calendar_get(const char *code)
 {
-	return code == NULL ? ic_calendar_default() : ic_calendar_get_len(code, strlen(code));
+	if (code == NULL || code == ic_default_calendar)
+		return ic_calendar_default();
+	return ic_calendar_get_len(code, strlen(code));
 }
 
 int64

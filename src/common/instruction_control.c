@@ -23,6 +23,7 @@
 PG_MODULE_MAGIC;
 
 char	   *ic_default_calendar = NULL;
+uint32		ic_default_calendar_gen = 0;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 bool		ic_typed_basis = false;
@@ -51,6 +52,13 @@ check_calendar_code(char **newval, void **extra, GucSource source)
 	return false;
 }
 
+/* A new value of instruction_control.calendar: the resolved default is stale. */
+static void
+assign_calendar_code(const char *newval, void *extra)
+{
+	ic_default_calendar_gen++;
+}
+
 void
 _PG_init(void)
 {
@@ -62,7 +70,7 @@ _PG_init(void)
 							   PGC_USERSET,
 							   0,
 							   check_calendar_code,
-							   NULL,
+							   assign_calendar_code,
 							   NULL);
 
 	DefineCustomBoolVariable("instruction_control.restore_mode",

@@ -15,6 +15,14 @@
 extern char *ic_default_calendar;
 
 /*
+ * Bumped by the setting's assign hook each time instruction_control.calendar
+ * takes a value (SET, RESET, a function's SET clause, the end of a
+ * transaction): the calendar cache resolves the default once per value and
+ * compares this counter instead of the code on every call.
+ */
+extern uint32 ic_default_calendar_gen;
+
+/*
  * GUC instruction_control.restore_mode (superuser): while a dump is reloaded,
  * the registry's triggers take rows as they are; they were judged when first
  * written, and their effects (due dates, status) are in the rows themselves.
