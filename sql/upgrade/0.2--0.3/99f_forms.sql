@@ -232,43 +232,42 @@ BEGIN
     -- a sector's heading once per body, not per row
     SELECT b.id, coalesce(b.sector, '') AS sector_key, sector_heading(nullif(b.sector, ''), checked_lang) AS heading
       FROM state_body b
-  ), journal AS (
-    -- the decisions and reports of an instruction as one stream: joined to the
-    -- instructions, one body reads them by index, all bodies in one hash join
-    SELECT d.instruction_id, d.seq, d.kind::text AS kind, d.decided_on AS day, d.new_due_date, d.old_due_date,
-           d.ground::text AS ground, d AS dec, NULL::text AS report_kind, NULL::text AS report_text, NULL::bigint AS report_id
-      FROM decision d
-    UNION ALL
-    SELECT p.instruction_id, NULL, NULL, p.submitted_on, NULL, NULL, NULL, NULL, p.kind::text, p.content, p.id
-      FROM report p
   ), folded AS (
-    SELECT i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
-           i.external_ref, i.responsible_body_id,
+    -- the journal joined to the instructions and folded once: one body reads
+    -- its instructions and their decisions by index, all bodies in one hash
+    -- join.  The fold is a window over each instruction's decisions in their
+    -- order (one sort for all, where an aggregate with its own ORDER BY would
+    -- sort once per instruction); DISTINCT ON keeps one row per instruction.
+    SELECT DISTINCT ON (i.id)
+           i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
+           i.external_ref, i.responsible_body_id, i.due_date AS due_now,
            coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
            -- the journal folded at the year's end, as instruction_as_of folds it
-           min(j.day) FILTER (WHERE j.kind = 'removal' AND j.day <= y_end) AS removed_on,
-           min(j.ground) FILTER (WHERE j.kind = 'removal' AND j.day <= y_end) AS removal_ground,
-           coalesce((array_agg(j.new_due_date ORDER BY j.seq DESC) FILTER (WHERE j.new_due_date IS NOT NULL AND j.day <= y_end))[1],
-                    (array_agg(j.old_due_date ORDER BY j.seq) FILTER (WHERE j.new_due_date IS NOT NULL AND j.day > y_end))[1],
-                    i.due_date) AS due_then,
-           (count(*) FILTER (WHERE j.kind = 'extension' AND j.day <= y_end))::integer AS ext,
-           (count(*) FILTER (WHERE j.kind = 'transfer' AND j.day <= y_end))::integer AS tr,
-           (count(*) FILTER (WHERE j.kind = 'new_deadline' AND j.day <= y_end))::integer AS nd,
-           string_agg(decision_phrase(j.dec, words, i.secrecy = 'state_secret') || '.', ' ' ORDER BY j.seq)
-             FILTER (WHERE j.kind IS NOT NULL AND j.kind <> 'roadmap_approval' AND j.day <= y_end) AS phrases,
-           (array_agg(j.report_text ORDER BY j.day DESC, j.report_id DESC)
-             FILTER (WHERE j.report_kind = 'final' AND j.day <= y_end))[1] AS final_report,
-           (array_agg(j.report_text ORDER BY j.day DESC, j.report_id DESC)
-             FILTER (WHERE j.report_kind = 'intermediate' AND j.day <= y_end))[1] AS interim_report
+           min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
+           min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removal_ground,
+           coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end) OVER w, false) AS due_changed_later,
+           (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end) OVER w)::integer AS ext,
+           (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end) OVER w)::integer AS tr,
+           (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end) OVER w)::integer AS nd,
+           string_agg(decision_phrase(d, words, i.secrecy = 'state_secret') || '.', ' ')
+             FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end) OVER w AS phrases
       FROM instruction i
-      LEFT JOIN journal j ON j.instruction_id = i.id
+      LEFT JOIN decision d ON d.instruction_id = i.id
      WHERE (i.controlling_body_id = ANY (the_bodies)
             OR (i.controlling_body_id IS NULL AND i.responsible_body_id = ANY (the_bodies)))
        AND i.level <> 'pa'
        AND coalesce(i.received_on, i.created_at::date) <= y_end
-     GROUP BY i.id
+    WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+     ORDER BY i.id, d.seq
   ), rows AS (
     SELECT f.*, f.removed_on IS NULL AS on_control,
+           -- the deadline then: the instruction's own unless a later decision
+           -- moved it; then what the first such decision found (its old date)
+           CASE WHEN f.due_changed_later
+                THEN (SELECT d.old_due_date FROM decision d
+                       WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
+                       ORDER BY d.seq LIMIT 1)
+                ELSE f.due_now END AS due_then,
            coalesce(h.sector_key, '') AS sector_key, coalesce(h.heading, w_no_sector) AS heading,
            CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
       FROM folded f
@@ -294,12 +293,18 @@ BEGIN
          r.status_code,
          CASE r.status_code WHEN 'executed' THEN w_executed ELSE w_in_progress END,
          -- executed: the final result in brief
-         CASE WHEN r.status_code = 'executed' AND r.secrecy <> 'state_secret' THEN coalesce(r.final_report, r.final_result) END,
+         -- (a report is the latest by day, read backwards from report_instruction_idx)
+         CASE WHEN r.status_code = 'executed' AND r.secrecy <> 'state_secret' THEN
+           coalesce((SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
+                      ORDER BY p.submitted_on DESC LIMIT 1),
+                    r.final_result) END,
          -- in progress: the intermediate result with the facts of extensions,
          -- transfers and new deadlines (and of a removal on another ground)
          CASE WHEN r.status_code = 'in_progress' THEN
            nullif(concat_ws(' ',
-             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN r.interim_report || '.' END,
+             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
+               (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
+                 ORDER BY p.submitted_on DESC LIMIT 1) END,
              r.phrases,
              CASE WHEN r.on_control THEN
                format(w_due, coalesce(report_date(r.due_then), '—'))
