@@ -1072,8 +1072,9 @@ COMMENT ON FUNCTION report_html_head(text, text) IS
 --
 -- Set-wise (issue 19): form_annual_summary_bodies folds the journal of every
 -- body asked for in one query (the decisions joined to the instructions and
--- folded by one window over them), so all bodies cost one pass, and one body reads its instructions and their journal
--- through the indexes; a report is read by index for the rows that show one.
+-- folded by one window over them), so all bodies cost one pass, and one
+-- body reads its instructions and their journal through the indexes; a
+-- report is read by index for the rows that show one.
 
 CREATE FUNCTION report_kk_sort_key(heading text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
