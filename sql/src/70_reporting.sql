@@ -98,7 +98,9 @@ $$;
 COMMENT ON FUNCTION report_check_lang(text) IS 'The language of a form, kk or ru; anything else raises IC301';
 
 CREATE FUNCTION report_date(d date) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- STABLE as to_char is: so the planner inlines it into a form's query (an
+-- IMMUTABLE wrapper of a STABLE call is run as a function, per row)
+LANGUAGE sql STABLE PARALLEL SAFE
 RETURN pg_catalog.to_char(d, 'DD.MM.YYYY');
 COMMENT ON FUNCTION report_date(date) IS 'A day as the forms print it: DD.MM.YYYY';
 
@@ -130,7 +132,7 @@ COMMENT ON FUNCTION kk_number_ending(bigint, text) IS
   'The Kazakh case ending (no hyphen) a number written in digits takes: grammatical_case ablative (шығыс септік: -дан/-ден/-тан/-тен/-нан/-нен) or dative (барыс септік: -ға/-ге/-қа/-ке), by the last word of the number read aloud: kk_number_ending(2025, ''ablative'') = тен; another case raises 22023';
 
 CREATE FUNCTION report_date_kk(d date, grammatical_case text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 RETURN pg_catalog.to_char(d, 'DD.MM.YYYY') OPERATOR(pg_catalog.||) '-'
        OPERATOR(pg_catalog.||) instruction_control.kk_number_ending(pg_catalog.date_part('year', d)::bigint, grammatical_case);
 COMMENT ON FUNCTION report_date_kk(date, text) IS
@@ -1095,6 +1097,9 @@ RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer,
                due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
+-- the query of every body is costed above the JIT thresholds, and compiling
+-- its many text expressions took longer than running them (issue 19)
+SET jit = off
 AS $$
 DECLARE
   y_start date;

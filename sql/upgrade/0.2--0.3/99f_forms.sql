@@ -36,13 +36,15 @@ UPDATE vocabulary
 DELETE FROM vocabulary WHERE domain = 'form_phrase' AND code = 'status_removed';
 
 -- Kazakh case endings after a date --------------------------------------------------
+-- a form's dates: report_date is STABLE as to_char is, so that the planner inlines it
+ALTER FUNCTION report_date(date) STABLE;
 CREATE FUNCTION kk_number_ending(n bigint, grammatical_case text) RETURNS text
 AS 'MODULE_PATHNAME', 'ic_kk_number_ending_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kk_number_ending(bigint, text) IS
   'The Kazakh case ending (no hyphen) a number written in digits takes: grammatical_case ablative (шығыс септік: -дан/-ден/-тан/-тен/-нан/-нен) or dative (барыс септік: -ға/-ге/-қа/-ке), by the last word of the number read aloud: kk_number_ending(2025, ''ablative'') = тен; another case raises 22023';
 
 CREATE FUNCTION report_date_kk(d date, grammatical_case text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 RETURN pg_catalog.to_char(d, 'DD.MM.YYYY') OPERATOR(pg_catalog.||) '-'
        OPERATOR(pg_catalog.||) instruction_control.kk_number_ending(pg_catalog.date_part('year', d)::bigint, grammatical_case);
 COMMENT ON FUNCTION report_date_kk(date, text) IS
@@ -198,6 +200,9 @@ RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer,
                due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
+-- the query of every body is costed above the JIT thresholds, and compiling
+-- its many text expressions took longer than running them (issue 19)
+SET jit = off
 AS $$
 DECLARE
   y_start date;
