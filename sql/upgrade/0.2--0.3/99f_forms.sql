@@ -192,7 +192,7 @@ RETURN pg_catalog.translate(heading,
   'АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
   'ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃ') COLLATE "C";
 COMMENT ON FUNCTION report_kk_sort_key(text) IS
-  'A key that sorts Kazakh text in the order of the Kazakh alphabet under COLLATE "C", without ICU: Appendix 8 in Kazakh lists its sectors by it (Ғылым before Сала көрсетілмеген) on every cluster, the ICU collation instruction_control.kk breaking ties';
+  'A key that sorts Kazakh text in the order of the Kazakh alphabet under COLLATE "C" (give it at the call: report_kk_sort_key(x) COLLATE "C"), without ICU: Appendix 8 in Kazakh lists its sectors by it (Ғылым before Сала көрсетілмеген) on every cluster, the ICU collation instruction_control.kk breaking ties';
 
 CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
@@ -324,7 +324,8 @@ BEGIN
    -- form's language whatever the database's collation: Kazakh by the
    -- alphabet's key (report_kk_sort_key), Russian by instruction_control.ru
    ORDER BY array_position(the_bodies, r.owner),
-            CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(r.heading) END,
+            -- (COLLATE "C" here: a function's result takes the database's collation)
+            CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(r.heading) COLLATE "C" END,
             CASE WHEN checked_lang = 'kk' THEN r.heading COLLATE instruction_control.kk END,
             r.heading COLLATE instruction_control.ru, 4;
 END
