@@ -53,7 +53,8 @@ SELECT v.code FROM vocabulary v
 -- (%s or %1$s ...), so no language drops or repeats a fact.
 SELECT v.code, v.kk, v.ru, v.en FROM vocabulary v
  WHERE v.domain = 'form_phrase'
-   AND NOT ((SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.kk, '%([0-9]*\$?s)', 'g') m)
+   -- (in Kazakh %6$s and %7$s are the dates of %2$s and %3$s with their case endings, issue 18)
+   AND NOT ((SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(replace(replace(v.kk, '%6$s', '%2$s'), '%7$s', '%3$s'), '%([0-9]*\$?s)', 'g') m)
             IS NOT DISTINCT FROM (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.ru, '%([0-9]*\$?s)', 'g') m)
         AND (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.ru, '%([0-9]*\$?s)', 'g') m)
             IS NOT DISTINCT FROM (SELECT array_agg(m[1] ORDER BY m[1]) FROM regexp_matches(v.en, '%([0-9]*\$?s)', 'g') m));

@@ -16,7 +16,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('decider', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
   ('decider', 'secretary_sc', 'Қауіпсіздік Кеңесінің Хатшысы', 'Секретарь Совета Безопасности', 'Secretary of the Security Council'),
   ('decider', 'state_counsellor', 'Мемлекеттік кеңесші', 'Государственный советник', 'State Counsellor'),
-  ('decider', 'head_of_presidents_office', 'Президент Кеңсесінің басшысы', 'Руководитель Канцелярии Президента', 'Head of the President''s Office'),
+  ('decider', 'head_of_presidents_office', 'Президент Кеңесінің бастығы', 'Начальник Канцелярии Президента', 'Head of the President''s Office'),
   ('decider', 'assistant_or_adviser', 'Президенттің көмекшісі немесе кеңесшісі', 'Помощник или советник Президента', 'Assistant or Adviser to the President'),
   ('decider', 'pa_unit_head', 'Президент Әкімшілігі құрылымдық бөлімшесінің басшысы', 'Руководитель структурного подразделения Администрации Президента', 'Head of a PA structural unit'),
   ('decider', 'prime_minister', 'Премьер-Министр', 'Премьер-Министр', 'Prime Minister'),

@@ -98,7 +98,9 @@ $$;
 COMMENT ON FUNCTION report_check_lang(text) IS 'The language of a form, kk or ru; anything else raises IC301';
 
 CREATE FUNCTION report_date(d date) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- STABLE as to_char is: so the planner inlines it into a form's query (an
+-- IMMUTABLE wrapper of a STABLE call is run as a function, per row)
+LANGUAGE sql STABLE PARALLEL SAFE
 RETURN pg_catalog.to_char(d, 'DD.MM.YYYY');
 COMMENT ON FUNCTION report_date(date) IS 'A day as the forms print it: DD.MM.YYYY';
 
@@ -115,6 +117,26 @@ RETURN CASE WHEN d IS NULL THEN NULL
                  OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.to_char(d, 'YYYY') OPERATOR(pg_catalog.||) ' года' END;
 COMMENT ON FUNCTION report_long_date(date, text) IS
   'A day as the title of a form writes it: 2024 жылғы 2 қыркүйектегі (kk), 2 сентября 2024 года (ru)';
+
+-- Kazakh case endings after a date (issue 18, Forms) -------------------------
+-- "from 11.03.2025 to 02.06.2025" reads in Kazakh "11.03.2025-тен бастап
+-- 02.06.2025-ке дейін": бастап wants the ablative, дейін the dative, and a
+-- number in digits takes, after a hyphen, the ending of its last word read
+-- aloud (2025: "... жиырма бес" -> -тен, -ке; 2020: "... жиырма" -> -дан,
+-- -ға; 2000: "екі мың" -> -нан, -ға).  A date is read with its year last.  The
+-- rule (vowel harmony and the last sound) is in src/reporting/kk_case_core.c.
+
+CREATE FUNCTION kk_number_ending(n bigint, grammatical_case text) RETURNS text
+AS 'MODULE_PATHNAME', 'ic_kk_number_ending_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kk_number_ending(bigint, text) IS
+  'The Kazakh case ending (no hyphen) a number written in digits takes: grammatical_case ablative (шығыс септік: -дан/-ден/-тан/-тен/-нан/-нен) or dative (барыс септік: -ға/-ге/-қа/-ке), by the last word of the number read aloud: kk_number_ending(2025, ''ablative'') = тен; another case raises 22023';
+
+CREATE FUNCTION report_date_kk(d date, grammatical_case text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN pg_catalog.to_char(d, 'DD.MM.YYYY') OPERATOR(pg_catalog.||) '-'
+       OPERATOR(pg_catalog.||) instruction_control.kk_number_ending(pg_catalog.date_part('year', d)::bigint, grammatical_case);
+COMMENT ON FUNCTION report_date_kk(date, text) IS
+  'A day as the forms print it in Kazakh with a case ending after its year (kk_number_ending): report_date_kk(''2025-03-11'', ''ablative'') = 11.03.2025-тен; NULL for NULL';
 
 -- Whole figures only (issue 17, item 5) --------------------------------------
 -- Row security gives a reader of some bodies only their instructions (policy
@@ -685,19 +707,18 @@ COMMENT ON COLUMN report_discipline.on_time_rate IS 'Percent on time of on time 
 INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('form_phrase', 'status_in_progress', 'орындалуда', 'на исполнении', 'in progress'),
   ('form_phrase', 'status_executed', 'орындалған', 'исполнено', 'executed'),
-  ('form_phrase', 'status_removed', 'бақылаудан алынды: %s', 'снято с контроля: %s', 'removed from control: %s'),
   ('form_phrase', 'point', '%s-тармақ', 'п. %s', 'item %s'),
-  ('form_phrase', 'state_secret_card', 'Мемлекеттік құпиялар (R14): қағаз карточка %s', 'Государственные секреты (R14): бумажная карточка %s', 'State secrets (R14): paper card %s'),
+  ('form_phrase', 'state_secret_card', 'Мемлекеттік құпиялар: қағаз карточка %s', 'Государственные секреты: бумажная карточка %s', 'State secrets: paper card %s'),
   ('form_phrase', 'act_signed_on', '%s ж.', 'от %s', 'of %s'),
   ('form_phrase', 'instruction', 'тапсырма', 'поручение', 'instruction'),
   ('form_phrase', 'received_on', 'келіп түсті %s', 'поступило %s', 'received %s'),
   ('form_phrase', 'due', 'Орындау мерзімі: %s', 'Срок исполнения: %s', 'Deadline: %s'),
   ('form_phrase', 'due_passed', 'өтіп кетті', 'истёк', 'passed'),
   ('form_phrase', 'repeated', 'қайталап', 'повторно', 'repeatedly'),
-  ('form_phrase', 'decision_extension', '%1$s мерзім %2$s бастап %3$s дейін %4$sұзартылды (%5$s)', 'Срок %4$sпродлён %1$s с %2$s до %3$s (%5$s)', 'Deadline %4$sextended on %1$s from %2$s to %3$s (%5$s)'),
+  ('form_phrase', 'decision_extension', '%1$s мерзім %6$s бастап %7$s дейін %4$sұзартылды (%5$s)', 'Срок %4$sпродлён %1$s с %2$s до %3$s (%5$s)', 'Deadline %4$sextended on %1$s from %2$s to %3$s (%5$s)'),
   ('form_phrase', 'decision_transfer', '%1$s %2$sға ауыстырылды, мерзім %3$s', 'Переведено на %2$s %1$s, срок до %3$s', 'Transferred to %2$s on %1$s, deadline %3$s'),
   ('form_phrase', 'decision_new_deadline', '%1$s жаңа мерзім белгіленді: %2$s%3$s', 'Установлен новый срок %1$s: до %2$s%3$s', 'New deadline set on %1$s: %2$s%3$s'),
-  ('form_phrase', 'decision_removal', '%1$s бақылаудан алынды', 'Снято с контроля %1$s', 'Removed from control on %1$s'),
+  ('form_phrase', 'decision_removal', '%1$s бақылаудан алынды (%2$s)', 'Снято с контроля %1$s (%2$s)', 'Removed from control on %1$s (%2$s)'),
   ('form_phrase', 'appendix', '%s-қосымша', 'Приложение %s', 'Appendix %s'),
   ('form_phrase', 'rules_of_decree',
    'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына',
@@ -716,9 +737,9 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
    '* a final result is set only for instructions and acts that call for specific measures whose content allows a measurable social, economic or other effect to be reached.'),
   ('form_phrase', 'annual_summary_title', 'Жыл сайынғы жиынтық есеп', 'Ежегодный сводный отчёт', 'Annual summary'),
   ('form_phrase', 'annual_summary_heading',
-   'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебі',
-   'Ежегодный сводный отчёт Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль',
-   'Annual summary of the Government (a central state body or a local executive body) on the instructions passed to its control'),
+   'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебінің нысаны',
+   'Форма ежегодного сводного отчёта Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль',
+   'Form of the annual summary of the Government (a central state body or a local executive body) on the instructions passed to its control'),
   ('form_phrase', 'annual_summary_year', '%s — %s жыл', '%s — %s год', '%s — %s'),
   ('form_phrase', 'annual_summary_note',
    '* орталық мемлекеттік органдар өздерінің ережелеріне сәйкес реттеу саласын көрсетеді.',
@@ -755,7 +776,9 @@ AS $$
              instruction_control.report_date(d.decided_on), instruction_control.report_date(d.old_due_date),
              instruction_control.report_date(d.new_due_date),
              CASE WHEN d.repeated THEN (words OPERATOR(pg_catalog.->>) 'form_phrase:repeated') OPERATOR(pg_catalog.||) ' ' ELSE '' END,
-             coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text))
+             coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text),
+             -- the Kazakh phrase: the dates with the case endings бастап and дейін want
+             instruction_control.report_date_kk(d.old_due_date, 'ablative'), instruction_control.report_date_kk(d.new_due_date, 'dative'))
     WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer' THEN
       pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_transfer', instruction_control.report_date(d.decided_on),
              pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text) COLLATE instruction_control.und),
@@ -767,7 +790,9 @@ AS $$
                   THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason) COLLATE instruction_control.und) OPERATOR(pg_catalog.||) ')'
                   ELSE '' END)
     WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal' THEN
-      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on))
+      -- the ground named: a removal on a ground other than executed is stated in Appendix 8's result column
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on),
+             coalesce(words OPERATOR(pg_catalog.->>) ('removal_ground:' OPERATOR(pg_catalog.||) d.ground::pg_catalog.text), d.ground::pg_catalog.text))
     ELSE pg_catalog.concat_ws(' ', words OPERATOR(pg_catalog.->>) ('decision_kind:' OPERATOR(pg_catalog.||) d.kind::pg_catalog.text), instruction_control.report_date(d.decided_on))
   END
 $$;
@@ -805,7 +830,7 @@ AS $$
        'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
        NULL, 21, 7, NULL, 'text', NULL),
       -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
-      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', NULL, NULL, NULL, NULL, 'group', NULL),
+      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', '*', NULL, NULL, NULL, 'group', NULL),
       ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
       ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
       ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
@@ -853,7 +878,7 @@ AS $$
                                                     ELSE r.j ->> c.key END AS cell OFFSET 0) x
      GROUP BY r.n)
   SELECT d.start
-         || (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END, delimiter), delimiter ORDER BY c.ordinal) FROM c)
+         || (SELECT string_agg(report_csv_field((CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, ''), delimiter), delimiter ORDER BY c.ordinal) FROM c)
          || E'\r\n'
          || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
     FROM d
@@ -871,7 +896,7 @@ AS $$
   line AS (
     SELECT r.n,
            -- a heading row where the numbering starts again (the sector of Appendix 8)
-           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
+           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || coalesce(c.mark, '') || '</td></tr>' || E'\n', '')
                       FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
            || '<tr>'
            -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
@@ -1044,27 +1069,58 @@ COMMENT ON FUNCTION report_html_head(text, text) IS
   'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table; lines break only between words, never inside a date or a number (issue 17, item 5)';
 
 -- Appendix 8: annual summary of a body ------------------------------------------
--- The instructions a body reports on: those under its control
+-- The instructions a body reports on (R75-1, «өздерінің бақылауына берілген»,
+-- given to its own control): those below PA level under its control
 -- (controlling_body_id), and those it executes below PA level where no
--- controlling body is recorded.  A year is the registry as it stood at the end
--- of its 31 December (instruction_as_of), so a decision taken later does not
--- change a past year's summary.  Rows: on control at some time in the year
--- (received by its end, not removed before it began).  Status: executed
--- (removed on ground executed), in progress (on control at the year's end), or
--- removed on another ground of R75 during the year (named in the status).
+-- controlling body is recorded.  A point controlled at PA level is the PA's,
+-- not the body's, whatever its controlling body says: it is left out.  A year
+-- is the registry as it stood at the end of its 31 December (the fold of
+-- instruction_as_of), so a decision taken later does not change a past year's
+-- summary.  Rows: on control at some time in the year (received by its end,
+-- not removed before it began).
+--
+-- Status: the form has two, executed and in progress («орындалған,
+-- орындалуда»).  Executed: removed on the ground executed (R75(1)).  A removal
+-- on another ground of R75 (contained in a new instruction, impossible,
+-- control passed) is not an execution: the form does not count it as
+-- executed; its status is in progress and the intermediate result states the
+-- removal, its day and its ground ("Снято с контроля 20.03.2025 (Передача
+-- контроля ...)").
+--
+-- Set-wise (issue 19): form_annual_summary_bodies folds the journal of every
+-- body asked for in one query (the decisions joined to the instructions and
+-- folded by one window over them), so all bodies cost one pass, and one
+-- body reads its instructions and their journal through the indexes; a
+-- report is read by index for the rows that show one.
 
-CREATE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
-RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+CREATE FUNCTION report_kk_sort_key(heading text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- each letter of the Kazakh alphabet (А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң
+-- О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я), upper or lower case, becomes
+-- one of 42 characters in that order (U+0100..U+0129), then the Latin letters
+-- (U+012A..U+0143: a sector written in Latin after the Kazakh ones), compared
+-- under "C"; spaces, digits and signs stay below every letter
+RETURN pg_catalog.translate(heading,
+  'АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+  'ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃ') COLLATE "C";
+COMMENT ON FUNCTION report_kk_sort_key(text) IS
+  'A key that sorts Kazakh text in the order of the Kazakh alphabet under COLLATE "C" (give it at the call: report_kk_sort_key(x) COLLATE "C"), without ICU: Appendix 8 in Kazakh lists its sectors by it (Ғылым before Сала көрсетілмеген) on every cluster, the ICU collation instruction_control.kk breaking ties';
+
+CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
+RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
                content text, status text, status_label text, final_result text, intermediate_result text,
                due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
+-- the query of every body is costed above the JIT thresholds, and compiling
+-- its many text expressions took longer than running them (issue 19)
+SET jit = off
 AS $$
 DECLARE
-  the_body bigint := body_id;
   y_start date;
   y_end date;
   checked_lang text := report_check_lang(lang);
+  the_bodies bigint[] := body_ids;
   -- the form's words, from the vocabulary (form_phrase)
   w_act_signed_on text := label('form_phrase', 'act_signed_on', checked_lang);
   w_instruction text := label('form_phrase', 'instruction', checked_lang);
@@ -1075,13 +1131,9 @@ DECLARE
   w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
   w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
   w_executed text := label('form_phrase', 'status_executed', checked_lang);
-  w_removed text := label('form_phrase', 'status_removed', checked_lang);
+  w_no_sector text := sector_heading(NULL, checked_lang);
   words jsonb := report_words(checked_lang);
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
-    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
-      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
-  END IF;
   IF year IS NULL OR year < 2000 OR year > 2100 THEN
     RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
       USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
@@ -1089,28 +1141,60 @@ BEGIN
   PERFORM report_require_whole('Appendix 8');
   y_start := make_date(year, 1, 1);
   y_end := make_date(year, 12, 31);
+  IF the_bodies IS NULL THEN
+    the_bodies := ARRAY(SELECT b.id FROM state_body b);
+  END IF;
   RETURN QUERY
-  WITH mine AS (
-    SELECT i.*
+  WITH heading AS MATERIALIZED (
+    -- a sector's heading once per body, not per row
+    SELECT b.id, coalesce(b.sector, '') AS sector_key, sector_heading(nullif(b.sector, ''), checked_lang) AS heading
+      FROM state_body b
+  ), folded AS (
+    -- the journal joined to the instructions and folded once: one body reads
+    -- its instructions and their decisions by index, all bodies in one hash
+    -- join.  The fold is a window over each instruction's decisions in their
+    -- order (one sort for all, where an aggregate with its own ORDER BY would
+    -- sort once per instruction); DISTINCT ON keeps one row per instruction.
+    SELECT DISTINCT ON (i.id)
+           i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
+           i.external_ref, i.responsible_body_id, i.due_date AS due_now,
+           coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
+           -- the journal folded at the year's end, as instruction_as_of folds it
+           min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
+           min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removal_ground,
+           coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end) OVER w, false) AS due_changed_later,
+           (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end) OVER w)::integer AS ext,
+           (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end) OVER w)::integer AS tr,
+           (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end) OVER w)::integer AS nd,
+           string_agg(decision_phrase(d, words, i.secrecy = 'state_secret') || '.', ' ')
+             FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end) OVER w AS phrases
       FROM instruction i
-     WHERE (i.controlling_body_id = the_body
-            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = the_body AND i.level <> 'pa'))
+      LEFT JOIN decision d ON d.instruction_id = i.id
+     WHERE (i.controlling_body_id = ANY (the_bodies)
+            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = ANY (the_bodies)))
+       AND i.level <> 'pa'
        AND coalesce(i.received_on, i.created_at::date) <= y_end
+    WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+     ORDER BY i.id, d.seq
   ), rows AS (
-    SELECT m.id, m.act_id, m.point, m.secrecy, m.content, m.final_result, m.paper_card_ref, m.received_on,
-           m.calendar, m.external_ref,
-           coalesce(rb.sector, '') AS sector_key,
-           s.on_control, s.due_date AS due_then, s.removed_on AS removed_then, s.removal_ground,
-           s.extension_decisions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then,
-           CASE WHEN s.on_control THEN 'in_progress' WHEN s.removal_ground = 'executed' THEN 'executed' ELSE 'removed' END AS status_code
-      FROM mine m
-      JOIN instruction_as_of(y_end) s ON s.instruction_id = m.id
-      LEFT JOIN state_body rb ON rb.id = m.responsible_body_id
-     WHERE s.on_control OR s.removed_on >= y_start
+    SELECT f.*, f.removed_on IS NULL AS on_control,
+           -- the deadline then: the instruction's own unless a later decision
+           -- moved it; then what the first such decision found (its old date)
+           CASE WHEN f.due_changed_later
+                THEN (SELECT d.old_due_date FROM decision d
+                       WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
+                       ORDER BY d.seq LIMIT 1)
+                ELSE f.due_now END AS due_then,
+           coalesce(h.sector_key, '') AS sector_key, coalesce(h.heading, w_no_sector) AS heading,
+           CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
+      FROM folded f
+      LEFT JOIN heading h ON h.id = f.responsible_body_id
+     WHERE f.removed_on IS NULL OR f.removed_on >= y_start
   )
-  SELECT nullif(r.sector_key, ''),
-         sector_heading(nullif(r.sector_key, ''), lang),
-         (row_number() OVER (PARTITION BY r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
+  SELECT r.owner,
+         nullif(r.sector_key, ''),
+         r.heading,
+         (row_number() OVER (PARTITION BY r.owner, r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
          r.id,
          concat_ws(', ',
            CASE WHEN a.id IS NOT NULL
@@ -1124,26 +1208,21 @@ BEGIN
               THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
               ELSE r.content END,
          r.status_code,
-         CASE r.status_code WHEN 'in_progress' THEN w_in_progress WHEN 'executed' THEN w_executed
-              ELSE format(w_removed, report_label('removal_ground', r.removal_ground, lang)) END,
+         CASE r.status_code WHEN 'executed' THEN w_executed ELSE w_in_progress END,
          -- executed: the final result in brief
-         CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
-           CASE WHEN r.secrecy = 'state_secret' THEN NULL
-                ELSE coalesce(
-                  (SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
-                    ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1),
-                  r.final_result) END
-           || ''
-         END,
-         -- in progress: the intermediate result with the facts of extensions, transfers and new deadlines
-         CASE WHEN r.on_control OR r.removal_ground <> 'executed' THEN
+         -- (a report is the latest by day, read backwards from report_instruction_idx)
+         CASE WHEN r.status_code = 'executed' AND r.secrecy <> 'state_secret' THEN
+           coalesce((SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
+                      ORDER BY p.submitted_on DESC LIMIT 1),
+                    r.final_result) END,
+         -- in progress: the intermediate result with the facts of extensions,
+         -- transfers and new deadlines (and of a removal on another ground)
+         CASE WHEN r.status_code = 'in_progress' THEN
            nullif(concat_ws(' ',
              CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
                (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
-                 ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1) END,
-             (SELECT string_agg(decision_phrase(d, words, r.secrecy = 'state_secret') || '.', ' ' ORDER BY d.seq)
-                FROM decision d
-               WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
+                 ORDER BY p.submitted_on DESC LIMIT 1) END,
+             r.phrases,
              CASE WHEN r.on_control THEN
                format(w_due, coalesce(report_date(r.due_then), '—'))
                || CASE WHEN r.due_then < y_end THEN w_due_passed ELSE '' END || '.' END), '')
@@ -1153,14 +1232,42 @@ BEGIN
          r.secrecy = 'state_secret'
     FROM rows r
     LEFT JOIN act a ON a.id = r.act_id
-   -- sectors in the alphabetical order of the form's language, whatever the
-   -- database's collation (instruction_control.kk / ru, issue 17 item 3)
-   ORDER BY CASE WHEN checked_lang = 'kk' THEN sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.kk END,
-            sector_heading(nullif(r.sector_key, ''), lang) COLLATE instruction_control.ru, 3;
+   -- bodies in the order asked; sectors in the alphabetical order of the
+   -- form's language whatever the database's collation: Kazakh by the
+   -- alphabet's key (report_kk_sort_key), Russian by instruction_control.ru
+   ORDER BY array_position(the_bodies, r.owner),
+            -- (COLLATE "C" here: a function's result takes the database's collation)
+            CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(r.heading) COLLATE "C" END,
+            CASE WHEN checked_lang = 'kk' THEN r.heading COLLATE instruction_control.kk END,
+            r.heading COLLATE instruction_control.ru, 4;
+END
+$$;
+COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS
+  'Appendix 8 for many bodies at once (R75-1): the rows of form_annual_summary for every body of body_ids (NULL: every state body), body_id first, in one set-wise pass over the journal; bodies in the order given, then sectors and rows as form_annual_summary orders them. lang kk or ru (IC301); year outside 2000-2100 IC304; a role that sees part of the registry IC305';
+
+CREATE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
+RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+               content text, status text, status_label text, final_result text, intermediate_result text,
+               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  the_body bigint := body_id;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
+    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  RETURN QUERY
+  SELECT f.sector, f.sector_heading, f.row_no, f.instruction_id, f.requisites, f.content, f.status, f.status_label,
+         f.final_result, f.intermediate_result, f.due_date, f.extensions, f.transfers, f.new_deadlines, f.state_secret
+    FROM form_annual_summary_bodies(year, lang, ARRAY[the_body]) WITH ORDINALITY AS f
+   ORDER BY f.ordinality;
 END
 $$;
 COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
-  'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions under its control as they stood at the year''s end (instruction_as_of), grouped by sector, status executed / in progress, the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';
+  'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions below PA level given to its control as they stood at the year''s end (the journal folded), grouped by sector (in Kazakh by the Kazakh alphabet), status executed / in progress only (a removal on another ground is in progress with the removal and its ground in the intermediate result), the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';
 
 CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
                                         bom boolean DEFAULT false) RETURNS text
@@ -1168,10 +1275,11 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   SELECT report_form_csv('annual_summary', lang,
-                         jsonb_agg(f ORDER BY CASE WHEN lang = 'kk' THEN f.sector_heading COLLATE instruction_control.kk END,
-                                              f.sector_heading COLLATE instruction_control.ru, f.row_no),
+                         jsonb_agg(f ORDER BY o),   -- the row function's order
                          delimiter, bom)
-    FROM form_annual_summary(body_id, year, lang) f
+    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
+         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
+         state_secret, o)
 $$;
 COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
   'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
@@ -1190,10 +1298,11 @@ BEGIN
     RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
       USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
   END IF;
-  SELECT jsonb_agg(f ORDER BY CASE WHEN is_kk THEN f.sector_heading COLLATE instruction_control.kk END,
-                              f.sector_heading COLLATE instruction_control.ru, f.row_no)
+  SELECT jsonb_agg(f ORDER BY o)   -- the row function's order
     INTO rows
-    FROM form_annual_summary(body_id, year, lang) f;
+    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
+         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
+         state_secret, o);
   -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
   RETURN report_html_head(label('form_phrase', 'annual_summary_title', lang), lang)
     || '<div class="appendix">'

@@ -29,7 +29,8 @@ static const char *const labels[][3] = {
 	{"Әлеуметтік желіде немесе БАҚ-та жарияланған жеке тапсырма",
 		"Личное поручение, опубликованное в социальных сетях или СМИ",
 	"Personal instruction published on social media or in mass media"},
-	{"Құжат немесе өтініш бойынша тапсырма", "Поручение по документу или обращению",
+	/* the decree's word for an appeal of a person is «жолданым» (R4.2) */
+	{"Құжат немесе жолданым бойынша тапсырма", "Поручение по документу или обращению",
 	"Instruction on a document or appeal"},
 	{"Жалпыұлттық іс-шаралар жоспарының тармағы", "Пункт Общенационального плана мероприятий",
 	"Item of the national action plan"},
@@ -100,12 +101,14 @@ static const IcKeyword synonyms[] = {
 	{"document", IC_KIND_DOCUMENT},
 	{"appeal", IC_KIND_DOCUMENT},
 	{"құжат", IC_KIND_DOCUMENT},
-	{"өтініш", IC_KIND_DOCUMENT},
+	{"жолданым", IC_KIND_DOCUMENT},
+	{"өтініш", IC_KIND_DOCUMENT},	/* the label before issue 18 */
 	{"құжат бойынша тапсырма", IC_KIND_DOCUMENT},
 	{"документ", IC_KIND_DOCUMENT},
 	{"обращение", IC_KIND_DOCUMENT},
 	{"поручение по документу", IC_KIND_DOCUMENT},
 	{"поручение по документу или обращению", IC_KIND_DOCUMENT},
+	{"құжат немесе жолданым бойынша тапсырма", IC_KIND_DOCUMENT},
 	{"құжат немесе өтініш бойынша тапсырма", IC_KIND_DOCUMENT},
 	{"instruction on a document or appeal", IC_KIND_DOCUMENT},
 	/* national action plan */

@@ -11,6 +11,12 @@
 #   discipline        every body's figures for a year; one body's months of a year
 #   Appendix 8        one ministry's annual summary for a year, as rows and as HTML
 #
+# Then Appendix 8 against its floors (issue 19), repetitions interleaved so
+# that the machine's load falls on both alike: every body at once
+# (form_annual_summary_bodies, one pass) and one body, each against the same
+# read of the instructions and their journal folded without formatting.
+# Printed: ours, floor (medians), ratio, and the range of each.
+#   IC_BENCH_REPS   interleaved repetitions of those rows (default 5)
 # Target: each <= 2 s.  Each figure is the best of 3 runs; the plan of each query
 # (EXPLAIN ANALYZE, summarised) is printed after the table.
 #   IC_BENCH_ROWS   instructions (default 1000000)
@@ -170,7 +176,7 @@ for i in "${!names[@]}"; do
 			-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
 			-c "SET auto_explain.log_nested_statements = on" -c "SET client_min_messages = log" \
 			-c "${queries[$i]}" 2>&1 >/dev/null \
-			| awk '/Query Text: WITH mine AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
+			| awk '/Query Text: WITH heading AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
 			| grep -vE "$noise"
 		;;
 	*)
@@ -178,5 +184,52 @@ for i in "${!names[@]}"; do
 			| grep -vE "$noise" | awk 'NR <= 14'   # reads to the end: no SIGPIPE under pipefail
 		;;
 	esac
+done
+
+# Appendix 8 against its floors (issue 19) ---------------------------------------
+# The floor reads what the form reads -- the bodies' instructions below PA level
+# and their whole journal, folded per instruction as of the year's end -- and
+# formats nothing: the cost no Appendix 8 can go below.
+reps=${IC_BENCH_REPS:-5}
+floor_fold="SELECT count(*), sum(n), max(last_day) FROM (SELECT i.id, count(d.id) AS n, max(d.decided_on) FILTER (WHERE d.decided_on <= date '2025-12-31') AS last_day FROM instruction_control.instruction i LEFT JOIN instruction_control.decision d ON d.instruction_id = i.id WHERE %s AND i.level OPERATOR(instruction_control.<>) 'pa' AND i.received_on <= date '2025-12-31' GROUP BY i.id) s"
+one_body="(i.controlling_body_id = $body OR (i.controlling_body_id IS NULL AND i.responsible_body_id = $body))"
+nbodies=$(psql -X -At -c 'SELECT count(*) FROM instruction_control.state_body')
+declare -a a8_names=() a8_ours=() a8_floors=() a8_targets=()
+a8_names+=("Appendix 8: all $nbodies bodies, set-wise")
+a8_ours+=("SELECT count(*) FROM instruction_control.form_annual_summary_bodies(2025, 'ru')")
+a8_floors+=("$(printf "$floor_fold" "true")")
+a8_targets+=(3000)
+a8_names+=("Appendix 8: one body")
+a8_ours+=("SELECT count(*) FROM instruction_control.form_annual_summary($body, 2025, 'ru')")
+a8_floors+=("$(printf "$floor_fold" "$one_body")")
+a8_targets+=(150)
+a8_names+=("Appendix 8: all bodies as $nbodies calls (before)")
+a8_ours+=("SELECT count(*) FROM instruction_control.state_body b, instruction_control.form_annual_summary(b.id, 2025, 'ru') f")
+a8_floors+=("$(printf "$floor_fold" "true")")
+a8_targets+=("")
+
+one_ms() {
+	local out
+	out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" 2>&1) || { echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
+	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1
+}
+declare -A a8_times=()
+echo "== Appendix 8 against its floors: $reps interleaved repetitions"
+for ((r = 1; r <= reps; r++)); do
+	for i in "${!a8_names[@]}"; do
+		a8_times[$i,ours]+="$(one_ms "${a8_ours[$i]}") "
+		a8_times[$i,floor]+="$(one_ms "${a8_floors[$i]}") "
+	done
+done
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+range() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo, hi }'; }
+echo
+printf '%-46s %10s %10s %7s %14s %14s  %s\n' "Appendix 8 ($rows instructions)" "ours (ms)" "floor (ms)" "ratio" "ours range" "floor range" "target"
+for i in "${!a8_names[@]}"; do
+	o=$(median "${a8_times[$i,ours]}"); f=$(median "${a8_times[$i,floor]}")
+	t=${a8_targets[$i]}
+	verdict=$( [ -z "$t" ] && echo "(for comparison)" || awk -v ms="$o" -v t="$t" 'BEGIN { printf "<= %d ms at 1M: %s here", t, (ms <= t ? "met" : "NOT met") }')
+	printf '%-46s %10.1f %10.1f %6.1fx %14s %14s  %s\n' "${a8_names[$i]}" "$o" "$f" "$(awk -v o="$o" -v f="$f" 'BEGIN { print o / f }')" \
+		"$(range "${a8_times[$i,ours]}")" "$(range "${a8_times[$i,floor]}")" "$verdict"
 done
 bash scripts/cluster.sh stop bench_reporting >/dev/null

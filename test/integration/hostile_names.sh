@@ -213,6 +213,10 @@ report_html_head(text,text)	SELECT pg_catalog.length(instruction_control.report_
 form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary(1, 2025, 'ru')
 form_annual_summary_csv(bigint,integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk', ';', true))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
+form_annual_summary_bodies(integer,text,bigint[])	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary_bodies(2025, 'kk')
+kk_number_ending(bigint,text)	SELECT instruction_control.kk_number_ending(2025, 'ablative')
+report_date_kk(date,text)	SELECT instruction_control.report_date_kk('2025-03-03', 'dative')
+report_kk_sort_key(text)	SELECT instruction_control.report_kk_sort_key('Ғылым саласында')
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
 report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
 decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1

@@ -251,7 +251,7 @@ for v in $views; do
 	may "reads $v" e2e_reader "SELECT count(*) >= 0 FROM instruction_control.$v" "t"
 done
 forms=$(q "SELECT p.oid::regprocedure || '|' || p.proname || '(' || array_to_string(
-             ARRAY(SELECT CASE n WHEN 'act_id' THEN '$ACT' WHEN 'body_id' THEN '$A' WHEN 'year' THEN '2025'
+             ARRAY(SELECT CASE n WHEN 'act_id' THEN '$ACT' WHEN 'body_id' THEN '$A' WHEN 'body_ids' THEN 'ARRAY[$A]::bigint[]' WHEN 'year' THEN '2025'
                                  WHEN 'lang' THEN '''ru''' WHEN 'delimiter' THEN ''';''' WHEN 'bom' THEN 'true'
                                  ELSE 'UNKNOWN_ARGUMENT_' || n END
                      FROM unnest(p.proargnames, coalesce(p.proargmodes, array_fill('i'::\"char\", ARRAY[p.pronargs]))) a(n, m)

@@ -56,7 +56,7 @@ SELECT results_eq(format('SELECT measure, responsible_body, control_body FROM fo
 SELECT is((SELECT control_body FROM form_control_approval(:a1, 'kk') WHERE point = '1.10'), 'Үкімет',
   'Appendix 5: the controlling body in Kazakh');
 SELECT results_eq(format('SELECT measure, completion_form, state_secret FROM form_control_approval(%s, ''ru'') WHERE point = ''2''', :a1),
-  $$VALUES ('Государственные секреты (R14): бумажная карточка PC-9', NULL::text, true)$$,
+  $$VALUES ('Государственные секреты: бумажная карточка PC-9', NULL::text, true)$$,
   'R14: Appendix 5 shows a state secret by its paper card only');
 SELECT is((SELECT count(*)::int FROM form_control_approval(:a1) WHERE measure LIKE '%Alpha%'), 1, 'Appendix 5: content of ordinary points is shown');
 
@@ -82,7 +82,7 @@ SELECT is((SELECT intermediate_result FROM form_annual_summary(:gov, 2025, 'ru')
   'Half of the measures done. Установлен новый срок 10.03.2025: до 02.06.2025 (карантин). Срок исполнения: 02.06.2025 (истёк).',
   'Appendix 8: the latest intermediate report and the fact of a new deadline (R70.4)');
 SELECT results_eq(format('SELECT content, intermediate_result FROM form_annual_summary(%s, 2025, ''ru'') WHERE instruction_id = %s', :gov, :i3),
-  $$VALUES ('Государственные секреты (R14): бумажная карточка PC-9', 'Переведено на среднесрочный контроль 01.04.2025, срок до 24.12.2027. Срок исполнения: 24.12.2027.')$$,
+  $$VALUES ('Государственные секреты: бумажная карточка PC-9', 'Переведено на среднесрочный контроль 01.04.2025, срок до 24.12.2027. Срок исполнения: 24.12.2027.')$$,
   'R14: a state secret in Appendix 8: its paper card and the facts of the transfer, no content');
 SELECT results_eq(format('SELECT sector_heading, status_label FROM form_annual_summary(%s, 2025, ''kk'') WHERE instruction_id = %s', :gov, :i1),
   $$VALUES ('Денсаулық сақтау саласында', 'орындалуда')$$, 'Appendix 8 in Kazakh: the sector heading and the status');
@@ -103,7 +103,7 @@ SELECT is((SELECT DISTINCT sector_heading FROM form_annual_summary(:gov, 2025, '
 
 -- CSV ---------------------------------------------------------------------------------------
 SELECT is(split_part(form_control_approval_csv(:a1, 'ru'), E'\r\n', 1),
-  '№ п/п,Наименование мероприятия,Срок исполнения,Форма завершения,Конечный результат,Ответственный государственный орган,"Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента"',
+  '№ п/п,Наименование мероприятия,Срок исполнения,Форма завершения,Конечный результат*,Ответственный государственный орган,"Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента"',
   'CSV: the header row holds the form''s headings, quoted where they contain a comma');
 SELECT is(split_part(form_control_approval_csv(:a1, 'ru'), E'\r\n', 2),
   '1,"Gamma, ""quoted""",04.04.2025,,,Agency X; Министерство здравоохранения,Правительство',
@@ -112,7 +112,7 @@ SELECT is(array_length(string_to_array(form_control_approval_csv(:a1, 'ru'), E'\
   'CSV: a header, four rows, each ended by CRLF');
 SELECT is(array_length(string_to_array(form_annual_summary_csv(:gov, 2025, 'kk'), E'\r\n'), 1), 6,
   'CSV of Appendix 8: a header and four rows');
-SELECT matches(split_part(form_annual_summary_csv(:gov, 2025, 'kk'), E'\r\n', 1), '^Сала,р/с №,Тапсырманың деректемелері,',
+SELECT matches(split_part(form_annual_summary_csv(:gov, 2025, 'kk'), E'\r\n', 1), '^Сала\*,р/с №,Тапсырманың деректемелері,',
   'CSV of Appendix 8 in Kazakh: the form''s headings');
 
 -- HTML --------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ SELECT ok(strpos(form_control_approval_html(:a1, 'ru'), 'Президента Р
           'HTML Appendix 5 (ru): the act''s date and number as the form''s title writes them');
 SELECT ok(strpos(form_control_approval_html(:a1, 'kk'), 'Президентінің 2025 жылғы 1 наурыздағы № 7 актісін') > 0,
           'HTML Appendix 5 (kk): the act''s date and number in Kazakh');
-SELECT ok(form_annual_summary_html(:gov, 2025, 'kk') ~ '8-қосымша.*<th>Тапсырманың деректемелері</th>.*<tr class="sector"><td colspan="6">Денсаулық сақтау саласында</td></tr>',
+SELECT ok(form_annual_summary_html(:gov, 2025, 'kk') ~ '8-қосымша.*<th>Тапсырманың деректемелері</th>.*<tr class="sector"><td colspan="6">Денсаулық сақтау саласында\*</td></tr>',
           'HTML Appendix 8 (kk): the appendix, headings and sector rows');
 SELECT ok(form_annual_summary_html(:gov, 2025, 'ru') ~ '^<!DOCTYPE html>.*<meta charset="utf-8">.*border: 1px solid #000.*</html>$',
           'HTML: a whole UTF-8 document with bordered cells');

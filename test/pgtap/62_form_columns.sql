@@ -61,14 +61,14 @@ SELECT is((SELECT array_agg(f.form ORDER BY f.form) FROM forms f
                   <> (SELECT array_agg(g) FROM generate_series(1, (SELECT count(*)::integer FROM report_form_columns(f.form) c WHERE c.number IS NOT NULL)) g)),
   NULL, 'the printed columns of every form are numbered 1..n and their widths sum to 100%');
 
--- The CSV header row is the column table's headings, in kk and in ru.
+-- The CSV header row is the column table's headings with their footnote marks, in kk and in ru.
 SELECT is(split_part(form_control_approval_csv(:a1, l), E'\r\n', 1),
-          (SELECT string_agg(report_csv_field(CASE l WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END), ',' ORDER BY c.ordinal)
+          (SELECT string_agg(report_csv_field((CASE l WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, '')), ',' ORDER BY c.ordinal)
              FROM report_form_columns('control_approval') c),
           'Appendix 5 CSV, ' || l || ': the header row is the headings of report_form_columns')
   FROM unnest(ARRAY['kk', 'ru']) l;
 SELECT is(split_part(form_annual_summary_csv(:gov, 2025, l), E'\r\n', 1),
-          (SELECT string_agg(report_csv_field(CASE l WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END), ',' ORDER BY c.ordinal)
+          (SELECT string_agg(report_csv_field((CASE l WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, '')), ',' ORDER BY c.ordinal)
              FROM report_form_columns('annual_summary') c),
           'Appendix 8 CSV, ' || l || ': the header row is the headings of report_form_columns')
   FROM unnest(ARRAY['kk', 'ru']) l;

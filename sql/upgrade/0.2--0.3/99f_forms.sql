@@ -1,0 +1,408 @@
+/*
+ * 99f_forms: Appendix 5 and 8 as the decree draws them (issue 18, Forms) and
+ * Appendix 8 set-wise (issue 19), helper R4.  Follows sql/src/70_reporting.sql
+ * (Helpers, the forms' phrases and writers, Appendix 8) and
+ * sql/src/35_registry_triggers.sql (the decider's label):
+ * - new: kk_number_ending(bigint, text) (C, src/reporting/kk_case*.c) and
+ *   report_date_kk(date, text): Kazakh case endings after a date;
+ *   report_kk_sort_key(text): Kazakh alphabetical order without ICU;
+ *   form_annual_summary_bodies(integer, text, bigint[]): Appendix 8 for many
+ *   bodies in one pass over the journal;
+ * - form_annual_summary: PA-level points left out (R75-1), two statuses (a
+ *   removal on another ground is in progress with its ground stated), a wrapper
+ *   of form_annual_summary_bodies; its CSV and HTML keep its order;
+ * - the writers print the footnote marks (CSV header, the sector rows);
+ * - vocabulary: «Президент Кеңесінің бастығы» / «Начальник Канцелярии
+ *   Президента»; the title «… есебінің нысаны» / «Форма …»; the state-secret
+ *   card without «(R14)»; the Kazakh extension phrase with case endings; a
+ *   removal names its ground; status_removed is gone (two statuses).
+ */
+
+-- Vocabulary --------------------------------------------------------------------
+UPDATE vocabulary SET kk = 'Президент Кеңесінің бастығы', ru = 'Начальник Канцелярии Президента'
+ WHERE domain = 'decider' AND code = 'head_of_presidents_office';
+UPDATE vocabulary SET kk = 'Мемлекеттік құпиялар: қағаз карточка %s', ru = 'Государственные секреты: бумажная карточка %s',
+       en = 'State secrets: paper card %s'
+ WHERE domain = 'form_phrase' AND code = 'state_secret_card';
+UPDATE vocabulary SET kk = '%1$s мерзім %6$s бастап %7$s дейін %4$sұзартылды (%5$s)'
+ WHERE domain = 'form_phrase' AND code = 'decision_extension';
+UPDATE vocabulary SET kk = '%1$s бақылаудан алынды (%2$s)', ru = 'Снято с контроля %1$s (%2$s)', en = 'Removed from control on %1$s (%2$s)'
+ WHERE domain = 'form_phrase' AND code = 'decision_removal';
+UPDATE vocabulary
+   SET kk = 'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебінің нысаны',
+       ru = 'Форма ежегодного сводного отчёта Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль',
+       en = 'Form of the annual summary of the Government (a central state body or a local executive body) on the instructions passed to its control'
+ WHERE domain = 'form_phrase' AND code = 'annual_summary_heading';
+DELETE FROM vocabulary WHERE domain = 'form_phrase' AND code = 'status_removed';
+
+-- Kazakh case endings after a date --------------------------------------------------
+-- a form's dates: report_date is STABLE as to_char is, so that the planner inlines it
+ALTER FUNCTION report_date(date) STABLE;
+CREATE FUNCTION kk_number_ending(n bigint, grammatical_case text) RETURNS text
+AS 'MODULE_PATHNAME', 'ic_kk_number_ending_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kk_number_ending(bigint, text) IS
+  'The Kazakh case ending (no hyphen) a number written in digits takes: grammatical_case ablative (шығыс септік: -дан/-ден/-тан/-тен/-нан/-нен) or dative (барыс септік: -ға/-ге/-қа/-ке), by the last word of the number read aloud: kk_number_ending(2025, ''ablative'') = тен; another case raises 22023';
+
+CREATE FUNCTION report_date_kk(d date, grammatical_case text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN pg_catalog.to_char(d, 'DD.MM.YYYY') OPERATOR(pg_catalog.||) '-'
+       OPERATOR(pg_catalog.||) instruction_control.kk_number_ending(pg_catalog.date_part('year', d)::bigint, grammatical_case);
+COMMENT ON FUNCTION report_date_kk(date, text) IS
+  'A day as the forms print it in Kazakh with a case ending after its year (kk_number_ending): report_date_kk(''2025-03-11'', ''ablative'') = 11.03.2025-тен; NULL for NULL';
+
+-- Phrases and writers ------------------------------------------------------------
+CREATE OR REPLACE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+-- not pinned, every name qualified: the planner inlines it into the form's query
+AS $$
+  SELECT CASE
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_extension',
+             instruction_control.report_date(d.decided_on), instruction_control.report_date(d.old_due_date),
+             instruction_control.report_date(d.new_due_date),
+             CASE WHEN d.repeated THEN (words OPERATOR(pg_catalog.->>) 'form_phrase:repeated') OPERATOR(pg_catalog.||) ' ' ELSE '' END,
+             coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text),
+             -- the Kazakh phrase: the dates with the case endings бастап and дейін want
+             instruction_control.report_date_kk(d.old_due_date, 'ablative'), instruction_control.report_date_kk(d.new_due_date, 'dative'))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_transfer', instruction_control.report_date(d.decided_on),
+             pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text) COLLATE instruction_control.und),
+             instruction_control.report_date(d.new_due_date))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_new_deadline', instruction_control.report_date(d.decided_on),
+             instruction_control.report_date(d.new_due_date),
+             CASE WHEN d.reason IS NOT NULL AND NOT hide_reason
+                  THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason) COLLATE instruction_control.und) OPERATOR(pg_catalog.||) ')'
+                  ELSE '' END)
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal' THEN
+      -- the ground named: a removal on a ground other than executed is stated in Appendix 8's result column
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on),
+             coalesce(words OPERATOR(pg_catalog.->>) ('removal_ground:' OPERATOR(pg_catalog.||) d.ground::pg_catalog.text), d.ground::pg_catalog.text))
+    ELSE pg_catalog.concat_ws(' ', words OPERATOR(pg_catalog.->>) ('decision_kind:' OPERATOR(pg_catalog.||) d.kind::pg_catalog.text), instruction_control.report_date(d.decided_on))
+  END
+$$;
+
+CREATE OR REPLACE FUNCTION report_form_columns(form text)
+RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
+               width integer, number integer, align text, format text, lead_key text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT c.ordinal, c.key, c.heading_kk, c.heading_ru, c.mark, c.width, c.number, c.align, c.format, c.lead_key
+    FROM (VALUES
+      -- Appendix 5, control approval (form_control_approval)
+      ('control_approval', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('control_approval', 2, 'measure', 'Іс-шараның атауы', 'Наименование мероприятия', NULL, 27, 2, NULL, 'text', 'point'),
+      ('control_approval', 3, 'due_date', 'Орындалу мерзімі', 'Срок исполнения', NULL, 9, 3, 'c', 'date', NULL),
+      ('control_approval', 4, 'completion_form', 'Аяқталу нысаны', 'Форма завершения', NULL, 12, 4, NULL, 'text', NULL),
+      ('control_approval', 5, 'final_result', 'Түпкілікті нәтиже', 'Конечный результат', '*', 12, 5, NULL, 'text', NULL),
+      ('control_approval', 6, 'responsible_body', 'Жауапты мемлекеттік орган', 'Ответственный государственный орган', NULL, 15, 6, NULL, 'text', NULL),
+      ('control_approval', 7, 'control_body',
+       'Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі',
+       'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
+       NULL, 21, 7, NULL, 'text', NULL),
+      -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
+      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', '*', NULL, NULL, NULL, 'group', NULL),
+      ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
+      ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
+      ('annual_summary', 5, 'status_label', 'Орындалу мәртебесі (орындалған, орындалуда)', 'Статус исполнения (исполнено, на исполнении)', NULL, 11, 4, 'c', 'text', NULL),
+      ('annual_summary', 6, 'final_result', 'Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын',
+       'Если поручение исполнено, кратко изложить конечный результат', NULL, 19, 5, NULL, 'text', NULL),
+      ('annual_summary', 7, 'intermediate_result',
+       'Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)',
+       'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)',
+       NULL, 28, 6, NULL, 'text', NULL)
+    ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
+   WHERE c.form = $1
+   ORDER BY c.ordinal
+$$;
+
+CREATE OR REPLACE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
+  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  line AS (
+    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
+           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
+           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
+                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
+     GROUP BY r.n)
+  SELECT d.start
+         || (SELECT string_agg(report_csv_field((CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, ''), delimiter), delimiter ORDER BY c.ordinal) FROM c)
+         || E'\r\n'
+         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
+    FROM d
+$$;
+
+CREATE OR REPLACE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
+  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
+  line AS (
+    SELECT r.n,
+           -- a heading row where the numbering starts again (the sector of Appendix 8)
+           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || coalesce(c.mark, '') || '</td></tr>' || E'\n', '')
+                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
+           || '<tr>'
+           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
+           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
+                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
+                                       ELSE '' END || '>'
+                         || CASE c.format
+                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
+                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
+                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
+                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
+                                        ELSE '' END
+                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
+                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
+           || '</tr>' AS html
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
+     GROUP BY r.n, n.cells, n.point)
+  SELECT '<table><colgroup>'
+         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
+         || '</colgroup><thead><tr>'
+         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
+         || '</tr><tr class="num">'
+         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
+         || '</tr></thead><tbody>'
+         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
+                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
+         || '</tbody></table>'
+    FROM n
+$$;
+
+-- Appendix 8 ------------------------------------------------------------------------
+CREATE FUNCTION report_kk_sort_key(heading text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- each letter of the Kazakh alphabet (А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң
+-- О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я), upper or lower case, becomes
+-- one of 42 characters in that order (U+0100..U+0129), then the Latin letters
+-- (U+012A..U+0143: a sector written in Latin after the Kazakh ones), compared
+-- under "C"; spaces, digits and signs stay below every letter
+RETURN pg_catalog.translate(heading,
+  'АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+  'ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃ') COLLATE "C";
+COMMENT ON FUNCTION report_kk_sort_key(text) IS
+  'A key that sorts Kazakh text in the order of the Kazakh alphabet under COLLATE "C" (give it at the call: report_kk_sort_key(x) COLLATE "C"), without ICU: Appendix 8 in Kazakh lists its sectors by it (Ғылым before Сала көрсетілмеген) on every cluster, the ICU collation instruction_control.kk breaking ties';
+
+CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
+RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+               content text, status text, status_label text, final_result text, intermediate_result text,
+               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+-- the query of every body is costed above the JIT thresholds, and compiling
+-- its many text expressions took longer than running them (issue 19)
+SET jit = off
+AS $$
+DECLARE
+  y_start date;
+  y_end date;
+  checked_lang text := report_check_lang(lang);
+  the_bodies bigint[] := body_ids;
+  -- the form's words, from the vocabulary (form_phrase)
+  w_act_signed_on text := label('form_phrase', 'act_signed_on', checked_lang);
+  w_instruction text := label('form_phrase', 'instruction', checked_lang);
+  w_received_on text := label('form_phrase', 'received_on', checked_lang);
+  w_point text := label('form_phrase', 'point', checked_lang);
+  w_secret text := label('form_phrase', 'state_secret_card', checked_lang);
+  w_due text := label('form_phrase', 'due', checked_lang);
+  w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
+  w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
+  w_executed text := label('form_phrase', 'status_executed', checked_lang);
+  w_no_sector text := sector_heading(NULL, checked_lang);
+  words jsonb := report_words(checked_lang);
+BEGIN
+  IF year IS NULL OR year < 2000 OR year > 2100 THEN
+    RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
+      USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
+  END IF;
+  PERFORM report_require_whole('Appendix 8');
+  y_start := make_date(year, 1, 1);
+  y_end := make_date(year, 12, 31);
+  IF the_bodies IS NULL THEN
+    the_bodies := ARRAY(SELECT b.id FROM state_body b);
+  END IF;
+  RETURN QUERY
+  WITH heading AS MATERIALIZED (
+    -- a sector's heading once per body, not per row
+    SELECT b.id, coalesce(b.sector, '') AS sector_key, sector_heading(nullif(b.sector, ''), checked_lang) AS heading
+      FROM state_body b
+  ), folded AS (
+    -- the journal joined to the instructions and folded once: one body reads
+    -- its instructions and their decisions by index, all bodies in one hash
+    -- join.  The fold is a window over each instruction's decisions in their
+    -- order (one sort for all, where an aggregate with its own ORDER BY would
+    -- sort once per instruction); DISTINCT ON keeps one row per instruction.
+    SELECT DISTINCT ON (i.id)
+           i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
+           i.external_ref, i.responsible_body_id, i.due_date AS due_now,
+           coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
+           -- the journal folded at the year's end, as instruction_as_of folds it
+           min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
+           min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removal_ground,
+           coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end) OVER w, false) AS due_changed_later,
+           (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end) OVER w)::integer AS ext,
+           (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end) OVER w)::integer AS tr,
+           (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end) OVER w)::integer AS nd,
+           string_agg(decision_phrase(d, words, i.secrecy = 'state_secret') || '.', ' ')
+             FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end) OVER w AS phrases
+      FROM instruction i
+      LEFT JOIN decision d ON d.instruction_id = i.id
+     WHERE (i.controlling_body_id = ANY (the_bodies)
+            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = ANY (the_bodies)))
+       AND i.level <> 'pa'
+       AND coalesce(i.received_on, i.created_at::date) <= y_end
+    WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+     ORDER BY i.id, d.seq
+  ), rows AS (
+    SELECT f.*, f.removed_on IS NULL AS on_control,
+           -- the deadline then: the instruction's own unless a later decision
+           -- moved it; then what the first such decision found (its old date)
+           CASE WHEN f.due_changed_later
+                THEN (SELECT d.old_due_date FROM decision d
+                       WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
+                       ORDER BY d.seq LIMIT 1)
+                ELSE f.due_now END AS due_then,
+           coalesce(h.sector_key, '') AS sector_key, coalesce(h.heading, w_no_sector) AS heading,
+           CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
+      FROM folded f
+      LEFT JOIN heading h ON h.id = f.responsible_body_id
+     WHERE f.removed_on IS NULL OR f.removed_on >= y_start
+  )
+  SELECT r.owner,
+         nullif(r.sector_key, ''),
+         r.heading,
+         (row_number() OVER (PARTITION BY r.owner, r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
+         r.id,
+         concat_ws(', ',
+           CASE WHEN a.id IS NOT NULL
+                THEN concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
+                               CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END)
+                ELSE w_instruction
+                     || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
+                     || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
+           CASE WHEN r.point IS NOT NULL THEN format(w_point, r.point::text) END),
+         CASE WHEN r.secrecy = 'state_secret'
+              THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
+              ELSE r.content END,
+         r.status_code,
+         CASE r.status_code WHEN 'executed' THEN w_executed ELSE w_in_progress END,
+         -- executed: the final result in brief
+         -- (a report is the latest by day, read backwards from report_instruction_idx)
+         CASE WHEN r.status_code = 'executed' AND r.secrecy <> 'state_secret' THEN
+           coalesce((SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
+                      ORDER BY p.submitted_on DESC LIMIT 1),
+                    r.final_result) END,
+         -- in progress: the intermediate result with the facts of extensions,
+         -- transfers and new deadlines (and of a removal on another ground)
+         CASE WHEN r.status_code = 'in_progress' THEN
+           nullif(concat_ws(' ',
+             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
+               (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
+                 ORDER BY p.submitted_on DESC LIMIT 1) END,
+             r.phrases,
+             CASE WHEN r.on_control THEN
+               format(w_due, coalesce(report_date(r.due_then), '—'))
+               || CASE WHEN r.due_then < y_end THEN w_due_passed ELSE '' END || '.' END), '')
+         END,
+         r.due_then,
+         r.ext, r.tr, r.nd,
+         r.secrecy = 'state_secret'
+    FROM rows r
+    LEFT JOIN act a ON a.id = r.act_id
+   -- bodies in the order asked; sectors in the alphabetical order of the
+   -- form's language whatever the database's collation: Kazakh by the
+   -- alphabet's key (report_kk_sort_key), Russian by instruction_control.ru
+   ORDER BY array_position(the_bodies, r.owner),
+            -- (COLLATE "C" here: a function's result takes the database's collation)
+            CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(r.heading) COLLATE "C" END,
+            CASE WHEN checked_lang = 'kk' THEN r.heading COLLATE instruction_control.kk END,
+            r.heading COLLATE instruction_control.ru, 4;
+END
+$$;
+COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS
+  'Appendix 8 for many bodies at once (R75-1): the rows of form_annual_summary for every body of body_ids (NULL: every state body), body_id first, in one set-wise pass over the journal; bodies in the order given, then sectors and rows as form_annual_summary orders them. lang kk or ru (IC301); year outside 2000-2100 IC304; a role that sees part of the registry IC305';
+
+CREATE OR REPLACE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
+RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
+               content text, status text, status_label text, final_result text, intermediate_result text,
+               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  the_body bigint := body_id;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
+    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  RETURN QUERY
+  SELECT f.sector, f.sector_heading, f.row_no, f.instruction_id, f.requisites, f.content, f.status, f.status_label,
+         f.final_result, f.intermediate_result, f.due_date, f.extensions, f.transfers, f.new_deadlines, f.state_secret
+    FROM form_annual_summary_bodies(year, lang, ARRAY[the_body]) WITH ORDINALITY AS f
+   ORDER BY f.ordinality;
+END
+$$;
+COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
+  'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions below PA level given to its control as they stood at the year''s end (the journal folded), grouped by sector (in Kazakh by the Kazakh alphabet), status executed / in progress only (a removal on another ground is in progress with the removal and its ground in the intermediate result), the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';
+
+CREATE OR REPLACE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                        bom boolean DEFAULT false) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT report_form_csv('annual_summary', lang,
+                         jsonb_agg(f ORDER BY o),   -- the row function's order
+                         delimiter, bom)
+    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
+         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
+         state_secret, o)
+$$;
+
+CREATE OR REPLACE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  is_kk boolean := report_check_lang(lang) = 'kk';
+  b state_body;
+  rows jsonb;
+BEGIN
+  SELECT * INTO b FROM state_body WHERE id = body_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  SELECT jsonb_agg(f ORDER BY o)   -- the row function's order
+    INTO rows
+    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
+         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
+         state_secret, o);
+  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
+  RETURN report_html_head(label('form_phrase', 'annual_summary_title', lang), lang)
+    || '<div class="appendix">'
+    || CASE WHEN is_kk
+            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b>'
+            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
+    || '</div><h1>'
+    || report_html_escape(label('form_phrase', 'annual_summary_heading', lang))
+    || '</h1><p class="sub">'
+    || report_html_escape(format(label('form_phrase', 'annual_summary_year', lang),
+                                 CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END, year))
+    || '</p>'
+    || report_form_html_table('annual_summary', lang, rows)
+    || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
+    || '</p></body></html>';
+END
+$$;
