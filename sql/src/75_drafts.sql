@@ -56,7 +56,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('draft_step_kind', 'withdrawn', 'Кері қайтарып алынды', 'Отозвано', 'Withdrawn'),
   ('visa_position', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
   ('visa_position', 'secretary_sc', 'Қауіпсіздік Кеңесінің Хатшысы', 'Секретарь Совета Безопасности', 'Secretary of the Security Council'),
-  ('visa_position', 'head_of_presidents_office', 'Президент Кеңесінің бастығы', 'Начальник Совета Президента', 'Chief of the President''s Council'),
+  ('visa_position', 'head_of_presidents_office', 'Президент Кеңесінің бастығы', 'Начальник Канцелярии Президента', 'Head of the President''s Office'),
   ('visa_position', 'assistant_or_adviser', 'Президенттің көмекшісі немесе кеңесшісі', 'Помощник или советник Президента', 'Assistant or Adviser to the President'),
   ('visa_position', 'state_counsellor', 'Мемлекеттік кеңесші', 'Государственный советник', 'State Counsellor'),
   ('visa_position', 'pa_unit_head', 'Жауапты құрылымдық бөлімшенің басшысы', 'Руководитель ответственного структурного подразделения', 'Head of the responsible PA unit'),
@@ -72,7 +72,7 @@ COMMENT ON FUNCTION draft_review_days(text) IS
 CREATE FUNCTION draft_may_set_refinement_term(decider text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_sql_draft_may_set_refinement_term' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION draft_may_set_refinement_term(text) IS
-  'R21: may this official set a refinement term other than 5 working days (the Head of the PA, the Secretary of the SC, the Chief of the President''s Council, an Assistant or an Adviser)';
+  'R21: may this official set a refinement term other than 5 working days (the Head of the PA, the Secretary of the SC, the Head of the President''s Office, an Assistant or an Adviser)';
 
 CREATE FUNCTION draft_may_be_refined(kind text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'ic_sql_draft_may_be_refined' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -317,7 +317,7 @@ BEGIN
         USING ERRCODE = 'IC503',
               DETAIL = format('Draft %s: a term of %s working days set by %s.', d.id, NEW.term_days,
                               coalesce(NEW.decided_by::text, 'nobody named')),
-              HINT = 'The Head of the PA, the Secretary of the SC, the Chief of the President''s Council, an Assistant or an Adviser (decided_by); without them the term is 5 working days (R21).';
+              HINT = 'The Head of the PA, the Secretary of the SC, the Head of the President''s Office, an Assistant or an Adviser (decided_by); without them the term is 5 working days (R21).';
     END IF;
     NEW.due_date := add_working_days(NEW.on_date, coalesce(NEW.term_days, 5));
   WHEN 'agreed' THEN

@@ -160,7 +160,7 @@ typedef struct VisaNeed
 static const VisaNeed act_needs[] = {
 	{head_of_pa, IC_VISA_PAPER, "the Head of the PA's visa on paper (R24)"},
 	{r24_supervisors, IC_VISA_PAPER,
-	"the supervising official's visa on paper: the Secretary of the Security Council, the Chief of the President's Council, an Assistant or an Adviser (R24)"},
+	"the supervising official's visa on paper: the Secretary of the Security Council, the Head of the President's Office, an Assistant or an Adviser (R24)"},
 	{general_department, IC_VISA_PAPER, "the head of the General Department's visa on paper (R24)"},
 	{NULL, 0, NULL}
 };

@@ -24,7 +24,7 @@ AS $$
        'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
        NULL, 21, 7, NULL, 'text', NULL),
       -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
-      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', NULL, NULL, NULL, NULL, 'group', NULL),
+      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', '*', NULL, NULL, NULL, 'group', NULL),
       ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
       ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
       ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
