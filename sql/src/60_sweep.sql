@@ -734,6 +734,16 @@ AS $$
           OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
                                                               WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
   UNION
+  -- R57: the roadmaps whose 5 working days for the PA's agreement ended since
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND s.id IN (SELECT m.instruction_id FROM instruction_control.roadmap m
+                   WHERE m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
+                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                         OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                         OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
      AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
@@ -749,7 +759,7 @@ AS $$
                      AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
-  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since (deadlines, roadmap due dates, the PA''s 5 working days to agree a roadmap, R57), the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
 
 -- What the server cannot say in SQL: may this procedure commit?
 CREATE FUNCTION in_transaction_block() RETURNS boolean

@@ -11,7 +11,8 @@
  *   of the PA) from sweep_rule_roadmap_agreement_late(), which
  *   sweep_rule_roadmap_not_approved() returns too; roadmap_not_approved is
  *   cited R56/R59 and waits the level's escalation grace (the project's own
- *   setting), not R57's 5 days; view report_roadmap;
+ *   setting), not R57's 5 days; sweep_scope() re-reads the roadmaps whose
+ *   PA days ended since; view report_roadmap;
  * - R59: the missing roadmap's detail says its 10 working days are R56's.
  */
 
@@ -239,6 +240,59 @@ $$;
 COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
   'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or missing-roadmap escalation (R56, R59) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';
 
+
+-- The incremental sweep re-reads the roadmaps whose PA days ended (R57)
+CREATE OR REPLACE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
+RETURNS SETOF sweep_state_current
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  WITH k AS MATERIALIZED (
+    SELECT k.key, k.days FROM instruction_control.sweep_rule_days(sweep_scope.since, sweep_scope.as_of, sweep_scope.calendar) k
+  )
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control
+     AND s.due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                 WHERE k.key OPERATOR(pg_catalog.=) 'due_date')::pg_catalog.date[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+     AND s.original_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.original_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND (s.roadmap_due_date OPERATOR(pg_catalog.>=) sweep_scope.since AND s.roadmap_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of
+          OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
+                                                              WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
+  UNION
+  -- R57: the roadmaps whose 5 working days for the PA's agreement ended since
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND s.id IN (SELECT m.instruction_id FROM instruction_control.roadmap m
+                   WHERE m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
+                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                         OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                         OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+     AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
+           SELECT coalesce(pg_catalog.array_agg(p), '{}') FROM pg_catalog.unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p
+            WHERE instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.since, sweep_scope.calendar)
+                  OPERATOR(pg_catalog.<>) instruction_control.reporting_period_end(p::instruction_control.reporting_period, sweep_scope.as_of, sweep_scope.calendar))::pg_catalog.text[])
+  UNION
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
+                  UNION
+                  SELECT x.instruction_id FROM instruction_control.decision x
+                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
+                     AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
+$$;
+COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since (deadlines, roadmap due dates, the PA''s 5 working days to agree a roadmap, R57), the key days of the rules (sweep_rule_days), reporting periods ended, and the instructions the run''s notes name (sweep_change)';
 
 -- Roadmaps and the PA's agreement (R56, R57, R59) ----------------------------
 CREATE VIEW report_roadmap WITH (security_invoker = true) AS
