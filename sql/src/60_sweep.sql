@@ -737,12 +737,13 @@ AS $$
   -- R57: the roadmaps whose 5 working days for the PA's agreement ended since
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
-     AND s.id IN (SELECT m.instruction_id FROM instruction_control.roadmap m
-                   WHERE m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
-                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
-                         OPERATOR(pg_catalog.>=) sweep_scope.since
-                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
-                         OPERATOR(pg_catalog.<) sweep_scope.as_of)
+     AND EXISTS (SELECT 1 FROM instruction_control.roadmap m
+                  WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
+                    AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
+                    AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                        OPERATOR(pg_catalog.>=) sweep_scope.since
+                    AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                        OPERATOR(pg_catalog.<) sweep_scope.as_of)
   UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL

@@ -149,8 +149,8 @@ judge_roadmap_pa_step(HeapTuple old, HeapTuple new, TupleDesc desc)
 		ereport(ERROR,
 				(errcode(ERRCODE_IC_BYPASS),
 				 errmsg("roadmap is append-only"),
-				 errdetail(once ? "UPDATE of roadmap.%s, already recorded, was refused."
-						   : "UPDATE of roadmap.%s was refused.", name),
+				 errdetail(once ? "Changing roadmap.%s, already recorded, was refused."
+						   : "Changing roadmap.%s was refused.", name),
 				 errhint("Only the PA's steps of R57 are written later, each once: submit_roadmap_to_pa() and agree_roadmap_with_pa(); anything else is corrected by a new roadmap.")));
 	}
 
