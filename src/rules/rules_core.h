@@ -415,7 +415,7 @@ extern bool ic_status_parse(const char *code, IcStatus *out);
 extern const char *ic_report_kind_code(IcReportKind k);
 extern bool ic_report_kind_parse(const char *code, IcReportKind *out);
 
-/* R56, R59: a roadmap is drafted within 10 working days. */
+/* R56: a roadmap is drafted within 10 working days; R59 borrows R56's term. */
 #define IC_ROADMAP_WORKING_DAYS 10
 
 /* Longest text accepted as a reference of a paper document of a state secret (R14). */
