@@ -90,7 +90,7 @@ BEGIN ATOMIC
   RETURNING *;
 END;
 COMMENT ON FUNCTION transfer_control IS
-  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1';
+  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1: «бір реттен асырмай» covers transfers, R72 relaxes only «қайталап ұзарту», so a repeated transfer needs disciplinary_review while instruction_control.repeated_transfer_review is on (the default)';
 
 CREATE FUNCTION set_new_deadline(
   instruction_id bigint,

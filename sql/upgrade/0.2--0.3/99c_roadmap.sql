@@ -13,8 +13,13 @@
  *   cited R56/R59 and waits the level's escalation grace (the project's own
  *   setting), not R57's 5 days; sweep_scope() re-reads the roadmaps whose
  *   PA days ended since; view report_roadmap;
- * - R59: the missing roadmap's detail says its 10 working days are R56's.
+ * - R59: the missing roadmap's detail says its 10 working days are R56's;
+ * - R72: transfer_control's comment quotes R69.1 and R72.
  */
+
+-- R72 and transfers: «бір реттен асырмай» (R69.1) against «қайталап ұзарту» (R72)
+COMMENT ON FUNCTION transfer_control(bigint, control_regime, date, decider, text, text, text, date, text) IS
+  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1: «бір реттен асырмай» covers transfers, R72 relaxes only «қайталап ұзарту», so a repeated transfer needs disciplinary_review while instruction_control.repeated_transfer_review is on (the default)';
 
 -- R57: the day a roadmap is submitted to the PA ------------------------------
 ALTER TABLE roadmap ADD COLUMN submitted_to_pa_on date;
