@@ -77,13 +77,17 @@ drafting_body(int64 body_id, int64 instruction_id, int64 *found_id)
 	return ic_rules_drafter_body(type, inside, direct);
 }
 
-/* A date column new in 0.3: IC_NO_DATE on a 0.2 schema, which lacks it. */
+/*
+ * roadmap.submitted_to_pa_on, new in 0.3.  A 0.2 schema (before ALTER
+ * EXTENSION UPDATE) records no submission: an agreement is then checked
+ * against approval, receipt and today only, as if submitted on approval.
+ */
 static int32
-optional_date(HeapTuple tuple, TupleDesc desc, const char *name)
+submitted_to_pa_on(HeapTuple tuple, TupleDesc desc, int32 approved_on, int32 agreed_on)
 {
-	if (SPI_fnumber(desc, name) <= 0)
-		return IC_NO_DATE;
-	return ic_get_finite_date(tuple, desc, name);
+	if (SPI_fnumber(desc, "submitted_to_pa_on") <= 0)
+		return agreed_on == IC_NO_DATE ? IC_NO_DATE : approved_on;
+	return ic_get_finite_date(tuple, desc, "submitted_to_pa_on");
 }
 
 static void
@@ -103,7 +107,7 @@ judge_roadmap(HeapTuple tuple, TupleDesc desc)
 		ctx.drafter = IC_DRAFTER_INVALID;
 	ctx.decided_on = ic_get_finite_date(tuple, desc, "approved_on");
 	ctx.pa_agreed_on = ic_get_finite_date(tuple, desc, "agreed_with_pa_on");
-	ctx.pa_submitted_on = optional_date(tuple, desc, "submitted_to_pa_on");
+	ctx.pa_submitted_on = submitted_to_pa_on(tuple, desc, ctx.decided_on, ctx.pa_agreed_on);
 	ctx.drafter_body = drafting_body(ic_get_int64(tuple, desc, "drafted_by_body_id"), facts.id,
 									 &ctx.drafter_body_id);
 	ctx.touches_government_powers = ic_get_bool(tuple, desc, "touches_government_powers");
@@ -160,7 +164,7 @@ judge_roadmap_pa_step(HeapTuple old, HeapTuple new, TupleDesc desc)
 	ctx.action = IC_ACTION_APPROVE_ROADMAP;
 	ctx.decided_on = ic_get_finite_date(new, desc, "approved_on");
 	ctx.pa_agreed_on = ic_get_finite_date(new, desc, "agreed_with_pa_on");
-	ctx.pa_submitted_on = optional_date(new, desc, "submitted_to_pa_on");
+	ctx.pa_submitted_on = submitted_to_pa_on(new, desc, ctx.decided_on, ctx.pa_agreed_on);
 	if (!ic_rules_check_roadmap_pa_dates(&ctx, &verdict))
 		ic_raise_verdict(&verdict);
 }

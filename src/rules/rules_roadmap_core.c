@@ -145,19 +145,19 @@ ic_rules_check_roadmap_pa_dates(const IcDecisionContext *ctx, IcVerdict *v)
 							 "Record submitted_to_pa_on first: the PA's 5 working days for agreeing run from the submission (R57).",
 							 "The roadmap of instruction %lld gives agreed_with_pa_on %s and no submitted_to_pa_on.",
 							 (long long) ctx->instruction_id, ic_format_day(agr, a, sizeof(a)));
-	if (agr < sub)
-		return ic_rules_deny(v, IC_FAMILY_ROADMAP, "R57",
-							 "roadmap is agreed with the PA before it was submitted",
-							 "The PA agrees a roadmap after its submission, within 5 working days of it (R57); check agreed_with_pa_on.",
-							 "The roadmap of instruction %lld was submitted to the PA on %s; agreed_with_pa_on is %s.",
-							 (long long) ctx->instruction_id, ic_format_day(sub, a, sizeof(a)),
-							 ic_format_day(agr, b, sizeof(b)));
 	if (ctx->decided_on != IC_NO_DATE && agr < ctx->decided_on)
 		return ic_rules_deny(v, IC_FAMILY_ROADMAP, "R57",
 							 "roadmap is agreed with the PA before it was approved",
 							 "The PA agrees the approved roadmap (R57); check agreed_with_pa_on and approved_on.",
 							 "The roadmap of instruction %lld was approved on %s; agreed_with_pa_on is %s.",
 							 (long long) ctx->instruction_id, ic_format_day(ctx->decided_on, a, sizeof(a)),
+							 ic_format_day(agr, b, sizeof(b)));
+	if (agr < sub)
+		return ic_rules_deny(v, IC_FAMILY_ROADMAP, "R57",
+							 "roadmap is agreed with the PA before it was submitted",
+							 "The PA agrees a roadmap after its submission, within 5 working days of it (R57); check agreed_with_pa_on.",
+							 "The roadmap of instruction %lld was submitted to the PA on %s; agreed_with_pa_on is %s.",
+							 (long long) ctx->instruction_id, ic_format_day(sub, a, sizeof(a)),
 							 ic_format_day(agr, b, sizeof(b)));
 	if (ctx->today != IC_NO_DATE && agr > ctx->today)
 		return ic_rules_deny(v, IC_FAMILY_ROADMAP, "R57",
