@@ -5,11 +5,12 @@
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 
-INSERT INTO state_body (code, name, name_ru, body_type, sector) VALUES
-  ('MINFIN',  'Ministry of Finance',            'Министерство финансов',             'central', 'finance'),
-  ('MINHEALTH', 'Ministry of Health',           'Министерство здравоохранения',      'central', 'health care'),
-  ('MINEDU',  'Ministry of Enlightenment',      'Министерство просвещения',          'central', 'education'),
-  ('ALMATY',  'Akimat of Almaty',               'Акимат города Алматы',              'local',   'regional development');
+-- ministries are inside the Government: R57 reads it for a roadmap's approver
+INSERT INTO state_body (code, name, name_ru, body_type, sector, inside_government) VALUES
+  ('MINFIN',  'Ministry of Finance',            'Министерство финансов',             'central', 'finance', true),
+  ('MINHEALTH', 'Ministry of Health',           'Министерство здравоохранения',      'central', 'health care', true),
+  ('MINEDU',  'Ministry of Enlightenment',      'Министерство просвещения',          'central', 'education', true),
+  ('ALMATY',  'Akimat of Almaty',               'Акимат города Алматы',              'local',   'regional development', false);
 
 INSERT INTO act (external_ref, act_type, number, title, signed_on) VALUES
   ('DOC-2025-001', 'address', NULL, 'Address of the President to the people of Kazakhstan', '2025-03-01'),

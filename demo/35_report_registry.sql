@@ -182,8 +182,18 @@ BEGIN
                                reason => 'Объективные внешние обстоятельства',
                                decided_on => least(today, recv + 20));
       IF scen = 15 THEN
-        PERFORM register_roadmap(ins.id, 'central_interdepartmental', 'deputy_prime_minister',
-                                 approved_on => least(today, recv + 28), document_ref => 'ДК-' || n);
+        -- R57: the drafter the responsible body fits, and its approver
+        PERFORM register_roadmap(ins.id, r.drafter::roadmap_drafter, r.approver::decider,
+                                 approved_on => least(today, recv + 28), document_ref => 'ДК-' || n)
+           FROM (SELECT CASE WHEN b.body_type = 'local' THEN 'local'
+                             WHEN b.body_type = 'central' AND b.inside_government THEN 'central_interdepartmental'
+                             WHEN b.body_type = 'central' THEN 'central_outside_government'
+                             ELSE 'executor_only' END AS drafter,
+                        CASE WHEN b.body_type = 'local' THEN 'akim'
+                             WHEN b.body_type = 'central' AND b.inside_government THEN 'deputy_prime_minister'
+                             ELSE 'first_head' END AS approver
+                   FROM instruction i LEFT JOIN state_body b ON b.id = i.responsible_body_id
+                  WHERE i.id = ins.id) r;
       END IF;
     ELSIF scen = 16 AND NOT secret THEN
       -- a new deadline in a quarantine (R70.4)

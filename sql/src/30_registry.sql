@@ -536,15 +536,18 @@ CREATE TABLE roadmap (
   agreed_with_prime_minister boolean NOT NULL DEFAULT false,
   agreed_with_pa_on   date,
   document_ref        text,
-  recorded_at         timestamptz NOT NULL DEFAULT now()
+  recorded_at         timestamptz NOT NULL DEFAULT now(),
+  submitted_to_pa_on  date
 );
 CREATE INDEX roadmap_instruction_idx ON roadmap (instruction_id);
 ALTER TABLE decision ADD FOREIGN KEY (roadmap_id) REFERENCES roadmap;
 COMMENT ON TABLE roadmap IS 'Roadmaps (plans of organisational measures, Appendix 3) and their approval (R56, R57, R59)';
-COMMENT ON COLUMN roadmap.drafter IS 'Kind of drafting body, which fixes the approver (R57)';
+COMMENT ON COLUMN roadmap.drafter IS 'Kind of drafting body, which fixes the approver (R57); must fit the drafting body (drafted_by_body_id, else the responsible body): inside the Government central_interdepartmental, outside it or directly subordinate to the President central_outside_government, local local; executor_only fits every body';
+COMMENT ON COLUMN roadmap.drafted_by_body_id IS 'The body that drafted it (R57); NULL: the instruction''s responsible body';
 COMMENT ON COLUMN roadmap.approved_by IS 'Position that approved it (R57)';
 COMMENT ON COLUMN roadmap.touches_government_powers IS 'Touches the Government''s powers: needs the Prime Minister''s agreement (R57)';
-COMMENT ON COLUMN roadmap.agreed_with_pa_on IS 'Day the PA agreed it, where needed (within 5 working days, R57)';
+COMMENT ON COLUMN roadmap.agreed_with_pa_on IS 'Day the PA agreed it, where needed (R57: within 5 working days of submitted_to_pa_on, the PA''s own term); not before submission, approval or receipt, not in the future; written once (agree_roadmap_with_pa)';
+COMMENT ON COLUMN roadmap.submitted_to_pa_on IS 'Day it was submitted to the PA for agreement, where needed (R57: the PA''s 5 working days run from it); not before receipt, not in the future; written once (submit_roadmap_to_pa)';
 
 CREATE TABLE report (
   id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

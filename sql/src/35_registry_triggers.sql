@@ -238,7 +238,7 @@ COMMENT ON FUNCTION executor_guard() IS
 
 CREATE FUNCTION roadmap_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_roadmap_judge' LANGUAGE C;
-COMMENT ON FUNCTION roadmap_judge() IS 'Trigger: judges the approval of a roadmap (R57) and journals it';
+COMMENT ON FUNCTION roadmap_judge() IS 'Trigger: judges the approval of a roadmap (R57: the drafter fits the drafting body) and journals it; on UPDATE lets through only the PA''s steps, each written once (submitted_to_pa_on, agreed_with_pa_on, R57)';
 
 CREATE FUNCTION report_judge()
 RETURNS trigger AS 'MODULE_PATHNAME', 'ic_report_judge' LANGUAGE C;
@@ -269,8 +269,10 @@ CREATE TRIGGER roadmap_judge BEFORE INSERT ON roadmap
   FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
 CREATE TRIGGER roadmap_journal AFTER INSERT ON roadmap
   FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
-CREATE TRIGGER roadmap_append_only BEFORE UPDATE OR DELETE ON roadmap
+CREATE TRIGGER roadmap_append_only BEFORE DELETE ON roadmap
   FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+CREATE TRIGGER roadmap_pa_step BEFORE UPDATE ON roadmap
+  FOR EACH ROW EXECUTE FUNCTION roadmap_judge();
 CREATE TRIGGER roadmap_no_truncate BEFORE TRUNCATE ON roadmap
   FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
 CREATE TRIGGER report_judge BEFORE INSERT ON report

@@ -93,7 +93,7 @@ BEGIN ATOMIC
   RETURNING *;
 END;
 COMMENT ON FUNCTION transfer_control IS
-  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1 and rests on the same evidence (pa_expert_conclusion or pa_agreement)';
+  'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1 and rests on the same evidence (pa_expert_conclusion or pa_agreement): «бір реттен асырмай» covers transfers, R72 relaxes only «қайталап ұзарту», so a repeated transfer needs disciplinary_review while instruction_control.repeated_transfer_review is on (the default)';
 
 CREATE FUNCTION set_new_deadline(
   instruction_id bigint,
@@ -147,18 +147,69 @@ CREATE FUNCTION register_roadmap(
   touches_government_powers boolean DEFAULT false,
   agreed_with_prime_minister boolean DEFAULT false,
   agreed_with_pa_on date DEFAULT NULL,
-  document_ref text DEFAULT NULL)
+  document_ref text DEFAULT NULL,
+  submitted_to_pa_on date DEFAULT NULL)
 RETURNS roadmap
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
                        touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on,
-                       document_ref)
+                       document_ref, submitted_to_pa_on)
   VALUES (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
-          touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref)
+          touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref,
+          submitted_to_pa_on)
   RETURNING *;
 END;
-COMMENT ON FUNCTION register_roadmap IS 'Register an approved roadmap (R56, R57, R59)';
+COMMENT ON FUNCTION register_roadmap IS 'Register an approved roadmap (R56, R57, R59): the drafter must fit the drafting body (R57); a roadmap already agreed with the PA gives submitted_to_pa_on with agreed_with_pa_on';
+
+-- R57's PA steps: «Келісу ... бес жұмыс күні ішінде жүзеге асырылады» -- where
+-- a roadmap is agreed with the PA, the PA agrees it within 5 working days of
+-- its submission (the PA's own term).  Each day is written once into the
+-- roadmap (the only UPDATE roadmap_judge lets through) and judged there: a
+-- submission not before receipt, an agreement not before submission,
+-- approval or receipt, neither in the future.  The sweep reports an agreement
+-- not given in time (roadmap_agreement_late, to the Head of the PA).
+CREATE FUNCTION submit_roadmap_to_pa(roadmap_id bigint, submitted_on date DEFAULT current_date)
+RETURNS roadmap
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  r instruction_control.roadmap;
+BEGIN
+  UPDATE instruction_control.roadmap m SET submitted_to_pa_on = submit_roadmap_to_pa.submitted_on
+   WHERE m.id OPERATOR(pg_catalog.=) submit_roadmap_to_pa.roadmap_id
+  RETURNING m.* INTO r;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'roadmap % does not exist', roadmap_id
+      USING ERRCODE = 'foreign_key_violation', HINT = 'Register the roadmap first (register_roadmap).';
+  END IF;
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION submit_roadmap_to_pa(bigint, date) IS
+  'Record the day a roadmap was submitted to the PA for agreement (R57: the PA''s 5 working days run from it); written once, not before receipt, not in the future';
+
+CREATE FUNCTION agree_roadmap_with_pa(roadmap_id bigint, agreed_on date DEFAULT current_date)
+RETURNS roadmap
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  r instruction_control.roadmap;
+BEGIN
+  UPDATE instruction_control.roadmap m SET agreed_with_pa_on = agree_roadmap_with_pa.agreed_on
+   WHERE m.id OPERATOR(pg_catalog.=) agree_roadmap_with_pa.roadmap_id
+  RETURNING m.* INTO r;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'roadmap % does not exist', roadmap_id
+      USING ERRCODE = 'foreign_key_violation', HINT = 'Register the roadmap first (register_roadmap).';
+  END IF;
+  RETURN r;
+END
+$$;
+COMMENT ON FUNCTION agree_roadmap_with_pa(bigint, date) IS
+  'Record the day the PA agreed a roadmap (R57: due within 5 working days of its submission to the PA); written once, after submission, approval and receipt, not in the future';
 
 CREATE FUNCTION submit_report(
   instruction_id bigint,

@@ -12,7 +12,10 @@
 --   risk_escalation       a risk report (R66-3.5), routed per R66-1.3              R66-3.5
 --   personal_overdue      a personal instruction past its two weeks               R51
 --   roadmap_missing       no roadmap registered by its due date                   R56, R59
---   roadmap_not_approved  no approved roadmap 5 working days after that           R57
+--   roadmap_not_approved  still none after the escalation grace period (the
+--                         project's own setting), routed per R66-1.3              R56, R59
+--   roadmap_agreement_late  the PA did not agree a submitted roadmap within
+--                         5 working days of its submission (the PA's term)      R57
 --   report_missing        no intermediate report for the period just ended       R66-1.1
 --   measures_missing      no information on measures a month after a repeated
 --                         extension                                               R72.4
@@ -41,9 +44,9 @@
 CREATE DOMAIN event_kind AS text
   CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
                    'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
-                   'measures_missing'));
+                   'measures_missing', 'roadmap_agreement_late'));
 COMMENT ON DOMAIN event_kind IS
-  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R57), report_missing (R66-1.1), measures_missing (R72.4)';
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days)';
 
 CREATE DOMAIN addressee AS text
   CHECK (VALUE IN ('executor', 'controller', 'head_of_pa', 'state_counsellor', 'secretary_sc',
@@ -59,9 +62,10 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'risk_escalation', 'Мерзімнің бұзылу қаупі туралы басшылыққа хабарлау', 'Доклад руководству о риске нарушения срока', 'Escalation of a risk to the deadline'),
   ('event_kind', 'personal_overdue', 'Жеке тапсырманың екі аптасы өтті', 'Истекли две недели личного поручения', 'Personal instruction past its two weeks'),
   ('event_kind', 'roadmap_missing', 'Жол картасы мерзімінде тіркелмеді', 'Дорожная карта не зарегистрирована в срок', 'Roadmap not registered in time'),
-  ('event_kind', 'roadmap_not_approved', 'Жол картасы мерзімінде келісілмеді немесе бекітілмеді', 'Дорожная карта не согласована или не утверждена в срок', 'Roadmap not agreed or approved in time'),
+  ('event_kind', 'roadmap_not_approved', 'Жол картасы мерзімінде бекітілмеді: басшылыққа хабарлау', 'Дорожная карта не утверждена в срок: доклад руководству', 'Roadmap still not approved: escalation'),
   ('event_kind', 'report_missing', 'Аралық ақпарат мерзімінде ұсынылмады', 'Промежуточная информация не представлена в срок', 'Intermediate report not submitted in time'),
   ('event_kind', 'measures_missing', 'Қабылданған шаралар туралы ақпарат бір ай ішінде ұсынылмады', 'Информация о принятых мерах не представлена в течение месяца', 'Information on measures not submitted within a month'),
+  ('event_kind', 'roadmap_agreement_late', 'Жол картасы ПӘ-мен бес жұмыс күні ішінде келісілмеді', 'Дорожная карта не согласована с АП в течение пяти рабочих дней', 'Roadmap not agreed by the PA within 5 working days'),
   ('addressee', 'executor', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
   ('addressee', 'controller', 'Бақылауды жүзеге асыратын бөлімше немесе орган', 'Подразделение или орган, осуществляющий контроль', 'Controlling unit or body'),
   ('addressee', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
@@ -250,8 +254,8 @@ CREATE TABLE event (
 CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
 COMMENT ON TABLE event IS
   'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
-COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing';
-COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late';
+COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report, the last of the PA''s 5 working days to agree a roadmap (R57)';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
 COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
@@ -461,31 +465,72 @@ LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'roadmap_missing', roadmap_due_date, 'controller',
          CASE WHEN regime OPERATOR(pg_catalog.=) 'long_term' THEN 'R59' ELSE 'R56' END,
-         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date)
+         -- R59 names no term: its 10 working days are R56's, counted from the transfer
+         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days', 10,
+                                       'term_rule', 'R56')
    WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
      AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
                       WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_missing.id
                         AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_missing.as_of OFFSET 0)
 $$;
 COMMENT ON FUNCTION sweep_rule_roadmap_missing(bigint, boolean, text, date, date) IS
-  'Sweep rule R56 (R59 under long-term control): no roadmap registered by its due date, to the controller';
+  'Sweep rule R56 (R59 under long-term control, with the 10 working days borrowed from R56): no roadmap registered by its due date, to the controller';
 
+-- R57's 5 working days are the PA's, for agreeing a roadmap submitted to it
+-- («Келісу ... бес жұмыс күні ішінде жүзеге асырылады»): a roadmap submitted
+-- and not agreed by the last of them is the PA's delay, reported to the Head
+-- of the PA; its period is that last day.  An agreement recorded after as_of
+-- is not known on as_of (a replay sees the day as it was).
+CREATE FUNCTION sweep_rule_roadmap_agreement_late(id bigint, on_control boolean, calendar text, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'roadmap_agreement_late', a.due, 'head_of_pa', 'R57',
+         pg_catalog.jsonb_build_object('roadmap_id', m.id, 'submitted_to_pa_on', m.submitted_to_pa_on,
+                                       'agreement_due', a.due, 'working_days', 5,
+                                       'agreed_with_pa_on', m.agreed_with_pa_on)
+    FROM instruction_control.roadmap m
+   CROSS JOIN LATERAL (SELECT instruction_control.add_working_days(m.submitted_to_pa_on, 5, calendar) AS due) a
+   WHERE on_control AND m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_agreement_late.id
+     AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<=) as_of
+     AND a.due OPERATOR(pg_catalog.<) as_of
+     AND (m.agreed_with_pa_on IS NULL OR m.agreed_with_pa_on OPERATOR(pg_catalog.>) a.due)
+$$;
+COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, date) IS
+  'Sweep rule R57: a roadmap submitted to the PA and not agreed within 5 working days of the submission (the PA''s own term) is the PA''s delay, reported to the Head of the PA';
+
+-- A roadmap still missing after the escalation grace period of the level
+-- (sweep_setting: the project's own setting, not the decree's) is escalated
+-- per R66-1.3 and cited by the rule that asked for it, R56 or R59 (R57's 5
+-- working days are the PA's for agreeing, not a term of the executor).  The
+-- rule also reports the PA's late agreement (R57), so the sweep's roadmap
+-- arm asks one function for both.
 CREATE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
                                                 roadmap_due_date date, calendar text, as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT 'roadmap_not_approved', roadmap_due_date, r.addressee::pg_catalog.text, 'R57',
-         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date)
-    FROM instruction_control.sweep_route(id, kind, level) r
+  SELECT 'roadmap_not_approved', roadmap_due_date, r.addressee::pg_catalog.text,
+         CASE WHEN EXISTS (SELECT 1 FROM instruction_control.decision d
+                            WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
+                              AND d.roadmap_due_date OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.roadmap_due_date)
+              THEN 'R59' ELSE 'R56' END,
+         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days_late', k.late,
+                                       'grace', g.grace, 'grace_source', 'sweep_setting')
+    FROM (SELECT instruction_control.working_days_between(roadmap_due_date, as_of, calendar) AS late) k
+   CROSS JOIN (SELECT s.grace FROM instruction_control.sweep_settings() s
+                WHERE s.level OPERATOR(instruction_control.=) sweep_rule_roadmap_not_approved.level) g
+   CROSS JOIN instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
-     AND instruction_control.add_working_days(roadmap_due_date, 5, calendar) OPERATOR(pg_catalog.<) as_of
+     AND k.late OPERATOR(pg_catalog.>=) g.grace AND k.late OPERATOR(pg_catalog.>) 0
      AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
                       WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
                         AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_not_approved.as_of OFFSET 0)
+  UNION ALL
+  SELECT * FROM instruction_control.sweep_rule_roadmap_agreement_late(id, on_control, calendar, as_of)
 $$;
 COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
-  'Sweep rule R57: no approved roadmap 5 working days after its due date, escalated per sweep_route()';
+  'Sweep rule R56 (R59 after a long-term transfer): no roadmap yet after the escalation grace period of its level (sweep_setting, the project''s own setting), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
 
 -- R66-1.1 (round 3): the PA sets the dates per instruction; a periodicity's
 -- calendar period ends (period_ends) are the default, reporting_period
@@ -574,7 +619,7 @@ CREATE FUNCTION sweep_rule_days(since date, as_of date, calendar text)
 RETURNS TABLE (key text, days date[])
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  WITH reach AS (   -- how many working days any setting reaches (5: R57's days for approval)
+  WITH reach AS (   -- how many working days any setting reaches (5: the PA's days for agreeing, R57)
     SELECT pg_catalog.max(greatest(g.grace, 5, (SELECT pg_catalog.max(n) FROM pg_catalog.unnest(g.reminder_days) n))) AS n
       FROM instruction_control.sweep_settings() g
   ),
@@ -602,7 +647,7 @@ AS $$
                  SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, since) r)
 $$;
 COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
-  'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or roadmap approval (R57) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';
+  'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or missing-roadmap escalation (R56, R59) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';
 
 -- The state of a day --------------------------------------------------------
 
@@ -677,7 +722,7 @@ COMMENT ON FUNCTION reporting_period_end(reporting_period, date, text) IS
 -- What an incremental sweep re-reads (issue 16): the instructions whose
 -- conditions can have changed since the sweep of since -- the dates that
 -- passed in between (each arm an index range), the key days the rules name
--- (sweep_rule_days: reminders, escalations, R57), the reporting periods that
+-- (sweep_rule_days: reminders, escalations, roadmaps), the reporting periods that
 -- ended, and the instructions written since (the notes run claimed).
 CREATE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
 RETURNS SETOF sweep_state_current
@@ -704,6 +749,17 @@ AS $$
           OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
                                                               WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
   UNION
+  -- R57: the roadmaps whose 5 working days for the PA's agreement ended since
+  SELECT s.* FROM instruction_control.sweep_state_current s
+   WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
+     AND EXISTS (SELECT 1 FROM instruction_control.roadmap m
+                  WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
+                    AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
+                    AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                        OPERATOR(pg_catalog.>=) sweep_scope.since
+                    AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
+                        OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  UNION
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
      AND s.reporting_period OPERATOR(pg_catalog.=) ANY ((
@@ -728,7 +784,7 @@ AS $$
                      AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
-  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
+  'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since (deadlines, roadmap due dates, the PA''s 5 working days to agree a roadmap, R57), the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
 
 -- Where the sweep looks, written once (issue 21) ----------------------------
 -- sweep_found() is the sweep's one list of branches: each says where to look

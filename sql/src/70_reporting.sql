@@ -600,6 +600,59 @@ COMMENT ON COLUMN report_decision_history.receiving_body_name_ru IS 'Body taking
 COMMENT ON COLUMN report_decision_history.state_secret IS 'The instruction contains state secrets, R14';
 COMMENT ON COLUMN report_decision_history.imported IS 'Imported history, not judged by Decree No. 403';
 
+-- Roadmaps and the PA's agreement (R56, R57, R59) ----------------------------
+-- «Келісу ... бес жұмыс күні ішінде жүзеге асырылады»: where a roadmap is agreed
+-- with the PA, the PA agrees it within 5 working days of its submission -- the
+-- PA's own term.  pa_agreement_status reads each roadmap against it.
+
+CREATE VIEW report_roadmap WITH (security_invoker = true) AS
+SELECT m.id AS roadmap_id,
+       m.instruction_id,
+       i.responsible_body_id,
+       m.drafted_by_body_id,
+       m.drafter::text AS drafter,
+       coalesce(vr.kk, m.drafter) AS drafter_kk,
+       coalesce(vr.ru, m.drafter) AS drafter_ru,
+       m.approved_by::text AS approved_by,
+       m.approved_on,
+       i.roadmap_due_date,
+       m.submitted_to_pa_on,
+       a.due AS pa_agreement_due,
+       m.agreed_with_pa_on,
+       CASE WHEN m.submitted_to_pa_on IS NULL THEN 'not_submitted'
+            WHEN m.agreed_with_pa_on IS NOT NULL AND m.agreed_with_pa_on <= a.due THEN 'agreed_in_time'
+            WHEN m.agreed_with_pa_on IS NOT NULL THEN 'agreed_late'
+            WHEN a.due < current_date THEN 'late'
+            ELSE 'pending' END AS pa_agreement_status,
+       CASE WHEN m.submitted_to_pa_on IS NOT NULL
+            THEN working_days_between(m.submitted_to_pa_on, coalesce(m.agreed_with_pa_on, current_date),
+                                      effective_calendar(i.calendar)) END AS pa_working_days,
+       m.document_ref,
+       (i.secrecy = 'state_secret') AS state_secret
+  FROM roadmap m
+  JOIN instruction i ON i.id = m.instruction_id
+  LEFT JOIN LATERAL (SELECT add_working_days(m.submitted_to_pa_on, 5, effective_calendar(i.calendar)) AS due) a ON true
+  LEFT JOIN vocabulary vr ON vr.domain = 'roadmap_drafter' AND vr.code = m.drafter::text;
+COMMENT ON VIEW report_roadmap IS
+  'Roadmaps (жол карталары / дорожные карты, R56, R57, R59): who drafted and approved each, and the PA''s agreement against its 5 working days from the submission (R57)';
+COMMENT ON COLUMN report_roadmap.roadmap_id IS 'Roadmap id (жол картасы / дорожная карта)';
+COMMENT ON COLUMN report_roadmap.instruction_id IS 'Instruction of the roadmap (тапсырма / поручение)';
+COMMENT ON COLUMN report_roadmap.responsible_body_id IS 'Responsible executor of the instruction (жауапты орындаушы / ответственный исполнитель)';
+COMMENT ON COLUMN report_roadmap.drafted_by_body_id IS 'Body that drafted it; NULL: the responsible executor (әзірлеген орган / разработавший орган)';
+COMMENT ON COLUMN report_roadmap.drafter IS 'Kind of drafting body, which fixes the approver, R57 (әзірлеуші / разработчик)';
+COMMENT ON COLUMN report_roadmap.drafter_kk IS 'Kind of drafting body in Kazakh';
+COMMENT ON COLUMN report_roadmap.drafter_ru IS 'Kind of drafting body in Russian';
+COMMENT ON COLUMN report_roadmap.approved_by IS 'Position that approved it, R57 (бекіткен / утвердивший)';
+COMMENT ON COLUMN report_roadmap.approved_on IS 'Day it was approved (бекітілген күні / дата утверждения)';
+COMMENT ON COLUMN report_roadmap.roadmap_due_date IS 'Day a roadmap is due for the instruction, R56, R59 (жол картасы мерзімі / срок дорожной карты)';
+COMMENT ON COLUMN report_roadmap.submitted_to_pa_on IS 'Day it was submitted to the PA for agreement, R57 (ПӘ-ге ұсынылған күні / дата представления в АП)';
+COMMENT ON COLUMN report_roadmap.pa_agreement_due IS 'Last of the PA''s 5 working days to agree it, R57 (ПӘ келісу мерзімі / срок согласования АП)';
+COMMENT ON COLUMN report_roadmap.agreed_with_pa_on IS 'Day the PA agreed it, R57 (ПӘ келіскен күні / дата согласования АП)';
+COMMENT ON COLUMN report_roadmap.pa_agreement_status IS 'The PA''s agreement against its 5 working days, R57: not_submitted, pending, late (not agreed and the days passed), agreed_in_time, agreed_late';
+COMMENT ON COLUMN report_roadmap.pa_working_days IS 'Working days from the submission to the agreement, or to today while not agreed, R57 (жұмыс күндері / рабочие дни)';
+COMMENT ON COLUMN report_roadmap.document_ref IS 'Reference of the roadmap document (құжат / документ)';
+COMMENT ON COLUMN report_roadmap.state_secret IS 'The instruction contains state secrets, R14';
+
 -- Executive discipline ---------------------------------------------------------
 -- One row per responsible body and month in which the deadline in force falls.
 -- "On time": removed as executed on or before the deadline in force; "late":

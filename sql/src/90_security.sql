@@ -154,7 +154,7 @@ GRANT SELECT ON calendar, calendar_year, calendar_holiday_rule, calendar_day,
 
 -- the registry's functions are for its roles; the calendar's stay public
 REVOKE EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set_new_deadline,
-  remove_from_control, register_roadmap, submit_report, who_may_decide, record_decisions,
+  remove_from_control, register_roadmap, submit_roadmap_to_pa, agree_roadmap_with_pa, submit_report, who_may_decide, record_decisions,
   extend_deadlines, import_instruction, import_decision, instruction_as_of, my_bodies,
   extend_calendar, add_transfer, confirm_calendar_year, generate_calendar_year,
   calendar_generate_years FROM PUBLIC;
@@ -167,12 +167,17 @@ GRANT EXECUTE ON FUNCTION who_may_decide, instruction_as_of, my_bodies TO ic_rea
 GRANT INSERT ON roadmap, report TO ic_executor;
 -- ids come from identity columns (server_id refuses supplied ones): no role needs a sequence (issue 16)
 GRANT EXECUTE ON FUNCTION register_roadmap, submit_report TO ic_executor;
+-- R57: the executor submits its roadmap to the PA; the PA's agreement is the controller's
+GRANT UPDATE (submitted_to_pa_on) ON roadmap TO ic_executor;
+GRANT EXECUTE ON FUNCTION submit_roadmap_to_pa TO ic_executor;
 
 GRANT INSERT ON instruction, act, decision, roadmap, report TO ic_controller;
 -- descriptive columns only: the guard refuses the card's facts and the columns decisions own
 GRANT UPDATE ON instruction TO ic_controller;
 GRANT EXECUTE ON FUNCTION put_on_control, extend_deadline, transfer_control, set_new_deadline,
   remove_from_control, register_roadmap, submit_report, record_decisions, extend_deadlines TO ic_controller;
+GRANT UPDATE (submitted_to_pa_on, agreed_with_pa_on) ON roadmap TO ic_controller;
+GRANT EXECUTE ON FUNCTION submit_roadmap_to_pa, agree_roadmap_with_pa TO ic_controller;
 
 GRANT INSERT, UPDATE ON state_body, act TO ic_admin;
 GRANT INSERT, UPDATE, DELETE ON body_member, vocabulary_synonym TO ic_admin;
@@ -215,6 +220,7 @@ GRANT EXECUTE ON FUNCTION schedule_sweeps(text, interval), unschedule_sweeps(), 
 -- row-level security gives each reader its slice.
 GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, report_overdue,
   report_decision_history, report_discipline TO ic_reader;
+GRANT SELECT ON report_roadmap TO ic_reader;
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
@@ -302,6 +308,12 @@ CREATE POLICY executor_registers ON roadmap FOR INSERT TO ic_executor
                        WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
               AND (drafted_by_body_id IS NULL
                    OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
+-- R57: the executor records the submission of a roadmap it may see (column privilege: that day only)
+CREATE POLICY executor_submits ON roadmap FOR UPDATE TO ic_executor
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) roadmap.instruction_id)
+         AND (drafted_by_body_id IS NULL
+              OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
 
 CREATE POLICY control_all ON control_measure FOR ALL TO ic_controller USING (true) WITH CHECK (true);
 CREATE POLICY body_slice ON control_measure FOR SELECT TO ic_reader

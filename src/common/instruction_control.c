@@ -86,7 +86,7 @@ _PG_init(void)
 
 	DefineCustomBoolVariable("instruction_control.repeated_transfer_review",
 							 "A transfer after an extension or transfer needs the decision on disciplinary responsibility (R72).",
-							 "R72 names repeated extension; on (the default) reads a repeated transfer the same way.  Superuser only: it changes what the rules allow.",
+							 "R69.1's «бір реттен асырмай» (no more than once) covers transfers too; R72 relaxes only «қайталап ұзарту» (repeated extension).  On (the default) reads a repeated transfer as R72's repeated extension, with the review; off lets it pass without.  Superuser only: it changes what the rules allow.",
 							 &ic_repeated_transfer_review,
 							 true,
 							 PGC_SUSET,

@@ -282,8 +282,13 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 		new_due = IC_NO_DATE;
 	else
 	{
+		/*
+		 * R59's one fact, for an accepted transfer: any roadmap registered
+		 * before it (an R56 roadmap too) is the roadmap R59 asks for
+		 * (README, Interpretations); journal order keeps a later one out.
+		 */
 		has_roadmap = ctx.action == IC_ACTION_TRANSFER && ctx.new_regime == IC_REGIME_LONG_TERM &&
-			roadmap_exists(facts->id);	/* R59's one fact, for an accepted transfer */
+			roadmap_exists(facts->id);
 		cal = ic_calendar_get(facts->calendar);
 		check_derived(cal, ic_rules_measures_due(&cal->core, &ctx, &measures_due, &fault), &fault);	/* R72.4 */
 		check_derived(cal, ic_rules_roadmap_due_on_transfer(&cal->core, &ctx, has_roadmap, &roadmap_due, &fault),

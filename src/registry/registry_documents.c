@@ -4,13 +4,20 @@
  *		who_may_decide().
  *
  * A roadmap's approval is a decision (R57): it is judged like the others and
- * journaled.  A report is not a decision, but it is accepted only while the
- * instruction is on control, so it takes a share lock on the instruction and
- * waits for a removal in flight (R75, R72.4).
+ * journaled.  The drafter it declares must fit the drafting body
+ * (drafted_by_body_id, else the instruction's responsible body, as
+ * state_body describes it), so the approver follows from the body.  A roadmap
+ * is append-only but for the PA's two steps of R57, each written once: its
+ * submission to the PA (submitted_to_pa_on) and the PA's agreement
+ * (agreed_with_pa_on), judged by the same trigger on UPDATE.  A report is not
+ * a decision, but it is accepted only while the instruction is on control, so
+ * it takes a share lock on the instruction and waits for a removal in flight
+ * (R75, R72.4).
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "utils/datum.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -23,10 +30,65 @@
 #include "ic_errcodes.h"
 #include "instruction_control.h"
 #include "registry.h"
+#include "rules_roadmap_core.h"
 
 PG_FUNCTION_INFO_V1(ic_roadmap_judge);
 PG_FUNCTION_INFO_V1(ic_report_judge);
 PG_FUNCTION_INFO_V1(ic_who_may_decide);
+
+/*
+ * R57: what the drafting body is -- drafted_by_body_id, else the body
+ * responsible for the instruction; IC_DRAFTER_BODY_UNKNOWN when neither.
+ */
+static IcDrafterBody
+drafting_body(int64 body_id, int64 instruction_id, int64 *found_id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {INT8OID, INT8OID};
+	Datum		args[2];
+	char		nulls[2] = {' ', ' '};
+	bool		isnull;
+	Datum		v;
+	char	   *type;
+	bool		inside;
+	bool		direct;
+
+	ic_keep_plan(&plan, "SELECT b.id, b.body_type::pg_catalog.text, b.inside_government, "
+				 "       b.directly_subordinate_to_president "
+				 "  FROM " IC_SCHEMA ".state_body b "
+				 " WHERE b.id OPERATOR(pg_catalog.=) coalesce($1, "
+				 "         (SELECT i.responsible_body_id FROM " IC_SCHEMA ".instruction i "
+				 "           WHERE i.id OPERATOR(pg_catalog.=) $2))",
+				 2, argtypes);
+	args[0] = Int64GetDatum(body_id);
+	nulls[0] = body_id == 0 ? 'n' : ' ';
+	args[1] = Int64GetDatum(instruction_id);
+	*found_id = 0;
+	if (SPI_execute_plan(plan, args, nulls, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the drafting body");
+	if (SPI_processed == 0)
+		return IC_DRAFTER_BODY_UNKNOWN;
+	*found_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	type = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	v = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
+	inside = !isnull && DatumGetBool(v);
+	v = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull);
+	direct = !isnull && DatumGetBool(v);
+	return ic_rules_drafter_body(type, inside, direct);
+}
+
+/*
+ * roadmap.submitted_to_pa_on, new in 0.3.  A 0.2 schema (before ALTER
+ * EXTENSION UPDATE) records no submission: an agreement is then checked
+ * against approval, receipt and today only, as if submitted on approval.
+ */
+static int32
+submitted_to_pa_on(HeapTuple tuple, TupleDesc desc, int32 approved_on, int32 agreed_on)
+{
+	if (SPI_fnumber(desc, "submitted_to_pa_on") <= 0)
+		return agreed_on == IC_NO_DATE ? IC_NO_DATE : approved_on;
+	return ic_get_finite_date(tuple, desc, "submitted_to_pa_on");
+}
 
 static void
 judge_roadmap(HeapTuple tuple, TupleDesc desc)
@@ -44,10 +106,66 @@ judge_roadmap(HeapTuple tuple, TupleDesc desc)
 	if (drafter == NULL || !ic_drafter_parse(drafter, &ctx.drafter))
 		ctx.drafter = IC_DRAFTER_INVALID;
 	ctx.decided_on = ic_get_finite_date(tuple, desc, "approved_on");
-	(void) ic_get_finite_date(tuple, desc, "agreed_with_pa_on");
+	ctx.pa_agreed_on = ic_get_finite_date(tuple, desc, "agreed_with_pa_on");
+	ctx.pa_submitted_on = submitted_to_pa_on(tuple, desc, ctx.decided_on, ctx.pa_agreed_on);
+	ctx.drafter_body = drafting_body(ic_get_int64(tuple, desc, "drafted_by_body_id"), facts.id,
+									 &ctx.drafter_body_id);
 	ctx.touches_government_powers = ic_get_bool(tuple, desc, "touches_government_powers");
 	ctx.agreed_with_prime_minister = ic_get_bool(tuple, desc, "agreed_with_prime_minister");
 	if (!ic_rules_decide(&ctx, &verdict))
+		ic_raise_verdict(&verdict);
+}
+
+/*
+ * An UPDATE of a roadmap: only the PA's steps of R57, each written once --
+ * submitted_to_pa_on, then agreed_with_pa_on -- and judged like a new row's
+ * (ic_rules_check_roadmap_pa_dates()).  Any other change is refused as the
+ * append-only tables refuse it.
+ */
+static void
+judge_roadmap_pa_step(HeapTuple old, HeapTuple new, TupleDesc desc)
+{
+	IcDecisionContext ctx;
+	IcVerdict	verdict;
+	IcInstructionFacts facts;
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		const char *name = NameStr(att->attname);
+		bool		null_old,
+					null_new;
+		Datum		v_old,
+					v_new;
+		bool		once = strcmp(name, "submitted_to_pa_on") == 0 ||
+			strcmp(name, "agreed_with_pa_on") == 0;
+
+		if (att->attisdropped)
+			continue;
+		v_old = heap_getattr(old, i + 1, desc, &null_old);
+		v_new = heap_getattr(new, i + 1, desc, &null_new);
+		if (null_old && null_new)
+			continue;
+		if (!null_old && !null_new && datumIsEqual(v_old, v_new, att->attbyval, att->attlen))
+			continue;
+		if (once && null_old)
+			continue;
+		ereport(ERROR,
+				(errcode(ERRCODE_IC_BYPASS),
+				 errmsg("roadmap is append-only"),
+				 errdetail(once ? "Changing roadmap.%s, already recorded, was refused."
+						   : "Changing roadmap.%s was refused.", name),
+				 errhint("Only the PA's steps of R57 are written later, each once: submit_roadmap_to_pa() and agree_roadmap_with_pa(); anything else is corrected by a new roadmap.")));
+	}
+
+	memset(&ctx, 0, sizeof(ctx));
+	ic_load_instruction(ic_get_required_int64(new, desc, "instruction_id"), IC_LOCK_SHARE, &facts);
+	ic_context_from_facts(&ctx, &facts, NULL);
+	ctx.action = IC_ACTION_APPROVE_ROADMAP;
+	ctx.decided_on = ic_get_finite_date(new, desc, "approved_on");
+	ctx.pa_agreed_on = ic_get_finite_date(new, desc, "agreed_with_pa_on");
+	ctx.pa_submitted_on = submitted_to_pa_on(new, desc, ctx.decided_on, ctx.pa_agreed_on);
+	if (!ic_rules_check_roadmap_pa_dates(&ctx, &verdict))
 		ic_raise_verdict(&verdict);
 }
 
@@ -91,10 +209,21 @@ ic_roadmap_judge(PG_FUNCTION_ARGS)
 	TriggerData *td = ic_trigger_data(fcinfo, "roadmap_judge", "roadmap");
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 
-	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) ||
+		  (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && TRIGGER_FIRED_BEFORE(td->tg_event))))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("roadmap_judge must be an INSERT ROW trigger")));
+				 errmsg("roadmap_judge must be an INSERT ROW or BEFORE UPDATE ROW trigger")));
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		/* the PA's steps (R57); a restore writes rows, it never updates them */
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		judge_roadmap_pa_step(td->tg_trigtuple, td->tg_newtuple, desc);
+		SPI_finish();
+		return PointerGetDatum(td->tg_newtuple);
+	}
 	if (ic_restore_mode)		/* reloading a dump: judged and journaled when first written */
 		return PointerGetDatum(td->tg_trigtuple);
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -14,6 +14,7 @@
 
 #include "calendar_core.h"
 #include "rules_core.h"
+#include "rules_roadmap_core.h"
 #include "term_core.h"
 
 #define deny ic_rules_deny
@@ -155,10 +156,14 @@ check_later_due(const IcDecisionContext *ctx, IcVerdict *v, const char *rule,
 
 /*
  * R69.1 allows one extension or transfer; a repeated one is R72's exceptional
- * case and needs the decision on disciplinary responsibility.  R72 names
- * repeated *extension*; whether a transfer after an earlier change needs the
- * review too is the setting instruction_control.repeated_transfer_review
- * (rules.md: a documented, configurable choice; default yes).  R72.1 (the
+ * case and needs the decision on disciplinary responsibility.  R69.1's
+ * «бір реттен асырмай» (no more than once) covers transfers too, while R72
+ * relaxes only «қайталап ұзарту» (repeated extension); whether a transfer
+ * after an earlier change may pass R72's way, with the review, is the setting
+ * instruction_control.repeated_transfer_review (rules.md: a documented,
+ * configurable choice; default on: a repeated transfer is read as R72's
+ * repeated extension and needs the review; off: R69.4's transfer for
+ * monitoring the effect of a result passes without it).  R72.1 (the
  * national action plan) holds at every level, R72.3 for the Security Council,
  * R72.2 otherwise (below PA by analogy, R74-1).
  */
@@ -204,10 +209,14 @@ check_repeated(const IcDecisionContext *ctx, IcVerdict *v)
 
 	if (!repeated_without_review(ctx))
 		return true;
-	snprintf(hint, sizeof(hint),
-			 "An extension or transfer is allowed once (R69.1); a repeated %s is allowed in exceptional cases with disciplinary_review, the decision on disciplinary responsibility (%s%s).",
-			 transfer ? "transfer" : "extension", rule,
-			 ctx->level != IC_LEVEL_PA && !ic_kind_is_national_plan(ctx->kind) ? " by analogy, R74-1" : "");
+	if (transfer)
+		snprintf(hint, sizeof(hint),
+				 "R69.1 allows an extension or transfer «бір реттен асырмай» (no more than once); R72 relaxes «қайталап ұзарту» (repeated extension), and with instruction_control.repeated_transfer_review on a repeated transfer is read the same way: give disciplinary_review, the decision on disciplinary responsibility (%s%s).",
+				 rule, ctx->level != IC_LEVEL_PA && !ic_kind_is_national_plan(ctx->kind) ? " by analogy, R74-1" : "");
+	else
+		snprintf(hint, sizeof(hint),
+				 "An extension or transfer is allowed once (R69.1); a repeated extension is allowed in exceptional cases with disciplinary_review, the decision on disciplinary responsibility (%s%s).",
+				 rule, ctx->level != IC_LEVEL_PA && !ic_kind_is_national_plan(ctx->kind) ? " by analogy, R74-1" : "");
 	return deny(v, IC_FAMILY_REPEATED_EXTENSION, rule,
 				transfer ? "repeated transfer needs the decision on disciplinary responsibility"
 				: "repeated extension needs the decision on disciplinary responsibility",
@@ -386,7 +395,9 @@ decide_approve_roadmap(const IcDecisionContext *ctx, IcVerdict *v)
 					"Give drafter central_outside_government, central_interdepartmental, local or executor_only.",
 					"The roadmap of instruction %lld has no drafter.",
 					(long long) ctx->instruction_id);
-	if (!check_decider(ctx, v))
+	/* R57: the drafter the body fits, then the approver the matrix gives it */
+	if (!ic_rules_check_roadmap_drafter(ctx, v) || !check_decider(ctx, v) ||
+		!ic_rules_check_roadmap_pa_dates(ctx, v))
 		return false;
 	if (ctx->drafter == IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT &&
 		ctx->touches_government_powers && !ctx->agreed_with_prime_minister)

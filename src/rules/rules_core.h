@@ -133,6 +133,20 @@ typedef enum IcDrafter
 	IC_DRAFTER_EXECUTOR_ONLY				/* only the executor and its subordinate organisations */
 } IcDrafter;
 
+/*
+ * The body that drafted a roadmap, as state_body describes it (R57): which
+ * drafters fit it is ic_rules_drafter_fits_body() (rules_roadmap_core.h).
+ */
+typedef enum IcDrafterBody
+{
+	IC_DRAFTER_BODY_UNKNOWN = 0,	/* no body given: the drafter is not checked */
+	IC_DRAFTER_BODY_OUTSIDE_GOVERNMENT,	/* central, outside the Government or directly subordinate to the President */
+	IC_DRAFTER_BODY_INSIDE_GOVERNMENT,	/* central, inside the Government (or the Government itself) */
+	IC_DRAFTER_BODY_LOCAL,			/* local executive body */
+	IC_DRAFTER_BODY_ORGANISATION,	/* an organisation: only its own measures */
+	IC_DRAFTER_BODY_OTHER			/* PA, Security Council: not an executor R57 names */
+} IcDrafterBody;
+
 /* Families of violations; each has one SQLSTATE (src/common/ic_errcodes.h). */
 typedef enum IcRuleFamily
 {
@@ -279,6 +293,10 @@ typedef struct IcDecisionContext
 
 	/* roadmap approval */
 	IcDrafter	drafter;
+	IcDrafterBody drafter_body;	/* R57: the drafting body, from state_body */
+	int64_t		drafter_body_id;	/* 0 if none */
+	int32_t		pa_submitted_on;	/* R57: submitted to the PA, IC_NO_DATE if not */
+	int32_t		pa_agreed_on;	/* R57: agreed by the PA, IC_NO_DATE if not */
 	bool		touches_government_powers;
 	bool		agreed_with_prime_minister;
 
@@ -427,7 +445,7 @@ extern bool ic_status_parse(const char *code, IcStatus *out);
 extern const char *ic_report_kind_code(IcReportKind k);
 extern bool ic_report_kind_parse(const char *code, IcReportKind *out);
 
-/* R56, R59: a roadmap is drafted within 10 working days. */
+/* R56: a roadmap is drafted within 10 working days; R59 borrows R56's term. */
 #define IC_ROADMAP_WORKING_DAYS 10
 
 /* Longest text accepted as a reference of a paper document of a state secret (R14). */

@@ -98,7 +98,12 @@ ic_rules_roadmap_due_on_transfer(const IcCalCore *cal, const IcDecisionContext *
 	if (ctx->action != IC_ACTION_TRANSFER || ctx->new_regime != IC_REGIME_LONG_TERM ||
 		roadmap_exists || ctx->decided_on == IC_NO_DATE)
 		return IC_CAL_OK;
-	/* R59: long-term control needs a roadmap, drafted like R56's */
+	/*
+	 * R59: long-term control needs a roadmap, drafted and approved as in R57.
+	 * R59 names no term: its 10 working days are borrowed from R56, counted
+	 * from the transfer.  A roadmap the instruction already has (under R56 or
+	 * before) is that roadmap: roadmap_exists.
+	 */
 	return fault_at(ic_cal_add(cal, ctx->decided_on, IC_ROADMAP_WORKING_DAYS, due), fault,
 					ctx->decided_on, "counting working days");
 }

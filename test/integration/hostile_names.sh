@@ -123,7 +123,9 @@ extend_deadline(bigint,date,decider,text,text,date,text,evidence_kind[],text)	SE
 transfer_control(bigint,control_regime,date,decider,text,text,text,date,text,evidence_kind[],text)	SELECT (instruction_control.transfer_control(:NEW, 'long_term', '2026-12-01', 'head_of_pa', 'conclusion', 'new programme', 'order on review', decided_on => '2025-03-12', evidence => '{pa_agreement}')).seq
 set_new_deadline(bigint,date,decider,text,new_deadline_reason,date,text,evidence_kind[],text)	SELECT (instruction_control.set_new_deadline(:NEW, '2025-06-30', 'president', 'letter of the ministry', 'quarantine', decided_on => '2025-03-12', evidence => '{executor_letter}')).seq
 remove_from_control(bigint,removal_ground,decider,evidence_kind[],text,date,bigint,text)	SELECT (instruction_control.remove_from_control(:NEW, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-03-13')).seq
-register_roadmap(bigint,roadmap_drafter,decider,bigint,date,boolean,boolean,date,text)	SELECT (instruction_control.register_roadmap(:NEW, 'executor_only', 'first_head', approved_on => '2025-03-12')).id
+register_roadmap(bigint,roadmap_drafter,decider,bigint,date,boolean,boolean,date,text,date)	SELECT (instruction_control.register_roadmap(:NEW, 'executor_only', 'first_head', approved_on => '2025-03-12')).id
+submit_roadmap_to_pa(bigint,date)	SELECT (instruction_control.submit_roadmap_to_pa((SELECT pg_catalog.max(id) FROM instruction_control.roadmap), '2025-03-12')).id
+agree_roadmap_with_pa(bigint,date)	SELECT (instruction_control.agree_roadmap_with_pa((SELECT pg_catalog.max(id) FROM instruction_control.roadmap), '2025-03-13')).id
 submit_report(bigint,report_kind,text,bigint,decider,date,date,text)	SELECT (instruction_control.submit_report(:NEW, 'intermediate', 'work in progress', submitted_on => '2025-03-12')).id
 draft_review_days(text)	SELECT instruction_control.draft_review_days('planning_act')
 draft_may_be_refined(text)	SELECT instruction_control.draft_may_be_refined('act')
@@ -173,6 +175,7 @@ sweep_rule_reminder(date,boolean,text,integer[],date)	SELECT * FROM instruction_
 sweep_rule_personal_overdue(bigint,instruction_kind,control_level,boolean,text,date,date,date)	SELECT * FROM instruction_control.sweep_rule_personal_overdue(1, 'personal', 'pa', true, 'two_weeks', '2025-03-14', '2025-02-28', '2025-03-20')
 sweep_rule_roadmap_missing(bigint,boolean,text,date,date)	SELECT * FROM instruction_control.sweep_rule_roadmap_missing(1, true, 'long_term', '2025-03-14', '2025-03-20')
 sweep_rule_roadmap_not_approved(bigint,instruction_kind,control_level,boolean,date,text,date)	SELECT * FROM instruction_control.sweep_rule_roadmap_not_approved(1, 'act_point', 'central', true, '2025-03-07', 'KZ', '2025-03-20')
+sweep_rule_roadmap_agreement_late(bigint,boolean,text,date)	SELECT * FROM instruction_control.sweep_rule_roadmap_agreement_late(1, true, 'KZ', '2025-03-20')
 sweep_rule_report_missing(bigint,boolean,text,text,date,date,text,jsonb,date)	SELECT * FROM instruction_control.sweep_rule_report_missing(1, true, 'monthly', NULL, '2025-01-10', '2025-12-31', 'KZ', '{"monthly": "2025-02-28"}', '2025-03-05')
 sweep_rule_measures_missing(bigint,boolean,date,date,date)	SELECT * FROM instruction_control.sweep_rule_measures_missing(1, true, '2025-02-10', '2025-03-10', '2025-03-20')
 sweep_rule_risk_escalation(bigint,instruction_kind,control_level,boolean,bigint,date,date)	SELECT * FROM instruction_control.sweep_rule_risk_escalation(1, 'security_council', 'pa', true, 1, '2025-03-18', '2025-03-20')

@@ -43,7 +43,7 @@ cur.execute("""SELECT c.relname FROM pg_catalog.pg_class c
                 WHERE c.relnamespace = 'instruction_control'::regnamespace AND c.relkind = 'v'
                   AND c.relname LIKE 'report\\_%' ORDER BY 1""")
 views = [r[0] for r in cur.fetchall()]
-check(len(views) == 6, "six reporting views: " + ", ".join(views))
+check(len(views) == 7, "seven reporting views: " + ", ".join(views))
 
 cur.execute("SELECT id FROM instruction_control.act WHERE external_ref = 'R-ACT-1'")
 act = cur.fetchone()[0]

@@ -225,6 +225,14 @@ may "sees its body's instructions only (A responsible or co-executing)" e2e_exec
 	"E2E-1,E2E-2,E2E-4,E2E-5,E2E-6,E2E-8,E2E-IMP"
 may "registers a roadmap on its instruction (R57)" e2e_executor \
 	"SELECT (instruction_control.register_roadmap($I1, 'executor_only', 'first_head', $A, '2025-03-12')).drafter" "executor_only"
+may "submits its roadmap to the PA (R57: the PA's 5 working days run from it)" e2e_executor \
+	"SELECT (instruction_control.submit_roadmap_to_pa((SELECT id FROM instruction_control.roadmap WHERE instruction_id = $I1 ORDER BY id DESC LIMIT 1), '2025-03-13')).submitted_to_pa_on" "2025-03-13"
+may_not "record the PA's agreement of its roadmap (R57: the controller's)" e2e_executor 42501 \
+	"SELECT instruction_control.agree_roadmap_with_pa((SELECT id FROM instruction_control.roadmap WHERE instruction_id = $I1 ORDER BY id DESC LIMIT 1), '2025-03-14')"
+may "records the PA's agreement of a submitted roadmap (R57)" e2e_controller \
+	"SELECT (instruction_control.agree_roadmap_with_pa((SELECT id FROM instruction_control.roadmap WHERE instruction_id = $I1 ORDER BY id DESC LIMIT 1), '2025-03-14')).agreed_with_pa_on" "2025-03-14"
+may_not "rewrite the PA's agreement (written once, R57)" e2e_controller IC111 \
+	"SELECT instruction_control.submit_roadmap_to_pa((SELECT id FROM instruction_control.roadmap WHERE instruction_id = $I1 ORDER BY id DESC LIMIT 1), '2025-03-14')"
 may "submits a report on its instruction (R72.4)" e2e_executor \
 	"SELECT (instruction_control.submit_report($I1, 'risk', 'risk of delay', $A, submitted_on => '2025-03-12')).kind" "risk"
 may "submits a report on an instruction it co-executes" e2e_executor \

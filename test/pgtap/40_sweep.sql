@@ -1,5 +1,5 @@
 -- Sweeps: every flag and escalation on a fixed day, allowed and quiet cases, each citing its rule
--- (R50.1, R51, R56, R57, R59, R66-1.1, R66-1.3, R66-3.5, R72.4, R74-1, R75).  The decisions are all
+-- (R50.1, R51, R56, R59, R66-1.1, R66-1.3, R66-3.5, R72.4, R74-1, R75).  The decisions are all
 -- journaled first; each sweep of a past day reads the registry as it stood then (instruction_as_of).
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
@@ -17,8 +17,8 @@ CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
 \ir include/helpers.psql
 
 \o /dev/null
-INSERT INTO state_body (code, name, body_type) VALUES
-  ('SW_MIN1', 'Ministry one', 'central'), ('SW_MIN2', 'Ministry two', 'central');
+INSERT INTO state_body (code, name, body_type, inside_government) VALUES
+  ('SW_MIN1', 'Ministry one', 'central', true), ('SW_MIN2', 'Ministry two', 'central', true);
 SELECT id AS b1 FROM state_body WHERE code = 'SW_MIN1' \gset
 SELECT id AS b2 FROM state_body WHERE code = 'SW_MIN2' \gset
 
@@ -128,8 +128,8 @@ SELECT ok('overdue_cleared/2025-09-15/controller/R69.1' = ANY (pg_temp.ev(:a)),
 SELECT is((SELECT detail ->> 'new_due_date' FROM event WHERE instruction_id = :a AND kind = 'overdue_cleared'), '2025-10-15',
   'R69.1: the cleared event gives the new deadline');
 SELECT is((SELECT count(*)::int FROM overdue_mark WHERE instruction_id = :a), 0, 'R69.1: the mark is gone');
-SELECT ok('roadmap_not_approved/2025-09-15/head_of_pa/R57' = ANY (pg_temp.ev(:r56)),
-  'R57: no approved roadmap 5 working days after its due date is escalated');
+SELECT ok('roadmap_not_approved/2025-09-15/head_of_pa/R56' = ANY (pg_temp.ev(:r56)),
+  'R56: no roadmap after the escalation grace period past its due date is escalated (R57''s 5 days are the PA''s, 70_r57_roadmap)');
 
 CALL sweep('2025-10-06');
 SELECT ok('measures_missing/2025-10-03/controller/R72.4' = ANY (pg_temp.ev(:ms)),

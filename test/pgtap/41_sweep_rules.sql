@@ -34,11 +34,15 @@ UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
 SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(3), deadline_source => 'act');
 -- R51 two weeks from signing ended yesterday
 SELECT put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14);
--- R56 roadmap due yesterday; R57 roadmap due 6 working days ago (5 for approval ended yesterday)
+-- R56 roadmap due yesterday; R56 roadmap due 6 working days ago, escalated after the grace (5 at PA level)
 SELECT put_on_control('act_point', 'pa', pg_temp.w(-11), term => '8 months', responsible_body_id => :b1,
                       co_executor_ids => ARRAY[:b2]);
 SELECT put_on_control('act_point', 'pa', pg_temp.w(-16), term => '8 months', responsible_body_id => :b1,
                       co_executor_ids => ARRAY[:b2]);
+-- R57 a roadmap submitted to the PA 7 working days ago: the PA's 5 days ended 2 working days ago, after lo
+SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
+                       co_executor_ids => ARRAY[:b2])).id AS rma \gset
+SELECT register_roadmap(:rma, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-7));
 -- R72.4 information on measures due yesterday (a repeated extension a month before)
 SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd')).id AS ms \gset
 SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1);

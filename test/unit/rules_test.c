@@ -89,6 +89,8 @@ base(IcAction action)
 	c.ground = IC_GROUND_EXECUTED;
 	c.evidence = action == IC_ACTION_REMOVE ? EV(OFFICIAL_REPORT) : 0;
 	c.drafter = IC_DRAFTER_EXECUTOR_ONLY;
+	c.pa_submitted_on = IC_NO_DATE;
+	c.pa_agreed_on = IC_NO_DATE;
 	c.decided_on = DAY_2025_03_03;
 	c.today = DAY_2025_03_03 + 365;
 	c.last_decided_on = IC_NO_DATE;
@@ -277,6 +279,20 @@ main(void)
 		OK("R57 interdepartmental roadmap by deputy PM", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL; c.decided_by = D(DEPUTY_PRIME_MINISTER))),
 		OK("R57 local roadmap by akim", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_LOCAL; c.decided_by = D(AKIM))),
 		NO("R57 touching Government's powers, not agreed", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT; c.decided_by = D(FIRST_HEAD); c.touches_government_powers = true), "R57", ROADMAP),
+		/* R57: the drafter the body fits (state_body), the PA's dates */
+		OK("R57 body inside the Government, interdepartmental", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_INSIDE_GOVERNMENT; c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL; c.decided_by = D(DEPUTY_PRIME_MINISTER))),
+		NO("R57 body inside the Government declares outside", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_INSIDE_GOVERNMENT; c.drafter = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT; c.decided_by = D(FIRST_HEAD)), "R57", ROADMAP),
+		NO("R57 body outside the Government declares interdepartmental", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_OUTSIDE_GOVERNMENT; c.drafter = IC_DRAFTER_CENTRAL_INTERDEPARTMENTAL; c.decided_by = D(DEPUTY_PRIME_MINISTER)), "R57", ROADMAP),
+		OK("R57 body outside the Government, its first head", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_OUTSIDE_GOVERNMENT; c.drafter = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT; c.decided_by = D(FIRST_HEAD))),
+		NO("R57 central body declares local", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_OUTSIDE_GOVERNMENT; c.drafter = IC_DRAFTER_LOCAL; c.decided_by = D(AKIM)), "R57", ROADMAP),
+		OK("R57 organisation, executor only", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.drafter_body = IC_DRAFTER_BODY_ORGANISATION; c.decided_by = D(FIRST_HEAD))),
+		OK("R57 submitted and agreed in order", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.decided_on; c.pa_agreed_on = c.decided_on + 4)),
+		NO("R57 agreed without submission", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_agreed_on = c.decided_on + 4), "R57", ROADMAP),
+		NO("R57 agreed before submission", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.decided_on + 2; c.pa_agreed_on = c.decided_on + 1), "R57", ROADMAP),
+		NO("R57 agreed before approval", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.received_on; c.pa_agreed_on = c.decided_on - 1), "R57", ROADMAP),
+		NO("R57 submitted before receipt", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.received_on - 1), "R57", ROADMAP),
+		NO("R57 agreed in the future", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.decided_on; c.pa_agreed_on = c.today + 1), "R57", ROADMAP),
+		NO("R57 submitted in the future", WITH(base(IC_ACTION_APPROVE_ROADMAP), c.decided_by = D(FIRST_HEAD); c.pa_submitted_on = c.today + 1), "R57", ROADMAP),
 		/* R72.4: information on measures */
 		NO("R72.4 measures report without repeated extension", WITH(base(IC_ACTION_SUBMIT_REPORT), c.is_measures_report = true), "R72.4", REPORT),
 		OK("R72.4 measures report after repeated extension", WITH(base(IC_ACTION_SUBMIT_REPORT), c.is_measures_report = true; c.has_repeated_extension = true)),
