@@ -183,6 +183,9 @@ report_html_head(text,text)	SELECT pg_catalog.length(instruction_control.report_
 form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary(1, 2025, 'ru')
 form_annual_summary_csv(bigint,integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk', ';', true))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
+report_check_as_of(date)	SELECT instruction_control.report_check_as_of('2025-03-03')
+report_control_card_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_control_card_as_of('2025-03-03', 1)
+report_overdue_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_overdue_as_of('2025-12-31')
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
 report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
 decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1
