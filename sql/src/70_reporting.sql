@@ -769,7 +769,7 @@ SELECT g.body_id, b.code AS body_code,
            -- instructions (issue 17, item 5; see report_sees_all)
            AND ((SELECT report_whole_bodies()) IS NULL
                 OR i.responsible_body_id = ANY ((SELECT report_whole_bodies())::bigint[]))
-         GROUP BY i.id, i.responsible_body_id, date_trunc('month', i.due_date::timestamp)::date, r.id
+         GROUP BY i.id, r.ground
       ) i
      GROUP BY i.responsible_body_id, i.period_start
   ) g
