@@ -513,6 +513,130 @@ COMMENT ON COLUMN report_overdue.transfers IS 'Transfers, R69.3, R69.4 (ауыс
 COMMENT ON COLUMN report_overdue.new_deadlines IS 'New deadlines, R70.4 (жаңа мерзімдер / новые сроки)';
 COMMENT ON COLUMN report_overdue.urgent IS 'Urgent: at most 10 working days (жедел / срочное)';
 
+-- The control card and the overdue register as of a past day (issue 18, Views)
+-- "What was overdue on 5 May": each view has an as-of form, a function of the
+-- day that answers as the registry stood at the end of that day, folded from
+-- the decision journal (instruction_as_of, as Appendix 8 reads it): the
+-- deadline then, on control or removed (day and R75 ground), the regime and
+-- the extensions (R69.1), repeated changes (R72), transfers (R69.3, R69.4)
+-- and new deadlines (R70.4) decided by then, the days overdue counted to that
+-- day.  The views are today's case: report_control_card_as_of(current_date)
+-- returns the rows of report_control_card.  An instruction received after the
+-- day is not in the answer.  The requisites (act, content, bodies, roadmap
+-- date, final result) are shown as registered now.
+-- body_id narrows the fold to one responsible body (read through its index).
+-- The fold is index probes per card, which JIT compiling cannot speed up: its
+-- cost estimate crosses the JIT thresholds even for one body and compiling
+-- took seconds longer than the fold itself, so the functions run with
+-- jit = off (a SET clause: only their own queries).
+-- They run with the caller's privileges: row security gives a reader the
+-- rows of its bodies, as the views do.
+
+CREATE FUNCTION report_check_as_of(as_of date) RETURNS date
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF as_of IS NULL THEN
+    RAISE EXCEPTION 'no day given for the registry as of a day'
+      USING ERRCODE = 'IC307',
+            HINT = 'Give a day up to today, e.g. report_overdue_as_of(date ''2025-05-05''); for today read the view.';
+  END IF;
+  IF as_of > current_date THEN
+    RAISE EXCEPTION 'the registry as of % is not known yet', as_of
+      USING ERRCODE = 'IC307',
+            DETAIL = format('Today is %s: the journal answers for today and past days only.', current_date),
+            HINT = 'Give a day up to today; for today read the view (report_control_card, report_overdue).';
+  END IF;
+  RETURN as_of;
+END
+$$;
+COMMENT ON FUNCTION report_check_as_of(date) IS
+  'The day of an as-of report, today or past; NULL or a future day raises IC307';
+
+CREATE FUNCTION report_control_card_as_of(as_of date, body_id bigint DEFAULT NULL)
+RETURNS SETOF report_control_card
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+SET jit = off
+AS $$
+DECLARE
+  the_day date := report_check_as_of(as_of);
+  the_body bigint := body_id;
+BEGIN
+  RETURN QUERY
+  SELECT c.instruction_id, c.external_ref, c.act_id, c.act_type, c.act_number, c.act_title, c.act_signed_on,
+         c.point, c.point_sort_key, c.kind, c.kind_kk, c.kind_ru, c.level, c.level_kk, c.level_ru,
+         c.content, c.secrecy, c.state_secret, c.paper_card_ref, c.completion_form, c.final_result,
+         c.responsible_body_id, c.responsible_body_code, c.responsible_body_name, c.responsible_body_name_kk,
+         c.responsible_body_name_ru, c.responsible_body_sector, c.co_executor_count, c.co_executor_codes,
+         c.co_executors_kk, c.co_executors_ru, c.controlling_body_id, c.controlling_body_name_ru,
+         c.controlling_body_name_kk, c.pa_unit, c.signed_on, c.received_on, c.term, c.original_due_date,
+         s.due_date,
+         c.roadmap_due_date,
+         CASE WHEN s.on_control AND s.due_date IS NOT NULL
+              THEN working_days_between(the_day, s.due_date,
+                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ')) END,
+         (s.on_control AND s.due_date < the_day),
+         CASE WHEN s.on_control AND s.due_date < the_day
+              THEN working_days_between(s.due_date, the_day,
+                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
+              ELSE 0 END,
+         CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END,
+         coalesce(vs.kk, CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END),
+         coalesce(vs.ru, CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END),
+         s.removed_on,
+         s.removal_ground,
+         s.regime, coalesce(vr.kk, s.regime), coalesce(vr.ru, s.regime),
+         s.extension_decisions, s.repeated_extensions, s.transfers, s.new_deadlines,
+         c.urgent,
+         CASE WHEN s.due_date IS NOT NULL
+              THEN NOT is_confirmed(s.due_date,
+                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
+              ELSE false END,
+         c.calendar, c.parent_id, c.upper_record_id, c.imported
+    -- the cards the caller sees (of the body), each folded on its own: the
+    -- fold is probed by instruction id (OFFSET 0 keeps both sides apart, so
+    -- the planner does not fold the whole registry and join it afterwards)
+    FROM (SELECT * FROM report_control_card c0
+           WHERE the_body IS NULL OR c0.responsible_body_id = the_body OFFSET 0) c
+   CROSS JOIN LATERAL (SELECT * FROM instruction_as_of(the_day) a
+                        WHERE a.instruction_id = c.instruction_id OFFSET 0) s
+    LEFT JOIN vocabulary vs
+           ON vs.domain = 'instruction_status' AND vs.code = CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END
+    LEFT JOIN vocabulary vr ON vr.domain = 'control_regime' AND vr.code = s.regime;
+END
+$$;
+COMMENT ON FUNCTION report_control_card_as_of(date, bigint) IS
+  'The control card as the registry stood at the end of a day up to today (issue 18, Views): the rows of report_control_card with the deadline, status, removal (day, R75 ground), regime, extensions (R69.1), repeated changes (R72), transfers (R69.3, R69.4), new deadlines (R70.4) and days left or overdue folded from the decision journal as of that day (instruction_as_of); instructions received after it are left out; body_id: only that responsible body''s. At current_date it equals the view. NULL or a future day: IC307. Row security applies as to the view';
+
+CREATE FUNCTION report_overdue_as_of(as_of date, body_id bigint DEFAULT NULL)
+RETURNS SETOF report_overdue
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+SET jit = off
+AS $$
+DECLARE
+  the_day date := report_check_as_of(as_of);
+BEGIN
+  RETURN QUERY
+  SELECT c.instruction_id, c.external_ref, c.act_id, c.act_type, c.act_number, c.act_signed_on,
+         c.point, c.point_sort_key, c.kind, c.kind_kk, c.kind_ru, c.level, c.level_kk, c.level_ru,
+         c.content, c.state_secret, c.paper_card_ref,
+         c.responsible_body_id, c.responsible_body_code, c.responsible_body_name_kk, c.responsible_body_name_ru,
+         c.responsible_body_sector, c.co_executors_ru, c.pa_unit,
+         c.received_on, c.original_due_date, c.due_date,
+         (the_day - c.due_date),
+         c.working_days_overdue,
+         c.regime, c.regime_kk, c.regime_ru, c.extensions, c.repeated_changes, c.transfers, c.new_deadlines,
+         c.urgent
+    FROM report_control_card_as_of(the_day, body_id) c
+   WHERE c.overdue;
+END
+$$;
+COMMENT ON FUNCTION report_overdue_as_of(date, bigint) IS
+  'The overdue register as of a day up to today (issue 18, Views; "what was overdue on 5 May"): instructions on control at the end of that day whose deadline then was before it, with the days overdue counted to that day, folded from the decision journal (report_control_card_as_of); body_id: only that responsible body''s. At current_date it equals report_overdue. NULL or a future day: IC307. Row security applies as to the view';
+
 -- The decision history ---------------------------------------------------------
 
 CREATE VIEW report_decision_history WITH (security_invoker = true) AS
@@ -675,46 +799,54 @@ SELECT g.body_id, b.code AS body_code,
        round(100.0 * g.on_time / nullif(g.on_time + g.late, 0), 1) AS on_time_rate
   FROM (
     SELECT i.responsible_body_id AS body_id,
-           date_trunc('month', i.due_date::timestamp)::date AS period_start,
+           i.period_start,
            count(*)::integer AS instructions,
-           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on <= i.due_date)::integer AS on_time,
-           count(*) FILTER (WHERE (r.ground = 'executed' AND i.removed_on > i.due_date)
+           count(*) FILTER (WHERE i.ground = 'executed' AND i.removed_on <= i.due_date)::integer AS on_time,
+           count(*) FILTER (WHERE (i.ground = 'executed' AND i.removed_on > i.due_date)
                                OR (i.status = 'on_control' AND i.due_date < current_date))::integer AS late,
-           count(*) FILTER (WHERE r.ground = 'executed' AND i.removed_on > i.due_date)::integer AS executed_late,
+           count(*) FILTER (WHERE i.ground = 'executed' AND i.removed_on > i.due_date)::integer AS executed_late,
            count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date < current_date)::integer AS overdue,
            count(*) FILTER (WHERE i.status = 'on_control' AND i.due_date >= current_date)::integer AS in_progress,
            -- instruction.extensions is R69.1's count of changes, extensions and
            -- transfers (the C journal, rules_effect_core.c); less the transfers
            -- it is the extension decisions (extension_decisions of
-           -- instruction_as_of).  The transfers, new deadlines and repeated
-           -- extensions, which are few, are counted from the journal
-           count(*) FILTER (WHERE i.extensions > coalesce(j.transfers, 0))::integer AS extended,
-           count(*) FILTER (WHERE j.repeated_extensions > 0)::integer AS extended_repeatedly,
-           count(*) FILTER (WHERE j.transfers > 0)::integer AS transferred,
-           count(*) FILTER (WHERE j.new_deadlines > 0)::integer AS with_new_deadline,
-           count(*) FILTER (WHERE r.ground = 'executed')::integer AS removed_executed,
-           count(*) FILTER (WHERE r.ground = 'duplicated')::integer AS removed_duplicated,
-           count(*) FILTER (WHERE r.ground = 'impossible')::integer AS removed_impossible,
-           count(*) FILTER (WHERE r.ground = 'control_passed')::integer AS removed_control_passed
-      FROM instruction i
-      -- the removal, if any: a removed instruction takes no later decision, so
-      -- its latest decision (kept by the journal) is the removal
-      LEFT JOIN decision r ON r.id = i.last_decision_id AND i.status = 'removed' AND r.kind = 'removal'
-      LEFT JOIN (
-        SELECT d.instruction_id,
+           -- instruction_as_of)
+           count(*) FILTER (WHERE i.extensions > i.transfers)::integer AS extended,
+           count(*) FILTER (WHERE i.repeated_extensions > 0)::integer AS extended_repeatedly,
+           count(*) FILTER (WHERE i.transfers > 0)::integer AS transferred,
+           count(*) FILTER (WHERE i.new_deadlines > 0)::integer AS with_new_deadline,
+           count(*) FILTER (WHERE i.ground = 'executed')::integer AS removed_executed,
+           count(*) FILTER (WHERE i.ground = 'duplicated')::integer AS removed_duplicated,
+           count(*) FILTER (WHERE i.ground = 'impossible')::integer AS removed_impossible,
+           count(*) FILTER (WHERE i.ground = 'control_passed')::integer AS removed_control_passed
+      FROM (
+        -- one row per instruction with the few decisions that are not first
+        -- extensions or removals (transfers, new deadlines, repeated
+        -- extensions) counted: joined, not aggregated apart, so the planner
+        -- probes the journal's index for one body's instructions and hashes
+        -- it for every body's (issue 19: a journal aggregated for every
+        -- instruction cost a reader a probe of the decision policy per
+        -- decision, and its plan crossed the JIT thresholds)
+        SELECT i.id, i.responsible_body_id, i.due_date, i.status, i.removed_on, i.extensions,
+               date_trunc('month', i.due_date::timestamp)::date AS period_start,
+               r.ground,
                count(*) FILTER (WHERE d.kind = 'transfer') AS transfers,
                count(*) FILTER (WHERE d.kind = 'new_deadline') AS new_deadlines,
                count(*) FILTER (WHERE d.kind = 'extension') AS repeated_extensions
-          FROM decision d
-         WHERE d.kind IN ('transfer', 'new_deadline') OR (d.kind = 'extension' AND d.repeated)
-         GROUP BY d.instruction_id
-      ) j ON j.instruction_id = i.id
-     WHERE i.due_date IS NOT NULL
-       -- whole figures only: a body's row for a role that sees all its
-       -- instructions (issue 17, item 5; see report_sees_all)
-       AND ((SELECT report_whole_bodies()) IS NULL
-            OR i.responsible_body_id = ANY ((SELECT report_whole_bodies())::bigint[]))
-     GROUP BY i.responsible_body_id, date_trunc('month', i.due_date::timestamp)::date
+          FROM instruction i
+          -- the removal, if any: a removed instruction takes no later decision, so
+          -- its latest decision (kept by the journal) is the removal
+          LEFT JOIN decision r ON r.id = i.last_decision_id AND i.status = 'removed' AND r.kind = 'removal'
+          LEFT JOIN decision d ON d.instruction_id = i.id
+                              AND (d.kind IN ('transfer', 'new_deadline') OR (d.kind = 'extension' AND d.repeated))
+         WHERE i.due_date IS NOT NULL
+           -- whole figures only: a body's row for a role that sees all its
+           -- instructions (issue 17, item 5; see report_sees_all)
+           AND ((SELECT report_whole_bodies()) IS NULL
+                OR i.responsible_body_id = ANY ((SELECT report_whole_bodies())::bigint[]))
+         GROUP BY i.id, r.ground
+      ) i
+     GROUP BY i.responsible_body_id, i.period_start
   ) g
   LEFT JOIN state_body b ON b.id = g.body_id;
 COMMENT ON VIEW report_discipline IS

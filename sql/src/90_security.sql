@@ -221,6 +221,13 @@ GRANT EXECUTE ON FUNCTION schedule_sweeps(text, interval), unschedule_sweeps(), 
 GRANT SELECT ON report_code_label, report_calendar_date, report_control_card, report_overdue,
   report_decision_history, report_discipline TO ic_reader;
 GRANT SELECT ON report_roadmap TO ic_reader;
+-- their as-of forms (issue 18, Views) run with the reader's privileges too
+REVOKE EXECUTE ON FUNCTION report_check_as_of(date), report_control_card_as_of(date, bigint),
+  report_overdue_as_of(date, bigint)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION report_check_as_of(date), report_control_card_as_of(date, bigint),
+  report_overdue_as_of(date, bigint)
+  TO ic_reader;
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 
@@ -273,10 +280,20 @@ ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
 
+-- A reader's slice is read through indexes (issue 19): the responsible body
+-- by instruction_responsible_idx, the co-executors by the GIN index below,
+-- which holds only the instructions that have co-executors (most have none);
+-- the policy names its predicate, so a BitmapOr of the two serves a reader's
+-- scan of the registry and no plan falls back to reading every row.
+CREATE INDEX instruction_co_executors_idx ON instruction USING gin (co_executor_ids)
+  WHERE co_executor_ids OPERATOR(pg_catalog.<>) '{}';
+COMMENT ON INDEX instruction_co_executors_idx IS
+  'The instructions a body co-executes, for the readers'' policy body_slice (issue 19)';
 CREATE POLICY control_all ON instruction FOR ALL TO ic_controller USING (true) WITH CHECK (true);
 CREATE POLICY body_slice ON instruction FOR SELECT TO ic_reader
   USING (responsible_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])
-         OR co_executor_ids OPERATOR(pg_catalog.&&) (SELECT instruction_control.my_bodies()));
+         OR (co_executor_ids OPERATOR(pg_catalog.<>) '{}'
+             AND co_executor_ids OPERATOR(pg_catalog.&&) (SELECT instruction_control.my_bodies())));
 
 CREATE POLICY control_all ON decision FOR ALL TO ic_controller USING (true) WITH CHECK (true);
 CREATE POLICY body_slice ON decision FOR SELECT TO ic_reader

@@ -10,6 +10,8 @@
 #   overdue register  overdue per body; the 50 most overdue
 #   discipline        every body's figures for a year; one body's months of a year
 #   Appendix 8        one ministry's annual summary for a year, as rows and as HTML
+#   reader            report_discipline for one body and the first page of control
+#                     cards as a reader (row security) vs the superuser (issue 19)
 #
 # Then Appendix 8 against its floors (issue 19), repetitions interleaved so
 # that the machine's load falls on both alike: every body at once
@@ -232,4 +234,48 @@ for i in "${!a8_names[@]}"; do
 	printf '%-46s %10.1f %10.1f %6.1fx %14s %14s  %s\n' "${a8_names[$i]}" "$o" "$f" "$(awk -v o="$o" -v f="$f" 'BEGIN { print o / f }')" \
 		"$(range "${a8_times[$i,ours]}")" "$(range "${a8_times[$i,floor]}")" "$verdict"
 done
+# --- Reader vs superuser (issue 19) ------------------------------------------------
+# The same query as a LOGIN role holding only ic_reader, reading body $body
+# (body_member), against the superuser (no row security), runs interleaved,
+# jit at its default (on): row security must cost no more than 1.5x and its
+# plan must not cross the JIT thresholds (the decision policy used to).
+#   IC_BENCH_READER_RUNS   interleaved runs of each side (default 7)
+reader_rows() {
+	local runs=${IC_BENCH_READER_RUNS:-7} i k u ms name stmt su rd
+	psql -X -q -v ON_ERROR_STOP=1 \
+		-c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader LOGIN IN ROLE ic_reader; END IF; END\$\$" \
+		-c "INSERT INTO instruction_control.body_member VALUES ('bench_reader', $body) ON CONFLICT DO NOTHING" >/dev/null
+	declare -a rnames=() rqueries=()
+	rnames+=("report_discipline, one body, months of 2025")
+	rqueries+=("SELECT * FROM instruction_control.report_discipline WHERE body_id = $body AND year = 2025")
+	rnames+=("report_control_card, first page of 50")
+	rqueries+=("SELECT * FROM instruction_control.report_control_card WHERE status = 'on_control' ORDER BY due_date, instruction_id LIMIT 50")
+	echo
+	printf '%-46s %10s %10s %7s  %-23s %-23s %s\n' "reader vs superuser ($rows instructions)" "reader ms" "super ms" "ratio" \
+		"reader range" "super range" "target <= 1.5x, no JIT"
+	for i in "${!rnames[@]}"; do
+		stmt=${rqueries[$i]}
+		su=() rd=()
+		for ((k = 0; k < runs; k++)); do
+			for u in postgres bench_reader; do
+				ms=$(psql -X -q -At -U "$u" -v ON_ERROR_STOP=1 -c '\timing on' -c "$stmt" 2>&1 \
+					| sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1)
+				[ -n "$ms" ] || { echo "bench: failed as $u: $stmt" >&2; exit 1; }
+				if [ "$u" = postgres ]; then su+=("$ms"); else rd+=("$ms"); fi
+			done
+		done
+		jit=$(psql -X -q -At -U bench_reader -c "EXPLAIN $stmt" | grep -c '^JIT:' || true)
+		awk -v name="${rnames[$i]}" -v su="${su[*]}" -v rd="${rd[*]}" -v jit="$jit" 'BEGIN {
+			n = split(su, s, " "); split(rd, r, " ");
+			smin = smax = s[1]; rmin = rmax = r[1];
+			for (k = 2; k <= n; k++) { if (s[k] < smin) smin = s[k]; if (s[k] > smax) smax = s[k];
+			                           if (r[k] < rmin) rmin = r[k]; if (r[k] > rmax) rmax = r[k]; }
+			ratio = rmin / smin;
+			printf "%-46s %10.1f %10.1f %6.2fx  %-23s %-23s %s%s\n", name, rmin, smin, ratio,
+			       sprintf("%.1f..%.1f", rmin, rmax), sprintf("%.1f..%.1f", smin, smax),
+			       (ratio <= 1.5 ? "met" : "NOT met"), (jit > 0 ? ", reader plan JIT-compiled" : "")
+		}'
+	done
+}
+reader_rows
 bash scripts/cluster.sh stop bench_reporting >/dev/null

@@ -220,6 +220,9 @@ form_annual_summary_bodies(integer,text,bigint[])	SELECT pg_catalog.count(*) FRO
 kk_number_ending(bigint,text)	SELECT instruction_control.kk_number_ending(2025, 'ablative')
 report_date_kk(date,text)	SELECT instruction_control.report_date_kk('2025-03-03', 'dative')
 report_kk_sort_key(text)	SELECT instruction_control.report_kk_sort_key('Ғылым саласында')
+report_check_as_of(date)	SELECT instruction_control.report_check_as_of('2025-03-03')
+report_control_card_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_control_card_as_of('2025-03-03', 1)
+report_overdue_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_overdue_as_of('2025-12-31')
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
 report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
 decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1

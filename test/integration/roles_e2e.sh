@@ -300,6 +300,14 @@ may "sees the journal of A's instructions only (report_decision_history)" e2e_re
 	   FROM instruction_control.report_decision_history" "0:true"
 may "sees no overdue row of B's own (report_overdue)" e2e_reader \
 	"SELECT count(*) FROM instruction_control.report_overdue WHERE responsible_body_id = $B AND instruction_id <> $I2" "0"
+may "sees body A's control cards only as of a day (report_control_card_as_of, issue 18 Views)" e2e_reader \
+	"SELECT count(*) FILTER (WHERE instruction_id = $I3) || ':' || (count(*) FILTER (WHERE instruction_id = $I1) > 0)
+	   FROM instruction_control.report_control_card_as_of(current_date)" "0:true"
+may "reads the overdue register as of a past day, its bodies only (report_overdue_as_of)" e2e_reader \
+	"SELECT count(*) FROM instruction_control.report_overdue_as_of(current_date - 1, $B) WHERE instruction_id <> $I2" "0"
+may "checks an as-of day (report_check_as_of)" e2e_reader "SELECT instruction_control.report_check_as_of(current_date) = current_date" "t"
+may_not "read the overdue register as of tomorrow (IC307)" e2e_reader IC307 \
+	"SELECT count(*) FROM instruction_control.report_overdue_as_of(current_date + 1)"
 may_not "write an instruction" e2e_reader 42501 "UPDATE instruction_control.instruction SET content = 'x' WHERE id = $I1"
 may_not "put on control" e2e_reader 42501 "$(put E2E-X "$A" "" "'2025-03-03'")"
 may_not "submit a report" e2e_reader 42501 "SELECT instruction_control.submit_report($I1, 'risk', 'risk', $A)"
