@@ -96,6 +96,7 @@ ic_decision_from_row(HeapTuple tuple, TupleDesc desc, IcDecisionRow *out)
 		out->ground = IC_GROUND_INVALID;
 	out->evidence = evidence_set(tuple, desc);
 	out->receiving_body_given = !ic_is_null(tuple, desc, "receiving_body_id", IC_COL_INT8);
+	out->receiving_body_id = out->receiving_body_given ? ic_get_int64(tuple, desc, "receiving_body_id") : 0;
 
 	out->basis_given = given(tuple, desc, "basis");
 	out->reason_given = given(tuple, desc, "reason");

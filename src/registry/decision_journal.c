@@ -173,6 +173,10 @@ gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisi
 	ctx->ground = row->ground;
 	ctx->evidence = row->evidence;
 	ctx->receiving_body_given = row->receiving_body_given;
+	ctx->executor_directly_subordinate = ctx->receiver_is_government = false;
+	if (ctx->action == IC_ACTION_REMOVE && ctx->ground == IC_GROUND_CONTROL_PASSED && row->receiving_body_given)
+		ic_load_control_passing(facts->id, row->receiving_body_id,
+								&ctx->executor_directly_subordinate, &ctx->receiver_is_government);
 	if (ctx->action == IC_ACTION_REMOVE && facts->level != IC_LEVEL_PA)
 		ctx->pa_record_on_control = ic_load_pa_record_on_control(facts);
 

@@ -114,6 +114,7 @@ typedef struct IcDecisionRow
 	IcRemovalGround ground;
 	IcEvidenceSet evidence;
 	bool		receiving_body_given;
+	int64		receiving_body_id;	/* 0 if none */
 	bool		basis_given;	/* non-blank texts */
 	bool		reason_given;
 	bool		disciplinary_review_given;
@@ -166,6 +167,10 @@ extern void ic_load_extension_history(int64 instruction_id, IcDecisionContext *c
  * point -- or 0.
  */
 extern int64 ic_load_pa_record_on_control(const IcInstructionFacts *f);
+/* R42-1.4: is the instruction's responsible body directly subordinate to the
+ * President, and is the receiving body the Government? */
+extern void ic_load_control_passing(int64 instruction_id, int64 receiving_body_id,
+									bool *executor_subordinate, bool *receiver_government);
 
 /* The decision matrix of this session (decision_matrix.c); SPI connected. */
 extern const struct IcMatrix *ic_decision_matrix(void);

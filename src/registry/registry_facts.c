@@ -376,6 +376,31 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
  * 0), so the plan stays a chain of key lookups whatever the statistics say;
  * the point stays point_ref so the index applies.
  */
+void
+ic_load_control_passing(int64 instruction_id, int64 receiving_body_id,
+						bool *executor_subordinate, bool *receiver_government)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {INT8OID, INT8OID};
+	Datum		args[2];
+	bool		isnull;
+
+	ic_keep_plan(&plan,
+				 "SELECT coalesce((SELECT b.directly_subordinate_to_president"
+				 "                   FROM " IC_SCHEMA ".instruction i"
+				 "                   JOIN " IC_SCHEMA ".state_body b ON b.id OPERATOR(pg_catalog.=) i.responsible_body_id"
+				 "                  WHERE i.id OPERATOR(pg_catalog.=) $1), false),"
+				 "       coalesce((SELECT g.body_type::pg_catalog.text OPERATOR(pg_catalog.=) 'government'"
+				 "                   FROM " IC_SCHEMA ".state_body g WHERE g.id OPERATOR(pg_catalog.=) $2), false)",
+				 2, argtypes);
+	args[0] = Int64GetDatum(instruction_id);
+	args[1] = Int64GetDatum(receiving_body_id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read the bodies of instruction %lld's control", (long long) instruction_id);
+	*executor_subordinate = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	*receiver_government = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+}
+
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {

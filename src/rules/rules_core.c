@@ -376,6 +376,13 @@ decide_remove(const IcDecisionContext *ctx, IcVerdict *v)
 					"Give receiving_body_id, the state body or organisation that takes over control (R75(4)).",
 					"The removal of instruction %lld passes control to nobody.",
 					(long long) ctx->instruction_id);
+	if (ctx->ground == IC_GROUND_CONTROL_PASSED && ctx->executor_directly_subordinate &&
+		ctx->receiver_is_government)
+		return deny(v, IC_FAMILY_CONTROL_LEVEL, "R42-1.4",
+					"control of an instruction to a body directly subordinate to the President is not passed to the Government",
+					"R42-1.4 gives the Government the control of the instructions of the other bodies; pass this one's control to the body itself (receiving_body_id) or keep it at the PA.",
+					"The responsible body of instruction %lld is directly subordinate and accountable to the President.",
+					(long long) ctx->instruction_id);
 	if (!check_decider(ctx, v))
 		return false;
 

@@ -265,6 +265,8 @@ typedef struct IcDecisionContext
 	IcEvidenceSet evidence;
 	IcCategory	category;
 	bool		receiving_body_given;	/* R75(4): the body control passes to */
+	bool		receiver_is_government;	/* R42-1.4: that body is the Government */
+	bool		executor_directly_subordinate;	/* R42-1.4: the responsible body is directly subordinate and accountable to the President */
 	int64_t		pa_record_on_control;	/* R79: the PA's record of the same point still on control, 0 if none */
 
 	/* put on control */

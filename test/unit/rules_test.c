@@ -202,6 +202,15 @@ main(void)
 		OK("R75 duplicated by new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED; c.evidence = EV(NEW_INSTRUCTION))),
 		NO("R75 duplicated without the new instruction", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_DUPLICATED), "R75", REMOVAL_GROUNDS),
 		OK("R75 control passed", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION))),
+		NO("R42-1.4 control of a directly subordinate body's instruction passed to the Government",
+		   WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION);
+				c.executor_directly_subordinate = true; c.receiver_is_government = true), "R42-1.4", CONTROL_LEVEL),
+		OK("R42-1.4 control of a directly subordinate body's instruction passed to another body",
+		   WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION);
+				c.executor_directly_subordinate = true; c.receiver_is_government = false)),
+		OK("R42-1.4 control of another body's instruction passed to the Government",
+		   WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION);
+				c.executor_directly_subordinate = false; c.receiver_is_government = true)),
 		NO("R75(4) control passed to no body", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_CONTROL_PASSED; c.evidence = EV(CONTROL_PASSED_DECISION); c.receiving_body_given = false), "R75", REMOVAL_GROUNDS),
 		OK("R75(3) impossible on the PA's expert conclusion", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(PA_EXPERT_CONCLUSION))),
 		NO("R75(3) impossible on the executor's own report", WITH(base(IC_ACTION_REMOVE), c.ground = IC_GROUND_IMPOSSIBLE; c.evidence = EV(OFFICIAL_REPORT)), "R75", REMOVAL_GROUNDS),
