@@ -249,6 +249,14 @@ GRANT SELECT ON control_measure TO ic_reader;
 GRANT INSERT ON control_measure TO ic_controller;
 GRANT EXECUTE ON FUNCTION take_control_measure TO ic_controller;
 
+-- Coordination (R48): the administrator names the Ministry of Foreign Affairs;
+-- the controllers record the coordination of an instruction; its readers see it.
+REVOKE EXECUTE ON FUNCTION coordinate_instruction FROM PUBLIC;
+GRANT SELECT ON body_function, coordination TO ic_reader;
+GRANT INSERT, UPDATE, DELETE ON body_function TO ic_admin;
+GRANT INSERT ON coordination TO ic_controller;
+GRANT EXECUTE ON FUNCTION coordinate_instruction TO ic_controller;
+
 -- Calendar changes: previewing one applies it in a subtransaction, so it is
 -- the calendar keeper's (as add_transfer)
 REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
@@ -276,6 +284,7 @@ ALTER TABLE roadmap ENABLE ROW LEVEL SECURITY;
 ALTER TABLE body_member ENABLE ROW LEVEL SECURITY;
 ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
 ALTER TABLE control_measure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE coordination ENABLE ROW LEVEL SECURITY;
 ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
@@ -332,6 +341,10 @@ CREATE POLICY executor_submits ON roadmap FOR UPDATE TO ic_executor
          AND (drafted_by_body_id IS NULL
               OR drafted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[])));
 
+CREATE POLICY control_all ON coordination FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON coordination FOR SELECT TO ic_reader
+  USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
+                  WHERE i.id OPERATOR(pg_catalog.=) coordination.instruction_id));
 CREATE POLICY control_all ON control_measure FOR ALL TO ic_controller USING (true) WITH CHECK (true);
 CREATE POLICY body_slice ON control_measure FOR SELECT TO ic_reader
   USING (EXISTS (SELECT 1 FROM instruction_control.instruction i

@@ -73,8 +73,9 @@
 #define ERRCODE_IC_DRAFT_VISA					MAKE_SQLSTATE('I','C','5','0','6')
 #define ERRCODE_IC_DRAFT_STATE					MAKE_SQLSTATE('I','C','5','0','7')
 
-/* Control measures and inspections (SQLSTATE class IC6xx) */
+/* Control measures, inspections and coordination (SQLSTATE class IC6xx) */
 #define ERRCODE_IC_MEASURE_DATE					MAKE_SQLSTATE('I','C','6','0','1')
 #define ERRCODE_IC_INSPECTION					MAKE_SQLSTATE('I','C','6','0','2')
+#define ERRCODE_IC_COORDINATION					MAKE_SQLSTATE('I','C','6','0','3')
 
 #endif							/* IC_ERRCODES_H */

@@ -57,6 +57,7 @@ for r in $roles; do
 	q "CREATE ROLE hn_${r#ic_} LOGIN; GRANT $r TO hn_${r#ic_}" >/dev/null || not_ok "create the login of $r"
 done
 q "INSERT INTO instruction_control.body_member (member, body_id) VALUES ('hn_reader', 1), ('hn_executor', 1)" >/dev/null
+q "INSERT INTO instruction_control.body_function (body_id, function) VALUES (2, 'foreign_affairs')" >/dev/null
 # a linked host table (Embedding): the link's functions and triggers run too
 q "CREATE SCHEMA hn_host; CREATE TABLE hn_host.staff (login text PRIMARY KEY, full_name text NOT NULL);
    INSERT INTO hn_host.staff VALUES ('hn.one', 'H. One');
@@ -150,6 +151,7 @@ form_yearly_control_html(integer,text)	SELECT pg_catalog.length(instruction_cont
 take_control_measure(bigint,control_measure_kind,bigint,date,text,text,boolean,text,text)	SELECT (instruction_control.take_control_measure(:NEW, 'information_request', 1, '2025-03-10', 'information received')).id
 calendar_counted_dates(text)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_counted_dates('KZ')
 calendar_change_preview(text,date,date)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10')
+coordinate_instruction(bigint,bigint,text)	SELECT (instruction_control.coordinate_instruction((instruction_control.put_on_control('event', 'central', '2025-03-03', term => '10 wd', responsible_body_id => 1)).id, (SELECT f.body_id FROM instruction_control.body_function f), 'summit')).ground
 who_may_decide(bigint,decision_kind)	SELECT * FROM instruction_control.who_may_decide(1, 'extension')
 record_decisions(decision[])	SELECT pg_catalog.count(*) FROM instruction_control.record_decisions(ARRAY[pg_catalog.jsonb_populate_record(NULL::instruction_control.decision, pg_catalog.jsonb_build_object('instruction_id', :NEW, 'kind', 'extension', 'decided_by', 'head_of_pa', 'decided_on', '2025-03-05', 'basis', 'c', 'new_due_date', '2025-04-15', 'evidence', '{}', 'imported', false))])
 extend_deadlines(bigint[],date[],decider,text,text,date,evidence_kind[],text)	SELECT pg_catalog.count(*) FROM instruction_control.extend_deadlines(ARRAY[:NEW], '{2025-04-16}', 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_agreement}')

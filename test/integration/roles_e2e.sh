@@ -214,6 +214,13 @@ may "puts a point of the signed draft on control" e2e_controller \
 	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A)).level" "pa"
 may "records a measure of control (R66-2)" e2e_controller \
 	"SELECT (take_control_measure($I1, 'information_request', $A, '2025-03-10', 'information received')).kind" "information_request"
+# coordination (R48): the administrator names the Ministry of Foreign Affairs, a controller records it
+may "names the Ministry of Foreign Affairs (body_function, R48)" e2e_admin \
+	"INSERT INTO instruction_control.body_function (body_id, function) VALUES ($B, 'foreign_affairs') RETURNING function" "foreign_affairs"
+may "records the coordination of an instruction following an international event (R48)" e2e_controller \
+	"SELECT (coordinate_instruction((put_on_control('event', 'central', '2025-03-03', term => '10 wd', responsible_body_id => $A)).id, $B, 'summit')).ground" "international_event"
+may_not "name the coordinating body (body_function is the administrator's)" e2e_controller 42501 \
+	"INSERT INTO instruction_control.body_function (body_id, function) VALUES ($A, 'foreign_affairs')"
 may_not "edit the matrix" e2e_controller 42501 "UPDATE instruction_control.decision_rule SET enabled = enabled WHERE id = 900"
 may_not "import history" e2e_controller 42501 \
 	"SELECT instruction_control.import_instruction('act_point', 'central', '2019-03-01', '2019-03-15')"

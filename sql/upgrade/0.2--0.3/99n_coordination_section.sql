@@ -1,0 +1,1 @@
+../../src/79_coordination.sql
