@@ -386,6 +386,7 @@ INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
   ('R42-1.1', 'Президент Әкімшілігінің бақылауына қойылатын тапсырмалар', 'Поручения, ставящиеся на контроль Администрации Президента', 'Instructions put on control of the Presidential Administration'),
   ('R42-1.2', 'Ағымдағы (жергілікті) сипаттағы тапсырмалар ПӘ бақылауына қойылмайды', 'Поручения текущего (локального) характера не ставятся на контроль АП', 'Instructions of a current (local) character are not put on PA control'),
   ('R42-1.3', 'Өзге тапсырмалар Үкіметтің, орталық немесе жергілікті органның бақылауында', 'Иные поручения на контроле Правительства, центрального или местного органа', 'Other instructions are controlled by the Government or a central or local body'),
+  ('R48-1', 'Жеке және заңды тұлғалардың жолданымдары бойынша тапсырмаларды бақылау ерекшеліктерін ПӘ айқындайды', 'Особенности контроля поручений по обращениям физических и юридических лиц определяет АП', 'The PA sets the particulars of control of instructions on appeals of individuals and legal entities'),
   ('R42-1.4', 'Бақылауы берілген тапсырмаларды Үкімет бақылайды', 'Поручения, контроль которых передан, контролирует Правительство', 'Instructions whose control was passed are controlled by the Government'),
   ('R50.1', 'Тапсырмалар актіде, бақылауды бекітуде немесе бұрыштамада белгіленген мерзімде орындалады', 'Поручения исполняются в сроки акта, утверждения контроля или резолюции', 'Deadlines of the act, the control approval or a resolution'),
   ('R50.2', 'Мерзімді Президент Әкімшілігі белгілейді; құпия тапсырмалар қағаз карточкада', 'Срок устанавливает Администрация Президента; секретные поручения в бумажной карточке', 'The PA sets the deadline; state secrets on a paper card'),
@@ -428,9 +429,10 @@ INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
 -- table changes).  An amendment of the decree is a change of one row here.
 
 CREATE DOMAIN kind_class AS text
-  CHECK (VALUE IN ('any', 'personal', 'personal_unpublished', 'security_council', 'national_plan'));
+  CHECK (VALUE IN ('any', 'personal', 'personal_unpublished', 'security_council', 'national_plan',
+                   'document_or_appeal'));
 COMMENT ON DOMAIN kind_class IS
-  'The kinds a rule singles out: any, personal (published or not), personal_unpublished, security_council, national_plan';
+  'The kinds a rule singles out: any, personal (published or not), personal_unpublished, security_council, national_plan, document_or_appeal (instructions on service documents and appeals of individuals and legal entities, whose particulars the PA sets as rows of the matrix: R48-1)';
 
 CREATE TABLE decision_rule (
   id              integer PRIMARY KEY,

@@ -77,6 +77,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('kind_class', 'personal', 'Президенттің жеке тапсырмалары (жарияланғандарын қоса)', 'Личные поручения Президента (включая опубликованные)', 'Personal instructions, published or not'),
   ('kind_class', 'personal_unpublished', 'Президенттің жарияланбаған жеке тапсырмалары', 'Неопубликованные личные поручения Президента', 'Personal instructions, not published'),
   ('kind_class', 'security_council', 'Қауіпсіздік Кеңесінің шешімдері', 'Решения Совета Безопасности', 'Security Council decisions'),
+  ('kind_class', 'document_or_appeal', 'Құжаттар мен жолданымдар бойынша тапсырмалар', 'Поручения по документам и обращениям', 'Instructions on documents and appeals'),
   ('kind_class', 'national_plan', 'Жалпыұлттық іс-шаралар жоспарының тармақтары', 'Пункты Общенационального плана мероприятий', 'National action plan items'),
   ('monitoring_category', 'monument', 'Ескерткіштер салу', 'Строительство памятников', 'Construction of monuments'),
   ('monitoring_category', 'construction', 'Құрылыс, реконструкциялау және жөндеу', 'Строительство, реконструкция и ремонт', 'Construction, reconstruction and repair'),

@@ -58,7 +58,7 @@ static const Vocabulary vocabularies[] = {
 	{"new_deadline_reason", reason_code, IC_REASON_EMERGENCY, IC_REASON_QUARANTINE},
 	{"roadmap_drafter", drafter_code, IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT, IC_DRAFTER_EXECUTOR_ONLY},
 	{"deadline_source", source_code, IC_SOURCE_TERM, IC_SOURCE_PA},
-	{"kind_class", kind_class_code, IC_KINDS_ANY, IC_KINDS_NATIONAL_PLAN},
+	{"kind_class", kind_class_code, IC_KINDS_ANY, IC_KINDS_DOCUMENT_OR_APPEAL},
 	{"control_level", level_code, IC_LEVEL_MIN, IC_LEVEL_MAX},
 	{"instruction_kind", kind_code, IC_KIND_MIN, IC_KIND_MAX},
 	{"secrecy_class", secrecy_code, IC_SECRECY_NONE, IC_SECRECY_STATE_SECRET},

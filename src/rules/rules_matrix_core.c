@@ -24,6 +24,8 @@ ic_kind_class_matches(IcKindClass c, IcInstructionKind kind)
 			return ic_kind_is_security_council(kind);
 		case IC_KINDS_NATIONAL_PLAN:
 			return ic_kind_is_national_plan(kind);
+		case IC_KINDS_DOCUMENT_OR_APPEAL:
+			return kind == IC_KIND_DOCUMENT;
 		default:
 			return false;
 	}
@@ -69,6 +71,7 @@ static const char *const kind_class_codes[] = {
 	[IC_KINDS_PERSONAL_UNPUBLISHED] = "personal_unpublished",
 	[IC_KINDS_SECURITY_COUNCIL] = "security_council",
 	[IC_KINDS_NATIONAL_PLAN] = "national_plan",
+	[IC_KINDS_DOCUMENT_OR_APPEAL] = "document_or_appeal",
 };
 
 const char *

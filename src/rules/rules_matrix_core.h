@@ -23,7 +23,8 @@ typedef enum IcKindClass
 	IC_KINDS_PERSONAL,				/* ic_kind_is_personal: published or not (R77) */
 	IC_KINDS_PERSONAL_UNPUBLISHED,	/* ic_kind_extension_only_by_president (R74) */
 	IC_KINDS_SECURITY_COUNCIL,		/* R69.2, R70.5, R72.3, R76.4 */
-	IC_KINDS_NATIONAL_PLAN			/* R72.1 */
+	IC_KINDS_NATIONAL_PLAN,			/* R72.1 */
+	IC_KINDS_DOCUMENT_OR_APPEAL		/* R48-1: instructions on documents and appeals */
 } IcKindClass;
 
 #define IC_MATRIX_ANY (-1)			/* level or repeated: any */

@@ -508,6 +508,17 @@ main(void)
 			  ic_kind_class_matches(IC_KINDS_ANY, IC_KIND_DOCUMENT) &&
 			  !ic_kind_class_matches(IC_KINDS_INVALID, IC_KIND_DOCUMENT),
 			  "kind classes are the kind predicates");
+		CHECK(ic_kind_class_matches(IC_KINDS_DOCUMENT_OR_APPEAL, IC_KIND_DOCUMENT) &&
+			  !ic_kind_class_matches(IC_KINDS_DOCUMENT_OR_APPEAL, IC_KIND_ACT_POINT) &&
+			  !ic_kind_class_matches(IC_KINDS_DOCUMENT_OR_APPEAL, IC_KIND_PERSONAL),
+			  "R48-1: document_or_appeal is the kind document only");
+		{
+			IcKindClass k;
+
+			CHECK(ic_kind_class_parse("document_or_appeal", &k) && k == IC_KINDS_DOCUMENT_OR_APPEAL &&
+				  strcmp(ic_kind_class_code(IC_KINDS_DOCUMENT_OR_APPEAL), "document_or_appeal") == 0,
+				  "R48-1: the class's code reads and writes");
+		}
 	}
 
 	/* What a decision does to its instruction: one pure function (R69.1, R69.3, R69.4, R70.4, R75, R59). */
