@@ -1,6 +1,7 @@
 /*
  * registry_facts.c
- *		Gathering the facts a decision is judged on, and raising verdicts.
+ *		Gathering the facts a decision is judged on (the verdicts are raised in
+ *		registry_verdict.c).
  *
  * Every query here runs through a plan prepared once per backend and kept
  * (SPI_keepplan), so a trigger call costs an index lookup, not a parse.
@@ -376,31 +377,6 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
  * 0), so the plan stays a chain of key lookups whatever the statistics say;
  * the point stays point_ref so the index applies.
  */
-void
-ic_load_control_passing(int64 instruction_id, int64 receiving_body_id,
-						bool *executor_subordinate, bool *receiver_government)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[2] = {INT8OID, INT8OID};
-	Datum		args[2];
-	bool		isnull;
-
-	ic_keep_plan(&plan,
-				 "SELECT coalesce((SELECT b.directly_subordinate_to_president"
-				 "                   FROM " IC_SCHEMA ".instruction i"
-				 "                   JOIN " IC_SCHEMA ".state_body b ON b.id OPERATOR(pg_catalog.=) i.responsible_body_id"
-				 "                  WHERE i.id OPERATOR(pg_catalog.=) $1), false),"
-				 "       coalesce((SELECT g.body_type::pg_catalog.text OPERATOR(pg_catalog.=) 'government'"
-				 "                   FROM " IC_SCHEMA ".state_body g WHERE g.id OPERATOR(pg_catalog.=) $2), false)",
-				 2, argtypes);
-	args[0] = Int64GetDatum(instruction_id);
-	args[1] = Int64GetDatum(receiving_body_id);
-	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not read the bodies of instruction %lld's control", (long long) instruction_id);
-	*executor_subordinate = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	*receiver_government = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-}
-
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {
@@ -440,6 +416,37 @@ ic_load_pa_record_on_control(const IcInstructionFacts *f)
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
 	return SPI_processed > 0 ? result_int64(1) : 0;
+}
+
+/*
+ * R42-1.4: the two facts a removal passing control (control_passed) is judged
+ * on -- whether the instruction's responsible body is directly subordinate and
+ * accountable to the President, and whether the receiving body is the
+ * Government -- in one statement, read only for such a removal.
+ */
+void
+ic_load_control_passing(int64 instruction_id, int64 receiving_body_id,
+						bool *executor_subordinate, bool *receiver_government)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {INT8OID, INT8OID};
+	Datum		args[2];
+	bool		isnull;
+
+	ic_keep_plan(&plan,
+				 "SELECT coalesce((SELECT b.directly_subordinate_to_president"
+				 "                   FROM " IC_SCHEMA ".instruction i"
+				 "                   JOIN " IC_SCHEMA ".state_body b ON b.id OPERATOR(pg_catalog.=) i.responsible_body_id"
+				 "                  WHERE i.id OPERATOR(pg_catalog.=) $1), false),"
+				 "       coalesce((SELECT g.body_type::pg_catalog.text OPERATOR(pg_catalog.=) 'government'"
+				 "                   FROM " IC_SCHEMA ".state_body g WHERE g.id OPERATOR(pg_catalog.=) $2), false)",
+				 2, argtypes);
+	args[0] = Int64GetDatum(instruction_id);
+	args[1] = Int64GetDatum(receiving_body_id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read the bodies of instruction %lld's control", (long long) instruction_id);
+	*executor_subordinate = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	*receiver_government = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 }
 
 void
@@ -537,76 +544,4 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
 	ctx->typed_basis_required = ic_typed_basis;
 	ctx->matrix = ic_decision_matrix();
-}
-
-static int
-family_sqlstate(IcRuleFamily family)
-{
-	switch (family)
-	{
-		case IC_FAMILY_NOT_AUTHORISED:
-			return ERRCODE_IC_NOT_AUTHORISED;
-		case IC_FAMILY_REPEATED_EXTENSION:
-			return ERRCODE_IC_REPEATED_EXTENSION;
-		case IC_FAMILY_TRANSFER:
-			return ERRCODE_IC_TRANSFER;
-		case IC_FAMILY_NEW_DEADLINE:
-			return ERRCODE_IC_NEW_DEADLINE;
-		case IC_FAMILY_REMOVAL_GROUNDS:
-			return ERRCODE_IC_REMOVAL_GROUNDS;
-		case IC_FAMILY_REMOVAL_ORDER:
-			return ERRCODE_IC_REMOVAL_ORDER;
-		case IC_FAMILY_CONTROL_LEVEL:
-			return ERRCODE_IC_CONTROL_LEVEL;
-		case IC_FAMILY_DEADLINE:
-			return ERRCODE_IC_DEADLINE;
-		case IC_FAMILY_ROADMAP:
-			return ERRCODE_IC_ROADMAP;
-		case IC_FAMILY_SECRECY:
-			return ERRCODE_IC_SECRECY;
-		case IC_FAMILY_BYPASS:
-			return ERRCODE_IC_BYPASS;
-		case IC_FAMILY_NOT_ON_CONTROL:
-			return ERRCODE_IC_NOT_ON_CONTROL;
-		case IC_FAMILY_REPORT:
-			return ERRCODE_IC_REPORT;
-		case IC_FAMILY_MISSING_BASIS:
-			return ERRCODE_IC_MISSING_BASIS;
-		case IC_FAMILY_NOT_IN_FORCE:
-			return ERRCODE_IC_NOT_IN_FORCE;
-		case IC_FAMILY_DECISION_DATE:
-			return ERRCODE_IC_DECISION_DATE;
-		case IC_FAMILY_IMPORT:
-			return ERRCODE_IC_IMPORT;
-		default:
-			return ERRCODE_INTERNAL_ERROR;
-	}
-}
-
-/*
- * A refusal: its family's SQLSTATE, the message with the rule id, DETAIL and
- * HINT, and the rule id alone in the CONSTRAINT_NAME field
- * (PG_DIAG_CONSTRAINT_NAME), the key of instruction_control.rule.
- */
-void
-ic_raise_verdict(const IcVerdict *v)
-{
-	ereport(ERROR,
-			(errcode(family_sqlstate(v->family)),
-			 errmsg("%s", v->message),
-			 v->detail[0] != '\0' ? errdetail("%s", v->detail) : 0,
-			 errhint("%s", v->hint),
-			 v->rule ? err_generic_string(PG_DIAG_CONSTRAINT_NAME, v->rule) : 0));
-	pg_unreachable();
-}
-
-void
-ic_raise_bypass(const char *message, const char *detail, const char *hint)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_IC_BYPASS),
-			 errmsg("%s", message),
-			 detail ? errdetail("%s", detail) : 0,
-			 hint ? errhint("%s", hint) : 0));
-	pg_unreachable();
 }
