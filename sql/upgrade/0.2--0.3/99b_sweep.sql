@@ -105,7 +105,7 @@ AS $$
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.sweep_state(mode, as_of, scope) s
       CROSS JOIN LATERAL instruction_control.sweep_rule_report_missing(s.id, s.on_control, s.reporting_period,
-                           s.category, s.received_on, s.due_date, s.calendar, periods) e
+                           s.category, s.received_on, s.due_date, s.calendar, periods, as_of) e
      WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
     UNION ALL
     -- the branches driven by decisions, reports and marks look the instruction up

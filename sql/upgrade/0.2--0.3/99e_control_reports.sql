@@ -7,8 +7,9 @@
  * detail.grace_basis).  R66-1.1: the PA sets the intermediate reporting
  * dates per instruction (sql/src/30_registry.sql: reporting_period explicit
  * and instruction.report_dates; calendar period ends stay the default), and
- * the sweep's rule (sweep_rule_report_missing, now given as_of), its caller
- * sweep_begin and the incremental scope (sweep_scope) sweep against them.
+ * the sweep's rule (sweep_rule_report_missing, now given as_of, created in
+ * 99a_reporting_period.sql) and the incremental scope (sweep_scope) sweep
+ * against them.
  * R42-1.1, R4.5 and R66-1.2 are checked in C (the instruction's guard and
  * report_judge) and change no catalog object.
  */
@@ -88,38 +89,6 @@ BEGIN ATOMIC
   RETURNING *;
 END;
 
--- the rule is given as_of (the PA's dates are read against the day swept)
-DROP FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb);
-CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
-                                          received_on date, due_date date, calendar text, period_ends jsonb,
-                                          as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
-         pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
-                                       'report_due', instruction_control.roll_forward(p.period_end, calendar))
-    FROM (SELECT CASE WHEN reporting_period OPERATOR(pg_catalog.=) 'explicit'
-                      THEN (SELECT pg_catalog.max(d.d)
-                              FROM instruction_control.instruction i
-                             CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
-                             WHERE i.id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
-                               AND instruction_control.roll_forward(d.d, sweep_rule_report_missing.calendar)
-                                   OPERATOR(pg_catalog.<) sweep_rule_report_missing.as_of)
-                      ELSE (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date
-                 END AS period_end) p
-   WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
-     AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
-                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
-                        AND r.kind OPERATOR(pg_catalog.=) 'intermediate'::instruction_control.report_kind
-                        AND r.period_end OPERATOR(pg_catalog.>=) p.period_end
-                        AND r.submitted_on OPERATOR(pg_catalog.<=)
-                            instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
-                     OFFSET 0)
-$$;
-COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb, date) IS
-  'Sweep rule R66-1.1: no intermediate report for the period just ended by its day, to the controller: the period ends the PA set for the instruction (reporting_period explicit: the latest of report_dates due before as_of), or by default the calendar period end of its periodicity (period_ends: the end of the latest period of each kind, reporting_period_end())';
 CREATE OR REPLACE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
 RETURNS SETOF sweep_state_current
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -170,8 +139,8 @@ AS $$
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
   'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since, the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';
--- sweep_found() passes as_of to the rule: 99e_control_reports_sweep.sql
--- re-creates it (and the per-mode statements derived from it) after this part.
+-- the rule itself (given as_of) is in 99a_reporting_period.sql, before
+-- 99b_sweep.sql creates sweep_found(), which calls it.
 
 -- R66-1.3: the grace period is the registry's own setting -----------------
 
