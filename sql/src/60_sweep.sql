@@ -19,6 +19,9 @@
 --   report_missing        no intermediate report for the period just ended       R66-1.1
 --   measures_missing      no information on measures a month after a repeated
 --                         extension                                               R72.4
+--   draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared
+--                         the same for a draft's review deadline (event.draft_id)
+--                         and the PA's refinement term                          R20, R21, R33
 --
 -- One statement collects the candidates of every kind (each branch an index
 -- range scan: due dates, roadmap dates, reporting periods, measures dates,
@@ -44,9 +47,10 @@
 CREATE DOMAIN event_kind AS text
   CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
                    'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
-                   'measures_missing', 'roadmap_agreement_late'));
+                   'measures_missing', 'roadmap_agreement_late', 'draft_reminder', 'draft_overdue',
+                   'draft_escalation', 'draft_overdue_cleared'));
 COMMENT ON DOMAIN event_kind IS
-  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days)';
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33)';
 
 CREATE DOMAIN addressee AS text
   CHECK (VALUE IN ('executor', 'controller', 'head_of_pa', 'state_counsellor', 'secretary_sc',
@@ -66,6 +70,10 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'report_missing', 'Аралық ақпарат мерзімінде ұсынылмады', 'Промежуточная информация не представлена в срок', 'Intermediate report not submitted in time'),
   ('event_kind', 'measures_missing', 'Қабылданған шаралар туралы ақпарат бір ай ішінде ұсынылмады', 'Информация о принятых мерах не представлена в течение месяца', 'Information on measures not submitted within a month'),
   ('event_kind', 'roadmap_agreement_late', 'Жол картасы ПӘ-мен бес жұмыс күні ішінде келісілмеді', 'Дорожная карта не согласована с АП в течение пяти рабочих дней', 'Roadmap not agreed by the PA within 5 working days'),
+  ('event_kind', 'draft_reminder', 'Жобаны қарау мерзімінің жақындағаны туралы еске салу', 'Напоминание о приближении срока рассмотрения проекта', 'Reminder of a draft''s approaching review deadline'),
+  ('event_kind', 'draft_overdue', 'Жобаны қарау мерзімі өтіп кетті', 'Срок рассмотрения проекта нарушен', 'Draft review deadline missed'),
+  ('event_kind', 'draft_escalation', 'Жобаны қарау мерзімінің бұзылуы туралы ПӘ Басшысына хабарлау', 'Доклад Руководителю АП о нарушении срока рассмотрения проекта', 'Escalation of a missed draft review deadline'),
+  ('event_kind', 'draft_overdue_cleared', 'Жобаны қарау мерзімінің өтіп кеткені туралы белгі алынды', 'Отметка о нарушении срока рассмотрения проекта снята', 'Draft overdue mark cleared'),
   ('addressee', 'executor', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
   ('addressee', 'controller', 'Бақылауды жүзеге асыратын бөлімше немесе орган', 'Подразделение или орган, осуществляющий контроль', 'Controlling unit or body'),
   ('addressee', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
@@ -79,6 +87,19 @@ INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
   ('R66-1.3', 'Тәуекел немесе басқа елеулі проблема туралы ПӘ Басшысына, Мемлекеттік кеңесшіге немесе ҚК Хатшысына хабарлау',
    'Информирование Руководителя АП, Государственного советника или Секретаря СБ о риске или иной серьезной проблеме',
    'Risks and serious problems reported to the Head of the PA, the State Counsellor or the Secretary of the SC')
+ON CONFLICT (id) DO NOTHING;
+
+-- the rules a draft's events cite (the review terms: Drafts section)
+INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
+  ('R20', 'Мемлекеттік жоспарлау жүйесінің құжаттарын бекіту туралы актілердің жобаларын ПӘ бөлімшелері келіп түскен күнінен бастап он жұмыс күні ішінде қарайды',
+   'Проекты актов об утверждении документов Системы государственного планирования рассматриваются подразделениями АП в течение десяти рабочих дней со дня поступления',
+   'Drafts of acts approving documents of the state planning system reviewed by the PA within 10 working days of receipt'),
+  ('R21', 'Жобаны ПӘ-де бес жұмыс күні ішінде пысықтау, егер R21-де аталған лауазымды адам басқа мерзім белгілемесе',
+   'Доработка проекта в АП в течение пяти рабочих дней, если должностное лицо, названное в R21, не установит иной срок',
+   'Refinement of a draft in the PA within 5 working days unless an official named in R21 sets another term'),
+  ('R33', 'Мемлекеттік органдар дайындаған тапсырмалар жобаларын ПӘ үш жұмыс күні ішінде қарайды және келіседі',
+   'Проекты поручений, подготовленные государственными органами, рассматриваются и согласовываются АП в течение трех рабочих дней',
+   'Draft instructions prepared by state bodies reviewed and agreed by the PA within 3 working days')
 ON CONFLICT (id) DO NOTHING;
 
 -- Settings per control level (data) -----------------------------------------
@@ -237,7 +258,7 @@ COMMENT ON COLUMN sweep_run.run_by IS 'Session user that ran it (the pg_cron job
 
 CREATE TABLE event (
   id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  instruction_id  bigint NOT NULL,      -- no foreign key: no trigger is added to instruction
+  instruction_id  bigint,               -- no foreign key: no trigger is added to instruction
   kind            event_kind NOT NULL,
   period          date NOT NULL,
   addressee       addressee NOT NULL,
@@ -249,12 +270,16 @@ CREATE TABLE event (
   created_at      timestamptz NOT NULL DEFAULT now(),
   delivered_at    timestamptz,
   delivered_by    name,
-  CONSTRAINT event_once UNIQUE (instruction_id, kind, period)
+  draft_id        bigint,               -- a draft's event (R20, R21, R33); no foreign key, as instruction_id
+  -- one subject per event, and once per subject, kind and period (NULLS NOT
+  -- DISTINCT: the other subject is NULL)
+  CONSTRAINT event_once UNIQUE NULLS NOT DISTINCT (instruction_id, kind, period, draft_id),
+  CONSTRAINT event_subject CHECK (num_nonnulls(instruction_id, draft_id) = 1)
 );
 CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
 COMMENT ON TABLE event IS
-  'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
-COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late';
+  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report, the last of the PA''s 5 working days to agree a roadmap (R57)';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
@@ -265,20 +290,22 @@ COMMENT ON COLUMN event.detail IS 'Facts for the message: e.g. working days left
 COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered (mark_delivered(), once); NULL: open';
 COMMENT ON COLUMN event.delivered_by IS 'Session user that marked it delivered, recorded by mark_delivered()';
 COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
-COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about';
+COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about; NULL for a draft''s event (draft_id)';
+COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event is about (R20, R21, R33); NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
 COMMENT ON COLUMN event.created_at IS 'When the sweep wrote it';
 
 -- the sweep's candidates between its batches (not user data: no WAL, not dumped)
 CREATE UNLOGGED TABLE sweep_candidate (
   sweep_run_id    bigint NOT NULL,
   batch           integer NOT NULL,
-  instruction_id  bigint NOT NULL,
+  instruction_id  bigint,
   kind            text NOT NULL,
   period          date NOT NULL,
   addressee       text NOT NULL,
   rule_id         text NOT NULL,
   due_date        date,
-  detail          jsonb NOT NULL
+  detail          jsonb NOT NULL,
+  draft_id        bigint                -- a draft's event (event.draft_id)
 );
 CREATE INDEX sweep_candidate_batch_idx ON sweep_candidate (sweep_run_id, batch);
 COMMENT ON TABLE sweep_candidate IS 'Internal: the events a running sweep found, numbered in batches; emptied as the batches are written';
@@ -609,6 +636,90 @@ $$;
 COMMENT ON FUNCTION sweep_rule_overdue_cleared(date, boolean, date, date) IS
   'Sweep rule R69.1, R70.4, R75: an overdue mark (marked_due_date) is cleared when a decision moved the deadline or removed the instruction';
 
+-- Drafts' review deadlines (issue 20, item 1): the PA's own terms, counted
+-- from receipt (R20: 10 working days for an act approving a document of the
+-- state planning system; R33: 3 for a draft instruction) or from the
+-- refinement step (R21: 5, or the term an official named there set).  The
+-- same reminder days and escalation grace as an instruction controlled at PA
+-- level (sweep_setting of level pa: the PA reviews), the reviewing PA unit
+-- (controller) told, an overdue review escalated to the Head of the PA (the
+-- grace is the registry's own setting: the decree sets none).  The state of a
+-- day comes from the draft's journal (sweep_draft_state: steps dated on or
+-- before as_of), read whole by every sweep: drafts are few, so a full and an
+-- incremental sweep read the same rows and agree.
+CREATE FUNCTION sweep_rule_draft(deadline_rule text, due_date date, open boolean, calendar text,
+                                 reminder_days integer[], grace integer, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'draft_reminder', r.period, 'controller', deadline_rule, r.detail
+    FROM instruction_control.sweep_rule_reminder(due_date, open, calendar, reminder_days, as_of) r
+  UNION ALL
+  SELECT 'draft_overdue', o.period, 'controller', deadline_rule, o.detail
+    FROM instruction_control.sweep_rule_overdue(due_date, open, calendar, as_of) o
+  UNION ALL
+  SELECT 'draft_escalation', due_date, 'head_of_pa', deadline_rule,
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace,
+                                       'grace_basis', 'registry setting (sweep_setting.escalation_grace_days of level pa), not the decree: R20, R21 and R33 set no escalation')
+    FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
+   WHERE open AND due_date OPERATOR(pg_catalog.<) as_of
+     AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
+$$;
+COMMENT ON FUNCTION sweep_rule_draft(text, date, boolean, text, integer[], integer, date) IS
+  'Sweep rule R20, R21, R33 for a draft''s open review or refinement deadline (rule_id): draft_reminder (as sweep_rule_reminder) and draft_overdue (as sweep_rule_overdue) to the reviewing PA unit (controller), draft_escalation to the Head of the PA after the grace of level pa (the registry''s own setting, said so in detail.grace_basis)';
+
+CREATE FUNCTION sweep_rule_draft_cleared(overdue_period date, overdue_rule text, still_overdue boolean, status text)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'draft_overdue_cleared', overdue_period, 'controller', overdue_rule,
+         pg_catalog.jsonb_build_object('reason', coalesce(status, 'received'))
+   WHERE NOT still_overdue
+$$;
+COMMENT ON FUNCTION sweep_rule_draft_cleared(date, text, boolean, text) IS
+  'Sweep rule R20, R21, R33: a draft_overdue event whose deadline is no longer open (the draft agreed, signed or withdrawn, or its refinement over) is cleared, to the controller; detail.reason is the draft''s status then';
+
+-- Internal: every draft's deadlines as the journal stood at the end of as_of.
+-- PL/pgSQL (the Drafts section comes later in the script, and a PL/pgSQL body
+-- names its tables only when it runs); not SECURITY DEFINER: it reads the
+-- drafts as its caller may (the sweep: the owner; a reader: the policies of draft).
+CREATE FUNCTION sweep_draft_state(as_of date)
+RETURNS TABLE (draft_id bigint, deadline text, rule_id text, due_date date, open boolean, status text,
+               calendar text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+  WITH j AS (
+    SELECT d.id, d.kind, d.received_on,
+           (array_agg(s.step::text ORDER BY s.on_date DESC, s.id DESC)
+              FILTER (WHERE s.step <> 'visa'))[1] AS last_step,
+           (array_agg(s.due_date ORDER BY s.on_date DESC, s.id DESC)
+              FILTER (WHERE s.step <> 'visa'))[1] AS last_due,
+           bool_or(s.step IN ('agreed', 'signed', 'withdrawn')) AS review_over,
+           bool_or(s.step IN ('signed', 'withdrawn')) AS closed
+      FROM draft d
+      LEFT JOIN draft_step s ON s.draft_id = d.id AND s.on_date <= sweep_draft_state.as_of
+     WHERE d.received_on <= sweep_draft_state.as_of
+     GROUP BY d.id
+  )
+  -- R20, R33: the review from receipt, open until agreed, signed or withdrawn
+  SELECT j.id, 'review', CASE j.kind WHEN 'planning_act' THEN 'R20' ELSE 'R33' END,
+         add_working_days(j.received_on, draft_review_days(j.kind), effective_calendar()),
+         NOT coalesce(j.review_over, false), coalesce(j.last_step, 'received'), effective_calendar()
+    FROM j
+   WHERE draft_review_days(j.kind) IS NOT NULL
+  UNION ALL
+  -- R21: the refinement in course (the last step but visas), open until the next step
+  SELECT j.id, 'refinement', 'R21', j.last_due, NOT coalesce(j.closed, false), j.last_step, effective_calendar()
+    FROM j
+   WHERE j.last_step = 'refinement';
+END
+$$;
+COMMENT ON FUNCTION sweep_draft_state(date) IS
+  'Internal: each draft''s review deadline (R20, R33; open until agreed, signed or withdrawn) and the refinement in course (R21; open until the next step) as the journal stood at the end of as_of (steps dated on or before it): what the sweep asks sweep_rule_draft about';
+
 -- The key days an incremental sweep re-reads (issue 16): for the rules that
 -- fire a number of working days before or after a date, the dates for which
 -- the rule, asked as of as_of, raises an event (a period) it did not raise as
@@ -832,7 +943,7 @@ CREATE FUNCTION sweep_found(mode text, as_of date, reminder_to date, periods jso
                             batch_size integer, run bigint, since date DEFAULT NULL,
                             scope sweep_state_current[] DEFAULT NULL)
 RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text, rule_id text,
-               due_date date, detail jsonb)
+               due_date date, detail jsonb, draft_id bigint)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   WITH found AS (
@@ -924,18 +1035,52 @@ AS $$
       CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(e0.period, s.on_control, s.due_date,
                                                                         sweep_found.as_of) e
      WHERE NOT keep_marks AND e0.kind OPERATOR(pg_catalog.=) 'overdue' AND e0.as_of OPERATOR(pg_catalog.<) sweep_found.as_of
+  ),
+  -- drafts' review deadlines (R20, R21, R33): every draft in every sweep (few
+  -- rows), so a full and an incremental sweep agree; a draft_overdue event
+  -- already raised is cleared once its deadline is no longer open
+  draft_day AS MATERIALIZED (
+    SELECT * FROM instruction_control.sweep_draft_state(sweep_found.as_of)
+  ),
+  draft_found AS (
+    SELECT s.draft_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM draft_day s
+      JOIN instruction_control.sweep_settings() g ON g.level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level
+      CROSS JOIN LATERAL instruction_control.sweep_rule_draft(s.rule_id, s.due_date, s.open, s.calendar,
+                                                              g.reminder_days, g.grace, sweep_found.as_of) e
+     WHERE s.open
+    UNION ALL
+    SELECT e0.draft_id, e.kind, e.period, e.addressee, e.rule_id, e0.due_date, e.detail
+      FROM instruction_control.event e0
+      CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(
+             e0.period, e0.rule_id,
+             EXISTS (SELECT 1 FROM draft_day s
+                      WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id AND s.open
+                        AND s.due_date OPERATOR(pg_catalog.=) e0.period
+                        AND s.due_date OPERATOR(pg_catalog.<) sweep_found.as_of),
+             (SELECT pg_catalog.min(s.status) FROM draft_day s WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id)) e
+     WHERE e0.instruction_id IS NULL AND e0.kind OPERATOR(pg_catalog.=) 'draft_overdue'
+       AND e0.as_of OPERATOR(pg_catalog.<=) sweep_found.as_of
   )
-  SELECT (((pg_catalog.row_number() OVER (ORDER BY f.id, f.kind, f.period)) OPERATOR(pg_catalog.-) 1)
+  SELECT (((pg_catalog.row_number() OVER (ORDER BY f.id, f.draft_id, f.kind, f.period)) OPERATOR(pg_catalog.-) 1)
           OPERATOR(pg_catalog./) batch_size)::integer,
-         f.id, f.kind, f.period, f.addressee, f.rule_id, f.due_date, f.detail
-    FROM found f
-   WHERE f.kind OPERATOR(pg_catalog.=) 'overdue' AND keep_marks
+         f.id, f.kind, f.period, f.addressee, f.rule_id, f.due_date, f.detail, f.draft_id
+    FROM (SELECT found.*, NULL::bigint AS draft_id FROM found
+          UNION ALL
+          SELECT NULL::bigint, d.kind, d.period, d.addressee, d.rule_id, d.due_date, d.detail, d.draft_id
+            FROM draft_found d
+           WHERE NOT EXISTS (SELECT 1 FROM instruction_control.event e
+                              WHERE e.instruction_id IS NULL AND e.kind OPERATOR(pg_catalog.=) d.kind
+                                AND e.period OPERATOR(pg_catalog.=) d.period
+                                AND e.draft_id OPERATOR(pg_catalog.=) d.draft_id OFFSET 0)) f
+   WHERE f.draft_id IS NOT NULL
+      OR f.kind OPERATOR(pg_catalog.=) 'overdue' AND keep_marks
       OR NOT EXISTS (SELECT 1 FROM instruction_control.event e
                       WHERE e.instruction_id OPERATOR(pg_catalog.=) f.id AND e.kind OPERATOR(pg_catalog.=) f.kind
                         AND e.period OPERATOR(pg_catalog.=) f.period OFFSET 0)
 $$;
 COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]) IS
-  'Internal: the events the day as_of raises that the outbox does not hold (an overdue kept as a mark when keep_marks), numbered in batches of batch_size: every branch of the sweep once, each an index range asking its rule (sweep_rule_<kind>); mode current, replay or incremental (sweep_state)';
+  'Internal: the events the day as_of raises that the outbox does not hold (an overdue kept as a mark when keep_marks), numbered in batches of batch_size: every branch of the sweep once, each an index range asking its rule (sweep_rule_<kind>); mode current, replay or incremental (sweep_state); the drafts'' review deadlines (R20, R21, R33: draft_id set, instruction_id NULL) read whole in every mode';
 
 -- The statements a sweep runs: sweep_found() derived once per mode -----------
 -- Planned through sweep_state(), a mode's statement parses the three arms of
@@ -1019,7 +1164,7 @@ BEGIN
       CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
           keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
       RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
-                     rule_id text, due_date date, detail jsonb)
+                     rule_id text, due_date date, detail jsonb, draft_id bigint)
       LANGUAGE sql STABLE PARALLEL SAFE
       AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
     EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
@@ -1065,15 +1210,18 @@ BEGIN
   SELECT jsonb_object_agg(p, reporting_period_end(p::reporting_period, r.as_of))
     INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
   IF r.mode = 'replay' THEN
-    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
     SELECT run, f.* FROM sweep_found_replay(r.as_of, reminder_to, periods, r.marks, r.batch_size, run) f;
   ELSIF r.scope = 'incremental' THEN
     -- the instructions that can have changed since the day swept before (sweep_scope, read once in it)
-    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
     SELECT run, f.* FROM sweep_found_incremental(r.as_of, reminder_to, periods, r.marks, r.batch_size, run,
                                                  r.since) f;
   ELSE
-    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
     SELECT run, f.* FROM sweep_found_current(r.as_of, reminder_to, periods, r.marks, r.batch_size, run) f;
   END IF;
   GET DIAGNOSTICS n = ROW_COUNT;
@@ -1176,12 +1324,13 @@ BEGIN
     DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
   ),
   ins AS (
-    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
+    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail,
+                       draft_id)
     -- a replay's events say so: they are about a day gone (a consumer may skip them)
     SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
-           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END, t.draft_id
       FROM taken t
-     ORDER BY t.instruction_id, t.kind, t.period
+     ORDER BY t.instruction_id, t.draft_id, t.kind, t.period
     ON CONFLICT ON CONSTRAINT event_once DO NOTHING
     RETURNING id, instruction_id, kind, period, addressee, rule_id
   ),
@@ -1395,7 +1544,8 @@ SELECT e.addressee::text AS addressee,
        e.id, e.kind::text AS kind, coalesce(k.kk, e.kind::text) AS kind_kk, coalesce(k.ru, e.kind::text) AS kind_ru,
        coalesce(k.en, e.kind::text) AS kind_en,
        e.instruction_id, i.external_ref, i.point::text AS point,
-       e.period, e.due_date, e.rule_id, r.title_en AS rule_title_en, e.as_of, e.detail, e.created_at
+       e.period, e.due_date, e.rule_id, r.title_en AS rule_title_en, e.as_of, e.detail, e.created_at,
+       e.draft_id
   FROM event e
   LEFT JOIN vocabulary v ON v.domain = 'addressee' AND v.code = e.addressee
   LEFT JOIN vocabulary k ON k.domain = 'event_kind' AND k.code = e.kind
@@ -1427,6 +1577,7 @@ COMMENT ON COLUMN open_event.rule_title_en IS 'The rule''s title in English (rul
 COMMENT ON COLUMN open_event.as_of IS 'The day swept';
 COMMENT ON COLUMN open_event.detail IS 'Facts for the message (event.detail)';
 COMMENT ON COLUMN open_event.created_at IS 'When the sweep wrote it';
+COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in open_draft)';
 
 CREATE VIEW open_event_summary AS
 SELECT o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en,

@@ -1,0 +1,142 @@
+-- The sweep covers drafts' review deadlines (issue 20, item 1): a draft instruction's 3 working
+-- days (R33), a planning act's 10 (R20) and a refinement's 5 (R21) raise draft_reminder,
+-- draft_overdue and draft_escalation in the outbox (event.draft_id, instruction_id empty), once
+-- each; an agreed draft raises nothing more and its overdue event is cleared
+-- (draft_overdue_cleared); open_draft shows the deadlines to the dashboards, a body's reader
+-- seeing only the drafts it submitted.  The sweeps run as a role holding ic_admin only.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET client_min_messages = warning;
+SET instruction_control.calendar = 'KZ';
+\ir include/helpers.psql
+SELECT plan(24);
+
+CREATE ROLE swd_admin IN ROLE ic_admin;
+CREATE FUNCTION pg_temp.w(k integer) RETURNS date LANGUAGE sql AS
+  $$ SELECT instruction_control.add_working_days(current_date, k, 'KZ') $$;
+-- the events of a draft, as kind/period/addressee/rule
+CREATE FUNCTION pg_temp.ev(d bigint) RETURNS text LANGUAGE sql AS
+  $$ SELECT coalesce(string_agg(e.kind || '/' || e.period || '/' || e.addressee || '/' || e.rule_id, ' '
+                                ORDER BY e.kind, e.period), '')
+       FROM instruction_control.event e WHERE e.draft_id = d $$;
+SELECT pg_temp.w(-3) AS lo \gset
+
+\o /dev/null
+INSERT INTO state_body (code, name, body_type) VALUES ('SWD_1', 'Ministry of drafts', 'central'),
+  ('SWD_2', 'Another ministry', 'central');
+SELECT id AS b1 FROM state_body WHERE code = 'SWD_1' \gset
+SELECT id AS b2 FROM state_body WHERE code = 'SWD_2' \gset
+-- R33: received two working days ago, due tomorrow (3 working days): a reminder today
+SELECT (receive_draft('instruction_draft', :b1, 'first_head', pg_temp.w(-2), title => 'Reminded')).id AS d_rem \gset
+-- R20: received 11 working days ago, due yesterday (10): overdue, not yet escalated
+SELECT (receive_draft('planning_act', :b1, 'first_head', pg_temp.w(-11), title => 'Late plan')).id AS d_late \gset
+-- R33: due 6 working days ago: overdue and escalated to the Head of the PA (grace 5 at level pa)
+SELECT (receive_draft('instruction_draft', :b2, 'first_head', pg_temp.w(-9), title => 'Escalated')).id AS d_esc \gset
+-- R21: an act (no review term) refined 8 working days ago for 5: overdue since 3 working days
+SELECT (receive_draft('act', :b1, 'first_head', pg_temp.w(-20), title => 'Refined')).id AS d_ref \gset
+SELECT refine_draft(:d_ref, 'objections of the unit', pg_temp.w(-8));
+-- R33: agreed within its 3 working days: nothing to say
+SELECT (receive_draft('instruction_draft', :b1, 'first_head', pg_temp.w(-10), title => 'In time')).id AS d_ok \gset
+SELECT agree_draft(:d_ok, pg_temp.w(-8), true, true, true, true, true, true, true);
+-- R33: due 5 working days ago, overdue at lo; agreed today
+SELECT (receive_draft('instruction_draft', :b2, 'first_head', pg_temp.w(-8), title => 'Cleared')).id AS d_clr \gset
+\o
+
+-- lo's sweep (a replay of lo): the late draft that is agreed today was overdue then
+SET ROLE swd_admin;
+CALL sweep(:'lo');
+RESET ROLE;
+SELECT is(pg_temp.ev(:d_clr), format('draft_overdue/%s/controller/R33', pg_temp.w(-5)),
+  'R33: a draft instruction not agreed within 3 working days of receipt is overdue on the day after (lo''s sweep)');
+\o /dev/null
+SELECT agree_draft(:d_clr, current_date, true, true, true, true, true, true, true);
+\o
+
+SET ROLE swd_admin;
+CALL sweep();
+RESET ROLE;
+SELECT is(pg_temp.ev(:d_rem), format('draft_reminder/%s/controller/R33', current_date),
+  'R33: a reminder to the reviewing PA unit (controller) one working day before the review deadline (the reminder days of level pa)');
+SELECT is((SELECT (e.instruction_id IS NULL, e.due_date = pg_temp.w(1), e.detail ->> 'working_days_left')::text
+             FROM event e WHERE e.draft_id = :d_rem),
+          '(t,t,1)', 'R33: a draft''s event names the draft, not an instruction, with its deadline and the working days left');
+SELECT is(pg_temp.ev(:d_late), format('draft_overdue/%s/controller/R20 draft_reminder/%s/controller/R20',
+                                      pg_temp.w(-1), pg_temp.w(-6)),
+  'R20: a planning act''s draft not agreed within 10 working days is overdue, not yet escalated (late 1 < grace 5); lo''s sweep reminded 5 working days before');
+SELECT is(pg_temp.ev(:d_esc),
+  format('draft_escalation/%1$s/head_of_pa/R33 draft_overdue/%1$s/controller/R33', pg_temp.w(-6)),
+  'R33: a draft overdue by the grace of level pa is escalated to the Head of the PA');
+SELECT is((SELECT e.detail ->> 'grace_basis' FROM event e WHERE e.draft_id = :d_esc AND e.kind = 'draft_escalation'),
+  'registry setting (sweep_setting.escalation_grace_days of level pa), not the decree: R20, R21 and R33 set no escalation',
+  'R33: the escalation says its grace is the registry''s own setting');
+SELECT is(pg_temp.ev(:d_ref), format('draft_overdue/%s/controller/R21 draft_reminder/%s/controller/R21',
+                                     pg_temp.w(-3), pg_temp.w(-4)),
+  'R21: a refinement not done within its 5 working days is overdue (an act has no review term); lo''s sweep reminded the day before');
+SELECT is(pg_temp.ev(:d_ok), '', 'R33: a draft agreed within its term raises nothing');
+SELECT is(pg_temp.ev(:d_clr),
+  format('draft_overdue/%1$s/controller/R33 draft_overdue_cleared/%1$s/controller/R33', pg_temp.w(-5)),
+  'R33: the overdue event of a draft agreed since is cleared (draft_overdue_cleared)');
+SELECT is((SELECT e.detail ->> 'reason' FROM event e WHERE e.draft_id = :d_clr AND e.kind = 'draft_overdue_cleared'),
+  'agreed', 'R33: the clearing says why: the draft was agreed');
+
+-- once each: a second sweep of the day adds nothing; an agreed draft raises nothing more
+SELECT count(*) AS before_n FROM event WHERE draft_id IS NOT NULL \gset
+SET ROLE swd_admin;
+CALL sweep(full_scope => true);
+RESET ROLE;
+SELECT is((SELECT count(*) FROM event WHERE draft_id IS NOT NULL), :before_n::bigint,
+  'R20, R33: a draft''s events are raised once per draft, kind and period (event_once)');
+\o /dev/null
+SELECT agree_draft(:d_esc, current_date, true, true, true, true, true, true, true);
+\o
+SET ROLE swd_admin;
+CALL sweep(full_scope => true);
+RESET ROLE;
+SELECT is((SELECT string_agg(kind, ',' ORDER BY kind) FROM event WHERE draft_id = :d_esc AND as_of = current_date
+             AND sweep_run_id = (SELECT max(id) FROM sweep_run)),
+  'draft_overdue_cleared', 'R33: agreeing an escalated draft clears it and raises nothing else');
+
+-- the outbox: one subject per event, consumers read draft events through next_events()
+SELECT throws_ok(format($$INSERT INTO event (instruction_id, draft_id, kind, period, addressee, rule_id, as_of)
+                          VALUES (1, %s, 'draft_overdue', current_date, 'controller', 'R33', current_date)$$, :d_late),
+                 '23514', NULL, 'an event is about an instruction or a draft, not both (event_subject)');
+SELECT throws_ok($$INSERT INTO event (kind, period, addressee, rule_id, as_of)
+                   VALUES ('draft_overdue', current_date, 'controller', 'R33', current_date)$$,
+                 '23514', NULL, 'an event is about an instruction or a draft, never neither (event_subject)');
+SELECT throws_ok(format($$INSERT INTO event (draft_id, kind, period, addressee, rule_id, as_of)
+                          VALUES (%s, 'draft_overdue', %L, 'controller', 'R20', current_date)$$, :d_late, pg_temp.w(-1)),
+                 '23505', NULL, 'a draft''s event is unique per draft, kind and period (event_once, NULLS NOT DISTINCT)');
+SELECT ok((SELECT count(*) FROM next_events(1000) n WHERE n.draft_id = :d_esc) > 0,
+  'the integrator''s next_events() returns the drafts'' events with their draft_id');
+SELECT is((SELECT (kind_ru, addressee, instruction_id IS NULL)::text FROM open_event
+            WHERE draft_id = :d_late AND kind = 'draft_overdue'),
+  '("Срок рассмотрения проекта нарушен",controller,t)', 'open_event lists a draft''s event with its kk/ru label');
+
+-- open_draft: the dashboards' view of the deadlines
+SELECT is((SELECT (review_rule, review_due = pg_temp.w(1), review_days_left, overdue)::text
+             FROM open_draft WHERE draft_id = :d_rem),
+  '(R33,t,1,f)', 'R33: open_draft shows the review deadline and the working days left');
+SELECT is((SELECT (review_rule, review_overdue_days, overdue, escalation_due)::text FROM open_draft WHERE draft_id = :d_late),
+  '(R20,1,t,f)', 'R20: open_draft shows an overdue review in working days, not yet to escalate');
+SELECT is((SELECT (review_rule, refinement_due = pg_temp.w(-3), refinement_overdue_days, overdue, status_ru)::text
+             FROM open_draft WHERE draft_id = :d_ref),
+  '(,t,3,t,Доработка)', 'R21: open_draft shows the refinement in course and how late it is, with the status in Russian');
+SELECT is((SELECT (review_due, overdue, missing_visa IS NOT NULL)::text FROM open_draft WHERE draft_id = :d_esc),
+  '(,f,t)', 'R24, R33: an agreed draft has no review deadline left and shows the first visa it still needs');
+SELECT is((SELECT count(*)::int FROM open_draft o JOIN draft_state s USING (draft_id)
+            WHERE s.review_overdue IS DISTINCT FROM (o.review_overdue_days IS NOT NULL)), 0,
+  'R20, R33: open_draft''s overdue reviews are draft_state''s');
+
+-- row security: a body's reader sees its own drafts only
+CREATE ROLE swd_reader NOLOGIN IN ROLE ic_reader;
+INSERT INTO body_member (member, body_id) VALUES ('swd_reader', :b2);
+SET LOCAL ROLE swd_reader;
+SELECT is((SELECT string_agg(draft_id::text, ',' ORDER BY draft_id) FROM open_draft),
+  (SELECT string_agg(id::text, ',' ORDER BY id) FROM (VALUES (:d_esc), (:d_clr)) v(id)),
+  'a reader of the submitting body sees its open drafts in open_draft, a reader of another body does not see them');
+SELECT throws_ok($$SELECT * FROM event$$, '42501', NULL, 'a reader does not read the outbox (the drafts'' events included)');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
