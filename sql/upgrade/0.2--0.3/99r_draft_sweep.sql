@@ -1,0 +1,510 @@
+/*
+ * 99r_draft_sweep: the sweep covers drafts' review deadlines (issue 20, item
+ * 1), helper W.  Follows sql/src/60_sweep.sql and 75_drafts.sql: the event
+ * kinds draft_reminder, draft_overdue, draft_escalation and
+ * draft_overdue_cleared (R20, R21, R33, whose rows join the table rule); the
+ * outbox carries a draft's events (event.draft_id; instruction_id nullable;
+ * event_subject: exactly one set; event_once re-created NULLS NOT DISTINCT
+ * over both), sweep_candidate too; the rules sweep_rule_draft,
+ * sweep_rule_draft_cleared and the day's state sweep_draft_state; sweep_found()
+ * dropped and re-created (a column draft_id in its result) with its derived
+ * statements (the DO block of 60_sweep.sql, re-run), sweep_collect() and
+ * sweep_batch() writing draft_id; open_event shows draft_id.  The view
+ * open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
+ */
+
+-- Vocabulary and rules ------------------------------------------------------
+
+ALTER DOMAIN event_kind DROP CONSTRAINT event_kind_check;
+ALTER DOMAIN event_kind ADD CONSTRAINT event_kind_check
+  CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
+                   'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
+                   'measures_missing', 'roadmap_agreement_late', 'draft_reminder', 'draft_overdue',
+                   'draft_escalation', 'draft_overdue_cleared'));
+COMMENT ON DOMAIN event_kind IS
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33)';
+
+INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
+  ('event_kind', 'draft_reminder', 'Жобаны қарау мерзімінің жақындағаны туралы еске салу', 'Напоминание о приближении срока рассмотрения проекта', 'Reminder of a draft''s approaching review deadline'),
+  ('event_kind', 'draft_overdue', 'Жобаны қарау мерзімі өтіп кетті', 'Срок рассмотрения проекта нарушен', 'Draft review deadline missed'),
+  ('event_kind', 'draft_escalation', 'Жобаны қарау мерзімінің бұзылуы туралы ПӘ Басшысына хабарлау', 'Доклад Руководителю АП о нарушении срока рассмотрения проекта', 'Escalation of a missed draft review deadline'),
+  ('event_kind', 'draft_overdue_cleared', 'Жобаны қарау мерзімінің өтіп кеткені туралы белгі алынды', 'Отметка о нарушении срока рассмотрения проекта снята', 'Draft overdue mark cleared');
+
+-- the rules a draft's events cite (the review terms: Drafts section)
+INSERT INTO rule (id, title_kk, title_ru, title_en) VALUES
+  ('R20', 'Мемлекеттік жоспарлау жүйесінің құжаттарын бекіту туралы актілердің жобаларын ПӘ бөлімшелері келіп түскен күнінен бастап он жұмыс күні ішінде қарайды',
+   'Проекты актов об утверждении документов Системы государственного планирования рассматриваются подразделениями АП в течение десяти рабочих дней со дня поступления',
+   'Drafts of acts approving documents of the state planning system reviewed by the PA within 10 working days of receipt'),
+  ('R21', 'Жобаны ПӘ-де бес жұмыс күні ішінде пысықтау, егер R21-де аталған лауазымды адам басқа мерзім белгілемесе',
+   'Доработка проекта в АП в течение пяти рабочих дней, если должностное лицо, названное в R21, не установит иной срок',
+   'Refinement of a draft in the PA within 5 working days unless an official named in R21 sets another term'),
+  ('R33', 'Мемлекеттік органдар дайындаған тапсырмалар жобаларын ПӘ үш жұмыс күні ішінде қарайды және келіседі',
+   'Проекты поручений, подготовленные государственными органами, рассматриваются и согласовываются АП в течение трех рабочих дней',
+   'Draft instructions prepared by state bodies reviewed and agreed by the PA within 3 working days')
+ON CONFLICT (id) DO NOTHING;
+
+-- The outbox carries a draft's events -------------------------------------
+
+ALTER TABLE event ADD COLUMN draft_id bigint;
+ALTER TABLE event ALTER COLUMN instruction_id DROP NOT NULL;
+ALTER TABLE event DROP CONSTRAINT event_once;
+ALTER TABLE event ADD CONSTRAINT event_once UNIQUE NULLS NOT DISTINCT (instruction_id, kind, period, draft_id);
+ALTER TABLE event ADD CONSTRAINT event_subject CHECK (num_nonnulls(instruction_id, draft_id) = 1);
+COMMENT ON TABLE event IS
+  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared';
+COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about; NULL for a draft''s event (draft_id)';
+COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event is about (R20, R21, R33); NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
+ALTER TABLE sweep_candidate ALTER COLUMN instruction_id DROP NOT NULL;
+ALTER TABLE sweep_candidate ADD COLUMN draft_id bigint;
+
+-- Drafts' review deadlines (issue 20, item 1): the PA's own terms, counted
+-- from receipt (R20: 10 working days for an act approving a document of the
+-- state planning system; R33: 3 for a draft instruction) or from the
+-- refinement step (R21: 5, or the term an official named there set).  The
+-- same reminder days and escalation grace as an instruction controlled at PA
+-- level (sweep_setting of level pa: the PA reviews), the reviewing PA unit
+-- (controller) told, an overdue review escalated to the Head of the PA (the
+-- grace is the registry's own setting: the decree sets none).  The state of a
+-- day comes from the draft's journal (sweep_draft_state: steps dated on or
+-- before as_of), read whole by every sweep: drafts are few, so a full and an
+-- incremental sweep read the same rows and agree.
+CREATE FUNCTION sweep_rule_draft(deadline_rule text, due_date date, open boolean, calendar text,
+                                 reminder_days integer[], grace integer, as_of date)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'draft_reminder', r.period, 'controller', deadline_rule, r.detail
+    FROM instruction_control.sweep_rule_reminder(due_date, open, calendar, reminder_days, as_of) r
+  UNION ALL
+  SELECT 'draft_overdue', o.period, 'controller', deadline_rule, o.detail
+    FROM instruction_control.sweep_rule_overdue(due_date, open, calendar, as_of) o
+  UNION ALL
+  SELECT 'draft_escalation', due_date, 'head_of_pa', deadline_rule,
+         pg_catalog.jsonb_build_object('working_days_late', k.late, 'grace', grace,
+                                       'grace_basis', 'registry setting (sweep_setting.escalation_grace_days of level pa), not the decree: R20, R21 and R33 set no escalation')
+    FROM (SELECT instruction_control.working_days_between(due_date, as_of, calendar) AS late) k
+   WHERE open AND due_date OPERATOR(pg_catalog.<) as_of
+     AND k.late OPERATOR(pg_catalog.>=) grace AND k.late OPERATOR(pg_catalog.>) 0
+$$;
+COMMENT ON FUNCTION sweep_rule_draft(text, date, boolean, text, integer[], integer, date) IS
+  'Sweep rule R20, R21, R33 for a draft''s open review or refinement deadline (rule_id): draft_reminder (as sweep_rule_reminder) and draft_overdue (as sweep_rule_overdue) to the reviewing PA unit (controller), draft_escalation to the Head of the PA after the grace of level pa (the registry''s own setting, said so in detail.grace_basis)';
+
+CREATE FUNCTION sweep_rule_draft_cleared(overdue_period date, overdue_rule text, still_overdue boolean, status text)
+RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT 'draft_overdue_cleared', overdue_period, 'controller', overdue_rule,
+         pg_catalog.jsonb_build_object('reason', coalesce(status, 'received'))
+   WHERE NOT still_overdue
+$$;
+COMMENT ON FUNCTION sweep_rule_draft_cleared(date, text, boolean, text) IS
+  'Sweep rule R20, R21, R33: a draft_overdue event whose deadline is no longer open (the draft agreed, signed or withdrawn, or its refinement over) is cleared, to the controller; detail.reason is the draft''s status then';
+
+-- Internal: every draft's deadlines as the journal stood at the end of as_of.
+-- PL/pgSQL (the Drafts section comes later in the script, and a PL/pgSQL body
+-- names its tables only when it runs); not SECURITY DEFINER: it reads the
+-- drafts as its caller may (the sweep: the owner; a reader: the policies of draft).
+CREATE FUNCTION sweep_draft_state(as_of date)
+RETURNS TABLE (draft_id bigint, deadline text, rule_id text, due_date date, open boolean, status text,
+               calendar text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+  WITH j AS (
+    SELECT d.id, d.kind, d.received_on,
+           (array_agg(s.step::text ORDER BY s.on_date DESC, s.id DESC)
+              FILTER (WHERE s.step <> 'visa'))[1] AS last_step,
+           (array_agg(s.due_date ORDER BY s.on_date DESC, s.id DESC)
+              FILTER (WHERE s.step <> 'visa'))[1] AS last_due,
+           bool_or(s.step IN ('agreed', 'signed', 'withdrawn')) AS review_over,
+           bool_or(s.step IN ('signed', 'withdrawn')) AS closed
+      FROM draft d
+      LEFT JOIN draft_step s ON s.draft_id = d.id AND s.on_date <= sweep_draft_state.as_of
+     WHERE d.received_on <= sweep_draft_state.as_of
+     GROUP BY d.id
+  )
+  -- R20, R33: the review from receipt, open until agreed, signed or withdrawn
+  SELECT j.id, 'review', CASE j.kind WHEN 'planning_act' THEN 'R20' ELSE 'R33' END,
+         add_working_days(j.received_on, draft_review_days(j.kind), effective_calendar()),
+         NOT coalesce(j.review_over, false), coalesce(j.last_step, 'received'), effective_calendar()
+    FROM j
+   WHERE draft_review_days(j.kind) IS NOT NULL
+  UNION ALL
+  -- R21: the refinement in course (the last step but visas), open until the next step
+  SELECT j.id, 'refinement', 'R21', j.last_due, NOT coalesce(j.closed, false), j.last_step, effective_calendar()
+    FROM j
+   WHERE j.last_step = 'refinement';
+END
+$$;
+COMMENT ON FUNCTION sweep_draft_state(date) IS
+  'Internal: each draft''s review deadline (R20, R33; open until agreed, signed or withdrawn) and the refinement in course (R21; open until the next step) as the journal stood at the end of as_of (steps dated on or before it): what the sweep asks sweep_rule_draft about';
+
+-- sweep_found(): a result column more, so dropped with its derived statements
+DROP FUNCTION sweep_found_current(date, date, jsonb, boolean, integer, bigint, date);
+DROP FUNCTION sweep_found_replay(date, date, jsonb, boolean, integer, bigint, date);
+DROP FUNCTION sweep_found_incremental(date, date, jsonb, boolean, integer, bigint, date);
+DROP FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]);
+
+CREATE FUNCTION sweep_found(mode text, as_of date, reminder_to date, periods jsonb, keep_marks boolean,
+                            batch_size integer, run bigint, since date DEFAULT NULL,
+                            scope sweep_state_current[] DEFAULT NULL)
+RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text, rule_id text,
+               due_date date, detail jsonb, draft_id bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  WITH found AS (
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue(s.due_date, s.on_control, s.calendar, as_of) e
+     WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.<) as_of
+       AND CASE WHEN keep_marks THEN NOT EXISTS (SELECT 1 FROM instruction_control.overdue_mark m
+                                                  WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
+                                                    AND m.due_date OPERATOR(pg_catalog.=) s.due_date)
+                ELSE true END
+    UNION ALL
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      JOIN instruction_control.sweep_settings() g ON g.level OPERATOR(instruction_control.=) s.level
+      CROSS JOIN LATERAL instruction_control.sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control,
+                                                                   s.calendar, g.grace, as_of) e
+     WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.<) as_of
+    UNION ALL
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      JOIN instruction_control.sweep_settings() g ON g.level OPERATOR(instruction_control.=) s.level
+      CROSS JOIN LATERAL instruction_control.sweep_rule_reminder(s.due_date, s.on_control, s.calendar,
+                                                                 g.reminder_days, as_of) e
+     WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.>=) as_of AND s.due_date OPERATOR(pg_catalog.<=) reminder_to
+    UNION ALL
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_personal_overdue(s.id, s.kind, s.level, s.on_control,
+                           s.deadline_source, s.original_due_date, s.signed_on, as_of) e
+     WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
+       AND s.original_due_date OPERATOR(pg_catalog.<) as_of
+    UNION ALL
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_rule_roadmap_missing(s.id, s.on_control, s.regime,
+                                                                                      s.roadmap_due_date, as_of)
+                          UNION ALL
+                          SELECT * FROM instruction_control.sweep_rule_roadmap_not_approved(s.id, s.kind, s.level,
+                                          s.on_control, s.roadmap_due_date, s.calendar, as_of)) e
+     WHERE s.on_control AND s.roadmap_due_date OPERATOR(pg_catalog.<) as_of
+    UNION ALL
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_report_missing(s.id, s.on_control, s.reporting_period,
+                           s.category, s.received_on, s.due_date, s.calendar, periods, as_of) e
+     WHERE s.on_control AND s.reporting_period IS NOT NULL AND s.category IS NULL
+    UNION ALL
+    -- the branches driven by decisions, reports and marks look the instruction up
+    -- (in the live rows for an incremental sweep)
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.decision d
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
+                           WHERE s.id OPERATOR(pg_catalog.=) d.instruction_id OFFSET 0) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_measures_missing(d.instruction_id, s.on_control, d.decided_on,
+                                                                         d.measures_due_date, as_of) e
+     WHERE d.measures_due_date IS NOT NULL AND d.measures_due_date OPERATOR(pg_catalog.<) as_of
+       AND d.decided_on OPERATOR(pg_catalog.<=) as_of
+       AND (mode OPERATOR(pg_catalog.<>) 'incremental' OR d.measures_due_date OPERATOR(pg_catalog.>=) since)
+    UNION ALL
+    SELECT DISTINCT ON (rr.instruction_id, rr.submitted_on)
+           s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.report rr
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
+                           WHERE s.id OPERATOR(pg_catalog.=) rr.instruction_id OFFSET 0) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_risk_escalation(s.id, s.kind, s.level, s.on_control, rr.id,
+                                                                        rr.submitted_on, as_of) e
+     WHERE rr.kind OPERATOR(pg_catalog.=) 'risk' AND rr.submitted_on OPERATOR(pg_catalog.<=) as_of
+       AND (mode OPERATOR(pg_catalog.<>) 'incremental'
+            OR rr.instruction_id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c
+                                      WHERE c.taken_by OPERATOR(pg_catalog.=) run))
+    UNION ALL
+    -- the marks the day clears
+    SELECT m.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.overdue_mark m
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
+                           WHERE s.id OPERATOR(pg_catalog.=) m.instruction_id OFFSET 0) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.due_date, s.on_control, s.due_date, as_of) e
+     WHERE keep_marks
+       AND (mode OPERATOR(pg_catalog.<>) 'incremental'
+            OR m.instruction_id IN (SELECT u.id FROM instruction_control.sweep_state(mode, as_of, scope) u))
+    UNION ALL
+    -- replaying a past day: the overdue events raised before it that the day clears
+    -- (sweep_found.as_of: event has a column as_of)
+    SELECT e0.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.event e0
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
+                           WHERE s.id OPERATOR(pg_catalog.=) e0.instruction_id OFFSET 0) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(e0.period, s.on_control, s.due_date,
+                                                                        sweep_found.as_of) e
+     WHERE NOT keep_marks AND e0.kind OPERATOR(pg_catalog.=) 'overdue' AND e0.as_of OPERATOR(pg_catalog.<) sweep_found.as_of
+  ),
+  -- drafts' review deadlines (R20, R21, R33): every draft in every sweep (few
+  -- rows), so a full and an incremental sweep agree; a draft_overdue event
+  -- already raised is cleared once its deadline is no longer open
+  draft_day AS MATERIALIZED (
+    SELECT * FROM instruction_control.sweep_draft_state(sweep_found.as_of)
+  ),
+  draft_found AS (
+    SELECT s.draft_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM draft_day s
+      JOIN instruction_control.sweep_settings() g ON g.level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level
+      CROSS JOIN LATERAL instruction_control.sweep_rule_draft(s.rule_id, s.due_date, s.open, s.calendar,
+                                                              g.reminder_days, g.grace, sweep_found.as_of) e
+     WHERE s.open
+    UNION ALL
+    SELECT e0.draft_id, e.kind, e.period, e.addressee, e.rule_id, e0.due_date, e.detail
+      FROM instruction_control.event e0
+      CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(
+             e0.period, e0.rule_id,
+             EXISTS (SELECT 1 FROM draft_day s
+                      WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id AND s.open
+                        AND s.due_date OPERATOR(pg_catalog.=) e0.period
+                        AND s.due_date OPERATOR(pg_catalog.<) sweep_found.as_of),
+             (SELECT pg_catalog.min(s.status) FROM draft_day s WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id)) e
+     WHERE e0.instruction_id IS NULL AND e0.kind OPERATOR(pg_catalog.=) 'draft_overdue'
+       AND e0.as_of OPERATOR(pg_catalog.<=) sweep_found.as_of
+  )
+  SELECT (((pg_catalog.row_number() OVER (ORDER BY f.id, f.draft_id, f.kind, f.period)) OPERATOR(pg_catalog.-) 1)
+          OPERATOR(pg_catalog./) batch_size)::integer,
+         f.id, f.kind, f.period, f.addressee, f.rule_id, f.due_date, f.detail, f.draft_id
+    FROM (SELECT found.*, NULL::bigint AS draft_id FROM found
+          UNION ALL
+          SELECT NULL::bigint, d.kind, d.period, d.addressee, d.rule_id, d.due_date, d.detail, d.draft_id
+            FROM draft_found d
+           WHERE NOT EXISTS (SELECT 1 FROM instruction_control.event e
+                              WHERE e.instruction_id IS NULL AND e.kind OPERATOR(pg_catalog.=) d.kind
+                                AND e.period OPERATOR(pg_catalog.=) d.period
+                                AND e.draft_id OPERATOR(pg_catalog.=) d.draft_id OFFSET 0)) f
+   WHERE f.draft_id IS NOT NULL
+      OR f.kind OPERATOR(pg_catalog.=) 'overdue' AND keep_marks
+      OR NOT EXISTS (SELECT 1 FROM instruction_control.event e
+                      WHERE e.instruction_id OPERATOR(pg_catalog.=) f.id AND e.kind OPERATOR(pg_catalog.=) f.kind
+                        AND e.period OPERATOR(pg_catalog.=) f.period OFFSET 0)
+$$;
+COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]) IS
+  'Internal: the events the day as_of raises that the outbox does not hold (an overdue kept as a mark when keep_marks), numbered in batches of batch_size: every branch of the sweep once, each an index range asking its rule (sweep_rule_<kind>); mode current, replay or incremental (sweep_state); the drafts'' review deadlines (R20, R21, R33: draft_id set, instruction_id NULL) read whole in every mode';
+
+-- the statements of each mode, derived again (as in 60_sweep.sql); sweep_found_source()
+-- re-created unchanged first: a session that ran it (99b) keeps a plan naming the
+-- dropped sweep_found's oid
+CREATE OR REPLACE FUNCTION sweep_found_source(mode text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  src text;
+  -- the three references sweep_found() makes to its mode, each written one way
+  scan constant text := 'instruction_control.sweep_state(mode, as_of, scope)';
+  lookup constant text := 'instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) ''replay'' '
+                          'THEN ''replay'' ELSE ''current'' END, sweep_found.as_of, NULL)';
+  all_rows constant text := 'mode OPERATOR(pg_catalog.<>) ''incremental''';
+BEGIN
+  IF mode NOT IN ('current', 'replay', 'incremental') THEN
+    RAISE EXCEPTION 'no sweep mode %', mode
+      USING ERRCODE = '22023', HINT = 'The modes are current, replay and incremental.';
+  END IF;
+  SELECT p.prosrc INTO STRICT src FROM pg_proc p
+   WHERE p.oid = 'instruction_control.sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, '
+                 'instruction_control.sweep_state_current[])'::regprocedure;
+  IF position('WITH found AS (' IN src) <> 1 + length(substring(src FROM '^\s*')) THEN
+    RAISE EXCEPTION 'sweep_found() no longer begins with WITH found AS (' USING ERRCODE = 'XX000';
+  END IF;
+  -- a replay folds the journal once (replay_state), and every branch reads
+  -- that fold: the lookups become joins with it (no OFFSET 0 fence: hash
+  -- joins), not a fold of the journal per instruction looked up
+  IF mode = 'replay' THEN
+    src := regexp_replace(src, '(\.instruction_id) OFFSET 0\) s\M', '\1) s', 'g');
+    src := replace(src, 'WITH found AS (',
+                   'WITH replay_state AS MATERIALIZED (SELECT * FROM instruction_control.sweep_state_as_of(sweep_found.as_of)),'
+                   || E'\n  found AS (');
+  -- an incremental sweep reads what it re-reads (sweep_scope) once, in the
+  -- statement: not as an array passed in, a constant the planner would copy
+  -- into every branch (30-60 ms of planning for 2,000 instructions)
+  ELSIF mode = 'incremental' THEN
+    src := replace(src, 'WITH found AS (',
+                   'WITH scope_state AS MATERIALIZED (SELECT * FROM instruction_control.sweep_scope(since, as_of, run, '
+                   || 'instruction_control.effective_calendar())),' || E'\n  found AS (');
+  END IF;
+  src := replace(src, scan, CASE mode WHEN 'current' THEN 'instruction_control.sweep_state_current'
+                                      WHEN 'replay' THEN 'replay_state'
+                                      ELSE 'scope_state' END);
+  src := replace(src, lookup, CASE mode WHEN 'replay' THEN 'replay_state'
+                                        ELSE 'instruction_control.sweep_state_current' END);
+  src := replace(src, all_rows, CASE mode WHEN 'incremental' THEN 'false' ELSE 'true' END);
+  src := replace(src, 'sweep_found.', 'sweep_found_' || mode || '.');
+  -- a reference to the mode written another way would be left behind: refuse
+  -- (one to scope, the generic state's argument, fails when the function is created)
+  IF src ~ '\mmode\M' OR src ~ 'sweep_state\(' THEN
+    RAISE EXCEPTION 'sweep_found() refers to its mode in a way sweep_found_source() does not derive'
+      USING ERRCODE = 'XX000',
+            HINT = 'Write the state as sweep_state(mode, as_of, scope), a lookup as in the other lookup branches.';
+  END IF;
+  RETURN src;
+END
+$$;
+DO $$
+DECLARE
+  m text;
+BEGIN
+  FOREACH m IN ARRAY ARRAY['current', 'replay', 'incremental'] LOOP
+    EXECUTE pg_catalog.format($f$
+      CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
+          keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
+      RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
+                     rule_id text, due_date date, detail jsonb, draft_id bigint)
+      LANGUAGE sql STABLE PARALLEL SAFE
+      AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
+    EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
+                              'bigint, date) IS %L',
+      'sweep_found_' || m,
+      'Internal: sweep_found() for the mode ' || m || ', derived from it by sweep_found_source() when the '
+      'extension was installed or updated (do not edit: change sweep_found())');
+  END LOOP;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION sweep_collect(run bigint)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, instruction_control, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+  r sweep_run;
+  max_n integer;
+  reminder_to date;
+  periods jsonb;
+  n integer;
+BEGIN
+  SELECT * INTO STRICT r FROM sweep_run WHERE id = run;
+  -- a wide enough range for every calendar; the rule decides per row (sweep_rule_reminder)
+  SELECT max(d) INTO max_n FROM sweep_settings() g, unnest(g.reminder_days) AS d;
+  reminder_to := add_working_days(r.as_of, max_n) + 14;
+  SELECT jsonb_object_agg(p, reporting_period_end(p::reporting_period, r.as_of))
+    INTO periods FROM unnest(ARRAY['monthly', 'quarterly', 'half_yearly', 'yearly']) AS p;
+  IF r.mode = 'replay' THEN
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
+    SELECT run, f.* FROM sweep_found_replay(r.as_of, reminder_to, periods, r.marks, r.batch_size, run) f;
+  ELSIF r.scope = 'incremental' THEN
+    -- the instructions that can have changed since the day swept before (sweep_scope, read once in it)
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
+    SELECT run, f.* FROM sweep_found_incremental(r.as_of, reminder_to, periods, r.marks, r.batch_size, run,
+                                                 r.since) f;
+  ELSE
+    INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail,
+                                 draft_id)
+    SELECT run, f.* FROM sweep_found_current(r.as_of, reminder_to, periods, r.marks, r.batch_size, run) f;
+  END IF;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$$;
+COMMENT ON FUNCTION sweep_collect(bigint) IS
+  'Internal step of sweep_begin(): collects the candidates of the run in the statement of its mode (sweep_found_current, sweep_found_replay, sweep_found_incremental) (current, replay, incremental); returns how many';
+
+CREATE OR REPLACE FUNCTION sweep_batch(run bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  b integer;
+  r sweep_run;
+  written jsonb;
+  n integer;
+  taken_n integer;
+  unknown_rule text;
+BEGIN
+  SELECT * INTO r FROM sweep_run WHERE id = run;
+  SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
+  IF b IS NULL THEN
+    RETURN false;
+  END IF;
+
+  WITH taken AS (
+    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
+  ),
+  ins AS (
+    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail,
+                       draft_id)
+    -- a replay's events say so: they are about a day gone (a consumer may skip them)
+    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END, t.draft_id
+      FROM taken t
+     ORDER BY t.instruction_id, t.draft_id, t.kind, t.period
+    ON CONFLICT ON CONSTRAINT event_once DO NOTHING
+    RETURNING id, instruction_id, kind, period, addressee, rule_id
+  ),
+  marked AS (
+    INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+    SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
+    ON CONFLICT (instruction_id) DO UPDATE
+      SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
+  ),
+  cleared AS (
+    DELETE FROM overdue_mark m USING taken t
+     WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
+       AND m.due_date = t.period
+  )
+  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int,
+         -- the batch's rule ids checked at once, not by a foreign key per event (issue 19)
+         (SELECT t.rule_id FROM (SELECT DISTINCT t0.rule_id FROM taken t0) t
+           WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
+    INTO written, n, taken_n, unknown_rule
+    FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
+  IF unknown_rule IS NOT NULL THEN
+    RAISE EXCEPTION 'the sweep raised an event for rule %, which is not in the table rule', unknown_rule
+      USING ERRCODE = '23503',
+            DETAIL = format('Sweep run %s, batch %s.', run, b),
+            HINT = 'Every sweep_rule_<kind>() names a rule of the table rule (rules.md); the batch was not written.';
+  END IF;
+
+  -- the progress a second session reads in sweep_progress once the batch commits
+  UPDATE sweep_run s
+     SET batches = s.batches + 1, events = s.events + n, processed = s.processed + taken_n,
+         counts = (SELECT coalesce(jsonb_object_agg(key, total ORDER BY key), '{}')
+                     FROM (SELECT key, sum(value::int) AS total
+                             FROM (SELECT * FROM jsonb_each_text(s.counts)
+                                   UNION ALL SELECT * FROM jsonb_each_text(written)) e
+                            GROUP BY key) t)
+   WHERE s.id = run;
+  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run);
+END
+$$;
+COMMENT ON FUNCTION sweep_batch(bigint) IS
+  'Internal step of sweep(): writes the next batch of events (once each: instruction, kind, period), keeps the overdue marks; true while batches remain (sweep() sends the wake-up)';
+
+-- The views ------------------------------------------------------------------
+
+CREATE OR REPLACE VIEW open_event AS
+SELECT e.addressee::text AS addressee,
+       coalesce(v.kk, e.addressee::text) AS addressee_kk, coalesce(v.ru, e.addressee::text) AS addressee_ru,
+       coalesce(v.en, e.addressee::text) AS addressee_en,
+       b.id AS body_id, b.name AS body_name,
+       e.id, e.kind::text AS kind, coalesce(k.kk, e.kind::text) AS kind_kk, coalesce(k.ru, e.kind::text) AS kind_ru,
+       coalesce(k.en, e.kind::text) AS kind_en,
+       e.instruction_id, i.external_ref, i.point::text AS point,
+       e.period, e.due_date, e.rule_id, r.title_en AS rule_title_en, e.as_of, e.detail, e.created_at,
+       e.draft_id
+  FROM event e
+  LEFT JOIN vocabulary v ON v.domain = 'addressee' AND v.code = e.addressee
+  LEFT JOIN vocabulary k ON k.domain = 'event_kind' AND k.code = e.kind
+  LEFT JOIN rule r ON r.id = e.rule_id
+  LEFT JOIN instruction i ON i.id = e.instruction_id
+  LEFT JOIN state_body b ON b.id = CASE WHEN e.addressee = 'executor' THEN i.responsible_body_id
+                                        WHEN e.addressee = 'controller' THEN i.controlling_body_id END
+ WHERE e.delivered_at IS NULL;
+COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in open_draft)';
+
+-- open_draft (75_drafts.sql) comes with its section (99j_drafts_section)
+GRANT SELECT ON open_draft TO ic_reader;
