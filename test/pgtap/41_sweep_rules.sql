@@ -53,6 +53,14 @@ SELECT (put_on_control('act_point', 'pa', current_date - 120, term => '8 months'
 UPDATE instruction SET reporting_period = 'explicit', report_dates = ARRAY[pg_temp.w(-2), pg_temp.w(30)] WHERE id = :rx;
 -- overdue at lo, extended after lo's sweep (below)
 SELECT (put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-6), deadline_source => 'act')).id AS ext \gset
+-- R33 drafts (issue 20, item 1): reminded today, overdue since yesterday, escalated today (6 late,
+-- grace 5 at level pa); one overdue at lo and agreed since (cleared); R21 a refinement due yesterday
+SELECT receive_draft('instruction_draft', :b1, 'first_head', pg_temp.w(-2));
+SELECT receive_draft('instruction_draft', :b1, 'first_head', pg_temp.w(-4));
+SELECT receive_draft('instruction_draft', :b2, 'first_head', pg_temp.w(-9));
+SELECT (receive_draft('instruction_draft', :b2, 'first_head', pg_temp.w(-8))).id AS dcl \gset
+SELECT (receive_draft('act', :b1, 'first_head', pg_temp.w(-12))).id AS dref \gset
+SELECT refine_draft(:dref, 'objections', pg_temp.w(-6));
 \o
 
 -- lo's sweep: a replay of lo, relabelled as that day's sweep of the live rows;
@@ -70,6 +78,7 @@ SELECT put_on_control('act_point', 'pa', current_date - 120, term => '8 months',
 SELECT (put_on_control('security_council', 'pa', current_date - 20, term => '60 wd')).id AS rk \gset
 SELECT submit_report(:rk, 'risk', 'the contractor failed', submitted_on => current_date);
 SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion');
+SELECT agree_draft(:dcl, current_date, true, true, true, true, true, true, true);
 \o
 
 SAVEPOINT before_today;
@@ -77,8 +86,8 @@ SET ROLE swr_admin;
 CALL sweep();
 RESET ROLE;
 SELECT (scope, since)::text AS inc_scope,
-       (SELECT coalesce(string_agg(e.instruction_id || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
-                                   || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.kind, e.period), '')
+       (SELECT coalesce(string_agg(coalesce(e.instruction_id::text, 'draft ' || e.draft_id) || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
+                                   || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.draft_id, e.kind, e.period), '')
           FROM event e WHERE e.sweep_run_id = r.id) AS inc_events,
        (SELECT coalesce(string_agg(DISTINCT e.kind, ','), '') FROM event e WHERE e.sweep_run_id = r.id) AS inc_kinds
   FROM sweep_run r ORDER BY id DESC LIMIT 1 \gset
@@ -92,12 +101,12 @@ SELECT is(:'inc_scope', format('(incremental,%s)', :'lo'),
 SELECT is((SELECT scope FROM sweep_run ORDER BY id DESC LIMIT 1), 'full', 'the second run of today reads every condition');
 SELECT is(:'inc_kinds',
   (SELECT string_agg(v.code, ',' ORDER BY v.code) FROM vocabulary v WHERE v.domain = 'event_kind'),
-  'R50.1, R51, R56, R57, R59, R66-1.1, R66-1.3, R66-3.5, R69.1, R72.4: the incremental sweep raises every event kind of the vocabulary');
+  'R50.1, R51, R56, R57, R59, R66-1.1, R66-1.3, R66-3.5, R69.1, R72.4, and for drafts R20, R21, R33: the incremental sweep raises every event kind of the vocabulary');
 SELECT is(:'inc_events',
-  (SELECT coalesce(string_agg(e.instruction_id || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
-                              || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.kind, e.period), '')
+  (SELECT coalesce(string_agg(coalesce(e.instruction_id::text, 'draft ' || e.draft_id) || '/' || e.kind || '/' || e.period || '/' || e.addressee || '/'
+                              || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.draft_id, e.kind, e.period), '')
      FROM event e WHERE e.sweep_run_id = (SELECT max(id) FROM sweep_run)),
-  'full versus incremental (R66-1.1 the PA''s own reporting dates too): the incremental sweep raises exactly the events of a full sweep of the same day');
+  'full versus incremental (R66-1.1 the PA''s own reporting dates too; the drafts'' R20, R21, R33): the incremental sweep raises exactly the events of a full sweep of the same day');
 SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
              FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
   'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');
