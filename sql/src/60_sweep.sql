@@ -1577,7 +1577,7 @@ COMMENT ON COLUMN open_event.rule_title_en IS 'The rule''s title in English (rul
 COMMENT ON COLUMN open_event.as_of IS 'The day swept';
 COMMENT ON COLUMN open_event.detail IS 'Facts for the message (event.detail)';
 COMMENT ON COLUMN open_event.created_at IS 'When the sweep wrote it';
-COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in open_draft)';
+COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in report_open_draft)';
 
 CREATE VIEW open_event_summary AS
 SELECT o.addressee, o.addressee_kk, o.addressee_ru, o.addressee_en, o.kind, o.kind_en,

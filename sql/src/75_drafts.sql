@@ -451,13 +451,13 @@ COMMENT ON COLUMN draft_state.missing_visa IS 'The first visa still needed befor
 -- The drafts not yet signed or withdrawn, one row each, with the deadlines the
 -- sweep watches (sweep_draft_state, sweep_rule_draft): the review from receipt
 -- (R20, R33; open until agreed) and the refinement in course (R21), how many
--- working days remain or are overdue, whether an overdue one is past the
--- escalation grace of level pa (the registry's own setting), and the first
--- visa still missing (R24, R33).  security_invoker: a body's reader sees the
+-- working days remain or are overdue, and the first visa still missing (R24,
+-- R33).  (Whether an overdue one is escalated is the sweep's: its grace is in
+-- sweep_setting, which a reader does not read.)  security_invoker: a body's reader sees the
 -- drafts it submitted (the policies of draft), as in draft_state.  The forms
 -- of Appendices 1-8 list instructions on control, so drafts stay out of them
 -- (report_overdue included): this view is where overdue drafts show.
-CREATE VIEW open_draft WITH (security_invoker = true) AS
+CREATE VIEW report_open_draft WITH (security_invoker = true) AS
 SELECT s.draft_id, s.external_ref, s.kind::text AS kind,
        coalesce(vk.kk, s.kind::text) AS kind_kk, coalesce(vk.ru, s.kind::text) AS kind_ru,
        s.submitted_by_body_id, b.name AS body_name, s.received_on, s.status,
@@ -470,8 +470,6 @@ SELECT s.draft_id, s.external_ref, s.kind::text AS kind,
        CASE WHEN s.status = 'refinement' THEN s.refinement_due END AS refinement_due,
        o.refinement_overdue_days,
        o.review_overdue_days IS NOT NULL OR o.refinement_overdue_days IS NOT NULL AS overdue,
-       coalesce(greatest(o.review_overdue_days, o.refinement_overdue_days)
-                >= (SELECT g.grace FROM sweep_settings() g WHERE g.level = 'pa'), false) AS escalation_due,
        s.missing_visa
   FROM draft_state s
   CROSS JOIN LATERAL (
@@ -484,25 +482,24 @@ SELECT s.draft_id, s.external_ref, s.kind::text AS kind,
   LEFT JOIN vocabulary vk ON vk.domain = 'draft_kind' AND vk.code = s.kind
   LEFT JOIN vocabulary vs ON vs.domain = 'draft_step_kind' AND vs.code = s.status
  WHERE s.status NOT IN ('signed', 'withdrawn');
-COMMENT ON VIEW open_draft IS
-  'Drafts under review (жобалар қарауда / проекты на рассмотрении), one row each, for the dashboards: the review deadline from receipt (R20, R33) and the refinement in course (R21) with working days left or overdue, whether an overdue review or refinement is past the escalation grace of level pa (the registry''s own setting), the first visa missing (R24, R33); a body''s reader sees the drafts it submitted; drafts are not in the forms of Appendices 1-8 (instructions on control)';
-COMMENT ON COLUMN open_draft.draft_id IS 'The draft (draft.id)';
-COMMENT ON COLUMN open_draft.external_ref IS 'Its key in the host registry (EDMS)';
-COMMENT ON COLUMN open_draft.kind IS 'planning_act (R20), act or instruction_draft (R33)';
-COMMENT ON COLUMN open_draft.kind_kk IS 'Kind in Kazakh (жоба түрі)';
-COMMENT ON COLUMN open_draft.kind_ru IS 'Kind in Russian (вид проекта)';
-COMMENT ON COLUMN open_draft.submitted_by_body_id IS 'The body that submitted it (R13)';
-COMMENT ON COLUMN open_draft.body_name IS 'Its name';
-COMMENT ON COLUMN open_draft.received_on IS 'Day of receipt: the review counts from it (R20, R33)';
-COMMENT ON COLUMN open_draft.status IS 'received, refinement, agreed, returned or disagreement_resolved (draft_state.status)';
-COMMENT ON COLUMN open_draft.status_kk IS 'Status in Kazakh (мәртебесі)';
-COMMENT ON COLUMN open_draft.status_ru IS 'Status in Russian (статус)';
-COMMENT ON COLUMN open_draft.review_rule IS 'The rule of the review term: R20 (10 working days) or R33 (3); NULL for another act (no term)';
-COMMENT ON COLUMN open_draft.review_due IS 'Last day of the review (қарау мерзімі / срок рассмотрения) while not agreed';
-COMMENT ON COLUMN open_draft.review_days_left IS 'Working days from today to review_due (0: due today); NULL when past or agreed';
-COMMENT ON COLUMN open_draft.review_overdue_days IS 'Working days the review is overdue (мерзімі өткен күндер / дней просрочки); NULL when not overdue';
-COMMENT ON COLUMN open_draft.refinement_due IS 'Last day of the refinement in course (R21); NULL when none is';
-COMMENT ON COLUMN open_draft.refinement_overdue_days IS 'Working days the refinement is overdue (R21); NULL when not overdue';
-COMMENT ON COLUMN open_draft.overdue IS 'The review or the refinement in course is overdue (the sweep raises draft_overdue)';
-COMMENT ON COLUMN open_draft.escalation_due IS 'The review or the refinement is overdue by the escalation grace of level pa or more (the sweep raises draft_escalation to the Head of the PA; the grace is the registry''s own setting, not the decree''s)';
-COMMENT ON COLUMN open_draft.missing_visa IS 'The first visa still needed before signature (R24, R33)';
+COMMENT ON VIEW report_open_draft IS
+  'Drafts under review (жобалар қарауда / проекты на рассмотрении), one row each, for the dashboards: the review deadline from receipt (R20, R33) and the refinement in course (R21) with working days left or overdue, the first visa missing (R24, R33); a body''s reader sees the drafts it submitted; drafts are not in the forms of Appendices 1-8 (instructions on control)';
+COMMENT ON COLUMN report_open_draft.draft_id IS 'The draft (draft.id)';
+COMMENT ON COLUMN report_open_draft.external_ref IS 'Its key in the host registry (EDMS)';
+COMMENT ON COLUMN report_open_draft.kind IS 'planning_act (R20), act or instruction_draft (R33)';
+COMMENT ON COLUMN report_open_draft.kind_kk IS 'Kind in Kazakh (жоба түрі)';
+COMMENT ON COLUMN report_open_draft.kind_ru IS 'Kind in Russian (вид проекта)';
+COMMENT ON COLUMN report_open_draft.submitted_by_body_id IS 'The body that submitted it (R13)';
+COMMENT ON COLUMN report_open_draft.body_name IS 'Its name';
+COMMENT ON COLUMN report_open_draft.received_on IS 'Day of receipt: the review counts from it (R20, R33)';
+COMMENT ON COLUMN report_open_draft.status IS 'received, refinement, agreed, returned or disagreement_resolved (draft_state.status)';
+COMMENT ON COLUMN report_open_draft.status_kk IS 'Status in Kazakh (мәртебесі)';
+COMMENT ON COLUMN report_open_draft.status_ru IS 'Status in Russian (статус)';
+COMMENT ON COLUMN report_open_draft.review_rule IS 'The rule of the review term: R20 (10 working days) or R33 (3); NULL for another act (no term)';
+COMMENT ON COLUMN report_open_draft.review_due IS 'Last day of the review (қарау мерзімі / срок рассмотрения) while not agreed';
+COMMENT ON COLUMN report_open_draft.review_days_left IS 'Working days from today to review_due (0: due today); NULL when past or agreed';
+COMMENT ON COLUMN report_open_draft.review_overdue_days IS 'Working days the review is overdue (мерзімі өткен күндер / дней просрочки); NULL when not overdue';
+COMMENT ON COLUMN report_open_draft.refinement_due IS 'Last day of the refinement in course (R21); NULL when none is';
+COMMENT ON COLUMN report_open_draft.refinement_overdue_days IS 'Working days the refinement is overdue (R21); NULL when not overdue';
+COMMENT ON COLUMN report_open_draft.overdue IS 'The review or the refinement in course is overdue (the sweep raises draft_overdue)';
+COMMENT ON COLUMN report_open_draft.missing_visa IS 'The first visa still needed before signature (R24, R33)';

@@ -236,7 +236,7 @@ GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 -- a receipt touch only its descriptive columns (draft_guard refuses the rest).
 REVOKE EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,
   sign_draft, put_on_control_from_draft FROM PUBLIC;
-GRANT SELECT ON draft, draft_step, draft_state, open_draft TO ic_reader;
+GRANT SELECT ON draft, draft_step, draft_state, report_open_draft TO ic_reader;
 GRANT INSERT ON draft, draft_step TO ic_controller;
 GRANT UPDATE (title, content, external_ref) ON draft TO ic_controller;
 GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft, visa_draft,

@@ -13,6 +13,9 @@ dropdb --if-exists "$db" >/dev/null
 createdb "$db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION instruction_control' >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$repo/demo/35_report_registry.sql" >/dev/null
+# a draft under review (R33), for report_open_draft (issue 20, item 1)
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT instruction_control.receive_draft('instruction_draft',
+  (SELECT min(id) FROM instruction_control.state_body WHERE body_type = 'central'), 'first_head', external_ref => 'BI-DRAFT-1')" >/dev/null
 echo "ok - the demo registry loads through the API into $db"
 
 # Debian's python3, which python3-psycopg2 serves (not a python3 earlier on PATH)
@@ -43,7 +46,7 @@ cur.execute("""SELECT c.relname FROM pg_catalog.pg_class c
                 WHERE c.relnamespace = 'instruction_control'::regnamespace AND c.relkind = 'v'
                   AND c.relname LIKE 'report\\_%' ORDER BY 1""")
 views = [r[0] for r in cur.fetchall()]
-check(len(views) == 7, "seven reporting views: " + ", ".join(views))
+check(len(views) == 8, "eight reporting views (report_open_draft: drafts, issue 20): " + ", ".join(views))
 
 cur.execute("SELECT id FROM instruction_control.act WHERE external_ref = 'R-ACT-1'")
 act = cur.fetchone()[0]

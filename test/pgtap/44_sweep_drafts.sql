@@ -2,7 +2,7 @@
 -- days (R33), a planning act's 10 (R20) and a refinement's 5 (R21) raise draft_reminder,
 -- draft_overdue and draft_escalation in the outbox (event.draft_id, instruction_id empty), once
 -- each; an agreed draft raises nothing more and its overdue event is cleared
--- (draft_overdue_cleared); open_draft shows the deadlines to the dashboards, a body's reader
+-- (draft_overdue_cleared); report_open_draft shows the deadlines to the dashboards, a body's reader
 -- seeing only the drafts it submitted.  The sweeps run as a role holding ic_admin only.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
@@ -113,28 +113,28 @@ SELECT is((SELECT (kind_ru, addressee, instruction_id IS NULL)::text FROM open_e
             WHERE draft_id = :d_late AND kind = 'draft_overdue'),
   '("Срок рассмотрения проекта нарушен",controller,t)', 'open_event lists a draft''s event with its kk/ru label');
 
--- open_draft: the dashboards' view of the deadlines
+-- report_open_draft: the dashboards' view of the deadlines
 SELECT is((SELECT (review_rule, review_due = pg_temp.w(1), review_days_left, overdue)::text
-             FROM open_draft WHERE draft_id = :d_rem),
-  '(R33,t,1,f)', 'R33: open_draft shows the review deadline and the working days left');
-SELECT is((SELECT (review_rule, review_overdue_days, overdue, escalation_due)::text FROM open_draft WHERE draft_id = :d_late),
-  '(R20,1,t,f)', 'R20: open_draft shows an overdue review in working days, not yet to escalate');
+             FROM report_open_draft WHERE draft_id = :d_rem),
+  '(R33,t,1,f)', 'R33: report_open_draft shows the review deadline and the working days left');
+SELECT is((SELECT (review_rule, review_overdue_days, overdue)::text FROM report_open_draft WHERE draft_id = :d_late),
+  '(R20,1,t)', 'R20: report_open_draft shows an overdue review in working days');
 SELECT is((SELECT (review_rule, refinement_due = pg_temp.w(-3), refinement_overdue_days, overdue, status_ru)::text
-             FROM open_draft WHERE draft_id = :d_ref),
-  '(,t,3,t,Доработка)', 'R21: open_draft shows the refinement in course and how late it is, with the status in Russian');
-SELECT is((SELECT (review_due, overdue, missing_visa IS NOT NULL)::text FROM open_draft WHERE draft_id = :d_esc),
+             FROM report_open_draft WHERE draft_id = :d_ref),
+  '(,t,3,t,Доработка)', 'R21: report_open_draft shows the refinement in course and how late it is, with the status in Russian');
+SELECT is((SELECT (review_due, overdue, missing_visa IS NOT NULL)::text FROM report_open_draft WHERE draft_id = :d_esc),
   '(,f,t)', 'R24, R33: an agreed draft has no review deadline left and shows the first visa it still needs');
-SELECT is((SELECT count(*)::int FROM open_draft o JOIN draft_state s USING (draft_id)
+SELECT is((SELECT count(*)::int FROM report_open_draft o JOIN draft_state s USING (draft_id)
             WHERE s.review_overdue IS DISTINCT FROM (o.review_overdue_days IS NOT NULL)), 0,
-  'R20, R33: open_draft''s overdue reviews are draft_state''s');
+  'R20, R33: report_open_draft''s overdue reviews are draft_state''s');
 
 -- row security: a body's reader sees its own drafts only
 CREATE ROLE swd_reader NOLOGIN IN ROLE ic_reader;
 INSERT INTO body_member (member, body_id) VALUES ('swd_reader', :b2);
 SET LOCAL ROLE swd_reader;
-SELECT is((SELECT string_agg(draft_id::text, ',' ORDER BY draft_id) FROM open_draft),
+SELECT is((SELECT string_agg(draft_id::text, ',' ORDER BY draft_id) FROM report_open_draft),
   (SELECT string_agg(id::text, ',' ORDER BY id) FROM (VALUES (:d_esc), (:d_clr)) v(id)),
-  'a reader of the submitting body sees its open drafts in open_draft, a reader of another body does not see them');
+  'a reader of the submitting body sees its open drafts in report_open_draft, a reader of another body does not see them');
 SELECT throws_ok($$SELECT * FROM event$$, '42501', NULL, 'a reader does not read the outbox (the drafts'' events included)');
 RESET ROLE;
 

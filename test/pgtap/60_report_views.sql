@@ -46,7 +46,7 @@ SELECT set_new_deadline(:i5, '2025-06-02', 'prime_minister', 'letter 5', 'quaran
 -- Plain types and comments -----------------------------------------------------
 SELECT is((SELECT count(*)::int FROM pg_class c
             WHERE c.relnamespace = 'instruction_control'::regnamespace AND c.relkind = 'v' AND c.relname LIKE 'report\_%'),
-          7, 'seven reporting views');
+          8, 'eight reporting views (report_open_draft: the drafts under review, issue 20)');
 SELECT is((SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
             WHERE c.relnamespace = 'instruction_control'::regnamespace AND c.relname LIKE 'report\_%'
               AND a.attnum > 0 AND NOT a.attisdropped

@@ -10,7 +10,7 @@
  * dropped and re-created (a column draft_id in its result) with its derived
  * statements (the DO block of 60_sweep.sql, re-run), sweep_collect() and
  * sweep_batch() writing draft_id; open_event shows draft_id.  The view
- * open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
+ * report_open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
  */
 
 -- Vocabulary and rules ------------------------------------------------------
@@ -504,7 +504,7 @@ SELECT e.addressee::text AS addressee,
   LEFT JOIN state_body b ON b.id = CASE WHEN e.addressee = 'executor' THEN i.responsible_body_id
                                         WHEN e.addressee = 'controller' THEN i.controlling_body_id END
  WHERE e.delivered_at IS NULL;
-COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in open_draft)';
+COMMENT ON COLUMN open_event.draft_id IS 'The draft a draft_* event is about (R20, R21, R33; instruction_id, body_id and point are then empty: the draft and its body are in report_open_draft)';
 
--- open_draft (75_drafts.sql) comes with its section (99j_drafts_section)
-GRANT SELECT ON open_draft TO ic_reader;
+-- report_open_draft (75_drafts.sql) comes with its section (99j_drafts_section)
+GRANT SELECT ON report_open_draft TO ic_reader;
