@@ -177,12 +177,13 @@ calendar_arg(FunctionCallInfo fcinfo, int argno)
 
 /*
  * The working-day index of a call when it is at hand without a lookup: the
- * calendar resolved for the setting (argument absent) or for this call site's
- * constant argument (a copy kept in fn_extra); NULL otherwise.  It calls
- * nothing, so the SQL functions below keep
- * their hot path free of calls: everything else (a lookup, a range error) is
- * a tail call to the function's out-of-line path, and the hot path saves no
- * registers (issue 19: the calendar per call vs d + k).
+ * calendar resolved for the setting (argument absent; a copy kept by the
+ * cache) or for this call site's constant argument (a copy kept in fn_extra);
+ * NULL otherwise.  It calls nothing, so the SQL functions below keep their
+ * hot path free of calls: everything else (a lookup, a range error, a cache
+ * emptied by an invalidation) is a tail call to the function's out-of-line
+ * path, and the hot path saves no registers (issue 19: the calendar per call
+ * vs d + k).
  */
 static inline const IcCalCore *
 calendar_arg_hot(FunctionCallInfo fcinfo, int argno)
@@ -193,8 +194,8 @@ calendar_arg_hot(FunctionCallInfo fcinfo, int argno)
 
 		return likely(ac != NULL && ac->gen == ic_calendar_cache_gen) ? &ac->core : NULL;
 	}
-	return likely(ic_calendar_last_default_gen == ic_default_calendar_gen &&
-				  ic_calendar_last_default != NULL) ? &ic_calendar_last_default->core : NULL;
+	return likely(ic_calendar_last_default_gen == ic_default_calendar_gen) ?
+		&ic_calendar_default_core : NULL;
 }
 
 PG_FUNCTION_INFO_V1(ic_sql_is_working_day);

@@ -49,6 +49,15 @@ extern IC_LIBRARY_LOCAL uint64 ic_calendar_cache_gen;
 extern IC_LIBRARY_LOCAL const IcCalendar *ic_calendar_last_default;
 extern IC_LIBRARY_LOCAL uint32 ic_calendar_last_default_gen;
 extern IC_LIBRARY_LOCAL const IcCalendar *ic_calendar_last_named;
+
+/*
+ * A copy of the resolved default calendar's index, for the SQL functions' hot
+ * path (one load less than through ic_calendar_last_default).  Valid while
+ * ic_calendar_last_default_gen equals ic_default_calendar_gen; an
+ * invalidation of the cache empties it (ndays = 0), so a call then finds
+ * every day outside it and takes the slow path, which resolves again.
+ */
+extern IC_LIBRARY_LOCAL IcCalCore ic_calendar_default_core;
 extern const IcCalendar *ic_calendar_default_slow(void);
 extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
 
