@@ -190,26 +190,8 @@ calendar_arg_hot(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_NARGS() > argno)
 	{
-		const char *t = DatumGetPointer(PG_GETARG_DATUM(argno));
-		const CalendarArgCache *ac;
+		const CalendarArgCache *ac = fcinfo->flinfo->fn_extra;
 
-		/*
-		 * The argument names the default calendar ('KZ' where the setting is
-		 * KZ): its text, compared as it is (a plain 4-byte header and the
-		 * bytes; a short or compressed value takes the path below), selects
-		 * the default's copy, one load nearer than fn_extra's.
-		 */
-		if (VARATT_IS_4B_U(t) && VARSIZE(t) == VARHDRSZ + ic_calendar_default_code_len &&
-			ic_calendar_last_default_gen == ic_default_calendar_gen)
-		{
-			uint32		i = 0;
-
-			while (i < ic_calendar_default_code_len && t[VARHDRSZ + i] == ic_calendar_default_code[i])
-				i++;
-			if (likely(i == ic_calendar_default_code_len))
-				return &ic_calendar_default_core;
-		}
-		ac = fcinfo->flinfo->fn_extra;
 		return likely(ac != NULL && ac->gen == ic_calendar_cache_gen) ? &ac->core : NULL;
 	}
 	return likely(ic_calendar_last_default_gen == ic_default_calendar_gen) ?

@@ -58,9 +58,6 @@ extern IC_LIBRARY_LOCAL const IcCalendar *ic_calendar_last_named;
  * every day outside it and takes the slow path, which resolves again.
  */
 extern IC_LIBRARY_LOCAL IcCalCore ic_calendar_default_core;
-/* Its code (not NUL-terminated) and length; 0 while the copy is empty. */
-extern IC_LIBRARY_LOCAL char ic_calendar_default_code[IC_CALENDAR_CODE_MAXLEN];
-extern IC_LIBRARY_LOCAL uint32 ic_calendar_default_code_len;
 extern const IcCalendar *ic_calendar_default_slow(void);
 extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
 

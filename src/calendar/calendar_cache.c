@@ -61,8 +61,6 @@ static bool callback_registered = false;
 const IcCalendar *ic_calendar_last_default = NULL;
 uint32		ic_calendar_last_default_gen = 0;
 IcCalCore	ic_calendar_default_core = {0};
-char		ic_calendar_default_code[IC_CALENDAR_CODE_MAXLEN];
-uint32		ic_calendar_default_code_len = 0;
 const IcCalendar *ic_calendar_last_named = NULL;
 static int64 cache_loads = 0;
 
@@ -85,7 +83,6 @@ mark_stale(void)
 	ic_calendar_last_default = NULL;
 	ic_calendar_last_named = NULL;
 	ic_calendar_default_core.ndays = 0;
-	ic_calendar_default_code_len = 0;
 }
 
 static void
@@ -110,7 +107,6 @@ cache_reset(void)
 	ic_calendar_last_default = NULL;
 	ic_calendar_last_named = NULL;
 	ic_calendar_default_core.ndays = 0;
-	ic_calendar_default_code_len = 0;
 	ic_calendar_cache_stale = false;
 	ic_calendar_cache_gen++;
 }
@@ -538,8 +534,6 @@ ic_calendar_default_slow(void)
 		ic_calendar_last_default = c;
 		ic_calendar_last_default_gen = gen;
 		ic_calendar_default_core = c->core;
-		ic_calendar_default_code_len = strlen(c->code);
-		memcpy(ic_calendar_default_code, c->code, ic_calendar_default_code_len);
 	}
 	return c;
 }
