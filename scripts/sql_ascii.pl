@@ -17,6 +17,7 @@
 #   COMMENT ON x IS 'текст'  -> DO $ic_comment$ BEGIN EXECUTE pg_catalog.format(
 #                                 'COMMENT ON x IS %L', instruction_control.unicode_text('...'));
 #                               END $ic_comment$
+#       (comments that follow one another share one DO block).
 #       (a comment must be a literal, so it is written through EXECUTE).
 #   other characters in -- and /* */ comments: a few typographic signs become
 #       their ASCII look-alikes, the rest <U+XXXX>.
@@ -142,6 +143,33 @@ sub rewrite
 }
 
 my $result = rewrite($input);
+
+# Comments written one after another (a table's columns, say) share one DO
+# block: each DO compiles a PL/pgSQL block, and there were 188 of them in the
+# install script (issue 19, CREATE EXTENSION time).  Only blank lines and --
+# comments may stand between two of them, and those stay where they were.
+$result =~ s/ END \$ic_comment\$;((?:\s|--[^\n]*\n)*)DO \$ic_comment\$ BEGIN /$1/g;
+
+# Constraints added to one table on consecutive one-line statements (the text
+# limits) become one ALTER TABLE: the table is locked, checked and its cache
+# entry rebuilt once, not once per constraint.
+{
+	my @lines = split /\n/, $result, -1;
+	my ($table, @merged) = ('');
+	for my $line (@lines)
+	{
+		my ($t, $add) = $line =~ /^ALTER TABLE (\w+) (ADD CONSTRAINT .*;)$/;
+		if (defined $t && $t eq $table)
+		{
+			$merged[-1] =~ s/;$/,/;
+			push @merged, "  $add";
+			next;
+		}
+		$table = defined $t ? $t : '';
+		push @merged, $line;
+	}
+	$result = join "\n", @merged;
+}
 if ($result =~ /([^\n]*[^\x00-\x7f][^\n]*)/)
 {
 	fail('non-ASCII left outside any string literal', $1);

@@ -376,6 +376,7 @@ DECLARE
   off_days  date[] := '{}'::date[];   -- days off of the weekend-holiday rule,
   off_for   date[] := '{}'::date[];   -- the holiday each one is for,
   off_names text[] := '{}'::text[];   -- and its names (en, kk, ru)
+  taken     date[];                   -- weekdays the calendar has as exceptions
   -- rows the extension's own script loads are seeded from the start (no
   -- second pass over them, and the per-row trigger of an administrator's row
   -- does not fire)
@@ -453,7 +454,14 @@ BEGIN
   -- Law "On holidays", art. 5: a holiday on a weekend day makes the next working
   -- day after it a day off (7 January and Kurban Ait are never moved).  The
   -- days off are collected and inserted at once: each statement on the table
-  -- invalidates the working-day caches.
+  -- invalidates the working-day caches.  The days the calendar already has
+  -- from the first year to a month after the last are read once (taken), so
+  -- the search for the next free weekday tests arrays, not the table (issue
+  -- 19: a query per candidate day was most of CREATE EXTENSION's calendar).
+  SELECT coalesce(array_agg(c.day), '{}'::date[]) INTO taken
+    FROM calendar_day c
+   WHERE c.calendar = p_calendar AND c.day BETWEEN y_first AND y_last + 31
+     AND NOT extract(isodow FROM c.day)::smallint = ANY (cal.weekend_days);
   FOR r IN
     SELECT DISTINCT ON (1) make_date(y, h.month, h.day) AS day, h.name, h.name_kk, h.name_ru
       FROM generate_series(p_from_year, p_to_year) AS y
@@ -464,10 +472,13 @@ BEGIN
        AND extract(isodow FROM make_date(y, h.month, h.day))::smallint = ANY (cal.weekend_days)
      ORDER BY 1
   LOOP
-    d := r.day + 1;
-    WHILE extract(isodow FROM d)::smallint = ANY (cal.weekend_days) OR d = ANY (off_days)
-          OR EXISTS (SELECT 1 FROM calendar_day WHERE calendar = p_calendar AND day = d) LOOP
+    d := r.day;
+    LOOP
       d := d + 1;
+      CONTINUE WHEN extract(isodow FROM d)::smallint = ANY (cal.weekend_days) OR d = ANY (off_days)
+                 OR d = ANY (taken);
+      EXIT WHEN d <= y_last + 31
+             OR NOT EXISTS (SELECT 1 FROM calendar_day WHERE calendar = p_calendar AND day = d);
     END LOOP;
     off_days := off_days || d;
     off_for := off_for || r.day;

@@ -524,7 +524,4 @@ $$;
 COMMENT ON FUNCTION refuse_member_ddl() IS
   'Event trigger (ddl_command_end): refuses an index, trigger, rule, policy, statistics or ALTER TABLE on a table of the extension outside its scripts (IC404): pg_dump would not keep it';
 
-CREATE EVENT TRIGGER instruction_control_member_ddl ON ddl_command_end
-  WHEN TAG IN ('ALTER TABLE', 'ALTER INDEX', 'CREATE INDEX', 'CREATE TRIGGER', 'CREATE RULE',
-               'CREATE POLICY', 'ALTER POLICY', 'CREATE STATISTICS', 'ALTER TRIGGER')
-  EXECUTE FUNCTION refuse_member_ddl();
+-- The event trigger itself is created last (sql/src/99_member_ddl_guard.sql).

@@ -44,11 +44,20 @@ extern const IcCalendar *ic_calendar_get(const char *code);
  * bumps ic_calendar_cache_gen, which callers that cache a calendar themselves
  * (a constant argument, in fn_extra) compare.
  */
-extern bool ic_calendar_cache_stale;
-extern uint64 ic_calendar_cache_gen;
-extern const IcCalendar *ic_calendar_last_default;
-extern uint32 ic_calendar_last_default_gen;
-extern const IcCalendar *ic_calendar_last_named;
+extern IC_LIBRARY_LOCAL bool ic_calendar_cache_stale;
+extern IC_LIBRARY_LOCAL uint64 ic_calendar_cache_gen;
+extern IC_LIBRARY_LOCAL const IcCalendar *ic_calendar_last_default;
+extern IC_LIBRARY_LOCAL uint32 ic_calendar_last_default_gen;
+extern IC_LIBRARY_LOCAL const IcCalendar *ic_calendar_last_named;
+
+/*
+ * A copy of the resolved default calendar's index, for the SQL functions' hot
+ * path (one load less than through ic_calendar_last_default).  Valid while
+ * ic_calendar_last_default_gen equals ic_default_calendar_gen; an
+ * invalidation of the cache empties it (ndays = 0), so a call then finds
+ * every day outside it and takes the slow path, which resolves again.
+ */
+extern IC_LIBRARY_LOCAL IcCalCore ic_calendar_default_core;
 extern const IcCalendar *ic_calendar_default_slow(void);
 extern const IcCalendar *ic_calendar_get_len_slow(const char *code, size_t len);
 

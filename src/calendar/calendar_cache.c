@@ -60,6 +60,7 @@ uint64		ic_calendar_cache_gen = 1;
 static bool callback_registered = false;
 const IcCalendar *ic_calendar_last_default = NULL;
 uint32		ic_calendar_last_default_gen = 0;
+IcCalCore	ic_calendar_default_core = {0};
 const IcCalendar *ic_calendar_last_named = NULL;
 static int64 cache_loads = 0;
 
@@ -81,6 +82,7 @@ mark_stale(void)
 	ic_calendar_cache_gen++;
 	ic_calendar_last_default = NULL;
 	ic_calendar_last_named = NULL;
+	ic_calendar_default_core.ndays = 0;
 }
 
 static void
@@ -104,6 +106,7 @@ cache_reset(void)
 	calendars = NULL;
 	ic_calendar_last_default = NULL;
 	ic_calendar_last_named = NULL;
+	ic_calendar_default_core.ndays = 0;
 	ic_calendar_cache_stale = false;
 	ic_calendar_cache_gen++;
 }
@@ -530,6 +533,7 @@ ic_calendar_default_slow(void)
 	{
 		ic_calendar_last_default = c;
 		ic_calendar_last_default_gen = gen;
+		ic_calendar_default_core = c->core;
 	}
 	return c;
 }

@@ -15,6 +15,7 @@
 #include "utils/guc_tables.h"
 
 #include "commands/extension.h"
+#include "storage/proc.h"
 
 #include "code_core.h"
 #include "ic_schema.h"
@@ -215,8 +216,25 @@ PG_FUNCTION_INFO_V1(ic_creating_extension);
 Datum
 ic_creating_extension(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(creating_extension &&
-				   CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true));
+	/*
+	 * The answer for the extension being created is kept for the rest of the
+	 * transaction: the script's seed data asks once per row (the WHEN clause
+	 * of seeded_flag_guard), and each question was a scan of pg_extension
+	 * (issue 19, CREATE EXTENSION time).
+	 */
+	static Oid	checked_ext = InvalidOid;
+	static LocalTransactionId checked_lxid = InvalidLocalTransactionId;
+	static bool checked_ours = false;
+
+	if (!creating_extension)
+		PG_RETURN_BOOL(false);
+	if (CurrentExtensionObject != checked_ext || MyProc->lxid != checked_lxid)
+	{
+		checked_ours = CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true);
+		checked_ext = CurrentExtensionObject;
+		checked_lxid = MyProc->lxid;
+	}
+	PG_RETURN_BOOL(checked_ours);
 }
 
 PG_FUNCTION_INFO_V1(ic_restore_mode_on);

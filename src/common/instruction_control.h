@@ -11,6 +11,17 @@
 #error "IC_LIB_VERSION comes from the control file through the Makefile"
 #endif
 
+/*
+ * A variable shared by the modules of the library and by nothing outside it:
+ * hidden, it is read directly, not through the global offset table (the
+ * calendar's hot path reads such counters on every call; issue 19).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define IC_LIBRARY_LOCAL __attribute__((visibility("hidden")))
+#else
+#define IC_LIBRARY_LOCAL
+#endif
+
 /* GUC instruction_control.calendar: the calendar used when none is given. */
 extern char *ic_default_calendar;
 
@@ -20,7 +31,7 @@ extern char *ic_default_calendar;
  * transaction): the calendar cache resolves the default once per value and
  * compares this counter instead of the code on every call.
  */
-extern uint32 ic_default_calendar_gen;
+extern IC_LIBRARY_LOCAL uint32 ic_default_calendar_gen;
 
 /*
  * GUC instruction_control.restore_mode (superuser): while a dump is reloaded,
