@@ -60,13 +60,15 @@ BEGIN
     -- language whatever the database's collation, Kazakh by the alphabet's
     -- key (report_kk_sort_key), Russian by instruction_control.ru.  The rows
     -- are sorted by that number, not by comparing headings under a collation
-    -- per row (issue 19).  '' is the sector of a body without one.
+    -- per row (issue 19).  Sectors written two ways under one heading
+    -- ('health care', 'Health care') share it: one group, numbered through.
+    -- '' is the sector of a body without one.
     SELECT t.sector_key, t.heading,
-           (row_number() OVER (ORDER BY
+           (dense_rank() OVER (ORDER BY
               -- (COLLATE "C" here: a function's result takes the database's collation)
               CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(t.heading) COLLATE "C" END,
               CASE WHEN checked_lang = 'kk' THEN t.heading COLLATE instruction_control.kk END,
-              t.heading COLLATE instruction_control.ru, t.sector_key))::integer AS sector_no
+              t.heading COLLATE instruction_control.ru))::integer AS sector_no
       FROM (SELECT k.sector_key, sector_heading(nullif(k.sector_key, ''), checked_lang) AS heading
               FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t
   ), folded AS (
