@@ -219,6 +219,7 @@ one_run() {	# prints "wall_ms cpu_ms" of one statement
 	local out c0 c1
 	c0=$(bash scripts/cluster.sh cpu bench_reporting)
 	out=$(psql -X -q -At -U "${2:-postgres}" -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" 2>&1) || { echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
+	sleep 0.2	# the backend ends after psql: let the postmaster reap it (its CPU moves to cutime)
 	c1=$(bash scripts/cluster.sh cpu bench_reporting)
 	echo "$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1) $((c1 - c0))"
 }
