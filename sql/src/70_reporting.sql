@@ -98,10 +98,9 @@ $$;
 COMMENT ON FUNCTION report_check_lang(text) IS 'The language of a form, kk or ru; anything else raises IC301';
 
 CREATE FUNCTION report_date(d date) RETURNS text
--- STABLE as to_char is: so the planner inlines it into a form's query (an
--- IMMUTABLE wrapper of a STABLE call is run as a function, per row)
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN pg_catalog.to_char(d, 'DD.MM.YYYY');
+-- in C (issue 19): the text of to_char(d, 'DD.MM.YYYY') without parsing the
+-- picture per day; the forms print several days a row (src/reporting/report_date.c)
+AS 'MODULE_PATHNAME', 'ic_report_date_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION report_date(date) IS 'A day as the forms print it: DD.MM.YYYY';
 
 CREATE FUNCTION report_long_date(d date, lang text) RETURNS text
@@ -132,9 +131,8 @@ COMMENT ON FUNCTION kk_number_ending(bigint, text) IS
   'The Kazakh case ending (no hyphen) a number written in digits takes: grammatical_case ablative (шығыс септік: -дан/-ден/-тан/-тен/-нан/-нен) or dative (барыс септік: -ға/-ге/-қа/-ке), by the last word of the number read aloud: kk_number_ending(2025, ''ablative'') = тен; another case raises 22023';
 
 CREATE FUNCTION report_date_kk(d date, grammatical_case text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN pg_catalog.to_char(d, 'DD.MM.YYYY') OPERATOR(pg_catalog.||) '-'
-       OPERATOR(pg_catalog.||) instruction_control.kk_number_ending(pg_catalog.date_part('year', d)::bigint, grammatical_case);
+-- in C (issue 19): report_date(d), a hyphen and kk_number_ending(year of d, grammatical_case)
+AS 'MODULE_PATHNAME', 'ic_report_date_kk_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION report_date_kk(date, text) IS
   'A day as the forms print it in Kazakh with a case ending after its year (kk_number_ending): report_date_kk(''2025-03-11'', ''ablative'') = 11.03.2025-тен; NULL for NULL';
 
@@ -1316,7 +1314,6 @@ DECLARE
   w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
   w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
   w_executed text := label('form_phrase', 'status_executed', checked_lang);
-  w_no_sector text := sector_heading(NULL, checked_lang);
   words jsonb := report_words(checked_lang);
 BEGIN
   IF year IS NULL OR year < 2000 OR year > 2100 THEN
@@ -1330,10 +1327,23 @@ BEGIN
     the_bodies := ARRAY(SELECT b.id FROM state_body b);
   END IF;
   RETURN QUERY
-  WITH heading AS MATERIALIZED (
-    -- a sector's heading once per body, not per row
-    SELECT b.id, coalesce(b.sector, '') AS sector_key, sector_heading(nullif(b.sector, ''), checked_lang) AS heading
-      FROM state_body b
+  WITH sectors AS MATERIALIZED (
+    -- a sector's heading once per sector, not per body or row, and its
+    -- number in the order the form lists sectors: alphabetical in the form's
+    -- language whatever the database's collation, Kazakh by the alphabet's
+    -- key (report_kk_sort_key), Russian by instruction_control.ru.  The rows
+    -- are sorted by that number, not by comparing headings under a collation
+    -- per row (issue 19).  Sectors written two ways under one heading
+    -- ('health care', 'Health care') share it: one group, numbered through.
+    -- '' is the sector of a body without one.
+    SELECT t.sector_key, t.heading,
+           (dense_rank() OVER (ORDER BY
+              -- (COLLATE "C" here: a function's result takes the database's collation)
+              CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(t.heading) COLLATE "C" END,
+              CASE WHEN checked_lang = 'kk' THEN t.heading COLLATE instruction_control.kk END,
+              t.heading COLLATE instruction_control.ru))::integer AS sector_no
+      FROM (SELECT k.sector_key, sector_heading(nullif(k.sector_key, ''), checked_lang) AS heading
+              FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t
   ), folded AS (
     -- the journal joined to the instructions and folded once: one body reads
     -- its instructions and their decisions by index, all bodies in one hash
@@ -1370,16 +1380,17 @@ BEGIN
                        WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
                        ORDER BY d.seq LIMIT 1)
                 ELSE f.due_now END AS due_then,
-           coalesce(h.sector_key, '') AS sector_key, coalesce(h.heading, w_no_sector) AS heading,
+           s.sector_key, s.heading, s.sector_no,
            CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
       FROM folded f
-      LEFT JOIN heading h ON h.id = f.responsible_body_id
+      LEFT JOIN state_body b ON b.id = f.responsible_body_id
+      JOIN sectors s ON s.sector_key = coalesce(b.sector, '')
      WHERE f.removed_on IS NULL OR f.removed_on >= y_start
   )
   SELECT r.owner,
          nullif(r.sector_key, ''),
          r.heading,
-         (row_number() OVER (PARTITION BY r.owner, r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
+         (row_number() OVER sector_rows)::integer,
          r.id,
          concat_ws(', ',
            CASE WHEN a.id IS NOT NULL
@@ -1417,14 +1428,13 @@ BEGIN
          r.secrecy = 'state_secret'
     FROM rows r
     LEFT JOIN act a ON a.id = r.act_id
-   -- bodies in the order asked; sectors in the alphabetical order of the
-   -- form's language whatever the database's collation: Kazakh by the
-   -- alphabet's key (report_kk_sort_key), Russian by instruction_control.ru
-   ORDER BY array_position(the_bodies, r.owner),
-            -- (COLLATE "C" here: a function's result takes the database's collation)
-            CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(r.heading) COLLATE "C" END,
-            CASE WHEN checked_lang = 'kk' THEN r.heading COLLATE instruction_control.kk END,
-            r.heading COLLATE instruction_control.ru, 4;
+  -- bodies in the order asked, sectors in their order (sector_no), in a
+  -- sector by act, point and id.  The rows are numbered in the order they
+  -- are printed, so one sort serves the numbers and the page (issue 19)
+  WINDOW sector_rows AS (PARTITION BY array_position(the_bodies, r.owner), r.sector_no
+                         ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id)
+   ORDER BY array_position(the_bodies, r.owner), r.sector_no,
+            a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id;
 END
 $$;
 COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS

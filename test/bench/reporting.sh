@@ -17,7 +17,12 @@
 # that the machine's load falls on both alike: every body at once
 # (form_annual_summary_bodies, one pass) and one body, each against the same
 # read of the instructions and their journal folded without formatting.
-# Printed: ours, floor (medians), ratio, and the range of each.
+# Printed: ours, floor (medians), ratio, and the range of each, the wall clock
+# and beside it the CPU the server spent (scripts/cluster.sh cpu: backend and
+# parallel workers), which the load of other processes on the machine does not
+# inflate.  These rows and the reader rows run with production durability
+# (fsync, synchronous_commit, full_page_writes on: the headline) and then with
+# the throwaway cluster's fast settings (off), as test/bench/registry.sh does.
 #   IC_BENCH_REPS   interleaved repetitions of those rows (default 5)
 # Target: each <= 2 s.  Each figure is the best of 3 runs; the plan of each query
 # (EXPLAIN ANALYZE, summarised) is printed after the table.
@@ -34,7 +39,7 @@ export IC_PORT=${IC_BENCH_PORT:-55471}
 bash scripts/install-deps.sh >/dev/null
 make -s >/dev/null && make -s install >/dev/null
 bash scripts/cluster.sh start bench_reporting >/dev/null
-trap 'bash scripts/cluster.sh stop bench_reporting >/dev/null 2>&1 || true' EXIT
+trap 'bash scripts/cluster.sh durability bench_reporting fast >/dev/null 2>&1 || true; bash scripts/cluster.sh stop bench_reporting >/dev/null 2>&1 || true' EXIT
 eval "$(bash scripts/cluster.sh env bench_reporting)"
 export PGDATABASE=ic_bench_reporting
 dropdb --if-exists "$PGDATABASE"
@@ -178,7 +183,7 @@ for i in "${!names[@]}"; do
 			-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
 			-c "SET auto_explain.log_nested_statements = on" -c "SET client_min_messages = log" \
 			-c "${queries[$i]}" 2>&1 >/dev/null \
-			| awk '/Query Text: WITH heading AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
+			| awk '/Query Text: WITH sectors AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
 			| grep -vE "$noise"
 		;;
 	*)
@@ -210,38 +215,55 @@ a8_ours+=("SELECT count(*) FROM instruction_control.state_body b, instruction_co
 a8_floors+=("$(printf "$floor_fold" "true")")
 a8_targets+=("")
 
-one_ms() {
-	local out
-	out=$(psql -X -q -At -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" 2>&1) || { echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
-	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1
+one_run() {	# prints "wall_ms cpu_ms" of one statement
+	local out c0 c1
+	c0=$(bash scripts/cluster.sh cpu bench_reporting)
+	out=$(psql -X -q -At -U "${2:-postgres}" -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" 2>&1) || { echo "bench: failed: $1" >&2; echo "$out" >&2; exit 1; }
+	sleep 0.2	# the backend ends after psql: let the postmaster reap it (its CPU moves to cutime)
+	c1=$(bash scripts/cluster.sh cpu bench_reporting)
+	echo "$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' <<<"$out" | tail -n 1) $((c1 - c0))"
 }
-declare -A a8_times=()
-echo "== Appendix 8 against its floors: $reps interleaved repetitions"
-for ((r = 1; r <= reps; r++)); do
-	for i in "${!a8_names[@]}"; do
-		a8_times[$i,ours]+="$(one_ms "${a8_ours[$i]}") "
-		a8_times[$i,floor]+="$(one_ms "${a8_floors[$i]}") "
-	done
-done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 range() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo, hi }'; }
-echo
-printf '%-46s %10s %10s %7s %14s %14s  %s\n' "Appendix 8 ($rows instructions)" "ours (ms)" "floor (ms)" "ratio" "ours range" "floor range" "target"
-for i in "${!a8_names[@]}"; do
-	o=$(median "${a8_times[$i,ours]}"); f=$(median "${a8_times[$i,floor]}")
-	t=${a8_targets[$i]}
-	verdict=$( [ -z "$t" ] && echo "(for comparison)" || awk -v ms="$o" -v t="$t" 'BEGIN { printf "<= %d ms at 1M: %s here", t, (ms <= t ? "met" : "NOT met") }')
-	printf '%-46s %10.1f %10.1f %6.1fx %14s %14s  %s\n' "${a8_names[$i]}" "$o" "$f" "$(awk -v o="$o" -v f="$f" 'BEGIN { print o / f }')" \
-		"$(range "${a8_times[$i,ours]}")" "$(range "${a8_times[$i,floor]}")" "$verdict"
-done
+a8_rows() {	# the Appendix 8 rows under the durability setting $1
+	local setting=$1 i r w o f oc fc t verdict
+	declare -A a8_wall=() a8_cpu=()
+	bash scripts/cluster.sh durability bench_reporting "$setting"
+	echo "== Appendix 8 against its floors ($setting durability): $reps interleaved repetitions"
+	for ((r = 1; r <= reps; r++)); do
+		for i in "${!a8_names[@]}"; do
+			# the 61 calls of before: once, under the headline setting
+			[ -z "${a8_targets[$i]}" ] && [ "$setting" != production ] && continue
+			for side in ours floor; do
+				if [ $side = ours ]; then w=$(one_run "${a8_ours[$i]}"); else w=$(one_run "${a8_floors[$i]}"); fi
+				a8_wall[$i,$side]+="${w% *} "; a8_cpu[$i,$side]+="${w#* } "
+			done
+		done
+	done
+	echo
+	printf '%-46s %10s %10s %7s %14s %14s %9s %9s %7s  %s\n' "Appendix 8 ($rows instructions, $setting)" "ours (ms)" "floor (ms)" "ratio" \
+		"ours range" "floor range" "ours CPU" "floor CPU" "CPU x" "target"
+	for i in "${!a8_names[@]}"; do
+		[ -n "${a8_wall[$i,ours]:-}" ] || continue
+		o=$(median "${a8_wall[$i,ours]}"); f=$(median "${a8_wall[$i,floor]}")
+		oc=$(median "${a8_cpu[$i,ours]}"); fc=$(median "${a8_cpu[$i,floor]}")
+		t=${a8_targets[$i]}
+		verdict=$( [ -z "$t" ] && echo "(for comparison)" || awk -v ms="$o" -v t="$t" 'BEGIN { printf "<= %d ms at 1M: %s here", t, (ms <= t ? "met" : "NOT met") }')
+		printf '%-46s %10.1f %10.1f %6.1fx %14s %14s %9.0f %9.0f %6.1fx  %s\n' "${a8_names[$i]}" "$o" "$f" "$(awk -v o="$o" -v f="$f" 'BEGIN { print o / f }')" \
+			"$(range "${a8_wall[$i,ours]}")" "$(range "${a8_wall[$i,floor]}")" "$oc" "$fc" \
+			"$(awk -v o="$oc" -v f="$fc" 'BEGIN { print (f > 0 ? o / f : 0) }')" "$verdict"
+	done
+	echo
+}
 # --- Reader vs superuser (issue 19) ------------------------------------------------
 # The same query as a LOGIN role holding only ic_reader, reading body $body
 # (body_member), against the superuser (no row security), runs interleaved,
 # jit at its default (on): row security must cost no more than 1.5x and its
 # plan must not cross the JIT thresholds (the decision policy used to).
 #   IC_BENCH_READER_RUNS   interleaved runs of each side (default 7)
-reader_rows() {
-	local runs=${IC_BENCH_READER_RUNS:-7} i k u ms name stmt su rd
+reader_rows() {	# the reader rows under the durability setting $1
+	local setting=$1 runs=${IC_BENCH_READER_RUNS:-7} i k u w name stmt su rd suc rdc
+	bash scripts/cluster.sh durability bench_reporting "$setting"
 	psql -X -q -v ON_ERROR_STOP=1 \
 		-c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader LOGIN IN ROLE ic_reader; END IF; END\$\$" \
 		-c "INSERT INTO instruction_control.body_member VALUES ('bench_reader', $body) ON CONFLICT DO NOTHING" >/dev/null
@@ -251,31 +273,36 @@ reader_rows() {
 	rnames+=("report_control_card, first page of 50")
 	rqueries+=("SELECT * FROM instruction_control.report_control_card WHERE status = 'on_control' ORDER BY due_date, instruction_id LIMIT 50")
 	echo
-	printf '%-46s %10s %10s %7s  %-23s %-23s %s\n' "reader vs superuser ($rows instructions)" "reader ms" "super ms" "ratio" \
-		"reader range" "super range" "target <= 1.5x, no JIT"
+	printf '%-46s %10s %10s %7s  %-23s %-23s %9s %9s  %s\n' "reader vs superuser ($rows, $setting)" "reader ms" "super ms" "ratio" \
+		"reader range" "super range" "rd CPU" "su CPU" "target <= 1.5x, no JIT"
 	for i in "${!rnames[@]}"; do
 		stmt=${rqueries[$i]}
-		su=() rd=()
+		su=() rd=() suc=() rdc=()
 		for ((k = 0; k < runs; k++)); do
 			for u in postgres bench_reader; do
-				ms=$(psql -X -q -At -U "$u" -v ON_ERROR_STOP=1 -c '\timing on' -c "$stmt" 2>&1 \
-					| sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1)
-				[ -n "$ms" ] || { echo "bench: failed as $u: $stmt" >&2; exit 1; }
-				if [ "$u" = postgres ]; then su+=("$ms"); else rd+=("$ms"); fi
+				w=$(one_run "$stmt" "$u")
+				[ -n "${w% *}" ] || { echo "bench: failed as $u: $stmt" >&2; exit 1; }
+				if [ "$u" = postgres ]; then su+=("${w% *}"); suc+=("${w#* }"); else rd+=("${w% *}"); rdc+=("${w#* }"); fi
 			done
 		done
 		jit=$(psql -X -q -At -U bench_reader -c "EXPLAIN $stmt" | grep -c '^JIT:' || true)
-		awk -v name="${rnames[$i]}" -v su="${su[*]}" -v rd="${rd[*]}" -v jit="$jit" 'BEGIN {
+		awk -v name="${rnames[$i]}" -v su="${su[*]}" -v rd="${rd[*]}" -v jit="$jit" \
+			-v suc="$(median "${suc[*]}")" -v rdc="$(median "${rdc[*]}")" 'BEGIN {
 			n = split(su, s, " "); split(rd, r, " ");
 			smin = smax = s[1]; rmin = rmax = r[1];
 			for (k = 2; k <= n; k++) { if (s[k] < smin) smin = s[k]; if (s[k] > smax) smax = s[k];
 			                           if (r[k] < rmin) rmin = r[k]; if (r[k] > rmax) rmax = r[k]; }
 			ratio = rmin / smin;
-			printf "%-46s %10.1f %10.1f %6.2fx  %-23s %-23s %s%s\n", name, rmin, smin, ratio,
-			       sprintf("%.1f..%.1f", rmin, rmax), sprintf("%.1f..%.1f", smin, smax),
+			printf "%-46s %10.1f %10.1f %6.2fx  %-23s %-23s %9.0f %9.0f  %s%s\n", name, rmin, smin, ratio,
+			       sprintf("%.1f..%.1f", rmin, rmax), sprintf("%.1f..%.1f", smin, smax), rdc, suc,
 			       (ratio <= 1.5 ? "met" : "NOT met"), (jit > 0 ? ", reader plan JIT-compiled" : "")
 		}'
 	done
 }
-reader_rows
+for setting in production fast; do
+	a8_rows "$setting"
+	reader_rows "$setting"
+	echo
+done
+bash scripts/cluster.sh durability bench_reporting fast >/dev/null
 bash scripts/cluster.sh stop bench_reporting >/dev/null
