@@ -44,9 +44,9 @@
 CREATE DOMAIN event_kind AS text
   CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
                    'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
-                   'measures_missing', 'roadmap_agreement_late'));
+                   'measures_missing', 'roadmap_agreement_late', 'deadline_moved'));
 COMMENT ON DOMAIN event_kind IS
-  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days)';
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); deadline_moved (R50.3: a calendar change moved a counted date, written by apply_calendar_change())';
 
 CREATE DOMAIN addressee AS text
   CHECK (VALUE IN ('executor', 'controller', 'head_of_pa', 'state_counsellor', 'secretary_sc',
@@ -66,6 +66,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'report_missing', 'Аралық ақпарат мерзімінде ұсынылмады', 'Промежуточная информация не представлена в срок', 'Intermediate report not submitted in time'),
   ('event_kind', 'measures_missing', 'Қабылданған шаралар туралы ақпарат бір ай ішінде ұсынылмады', 'Информация о принятых мерах не представлена в течение месяца', 'Information on measures not submitted within a month'),
   ('event_kind', 'roadmap_agreement_late', 'Жол картасы ПӘ-мен бес жұмыс күні ішінде келісілмеді', 'Дорожная карта не согласована с АП в течение пяти рабочих дней', 'Roadmap not agreed by the PA within 5 working days'),
+  ('event_kind', 'deadline_moved', 'Күнтізбенің өзгеруіне байланысты мерзім ауысты', 'Срок перенесён в связи с изменением календаря', 'Deadline moved by a change of the calendar'),
   ('addressee', 'executor', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
   ('addressee', 'controller', 'Бақылауды жүзеге асыратын бөлімше немесе орган', 'Подразделение или орган, осуществляющий контроль', 'Controlling unit or body'),
   ('addressee', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
@@ -254,7 +255,7 @@ CREATE TABLE event (
 CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
 COMMENT ON TABLE event IS
   'Outbox of the sweeps: one row per instruction, event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
-COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; deadline_moved (a calendar change, apply_calendar_change())';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report, the last of the PA''s 5 working days to agree a roadmap (R57)';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
