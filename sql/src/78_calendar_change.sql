@@ -181,7 +181,7 @@ DECLARE
   cand bigint;
   i instruction_control.instruction;
   d instruction_control.decision;
-  ids bigint[] := '{}';
+  ids bigint[] := '{}'::bigint[];
 BEGIN
   IF is_blank(why) THEN
     RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
@@ -321,7 +321,7 @@ BEGIN
   INSERT INTO calendar_day AS c (calendar, day, kind, name, name_kk, name_ru, basis)
   VALUES (cal, announced_day, 'holiday', replace(h.name, ', estimated', ''), replace(h.name_kk, ', болжам', ''),
           replace(h.name_ru, ', оценка', ''), apply_holiday_date.basis)
-  ON CONFLICT (calendar, day) DO UPDATE
+  ON CONFLICT ON CONSTRAINT calendar_day_pkey DO UPDATE
      SET kind = excluded.kind, name = excluded.name, name_kk = excluded.name_kk,
          name_ru = excluded.name_ru, basis = excluded.basis;
   RETURN QUERY SELECT * FROM apply_calendar_change(cal, basis, decided_on);
