@@ -293,7 +293,7 @@ BEGIN
     RAISE EXCEPTION 'the announced day % is not in the year of the estimated holiday %', announced_day, estimated_day
       USING ERRCODE = 'IC003', HINT = 'A holiday moves within its year.';
   END IF;
-  IF NOT (h.kind = 'holiday' AND announced_day <> estimated_day) THEN
+  IF h.kind IS DISTINCT FROM 'holiday' OR announced_day = estimated_day THEN
     -- applied before: the holiday is on the announced day already
     IF EXISTS (SELECT 1 FROM calendar_day c WHERE c.calendar = cal AND c.day = announced_day AND c.kind = 'holiday')
        AND coalesce(h.kind, '') <> 'holiday' THEN
