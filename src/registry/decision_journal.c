@@ -114,8 +114,7 @@ load_counted_dates(int64 instruction_id, IcDecisionContext *ctx)
 	bool		isnull;
 
 	ic_keep_plan(&plan, "SELECT c.due_date, c.roadmap_due_date"
-				 "  FROM " IC_SCHEMA ".instruction i"
-				 "  CROSS JOIN LATERAL " IC_SCHEMA ".calendar_counted_of(i) c"
+				 "  FROM " IC_SCHEMA ".instruction i, " IC_SCHEMA ".calendar_counted_of(i) c"
 				 " WHERE i.id OPERATOR(pg_catalog.=) $1",
 				 1, argtypes);
 	args[0] = Int64GetDatum(instruction_id);
