@@ -443,7 +443,7 @@ may "confirms the day of a forecast holiday (apply_holiday_date)" e2e_admin \
 may_not "apply a calendar change (R50.3: the calendar keeper's)" e2e_controller 42501 \
 	"SELECT * FROM instruction_control.apply_calendar_change('KZ', 'e2e order')"
 may_not "journal a calendar change (R50.3: the calendar keeper's)" e2e_controller IC101 \
-	"INSERT INTO instruction_control.decision (instruction_id, kind, basis) SELECT min(id), 'calendar_change', 'e2e order' FROM instruction_control.instruction"
+	"INSERT INTO instruction_control.decision (instruction_id, kind, basis) SELECT max(id), 'calendar_change', 'e2e order' FROM instruction_control.instruction WHERE status = 'on_control'"
 may "unlinks the host table (unlink_host): the bodies stay" e2e_admin \
 	"SELECT unlink_host('state_body'); SELECT count(*) FROM state_body WHERE external_ref LIKE '90_'" "t
 2"
