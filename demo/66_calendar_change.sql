@@ -1,8 +1,9 @@
 -- A calendar change with its consequences (issue 20, item 4): before the
--- Government's transfer of a day off is entered, the preview lists the
--- deadlines counted across it that would move; then the transfer is added and
--- calendar_stale_date shows the stored due dates the calendar now counts
--- otherwise.  (A made-up transfer in the demo's throwaway database.)
+-- Minister's transfer of a day off is entered, the preview lists the
+-- deadlines counted across it that would move; applying it moves the stored
+-- ones through the journal (decisions calendar_change, R50.3: not an
+-- extension), and the events deadline_moved tell the executors.  Applying it
+-- again moves nothing.  (A made-up transfer in the demo's throwaway database.)
 \set ON_ERROR_STOP 1
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
@@ -14,7 +15,22 @@ SELECT object, what, count(*) AS moved, min(old_date) AS first_old, max(new_date
  GROUP BY object, what ORDER BY object, what;
 SELECT is_working_day('2025-06-25', 'KZ') AS "25 Jun still a working day after the preview";
 
-\echo '-- the transfer added: the stored due dates counted across it are now stale'
-SELECT add_transfer('KZ', '2025-08-02', '2025-06-25', 'demo: a transfer added late') \gset ignored_
-SELECT count(*) AS stale_dates, min(stored_date) AS first_stored, min(counted_date) AS first_counted
-  FROM calendar_stale_date;
+\echo '-- the transfer applied by the calendar''s keeper: the counted dates move through the journal'
+SELECT object, what, count(*) AS moved, count(decision_id) AS journaled, min(old_date) AS first_old,
+       min(new_date) AS first_new
+  FROM apply_calendar_change('KZ', '2025-08-02', '2025-06-25', 'demo: Order of the Minister of Labour on the transfer of a day off')
+ GROUP BY object, what ORDER BY object, what;
+
+\echo '-- the journal: decisions of their own kind, not extensions (R69.1 counts none)'
+SELECT d.instruction_id, label('decision_kind', d.kind, 'kk') AS kind_kk, d.decided_by, d.old_due_date,
+       d.new_due_date, d.roadmap_due_date, i.extensions
+  FROM decision d JOIN instruction i ON i.id = d.instruction_id
+ WHERE d.kind = 'calendar_change' ORDER BY d.instruction_id LIMIT 5;
+
+\echo '-- the events to the executors (outbox)'
+SELECT e.instruction_id, e.kind, e.period, e.addressee, e.rule_id, e.detail->>'old_due_date' AS old_due
+  FROM event e WHERE e.kind = 'deadline_moved' ORDER BY e.instruction_id LIMIT 5;
+
+\echo '-- nothing is stale now, and applying again moves nothing'
+SELECT (SELECT count(*) FROM calendar_stale_date) AS stale_dates,
+       (SELECT count(*) FROM apply_calendar_change('KZ', 'demo: Order of the Minister of Labour on the transfer of a day off')) AS moved_again;

@@ -57,8 +57,8 @@ COMMENT ON DOMAIN evidence_kind IS
   'Kind of document a decision rests on: a removal''s evidence (R75, R76-1), the basis of an extension or transfer (R69.1: pa_expert_conclusion or pa_agreement) or of a new deadline (R70.4: pa_expert_conclusion or executor_letter); below PA level the controlling body''s unit gives them (body_*, R74-1)';
 
 CREATE DOMAIN decision_kind AS text
-  CHECK (VALUE IN ('extension', 'transfer', 'new_deadline', 'removal', 'roadmap_approval'));
-COMMENT ON DOMAIN decision_kind IS 'Kind of entry in the decision journal';
+  CHECK (VALUE IN ('extension', 'transfer', 'new_deadline', 'removal', 'roadmap_approval', 'calendar_change'));
+COMMENT ON DOMAIN decision_kind IS 'Kind of entry in the decision journal; calendar_change: a counted date moved by a change of the calendar (R50.3), not an extension';
 
 CREATE DOMAIN new_deadline_reason AS text
   CHECK (VALUE IN ('emergency', 'state_of_emergency', 'quarantine'));
@@ -308,7 +308,7 @@ CREATE INDEX decision_roadmap_idx ON decision (roadmap_id) WHERE roadmap_id IS N
 
 COMMENT ON TABLE decision IS 'Append-only journal of every decision on control; inserting a row is how a decision is taken';
 COMMENT ON COLUMN decision.instruction_id IS 'The instruction decided on (instruction.id); the journal''s trigger reads and locks it for every decision (23503 if it does not exist), and instructions are never deleted, so no foreign-key check is repeated per row';
-COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal or roadmap_approval';
+COMMENT ON COLUMN decision.kind IS 'extension, transfer, new_deadline, removal, roadmap_approval or calendar_change (R50.3: the calendar changed; apply_calendar_change())';
 COMMENT ON COLUMN decision.decided_by IS 'Position that decided';
 COMMENT ON COLUMN decision.decided_on IS 'Day of the decision';
 COMMENT ON COLUMN decision.basis IS 'Expert conclusion, agreement or letter the decision rests on (R69.1, R70.4), as free text; its kind is in evidence (typed, R69.1), which the setting instruction_control.typed_basis requires';
@@ -321,7 +321,7 @@ COMMENT ON COLUMN decision.evidence_ref IS 'References (number, date, issuing bo
 COMMENT ON COLUMN decision.disciplinary_review IS 'Repeated extension: the decision on disciplinary responsibility (R72)';
 COMMENT ON COLUMN decision.repeated IS 'A repeated extension or transfer (R72), set by the journal';
 COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information on measures due within one month (R72.4)';
-COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59)';
+COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59); calendar change: the R56 roadmap due date the calendar now counts (R50.3)';
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
 COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
 COMMENT ON COLUMN decision.acted_by IS 'The person who acted: the name of person acted_by_person_id when it was recorded (SET LOCAL instruction_control.acting_person, proven against person_role), set by the journal; NULL when none was named. recorded_by is the database role';

@@ -32,6 +32,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('decision_kind', 'new_deadline', 'Жаңа мерзімді белгілеу', 'Установление нового срока', 'New deadline'),
   ('decision_kind', 'removal', 'Бақылаудан алу', 'Снятие с контроля', 'Removal from control'),
   ('decision_kind', 'roadmap_approval', 'Жол картасын бекіту', 'Утверждение дорожной карты', 'Approval of the roadmap'),
+  ('decision_kind', 'calendar_change', 'Күнтізбенің өзгеруіне байланысты мерзімнің ауысуы', 'Перенос срока в связи с изменением календаря', 'Deadline moved by a change of the calendar'),
   ('removal_ground', 'executed', 'Толық және сапалы орындау', 'Полное и качественное исполнение', 'Full and proper execution'),
   ('removal_ground', 'duplicated', 'Бұрынғы тапсырманы қамтитын жаңа тапсырма', 'Новое поручение, содержащее прежнее', 'Contained in a new instruction'),
   ('removal_ground', 'impossible', 'Объективті себептермен орындау мүмкін еместігі', 'Невозможность исполнения по объективным причинам', 'Execution impossible for objective reasons'),

@@ -48,9 +48,9 @@ CREATE DOMAIN event_kind AS text
   CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
                    'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
                    'measures_missing', 'roadmap_agreement_late', 'draft_reminder', 'draft_overdue',
-                   'draft_escalation', 'draft_overdue_cleared'));
+                   'draft_escalation', 'draft_overdue_cleared', 'deadline_moved'));
 COMMENT ON DOMAIN event_kind IS
-  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33)';
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33); deadline_moved (R50.3: a calendar change moved a counted date, written by apply_calendar_change())';
 
 CREATE DOMAIN addressee AS text
   CHECK (VALUE IN ('executor', 'controller', 'head_of_pa', 'state_counsellor', 'secretary_sc',
@@ -74,6 +74,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'draft_overdue', 'Жобаны қарау мерзімі өтіп кетті', 'Срок рассмотрения проекта нарушен', 'Draft review deadline missed'),
   ('event_kind', 'draft_escalation', 'Жобаны қарау мерзімінің бұзылуы туралы ПӘ Басшысына хабарлау', 'Доклад Руководителю АП о нарушении срока рассмотрения проекта', 'Escalation of a missed draft review deadline'),
   ('event_kind', 'draft_overdue_cleared', 'Жобаны қарау мерзімінің өтіп кеткені туралы белгі алынды', 'Отметка о нарушении срока рассмотрения проекта снята', 'Draft overdue mark cleared'),
+  ('event_kind', 'deadline_moved', 'Күнтізбенің өзгеруіне байланысты мерзім ауысты', 'Срок перенесён в связи с изменением календаря', 'Deadline moved by a change of the calendar'),
   ('addressee', 'executor', 'Жауапты орындаушы', 'Ответственный исполнитель', 'Responsible executor'),
   ('addressee', 'controller', 'Бақылауды жүзеге асыратын бөлімше немесе орган', 'Подразделение или орган, осуществляющий контроль', 'Controlling unit or body'),
   ('addressee', 'head_of_pa', 'Президент Әкімшілігінің Басшысы', 'Руководитель Администрации Президента', 'Head of the Presidential Administration'),
@@ -278,8 +279,8 @@ CREATE TABLE event (
 );
 CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
 COMMENT ON TABLE event IS
-  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
-COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared';
+  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer; apply_calendar_change() writes deadline_moved';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared; deadline_moved (a calendar change, apply_calendar_change())';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report, the last of the PA''s 5 working days to agree a roadmap (R57)';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';

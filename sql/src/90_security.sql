@@ -262,6 +262,14 @@ GRANT EXECUTE ON FUNCTION coordinate_instruction TO ic_controller;
 REVOKE EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION calendar_counted_dates(text), calendar_change_preview(text, date, date) TO ic_admin;
 GRANT SELECT ON calendar_stale_date TO ic_admin;
+-- applying one is the calendar keeper's too: the journal's trigger refuses a
+-- calendar_change of anyone else (R50.3); the events are written by definer
+REVOKE EXECUTE ON FUNCTION calendar_counted_of(instruction), calendar_change_events(bigint[]),
+  apply_calendar_change(text, text, date), calendar_change_drafts(text, jsonb),
+  apply_calendar_change(text, date, date, text, date), apply_holiday_date(text, date, date, text, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION calendar_counted_of(instruction), calendar_change_events(bigint[]),
+  apply_calendar_change(text, text, date), calendar_change_drafts(text, jsonb),
+  apply_calendar_change(text, date, date, text, date), apply_holiday_date(text, date, date, text, date) TO ic_admin;
 
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and

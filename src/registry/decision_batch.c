@@ -370,6 +370,10 @@ record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate
 			ic_raise_bypass("a roadmap approval is journaled when the roadmap is registered (R57)",
 							"record_decisions() was given a roadmap_approval row.",
 							"Use register_roadmap(); it judges the approval and journals it.");
+		if (kind != NULL && ic_action_parse(kind, &action) && action == IC_ACTION_CALENDAR_CHANGE)
+			ic_raise_bypass("a calendar change is applied to every date it moves at once (R50.3)",
+							"record_decisions() was given a calendar_change row.",
+							"Use apply_calendar_change(); it journals every counted date the calendar moved.");
 		if (ic_get_bool(rows[i], desc, "imported"))
 			ic_raise_bypass("a batch records live decisions; history is imported one decision at a time (journal)",
 							"record_decisions() was given a row with imported = true.",

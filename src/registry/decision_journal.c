@@ -97,6 +97,36 @@ check_roadmap_entry(int64 roadmap_id, int64 instruction_id)
 }
 
 /*
+ * A calendar change (R50.3): the dates the calendar counts now for this
+ * instruction, from the one SQL definition of what is counted
+ * (calendar_counted_of(), 78_calendar_change.sql, which the preview and
+ * calendar_stale_date read too): NULL where the date is fixed, not counted.
+ * Read under the instruction's row lock, with this statement's snapshot, so
+ * a decision committed while the lock was awaited is seen.
+ */
+static void
+load_counted_dates(int64 instruction_id, IcDecisionContext *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	Datum		d;
+	bool		isnull;
+
+	ic_keep_plan(&plan, "SELECT c.due_date, c.roadmap_due_date"
+				 "  FROM " IC_SCHEMA ".instruction i, " IC_SCHEMA ".calendar_counted_of(i) c"
+				 " WHERE i.id OPERATOR(pg_catalog.=) $1",
+				 1, argtypes);
+	args[0] = Int64GetDatum(instruction_id);
+	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not count the dates of instruction %lld", (long long) instruction_id);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	ctx->counted_due = isnull ? IC_NO_DATE : DatumGetDateADT(d);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	ctx->counted_roadmap_due = isnull ? IC_NO_DATE : DatumGetDateADT(d);
+}
+
+/*
  * What an import is judged on (IC117): whether the instruction is itself
  * imported history and whether the live journal has decided on it.
  */
@@ -179,17 +209,29 @@ gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisi
 								&ctx->executor_directly_subordinate, &ctx->receiver_is_government);
 	if (ctx->action == IC_ACTION_REMOVE && facts->level != IC_LEVEL_PA)
 		ctx->pa_record_on_control = ic_load_pa_record_on_control(facts);
+	ctx->counted_due = ctx->counted_roadmap_due = IC_NO_DATE;
+	ctx->roadmap_due_date = facts->state.roadmap_due_date;
+	if (ctx->action == IC_ACTION_CALENDAR_CHANGE && !row->imported)
+	{
+		/* R50.3: only the calendar's keeper; the counted dates are read for it alone */
+		ctx->calendar_keeper = ic_is_registry_admin();
+		if (ctx->calendar_keeper)
+			load_counted_dates(facts->id, ctx);
+	}
 
 	if (facts->state_secret)
 	{
 		/* R14: the paper document's reference stands for the texts */
 		bool		paper = !ic_text_is_blank(row->paper_ref);
 
-		ctx->has_content = row->basis_given ||
+		/* a calendar change's basis is the public act that changed the calendar */
+		ctx->has_content = (row->basis_given && ctx->action != IC_ACTION_CALENDAR_CHANGE) ||
 			(ctx->action == IC_ACTION_TRANSFER && row->reason_given) ||
 			row->disciplinary_review_given || row->evidence_ref_given;
 		ctx->paper_ref_too_long = paper && strlen(row->paper_ref) > IC_PAPER_REF_MAXLEN;
 		ctx->basis_given = ctx->reason_given = ctx->disciplinary_review_given = paper;
+		if (ctx->action == IC_ACTION_CALENDAR_CHANGE)
+			ctx->basis_given = row->basis_given;
 	}
 	else
 	{
@@ -297,6 +339,13 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 		check_derived(cal, ic_rules_measures_due(&cal->core, &ctx, &measures_due, &fault), &fault);	/* R72.4 */
 		check_derived(cal, ic_rules_roadmap_due_on_transfer(&cal->core, &ctx, has_roadmap, &roadmap_due, &fault),
 					  &fault);	/* R59 */
+	}
+	if (ctx.action == IC_ACTION_CALENDAR_CHANGE && !row.imported)
+	{
+		/* R50.3: the dates the calendar counts now, never the client's */
+		new_due = ctx.counted_due;
+		if (ctx.counted_roadmap_due != ctx.roadmap_due_date)
+			roadmap_due = ctx.counted_roadmap_due;
 	}
 
 	if (facts->state.decision_count == PG_INT32_MAX || facts->state.extensions == PG_INT32_MAX)

@@ -306,6 +306,8 @@ ic_who_may_decide(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("who_may_decide answers for extension, transfer, new_deadline or removal, not \"%s\"", action),
+				 ctx.action == IC_ACTION_CALENDAR_CHANGE ?
+				 errhint("No position decides a calendar change: the calendar's keeper (ic_admin) applies it with apply_calendar_change() (R50.3).") :
 				 errhint("A roadmap's approver depends on its drafter (R57); see README.")));
 
 	InitMaterializedSRF(fcinfo, 0);

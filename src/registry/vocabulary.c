@@ -47,10 +47,10 @@ typedef struct Vocabulary
 	int			last;
 } Vocabulary;
 
-/* The journal's kinds are the actions from extension to roadmap approval. */
+/* The journal's kinds are the actions from extension to calendar change. */
 static const Vocabulary vocabularies[] = {
 	{"decider", decider_code, IC_DECIDER_PRESIDENT, IC_DECIDER_COUNT - 1},
-	{"decision_kind", action_code, IC_ACTION_EXTEND, IC_ACTION_APPROVE_ROADMAP},
+	{"decision_kind", action_code, IC_ACTION_EXTEND, IC_ACTION_CALENDAR_CHANGE},
 	{"control_regime", regime_code, IC_REGIME_REGULAR, IC_REGIME_LONG_TERM},
 	{"removal_ground", ground_code, IC_GROUND_EXECUTED, IC_GROUND_CONTROL_PASSED},
 	{"monitoring_category", category_code, IC_CATEGORY_MONUMENT, IC_CATEGORY_EVENT_OR_NAMING},

@@ -34,6 +34,7 @@ static const char *const action_codes[IC_ACTION_COUNT] = {
 	[IC_ACTION_NEW_DEADLINE] = "new_deadline",
 	[IC_ACTION_REMOVE] = "removal",
 	[IC_ACTION_APPROVE_ROADMAP] = "roadmap_approval",
+	[IC_ACTION_CALENDAR_CHANGE] = "calendar_change",
 	[IC_ACTION_SUBMIT_REPORT] = "report",
 };
 

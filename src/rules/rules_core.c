@@ -416,6 +416,62 @@ decide_approve_roadmap(const IcDecisionContext *ctx, IcVerdict *v)
 	return allow(v);
 }
 
+/*
+ * R50.3: a deadline counted in working days is the calendar's count, so when
+ * the calendar changes (a transfer of a day off, the announced day of a
+ * forecast holiday) the counted dates move with it.  No position decides
+ * that: the calendar's keeper (ic_admin) applies the change, naming the act
+ * that made it (the Government's resolution, the Minister's order) as its
+ * basis, and the journal writes the dates the calendar counts now.  It is no
+ * extension (R69.1 counts none, R72 sees none) and asks for no typed evidence
+ * (R69.1, R70.4 name none for it).
+ */
+static bool
+decide_calendar_change(const IcDecisionContext *ctx, IcVerdict *v)
+{
+	char		a[16],
+				b[16];
+	bool		moves_due = ctx->counted_due != IC_NO_DATE && ctx->counted_due != ctx->due_date;
+	bool		moves_roadmap = ctx->counted_roadmap_due != IC_NO_DATE &&
+		ctx->counted_roadmap_due != ctx->roadmap_due_date;
+
+	if (!check_on_control(ctx, v) || !ic_rules_check_decision_date(ctx, v))
+		return false;
+	if (!ctx->calendar_keeper)
+		return deny(v, IC_FAMILY_NOT_AUTHORISED, "R50.3",
+					"a calendar change is applied by the calendar's keeper",
+					"The registry's administrator (ic_admin), who keeps the calendar, applies a change with apply_calendar_change().",
+					"The calendar change of instruction %lld was recorded by a role that does not keep the calendar.",
+					(long long) ctx->instruction_id);
+	if (ctx->decided_by != IC_DECIDER_INVALID)
+		return deny(v, IC_FAMILY_NOT_AUTHORISED, "R50.3",
+					"a calendar change is not a decision of a position",
+					"Leave decided_by empty and name the act that changed the calendar in basis.",
+					"The calendar change of instruction %lld names decider %s.",
+					(long long) ctx->instruction_id, ic_decider_code(ctx->decided_by));
+	if (!ctx->basis_given)
+		return deny(v, IC_FAMILY_MISSING_BASIS, "R50.3",
+					"a calendar change names the act that changed the calendar",
+					"Give basis, the Government's resolution or the Minister's order on the transfer of days off.",
+					"The calendar change of instruction %lld gives no basis.",
+					(long long) ctx->instruction_id);
+	if (ctx->new_due_date != IC_NO_DATE && ctx->new_due_date != ctx->counted_due)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"a calendar change sets the date the calendar counts, not a date given",
+					"Leave new_due_date empty: the journal writes the date the calendar counts.",
+					"The calendar change of instruction %lld gives %s; the calendar counts %s.",
+					(long long) ctx->instruction_id, ic_format_day(ctx->new_due_date, a, sizeof(a)),
+					ic_format_day(ctx->counted_due, b, sizeof(b)));
+	if (!moves_due && !moves_roadmap)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"the calendar counts the same dates: a calendar change moves nothing",
+					"A calendar change moves a due date counted from receipt or signing (R50.3, R51) or an R56 roadmap due date that no decision fixed; calendar_stale_date lists those the calendar now counts otherwise.",
+					"Instruction %lld is due %s; the calendar counts %s.",
+					(long long) ctx->instruction_id, ic_format_day(ctx->due_date, a, sizeof(a)),
+					ic_format_day(ctx->counted_due, b, sizeof(b)));
+	return allow(v);
+}
+
 static bool
 decide_submit_report(const IcDecisionContext *ctx, IcVerdict *v)
 {
@@ -449,11 +505,13 @@ ic_rules_decide(const IcDecisionContext *ctx, IcVerdict *v)
 			return decide_remove(ctx, v);
 		case IC_ACTION_APPROVE_ROADMAP:
 			return decide_approve_roadmap(ctx, v);
+		case IC_ACTION_CALENDAR_CHANGE:
+			return decide_calendar_change(ctx, v);
 		case IC_ACTION_SUBMIT_REPORT:
 			return decide_submit_report(ctx, v);
 		default:
 			return deny(v, IC_FAMILY_BYPASS, "R69.1", "unknown decision",
-						"Use put_on_control, extension, transfer, new_deadline, removal, roadmap_approval or report.",
+						"Use put_on_control, extension, transfer, new_deadline, removal, roadmap_approval, calendar_change or report.",
 						"Decision code %d is not known.", (int) ctx->action);
 	}
 }

@@ -56,6 +56,7 @@ typedef enum IcAction
 	IC_ACTION_NEW_DEADLINE,		/* R70.4, R70.5 */
 	IC_ACTION_REMOVE,			/* R75-R79 */
 	IC_ACTION_APPROVE_ROADMAP,	/* R57 */
+	IC_ACTION_CALENDAR_CHANGE,	/* R50.3: the calendar changed, counted dates move */
 	IC_ACTION_SUBMIT_REPORT,	/* R66-1, R72.4 */
 	IC_ACTION_COUNT
 } IcAction;
@@ -301,6 +302,16 @@ typedef struct IcDecisionContext
 	int32_t		pa_agreed_on;	/* R57: agreed by the PA, IC_NO_DATE if not */
 	bool		touches_government_powers;
 	bool		agreed_with_prime_minister;
+
+	/*
+	 * calendar change (R50.3): the role applying it keeps the calendar
+	 * (ic_admin), and the dates the calendar counts now for the due date and
+	 * the R56 roadmap (IC_NO_DATE where the date is not counted but fixed)
+	 */
+	bool		calendar_keeper;
+	int32_t		counted_due;
+	int32_t		counted_roadmap_due;
+	int32_t		roadmap_due_date;	/* the stored roadmap due date, IC_NO_DATE if none */
 
 	/* report */
 	bool		is_measures_report;	/* R72.4 information on measures taken */

@@ -25,7 +25,8 @@ ic_rules_is_repeated_extension(const IcDecisionContext *ctx)
 /*
  * The one answer to "who may decide": the decision matrix, tried in
  * precedence order on the decision's day (today for who_may_decide()).
- * Putting on control and reports are not decisions of a position.
+ * Putting on control and reports are not decisions of a position, nor is a
+ * calendar change (R50.3: the calendar's keeper applies it).
  */
 IcDeciderSet
 ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
@@ -36,6 +37,12 @@ ic_rules_allowed_deciders(const IcDecisionContext *ctx, const char **rule)
 	{
 		*rule = NULL;
 		return ~(IcDeciderSet) 0;
+	}
+	if (ctx->action == IC_ACTION_CALENDAR_CHANGE)
+	{
+		/* no position: the calendar's keeper applies the act that changed it (R50.3) */
+		*rule = "R50.3";
+		return 0;
 	}
 	row = ic_matrix_match(ctx->matrix, ctx,
 						  ctx->decided_on != IC_NO_DATE ? ctx->decided_on : ctx->today);

@@ -151,6 +151,12 @@ form_yearly_control_html(integer,text)	SELECT pg_catalog.length(instruction_cont
 take_control_measure(bigint,control_measure_kind,bigint,date,text,text,boolean,text,text)	SELECT (instruction_control.take_control_measure(:NEW, 'information_request', 1, '2025-03-10', 'information received')).id
 calendar_counted_dates(text)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_counted_dates('KZ')
 calendar_change_preview(text,date,date)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10')
+calendar_counted_of(instruction)	SELECT (instruction_control.calendar_counted_of(i)).due_date FROM instruction_control.instruction i ORDER BY i.id LIMIT 1
+calendar_change_events(bigint[])	SELECT instruction_control.calendar_change_events('{1,2}')
+calendar_change_drafts(text,jsonb)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_drafts('KZ', '[]')
+apply_calendar_change(text,text,date)	SELECT pg_catalog.count(*) FROM instruction_control.apply_calendar_change('KZ', 'order No. 2')
+apply_calendar_change(text,date,date,text,date)	SELECT pg_catalog.count(*) FROM instruction_control.apply_calendar_change('KZ', '2075-06-08', '2075-06-07', 'order No. 3')
+apply_holiday_date(text,date,date,text,date)	SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.max(c.day) AS d FROM instruction_control.calendar_day c WHERE c.calendar OPERATOR(pg_catalog.=) 'KZ' AND c.kind OPERATOR(pg_catalog.=) 'holiday' AND c.name OPERATOR(pg_catalog.~~) 'Kurban Ait%' AND c.day OPERATOR(pg_catalog.<) '2075-12-01') h, instruction_control.apply_holiday_date('KZ', h.d, h.d OPERATOR(pg_catalog.+) 1, 'announcement No. 1')
 coordinate_instruction(bigint,bigint,text)	SELECT (instruction_control.coordinate_instruction((instruction_control.put_on_control('event', 'central', '2025-03-03', term => '10 wd', responsible_body_id => 1)).id, (SELECT f.body_id FROM instruction_control.body_function f), 'summit')).ground
 who_may_decide(bigint,decision_kind)	SELECT * FROM instruction_control.who_may_decide(1, 'extension')
 record_decisions(decision[])	SELECT pg_catalog.count(*) FROM instruction_control.record_decisions(ARRAY[pg_catalog.jsonb_populate_record(NULL::instruction_control.decision, pg_catalog.jsonb_build_object('instruction_id', :NEW, 'kind', 'extension', 'decided_by', 'head_of_pa', 'decided_on', '2025-03-05', 'basis', 'c', 'new_due_date', '2025-04-15', 'evidence', '{}', 'imported', false))])

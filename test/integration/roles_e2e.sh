@@ -432,6 +432,18 @@ may "previews a transfer of a day off and what it would move (calendar_change_pr
 	"SELECT count(*) >= 0 FROM (SELECT instruction_control.calendar_change_preview('KZ', '2025-09-20', '2025-09-10') AS r) t" "t"
 may "lists the counted dates (calendar_counted_dates)" e2e_admin \
 	"SELECT count(*) > 0 FROM (SELECT instruction_control.calendar_counted_dates('KZ') AS r) t" "t"
+# R50.3: applying a calendar change is the calendar keeper's (far in the calendar: nothing of the e2e data moves)
+may "applies a transfer of a day off through the journal (apply_calendar_change, calendar_change_drafts, calendar_change_events)" e2e_admin \
+	"SELECT count(*) >= 0 FROM instruction_control.apply_calendar_change('KZ', '2075-06-08', '2075-06-07', 'e2e order')" "t"
+may "applies a change already made (apply_calendar_change; calendar_counted_of counts each open instruction)" e2e_admin \
+	"SELECT count(*) >= 0 FROM instruction_control.apply_calendar_change('KZ', 'e2e order'); SELECT (instruction_control.calendar_counted_of(i)).due_date IS NULL OR true FROM instruction_control.instruction i ORDER BY id LIMIT 1" "t
+t"
+may "confirms the day of a forecast holiday (apply_holiday_date)" e2e_admin \
+	"SELECT count(*) >= 0 FROM (SELECT max(day) AS d FROM instruction_control.calendar_day WHERE calendar = 'KZ' AND kind = 'holiday' AND name LIKE 'Kurban Ait%estimated%' AND day BETWEEN '2075-01-01' AND '2075-12-31') h, instruction_control.apply_holiday_date('KZ', h.d, h.d + 1, 'e2e announcement')" "t"
+may_not "apply a calendar change (R50.3: the calendar keeper's)" e2e_controller 42501 \
+	"SELECT * FROM instruction_control.apply_calendar_change('KZ', 'e2e order')"
+may_not "journal a calendar change (R50.3: the calendar keeper's)" e2e_controller IC101 \
+	"INSERT INTO instruction_control.decision (instruction_id, kind, basis) SELECT max(id), 'calendar_change', 'e2e order' FROM instruction_control.instruction WHERE status = 'on_control'"
 may "unlinks the host table (unlink_host): the bodies stay" e2e_admin \
 	"SELECT unlink_host('state_body'); SELECT count(*) FROM state_body WHERE external_ref LIKE '90_'" "t
 2"

@@ -104,6 +104,25 @@ base(IcAction action)
 	return c;
 }
 
+/*
+ * A calendar change (R50.3) of that point: applied by the calendar's keeper,
+ * no position, the resolution as basis; the calendar now counts the due date
+ * a working day later.
+ */
+static IcDecisionContext
+calendar_change(void)
+{
+	IcDecisionContext c = base(IC_ACTION_CALENDAR_CHANGE);
+
+	c.decided_by = IC_DECIDER_INVALID;
+	c.calendar_keeper = true;
+	c.new_due_date = IC_NO_DATE;
+	c.counted_due = DAY_2025_03_03 + 1;
+	c.counted_roadmap_due = IC_NO_DATE;
+	c.roadmap_due_date = IC_NO_DATE;
+	return c;
+}
+
 typedef struct Case
 {
 	const char *name;
@@ -189,6 +208,21 @@ main(void)
 		NO("R70.4 no reason", WITH(base(IC_ACTION_NEW_DEADLINE), c.new_deadline_reason = IC_REASON_INVALID), "R70.4", NEW_DEADLINE),
 		NO("R70.4 no basis", WITH(base(IC_ACTION_NEW_DEADLINE), c.basis_given = false), "R70.4", MISSING_BASIS),
 		NO("R70.4 not later", WITH(base(IC_ACTION_NEW_DEADLINE), c.new_due_date = c.due_date), "R70.4", NEW_DEADLINE),
+		/* R50.3: a calendar change moves counted dates; no extension, no position, no typed evidence */
+		OK("R50.3 calendar change by the calendar's keeper", calendar_change()),
+		OK("R50.3 calendar change to an earlier day", WITH(calendar_change(), c.counted_due = c.due_date - 1)),
+		OK("R50.3 calendar change after an extension is no repeated one (R69.1, R72)", WITH(calendar_change(), c.prior_extensions = 1)),
+		OK("R50.3 calendar change with typed basis on asks no evidence (R69.1)", WITH(calendar_change(), c.typed_basis_required = true; c.evidence = 0)),
+		OK("R50.3 calendar change of the R56 roadmap only", WITH(calendar_change(), c.counted_due = IC_NO_DATE; c.roadmap_due_date = c.due_date - 20; c.counted_roadmap_due = c.due_date - 19)),
+		OK("R50.3 calendar change given the counted date", WITH(calendar_change(), c.new_due_date = c.counted_due)),
+		NO("R50.3 calendar change by a role that does not keep the calendar", WITH(calendar_change(), c.calendar_keeper = false), "R50.3", NOT_AUTHORISED),
+		NO("R50.3 calendar change naming a decider", WITH(calendar_change(), c.decided_by = D(HEAD_OF_PA)), "R50.3", NOT_AUTHORISED),
+		NO("R50.3 calendar change without basis", WITH(calendar_change(), c.basis_given = false), "R50.3", MISSING_BASIS),
+		NO("R50.3 calendar change giving another date", WITH(calendar_change(), c.new_due_date = c.counted_due + 7), "R50.3", DEADLINE),
+		NO("R50.3 calendar change that moves nothing", WITH(calendar_change(), c.counted_due = c.due_date), "R50.3", DEADLINE),
+		NO("R50.3 calendar change of a fixed date", WITH(calendar_change(), c.counted_due = IC_NO_DATE), "R50.3", DEADLINE),
+		NO("R75 calendar change of a removed instruction", WITH(calendar_change(), c.on_control = false), "R75", NOT_ON_CONTROL),
+		NO("journal: calendar change dated in the future", WITH(calendar_change(), c.decided_on = c.today + 1), "journal", DECISION_DATE),
 		/* R75 / R76.1 / R76.4 / R77 / R76-1 / R79: removal */
 		OK("R76.1 removal by head_of_pa with report", base(IC_ACTION_REMOVE)),
 		NO("R76.1 removal by pa_unit_head", WITH(base(IC_ACTION_REMOVE), c.decided_by = D(PA_UNIT_HEAD)), "R76.1", NOT_AUTHORISED),
@@ -530,6 +564,8 @@ main(void)
 		IcDecisionEffect nd = {IC_ACTION_NEW_DEADLINE, 9, DAY_2025_03_03 + 60, IC_REGIME_MEDIUM_TERM, DAY_2025_03_03, IC_NO_DATE};
 		IcDecisionEffect rm = {IC_ACTION_REMOVE, 10, DAY_2025_03_03 + 5, IC_REGIME_INVALID, DAY_2025_03_03 + 2, IC_NO_DATE};
 		IcDecisionEffect rdm = {IC_ACTION_APPROVE_ROADMAP, 11, DAY_2025_03_03 + 5, IC_REGIME_LONG_TERM, DAY_2025_03_03 + 3, IC_NO_DATE};
+		IcDecisionEffect cal = {IC_ACTION_CALENDAR_CHANGE, 12, DAY_2025_03_03 - 1, IC_REGIME_INVALID, DAY_2025_03_03 - 10, DAY_2025_03_03 - 20};
+		IcDecisionEffect cal_roadmap = {IC_ACTION_CALENDAR_CHANGE, 13, IC_NO_DATE, IC_REGIME_INVALID, DAY_2025_03_03 - 10, DAY_2025_03_03 - 20};
 
 		ic_rules_effect(&ext, &before, &after);
 		CHECK(after.due_date == DAY_2025_03_03 + 30 && after.extensions == 1 && after.decision_count == 1 &&
@@ -548,6 +584,26 @@ main(void)
 		ic_rules_effect(&rdm, &before, &after);
 		CHECK(after.due_date == DAY_2025_03_03 && after.regime == IC_REGIME_REGULAR && after.on_control &&
 			  after.decision_count == 1 && after.last_decision_id == 11, "effect of a roadmap approval: journaled only (R57)");
+		ic_rules_effect(&cal, &before, &after);
+		CHECK(after.due_date == DAY_2025_03_03 - 1 && after.roadmap_due_date == DAY_2025_03_03 - 20 &&
+			  after.extensions == 0 && after.regime == IC_REGIME_REGULAR && after.decision_count == 1 &&
+			  after.last_decision_id == 12, "effect of a calendar change: the counted dates, not an extension (R50.3, R69.1)");
+		ic_rules_effect(&cal_roadmap, &before, &after);
+		CHECK(after.due_date == DAY_2025_03_03 && after.roadmap_due_date == DAY_2025_03_03 - 20 && after.extensions == 0,
+			  "effect of a calendar change of the roadmap only: the due date kept (R56, R50.3)");
+		{
+			IcDecisionContext c = calendar_change();
+			const char *rule = NULL;
+			IcAction a;
+
+			CHECK(ic_rules_allowed_deciders(&c, &rule) == 0 && strcmp(rule, "R50.3") == 0,
+				  "R50.3: no position decides a calendar change");
+			c.prior_extensions = 3;
+			CHECK(!ic_rules_is_repeated_extension(&c), "R72: a calendar change is never a repeated extension");
+			CHECK(ic_action_parse("calendar_change", &a) && a == IC_ACTION_CALENDAR_CHANGE &&
+				  strcmp(ic_action_code(IC_ACTION_CALENDAR_CHANGE), "calendar_change") == 0,
+				  "the kind calendar_change reads and writes");
+		}
 	}
 
 	return UNIT_SUMMARY();

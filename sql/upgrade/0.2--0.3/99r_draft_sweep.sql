@@ -20,9 +20,9 @@ ALTER DOMAIN event_kind ADD CONSTRAINT event_kind_check
   CHECK (VALUE IN ('reminder', 'overdue', 'overdue_cleared', 'escalation', 'risk_escalation',
                    'personal_overdue', 'roadmap_missing', 'roadmap_not_approved', 'report_missing',
                    'measures_missing', 'roadmap_agreement_late', 'draft_reminder', 'draft_overdue',
-                   'draft_escalation', 'draft_overdue_cleared'));
+                   'draft_escalation', 'draft_overdue_cleared', 'deadline_moved'));
 COMMENT ON DOMAIN event_kind IS
-  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33)';
+  'Kind of event a sweep raises: reminder (R50.1), overdue, overdue_cleared, escalation (R66-1.3), risk_escalation (R66-3.5), personal_overdue (R51), roadmap_missing (R56, R59), roadmap_not_approved (R56, R59: still no roadmap after the escalation grace period, the project''s own setting), report_missing (R66-1.1), measures_missing (R72.4), roadmap_agreement_late (R57: the PA did not agree a submitted roadmap within 5 working days); for a draft (event.draft_id): draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared (R20, R21, R33); deadline_moved (R50.3: a calendar change moved a counted date, written by apply_calendar_change())';
 
 INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'draft_reminder', 'Жобаны қарау мерзімінің жақындағаны туралы еске салу', 'Напоминание о приближении срока рассмотрения проекта', 'Reminder of a draft''s approaching review deadline'),
@@ -51,8 +51,8 @@ ALTER TABLE event DROP CONSTRAINT event_once;
 ALTER TABLE event ADD CONSTRAINT event_once UNIQUE NULLS NOT DISTINCT (instruction_id, kind, period, draft_id);
 ALTER TABLE event ADD CONSTRAINT event_subject CHECK (num_nonnulls(instruction_id, draft_id) = 1);
 COMMENT ON TABLE event IS
-  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer';
-COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared';
+  'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer; apply_calendar_change() writes deadline_moved';
+COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared; deadline_moved (a calendar change, apply_calendar_change())';
 COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about; NULL for a draft''s event (draft_id)';
 COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event is about (R20, R21, R33); NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
 ALTER TABLE sweep_candidate ALTER COLUMN instruction_id DROP NOT NULL;
