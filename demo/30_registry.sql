@@ -29,11 +29,13 @@ SELECT i.id, i.point, i.kind, i.level, i.received_on, i.term, i.due_date, i.road
                          responsible_body_id => (SELECT id FROM state_body WHERE code = v.body),
                          co_executor_ids => ARRAY(SELECT id FROM state_body WHERE code = ANY (v.co)),
                          new_approaches => v.new_approaches,
+                         pa_unit => 'Department of Economic Policy', completion_form => 'information to the PA',
                          content => 'Point ' || v.point || ' of the Address') AS i;
 
 \echo '-- A personal instruction: two weeks from signing (R51)'
 SELECT id, kind, signed_on, due_date FROM put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10',
-  content => 'Report on the heating season');
+  content => 'Report on the heating season', responsible_body_id => (SELECT id FROM state_body WHERE code = 'MINEDU'),
+  pa_unit => 'Department of Social Policy', completion_form => 'information to the PA');
 
 \echo '-- Extend once (R69.1) ...'
 SELECT id, kind, old_due_date, new_due_date, decided_by FROM extend_deadline(1, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-12');

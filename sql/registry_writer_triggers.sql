@@ -30,7 +30,8 @@ CREATE TRIGGER dba_counts AFTER UPDATE ON instruction_control.instruction
   FOR EACH ROW EXECUTE FUNCTION writer_trigger_count();
 
 BEGIN;
-SELECT array_agg((instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id) AS ids
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT array_agg((instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id) AS ids
   FROM generate_series(1, 20) \gset
 -- ten statements, each a single decision or a batch, with memory churn between them
 SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[1], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10');

@@ -173,9 +173,10 @@ consistent() {
 # ---------------------------------------------------------------------------
 # The registry: 8,000 instructions on control
 createdb "$db"
-q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view" >/dev/null
+q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view
+         INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 q "$db" "SELECT count(instruction_control.put_on_control('act_point', 'pa', current_date - 200 + (g % 190), term => '20 wd',
-                                                       content => 'crash test ' || g, external_ref => 'CR-' || g))
+                                                       content => 'crash test ' || g, external_ref => 'CR-' || g, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')))
            FROM generate_series(1, 8000) g" >/dev/null
 check "8000 instructions put on control" same "$(q "$db" "SELECT count(*) FROM instruction_control.instruction")" "8000"
 
@@ -321,7 +322,7 @@ load_sweep_registry() {   # DB FROM TO: instructions FROM..TO received 1..100 da
 	q "$1" "SELECT count(instruction_control.put_on_control(
 	          (CASE WHEN g % 7 = 0 THEN 'security_council' ELSE 'act_point' END)::instruction_control.instruction_kind, 'pa',
 	          current_date - 1 - (g % 100), term => '10 wd', content => 'sweep crash ' || g, external_ref => 'SW-' || g,
-	          reporting_period => CASE WHEN g % 10 = 0 THEN 'monthly' END::instruction_control.reporting_period))
+	          reporting_period => CASE WHEN g % 10 = 0 THEN 'monthly' END::instruction_control.reporting_period, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')))
 	          FROM generate_series($2, $3) g" >/dev/null
 }
 load_sweep_registry "$sdb" 1 6000

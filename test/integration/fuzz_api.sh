@@ -62,10 +62,11 @@ SQL
 	psql_su -d "$db" <<'SQL'
 SET search_path = instruction_control, public;
 -- a few more instructions in other states: personal, state secret, long-term, imported
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');
 SELECT count(*) FROM (
-  SELECT put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-01', deadline_source => 'two_weeks') UNION ALL
+  SELECT put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-01', deadline_source => 'two_weeks', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')) UNION ALL
   SELECT put_on_control('act_point', 'central', '2025-04-01', term => '3 months') UNION ALL
-  SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1') UNION ALL
+  SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1', pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')) UNION ALL
   SELECT import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')) s;
 SQL
 }

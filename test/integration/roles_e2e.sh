@@ -170,7 +170,7 @@ may "puts on control overdue instructions (for the sweep)" e2e_controller \
 	"$(put E2E-6 "$A" "" "current_date - 60" ", point => '6'"); $(put E2E-7 "$B" "" "current_date - 60" ", point => '7'")"
 may "puts on control a new-deadline instruction at PA level" e2e_controller \
 	"SELECT (instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd',
-	          responsible_body_id => $A, external_ref => 'E2E-8')).level"  "pa"
+	          responsible_body_id => $A, external_ref => 'E2E-8', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).level"  "pa"
 id() { q "SELECT id FROM instruction_control.instruction WHERE external_ref = '$1'"; }
 I1=$(id E2E-1); I2=$(id E2E-2); I3=$(id E2E-3); I4=$(id E2E-4); I5=$(id E2E-5); I8=$(id E2E-8)
 may "the executors were written by the registry" e2e_controller \
@@ -211,7 +211,7 @@ may "visas a draft (R24)" e2e_controller \
 	"SELECT count((visa_draft($DR, p::visa_position, 'paper', '2025-03-05')).id) FROM unnest('{head_of_pa,secretary_sc,general_department_head}'::text[]) p" "3"
 may "signs a draft into an act" e2e_controller "SELECT (sign_draft($DR, 'decree', 'e2e-1', '2025-03-06')).act_type" "decree"
 may "puts a point of the signed draft on control" e2e_controller \
-	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A)).level" "pa"
+	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).level" "pa"
 may "records a measure of control (R66-2)" e2e_controller \
 	"SELECT (take_control_measure($I1, 'information_request', $A, '2025-03-10', 'information received')).kind" "information_request"
 # coordination (R48): the administrator names the Ministry of Foreign Affairs, a controller records it

@@ -9,7 +9,8 @@ SELECT plan(46);
 -- pg_temp.err(sql): the error a statement raises, with its DETAIL and HINT
 \ir include/helpers.psql
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
 
 -- R69.1: one extension, by the President or the Head of the PA, on a basis.
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'pa_unit_head', 'conclusion 1')$$, :a),
@@ -40,7 +41,7 @@ SELECT is((SELECT measures_due_date FROM decision WHERE instruction_id = :a AND 
   'R72.4: information on measures is due within one month, rolled to a working day (Sat 10 May -> Mon 12 May)');
 
 -- R72.4: the measures report follows a repeated extension only.
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
 SELECT throws_ok(format($$SELECT submit_report(%s, 'measures', 'measures taken')$$, :b),
   'IC113', 'information on measures taken follows a repeated extension only (R72.4)',
   'R72.4: a measures report without a repeated extension is refused');
@@ -50,7 +51,7 @@ SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'half done', p
   'R66-1: an intermediate report on an instruction on control is accepted');
 
 -- R69.2 / R72.3 / R70.5: Security Council decisions.
-SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd')).id AS sc \gset
+SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS sc \gset
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :sc),
   'IC101', 'decider may not take this decision (R69.2)', 'R69.2: the Head of the PA may not extend an SC instruction');
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'secretary_sc', 'c')$$, :sc),
@@ -65,7 +66,7 @@ SELECT lives_ok(format($$SELECT set_new_deadline(%s, '2025-06-16', 'secretary_sc
   'R70.5: the Secretary of the SC sets a new SC deadline');
 
 -- R72.1: national action plan.
-SELECT (put_on_control('national_plan', 'pa', '2025-03-03', term => '10 wd')).id AS np \gset
+SELECT (put_on_control('national_plan', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS np \gset
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :np),
   'R72.1: the first extension of a national-plan item follows R69.1');
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'c', 'review')$$, :np),
@@ -74,17 +75,17 @@ SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'president', '
   'R72.1: the President extends a national-plan item again with review');
 
 -- R74: personal instructions are extended only by the President.
-SELECT (put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10')).id AS p \gset
+SELECT (put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p \gset
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :p),
   'IC101', 'decider may not take this decision (R74)', 'R74: the Head of the PA may not extend a personal instruction');
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'president', 'c')$$, :p),
   'R74: the President extends a personal instruction');
-SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10')).id AS pp \gset
+SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pp \gset
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :pp),
   'R74: a published personal instruction follows the general rules');
 
 -- R69.3 / R69.4 / R59: transfers.
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS t \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS t \gset
 SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2025-12-31', 'head_of_pa', 'c')$$, :t),
   'IC103', 'transfer states no circumstances (R69.3)', 'R69.3: a transfer without circumstances is refused');
 SELECT throws_ok(format($$SELECT transfer_control(%s, 'regular', '2025-12-31', 'head_of_pa', 'c', 'sanctions')$$, :t),
@@ -100,14 +101,14 @@ SELECT throws_ok(format($$UPDATE instruction SET roadmap_due_date = NULL WHERE i
 SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2027-12-29', 'head_of_pa', 'c', 'x', 'review')$$, :t),
   'IC103', 'instruction is already under this or a longer control regime (R69.3)',
   'R69.3: long-term control is not transferred back to medium-term');
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS t2 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS t2 \gset
 SELECT is((transfer_control(:t2, 'medium_term', '2026-06-30', 'president', 'c', 'external circumstances')).new_regime::text,
   'medium_term', 'R69.3: transfer to medium-term control with circumstances is accepted');
 SELECT throws_ok(format($$SELECT extend_deadline(%s, '2026-12-31', 'head_of_pa', 'c')$$, :t2),
   'IC102', NULL, 'R69.1: a transfer is the one change; a later extension is repeated');
 
 -- R70.4: a new deadline for an emergency does not count as the extension.
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS n \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS n \gset
 SELECT throws_ok(format($$SELECT set_new_deadline(%s, '2025-04-30', 'head_of_pa', 'letter of the ministry', NULL)$$, :n),
   'IC104', 'a new deadline is set only because of an emergency, a state of emergency or a quarantine (R70.4)',
   'R70.4: a new deadline without an emergency reason is refused');

@@ -6,7 +6,8 @@ SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(24);
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', content => 'Prepare a draft law')).id AS a \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', content => 'Prepare a draft law', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
 
 -- Decisions only through the journal
 SELECT throws_ok(format($$UPDATE instruction SET due_date = '2025-06-30' WHERE id = %s$$, :a),

@@ -7,9 +7,10 @@ SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(20);
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
-SELECT (put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10')).id AS p \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
+SELECT (put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p \gset
 
 -- allowed: two instructions, one of them twice (the second is repeated and carries the review)
 SELECT results_eq(
@@ -45,7 +46,7 @@ SELECT throws_ok(format($$SELECT extend_deadlines(ARRAY[%s, %s], ARRAY['2025-06-
 SELECT lives_ok($$SELECT extend_deadlines('{}', '{}', 'head_of_pa', 'c')$$, 'an empty batch does nothing');
 
 -- record_decisions: any kind, the same rules
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS c \gset
 SELECT is((SELECT string_agg(kind || ':' || seq, ',' ORDER BY seq) FROM record_decisions(ARRAY[
     jsonb_populate_record(NULL::decision, jsonb_build_object('instruction_id', :c, 'kind', 'new_deadline',
       'decided_by', 'president', 'basis', 'letter', 'reason', 'quarantine', 'new_due_date', '2025-04-15',
@@ -56,7 +57,7 @@ SELECT is((SELECT string_agg(kind || ':' || seq, ',' ORDER BY seq) FROM record_d
   'new_deadline:1,removal:2', 'R70.4/R75: a new deadline and a removal in one batch');
 SELECT is((SELECT (status, removed_on, due_date)::text FROM instruction WHERE id = :c), '(removed,2025-03-06,2025-04-15)',
   'R75: the removal of the batch is applied');
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS d \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS d \gset
 SELECT throws_ok(format($$SELECT record_decisions(ARRAY[
     jsonb_populate_record(NULL::decision, jsonb_build_object('instruction_id', %s, 'kind', 'removal',
       'decided_by', 'head_of_pa', 'ground', 'executed', 'evidence', '["official_report"]'::jsonb,

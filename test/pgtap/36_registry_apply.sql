@@ -10,9 +10,10 @@ SET instruction_control.calendar = 'KZ';
 SET LOCAL instruction_control.allow_member_ddl = on;
 SELECT plan(18);
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS c \gset
 
 -- a DBA's audit: a row trigger on the columns a decision changes, and a plain AFTER UPDATE one
 CREATE TABLE public.dba_audit (instruction_id bigint, old_due date, new_due date, via text);
@@ -80,8 +81,8 @@ SELECT is((SELECT string_agg(id || ':' || decision_count || ':' || extensions ||
   'journal: every instruction counts exactly the decisions that stayed');
 
 -- a batch is written the same way: row triggers on the journal see each row, a skipped row fails the batch
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS d \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS e \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS d \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS e \gset
 CREATE TABLE public.dba_journal_rows (decision_id bigint, seq int);
 CREATE FUNCTION public.dba_journal_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN INSERT INTO public.dba_journal_rows VALUES (NEW.id, NEW.seq); RETURN NEW; END $$;

@@ -49,8 +49,9 @@ SELECT is((SELECT count(*) FROM instruction WHERE received_on >= '2024-02-01' AN
 -- ---------------------------------------------------------------------------
 -- Refused: imported decisions on live instructions (the issue's examples)
 -- ---------------------------------------------------------------------------
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd')).id AS live \gset
-SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03')).id AS live_pers \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live \gset
+SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live_pers \gset
 SELECT due_date AS live_due FROM instruction WHERE id = :live \gset
 SELECT throws_ok(format($$SELECT import_decision(%s, 'removal', '2025-03-05', 'akim', ground => 'executed')$$, :live_pers),
   'IC117', 'imported decision on an instruction the rules govern (Decree No. 403)',

@@ -38,9 +38,10 @@ SELECT is(pg_temp.refusal($$SELECT import_instruction('act_point', 'pa', '2019-0
 SELECT is((SELECT count(*)::int FROM instruction WHERE imported), 0, 'R50.3/R14: the refused imports left nothing behind');
 
 RESET ROLE;
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 SET ROLE path_controller;
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
 SELECT is((SELECT (kind, repeated, roadmap_due_date)::text
              FROM transfer_control(:a, 'long_term', '2027-12-31', 'head_of_pa', 'c', 'effect on strategic indicators',
                                    decided_on => '2025-03-06')),

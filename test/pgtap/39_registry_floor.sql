@@ -22,8 +22,9 @@ CREATE FUNCTION pg_temp.rows_read() RETURNS bigint LANGUAGE sql
   AS $$ SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_catalog.pg_stat_xact_user_tables
           WHERE relid = 'instruction_control.instruction'::regclass $$;
 
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'floor-79', '2025-02-28') RETURNING id AS act \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3')).id AS pa \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa \gset
 SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => '3')).id AS own \gset
 -- the same act and point as its upper record (R42-1.1: a record passed down)
 SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', act_id => :act, point => '3',

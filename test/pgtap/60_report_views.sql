@@ -37,7 +37,7 @@ SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act
 SELECT transfer_control(:i3, 'medium_term', '2027-12-24', 'prime_minister', NULL, decided_on => '2025-04-01', paper_ref => 'P-1');
 -- i4: a PA act point, never decided: overdue
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', act_id => :a1, point => '10',
-                       responsible_body_id => :mh, content => 'Delta')).id AS i4 \gset
+                       responsible_body_id => :mh, content => 'Delta', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i4 \gset
 -- i5: a new deadline in a quarantine (R70.4)
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '30 wd', responsible_body_id => :x,
                        controlling_body_id => :gov, content => 'Epsilon')).id AS i5 \gset

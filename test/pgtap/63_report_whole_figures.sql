@@ -40,7 +40,7 @@ SELECT remove_from_control(:i2, 'executed', 'prime_minister', '{official_report}
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a1, point => '1.1',
                        responsible_body_id => :x, controlling_body_id => :gov, content => 'Beta')).id AS i5 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', act_id => :a1, point => '10',
-                       responsible_body_id => :mh, content => 'Delta')).id AS i4 \gset
+                       responsible_body_id => :mh, content => 'Delta', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i4 \gset
 
 CREATE ROLE ic_whole_reader NOLOGIN IN ROLE ic_reader;
 INSERT INTO body_member VALUES ('ic_whole_reader', :mh);
