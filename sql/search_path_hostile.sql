@@ -57,9 +57,9 @@ SELECT label('decision_kind', 'extension', 'ru'), code_of('decider', 'Руков
 SELECT add_working_days('2025-03-03', 10), working_days_between('2025-03-03', '2025-03-17'),
        is_working_day('2025-03-22'), is_confirmed('2025-03-03');
 INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', new_approaches => true, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS c \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', new_approaches => true, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS c \gset
 SELECT decider, rule FROM who_may_decide(:a, 'extension') ORDER BY 1;
 SELECT seq, new_due_date FROM extend_deadline(:a, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10');
 INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, disciplinary_review, decided_on)
