@@ -22,11 +22,11 @@ SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
 BEGIN;
 UPDATE decision_rule SET deciders = '{president}', basis = 'amendment (test)' WHERE rule_id = 'R70.4';
 SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
-SELECT set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+SELECT set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 ROLLBACK;
 -- after ROLLBACK the seeded row answers again
 SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
-SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 
 -- An amendment with dates: the row judges only decisions of its days.
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS m2 \gset
@@ -64,7 +64,7 @@ DECLARE
 BEGIN
   PERFORM instruction_control.extend_deadline(
     (SELECT id FROM instruction_control.instruction WHERE external_ref = 'M-1'),
-    '2025-05-15', 'pa_unit_head', 'conclusion', decided_on => '2025-03-06');
+    '2025-05-15', 'pa_unit_head', 'conclusion', decided_on => '2025-03-06', evidence => '{pa_expert_conclusion}');
 EXCEPTION WHEN OTHERS THEN
   GET STACKED DIAGNOSTICS rule_id = CONSTRAINT_NAME, state = RETURNED_SQLSTATE;
   RAISE NOTICE 'SQLSTATE %, rule %: %', state, rule_id,

@@ -82,9 +82,9 @@ SET ROLE ic_clerk;
 SET search_path = instruction_control, public;
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
 INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on,
-                      recorded_by, recorded_at, measures_due_date, roadmap_due_date, old_due_date, seq, repeated)
+                      recorded_by, recorded_at, measures_due_date, roadmap_due_date, old_due_date, seq, repeated, evidence)
 VALUES (:a, 'extension', '2025-04-15', 'head_of_pa', 'expert conclusion No. 1', '2025-03-10',
-        'president', '2000-01-01', '2099-01-01', '2099-01-01', '1999-01-01', 77, true);
+        'president', '2000-01-01', '2099-01-01', '2099-01-01', '1999-01-01', 77, true, '{pa_expert_conclusion}');
 SELECT recorded_by = session_user AS recorded_by_is_session_user,
        recorded_at > '2020-01-01' AS not_the_forged_time,
        measures_due_date, roadmap_due_date, old_due_date, seq, repeated
@@ -103,7 +103,7 @@ SELECT status, removed_on, decision_count, extensions FROM instruction WHERE id 
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b1 \gset
 SELECT seq, repeated, recorded_by = session_user AS by_session_user
   FROM extend_deadlines(ARRAY[:b1, :b1], ARRAY['2025-04-15', '2025-05-15']::date[], 'head_of_pa', 'conclusion',
-                        'order on disciplinary review', '2025-03-10');
+                        'order on disciplinary review', '2025-03-10', evidence => '{pa_expert_conclusion}');
 -- imported rows are the administrator's
 INSERT INTO instruction (kind, level, received_on, due_date, imported)
 VALUES ('act_point', 'pa', '2019-03-01', '2019-03-15', true);
@@ -141,7 +141,7 @@ RESET ROLE;
 
 -- A role that may only read cannot decide, one at a time or in a batch.
 SET ROLE ic_hostile;
-SELECT instruction_control.extend_deadlines(ARRAY[1::bigint], ARRAY['2025-06-16']::date[], 'head_of_pa', 'c');
+SELECT instruction_control.extend_deadlines(ARRAY[1::bigint], ARRAY['2025-06-16']::date[], 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}');
 \echo :SQLSTATE
 RESET ROLE;
 

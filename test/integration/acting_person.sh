@@ -106,7 +106,7 @@ E. Esenova|true" "$out"
 # --- a pooled application role mapped to two persons ----------------------------
 extend() { # $1 instruction, $2 decided_on
 	echo "SELECT coalesce(acted_by, '-') || '|' || coalesce(${3:-acted_by_person_id::text}, '-')
-	        FROM instruction_control.extend_deadline($1, '2025-04-30', 'first_head', 'conclusion', decided_on => '$2');"
+	        FROM instruction_control.extend_deadline($1, '2025-04-30', 'first_head', 'conclusion', decided_on => '$2', evidence => '{pa_expert_conclusion}');"
 }
 out=$(as ap_pool $db <<SQL
 BEGIN;

@@ -182,7 +182,7 @@ check "8000 instructions put on control" same "$(q "$db" "SELECT count(*) FROM i
 
 ids="(SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction)"
 dues="(SELECT array_agg(instruction_control.add_working_days(due_date, 30) ORDER BY id) FROM instruction_control.instruction)"
-batch_sql="SELECT count(*) FROM instruction_control.extend_deadlines($ids, $dues, 'head_of_pa', 'crash A batch')"
+batch_sql="SELECT count(*) FROM instruction_control.extend_deadlines($ids, $dues, 'head_of_pa', 'crash A batch', evidence => '{pa_expert_conclusion}')"
 
 # how long the batch takes here (rolled back), to kill it in its middle
 t0=$(ms)
@@ -220,7 +220,7 @@ for b in 1 2 3 4; do
 	echo "SELECT $b, count(*) FROM instruction_control.extend_deadlines(
 	        (SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction WHERE $range),
 	        (SELECT array_agg(instruction_control.add_working_days(due_date, 5) ORDER BY id) FROM instruction_control.instruction WHERE $range),
-	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b');"
+	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b', evidence => '{pa_expert_conclusion}');"
 done >"$tmp/a2.sql"
 k=$(rnd 1 2)                          # batches to let commit
 delay=$(rnd 1 2000)                  # then the row of the next one to hold it open at
@@ -256,7 +256,7 @@ check "A2: the acknowledged counts were whole batches" \
 {
 	echo "BEGIN;"
 	for i in $(seq 1 3000); do
-		echo "SELECT (instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash B tx', disciplinary_review => 'order No. 9')).seq FROM instruction_control.instruction WHERE id = $i;"
+		echo "SELECT (instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash B tx', disciplinary_review => 'order No. 9', evidence => '{pa_expert_conclusion}')).seq FROM instruction_control.instruction WHERE id = $i;"
 	done
 	echo "COMMIT;"
 	echo "\\echo committed"
@@ -279,7 +279,7 @@ check "B: nothing of the open transaction is there (0 of its $done_calls decisio
 
 # --- C. 3,000 single calls in autocommit -------------------------------------------
 for i in $(seq 3001 6000); do
-	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10') AS d FROM instruction_control.instruction WHERE id = $i) t;"
+	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10', evidence => '{pa_expert_conclusion}') AS d FROM instruction_control.instruction WHERE id = $i) t;"
 done >"$tmp/c.sql"
 k=$(rnd 300 1500)
 PGAPPNAME=crash_c psql -X -q -At -d "$db" -f "$tmp/c.sql" >"$tmp/c.out" 2>"$tmp/c.err" &
@@ -304,12 +304,12 @@ check "C: the calls that committed are the first ones in order, with at most the
 	same "$(q "$db" "SELECT count(*) = $present AND coalesce(max(instruction_id), 3000) = 3000 + $present AND $present BETWEEN $acked AND $acked + 1
 	                   FROM instruction_control.decision WHERE basis = 'crash C auto'")" "t"
 check "C: after recovery decisions go on: the remaining calls are accepted (single and batch)" \
-	same "$(q "$db" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'after C', disciplinary_review => 'order No. 11'))
+	same "$(q "$db" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'after C', disciplinary_review => 'order No. 11', evidence => '{pa_expert_conclusion}'))
 	                   FROM instruction_control.instruction WHERE id > 3000 + $present AND id <= 6000;
 	                 SELECT count(*) FROM instruction_control.extend_deadlines(
 	                   (SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction WHERE id > 6000),
 	                   (SELECT array_agg(instruction_control.add_working_days(due_date, 7) ORDER BY id) FROM instruction_control.instruction WHERE id > 6000),
-	                   'head_of_pa', 'after C batch', disciplinary_review => 'order No. 12')" | tr '\n' ' ')" \
+	                   'head_of_pa', 'after C batch', disciplinary_review => 'order No. 12', evidence => '{pa_expert_conclusion}')" | tr '\n' ' ')" \
 	"$((3000 - present)) 2000 "
 consistent "$db" "after all decisions"
 
@@ -394,7 +394,7 @@ sweep_scenario D1
 # an incremental sweep killed in its middle
 for d in "$sdb" "$ref"; do
 	load_sweep_registry "$d" 6001 8000
-	n_ext=$(q "$d" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(current_date, 20), 'president', 'after the sweep'))
+	n_ext=$(q "$d" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(current_date, 20), 'president', 'after the sweep', evidence => '{pa_expert_conclusion}'))
 	          FROM instruction_control.instruction WHERE id % 5 = 0 AND id <= 6000 AND due_date < current_date")
 done
 echo "# D2: an incremental sweep after 2000 new instructions and $n_ext extensions of overdue ones, killed"

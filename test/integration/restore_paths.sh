@@ -176,7 +176,7 @@ check "after the restore the foreign keys check again: a member of a body that d
 	same "$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "INSERT INTO instruction_control.body_member VALUES ('$rdr', 99999)" 2>&1)" \
 	"ERROR:  23503"
 check "after the restore session_replication_role is origin again, and the rules judge: a third extension is refused (R72.2)" \
-	same "$(q $db "SHOW session_replication_role")|$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" 2>&1)" \
+	same "$(q $db "SHOW session_replication_role")|$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" 2>&1)" \
 	"origin|ERROR:  IC102"
 check "the restore noted every restored instruction for the next incremental sweep (sweep_change)" \
 	same "$(q $db "SELECT count(DISTINCT instruction_id) = (SELECT count(*) FROM instruction_control.instruction) FROM instruction_control.sweep_change")" "t"

@@ -183,15 +183,15 @@ may "extends a deadline on the controlling body's agreement (R74-1, R69.1)" e2e_
 	          evidence => '{body_agreement}', evidence_ref => 'agreement No. 7')).evidence" "{body_agreement}"
 may "transfers to medium-term control (R69.3)" e2e_controller \
 	"SELECT (instruction_control.transfer_control($I4, 'medium_term', '2026-06-30', 'first_head', 'c', 'external circumstances',
-	          decided_on => '2025-03-10')).new_regime" "medium_term"
+	          decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')).new_regime" "medium_term"
 may "sets a new deadline (R70.4)" e2e_controller \
-	"SELECT (instruction_control.set_new_deadline($I8, '2025-04-15', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-03-10')).kind" "new_deadline"
+	"SELECT (instruction_control.set_new_deadline($I8, '2025-04-15', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')).kind" "new_deadline"
 may "removes from control (R76.1)" e2e_controller \
 	"SELECT (instruction_control.remove_from_control($I5, 'executed', 'first_head', '{official_report}', 'report No. 5',
 	          '2025-03-17')).kind" "removal"
 may "extends a batch (R74-1)" e2e_controller \
 	"SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$I2, $I3], ARRAY['2025-05-15', '2025-05-16']::date[],
-	          'first_head', 'c', NULL, '2025-03-11', '{body_expert_conclusion}')" "2"
+	          'first_head', 'c', NULL, '2025-03-11', '{body_expert_conclusion}', evidence => '{pa_expert_conclusion}')" "2"
 may "records a batch of decisions of any kind (record_decisions)" e2e_controller \
 	"SELECT string_agg(kind, ',' ORDER BY seq) FROM instruction_control.record_decisions(ARRAY[
 	   jsonb_populate_record(NULL::instruction_control.decision, jsonb_build_object('instruction_id', $I8, 'kind', 'removal',
@@ -251,7 +251,7 @@ may_not "register a roadmap on another body's instruction (it does not exist for
 may_not "report in the name of another body" e2e_executor 42501 \
 	"SELECT instruction_control.submit_report($I2, 'risk', 'risk', $B, submitted_on => '2025-03-12')"
 may_not "decide (extend a deadline)" e2e_executor 42501 \
-	"SELECT instruction_control.extend_deadline($I1, '2025-05-15', 'first_head', 'c', decided_on => '2025-03-12')"
+	"SELECT instruction_control.extend_deadline($I1, '2025-05-15', 'first_head', 'c', decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}')"
 may_not "insert into the journal directly" e2e_executor 42501 \
 	"INSERT INTO instruction_control.decision (instruction_id, kind, decided_on, decided_by) VALUES ($I1, 'extension', '2025-03-12', 'first_head')"
 may_not "put on control" e2e_executor 42501 "$(put E2E-X "$A" "" "'2025-03-03'")"

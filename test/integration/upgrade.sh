@@ -147,7 +147,7 @@ after_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, 
 	&& ok "no journal row lost or added by the upgrade" || not_ok "journal rows before and after the upgrade"
 # ids continue after the upgrade (identity columns, issue 16): none is given twice
 max_ids=$(q $old "SELECT max(id) FROM instruction_control.decision")
-if q $old "SELECT instruction_control.extend_deadline(2, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1 \
+if q $old "SELECT instruction_control.extend_deadline(2, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" >/dev/null 2>&1 \
 	|| q $old "SELECT instruction_control.remove_from_control(2, 'executed', 'head_of_pa', ARRAY['official_report'], 'r')" >/dev/null 2>&1; then
 	[ "$(q $old "SELECT max(id) > $max_ids FROM instruction_control.decision")" = "t" ] \
 		&& ok "the journal's identity continues after the old sequence ($max_ids)" \
@@ -156,7 +156,7 @@ else
 	not_ok "a decision is recorded after the upgrade (identity id)"
 fi
 # the updated registry still judges: a third extension is refused (R69.1, R72.2)
-if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1; then
+if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" >/dev/null 2>&1; then
 	not_ok "after the upgrade the rules still judge (R72.2)"
 else
 	ok "after the upgrade the rules still judge: a repeated extension without review is refused (R72.2)"

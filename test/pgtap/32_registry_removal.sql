@@ -22,7 +22,7 @@ SELECT is((SELECT (status, removed_on)::text FROM instruction WHERE id = :a), '(
   'R75: the instruction is removed on the day of the decision');
 
 -- A removed instruction takes no further decision or report.
-SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c')$$, :a),
+SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')$$, :a),
   'IC112', 'instruction is no longer on control (R75)', 'R75: a removed instruction is not extended');
 SELECT throws_ok(format($$SELECT submit_report(%s, 'final', 'done')$$, :a),
   'IC112', 'instruction is no longer on control (R75)', 'R75: a removed instruction takes no report');

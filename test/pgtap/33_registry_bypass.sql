@@ -30,10 +30,10 @@ SELECT throws_ok(format($$INSERT INTO instruction (kind, level, received_on, ter
   'IC111', NULL, 'R75: an instruction is not inserted as removed');
 
 -- A decision inserted directly is judged like the API call.
-SELECT lives_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis) VALUES (%s, 'extension', '2025-04-30', 'head_of_pa', 'agreement of the PA')$$, :a),
+SELECT lives_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, evidence) VALUES (%s, 'extension', '2025-04-30', 'head_of_pa', 'agreement of the PA', '{pa_agreement}')$$, :a),
   'R69.1: a direct INSERT into the journal takes the decision');
 SELECT is((SELECT due_date FROM instruction WHERE id = :a), '2025-04-30'::date, 'R69.1: and applies it');
-SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis) VALUES (%s, 'extension', '2025-05-30', 'head_of_pa', 'again')$$, :a),
+SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, evidence) VALUES (%s, 'extension', '2025-05-30', 'head_of_pa', 'again', '{pa_agreement}')$$, :a),
   'IC102', NULL, 'R69.1: a direct INSERT of a repeated extension is refused like the API');
 SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, decided_by) VALUES (%s, 'roadmap_approval', 'first_head')$$, :a),
   'IC111', NULL, 'R57: a roadmap approval is journaled only with its roadmap');

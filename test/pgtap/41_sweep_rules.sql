@@ -46,9 +46,9 @@ SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', re
 SELECT register_roadmap(:rma, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-7));
 -- R72.4 information on measures due yesterday (a repeated extension a month before)
 SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ms \gset
-SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1);
+SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1, evidence => '{pa_expert_conclusion}');
 SELECT extend_deadline(:ms, pg_temp.w(40), 'head_of_pa', 'c2', 'disciplinary review',
-                       decided_on => (pg_temp.w(-1) - interval '1 month')::date);
+                       decided_on => (pg_temp.w(-1) - interval '1 month')::date, evidence => '{pa_expert_conclusion}');
 -- R66-1.1 the PA's own reporting date two working days ago, not a period end (found by sweep_scope)
 SELECT (put_on_control('act_point', 'pa', current_date - 120, term => '8 months', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rx \gset
 UPDATE instruction SET reporting_period = 'explicit', report_dates = ARRAY[pg_temp.w(-2), pg_temp.w(30)] WHERE id = :rx;
@@ -70,7 +70,7 @@ DELETE FROM sweep_change;
 SELECT put_on_control('act_point', 'pa', current_date - 120, term => '8 months', reporting_period => 'monthly', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 SELECT (put_on_control('security_council', 'pa', current_date - 20, term => '60 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rk \gset
 SELECT submit_report(:rk, 'risk', 'the contractor failed', submitted_on => current_date);
-SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion');
+SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}');
 \o
 
 SAVEPOINT before_today;

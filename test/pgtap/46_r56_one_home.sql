@@ -31,7 +31,7 @@ SELECT i.id, i.received_on, i.term, g.bodies, i.roadmap_due_date
                               co_executor_ids => CASE g.bodies WHEN 2 THEN ARRAY[:b2]::bigint[] ELSE '{}' END, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат') AS i;
 -- R59: a transfer to long-term control after the quarter writes its own roadmap date over R56's.
 SELECT transfer_control(id, 'long_term', '2027-12-31', 'head_of_pa', 'c', 'effect on strategic indicators',
-                        decided_on => '2025-04-01')
+                        decided_on => '2025-04-01', evidence => '{pa_expert_conclusion}')
   FROM r56;
 RESET SESSION AUTHORIZATION;
 \o

@@ -83,7 +83,7 @@ RESET SESSION AUTHORIZATION;
 ALTER ROLE tap_rt_controller RENAME TO tap_rt_controller_renamed;
 SET SESSION AUTHORIZATION tap_rt_controller_renamed;
 SET LOCAL instruction_control.acting_person = 'R. Renamed';
-SELECT extend_deadline(:card_b, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03');
+SELECT extend_deadline(:card_b, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
 RESET instruction_control.acting_person;
 RESET SESSION AUTHORIZATION;
 \o

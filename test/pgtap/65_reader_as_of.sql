@@ -29,7 +29,7 @@ INSERT INTO body_member (member, body_id) VALUES ('tap_asof_reader', :b1);
 -- i1 (b1): due 2025-09-15, extended on 2025-09-10 to 2025-10-15 (R69.1)
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1,
                        content => 'i1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i1 \gset
-SELECT extend_deadline(:i1, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-10');
+SELECT extend_deadline(:i1, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-10', evidence => '{pa_expert_conclusion}');
 -- i2 (b1): due 2025-09-15, removed as executed on 2025-09-25, late (R75)
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1,
                        content => 'i2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i2 \gset

@@ -143,10 +143,10 @@ SELECT register_roadmap(:i_r59ok, 'central_interdepartmental', 'deputy_prime_min
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_r59 \gset
 \o
 SELECT is((SELECT roadmap_due_date FROM transfer_control(:i_r59ok, 'long_term', '2027-12-31', 'head_of_pa', 'c',
-                                                          'effect on strategic indicators', decided_on => '2025-09-03')),
+                                                          'effect on strategic indicators', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}')),
   NULL, 'R59: a roadmap registered under R56 before the transfer is the roadmap R59 asks for (no new one due)');
 SELECT is((SELECT roadmap_due_date FROM transfer_control(:i_r59, 'long_term', '2027-12-31', 'head_of_pa', 'c',
-                                                          'effect on strategic indicators', decided_on => '2025-09-03')),
+                                                          'effect on strategic indicators', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}')),
   add_working_days('2025-09-03', 10, 'KZ'), 'R59: without a roadmap one is due in 10 working days, R56''s term');
 
 \o /dev/null
@@ -189,19 +189,19 @@ SELECT is((SELECT (pa_agreement_status, pa_working_days)::text FROM report_roadm
 \o /dev/null
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_tr \gset
 SELECT transfer_control(:i_tr, 'medium_term', '2026-06-30', 'head_of_pa', 'conclusion 1', 'external circumstances',
-                        decided_on => '2025-09-05');
+                        decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_tr2 \gset
 SELECT transfer_control(:i_tr2, 'medium_term', '2026-06-30', 'head_of_pa', 'conclusion 1', 'external circumstances',
-                        decided_on => '2025-09-05');
+                        decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}');
 \o
-SELECT throws_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr),
+SELECT throws_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr),
   'IC102', NULL, 'R69.1/R72.2: a repeated transfer (medium to long) without the disciplinary review is refused');
-SELECT matches((pg_temp.err(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr))).hint,
+SELECT matches((pg_temp.err(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr))).hint,
   '«бір реттен асырмай».*«қайталап ұзарту».*repeated_transfer_review', 'R72: the refusal explains the reading with both phrases and the setting');
-SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', 'order No. 4 on disciplinary responsibility', decided_on => '2025-10-01')$$, :i_tr),
+SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', 'order No. 4 on disciplinary responsibility', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr),
   'R72.2: the repeated transfer with the decision on disciplinary responsibility is allowed');
 SET LOCAL instruction_control.repeated_transfer_review = off;
-SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr2),
+SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr2),
   'R72: with repeated_transfer_review off a repeated transfer passes without the review (R72 names extension only)');
 RESET instruction_control.repeated_transfer_review;
 

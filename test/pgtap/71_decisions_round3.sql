@@ -29,14 +29,14 @@ SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'president', '
   'R74: the President extends a personal instruction controlled at local level');
 
 SELECT (put_on_control('personal', 'government', '2025-03-03', signed_on => '2025-03-03', local_character => true)).id AS pg \gset
-SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2025-09-30', 'prime_minister', 'c', 'external circumstances', decided_on => '2025-03-10')$$, :pg),
+SELECT throws_ok(format($$SELECT transfer_control(%s, 'medium_term', '2025-09-30', 'prime_minister', 'c', 'external circumstances', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :pg),
   'IC101', 'decider may not take this decision (R74)', 'R74: the Prime Minister may not transfer a personal instruction controlled by the Government');
-SELECT throws_ok(format($$SELECT set_new_deadline(%s, '2025-04-15', 'prime_minister', 'letter', 'quarantine', decided_on => '2025-03-10')$$, :pg),
+SELECT throws_ok(format($$SELECT set_new_deadline(%s, '2025-04-15', 'prime_minister', 'letter', 'quarantine', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :pg),
   'IC101', 'decider may not take this decision (R74)', 'R74: nor set its new deadline (R70.4)');
 
 -- a published personal instruction follows the general rules (R74), here R74-1's
 SELECT (put_on_control('personal_published', 'local', '2025-03-03', signed_on => '2025-03-03', local_character => true)).id AS pub \gset
-SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'akim', 'c', decided_on => '2025-03-10')$$, :pub),
+SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'akim', 'c', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :pub),
   'R74: the akim extends a published personal instruction controlled at local level (R74-1)');
 
 -- R77 at every level: published or not, removed only by the President.
@@ -132,11 +132,14 @@ SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa',
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'conclusion No. 3', evidence => '{pa_expert_conclusion}', decided_on => '2025-03-10')$$, :t1),
   'R69.1 typed_basis on: the same decision naming its kind is accepted');
 RESET ROLE;
-RESET instruction_control.typed_basis;
+SET instruction_control.typed_basis = off;   -- the opt-out for 0.2 clients (on by default since 0.3)
 SET ROLE r3_controller;
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS t2 \gset
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-15', 'head_of_pa', 'conclusion No. 4', decided_on => '2025-03-10')$$, :t2),
-  'R69.1 typed_basis off (default): a free-text basis alone is still accepted (0.2 clients)');
+  'R69.1 typed_basis off (the opt-out): a free-text basis alone is still accepted (0.2 clients)');
+RESET ROLE;
+RESET instruction_control.typed_basis;
+SET ROLE r3_controller;
 
 -- A refused decision leaves nothing behind.
 SELECT is((SELECT count(*)::int FROM decision WHERE instruction_id IN (:pg, :b2, :igov) AND kind <> 'removal'), 0,
