@@ -191,7 +191,7 @@ may "removes from control (R76.1)" e2e_controller \
 	          '2025-03-17')).kind" "removal"
 may "extends a batch (R74-1)" e2e_controller \
 	"SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$I2, $I3], ARRAY['2025-05-15', '2025-05-16']::date[],
-	          'first_head', 'c', NULL, '2025-03-11', '{body_expert_conclusion}', evidence => '{pa_expert_conclusion}')" "2"
+	          'first_head', 'c', NULL, '2025-03-11', '{body_expert_conclusion}')" "2"
 may "records a batch of decisions of any kind (record_decisions)" e2e_controller \
 	"SELECT string_agg(kind, ',' ORDER BY seq) FROM instruction_control.record_decisions(ARRAY[
 	   jsonb_populate_record(NULL::instruction_control.decision, jsonb_build_object('instruction_id', $I8, 'kind', 'removal',
