@@ -317,7 +317,8 @@ consistent "$db" "after all decisions"
 # D. The sweep: a registry with thousands of events due today
 today=$(q postgres "SELECT current_date")
 createdb "$sdb"
-q "$sdb" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view" >/dev/null
+q "$sdb" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view
+          INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 load_sweep_registry() {   # DB FROM TO: instructions FROM..TO received 1..100 days ago
 	q "$1" "SELECT count(instruction_control.put_on_control(
 	          (CASE WHEN g % 7 = 0 THEN 'security_council' ELSE 'act_point' END)::instruction_control.instruction_kind, 'pa',
