@@ -29,27 +29,29 @@ SELECT i.id, i.point, i.kind, i.level, i.received_on, i.term, i.due_date, i.road
                          responsible_body_id => (SELECT id FROM state_body WHERE code = v.body),
                          co_executor_ids => ARRAY(SELECT id FROM state_body WHERE code = ANY (v.co)),
                          new_approaches => v.new_approaches,
+                         pa_unit => 'Department of Economic Policy', completion_form => 'information to the PA',
                          content => 'Point ' || v.point || ' of the Address') AS i;
 
 \echo '-- A personal instruction: two weeks from signing (R51)'
 SELECT id, kind, signed_on, due_date FROM put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10',
-  content => 'Report on the heating season');
+  content => 'Report on the heating season', responsible_body_id => (SELECT id FROM state_body WHERE code = 'MINEDU'),
+  pa_unit => 'Department of Social Policy', completion_form => 'information to the PA');
 
 \echo '-- Extend once (R69.1) ...'
-SELECT id, kind, old_due_date, new_due_date, decided_by FROM extend_deadline(1, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-12');
+SELECT id, kind, old_due_date, new_due_date, decided_by FROM extend_deadline(1, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}');
 \echo '-- ... a second time is refused without the disciplinary review (R72.2)'
-SELECT * FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', decided_on => '2025-04-10');
+SELECT * FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', decided_on => '2025-04-10', evidence => '{pa_expert_conclusion}');
 SELECT id, kind, new_due_date, repeated, measures_due_date
   FROM extend_deadline(1, '2025-05-15', 'head_of_pa', 'expert conclusion No. 20', 'order No. 7 on disciplinary review',
-                       decided_on => '2025-04-10');
+                       decided_on => '2025-04-10', evidence => '{pa_expert_conclusion}');
 
 \echo '-- A personal instruction is extended only by the President (R74)'
-SELECT * FROM extend_deadline(4, '2025-04-30', 'head_of_pa', 'letter', decided_on => '2025-03-20');
+SELECT * FROM extend_deadline(4, '2025-04-30', 'head_of_pa', 'letter', decided_on => '2025-03-20', evidence => '{pa_expert_conclusion}');
 
 \echo '-- Transfer to long-term control makes a roadmap due (R69.4, R59); the roadmap is approved (R57)'
 SELECT id, kind, new_regime, new_due_date, roadmap_due_date
   FROM transfer_control(2, 'long_term', '2027-12-31', 'president', 'expert conclusion',
-                        reason => 'effect on strategic indicators', decided_on => '2025-06-02');
+                        reason => 'effect on strategic indicators', decided_on => '2025-06-02', evidence => '{pa_expert_conclusion}');
 SELECT id, drafter, approved_by FROM register_roadmap(2, 'central_interdepartmental', 'deputy_prime_minister', document_ref => 'RM-7',
                         approved_on => '2025-06-11');
 
@@ -72,7 +74,7 @@ SELECT (put_on_control('event', 'government', '2025-03-03', term => '15 wd')).id
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd')).id AS g2 \gset
 SELECT instruction_id, seq, old_due_date, new_due_date, decided_by
   FROM extend_deadlines(ARRAY[:g1, :g2], ARRAY['2025-05-05', '2025-05-12']::date[], 'prime_minister',
-                        'letter of the Government Office No. 4', decided_on => '2025-03-20');
+                        'letter of the Government Office No. 4', decided_on => '2025-03-20', evidence => '{pa_expert_conclusion}');
 
 \echo '-- The registry and its journal'
 SELECT id, point, kind, level, regime, original_due_date, due_date, status FROM instruction ORDER BY id;

@@ -157,13 +157,13 @@ BEGIN
       nd := roll_forward(dd + 45);
       PERFORM extend_deadline(ins.id, nd, dec::decider,
                               CASE WHEN NOT secret THEN 'Экспертное заключение структурного подразделения № ' || n END,
-                              decided_on => least(today, recv + 10), paper_ref => CASE WHEN secret THEN 'СБ-П-' || n END);
+                              decided_on => least(today, recv + 10), paper_ref => CASE WHEN secret THEN 'СБ-П-' || n END, evidence => CASE WHEN lv = 'pa' THEN '{pa_expert_conclusion}' ELSE '{body_expert_conclusion}' END::evidence_kind[]);
       IF scen = 13 AND recv + 40 <= today THEN
         SELECT decider INTO dec FROM who_may_decide(ins.id, 'extension') LIMIT 1;
         PERFORM extend_deadline(ins.id, roll_forward(nd + 60), dec::decider,
                                 CASE WHEN NOT secret THEN 'Согласование Администрации Президента № ' || n END,
                                 CASE WHEN NOT secret THEN 'Рассмотрен вопрос дисциплинарной ответственности, приказ № ' || n END,
-                                decided_on => recv + 40, paper_ref => CASE WHEN secret THEN 'СБ-П-' || n END);
+                                decided_on => recv + 40, paper_ref => CASE WHEN secret THEN 'СБ-П-' || n END, evidence => CASE WHEN lv = 'pa' THEN '{pa_expert_conclusion}' ELSE '{body_expert_conclusion}' END::evidence_kind[]);
         IF NOT secret THEN
           PERFORM submit_report(ins.id, 'measures', 'Приняты меры дисциплинарного характера', submitted_on => least(today, recv + 45));
         END IF;
@@ -180,7 +180,7 @@ BEGIN
                                roll_forward(make_date(extract(year FROM recv)::integer + 2, 12, 25)), dec::decider,
                                'Экспертное заключение № ' || n,
                                reason => 'Объективные внешние обстоятельства',
-                               decided_on => least(today, recv + 20));
+                               decided_on => least(today, recv + 20), evidence => CASE WHEN lv = 'pa' THEN '{pa_expert_conclusion}' ELSE '{body_expert_conclusion}' END::evidence_kind[]);
       IF scen = 15 THEN
         -- R57: the drafter the responsible body fits, and its approver
         PERFORM register_roadmap(ins.id, r.drafter::roadmap_drafter, r.approver::decider,
@@ -199,7 +199,7 @@ BEGIN
       -- a new deadline in a quarantine (R70.4)
       SELECT decider INTO dec FROM who_may_decide(ins.id, 'new_deadline') LIMIT 1;
       PERFORM set_new_deadline(ins.id, roll_forward(dd + 30), dec::decider, 'Письмо ответственного органа № ' || n,
-                               'quarantine', decided_on => least(today, recv + 7));
+                               'quarantine', decided_on => least(today, recv + 7), evidence => '{executor_letter}');
     ELSIF scen = 17 AND recv + 30 <= today THEN
       SELECT decider INTO dec FROM who_may_decide(ins.id, 'removal') LIMIT 1;
       PERFORM remove_from_control(ins.id, 'duplicated', dec::decider, '{new_instruction}',

@@ -160,7 +160,8 @@ d_ok=0
 		  (instruction_control.import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')).id,
 		  'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15');
 		SELECT instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd',
-		  secrecy => 'state_secret', paper_card_ref => 'PC-1');" &&
+		  secrecy => 'state_secret', paper_card_ref => 'PC-1', pa_unit => 'Бақылау бөлімі',
+		  responsible_body_id => (SELECT min(id) FROM instruction_control.state_body));" &&
 	pg_dump -Fc -d ic_dump -f "$logdir/ic_dump.dump"
 } >"$log" 2>&1 || fail_stage "dump" "$log"
 # Without restore_mode the triggers judge the reloaded rows again, and refuse them.
@@ -180,8 +181,10 @@ fi
 d_ok=$((d_ok + 1))
 echo "  ok: every registry and calendar row comes back as it was"
 psql -X -q -At -v ON_ERROR_STOP=1 -d ic_restore -c "
-	SELECT instruction_control.extend_deadline(4, '2025-04-30', 'president', 'letter', decided_on => '2025-03-20');
-	SELECT count(*) FROM instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c');" >>"$log" 2>&1 \
+	SELECT instruction_control.extend_deadline(4, '2025-04-30', 'president', 'letter', decided_on => '2025-03-20',
+	                                           evidence => '{pa_agreement}');
+	SELECT count(*) FROM instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c',
+	                                                         evidence => '{pa_expert_conclusion}');" >>"$log" 2>&1 \
 	&& fail_stage "rules after restore" "$log"
 grep -q 'repeated extension needs the decision on disciplinary responsibility (R72.2)' "$log" || fail_stage "rules after restore" "$log"
 d_ok=$((d_ok + 1))

@@ -31,7 +31,7 @@ SELECT (instruction_control.put_on_control('act_point', 'central', '2025-03-03',
           responsible_body_id => :body_b, co_executor_ids => ARRAY[:body_a]::bigint[])).id AS i_ab \gset
 
 -- one decision already journaled on A's instruction
-SELECT kind FROM instruction_control.extend_deadline(:i_a, '2025-04-15', 'first_head', 'conclusion', decided_on => '2025-03-10');
+SELECT kind FROM instruction_control.extend_deadline(:i_a, '2025-04-15', 'first_head', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 
 -- try(sql): the value the statement returns, "ok", or the SQLSTATE; always rolled back
 CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
@@ -64,9 +64,9 @@ INSERT INTO action VALUES
   (6, 'calendar: add_working_days', 'SELECT instruction_control.add_working_days(''2025-03-03'', 10)::text'),
   (7, 'labels', 'SELECT instruction_control.label(''decision_kind'', ''removal'', ''kk'')'),
   (8, 'put on control', 'SELECT (instruction_control.put_on_control(''act_point'', ''central'', ''2025-03-03'', term => ''10 wd'')).kind::text'),
-  (9, 'extend B''s deadline (R74-1)', format('SELECT (instruction_control.extend_deadline(%s, ''2025-04-15'', ''first_head'', ''conclusion'', decided_on => ''2025-03-10'')).kind::text', :i_b)),
-  (10, 'extend by a forged decided_by', format('SELECT (instruction_control.extend_deadline(%s, ''2025-04-15'', ''president'', ''conclusion'', decided_on => ''2025-03-10'')).kind::text', :i_b)),
-  (11, 'batch of extensions', format('SELECT count(*)::text FROM instruction_control.extend_deadlines(ARRAY[%s, %s], ARRAY[''2025-05-15'', ''2025-05-16'']::date[], ''first_head'', ''c'', ''review'', ''2025-03-11'')', :i_a, :i_b)),
+  (9, 'extend B''s deadline (R74-1)', format('SELECT (instruction_control.extend_deadline(%s, ''2025-04-15'', ''first_head'', ''conclusion'', decided_on => ''2025-03-10'', evidence => ''{body_expert_conclusion}'')).kind::text', :i_b)),
+  (10, 'extend by a forged decided_by', format('SELECT (instruction_control.extend_deadline(%s, ''2025-04-15'', ''president'', ''conclusion'', decided_on => ''2025-03-10'', evidence => ''{body_expert_conclusion}'')).kind::text', :i_b)),
+  (11, 'batch of extensions', format('SELECT count(*)::text FROM instruction_control.extend_deadlines(ARRAY[%s, %s], ARRAY[''2025-05-15'', ''2025-05-16'']::date[], ''first_head'', ''c'', ''review'', ''2025-03-11'', evidence => ''{body_expert_conclusion}'')', :i_a, :i_b)),
   (12, 'bare UPDATE of due_date', format('UPDATE instruction_control.instruction SET due_date = ''2025-06-02'' WHERE id = %s', :i_a)),
   (13, 'report on A''s', format('SELECT (instruction_control.submit_report(%s, ''risk'', ''risk of delay'', %s, submitted_on => ''2025-03-12'')).kind::text', :i_a, :body_a)),
   (14, 'report on B''s (hidden)', format('SELECT (instruction_control.submit_report(%s, ''risk'', ''risk'', submitted_on => ''2025-03-12'')).kind::text', :i_b)),
@@ -107,10 +107,10 @@ SET ROLE acl_controller;
 BEGIN;
 SET LOCAL instruction_control.acting_person = 'A. Abenov';
 SELECT acted_by, recorded_by FROM instruction_control.extend_deadline(:i_ab, '2025-04-15', 'first_head', 'conclusion',
-                                                                      decided_on => '2025-03-10');
+                                                                      decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 ROLLBACK;
 SELECT acted_by IS NULL AS no_person_named FROM instruction_control.extend_deadline(:i_ab, '2025-04-15', 'first_head',
-                                                         'conclusion', decided_on => '2025-03-10');
+                                                         'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 RESET ROLE;
 
 -- A DBA's own role that may record decisions but sees only body A's slice: a
@@ -127,10 +127,10 @@ CREATE POLICY acl_body_decides ON instruction_control.decision FOR INSERT TO acl
 SET ROLE acl_body_decider;
 SELECT count(*) AS instructions_seen FROM instruction_control.instruction;
 \set VERBOSITY terse
-SELECT kind FROM instruction_control.extend_deadline(:i_b, '2025-05-15', 'president', 'forged', decided_on => '2025-03-11');
+SELECT kind FROM instruction_control.extend_deadline(:i_b, '2025-05-15', 'president', 'forged', decided_on => '2025-03-11', evidence => '{pa_expert_conclusion}');
 \set VERBOSITY default
 SELECT kind, repeated FROM instruction_control.extend_deadline(:i_ab, '2025-05-15', 'first_head', 'letter', 'order No. 3',
-                                                           decided_on => '2025-03-11');
+                                                           decided_on => '2025-03-11', evidence => '{pa_expert_conclusion}');
 RESET ROLE;
 SELECT count(*) AS decisions_on_the_hidden_one FROM instruction_control.decision WHERE instruction_id = :i_b;
 DROP POLICY acl_body_decides ON instruction_control.decision;
@@ -138,10 +138,10 @@ RESET instruction_control.allow_member_ddl;
 
 -- a read-only transaction (as on a standby) records nothing, one at a time or in a batch: 25006
 BEGIN READ ONLY;
-SELECT instruction_control.extend_deadlines(ARRAY[:i_b]::bigint[], ARRAY['2025-05-15']::date[], 'first_head', 'c');
+SELECT instruction_control.extend_deadlines(ARRAY[:i_b]::bigint[], ARRAY['2025-05-15']::date[], 'first_head', 'c', evidence => '{pa_expert_conclusion}');
 ROLLBACK;
 BEGIN READ ONLY;
-SELECT instruction_control.extend_deadline(:i_b, '2025-05-15', 'first_head', 'c');
+SELECT instruction_control.extend_deadline(:i_b, '2025-05-15', 'first_head', 'c', evidence => '{pa_expert_conclusion}');
 ROLLBACK;
 
 SET client_min_messages = warning;

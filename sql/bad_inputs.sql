@@ -43,6 +43,7 @@ END
 $$;
 
 CREATE TEMP TABLE bad_input (n serial, area text, sql text, want text);
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 -- area, statement, the SQLSTATE it must fail with
 INSERT INTO bad_input (area, sql, want) VALUES
 -- term
@@ -192,26 +193,26 @@ INSERT INTO bad_input (area, sql, want) VALUES
 ('api', $$SELECT count(*) FROM extend_deadlines(ARRAY[9223372036854775807], ARRAY['2025-04-15']::date[], 'head_of_pa', 'conclusion')$$, '23503'),
 ('api', $$SELECT count(*) FROM extend_deadlines(ARRAY[$ID], ARRAY['infinity']::date[], 'head_of_pa', 'conclusion')$$, '22008'),
 ('api', $$SELECT count(*) FROM extend_deadlines(ARRAY[$ID], ARRAY['2025-04-15']::date[], 'head_of_pa', E'\u00a0')$$, 'IC114'),
-('api', $$SELECT extend_deadline($ID, '2025-03-01', 'head_of_pa', 'conclusion', decided_on => '2025-03-05')$$, 'IC108'),
-('api', $$SELECT extend_deadline($ID, '2025-04-19', 'head_of_pa', 'conclusion', decided_on => '2025-03-05')$$, 'IC108'),
-('api', $$SELECT transfer_control($ID, 'medium_term', '-infinity', 'president', 'conclusion')$$, '22008'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', upper_record_id => 9223372036854775807)$$, '23503'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', content => 'the secret itself')$$, 'IC110'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => repeat('x', 100000))$$, 'IC110'),
+('api', $$SELECT extend_deadline($ID, '2025-03-01', 'head_of_pa', 'conclusion', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}')$$, 'IC108'),
+('api', $$SELECT extend_deadline($ID, '2025-04-19', 'head_of_pa', 'conclusion', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}')$$, 'IC108'),
+('api', $$SELECT transfer_control($ID, 'medium_term', '-infinity', 'president', 'conclusion', evidence => '{pa_expert_conclusion}')$$, '22008'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', upper_record_id => 9223372036854775807, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23503'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', content => 'the secret itself', pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC110'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => repeat('x', 100000), pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC110'),
 ('api', $$SELECT submit_report($ID, 'intermediate', submitted_on => '-infinity')$$, '22008'),
 ('api', $$SELECT import_decision($ID, 'extension', 'infinity', 'head_of_pa', new_due => '2019-04-15')$$, '22008'),
-('api', $$SELECT put_on_control('act_point', 'pa', 'infinity', term => '10 wd')$$, '22008'),
-('api', $$SELECT put_on_control('act_point', 'pa', NULL, term => '10 wd')$$, 'IC108'),
-('api', $$SELECT put_on_control(NULL, 'pa', '2025-03-03', term => '10 wd')$$, '23502'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_date => '-infinity', deadline_source => 'act')$$, '22008'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', responsible_body_id => 9223372036854775807)$$, '23503'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', co_executor_ids => ARRAY[NULL]::bigint[])$$, 'IC109'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', co_executor_ids => ARRAY[-1])$$, '23503'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', parent_id => -1)$$, '23503'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03')$$, 'IC108'),
-('api', $$SELECT put_on_control('act_point', 'pa', (SELECT valid_to - 1 FROM calendar WHERE code = 'KZ'), term => '10 wd')$$, 'IC002'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'top_secret')$$, '23514'),
-('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => NULL)$$, '23502'),
+('api', $$SELECT put_on_control('act_point', 'pa', 'infinity', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '22008'),
+('api', $$SELECT put_on_control('act_point', 'pa', NULL, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC108'),
+('api', $$SELECT put_on_control(NULL, 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23502'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_date => '-infinity', deadline_source => 'act', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '22008'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', responsible_body_id => 9223372036854775807, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')$$, '23503'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', co_executor_ids => ARRAY[NULL]::bigint[], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC109'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', co_executor_ids => ARRAY[-1], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23503'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', parent_id => -1, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23503'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC108'),
+('api', $$SELECT put_on_control('act_point', 'pa', (SELECT valid_to - 1 FROM calendar WHERE code = 'KZ'), term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, 'IC002'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'top_secret', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23514'),
+('api', $$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => NULL, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$, '23502'),
 ('api', $$SELECT import_instruction('act_point', 'pa', 'infinity', '2019-03-15')$$, '22008'),
 ('api', $$SELECT import_decision(9223372036854775807, 'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15')$$, '23503'),
 ('api', $$SELECT label('decider', 'head_of_pa', 'fr')$$, '22023'),
@@ -219,7 +220,7 @@ INSERT INTO bad_input (area, sql, want) VALUES
 ('api', $$SELECT code_of('decider', E'\u00a0')$$, '22023');
 
 -- The instruction the API cases name ($ID).
-SELECT id AS fixture FROM put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd') \gset
+SELECT id AS fixture FROM put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')) \gset
 
 CREATE TEMP TABLE bad_result AS
   SELECT n, area, pg_temp.refusal(replace(sql, '$ID', :'fixture')) AS got, want, sql

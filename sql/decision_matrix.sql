@@ -13,7 +13,8 @@ SET search_path = instruction_control, public;
 SELECT precedence, action, level, kind_class, repeated, drafter, deciders, rule_id, effective_from, source
   FROM decision_matrix ORDER BY precedence, action, level;
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', external_ref => 'M-1')).id AS m \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', external_ref => 'M-1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS m \gset
 SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
 
 -- R70.4 names no decider; the registry reads R69.1's.  Say the decree is
@@ -21,15 +22,15 @@ SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
 BEGIN;
 UPDATE decision_rule SET deciders = '{president}', basis = 'amendment (test)' WHERE rule_id = 'R70.4';
 SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
-SELECT set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+SELECT set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 ROLLBACK;
 -- after ROLLBACK the seeded row answers again
 SELECT decider, rule FROM who_may_decide(:m, 'new_deadline');
-SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05');
+SELECT new_due_date FROM set_new_deadline(:m, '2025-04-15', 'head_of_pa', 'letter', 'quarantine', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 
 -- An amendment with dates: the row judges only decisions of its days.
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m2 \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS m3 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS m2 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS m3 \gset
 BEGIN;
 SET LOCAL instruction_control.change_basis = 'amendment from 1 April 2025 (test)';
 UPDATE decision_rule SET effective_to = '2025-03-31' WHERE rule_id = 'R76.1';
@@ -63,7 +64,7 @@ DECLARE
 BEGIN
   PERFORM instruction_control.extend_deadline(
     (SELECT id FROM instruction_control.instruction WHERE external_ref = 'M-1'),
-    '2025-05-15', 'pa_unit_head', 'conclusion', decided_on => '2025-03-06');
+    '2025-05-15', 'pa_unit_head', 'conclusion', decided_on => '2025-03-06', evidence => '{pa_expert_conclusion}');
 EXCEPTION WHEN OTHERS THEN
   GET STACKED DIAGNOSTICS rule_id = CONSTRAINT_NAME, state = RETURNED_SQLSTATE;
   RAISE NOTICE 'SQLSTATE %, rule %: %', state, rule_id,

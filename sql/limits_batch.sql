@@ -46,14 +46,14 @@ $$;
 -- 3,000 ids in descending order, the first repeated, one id that does not exist: refused naming it
 SELECT pg_temp.try(format($q$SELECT count(*) FROM instruction_control.extend_deadlines(
   %L::bigint[] || ARRAY[%s, %s]::bigint[],
-  array_fill('2025-04-15'::date, ARRAY[3002]), 'first_head', 'conclusion', 'review', '2025-03-10')$q$,
+  array_fill('2025-04-15'::date, ARRAY[3002]), 'first_head', 'conclusion', 'review', '2025-03-10', evidence => '{pa_expert_conclusion}')$q$,
   :'ids', :first_id, :missing), jsonb_build_object('instruction MISSING', 'instruction ' || :missing));
 SELECT count(*) AS journaled FROM instruction_control.decision WHERE instruction_id = ANY (:'ids'::bigint[]);
 -- without it: 3,001 decisions, the repeated id extended twice (the second repeated, R72)
 SELECT count(*) AS decisions, count(*) FILTER (WHERE repeated) AS repeated
   FROM instruction_control.extend_deadlines(
   :'ids'::bigint[] || ARRAY[:first_id]::bigint[],
-  array_fill('2025-04-15'::date, ARRAY[3000]) || '2025-05-15'::date, 'first_head', 'conclusion', 'review', '2025-03-10');
+  array_fill('2025-04-15'::date, ARRAY[3000]) || '2025-05-15'::date, 'first_head', 'conclusion', 'review', '2025-03-10', evidence => '{pa_expert_conclusion}');
 
 -- co-executors: a duplicate is named at its second place, an empty element or the responsible body at theirs
 SELECT label AS co_executor_ids,

@@ -84,16 +84,16 @@ UPDATE instruction_control.instruction SET final_result = repeat('f', 10001) WHE
 -- unchanged (before the judged row was copied out of SPI's memory, this crashed the server)
 \set VERBOSITY sqlstate
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', repeat('b', 20 * 1024 * 1024),
-          decided_on => '2025-03-10');
+          decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 \set VERBOSITY default
 SELECT count(d.id) AS decisions, max(i.due_date) AS due_date
   FROM instruction_control.instruction i LEFT JOIN instruction_control.decision d ON d.instruction_id = i.id
  WHERE i.id = :i;
 -- the same in a batch, and a journal row written directly
 SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[:i]::bigint[], ARRAY['2025-04-15']::date[],
-          'first_head', 'conclusion', disciplinary_review => repeat('d', 10001), decided_on => '2025-03-10');
-INSERT INTO instruction_control.decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on, paper_ref)
-VALUES (:i, 'extension', '2025-04-15', 'first_head', 'conclusion', '2025-03-10', repeat('p', 501));
+          'first_head', 'conclusion', disciplinary_review => repeat('d', 10001), decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
+INSERT INTO instruction_control.decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on, paper_ref, evidence)
+VALUES (:i, 'extension', '2025-04-15', 'first_head', 'conclusion', '2025-03-10', repeat('p', 501), '{body_expert_conclusion}');
 -- a list of evidence: at most 100 codes
 SELECT instruction_control.remove_from_control(:i, 'executed', 'first_head',
           array_fill('official_report'::instruction_control.evidence_kind, ARRAY[101]), 'memo',

@@ -77,13 +77,14 @@ SELECT instruction_control.decision_judge();
 SELECT count(*) AS rows_still_there FROM hostile.decision;
 
 -- 1. A clerk records decisions; what the journal records is computed.
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 SET ROLE ic_clerk;
 SET search_path = instruction_control, public;
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
 INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on,
-                      recorded_by, recorded_at, measures_due_date, roadmap_due_date, old_due_date, seq, repeated)
+                      recorded_by, recorded_at, measures_due_date, roadmap_due_date, old_due_date, seq, repeated, evidence)
 VALUES (:a, 'extension', '2025-04-15', 'head_of_pa', 'expert conclusion No. 1', '2025-03-10',
-        'president', '2000-01-01', '2099-01-01', '2099-01-01', '1999-01-01', 77, true);
+        'president', '2000-01-01', '2099-01-01', '2099-01-01', '1999-01-01', 77, true, '{pa_expert_conclusion}');
 SELECT recorded_by = session_user AS recorded_by_is_session_user,
        recorded_at > '2020-01-01' AS not_the_forged_time,
        measures_due_date, roadmap_due_date, old_due_date, seq, repeated
@@ -99,10 +100,10 @@ VALUES (:a, 'removal', 'executed', 'president', '{official_report}', '2025-03-20
 SELECT id = 9223372036854775000 AS explicit_id, seq, kind FROM decision WHERE instruction_id = :a ORDER BY seq;
 SELECT status, removed_on, decision_count, extensions FROM instruction WHERE id = :a;
 -- a batch of decisions is judged the same way, with the clerk's privileges
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b1 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b1 \gset
 SELECT seq, repeated, recorded_by = session_user AS by_session_user
   FROM extend_deadlines(ARRAY[:b1, :b1], ARRAY['2025-04-15', '2025-05-15']::date[], 'head_of_pa', 'conclusion',
-                        'order on disciplinary review', '2025-03-10');
+                        'order on disciplinary review', '2025-03-10', evidence => '{pa_expert_conclusion}');
 -- imported rows are the administrator's
 INSERT INTO instruction (kind, level, received_on, due_date, imported)
 VALUES ('act_point', 'pa', '2019-03-01', '2019-03-15', true);
@@ -114,7 +115,7 @@ SET instruction_control.repeated_transfer_review = off;
 \echo :SQLSTATE
 -- and history is not judged by rules that did not exist yet (ids vary by run: no DETAIL)
 \set VERBOSITY terse
-SELECT put_on_control('act_point', 'pa', '2019-03-01', term => '10 wd');
+SELECT put_on_control('act_point', 'pa', '2019-03-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 \echo :SQLSTATE
 \set VERBOSITY default
 RESET ROLE;
@@ -140,7 +141,7 @@ RESET ROLE;
 
 -- A role that may only read cannot decide, one at a time or in a batch.
 SET ROLE ic_hostile;
-SELECT instruction_control.extend_deadlines(ARRAY[1::bigint], ARRAY['2025-06-16']::date[], 'head_of_pa', 'c');
+SELECT instruction_control.extend_deadlines(ARRAY[1::bigint], ARRAY['2025-06-16']::date[], 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}');
 \echo :SQLSTATE
 RESET ROLE;
 

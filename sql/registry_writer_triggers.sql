@@ -30,21 +30,22 @@ CREATE TRIGGER dba_counts AFTER UPDATE ON instruction_control.instruction
   FOR EACH ROW EXECUTE FUNCTION writer_trigger_count();
 
 BEGIN;
-SELECT array_agg((instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id) AS ids
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT array_agg((instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id) AS ids
   FROM generate_series(1, 20) \gset
 -- ten statements, each a single decision or a batch, with memory churn between them
-SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[1], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10');
+SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[1], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT length(string_agg(repeat(md5(g::text), 20), '')) > 0 AS churn FROM generate_series(1, 20000) g;
 SELECT count(*) FROM instruction_control.extend_deadlines((:'ids'::bigint[])[2:6],
-  array_fill('2025-04-15'::date, ARRAY[5]), 'head_of_pa', 'c', NULL, '2025-03-10');
+  array_fill('2025-04-15'::date, ARRAY[5]), 'head_of_pa', 'c', NULL, '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT length(string_agg(repeat(md5(g::text), 7), '')) > 0 AS churn FROM generate_series(1, 30000) g;
-SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[7], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10');
+SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[7], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT count(*) FROM instruction_control.extend_deadlines((:'ids'::bigint[])[8:12],
-  array_fill('2025-04-15'::date, ARRAY[5]), 'head_of_pa', 'c', NULL, '2025-03-10');
+  array_fill('2025-04-15'::date, ARRAY[5]), 'head_of_pa', 'c', NULL, '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT length(string_agg(repeat(md5(g::text), 3), ',')) > 0 AS churn FROM generate_series(1, 50000) g;
-SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[13], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10');
+SELECT count(*) FROM instruction_control.extend_deadline((:'ids'::bigint[])[13], '2025-04-15', 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT count(*) FROM instruction_control.extend_deadlines((:'ids'::bigint[])[14:20],
-  array_fill('2025-04-15'::date, ARRAY[7]), 'head_of_pa', 'c', NULL, '2025-03-10');
+  array_fill('2025-04-15'::date, ARRAY[7]), 'head_of_pa', 'c', NULL, '2025-03-10', evidence => '{pa_expert_conclusion}');
 -- twenty decisions, twenty instructions changed: every trigger call counted
 SELECT tbl, sum(n) FROM writer_trigger_calls GROUP BY tbl ORDER BY tbl;
 ROLLBACK;

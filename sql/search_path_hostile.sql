@@ -56,23 +56,24 @@ SELECT count(*) AS kinds FROM instruction_kinds();
 SELECT label('decision_kind', 'extension', 'ru'), code_of('decider', 'Руководитель Администрации Президента');
 SELECT add_working_days('2025-03-03', 10), working_days_between('2025-03-03', '2025-03-17'),
        is_working_day('2025-03-22'), is_confirmed('2025-03-03');
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', new_approaches => true)).id AS c \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', new_approaches => true, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code OPERATOR(pg_catalog.=) 'R45'))).id AS c \gset
 SELECT decider, rule FROM who_may_decide(:a, 'extension') ORDER BY 1;
-SELECT seq, new_due_date FROM extend_deadline(:a, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10');
-INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, disciplinary_review, decided_on)
-VALUES (:a, 'extension', '2025-05-15', 'head_of_pa', 'conclusion', 'order on disciplinary review', '2025-03-11')
+SELECT seq, new_due_date FROM extend_deadline(:a, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
+INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, disciplinary_review, decided_on, evidence)
+VALUES (:a, 'extension', '2025-05-15', 'head_of_pa', 'conclusion', 'order on disciplinary review', '2025-03-11', '{pa_expert_conclusion}')
 RETURNING seq, repeated, measures_due_date;
-SELECT count(*) FROM extend_deadlines(ARRAY[:b], ARRAY['2025-04-16']::date[], 'head_of_pa', 'c', decided_on => '2025-03-10');
+SELECT count(*) FROM extend_deadlines(ARRAY[:b], ARRAY['2025-04-16']::date[], 'head_of_pa', 'c', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT seq, new_regime FROM transfer_control(:b, 'long_term', '2026-12-01', 'head_of_pa', 'conclusion', 'new programme', 'order on review',
-                                             decided_on => '2025-03-12');
+                                             decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}');
 SELECT kind FROM submit_report(:a, 'measures', 'measures taken', submitted_on => '2025-03-12');
 SELECT kind, ground FROM remove_from_control(:a, 'executed', 'head_of_pa', ARRAY['official_report']::evidence_kind[],
                                              decided_on => '2025-03-13');
-SELECT seq FROM extend_deadline(:c, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10');
+SELECT seq FROM extend_deadline(:c, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 \set VERBOSITY terse
-SELECT extend_deadline(:c, '2025-05-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-11');
+SELECT extend_deadline(:c, '2025-05-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-11', evidence => '{pa_expert_conclusion}');
 \set VERBOSITY default
 SELECT drafter FROM register_roadmap(:c, 'executor_only', 'first_head', approved_on => '2025-03-12');
 SELECT count(*) >= 3 AS sees_them FROM instruction_as_of('2025-03-12');

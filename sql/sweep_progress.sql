@@ -22,7 +22,8 @@ SET LOCAL instruction_control.calendar = 'KZ';
 SET LOCAL client_min_messages = warning;
 SET LOCAL datestyle = ISO;
 -- five deadlines on Mon 15 Sep 2025 (10 working days from Mon 1 Sep, R50.3)
-SELECT count(put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')) FROM generate_series(1, 5);
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT count(put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))) FROM generate_series(1, 5);
 -- A NOTICE per batch when asked: five overdue events in batches of two
 SET LOCAL client_min_messages = notice;
 SET LOCAL instruction_control.sweep_progress = on;
@@ -32,7 +33,7 @@ SET LOCAL instruction_control.sweep_progress = off;
 CALL sweep('2025-09-20', 2, true);
 SET LOCAL client_min_messages = warning;
 -- five more, due Tue 16 Sep 2025
-SELECT count(put_on_control('act_point', 'pa', '2025-09-02', term => '10 wd')) FROM generate_series(1, 5);
+SELECT count(put_on_control('act_point', 'pa', '2025-09-02', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))) FROM generate_series(1, 5);
 
 CREATE ROLE ic_test_progress_admin NOLOGIN IN ROLE ic_admin;
 CREATE ROLE ic_test_progress_integrator NOLOGIN IN ROLE ic_integrator;

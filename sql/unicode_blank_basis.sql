@@ -22,9 +22,13 @@ SELECT label, instruction_control.is_blank(t) AS is_blank
 
 CREATE ROLE blank_controller LOGIN IN ROLE ic_controller;
 CREATE ROLE blank_admin LOGIN IN ROLE ic_admin;
+-- the free-text basis is what is judged here: the controller's sessions take the 0.2 opt-out
+-- (instruction_control.typed_basis = off; on by default since 0.3, when no kind is named IC114 anyway)
+ALTER ROLE blank_controller SET instruction_control.typed_basis = off;
 SELECT (instruction_control.put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id AS i \gset
 
 \c - blank_controller
+SHOW instruction_control.typed_basis;
 \set VERBOSITY sqlstate
 -- each invisible basis is refused: IC114, nothing journaled
 SELECT instruction_control.extend_deadline(:i, '2025-04-15', 'first_head', U&'\00AD', decided_on => '2025-03-10');

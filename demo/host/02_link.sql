@@ -30,9 +30,10 @@ SELECT i.id, i.point, i.due_date
                          point => v.point::point_ref,
                          responsible_body_id => host_row('state_body', v.body),
                          co_executor_ids => ARRAY(SELECT host_row('state_body', c) FROM unnest(v.co::text[]) c),
+                         pa_unit => 'Department of Economic Policy', completion_form => 'information to the PA',
                          content => 'Instruction ' || v.point) AS i
  ORDER BY i.point;
-SELECT (extend_deadline(i.id, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-10')).seq
+SELECT (extend_deadline(i.id, '2025-04-15', 'head_of_pa', 'expert conclusion No. 12', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')).seq
   FROM instruction i WHERE i.point = '1';
 
 \echo '-- referential integrity both ways: a host row the registry uses stays (IC402) ...'

@@ -27,7 +27,7 @@ char	   *ic_default_calendar = NULL;
 uint32		ic_default_calendar_gen = 0;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
-bool		ic_typed_basis = false;
+bool		ic_typed_basis = true;
 char	   *ic_acting_person = NULL;
 static char *ic_change_basis = NULL;	/* read by rule_change_journal() */
 static bool ic_sweep_progress = false;	/* read by sweep() through current_setting() */
@@ -98,9 +98,9 @@ _PG_init(void)
 
 	DefineCustomBoolVariable("instruction_control.typed_basis",
 							 "An extension, transfer or new deadline must name its basis by kind in evidence (R69.1, R70.4).",
-							 "Off (the default) still accepts a free-text basis alone, as 0.2 clients give it; a decision that names kinds must name one the rule accepts either way.  Superuser only: it changes what the rules allow.",
+							 "On by default since 0.3.  Off is the opt-out for 0.2 clients: a free-text basis alone is accepted again; a decision that names kinds must name one the rule accepts either way.  Superuser only: it changes what the rules allow.",
 							 &ic_typed_basis,
-							 false,
+							 true,
 							 PGC_SUSET,
 							 0,
 							 NULL,

@@ -48,10 +48,11 @@ extern bool ic_restore_mode;
 extern bool ic_repeated_transfer_review;
 
 /*
- * GUC instruction_control.typed_basis (superuser, default off): whether an
- * extension, transfer or new deadline must name its basis by kind (evidence:
- * pa_expert_conclusion, pa_agreement, executor_letter, body_*; R69.1, R70.4)
- * rather than by free text alone.
+ * GUC instruction_control.typed_basis (superuser, default on since 0.3):
+ * whether an extension, transfer or new deadline must name its basis by kind
+ * (evidence: pa_expert_conclusion, pa_agreement, executor_letter, body_*;
+ * R69.1, R70.4) rather than by free text alone.  Off is the opt-out for 0.2
+ * clients; a database still on the 0.2 schema is judged as off.
  */
 extern bool ic_typed_basis;
 

@@ -78,6 +78,7 @@ ic_decision_from_row(HeapTuple tuple, TupleDesc desc, IcDecisionRow *out)
 	}
 	out->id = ic_get_int64(tuple, desc, "id");
 	out->import_in_force = ic_get_bool_if_present(tuple, desc, "imported_in_force");	/* 0.3 */
+	out->schema_0_3 = SPI_fnumber(desc, "rules_version") > 0;
 	/* checked to be finite when the facts are gathered, after the import's checks */
 	d = ic_getattr(tuple, desc, "new_due_date", IC_COL_DATE, &isnull);
 	out->new_due_given = !isnull;

@@ -202,6 +202,14 @@ gather_facts(const IcDecisionRow *row, const IcInstructionFacts *facts, IcDecisi
 	ctx->new_deadline_reason = row->reason;
 	ctx->ground = row->ground;
 	ctx->evidence = row->evidence;
+	/*
+	 * R69.1 typed basis (on by default since 0.3): a 0.2 schema has no kind
+	 * for the PA's agreement and its API no evidence for an extension, so
+	 * until ALTER EXTENSION UPDATE it is judged on its free-text basis as 0.2
+	 * judged it.
+	 */
+	if (!row->schema_0_3)
+		ctx->typed_basis_required = false;
 	ctx->receiving_body_given = row->receiving_body_given;
 	ctx->executor_directly_subordinate = ctx->receiver_is_government = false;
 	if (ctx->action == IC_ACTION_REMOVE && ctx->ground == IC_GROUND_CONTROL_PASSED && row->receiving_body_given)

@@ -459,6 +459,21 @@ refuse_decision_columns(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc, int6
 			 errhint("Use extend_deadline(), transfer_control(), set_new_deadline() or remove_from_control(); they record the decision and apply it.")));
 }
 
+/*
+ * R4.5 and R14 together: every PA-level point names its completion form when
+ * put on control, and a state secret keeps none.  The UPDATE that raises an
+ * instruction to state_secret may therefore empty the completion form (only
+ * empty it, only in that UPDATE); the form stays fixed otherwise.
+ */
+static bool
+secret_drops_completion_form(HeapTuple oldtup, HeapTuple newtup, TupleDesc desc,
+							 const GuardColumn *col, int old_secrecy, int new_secrecy)
+{
+	return strcmp(col->name, "completion_form") == 0 &&
+		old_secrecy < 2 && new_secrecy == 2 &&
+		ic_is_null(newtup, desc, "completion_form", IC_COL_TEXT);
+}
+
 static HeapTuple
 guard_update(TriggerData *td)
 {
@@ -485,7 +500,9 @@ guard_update(TriggerData *td)
 		return applied;
 
 	for (size_t i = 0; i < lengthof(fixed_columns); i++)
-		if (column_changed(oldtup, newtup, desc, &fixed_columns[i]))
+		if (column_changed(oldtup, newtup, desc, &fixed_columns[i]) &&
+			!secret_drops_completion_form(oldtup, newtup, desc, &fixed_columns[i],
+										  old_secrecy, new_secrecy))
 			ereport(ERROR,
 					(errcode(ERRCODE_IC_BYPASS),
 					 errmsg("column \"%s\" is fixed when the instruction is put on control (R30-1, R50.3)",

@@ -104,6 +104,7 @@ typedef struct IcDecisionRow
 	IcAction	action;			/* a decision of the journal (IC111 otherwise) */
 	bool		imported;
 	bool		import_in_force;	/* 0.3; false where the column is absent */
+	bool		schema_0_3;		/* the journal has 0.3's columns (rules_version) */
 	int32		decided_on;		/* finite or IC_NO_DATE */
 	bool		new_due_given;	/* new_due_date is not NULL */
 	int32		new_due_date;	/* as given: not yet checked to be finite */

@@ -286,7 +286,11 @@ ic_report_judge(PG_FUNCTION_ARGS)
 
 /*
  * who_may_decide(instruction_id, action): the positions that may take this
- * decision now, from the same function the triggers judge with.
+ * decision now, from the same function the triggers judge with.  For
+ * roadmap_approval (R57) the drafter is read from the responsible body
+ * (state_body: local, inside the Government, outside it or directly
+ * subordinate to the President), never declared: the approvers of every
+ * drafter class that body fits.
  */
 Datum
 ic_who_may_decide(PG_FUNCTION_ARGS)
@@ -298,26 +302,35 @@ ic_who_may_decide(PG_FUNCTION_ARGS)
 	IcInstructionFacts facts;
 	IcDeciderSet allowed;
 	const char *rule = NULL;
+	IcDrafterBody body = IC_DRAFTER_BODY_UNKNOWN;
+	int64		body_id;
 
 	memset(&ctx, 0, sizeof(ctx));
 	if (!ic_action_parse(action, &ctx.action) ||
 		(ctx.action != IC_ACTION_EXTEND && ctx.action != IC_ACTION_TRANSFER &&
-		 ctx.action != IC_ACTION_NEW_DEADLINE && ctx.action != IC_ACTION_REMOVE))
+		 ctx.action != IC_ACTION_NEW_DEADLINE && ctx.action != IC_ACTION_REMOVE &&
+		 ctx.action != IC_ACTION_APPROVE_ROADMAP))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("who_may_decide answers for extension, transfer, new_deadline or removal, not \"%s\"", action),
+				 errmsg("who_may_decide answers for extension, transfer, new_deadline, removal or roadmap_approval, not \"%s\"", action),
 				 ctx.action == IC_ACTION_CALENDAR_CHANGE ?
 				 errhint("No position decides a calendar change: the calendar's keeper (ic_admin) applies it with apply_calendar_change() (R50.3).") :
-				 errhint("A roadmap's approver depends on its drafter (R57); see README.")));
+				 errhint("A report is addressed by its kind and the level of control (R66-1.2); see README.")));
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	ic_load_instruction(instruction_id, IC_LOCK_NONE, &facts);
 	ic_context_from_facts(&ctx, &facts, NULL);
+	/* R57: the drafter is read from the responsible body, as the roadmap trigger reads it */
+	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
+		body = drafting_body(0, instruction_id, &body_id);
 	SPI_finish();
 
-	allowed = ic_rules_allowed_deciders(&ctx, &rule);
+	if (ctx.action == IC_ACTION_APPROVE_ROADMAP)
+		allowed = ic_rules_roadmap_approvers(&ctx, body, &rule);
+	else
+		allowed = ic_rules_allowed_deciders(&ctx, &rule);
 	for (int d = 1; d < IC_DECIDER_COUNT; d++)
 	{
 		Datum		values[2];

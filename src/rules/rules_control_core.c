@@ -94,9 +94,12 @@ check_upper_record(const IcDecisionContext *ctx, IcVerdict *v)
 /*
  * R4.5, Appendix 5: a control approval fixes, for each point, the completion
  * form, the responsible executor and the PA structural unit responsible for
- * control (the deadline and the level are checked elsewhere).  Required for a
- * PA-level point whose deadline the control approval sets (deadline_source
- * control_approval); a state secret keeps no completion form (R14).
+ * control (the deadline and the level are checked elsewhere).  Reading (issue
+ * 18, round 3): required for EVERY point put on control at level pa, whatever
+ * its deadline source -- the fields are those of the point's control, not of
+ * the document its deadline came from; a state secret keeps no completion
+ * form (R14).  Imports of history (import_instruction()) and restored rows
+ * (restore_mode) are not judged here: they carry what was recorded.
  */
 static bool
 check_control_approval(const IcDecisionContext *ctx, IcVerdict *v)
@@ -104,7 +107,7 @@ check_control_approval(const IcDecisionContext *ctx, IcVerdict *v)
 	const char *missing = NULL;
 	char		hint[IC_VERDICT_TEXT];
 
-	if (ctx->level != IC_LEVEL_PA || ctx->deadline_source != IC_SOURCE_CONTROL_APPROVAL)
+	if (ctx->level != IC_LEVEL_PA)
 		return true;
 	if (!ctx->pa_unit_given)
 		missing = "pa_unit";
@@ -118,10 +121,12 @@ check_control_approval(const IcDecisionContext *ctx, IcVerdict *v)
 			 "Give %s: a control approval (Appendix 5) fixes for each point the completion form, the responsible state body and the PA structural unit responsible for control.",
 			 missing);
 	return deny(v, IC_FAMILY_CONTROL_LEVEL, "R4.5",
-				"a PA-level point put on control by its control approval needs the fields Appendix 5 requires",
+				"a point put on control at level pa needs the fields Appendix 5 requires",
 				hint,
-				"Instruction %lld at level pa with deadline_source control_approval has no %s.",
-				(long long) ctx->instruction_id, missing);
+				"Instruction %lld at level pa (deadline source %s) has no %s.",
+				(long long) ctx->instruction_id,
+				ctx->deadline_source == IC_SOURCE_NONE ? "(none)" : ic_deadline_source_code(ctx->deadline_source),
+				missing);
 }
 
 static bool
@@ -212,7 +217,7 @@ bool
 ic_rules_decide_put_on_control(const IcDecisionContext *ctx, IcVerdict *v)
 {
 	if (!check_secrecy(ctx, v) || !check_upper_record(ctx, v) || !check_level(ctx, v) ||
-		!check_control_approval(ctx, v) || !check_deadline(ctx, v))
+		!check_deadline(ctx, v) || !check_control_approval(ctx, v))
 		return false;
 	return ic_rules_allow(v);
 }

@@ -100,9 +100,11 @@ ic_rules_basis_kinds(IcAction action)
 /*
  * R69.1, R70.4: the decision rests on a document of a kind the rule names.
  * Typed evidence, when given, must hold one of them (IC114, the HINT names
- * the kinds).  A decision naming no kind is judged on its free-text basis as
- * 0.2 judged it, unless the setting instruction_control.typed_basis asks for
- * the kind (ctx->typed_basis_required).
+ * the kinds).  A decision naming no kind is refused (issue 18: the expert
+ * conclusion and the agreed proposal are told apart, so the kind is named);
+ * the superuser setting instruction_control.typed_basis = off -- the opt-out
+ * for 0.2 clients, ctx->typed_basis_required false -- judges it on its
+ * free-text basis as 0.2 did.
  */
 bool
 ic_rules_check_basis(const IcDecisionContext *ctx, IcVerdict *v, const char *rule)

@@ -66,6 +66,36 @@ ic_rules_drafter_fits_body(IcDrafterBody body, IcDrafter drafter)
 	return false;
 }
 
+/*
+ * R57 approvers read from the body (who_may_decide(id, 'roadmap_approval')):
+ * the deciders of every drafter class the drafting body fits -- its own and
+ * its organisations' measures always (its first head), interdepartmental
+ * ones by its place inside or outside the Government, or as a local body.
+ * Nothing is declared: the same reading of state_body the roadmap trigger
+ * checks a declared drafter against (ic_rules_drafter_fits_body()).
+ */
+IcDeciderSet
+ic_rules_roadmap_approvers(const IcDecisionContext *ctx, IcDrafterBody body, const char **rule)
+{
+	IcDecisionContext c = *ctx;
+	IcDeciderSet all = 0;
+
+	*rule = "R57";
+	c.action = IC_ACTION_APPROVE_ROADMAP;
+	for (int d = IC_DRAFTER_CENTRAL_OUTSIDE_GOVERNMENT; d <= IC_DRAFTER_EXECUTOR_ONLY; d++)
+	{
+		const char *r = NULL;
+
+		if (!ic_rules_drafter_fits_body(body, (IcDrafter) d))
+			continue;
+		c.drafter = (IcDrafter) d;
+		all |= ic_rules_allowed_deciders(&c, &r);
+		if (r != NULL)
+			*rule = r;
+	}
+	return all;
+}
+
 static const char *
 body_words(IcDrafterBody body)
 {

@@ -31,6 +31,14 @@ extern IcDrafterBody ic_rules_drafter_body(const char *body_type, bool inside_go
 extern bool ic_rules_drafter_fits_body(IcDrafterBody body, IcDrafter drafter);
 
 /*
+ * R57: who may approve a roadmap drafted by this body -- the union of the
+ * approvers of every drafter class the body fits (ctx: the instruction, its
+ * matrix and day).  *rule: "R57".
+ */
+extern IcDeciderSet ic_rules_roadmap_approvers(const IcDecisionContext *ctx, IcDrafterBody body,
+											   const char **rule);
+
+/*
  * R57 on a roadmap's approval: the declared drafter fits the drafting body,
  * and the PA's dates (ctx->pa_submitted_on, ctx->pa_agreed_on; IC_NO_DATE
  * when not given) are in order: the submission not before receipt and not in

@@ -69,8 +69,10 @@ BEGIN
    WHERE s.id = i.id AND i.decision_count <> 0;
   DELETE FROM instruction_control.decision;
 END \$\$;
-INSERT INTO instruction_control.instruction (kind, level, received_on, term, content)
-SELECT 'act_point', 'pa', date '2025-02-03' + (g % 200), '10 wd', 'instruction ' || g
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+INSERT INTO instruction_control.instruction (kind, level, received_on, term, content, pa_unit, completion_form, responsible_body_id)
+SELECT 'act_point', 'pa', date '2025-02-03' + (g % 200), '10 wd', 'instruction ' || g, 'Бақылау бөлімі', 'ақпарат',
+       (SELECT id FROM instruction_control.state_body WHERE code = 'R45')
   FROM generate_series(1, $max) g;
 CREATE TABLE bench.snapshot AS
   SELECT id, due_date, instruction_control.roll_forward(due_date + 30) AS new_due
@@ -84,7 +86,7 @@ batch_stmt() {
 	echo "SELECT count(*) FROM instruction_control.extend_deadlines(
 	   (SELECT array_agg(id ORDER BY id) FROM (SELECT id FROM bench.snapshot ORDER BY id LIMIT $1) s),
 	   (SELECT array_agg(new_due ORDER BY id) FROM (SELECT id, new_due FROM bench.snapshot ORDER BY id LIMIT $1) s),
-	   'head_of_pa', 'expert conclusion')"
+	   'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}')"
 }
 
 declare -a rows=()
@@ -95,7 +97,7 @@ prev=""
 for n in $single; do
 	{
 		echo "BEGIN;"
-		psql -X -q -At -c "SELECT format('SELECT (instruction_control.extend_deadline(%s, %L, ''head_of_pa'', ''expert conclusion'')).id;', id, new_due)
+		psql -X -q -At -c "SELECT format('SELECT (instruction_control.extend_deadline(%s, %L, ''head_of_pa'', ''expert conclusion'', evidence => ''{pa_expert_conclusion}'')).id;', id, new_due)
 		                     FROM bench.snapshot ORDER BY id LIMIT $n"
 		echo "COMMIT;"
 	} > "$work/single.sql"
@@ -126,7 +128,7 @@ echo "== 1b. decisions on ONE instruction in one transaction vs plain UPDATEs of
 for n in $same; do
 	loop_ours="DO \$\$ DECLARE d date; BEGIN FOR k IN 1..$n LOOP
 	  SELECT due_date INTO d FROM instruction_control.instruction WHERE id = 1;
-	  PERFORM instruction_control.extend_deadline(1, instruction_control.roll_forward(d + 1), 'head_of_pa', 'x', 'review');
+	  PERFORM instruction_control.extend_deadline(1, instruction_control.roll_forward(d + 1), 'head_of_pa', 'x', 'review', evidence => '{pa_expert_conclusion}');
 	END LOOP; END \$\$"
 	loop_base="DO \$\$ DECLARE d date; BEGIN FOR k IN 1..$n LOOP
 	  SELECT due_date INTO d FROM instruction_control.instruction WHERE id = 1;

@@ -121,8 +121,10 @@ sql -f - <<SQL
 CREATE EXTENSION instruction_control;
 CREATE SCHEMA bench;
 -- every instruction received the same day: one due date, one new due date
-INSERT INTO instruction_control.instruction (kind, level, received_on, term, content)
-SELECT 'act_point', 'pa', date '2025-02-03', '10 wd', 'instruction ' || g
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+INSERT INTO instruction_control.instruction (kind, level, received_on, term, content, pa_unit, completion_form, responsible_body_id)
+SELECT 'act_point', 'pa', date '2025-02-03', '10 wd', 'instruction ' || g, 'Бақылау бөлімі', 'ақпарат',
+       (SELECT id FROM instruction_control.state_body WHERE code = 'R45')
   FROM generate_series(1, $big) g;
 CREATE TABLE bench.snapshot AS
   SELECT id, due_date, instruction_control.roll_forward(due_date + 30) AS new_due, row_number() OVER (ORDER BY id) AS n
@@ -164,7 +166,7 @@ new_due=$(psql -X -At -c "SELECT new_due FROM bench.snapshot LIMIT 1")
 cat >"$scriptdir/ours.sql" <<SQL
 \set i :i + 1
 \set id $first + :i
-SELECT * FROM instruction_control.extend_deadline(:id, '$new_due', 'head_of_pa', 'expert conclusion');
+SELECT * FROM instruction_control.extend_deadline(:id, '$new_due', 'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}');
 SQL
 # B2: read the instruction, journal the decision with what the registry writes, update the same columns
 b2_select="SELECT i.id, 'extension', 'head_of_pa', current_date, 'expert conclusion', i.due_date, NEW_DUE,
@@ -193,7 +195,7 @@ SQL
 batch_sql() {	# extend_deadlines() on the first $1 instructions
 	echo "SELECT count(*) FROM instruction_control.extend_deadlines(
 	   (SELECT array_agg(id ORDER BY n) FROM bench.snapshot WHERE n <= $1),
-	   (SELECT array_agg(new_due ORDER BY n) FROM bench.snapshot WHERE n <= $1), 'head_of_pa', 'expert conclusion')"
+	   (SELECT array_agg(new_due ORDER BY n) FROM bench.snapshot WHERE n <= $1), 'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}')"
 }
 
 # D: a table of R instructions, every act's point held once (a third at PA level, removed;

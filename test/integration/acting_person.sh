@@ -104,9 +104,9 @@ check "the executor naming its own person is recorded with the person's id" "fir
 E. Esenova|true" "$out"
 
 # --- a pooled application role mapped to two persons ----------------------------
-extend() { # $1 instruction, $2 decided_on
+extend() { # $1 instruction, $2 decided_on, [$3 person column], [$4 evidence clause: "" for 0.2's API]
 	echo "SELECT coalesce(acted_by, '-') || '|' || coalesce(${3:-acted_by_person_id::text}, '-')
-	        FROM instruction_control.extend_deadline($1, '2025-04-30', 'first_head', 'conclusion', decided_on => '$2');"
+	        FROM instruction_control.extend_deadline($1, '2025-04-30', 'first_head', 'conclusion', decided_on => '$2'${4-, evidence => '{body_expert_conclusion}'});"
 }
 out=$(as ap_pool $db <<SQL
 BEGIN;
@@ -222,14 +222,14 @@ q $old "SELECT instruction_control.put_on_control('act_point', 'central', '2025-
 out=$(as ap_pool $old <<SQL
 BEGIN;
 SET LOCAL instruction_control.acting_person = 'A. Abenov';
-$(extend 1 2025-03-10 NULL)
+$(extend 1 2025-03-10 NULL "")
 SQL
 )
 check "on a 0.2 schema (no person table) a SET LOCAL name is recorded as given" "A. Abenov|-" "$out"
 out=$(as ap_pool $old <<SQL
 SET instruction_control.acting_person = 'A. Abenov';
 BEGIN;
-$(extend 1 2025-03-10 NULL)
+$(extend 1 2025-03-10 NULL "")
 SQL
 )
 check "on a 0.2 schema a session-level value is refused too (IC118)" "ERROR:  IC118" "$out"

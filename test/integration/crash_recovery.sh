@@ -173,15 +173,16 @@ consistent() {
 # ---------------------------------------------------------------------------
 # The registry: 8,000 instructions on control
 createdb "$db"
-q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view" >/dev/null
+q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view
+         INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 q "$db" "SELECT count(instruction_control.put_on_control('act_point', 'pa', current_date - 200 + (g % 190), term => '20 wd',
-                                                       content => 'crash test ' || g, external_ref => 'CR-' || g))
+                                                       content => 'crash test ' || g, external_ref => 'CR-' || g, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')))
            FROM generate_series(1, 8000) g" >/dev/null
 check "8000 instructions put on control" same "$(q "$db" "SELECT count(*) FROM instruction_control.instruction")" "8000"
 
 ids="(SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction)"
 dues="(SELECT array_agg(instruction_control.add_working_days(due_date, 30) ORDER BY id) FROM instruction_control.instruction)"
-batch_sql="SELECT count(*) FROM instruction_control.extend_deadlines($ids, $dues, 'head_of_pa', 'crash A batch')"
+batch_sql="SELECT count(*) FROM instruction_control.extend_deadlines($ids, $dues, 'head_of_pa', 'crash A batch', evidence => '{pa_expert_conclusion}')"
 
 # how long the batch takes here (rolled back), to kill it in its middle
 t0=$(ms)
@@ -219,7 +220,7 @@ for b in 1 2 3 4; do
 	echo "SELECT $b, count(*) FROM instruction_control.extend_deadlines(
 	        (SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction WHERE $range),
 	        (SELECT array_agg(instruction_control.add_working_days(due_date, 5) ORDER BY id) FROM instruction_control.instruction WHERE $range),
-	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b');"
+	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b', evidence => '{pa_expert_conclusion}');"
 done >"$tmp/a2.sql"
 k=$(rnd 1 2)                          # batches to let commit
 delay=$(rnd 1 2000)                  # then the row of the next one to hold it open at
@@ -255,7 +256,7 @@ check "A2: the acknowledged counts were whole batches" \
 {
 	echo "BEGIN;"
 	for i in $(seq 1 3000); do
-		echo "SELECT (instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash B tx', disciplinary_review => 'order No. 9')).seq FROM instruction_control.instruction WHERE id = $i;"
+		echo "SELECT (instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash B tx', disciplinary_review => 'order No. 9', evidence => '{pa_expert_conclusion}')).seq FROM instruction_control.instruction WHERE id = $i;"
 	done
 	echo "COMMIT;"
 	echo "\\echo committed"
@@ -278,7 +279,7 @@ check "B: nothing of the open transaction is there (0 of its $done_calls decisio
 
 # --- C. 3,000 single calls in autocommit -------------------------------------------
 for i in $(seq 3001 6000); do
-	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10') AS d FROM instruction_control.instruction WHERE id = $i) t;"
+	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10', evidence => '{pa_expert_conclusion}') AS d FROM instruction_control.instruction WHERE id = $i) t;"
 done >"$tmp/c.sql"
 k=$(rnd 300 1500)
 PGAPPNAME=crash_c psql -X -q -At -d "$db" -f "$tmp/c.sql" >"$tmp/c.out" 2>"$tmp/c.err" &
@@ -303,12 +304,12 @@ check "C: the calls that committed are the first ones in order, with at most the
 	same "$(q "$db" "SELECT count(*) = $present AND coalesce(max(instruction_id), 3000) = 3000 + $present AND $present BETWEEN $acked AND $acked + 1
 	                   FROM instruction_control.decision WHERE basis = 'crash C auto'")" "t"
 check "C: after recovery decisions go on: the remaining calls are accepted (single and batch)" \
-	same "$(q "$db" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'after C', disciplinary_review => 'order No. 11'))
+	same "$(q "$db" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'after C', disciplinary_review => 'order No. 11', evidence => '{pa_expert_conclusion}'))
 	                   FROM instruction_control.instruction WHERE id > 3000 + $present AND id <= 6000;
 	                 SELECT count(*) FROM instruction_control.extend_deadlines(
 	                   (SELECT array_agg(id ORDER BY id) FROM instruction_control.instruction WHERE id > 6000),
 	                   (SELECT array_agg(instruction_control.add_working_days(due_date, 7) ORDER BY id) FROM instruction_control.instruction WHERE id > 6000),
-	                   'head_of_pa', 'after C batch', disciplinary_review => 'order No. 12')" | tr '\n' ' ')" \
+	                   'head_of_pa', 'after C batch', disciplinary_review => 'order No. 12', evidence => '{pa_expert_conclusion}')" | tr '\n' ' ')" \
 	"$((3000 - present)) 2000 "
 consistent "$db" "after all decisions"
 
@@ -316,12 +317,13 @@ consistent "$db" "after all decisions"
 # D. The sweep: a registry with thousands of events due today
 today=$(q postgres "SELECT current_date")
 createdb "$sdb"
-q "$sdb" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view" >/dev/null
+q "$sdb" "CREATE EXTENSION instruction_control; CREATE EXTENSION amcheck; $consistency_view
+          INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 load_sweep_registry() {   # DB FROM TO: instructions FROM..TO received 1..100 days ago
 	q "$1" "SELECT count(instruction_control.put_on_control(
 	          (CASE WHEN g % 7 = 0 THEN 'security_council' ELSE 'act_point' END)::instruction_control.instruction_kind, 'pa',
 	          current_date - 1 - (g % 100), term => '10 wd', content => 'sweep crash ' || g, external_ref => 'SW-' || g,
-	          reporting_period => CASE WHEN g % 10 = 0 THEN 'monthly' END::instruction_control.reporting_period))
+	          reporting_period => CASE WHEN g % 10 = 0 THEN 'monthly' END::instruction_control.reporting_period, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')))
 	          FROM generate_series($2, $3) g" >/dev/null
 }
 load_sweep_registry "$sdb" 1 6000
@@ -393,7 +395,7 @@ sweep_scenario D1
 # an incremental sweep killed in its middle
 for d in "$sdb" "$ref"; do
 	load_sweep_registry "$d" 6001 8000
-	n_ext=$(q "$d" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(current_date, 20), 'president', 'after the sweep'))
+	n_ext=$(q "$d" "SELECT count(instruction_control.extend_deadline(id, instruction_control.add_working_days(current_date, 20), 'president', 'after the sweep', evidence => '{pa_expert_conclusion}'))
 	          FROM instruction_control.instruction WHERE id % 5 = 0 AND id <= 6000 AND due_date < current_date")
 done
 echo "# D2: an incremental sweep after 2000 new instructions and $n_ext extensions of overdue ones, killed"

@@ -110,7 +110,8 @@ D. Kairat:1"
 a1=$(q "SELECT instruction_control.host_row('act', '00000000-0000-4000-8000-000000000001')")
 as $admin "SET LOCAL instruction_control.calendar = 'KZ';
 	SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', act_id => host_row('act', '00000000-0000-4000-8000-000000000001'),
-	        point => '1', responsible_body_id => host_row('state_body', '3'), co_executor_ids => ARRAY[host_row('state_body', '2')])).id" >/dev/null \
+	        point => '1', responsible_body_id => host_row('state_body', '3'), co_executor_ids => ARRAY[host_row('state_body', '2')],
+	        pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id" >/dev/null \
 	|| not_ok "ic_admin puts on control by host keys"
 inst=$(q "SELECT id FROM instruction_control.instruction WHERE act_id = $a1")
 [ -n "$inst" ] && ok "put on control by host keys (host_row): instruction $inst" || not_ok "put on control by host keys"

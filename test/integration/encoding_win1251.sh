@@ -147,7 +147,7 @@ else
 	notok "a basis of no-break spaces is refused as blank: $err"
 fi
 is "extend_deadline with a Russian basis" \
-	"$(q "$db" "SELECT new_due_date FROM extend_deadline($id, '2025-04-15', 'first_head', 'заключение № 12', decided_on => '2025-03-12')")" \
+	"$(q "$db" "SELECT new_due_date FROM extend_deadline($id, '2025-04-15', 'first_head', 'заключение № 12', decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}')")" \
 	"2025-04-15"
 is "remove_from_control" \
 	"$(q "$db" "SELECT ground FROM remove_from_control($id, 'executed', 'first_head', '{official_report}', 'отчёт от 14.04.2025', decided_on => '2025-04-14')")" \

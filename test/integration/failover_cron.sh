@@ -88,9 +88,10 @@ CONF
 as_pg "$bindir/pg_ctl" -D "$pdata" -w -t 60 restart -l "$pdata/../server.log" >/dev/null \
 	|| { not_ok "the primary restarts with cron.use_background_workers = on"; exit 1; }
 qp "CREATE EXTENSION pg_cron; CREATE EXTENSION instruction_control;
-    CREATE ROLE $admin LOGIN IN ROLE ic_admin" >/dev/null
+    CREATE ROLE $admin LOGIN IN ROLE ic_admin;
+    INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 # overdue since before the failover: the promoted server's sweep must find it
-qp "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 40, term => '10 wd', external_ref => 'FO-OVERDUE')" >/dev/null
+qp "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 40, term => '10 wd', external_ref => 'FO-OVERDUE', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))" >/dev/null
 wait_for "$phost" "$port" "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher'" 100 1
 job=$(psql -X -q -At -v ON_ERROR_STOP=1 -h "$phost" -p "$port" -U "$admin" -d "$db" \
 	-c "SELECT instruction_control.schedule_sweeps('* * * * *')" 2>&1)

@@ -62,10 +62,11 @@ SQL
 	psql_su -d "$db" <<'SQL'
 SET search_path = instruction_control, public;
 -- a few more instructions in other states: personal, state secret, long-term, imported
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');
 SELECT count(*) FROM (
-  SELECT put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-01', deadline_source => 'two_weeks') UNION ALL
+  SELECT put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-01', deadline_source => 'two_weeks', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')) UNION ALL
   SELECT put_on_control('act_point', 'central', '2025-04-01', term => '3 months') UNION ALL
-  SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1') UNION ALL
+  SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1', pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45')) UNION ALL
   SELECT import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')) s;
 SQL
 }
@@ -251,11 +252,11 @@ my @gens = (
 		. (chance(0.2) ? ", paper_card_ref => " . long_text_arg() : "")
 		. (chance(0.2) ? ", content => " . text_arg() : "") . ")" },
 	sub { "SELECT id FROM extend_deadline(" . id_arg() . ", " . date_arg() . ", " . code_arg(@deciders) . ", " . text_arg()
-		. (chance(0.3) ? ", disciplinary_review => " . text_arg() : "") . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ")" },
+		. (chance(0.3) ? ", disciplinary_review => " . text_arg() : "") . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ", evidence => '{pa_expert_conclusion}')" },
 	sub { "SELECT id FROM transfer_control(" . id_arg() . ", " . code_arg("medium_term", "long_term", "regular") . ", " . date_arg()
-		. ", " . code_arg(@deciders) . ", " . text_arg() . ", reason => " . text_arg() . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ")" },
+		. ", " . code_arg(@deciders) . ", " . text_arg() . ", reason => " . text_arg() . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ", evidence => '{pa_expert_conclusion}')" },
 	sub { "SELECT id FROM set_new_deadline(" . id_arg() . ", " . date_arg() . ", " . code_arg(@deciders) . ", " . text_arg()
-		. ", " . code_arg("emergency", "state_of_emergency", "quarantine") . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ")" },
+		. ", " . code_arg("emergency", "state_of_emergency", "quarantine") . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ", evidence => '{pa_expert_conclusion}')" },
 	sub { "SELECT id FROM remove_from_control(" . id_arg() . ", " . code_arg("executed", "duplicated", "impossible", "control_passed")
 		. ", " . code_arg(@deciders) . ", " . array_of(sub { code_arg(@evidence) }, "evidence_kind")
 		. (chance(0.5) ? ", evidence_ref => " . text_arg() : "") . (chance(0.3) ? ", receiving_body_id => " . id_arg() : "")
@@ -269,7 +270,7 @@ my @gens = (
 	sub { "SELECT count(*) FROM who_may_decide(" . id_arg() . ", " . code_arg("extension", "transfer", "new_deadline",
 		"removal", "roadmap_approval") . ")" },
 	sub { "SELECT count(*) FROM extend_deadlines(" . array_of(\&id_arg, "bigint") . ", " . array_of(\&date_arg, "date")
-		. ", " . code_arg(@deciders) . ", " . text_arg() . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ")" },
+		. ", " . code_arg(@deciders) . ", " . text_arg() . (chance(0.6) ? ", decided_on => " . date_arg() : "") . ", evidence => '{pa_expert_conclusion}')" },
 	sub {
 		my @rows = map {
 			my %f = (instruction_id => id_arg(), kind => code_arg("extension", "transfer", "new_deadline", "removal"),

@@ -102,7 +102,7 @@ INSERT INTO state_body (code, name, body_type, sector) VALUES
 SELECT put_on_control('event', 'government', '2025-03-03', term => '10 wd', responsible_body_id => b.id,
                       controlling_body_id => (SELECT id FROM state_body WHERE code = 'C-GOV'), content => 'Measure ' || b.code)
   FROM state_body b WHERE b.code <> 'C-GOV' ORDER BY b.code COLLATE "C";
-SELECT transfer_control(i.id, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05')
+SELECT transfer_control(i.id, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}')
   FROM instruction i JOIN state_body b ON b.id = i.responsible_body_id AND b.code = 'C-SC';
 \o
 DO $$

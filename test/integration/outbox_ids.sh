@@ -53,10 +53,10 @@ INSERT INTO act (act_type, secrecy) VALUES ('security_council_decision', 'state_
 SELECT put_on_control('security_council', 'pa', current_date - 60, term => '10 wd', secrecy => 'state_secret',
                       paper_card_ref => 'card SC-1',
                       responsible_body_id => (SELECT id FROM state_body WHERE code = 'OI_SC'),
-                      external_ref => 'OI-SC-SECRET');
+                      external_ref => 'OI-SC-SECRET', pa_unit => 'Бақылау бөлімі');
 SELECT put_on_control('act_point', 'pa', current_date - 60, term => '10 wd',
                       responsible_body_id => (SELECT id FROM state_body WHERE code = 'OI_EX'),
-                      external_ref => 'OI-EX');
+                      external_ref => 'OI-EX', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат');
 -- body OI_SC's report, hidden from the executor
 SELECT submit_report((SELECT id FROM instruction WHERE external_ref = 'OI-SC-SECRET'), 'intermediate',
                      submitted_by_body_id => (SELECT id FROM state_body WHERE code = 'OI_SC'));

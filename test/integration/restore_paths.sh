@@ -115,7 +115,8 @@ INSERT INTO calendar_day (calendar, day, kind, name, basis) VALUES ('RP', '2025-
 -- history, a state secret, people and who belongs to a body
 SELECT import_decision((import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'OLD-1')).id,
                        'extension', '2019-03-12', 'head_of_pa', new_due => '2019-04-15');
-SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1');
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');
+SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1', pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 INSERT INTO person (name, body_id) SELECT 'A. Controller', min(id) FROM state_body;
 INSERT INTO person_role SELECT id, '$ctl' FROM person WHERE name = 'A. Controller';
 INSERT INTO body_member SELECT '$rdr', id FROM state_body WHERE code = 'R-MH';
@@ -175,7 +176,7 @@ check "after the restore the foreign keys check again: a member of a body that d
 	same "$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "INSERT INTO instruction_control.body_member VALUES ('$rdr', 99999)" 2>&1)" \
 	"ERROR:  23503"
 check "after the restore session_replication_role is origin again, and the rules judge: a third extension is refused (R72.2)" \
-	same "$(q $db "SHOW session_replication_role")|$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" 2>&1)" \
+	same "$(q $db "SHOW session_replication_role")|$(psql -X -q -At -v VERBOSITY=sqlstate -d $db -c "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" 2>&1)" \
 	"origin|ERROR:  IC102"
 check "the restore noted every restored instruction for the next incremental sweep (sweep_change)" \
 	same "$(q $db "SELECT count(DISTINCT instruction_id) = (SELECT count(*) FROM instruction_control.instruction) FROM instruction_control.sweep_change")" "t"

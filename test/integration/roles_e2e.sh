@@ -170,7 +170,7 @@ may "puts on control overdue instructions (for the sweep)" e2e_controller \
 	"$(put E2E-6 "$A" "" "current_date - 60" ", point => '6'"); $(put E2E-7 "$B" "" "current_date - 60" ", point => '7'")"
 may "puts on control a new-deadline instruction at PA level" e2e_controller \
 	"SELECT (instruction_control.put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd',
-	          responsible_body_id => $A, external_ref => 'E2E-8')).level"  "pa"
+	          responsible_body_id => $A, external_ref => 'E2E-8', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).level"  "pa"
 id() { q "SELECT id FROM instruction_control.instruction WHERE external_ref = '$1'"; }
 I1=$(id E2E-1); I2=$(id E2E-2); I3=$(id E2E-3); I4=$(id E2E-4); I5=$(id E2E-5); I8=$(id E2E-8)
 may "the executors were written by the registry" e2e_controller \
@@ -183,9 +183,9 @@ may "extends a deadline on the controlling body's agreement (R74-1, R69.1)" e2e_
 	          evidence => '{body_agreement}', evidence_ref => 'agreement No. 7')).evidence" "{body_agreement}"
 may "transfers to medium-term control (R69.3)" e2e_controller \
 	"SELECT (instruction_control.transfer_control($I4, 'medium_term', '2026-06-30', 'first_head', 'c', 'external circumstances',
-	          decided_on => '2025-03-10')).new_regime" "medium_term"
+	          decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')).new_regime" "medium_term"
 may "sets a new deadline (R70.4)" e2e_controller \
-	"SELECT (instruction_control.set_new_deadline($I8, '2025-04-15', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-03-10')).kind" "new_deadline"
+	"SELECT (instruction_control.set_new_deadline($I8, '2025-04-15', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')).kind" "new_deadline"
 may "removes from control (R76.1)" e2e_controller \
 	"SELECT (instruction_control.remove_from_control($I5, 'executed', 'first_head', '{official_report}', 'report No. 5',
 	          '2025-03-17')).kind" "removal"
@@ -211,7 +211,7 @@ may "visas a draft (R24)" e2e_controller \
 	"SELECT count((visa_draft($DR, p::visa_position, 'paper', '2025-03-05')).id) FROM unnest('{head_of_pa,secretary_sc,general_department_head}'::text[]) p" "3"
 may "signs a draft into an act" e2e_controller "SELECT (sign_draft($DR, 'decree', 'e2e-1', '2025-03-06')).act_type" "decree"
 may "puts a point of the signed draft on control" e2e_controller \
-	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A)).level" "pa"
+	"SELECT (put_on_control_from_draft($DR, 'act_point', 'pa', '2025-03-07', '1', '1 month', responsible_body_id => $A, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).level" "pa"
 may "records a measure of control (R66-2)" e2e_controller \
 	"SELECT (take_control_measure($I1, 'information_request', $A, '2025-03-10', 'information received')).kind" "information_request"
 # coordination (R48): the administrator names the Ministry of Foreign Affairs, a controller records it
@@ -251,7 +251,7 @@ may_not "register a roadmap on another body's instruction (it does not exist for
 may_not "report in the name of another body" e2e_executor 42501 \
 	"SELECT instruction_control.submit_report($I2, 'risk', 'risk', $B, submitted_on => '2025-03-12')"
 may_not "decide (extend a deadline)" e2e_executor 42501 \
-	"SELECT instruction_control.extend_deadline($I1, '2025-05-15', 'first_head', 'c', decided_on => '2025-03-12')"
+	"SELECT instruction_control.extend_deadline($I1, '2025-05-15', 'first_head', 'c', decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}')"
 may_not "insert into the journal directly" e2e_executor 42501 \
 	"INSERT INTO instruction_control.decision (instruction_id, kind, decided_on, decided_by) VALUES ($I1, 'extension', '2025-03-12', 'first_head')"
 may_not "put on control" e2e_executor 42501 "$(put E2E-X "$A" "" "'2025-03-03'")"

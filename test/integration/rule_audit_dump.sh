@@ -58,11 +58,12 @@ S="SET search_path = instruction_control, public;"
 q $src "WITH p AS (INSERT INTO instruction_control.person (name) VALUES ('A. Admin') RETURNING id)
         INSERT INTO instruction_control.person_role SELECT id, '$admin' FROM p" >/dev/null \
 	|| not_ok "the administrator's person is mapped"
+q $src "INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');" >/dev/null
 # a personal instruction and one at central level, a first decision under the rules as installed
-pp=$(as $ctl $src "$S SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10')).id")
+pp=$(as $ctl $src "$S SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id")
 c1=$(as $ctl $src "$S SELECT (put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id")
-pa=$(as $ctl $src "$S SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id")
-v_before=$(as $ctl $src "$S SELECT rules_version FROM extend_deadline($pa, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10')")
+pa=$(as $ctl $src "$S SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id")
+v_before=$(as $ctl $src "$S SELECT rules_version FROM extend_deadline($pa, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')")
 check "a decision under the rules as installed records rules version 0" same "$v_before" "0"
 
 # R77 repro: the administrator widens R77's deciders -- refused without a basis (IC004)
@@ -130,7 +131,7 @@ case "$out" in
 	*) not_ok "a forged journal row is refused: $out" ;;
 esac
 c2=$(as $ctl $src "$S SELECT (put_on_control('act_point', 'central', '2025-03-03', term => '10 wd')).id")
-as $ctl $src "$S SELECT extend_deadline($c2, '2025-04-15', 'deputy_prime_minister', 'letter', decided_on => '2025-03-10')" >/dev/null \
+as $ctl $src "$S SELECT extend_deadline($c2, '2025-04-15', 'deputy_prime_minister', 'letter', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')" >/dev/null \
 	|| not_ok "a decision under the administrator's authority"
 
 # the answers, asked in both databases

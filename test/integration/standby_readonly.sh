@@ -96,7 +96,7 @@ check "a streaming standby made by pg_basebackup -R is in recovery, streaming fr
 
 # written after the base backup: reaches the standby by streaming
 qp "SET client_min_messages = warning; CALL instruction_control.sweep()"
-qp "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 30, term => '10 wd', external_ref => 'SB-STREAMED')" >/dev/null
+qp "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 30, term => '10 wd', external_ref => 'SB-STREAMED', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT min(id) FROM instruction_control.state_body))" >/dev/null
 lsn=$(qp "SELECT pg_current_wal_insert_lsn()")
 # the insert position: with synchronous_commit off (scripts/cluster.sh) the write position
 # may lag behind the last commit; a loaded machine may take a while: wait (at most 60 s)
@@ -171,12 +171,12 @@ check "label() and code_of() work there" \
 id=$(qs "SELECT id FROM instruction_control.instruction WHERE status = 'on_control' AND extensions = 0 AND kind::text = 'act_point' AND level::text = 'pa' ORDER BY id LIMIT 1")
 new_due="instruction_control.add_working_days(current_date, 30)"
 for what in \
-	"extend_deadline()|SELECT instruction_control.extend_deadline($id, $new_due, 'head_of_pa', 'standby')" \
-	"extend_deadlines() (a batch)|SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$id], ARRAY[$new_due], 'head_of_pa', 'standby')" \
+	"extend_deadline()|SELECT instruction_control.extend_deadline($id, $new_due, 'head_of_pa', 'standby', evidence => '{pa_expert_conclusion}')" \
+	"extend_deadlines() (a batch)|SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$id], ARRAY[$new_due], 'head_of_pa', 'standby', evidence => '{pa_expert_conclusion}')" \
 	"record_decisions() (a batch)|SELECT count(*) FROM instruction_control.record_decisions(ARRAY[jsonb_populate_record(NULL::instruction_control.decision,
 	   jsonb_build_object('instruction_id', $id, 'kind', 'extension', 'decided_by', 'head_of_pa', 'new_due_date', $new_due, 'basis', 'standby'))])" \
 	"remove_from_control()|SELECT instruction_control.remove_from_control($id, 'executed', 'head_of_pa', '{official_report}', 'report')" \
-	"put_on_control()|SELECT instruction_control.put_on_control('act_point', 'pa', current_date, term => '10 wd')" \
+	"put_on_control()|SELECT instruction_control.put_on_control('act_point', 'pa', current_date, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT min(id) FROM instruction_control.state_body))" \
 	"an INSERT into the journal|INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, new_due_date, basis) VALUES ($id, 'extension', 'head_of_pa', $new_due, 'standby')" \
 	"submit_report()|SELECT instruction_control.submit_report($id, 'intermediate', 'standby')" \
 	"next_events()|SELECT count(*) FROM instruction_control.next_events(10)" \
@@ -209,13 +209,13 @@ as_pg "$bindir/pg_ctl" -D "$standby_data" -w -t 60 promote >/dev/null 2>&1
 check "after the primary died, pg_ctl promote makes the standby a primary" \
 	same "$(qs "SELECT pg_is_in_recovery()")" "f"
 check "the promoted server accepts the decision the standby refused (extend_deadline)" \
-	same "$(qs "SELECT (d).seq || '|' || (d).kind FROM (SELECT instruction_control.extend_deadline($id, $new_due, 'head_of_pa', 'after promotion') AS d) t")" "1|extension"
+	same "$(qs "SELECT (d).seq || '|' || (d).kind FROM (SELECT instruction_control.extend_deadline($id, $new_due, 'head_of_pa', 'after promotion', evidence => '{pa_expert_conclusion}') AS d) t")" "1|extension"
 check "and the instruction carries it (extensions 1, the new due date)" \
 	same "$(qs "SELECT extensions, due_date = $new_due FROM instruction_control.instruction WHERE id = $id")" "1|t"
 id2=$(qs "SELECT id FROM instruction_control.instruction WHERE status = 'on_control' AND extensions = 0 AND kind::text = 'act_point' AND level::text = 'pa' ORDER BY id LIMIT 1")
 check "a batch too (extend_deadlines)" \
-	same "$(qs "SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$id2], ARRAY[$new_due], 'head_of_pa', 'after promotion')")" "1"
-qs "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 40, term => '10 wd', external_ref => 'SB-PROMOTED')" >/dev/null
+	same "$(qs "SELECT count(*) FROM instruction_control.extend_deadlines(ARRAY[$id2], ARRAY[$new_due], 'head_of_pa', 'after promotion', evidence => '{pa_expert_conclusion}')")" "1"
+qs "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 40, term => '10 wd', external_ref => 'SB-PROMOTED', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT min(id) FROM instruction_control.state_body))" >/dev/null
 out=$(psql -X -h "$tmp" -p "$sport" -d "$db" -c "CALL instruction_control.sweep()" 2>&1)
 echo "$out" | sed 's/^/# /'
 check "CALL sweep() on the promoted server runs: the run is logged finished, in current mode" \

@@ -48,9 +48,10 @@ done
 q "$cron_db" "CREATE EXTENSION IF NOT EXISTS pg_cron"
 dropdb --if-exists "$db" >/dev/null 2>&1
 createdb "$db"
-q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION dblink;"
-q "$db" "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 60, term => '10 wd', external_ref => 'IT-1');
-         SELECT instruction_control.put_on_control('security_council', 'pa', current_date - 60, term => '10 wd', external_ref => 'IT-2');" >/dev/null
+q "$db" "CREATE EXTENSION instruction_control; CREATE EXTENSION dblink;
+         INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central');"
+q "$db" "SELECT instruction_control.put_on_control('act_point', 'pa', current_date - 60, term => '10 wd', external_ref => 'IT-1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
+         SELECT instruction_control.put_on_control('security_council', 'pa', current_date - 60, term => '10 wd', external_ref => 'IT-2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));" >/dev/null
 
 # --- 1. another database: through dblink ------------------------------------
 check "scheduling_status() finds pg_cron by its launcher and schedules through dblink" \

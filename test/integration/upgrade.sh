@@ -20,7 +20,11 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 # the registry of the demo, written the same way in both databases
 populate() {
 	# (the demo's refused decisions print their errors: they are part of it)
-	psql -X -q -d "$1" -f demo/30_registry.sql >/dev/null 2>&1
+	# The same calls on 0.1, 0.2 and 0.3, as a 0.2 client makes them: no evidence kinds for an
+	# extension or transfer, so the fresh registry takes the 0.2 opt-out (R69.1's typed basis is
+	# on by default since 0.3); the old ones judge a free-text basis as 0.2 did until the update.
+	sed "s/, evidence => '[^']*'//" demo/30_registry.sql |
+		PGOPTIONS='-c instruction_control.typed_basis=off' psql -X -q -d "$1" -f - >/dev/null 2>&1
 }
 
 if sha256sum --quiet -c sql/released.sha256; then
@@ -147,7 +151,7 @@ after_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, 
 	&& ok "no journal row lost or added by the upgrade" || not_ok "journal rows before and after the upgrade"
 # ids continue after the upgrade (identity columns, issue 16): none is given twice
 max_ids=$(q $old "SELECT max(id) FROM instruction_control.decision")
-if q $old "SELECT instruction_control.extend_deadline(2, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1 \
+if q $old "SELECT instruction_control.extend_deadline(2, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" >/dev/null 2>&1 \
 	|| q $old "SELECT instruction_control.remove_from_control(2, 'executed', 'head_of_pa', ARRAY['official_report'], 'r')" >/dev/null 2>&1; then
 	[ "$(q $old "SELECT max(id) > $max_ids FROM instruction_control.decision")" = "t" ] \
 		&& ok "the journal's identity continues after the old sequence ($max_ids)" \
@@ -156,7 +160,7 @@ else
 	not_ok "a decision is recorded after the upgrade (identity id)"
 fi
 # the updated registry still judges: a third extension is refused (R69.1, R72.2)
-if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c')" >/dev/null 2>&1; then
+if q $old "SELECT instruction_control.extend_deadline(1, '2025-06-30', 'head_of_pa', 'c', evidence => '{pa_expert_conclusion}')" >/dev/null 2>&1; then
 	not_ok "after the upgrade the rules still judge (R72.2)"
 else
 	ok "after the upgrade the rules still judge: a repeated extension without review is refused (R72.2)"

@@ -12,7 +12,8 @@ INSERT INTO state_body (code, name, body_type) VALUES
   ('MINEDU', 'Ministry of Education', 'central');
 
 -- R50.3: counted in working days from receipt; 2025-03-10 is a day off (8 March was a Saturday).
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 working days')).id AS i1 \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 working days', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i1 \gset
 SELECT is((SELECT due_date FROM instruction WHERE id = :i1), '2025-03-18'::date,
   'R50.3: 10 working days from receipt on 2025-03-03 end on 2025-03-18 (10 March is a day off)');
 SELECT is((SELECT original_due_date FROM instruction WHERE id = :i1), '2025-03-18'::date,
@@ -30,9 +31,9 @@ SELECT is((put_on_control('event', 'central', '2025-03-03', due_date => '2025-05
   'R50.1: a due date given in the act is kept');
 
 -- R51: personal instructions, two weeks from signing, rolled to a working day.
-SELECT is((put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10')).due_date, '2025-03-26'::date,
+SELECT is((put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).due_date, '2025-03-26'::date,
   'R51: signed 2025-03-10, 14 days is 2025-03-24 (a Nauryz day off), so 2025-03-26');
-SELECT is((put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10', term => '5 wd')).due_date,
+SELECT is((put_on_control('personal', 'pa', '2025-03-11', signed_on => '2025-03-10', term => '5 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).due_date,
   '2025-03-18'::date, 'R51: a term in the text counts instead (5 working days from receipt)');
 
 -- R50.2: no deadline at all is refused.
@@ -47,14 +48,14 @@ SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', NULL, term => '10 wd
 SELECT throws_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true)$$,
   'IC107', 'instruction of a current (local) character is not put on PA control (R42-1.2)',
   'R42-1.2: a local matter is refused at PA level');
-SELECT lives_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true, public_resonance => true)$$,
+SELECT lives_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true, public_resonance => true, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$,
   'R42-1.2: a local matter with public resonance is put on PA control');
 SELECT lives_ok($$SELECT put_on_control('event', 'local', '2025-03-03', term => '10 wd', local_character => true)$$,
   'R42-1.2: a local matter at local level is allowed');
 SELECT throws_ok($$SELECT put_on_control('security_council', 'government', '2025-03-03', term => '10 wd')$$,
   'IC107', 'instruction of this kind is put on control of the Presidential Administration (R42-1.1)',
   'R42-1.1: a Security Council decision below PA level is refused');
-SELECT lives_ok($$SELECT put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd')$$,
+SELECT lives_ok($$SELECT put_on_control('security_council', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$,
   'R42-1.1: a Security Council decision at PA level is allowed');
 
 -- R14 / R50.2: state secrets keep requisites and a paper card only.
@@ -62,20 +63,20 @@ SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', term =
   'IC110', 'content of a state-secret instruction is not stored (R14)', 'R14: content of a state secret is refused');
 SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret')$$,
   'IC110', 'state-secret instruction needs a paper card reference (R50.2)', 'R50.2: a state secret needs its paper card');
-SELECT lives_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1')$$,
+SELECT lives_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', secrecy => 'state_secret', paper_card_ref => 'PC-1', pa_unit => 'Бақылау бөлімі', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))$$,
   'R14: a state secret with requisites and paper card only is put on control');
 
 -- R56: roadmap within 10 working days of receipt for long, interdepartmental or new-approach instructions.
 SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '7 months',
                           responsible_body_id => (SELECT id FROM state_body WHERE code = 'MINFIN'),
-                          co_executor_ids => ARRAY[(SELECT id FROM state_body WHERE code = 'MINECON')])).roadmap_due_date,
+                          co_executor_ids => ARRAY[(SELECT id FROM state_body WHERE code = 'MINECON')], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).roadmap_due_date,
   '2025-01-21'::date, 'R56: > 6 months and two bodies: roadmap due 10 working days after 2025-01-06 (7 January off)');
-SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '7 months', new_approaches => true)).roadmap_due_date,
+SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '7 months', new_approaches => true, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).roadmap_due_date,
   '2025-01-21'::date, 'R56: > 6 months and new approaches: roadmap due');
-SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '7 months')).roadmap_due_date, NULL::date,
+SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '7 months', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).roadmap_due_date, NULL::date,
   'R56: > 6 months, one body, nothing new: no roadmap required');
 SELECT is((put_on_control('act_point', 'pa', '2025-01-06', term => '6 months', new_approaches => true,
-                          co_executor_ids => ARRAY[1, 2])).roadmap_due_date, NULL::date,
+                          co_executor_ids => ARRAY[1, 2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).roadmap_due_date, NULL::date,
   'R56: a term of exactly 6 months is not more than six months, though its due date rolls past (6 July 2025 is a Sunday)');
 
 -- R50.1: a sub-instruction is not due after its parent.

@@ -6,7 +6,8 @@ SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(24);
 
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', content => 'Prepare a draft law')).id AS a \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', content => 'Prepare a draft law', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
 
 -- Decisions only through the journal
 SELECT throws_ok(format($$UPDATE instruction SET due_date = '2025-06-30' WHERE id = %s$$, :a),
@@ -29,10 +30,10 @@ SELECT throws_ok(format($$INSERT INTO instruction (kind, level, received_on, ter
   'IC111', NULL, 'R75: an instruction is not inserted as removed');
 
 -- A decision inserted directly is judged like the API call.
-SELECT lives_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis) VALUES (%s, 'extension', '2025-04-30', 'head_of_pa', 'agreement of the PA')$$, :a),
+SELECT lives_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, evidence) VALUES (%s, 'extension', '2025-04-30', 'head_of_pa', 'agreement of the PA', '{pa_agreement}')$$, :a),
   'R69.1: a direct INSERT into the journal takes the decision');
 SELECT is((SELECT due_date FROM instruction WHERE id = :a), '2025-04-30'::date, 'R69.1: and applies it');
-SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis) VALUES (%s, 'extension', '2025-05-30', 'head_of_pa', 'again')$$, :a),
+SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, evidence) VALUES (%s, 'extension', '2025-05-30', 'head_of_pa', 'again', '{pa_agreement}')$$, :a),
   'IC102', NULL, 'R69.1: a direct INSERT of a repeated extension is refused like the API');
 SELECT throws_ok(format($$INSERT INTO decision (instruction_id, kind, decided_by) VALUES (%s, 'roadmap_approval', 'first_head')$$, :a),
   'IC111', NULL, 'R57: a roadmap approval is journaled only with its roadmap');

@@ -49,8 +49,9 @@ SELECT is((SELECT count(*) FROM instruction WHERE received_on >= '2024-02-01' AN
 -- ---------------------------------------------------------------------------
 -- Refused: imported decisions on live instructions (the issue's examples)
 -- ---------------------------------------------------------------------------
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd')).id AS live \gset
-SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03')).id AS live_pers \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live \gset
+SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live_pers \gset
 SELECT due_date AS live_due FROM instruction WHERE id = :live \gset
 SELECT throws_ok(format($$SELECT import_decision(%s, 'removal', '2025-03-05', 'akim', ground => 'executed')$$, :live_pers),
   'IC117', 'imported decision on an instruction the rules govern (Decree No. 403)',
@@ -61,13 +62,13 @@ SELECT throws_ok(format($$SELECT import_decision(%s, 'extension', '2025-03-05', 
   'IC117', NULL, 'R69.1, R72: an imported extension ten years out is no way around the review, even with in_force');
 SELECT is((SELECT due_date FROM instruction WHERE id = :live), :'live_due'::date,
   'R69.1: the live instruction''s due date is unchanged');
-SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-06-30', 'head_of_pa', 'conclusion No. 1', decided_on => '2025-03-10')$$, :live),
+SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-06-30', 'head_of_pa', 'conclusion No. 1', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :live),
   'R69.1: the live instruction is extended through the API');
 SELECT throws_ok(format($$SELECT import_decision(%s, 'extension', '2019-03-05', 'head_of_pa', new_due => '2019-04-05')$$, :live),
   'IC117', 'history is not imported onto an instruction the live journal has decided on (journal)',
   'journal: no import onto an instruction with a live decision, whatever its date');
 SELECT lives_ok(format($$SELECT extend_deadline(%s, '2024-06-03', 'head_of_pa', 'conclusion No. 2', decided_on => '2024-04-01',
-                                                disciplinary_review => 'reviewed')$$, :flagged),
+                                                disciplinary_review => 'reviewed', evidence => '{pa_expert_conclusion}')$$, :flagged),
   'R69.1: imported history of the rules'' time takes live decisions through the API');
 SELECT throws_ok(format($$SELECT import_decision(%s, 'removal', '2024-04-02', 'head_of_pa', ground => 'executed',
                                                  evidence => '{official_report}', in_force => true)$$, :flagged),

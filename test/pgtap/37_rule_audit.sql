@@ -57,10 +57,11 @@ SELECT rules_version() AS v0 \gset
 SELECT is(:v0::bigint, 0::bigint, 'rules version 0: the rule data as installed');
 
 -- A controller's decision under the rules as installed
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 SET SESSION AUTHORIZATION tap_audit_controller;
-SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10')).id AS pp \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT is((SELECT rules_version FROM extend_deadline(:a, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10')),
+SELECT (put_on_control('personal_published', 'pa', '2025-03-11', signed_on => '2025-03-10', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pp \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
+SELECT is((SELECT rules_version FROM extend_deadline(:a, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')),
   0::bigint, 'R69.1: a decision records the rules version that judged it (0)');
 SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'assistant_or_adviser', '{official_report}')$$, :pp),
   'IC101', 'decider may not take this decision (R77)', 'R77: as installed, an Assistant may not remove a personal instruction');
@@ -107,9 +108,9 @@ SELECT is((SELECT row_data->'deciders' FROM rules_as_of(:v1) WHERE table_name = 
 SELECT is((SELECT row_data->'deciders' FROM rules_as_of(0) WHERE table_name = 'decision_rule' AND row_key = '{"id": 10}'),
   '["president"]'::jsonb, 'R77: rules_as_of(0) shows the rule as installed');
 -- a version the client writes is replaced
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
-INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on, rules_version)
-VALUES (:b, 'extension', '2025-04-15', 'head_of_pa', 'conclusion', '2025-03-10', 999);
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
+INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, decided_on, rules_version, evidence)
+VALUES (:b, 'extension', '2025-04-15', 'head_of_pa', 'conclusion', '2025-03-10', 999, '{pa_expert_conclusion}');
 SELECT is((SELECT rules_version FROM decision WHERE instruction_id = :b), 1::bigint,
   'the journal writes the rules version, not the client');
 SELECT is((SELECT count(*) FROM rule_change_history)::int, 1, 'ic_controller reads the history of the rules');
@@ -227,11 +228,11 @@ SELECT throws_ok($$INSERT INTO pg_temp.not_rule_data VALUES (1, false)$$, '39P01
 
 -- A batch records the version like single decisions; imported history was judged by no rules of ours
 SET SESSION AUTHORIZATION tap_audit_controller;
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c1 \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS c2 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS c1 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS c2 \gset
 SELECT is(ARRAY(SELECT DISTINCT d.rules_version
                   FROM extend_deadlines(ARRAY[:c1, :c2]::bigint[], '{2025-04-15,2025-04-15}'::date[], 'head_of_pa', 'conclusion',
-                                        decided_on => '2025-03-10') d),
+                                        decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}') d),
   ARRAY[rules_version()], 'R69.1: a batch of decisions records the rules version that judged it');
 RESET SESSION AUTHORIZATION;
 SET SESSION AUTHORIZATION tap_audit_admin;

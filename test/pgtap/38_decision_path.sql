@@ -38,19 +38,20 @@ SELECT is(pg_temp.refusal($$SELECT import_instruction('act_point', 'pa', '2019-0
 SELECT is((SELECT count(*)::int FROM instruction WHERE imported), 0, 'R50.3/R14: the refused imports left nothing behind');
 
 RESET ROLE;
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 SET ROLE path_controller;
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS a \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd')).id AS b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS b \gset
 SELECT is((SELECT (kind, repeated, roadmap_due_date)::text
              FROM transfer_control(:a, 'long_term', '2027-12-31', 'head_of_pa', 'c', 'effect on strategic indicators',
-                                   decided_on => '2025-03-06')),
+                                   decided_on => '2025-03-06', evidence => '{pa_expert_conclusion}')),
   '(transfer,f,2025-03-26)', 'R59: a transfer to long-term control asks for a roadmap in ten working days (Nauryz counted out)');
-SELECT extend_deadline(:b, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10') IS NOT NULL AS first \gset
+SELECT extend_deadline(:b, '2025-04-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}') IS NOT NULL AS first \gset
 SELECT is((SELECT (kind, repeated, measures_due_date)::text
              FROM extend_deadline(:b, '2025-05-15', 'head_of_pa', 'conclusion', 'order on disciplinary review',
-                                  decided_on => '2025-03-12')),
+                                  decided_on => '2025-03-12', evidence => '{pa_expert_conclusion}')),
   '(extension,t,2025-04-14)', 'R72.4: information on measures a month after a repeated extension, on a working day');
-SELECT is(pg_temp.refusal(format($$SELECT extend_deadline(%s, '2025-06-16', 'head_of_pa', 'conclusion', decided_on => '2025-03-13')$$, :b)),
+SELECT is(pg_temp.refusal(format($$SELECT extend_deadline(%s, '2025-06-16', 'head_of_pa', 'conclusion', decided_on => '2025-03-13', evidence => '{pa_expert_conclusion}')$$, :b)),
   'IC102 R72.2', 'R72.2: a repeated extension without review is refused, with its rule');
 
 SELECT * FROM finish();

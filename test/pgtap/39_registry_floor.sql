@@ -22,8 +22,9 @@ CREATE FUNCTION pg_temp.rows_read() RETURNS bigint LANGUAGE sql
   AS $$ SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_catalog.pg_stat_xact_user_tables
           WHERE relid = 'instruction_control.instruction'::regclass $$;
 
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'floor-79', '2025-02-28') RETURNING id AS act \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3')).id AS pa \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa \gset
 SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => '3')).id AS own \gset
 -- the same act and point as its upper record (R42-1.1: a record passed down)
 SELECT (put_on_control('act_point', 'organisation', '2025-03-05', term => '5 wd', act_id => :act, point => '3',
@@ -58,7 +59,7 @@ SELECT is((SELECT (prosecdef, proconfig IS NULL, pg_get_function_arguments(oid))
 CREATE SCHEMA floor_hostile;
 CREATE TABLE floor_hostile.decision (LIKE instruction_control.decision);
 SET LOCAL search_path = floor_hostile, instruction_control, public;
-SELECT is((SELECT seq FROM extend_deadline(:pa, '2025-04-30', 'head_of_pa', 'expert conclusion', paper_ref => 'p-1')), 1,
+SELECT is((SELECT seq FROM extend_deadline(:pa, '2025-04-30', 'head_of_pa', 'expert conclusion', paper_ref => 'p-1', evidence => '{pa_expert_conclusion}')), 1,
   'R69.1: an extension through the C entry point is journaled as the first decision on the instruction');
 SELECT is((SELECT count(*) FROM floor_hostile.decision), 0::bigint,
   'R69.1: a decision table planted on the search_path receives nothing');
@@ -66,18 +67,18 @@ SET LOCAL search_path = instruction_control, public;
 SELECT is((SELECT (kind, new_due_date, decided_by, basis, paper_ref, repeated)::text FROM decision
             WHERE instruction_id = :pa), '(extension,2025-04-30,head_of_pa,"expert conclusion",p-1,f)',
   'R69.1: the journal row holds the arguments as given');
-SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'again')$$, :pa),
+SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-05-15', 'head_of_pa', 'again', evidence => '{pa_expert_conclusion}')$$, :pa),
   'IC102', NULL, 'R72.2: a repeated extension without disciplinary_review is refused as before');
 
 -- as a login holding exactly one role: ic_controller extends, ic_reader may not call it
 CREATE ROLE floor_controller IN ROLE ic_controller;
 CREATE ROLE floor_reader IN ROLE ic_reader;
 SET LOCAL ROLE floor_controller;
-SELECT is((SELECT seq FROM instruction_control.extend_deadline(:own, '2025-04-30', 'first_head', 'expert conclusion')), 1,
+SELECT is((SELECT seq FROM instruction_control.extend_deadline(:own, '2025-04-30', 'first_head', 'expert conclusion', evidence => '{pa_expert_conclusion}')), 1,
   'R69.1: ic_controller extends a deadline (row-level security: control_all)');
 RESET ROLE;
 SET LOCAL ROLE floor_reader;
-SELECT throws_ok(format($$SELECT instruction_control.extend_deadline(%s, '2025-05-15', 'first_head', 'x')$$, :own),
+SELECT throws_ok(format($$SELECT instruction_control.extend_deadline(%s, '2025-05-15', 'first_head', 'x', evidence => '{pa_expert_conclusion}')$$, :own),
   '42501', NULL, 'ic_reader may not extend a deadline');
 RESET ROLE;
 

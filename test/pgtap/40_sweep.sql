@@ -23,38 +23,39 @@ SELECT id AS b1 FROM state_body WHERE code = 'SW_MIN1' \gset
 SELECT id AS b2 FROM state_body WHERE code = 'SW_MIN2' \gset
 
 -- The registry: deadlines on Mon 15 Sep 2025 (10 working days from Mon 1 Sep, R50.3).
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1)).id AS a \gset
-SELECT (put_on_control('security_council', 'pa', '2025-09-01', term => '10 wd')).id AS sc \gset
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS sco \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS a \gset
+SELECT (put_on_control('security_council', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS sc \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS sco \gset
 INSERT INTO instruction_escalation (instruction_id, addressee, basis) VALUES (:sco, 'state_counsellor', 'resolution No. 1');
 SELECT (put_on_control('event', 'government', '2025-09-01', term => '10 wd')).id AS g \gset
 SELECT (put_on_control('act_point', 'central', '2025-09-01', term => '10 wd')).id AS c \gset
 UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS rm \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rm \gset
 SELECT remove_from_control(:rm, 'executed', 'head_of_pa', '{official_report}', 'report', decided_on => '2025-09-17');
-SELECT extend_deadline(:a, '2025-10-15', 'head_of_pa', 'expert conclusion 1', decided_on => '2025-09-24');
-SELECT (put_on_control('personal', 'pa', '2025-09-02', signed_on => '2025-09-01')).id AS p \gset
+SELECT extend_deadline(:a, '2025-10-15', 'head_of_pa', 'expert conclusion 1', decided_on => '2025-09-24', evidence => '{pa_expert_conclusion}');
+SELECT (put_on_control('personal', 'pa', '2025-09-02', signed_on => '2025-09-01', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :b1,
-                       co_executor_ids => ARRAY[:b2])).id AS r56 \gset
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS r56 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :b1,
-                       co_executor_ids => ARRAY[:b2])).id AS rok \gset
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rok \gset
 SELECT register_roadmap(:rok, 'central_interdepartmental', 'deputy_prime_minister', approved_on => '2025-09-10');
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS r59 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS r59 \gset
 SELECT transfer_control(:r59, 'long_term', '2027-12-31', 'head_of_pa', 'c', 'effect on strategic indicators',
-                        decided_on => '2025-09-03');
-SELECT (put_on_control('act_point', 'pa', '2025-07-01', term => '8 months', reporting_period => 'monthly')).id AS rp \gset
-SELECT (put_on_control('act_point', 'pa', '2025-07-01', term => '8 months', reporting_period => 'monthly')).id AS rq \gset
+                        decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
+SELECT (put_on_control('act_point', 'pa', '2025-07-01', term => '8 months', reporting_period => 'monthly', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rp \gset
+SELECT (put_on_control('act_point', 'pa', '2025-07-01', term => '8 months', reporting_period => 'monthly', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rq \gset
 SELECT submit_report(:rq, 'intermediate', 'August', period_end => '2025-08-31', submitted_on => '2025-08-29');
 SELECT (put_on_control('act_point', 'pa', '2025-07-01', term => '8 months', reporting_period => 'monthly',
-                       category => 'digitalisation')).id AS rcat \gset
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS ms \gset
-SELECT extend_deadline(:ms, '2025-10-01', 'head_of_pa', 'c1', decided_on => '2025-09-02');
-SELECT extend_deadline(:ms, '2025-11-03', 'head_of_pa', 'c2', 'disciplinary review', decided_on => '2025-09-03');
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS mq \gset
-SELECT extend_deadline(:mq, '2025-10-01', 'head_of_pa', 'c1', decided_on => '2025-09-02');
-SELECT extend_deadline(:mq, '2025-11-03', 'head_of_pa', 'c2', 'disciplinary review', decided_on => '2025-09-03');
+                       category => 'digitalisation', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rcat \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ms \gset
+SELECT extend_deadline(:ms, '2025-10-01', 'head_of_pa', 'c1', decided_on => '2025-09-02', evidence => '{pa_expert_conclusion}');
+SELECT extend_deadline(:ms, '2025-11-03', 'head_of_pa', 'c2', 'disciplinary review', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS mq \gset
+SELECT extend_deadline(:mq, '2025-10-01', 'head_of_pa', 'c1', decided_on => '2025-09-02', evidence => '{pa_expert_conclusion}');
+SELECT extend_deadline(:mq, '2025-11-03', 'head_of_pa', 'c2', 'disciplinary review', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
 SELECT submit_report(:mq, 'measures', 'reprimands', submitted_on => '2025-09-20');
-SELECT (put_on_control('security_council', 'pa', '2025-09-01', term => '30 wd')).id AS rk \gset
+SELECT (put_on_control('security_council', 'pa', '2025-09-01', term => '30 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rk \gset
 SELECT submit_report(:rk, 'risk', 'the contractor failed', submitted_on => '2025-09-10');
 \o
 
@@ -156,20 +157,20 @@ SELECT throws_ok($$CALL sweep(current_date + 1)$$, 'IC203', 'cannot sweep a day 
   'IC203: a day that has not begun is not swept');
 
 -- Today: the live rows.
-SELECT (put_on_control('act_point', 'pa', current_date - 60, term => '10 wd')).id AS live \gset
+SELECT (put_on_control('act_point', 'pa', current_date - 60, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live \gset
 CALL sweep();
 SELECT is((SELECT mode FROM sweep_run ORDER BY id DESC LIMIT 1), 'current', 'today is swept from the live rows');
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'overdue' AND as_of = current_date),
   'R50.1: today''s sweep marks an instruction overdue since its deadline');
 -- The next sweep of today continues this one: it reads only what can have changed since.
-SELECT (put_on_control('act_point', 'pa', current_date - 50, term => '10 wd')).id AS live2 \gset
+SELECT (put_on_control('act_point', 'pa', current_date - 50, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS live2 \gset
 CALL sweep();
 SELECT is((SELECT scope FROM sweep_run ORDER BY id DESC LIMIT 1), 'incremental',
   'a sweep after today''s sweep is incremental');
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live2 AND kind = 'overdue' AND as_of = current_date),
   'R50.1: an incremental sweep sees an instruction put on control since the last sweep');
 \o /dev/null
-SELECT extend_deadline(:live, roll_forward(current_date + 30), 'head_of_pa', 'expert conclusion today');
+SELECT extend_deadline(:live, roll_forward(current_date + 30), 'head_of_pa', 'expert conclusion today', evidence => '{pa_expert_conclusion}');
 \o
 CALL sweep();
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'overdue_cleared' AND rule_id = 'R69.1'),

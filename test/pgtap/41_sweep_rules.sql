@@ -23,36 +23,37 @@ SELECT id AS b1 FROM state_body WHERE code = 'SWR_1' \gset
 SELECT id AS b2 FROM state_body WHERE code = 'SWR_2' \gset
 -- A. due on a day between lo and today (the key days of sweep_rule_days and the date ranges)
 -- R50.1 overdue since yesterday
-SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-1), deadline_source => 'act');
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-1), deadline_source => 'act', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 -- R66-1.3 five working days late today, two at lo; R74-1 below PA (grace 2 at the central level)
-SELECT put_on_control('security_council', 'pa', current_date - 60, due_date => pg_temp.w(-5), deadline_source => 'act');
+SELECT put_on_control('security_council', 'pa', current_date - 60, due_date => pg_temp.w(-5), deadline_source => 'act', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 UPDATE sweep_setting SET escalation_grace_days = 2 WHERE level = 'central';
 SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(-2), deadline_source => 'act');
 -- R50.1 a reminder five working days before, eight at lo; the central level's three days
-SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(5), deadline_source => 'act');
+SELECT put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(5), deadline_source => 'act', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
 SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(3), deadline_source => 'act');
 -- R51 two weeks from signing ended yesterday
-SELECT put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14);
+SELECT put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
 -- R56 roadmap due yesterday; R56 roadmap due 6 working days ago, escalated after the grace (5 at PA level)
 SELECT put_on_control('act_point', 'pa', pg_temp.w(-11), term => '8 months', responsible_body_id => :b1,
-                      co_executor_ids => ARRAY[:b2]);
+                      co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат');
 SELECT put_on_control('act_point', 'pa', pg_temp.w(-16), term => '8 months', responsible_body_id => :b1,
-                      co_executor_ids => ARRAY[:b2]);
+                      co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат');
 -- R57 a roadmap submitted to the PA 7 working days ago: the PA's 5 days ended 2 working days ago, after lo
 SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
-                       co_executor_ids => ARRAY[:b2])).id AS rma \gset
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rma \gset
 SELECT register_roadmap(:rma, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-7));
 -- R72.4 information on measures due yesterday (a repeated extension a month before)
-SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd')).id AS ms \gset
-SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1);
+SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ms \gset
+SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1, evidence => '{pa_expert_conclusion}');
 SELECT extend_deadline(:ms, pg_temp.w(40), 'head_of_pa', 'c2', 'disciplinary review',
-                       decided_on => (pg_temp.w(-1) - interval '1 month')::date);
+                       decided_on => (pg_temp.w(-1) - interval '1 month')::date, evidence => '{pa_expert_conclusion}');
 -- R66-1.1 the PA's own reporting date two working days ago, not a period end (found by sweep_scope)
-SELECT (put_on_control('act_point', 'pa', current_date - 120, term => '8 months')).id AS rx \gset
+SELECT (put_on_control('act_point', 'pa', current_date - 120, term => '8 months', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rx \gset
 UPDATE instruction SET reporting_period = 'explicit', report_dates = ARRAY[pg_temp.w(-2), pg_temp.w(30)] WHERE id = :rx;
 -- overdue at lo, extended after lo's sweep (below)
-SELECT (put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-6), deadline_source => 'act')).id AS ext \gset
+SELECT (put_on_control('act_point', 'pa', current_date - 60, due_date => pg_temp.w(-6), deadline_source => 'act', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ext \gset
 -- R33 drafts (issue 20, item 1): reminded today, overdue since yesterday, escalated today (6 late,
 -- grace 5 at level pa); one overdue at lo and agreed since (cleared); R21 a refinement due yesterday
 SELECT receive_draft('instruction_draft', :b1, 'first_head', pg_temp.w(-2));
@@ -74,10 +75,10 @@ DELETE FROM sweep_change;
 \o /dev/null
 -- B. written since lo's sweep (the change queue): a report missing (R66-1.1), a
 -- risk report (R66-3.5), an extension clearing an overdue mark (R69.1)
-SELECT put_on_control('act_point', 'pa', current_date - 120, term => '8 months', reporting_period => 'monthly');
-SELECT (put_on_control('security_council', 'pa', current_date - 20, term => '60 wd')).id AS rk \gset
+SELECT put_on_control('act_point', 'pa', current_date - 120, term => '8 months', reporting_period => 'monthly', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
+SELECT (put_on_control('security_council', 'pa', current_date - 20, term => '60 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rk \gset
 SELECT submit_report(:rk, 'risk', 'the contractor failed', submitted_on => current_date);
-SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion');
+SELECT extend_deadline(:ext, pg_temp.w(20), 'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}');
 SELECT agree_draft(:dcl, current_date, true, true, true, true, true, true, true);
 \o
 

@@ -61,9 +61,9 @@ CREATE ROLE oi_integrator NOLOGIN IN ROLE ic_integrator;
 CREATE ROLE oi_controller NOLOGIN IN ROLE ic_controller;
 INSERT INTO body_member VALUES ('oi_exec_a', :body_a);
 SELECT id AS i_b FROM put_on_control('act_point', 'pa', current_date - 60, term => '10 wd',
-                                     responsible_body_id => :body_b, external_ref => 'oi-b') \gset
+                                     responsible_body_id => :body_b, external_ref => 'oi-b', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат') \gset
 SELECT id AS i_a FROM put_on_control('act_point', 'pa', current_date - 60, term => '10 wd',
-                                     responsible_body_id => :body_a, external_ref => 'oi-a') \gset
+                                     responsible_body_id => :body_a, external_ref => 'oi-a', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат') \gset
 SELECT id AS hidden_report FROM submit_report(:i_b, 'intermediate', 'hidden body B report', submitted_by_body_id => :body_b) \gset
 \o
 
@@ -92,7 +92,7 @@ SELECT throws_ok(format($$SELECT record_decisions(ARRAY[jsonb_populate_record(NU
                          'ground', 'executed', 'decided_by', 'president', 'evidence', '{official_report}'))])$$, :i_a),
                  'IC119', NULL, 'issue 16: a batch of decisions naming an id is refused (record_decisions)');
 SELECT throws_ok(format($$INSERT INTO instruction (id, kind, level, received_on, term) OVERRIDING SYSTEM VALUE
-                         VALUES ((SELECT max(id) + 1 FROM instruction), 'act_point', 'pa', current_date, '10 wd')$$),
+                         VALUES ((SELECT max(id) + 1 FROM instruction), 'act_point', 'central', current_date, '10 wd')$$),
                  'IC119', NULL, 'issue 16: a controller cannot claim the next instruction id');
 SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa', ARRAY['official_report'], 'r')$$, :i_b),
                 'issue 16: the controller''s own decision takes the id the identity gives it (R75)');

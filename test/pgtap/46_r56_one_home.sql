@@ -28,10 +28,10 @@ SELECT i.id, i.received_on, i.term, g.bodies, i.roadmap_due_date
        unnest(ARRAY['6 months', '182 days', '26 weeks', '7 months']::term[]) AS t(term),
        (VALUES (1), (2)) AS g(bodies),
        LATERAL put_on_control('act_point', 'pa', r.day::date, term => t.term, responsible_body_id => :b1,
-                              co_executor_ids => CASE g.bodies WHEN 2 THEN ARRAY[:b2]::bigint[] ELSE '{}' END) AS i;
+                              co_executor_ids => CASE g.bodies WHEN 2 THEN ARRAY[:b2]::bigint[] ELSE '{}' END, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат') AS i;
 -- R59: a transfer to long-term control after the quarter writes its own roadmap date over R56's.
 SELECT transfer_control(id, 'long_term', '2027-12-31', 'head_of_pa', 'c', 'effect on strategic indicators',
-                        decided_on => '2025-04-01')
+                        decided_on => '2025-04-01', evidence => '{pa_expert_conclusion}')
   FROM r56;
 RESET SESSION AUTHORIZATION;
 \o

@@ -19,18 +19,18 @@ SELECT id AS b1 FROM state_body WHERE code = 'EXT_MIN1' \gset
 INSERT INTO body_member (member, body_id) VALUES ('tap_ext_reader', :b1);
 SET SESSION AUTHORIZATION tap_ext_controller;
 CREATE TEMP TABLE ext_case AS
-SELECT n, (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1)).id
+SELECT n, (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id
   FROM generate_series(0, 7) AS n;
 -- bit 0: an extension; bit 1: a transfer after it; bit 2: a new deadline (R70.4, not counted by R69.1)
-SELECT extend_deadline(id, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03')
+SELECT extend_deadline(id, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}')
   FROM ext_case WHERE n & 1 = 1;
 SELECT transfer_control(id, 'medium_term', '2026-06-30', 'head_of_pa', 'c', 'cannot be finished in the year',
-                        'disciplinary review', decided_on => '2025-09-05')
+                        'disciplinary review', decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}')
   FROM ext_case WHERE n & 3 = 3;
 SELECT transfer_control(id, 'medium_term', '2026-06-30', 'head_of_pa', 'c', 'cannot be finished in the year',
-                        decided_on => '2025-09-05')
+                        decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}')
   FROM ext_case WHERE n & 3 = 2;
-SELECT set_new_deadline(id, '2026-09-30', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-09-08')
+SELECT set_new_deadline(id, '2026-09-30', 'head_of_pa', 'c', 'quarantine', decided_on => '2025-09-08', evidence => '{pa_expert_conclusion}')
   FROM ext_case WHERE n & 4 = 4;
 RESET SESSION AUTHORIZATION;
 GRANT SELECT ON ext_case TO tap_ext_reader;

@@ -22,9 +22,9 @@ INSERT INTO state_body (code, name, body_type) VALUES ('RT_A', 'Body A', 'centra
 SELECT id AS body_a FROM state_body WHERE code = 'RT_A' \gset
 SELECT id AS body_b FROM state_body WHERE code = 'RT_B' \gset
 SET SESSION AUTHORIZATION tap_rt_controller;
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :body_a)).id
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :body_a, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id
   FROM generate_series(1, 3);
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :body_b)).id AS card_b \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :body_b, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS card_b \gset
 RESET SESSION AUTHORIZATION;
 \o
 
@@ -83,7 +83,7 @@ RESET SESSION AUTHORIZATION;
 ALTER ROLE tap_rt_controller RENAME TO tap_rt_controller_renamed;
 SET SESSION AUTHORIZATION tap_rt_controller_renamed;
 SET LOCAL instruction_control.acting_person = 'R. Renamed';
-SELECT extend_deadline(:card_b, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03');
+SELECT extend_deadline(:card_b, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
 RESET instruction_control.acting_person;
 RESET SESSION AUTHORIZATION;
 \o

@@ -22,9 +22,9 @@ SELECT id AS a1 FROM act WHERE external_ref = 'T-A1' \gset
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '10 wd', act_id => :a1, point => '1.10',
                        responsible_body_id => :mh, controlling_body_id => :gov,
                        content => 'Alpha <b>& "co"')).id AS i1 \gset
-SELECT extend_deadline(:i1, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05');
+SELECT extend_deadline(:i1, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 SELECT extend_deadline(:i1, '2026-06-30', 'prime_minister', 'conclusion 2', 'disciplinary review No. 3',
-                       decided_on => '2026-01-15');
+                       decided_on => '2026-01-15', evidence => '{pa_expert_conclusion}');
 -- i2: executed on time
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a1, point => '1.9',
                        responsible_body_id => :x, co_executor_ids => ARRAY[:mh]::bigint[], controlling_body_id => :gov,
@@ -34,14 +34,14 @@ SELECT remove_from_control(:i2, 'executed', 'prime_minister', '{official_report}
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a1, point => '2',
                        responsible_body_id => :mh, controlling_body_id => :gov,
                        secrecy => 'state_secret', paper_card_ref => 'PC-9')).id AS i3 \gset
-SELECT transfer_control(:i3, 'medium_term', '2027-12-24', 'prime_minister', NULL, decided_on => '2025-04-01', paper_ref => 'P-1');
+SELECT transfer_control(:i3, 'medium_term', '2027-12-24', 'prime_minister', NULL, decided_on => '2025-04-01', paper_ref => 'P-1', evidence => '{pa_expert_conclusion}');
 -- i4: a PA act point, never decided: overdue
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', act_id => :a1, point => '10',
-                       responsible_body_id => :mh, content => 'Delta')).id AS i4 \gset
+                       responsible_body_id => :mh, content => 'Delta', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i4 \gset
 -- i5: a new deadline in a quarantine (R70.4)
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '30 wd', responsible_body_id => :x,
                        controlling_body_id => :gov, content => 'Epsilon')).id AS i5 \gset
-SELECT set_new_deadline(:i5, '2025-06-02', 'prime_minister', 'letter 5', 'quarantine', decided_on => '2025-03-10');
+SELECT set_new_deadline(:i5, '2025-06-02', 'prime_minister', 'letter 5', 'quarantine', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 
 -- Plain types and comments -----------------------------------------------------
 SELECT is((SELECT count(*)::int FROM pg_class c

@@ -23,11 +23,11 @@ SELECT id AS a1 FROM act WHERE external_ref = 'FC-A1' \gset
 -- open: a new deadline in a quarantine (R70.4); secret: the same for a state secret (R14)
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '30 wd', act_id => :a1, point => '1',
                        responsible_body_id => :mh, controlling_body_id => :gov, content => 'Open')).id AS open \gset
-SELECT set_new_deadline(:open, '2025-06-02', 'prime_minister', 'letter 1', 'quarantine', decided_on => '2025-03-10');
+SELECT set_new_deadline(:open, '2025-06-02', 'prime_minister', 'letter 1', 'quarantine', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '30 wd', act_id => :a1, point => '2',
                        responsible_body_id => :mh, controlling_body_id => :gov,
                        secrecy => 'state_secret', paper_card_ref => 'PC-1')).id AS secret \gset
-SELECT set_new_deadline(:secret, '2025-06-02', 'prime_minister', NULL, 'quarantine', decided_on => '2025-03-10', paper_ref => 'P-1');
+SELECT set_new_deadline(:secret, '2025-06-02', 'prime_minister', NULL, 'quarantine', decided_on => '2025-03-10', paper_ref => 'P-1', evidence => '{pa_expert_conclusion}');
 
 CREATE ROLE ic_test_form_controller NOLOGIN IN ROLE ic_controller;
 SET ROLE ic_test_form_controller;

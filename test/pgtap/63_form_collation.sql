@@ -37,7 +37,7 @@ SELECT count(put_on_control('event', 'government', '2025-03-03', term => '10 wd'
                             controlling_body_id => :gov, content => 'Measure of ' || b.name))
   FROM state_body b WHERE b.code LIKE 'C-%' AND b.code <> 'C-GOV';
 SELECT i.id AS sc FROM instruction i JOIN state_body b ON b.id = i.responsible_body_id AND b.code = 'C-SC' \gset
-SELECT transfer_control(:sc, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05');
+SELECT transfer_control(:sc, 'medium_term', '2027-12-24', 'prime_minister', 'letter 1', 'the harvest failed', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 \o
 
 \set kk_order '''{"Ауыл шаруашылығы саласында","Әділет саласында","Ғылым саласында","Қаржы саласында","Экономика саласында","Custom sector"}''::text[]'

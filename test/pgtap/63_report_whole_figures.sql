@@ -31,7 +31,7 @@ SELECT id AS a1 FROM act WHERE external_ref = 'W-A1' \gset
 
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '10 wd', act_id => :a1, point => '1.10',
                        responsible_body_id => :mh, controlling_body_id => :gov, content => 'Alpha')).id AS i1 \gset
-SELECT extend_deadline(:i1, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05');
+SELECT extend_deadline(:i1, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a1, point => '1.9',
                        responsible_body_id => :x, co_executor_ids => ARRAY[:mh]::bigint[], controlling_body_id => :gov,
                        content => 'Gamma')).id AS i2 \gset
@@ -40,7 +40,7 @@ SELECT remove_from_control(:i2, 'executed', 'prime_minister', '{official_report}
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a1, point => '1.1',
                        responsible_body_id => :x, controlling_body_id => :gov, content => 'Beta')).id AS i5 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '10 wd', act_id => :a1, point => '10',
-                       responsible_body_id => :mh, content => 'Delta')).id AS i4 \gset
+                       responsible_body_id => :mh, content => 'Delta', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i4 \gset
 
 CREATE ROLE ic_whole_reader NOLOGIN IN ROLE ic_reader;
 INSERT INTO body_member VALUES ('ic_whole_reader', :mh);

@@ -12,7 +12,7 @@ SELECT plan(6);
 INSERT INTO state_body (code, name, body_type) VALUES ('OE_MIN', 'Ministry of labels', 'central');
 SELECT id AS b FROM state_body WHERE code = 'OE_MIN' \gset
 -- due Mon 15 Sep 2025 (10 working days from Mon 1 Sep, R50.3): on 8 Sep a reminder, 5 working days before
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b)).id AS a \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS a \gset
 CALL sweep('2025-09-08');
 \o
 

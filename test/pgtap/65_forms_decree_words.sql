@@ -39,7 +39,7 @@ SELECT id AS a1 FROM act WHERE external_ref = 'D-A1' \gset
 -- extended once in 2025
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '10 wd', responsible_body_id => :mh,
                        controlling_body_id => :gov, content => 'Extended measure')).id AS ext \gset
-SELECT extend_deadline(:ext, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05');
+SELECT extend_deadline(:ext, '2025-04-15', 'prime_minister', 'conclusion 1', decided_on => '2025-03-05', evidence => '{pa_expert_conclusion}');
 -- science, and one without a sector: the order of the Kazakh alphabet
 SELECT (put_on_control('event', 'government', '2025-03-03', term => '10 wd', responsible_body_id => :sc,
                        controlling_body_id => :gov, content => 'Science measure')).id AS sci \gset

@@ -28,18 +28,18 @@ INSERT INTO body_member (member, body_id) VALUES ('tap_asof_reader', :b1);
 
 -- i1 (b1): due 2025-09-15, extended on 2025-09-10 to 2025-10-15 (R69.1)
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1,
-                       content => 'i1')).id AS i1 \gset
-SELECT extend_deadline(:i1, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-10');
+                       content => 'i1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i1 \gset
+SELECT extend_deadline(:i1, '2025-10-15', 'head_of_pa', 'expert conclusion', decided_on => '2025-09-10', evidence => '{pa_expert_conclusion}');
 -- i2 (b1): due 2025-09-15, removed as executed on 2025-09-25, late (R75)
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b1,
-                       content => 'i2')).id AS i2 \gset
+                       content => 'i2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i2 \gset
 SELECT remove_from_control(:i2, 'executed', 'head_of_pa', '{official_report}', 'report 2', decided_on => '2025-09-25');
 -- i3 (b2, co-executed by b1): never decided, overdue since 2025-09-15
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b2,
-                       co_executor_ids => ARRAY[:b1]::bigint[], content => 'i3')).id AS i3 \gset
+                       co_executor_ids => ARRAY[:b1]::bigint[], content => 'i3', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i3 \gset
 -- i4 (b3 only): never decided, overdue; hidden from the reader of b1
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', responsible_body_id => :b3,
-                       content => 'i4')).id AS i4 \gset
+                       content => 'i4', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i4 \gset
 SELECT submit_report(:i4, 'risk', 'a risk', :b3);
 \o
 

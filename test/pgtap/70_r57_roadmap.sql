@@ -31,17 +31,17 @@ SELECT id AS org FROM state_body WHERE code = 'R57_ORG' \gset
 
 -- Instructions asking for a roadmap (R56: 8 months, two bodies): due 10 working days from 1 Sep 2025.
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :gov,
-                       co_executor_ids => ARRAY[:out])).id AS i_gov \gset
+                       co_executor_ids => ARRAY[:out], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_gov \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :out,
-                       co_executor_ids => ARRAY[:gov])).id AS i_out \gset
+                       co_executor_ids => ARRAY[:gov], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_out \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :loc,
-                       co_executor_ids => ARRAY[:gov])).id AS i_loc \gset
+                       co_executor_ids => ARRAY[:gov], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_loc \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :gov,
-                       co_executor_ids => ARRAY[:loc])).id AS i_late \gset
+                       co_executor_ids => ARRAY[:loc], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_late \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :gov,
-                       co_executor_ids => ARRAY[:loc])).id AS i_none \gset
+                       co_executor_ids => ARRAY[:loc], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_none \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :out,
-                       co_executor_ids => ARRAY[:loc])).id AS i_dates \gset
+                       co_executor_ids => ARRAY[:loc], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_dates \gset
 \o
 
 -- ---------------------------------------------------------------------------
@@ -118,7 +118,7 @@ SELECT throws_ok(format($$SELECT agree_roadmap_with_pa(%s, '2025-09-17')$$, :rm_
 CREATE ROLE tap_r57_exec LOGIN IN ROLE ic_executor;
 INSERT INTO body_member VALUES ('tap_r57_exec', :gov);
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :gov,
-                       co_executor_ids => ARRAY[:loc])).id AS i_ex \gset
+                       co_executor_ids => ARRAY[:loc], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_ex \gset
 SELECT id AS rm_ex FROM register_roadmap(:i_ex, 'executor_only', 'first_head', :gov, '2025-09-08') \gset
 SELECT id AS rm_other FROM register_roadmap(:i_out, 'executor_only', 'first_head', :out, '2025-09-10') \gset
 \o
@@ -133,19 +133,20 @@ RESET ROLE;
 
 -- ---------------------------------------------------------------------------
 -- The sweep: the PA's late agreement (R57); the roadmap's own due date is R56's (R59's).
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 -- ---------------------------------------------------------------------------
 \o /dev/null
 -- R59: transfers to long-term control, one with an R56 roadmap approved before, one without
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :gov,
-                       co_executor_ids => ARRAY[:loc])).id AS i_r59ok \gset
+                       co_executor_ids => ARRAY[:loc], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_r59ok \gset
 SELECT register_roadmap(:i_r59ok, 'central_interdepartmental', 'deputy_prime_minister', :gov, '2025-09-02');
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS i_r59 \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_r59 \gset
 \o
 SELECT is((SELECT roadmap_due_date FROM transfer_control(:i_r59ok, 'long_term', '2027-12-31', 'head_of_pa', 'c',
-                                                          'effect on strategic indicators', decided_on => '2025-09-03')),
+                                                          'effect on strategic indicators', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}')),
   NULL, 'R59: a roadmap registered under R56 before the transfer is the roadmap R59 asks for (no new one due)');
 SELECT is((SELECT roadmap_due_date FROM transfer_control(:i_r59, 'long_term', '2027-12-31', 'head_of_pa', 'c',
-                                                          'effect on strategic indicators', decided_on => '2025-09-03')),
+                                                          'effect on strategic indicators', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}')),
   add_working_days('2025-09-03', 10, 'KZ'), 'R59: without a roadmap one is due in 10 working days, R56''s term');
 
 \o /dev/null
@@ -186,21 +187,21 @@ SELECT is((SELECT (pa_agreement_status, pa_working_days)::text FROM report_roadm
 -- With repeated_transfer_review on (default) a repeated transfer is R72's repeated extension.
 -- ---------------------------------------------------------------------------
 \o /dev/null
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS i_tr \gset
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_tr \gset
 SELECT transfer_control(:i_tr, 'medium_term', '2026-06-30', 'head_of_pa', 'conclusion 1', 'external circumstances',
-                        decided_on => '2025-09-05');
-SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd')).id AS i_tr2 \gset
+                        decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}');
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS i_tr2 \gset
 SELECT transfer_control(:i_tr2, 'medium_term', '2026-06-30', 'head_of_pa', 'conclusion 1', 'external circumstances',
-                        decided_on => '2025-09-05');
+                        decided_on => '2025-09-05', evidence => '{pa_expert_conclusion}');
 \o
-SELECT throws_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr),
+SELECT throws_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr),
   'IC102', NULL, 'R69.1/R72.2: a repeated transfer (medium to long) without the disciplinary review is refused');
-SELECT matches((pg_temp.err(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr))).hint,
+SELECT matches((pg_temp.err(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr))).hint,
   '«бір реттен асырмай».*«қайталап ұзарту».*repeated_transfer_review', 'R72: the refusal explains the reading with both phrases and the setting');
-SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', 'order No. 4 on disciplinary responsibility', decided_on => '2025-10-01')$$, :i_tr),
+SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', 'order No. 4 on disciplinary responsibility', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr),
   'R72.2: the repeated transfer with the decision on disciplinary responsibility is allowed');
 SET LOCAL instruction_control.repeated_transfer_review = off;
-SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01')$$, :i_tr2),
+SELECT lives_ok(format($$SELECT transfer_control(%s, 'long_term', '2027-12-30', 'head_of_pa', 'conclusion 2', 'effect on indicators', decided_on => '2025-10-01', evidence => '{pa_expert_conclusion}')$$, :i_tr2),
   'R72: with repeated_transfer_review off a repeated transfer passes without the review (R72 names extension only)');
 RESET instruction_control.repeated_transfer_review;
 

@@ -23,8 +23,9 @@ INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'R3-1', '2025-02
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'R3-2', '2025-02-28') RETURNING id AS act2 \gset
 
 -- R42-1.1 records passed down --------------------------------------------------------------------
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act1, point => '2')).id AS pa_point \gset
-SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03')).id AS pa_personal \gset
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act1, point => '2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa_point \gset
+SELECT (put_on_control('personal', 'pa', '2025-03-03', signed_on => '2025-03-03', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa_personal \gset
 
 SELECT throws_ok(format($$SELECT put_on_control('personal', 'local', '2025-03-04', signed_on => '2025-03-03',
                                                controlling_body_id => %s, upper_record_id => %s)$$, :akm, :pa_point),
@@ -79,8 +80,8 @@ SELECT lives_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_dat
   'R4.5, R14: a state secret keeps no completion form and is still put on control');
 
 -- R66-1.2 a report's addressee ---------------------------------------------------------------------
-SELECT (put_on_control('event', 'pa', '2025-03-03', term => '60 wd', responsible_body_id => :fin)).id AS pa_event \gset
-SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '60 wd')).id AS pa_sc \gset
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '60 wd', responsible_body_id => :fin, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS pa_event \gset
+SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '60 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa_sc \gset
 SELECT (put_on_control('event', 'local', '2025-03-03', term => '60 wd', controlling_body_id => :akm)).id AS local_event \gset
 SELECT throws_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', addressee => 'akim', submitted_on => '2025-03-31')$$, :pa_event),
   'IC113', NULL, 'R66-1.2: an intermediate report on a PA item addressed to an akim is refused');
@@ -112,8 +113,8 @@ SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far',
 RESET ROLE;
 
 -- R66-1.1 the PA's schedule of intermediate reports ------------------------------------------------
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months', reporting_period => 'monthly')).id AS per \gset
-SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months')).id AS expl \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months', reporting_period => 'monthly', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS per \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '8 months', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS expl \gset
 SELECT throws_ok(format($$UPDATE instruction SET reporting_period = 'explicit' WHERE id = %s$$, :expl),
   '23514', NULL, 'R66-1.1: reporting_period explicit without the PA''s dates is refused');
 SELECT throws_ok(format($$UPDATE instruction SET report_dates = '{2025-04-15}' WHERE id = %s$$, :per),

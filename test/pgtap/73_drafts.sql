@@ -156,7 +156,7 @@ SELECT is((SELECT (act_type, number, title, signed_on)::text FROM sign_draft(:pl
 SELECT is((SELECT (status, signed_on, act_id IS NOT NULL, missing_visa) FROM draft_state WHERE draft_id = :plan)::text,
           '(signed,2025-09-23,t,)', 'draft_state: signed, with its act');
 SELECT is((SELECT (i.act_id = s.act_id, i.signed_on) FROM put_on_control_from_draft(:plan, 'act_point', 'pa', '2025-09-24', '1',
-                                                                         term => '1 month', responsible_body_id => :min) i,
+                                                                         term => '1 month', responsible_body_id => :min, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат') i,
                   draft_state s WHERE s.draft_id = :plan)::text,
           '(t,2025-09-23)', 'a point of the signed draft goes on control from its act, without entering the act again');
 SELECT throws_ok(format($$SELECT visa_draft(%s, 'head_of_pa', 'paper', '2025-09-24')$$, :plan),

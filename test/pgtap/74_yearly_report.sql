@@ -23,7 +23,7 @@ SELECT (put_on_control('act_point', 'central', '2026-01-05', term => '1 month', 
 SELECT remove_from_control(:i2, 'executed', (SELECT decider FROM who_may_decide(:i2, 'removal') LIMIT 1),
                            '{official_report}', 'report 2', '2025-02-20');
 SELECT extend_deadline(:i3, '2025-03-31', (SELECT decider FROM who_may_decide(:i3, 'extension') LIMIT 1),
-                       'letter of the ministry', decided_on => '2025-02-10');
+                       'letter of the ministry', decided_on => '2025-02-10', evidence => '{pa_expert_conclusion}');
 SELECT remove_from_control(:i3, 'executed', (SELECT decider FROM who_may_decide(:i3, 'removal') LIMIT 1),
                            '{official_report}', 'report 3', '2025-04-10');
 \o

@@ -16,7 +16,7 @@ SELECT (put_on_control('act_point', 'central', '2025-09-01', term => '10 wd', re
 -- the same, then extended: its due date is a decision's date, not a count
 SELECT (put_on_control('act_point', 'central', '2025-09-01', term => '10 wd', responsible_body_id => :m)).id AS extended \gset
 SELECT extend_deadline(:extended, '2025-10-15', (SELECT decider FROM who_may_decide(:extended, 'extension') LIMIT 1),
-                       'letter', decided_on => '2025-09-03');
+                       'letter', decided_on => '2025-09-03', evidence => '{pa_expert_conclusion}');
 -- a draft instruction received Mon 8 Sep: reviewed by Thu 11 Sep (R33)
 SELECT (receive_draft('instruction_draft', :m, 'first_head', '2025-09-08')).id AS draft \gset
 \o

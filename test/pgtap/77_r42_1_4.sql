@@ -16,8 +16,8 @@ VALUES ('R4214_GOV', 'Government', 'government', false), ('R4214_SUB', 'Agency d
 SELECT id AS gov FROM state_body WHERE code = 'R4214_GOV' \gset
 SELECT id AS sub FROM state_body WHERE code = 'R4214_SUB' \gset
 SELECT id AS min FROM state_body WHERE code = 'R4214_MIN' \gset
-SELECT (put_on_control('event', 'pa', '2025-03-03', term => '2 months', responsible_body_id => :sub)).id AS i_sub \gset
-SELECT (put_on_control('event', 'pa', '2025-03-03', term => '2 months', responsible_body_id => :min)).id AS i_min \gset
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '2 months', responsible_body_id => :sub, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_sub \gset
+SELECT (put_on_control('event', 'pa', '2025-03-03', term => '2 months', responsible_body_id => :min, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS i_min \gset
 SELECT decider AS who FROM who_may_decide(:i_sub, 'removal') LIMIT 1 \gset
 \o
 

@@ -31,9 +31,9 @@ SELECT is((SELECT string_agg(decider::text || ':' || rule, ',') FROM who_may_dec
           'R48-1: who may extend an appeal''s instruction is the PA''s particular');
 SELECT is((SELECT count(*)::int FROM who_may_decide(:ap, 'extension') WHERE rule = 'R48-1'), 0,
           'R48-1: an act''s point is not an appeal: the row does not reach it');
-SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-30', 'first_head', 'letter', decided_on => '2025-03-10')$$, :doc),
+SELECT throws_ok(format($$SELECT extend_deadline(%s, '2025-04-30', 'first_head', 'letter', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :doc),
                  'IC101', NULL, 'R48-1: another decider is refused on the appeal''s instruction');
-SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-30', 'pa_unit_head', 'letter', decided_on => '2025-03-10')$$, :doc),
+SELECT lives_ok(format($$SELECT extend_deadline(%s, '2025-04-30', 'pa_unit_head', 'letter', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}')$$, :doc),
                 'R48-1: the decider of the PA''s particulars extends it');
 
 SELECT * FROM finish();

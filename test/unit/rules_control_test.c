@@ -32,6 +32,10 @@ put(void)
 	c.parent_due_date = IC_NO_DATE;
 	c.last_decided_on = IC_NO_DATE;
 	c.last_extension_on = IC_NO_DATE;
+	/* R4.5: what Appendix 5 fixes for every PA-level point */
+	c.pa_unit_given = true;
+	c.completion_form_given = true;
+	c.responsible_given = true;
 	return c;
 }
 
@@ -76,24 +80,45 @@ main(void)
 		NO("R42-1.1 an act point below PA naming another point",
 		   WITH(put(), c.level = IC_LEVEL_CENTRAL; c.upper_record_given = true; c.passed_down = true),
 		   "R42-1.1", CONTROL_LEVEL),
-		/* R4.5 control approval */
+		/* R4.5 control approval: every PA-level point, whatever its deadline source */
 		NO("R4.5 PA point of a control approval without a PA unit",
-		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.completion_form_given = true;
-				c.responsible_given = true), "R4.5", CONTROL_LEVEL),
+		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.pa_unit_given = false),
+		   "R4.5", CONTROL_LEVEL),
 		NO("R4.5 PA point of a control approval without a completion form",
-		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.pa_unit_given = true;
-				c.responsible_given = true), "R4.5", CONTROL_LEVEL),
+		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.completion_form_given = false),
+		   "R4.5", CONTROL_LEVEL),
 		NO("R4.5 PA point of a control approval without the responsible body",
-		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.pa_unit_given = true;
-				c.completion_form_given = true), "R4.5", CONTROL_LEVEL),
+		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.responsible_given = false),
+		   "R4.5", CONTROL_LEVEL),
+		NO("R4.5 PA point with a term (no deadline source) without a PA unit",
+		   WITH(put(), c.pa_unit_given = false), "R4.5", CONTROL_LEVEL),
+		NO("R4.5 PA point due by the act without a completion form",
+		   WITH(put(), c.deadline_source = IC_SOURCE_ACT; c.explicit_due = true; c.completion_form_given = false),
+		   "R4.5", CONTROL_LEVEL),
+		NO("R4.5 PA point due by a resolution without the responsible body",
+		   WITH(put(), c.deadline_source = IC_SOURCE_RESOLUTION; c.explicit_due = true; c.responsible_given = false),
+		   "R4.5", CONTROL_LEVEL),
+		NO("R4.5 PA point due as the PA set it without a PA unit",
+		   WITH(put(), c.deadline_source = IC_SOURCE_PA; c.explicit_due = true; c.pa_unit_given = false),
+		   "R4.5", CONTROL_LEVEL),
+		NO("R4.5 personal instruction at PA level without a completion form",
+		   WITH(put(), c.kind = IC_KIND_PERSONAL; c.completion_form_given = false), "R4.5", CONTROL_LEVEL),
 		OK("R4.5 PA point of a control approval with the fields of Appendix 5",
-		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.pa_unit_given = true;
-				c.completion_form_given = true; c.responsible_given = true)),
+		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true)),
+		OK("R4.5 PA point with a term with the fields of Appendix 5", put()),
+		OK("R4.5 PA point due by the act with the fields of Appendix 5",
+		   WITH(put(), c.deadline_source = IC_SOURCE_ACT; c.explicit_due = true)),
 		OK("R4.5, R14 a state secret keeps no completion form",
-		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.pa_unit_given = true;
-				c.responsible_given = true; c.state_secret = true; c.has_paper_card = true)),
+		   WITH(put(), c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true; c.completion_form_given = false;
+				c.state_secret = true; c.has_paper_card = true)),
 		OK("R4.5 a control approval below PA level names a controlling body, no PA unit",
-		   WITH(put(), c.level = IC_LEVEL_CENTRAL; c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true)),
+		   WITH(put(), c.level = IC_LEVEL_CENTRAL; c.deadline_source = IC_SOURCE_CONTROL_APPROVAL; c.explicit_due = true;
+				c.pa_unit_given = false; c.completion_form_given = false; c.responsible_given = false)),
+		OK("R4.5 a government-level point with a term needs no PA unit",
+		   WITH(put(), c.level = IC_LEVEL_GOVERNMENT; c.kind = IC_KIND_EVENT;
+				c.pa_unit_given = false; c.completion_form_given = false; c.responsible_given = false)),
+		NO("R4.5 a deadline fault is reported before the missing fields",
+		   WITH(put(), c.pa_unit_given = false; c.received_on = IC_NO_DATE), "R50.3", DEADLINE),
 		/* R66-1.2 a report's addressee */
 		NO("R66-1.2 intermediate report on a PA item to an akim",
 		   WITH(report(), c.report_addressee = IC_DECIDER_AKIM), "R66-1.2", REPORT),

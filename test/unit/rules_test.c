@@ -91,6 +91,10 @@ base(IcAction action)
 	c.drafter = IC_DRAFTER_EXECUTOR_ONLY;
 	c.pa_submitted_on = IC_NO_DATE;
 	c.pa_agreed_on = IC_NO_DATE;
+	/* R4.5: a PA-level point names what Appendix 5 fixes */
+	c.pa_unit_given = true;
+	c.completion_form_given = true;
+	c.responsible_given = true;
 	c.decided_on = DAY_2025_03_03;
 	c.today = DAY_2025_03_03 + 365;
 	c.last_decided_on = IC_NO_DATE;
