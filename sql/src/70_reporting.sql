@@ -1518,7 +1518,7 @@ BEGIN
     || (SELECT coalesce(string_agg('<p class="sign">' || report_html_escape(label('form_phrase', 'signatory_line', lang)) || ': '
                                    || report_html_escape(concat_ws(', ', g.signatory_label, g.supervision_area))
                                    || ' ____________ ' || coalesce(report_html_escape(g.person), '') || '</p>', ''), '')
-          FROM form_annual_summary_signatories(body_id, year, lang) g)
+          FROM annual_summary_signatories(body_id, year, lang) g)
     || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
     || '</p></body></html>';
 END

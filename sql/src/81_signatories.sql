@@ -199,7 +199,7 @@ END;
 COMMENT ON FUNCTION sign_annual_summary IS
   'Record who signed a body''s annual summary for a year (R75-1): the Government''s by a Deputy Prime Minister or the Head of the Government Office for an area of supervision, another body''s by its first head; IC308 otherwise';
 
-CREATE FUNCTION form_annual_summary_signatories(body_id bigint, year integer, lang text DEFAULT 'ru')
+CREATE FUNCTION annual_summary_signatories(body_id bigint, year integer, lang text DEFAULT 'ru')
 RETURNS TABLE (signed_by signatory, signatory_label text, person text, supervision_area text, signed_on date,
                recorded boolean)
 LANGUAGE plpgsql STABLE
@@ -219,7 +219,7 @@ BEGIN
   SELECT s.signed_by, label('signatory', s.signed_by, checked_lang), p.name, s.supervision_area, s.signed_on, true
     FROM annual_summary_signature s
     LEFT JOIN person p ON p.id = s.signed_by_person_id
-   WHERE s.body_id = the_body AND s.year = form_annual_summary_signatories.year
+   WHERE s.body_id = the_body AND s.year = annual_summary_signatories.year
    ORDER BY s.supervision_area NULLS FIRST, s.id;
   IF NOT FOUND THEN
     -- none recorded: the positions that may sign, a line to sign on paper
@@ -232,7 +232,7 @@ BEGIN
   END IF;
 END
 $$;
-COMMENT ON FUNCTION form_annual_summary_signatories(bigint, integer, text) IS
+COMMENT ON FUNCTION annual_summary_signatories(bigint, integer, text) IS
   'R75-1: the signatory lines of a body''s annual summary for a year in kk or ru: each recorded signature (signatory_label, person, area of supervision, day), or when none is recorded the positions that may sign (recorded false: a line to sign on paper); unknown body IC303, lang IC301';
 
 -- R80-1: the Government's yearly report on the state planning documents --------
