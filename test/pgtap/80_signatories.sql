@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(38);
+SELECT plan(40);
 
 \ir include/helpers.psql
 
@@ -134,12 +134,29 @@ SELECT (receive_draft('act', :gov, 'prime_minister', received_on => '2025-04-01'
 SELECT is((SELECT array_agg(status ORDER BY draft_id) FROM report_planning_documents(2025)
             WHERE draft_id IN (:plan_draft, :plan_draft2, :other_draft)),
   ARRAY['in_review', 'in_review'], 'R80-1: the drafts of acts approving planning documents, not other acts');
+-- the first is agreed, visaed, signed into an act, and two of its points put on control; one is executed
+\o /dev/null
+SELECT agree_draft(:plan_draft, '2025-04-08');
+SELECT visa_draft(:plan_draft, p::visa_position, 'paper', '2025-04-09') FROM unnest('{head_of_pa,secretary_sc,general_department_head}'::text[]) p;
+SELECT (sign_draft(:plan_draft, 'decree', 'G-PLAN', '2025-04-10')).id AS plan_act \gset
+SELECT (put_on_control_from_draft(:plan_draft, 'act_point', 'pa', '2025-04-11', '1', '20 wd', responsible_body_id => :gov,
+                                  pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS plan_p1 \gset
+SELECT (put_on_control_from_draft(:plan_draft, 'act_point', 'pa', '2025-04-11', '2', '20 wd', responsible_body_id => :gov,
+                                  pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS plan_p2 \gset
+SELECT remove_from_control(:plan_p1, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-05-05');
+\o
+SELECT is((SELECT row(status, act_id, points, points_on_control, points_executed, points_overdue)::text
+             FROM report_planning_documents(2025) WHERE draft_id = :plan_draft),
+  row('signed', :plan_act, 2, 1, 1, 1)::text,
+  'R80-1: a signed planning act with its points: on control at the year''s end, executed, overdue');
+SELECT is((SELECT row(status, points)::text FROM report_planning_documents(2024) WHERE draft_id = :plan_draft), NULL,
+  'R80-1: as of the year before its receipt the draft is not in the report');
 SELECT throws_ok('SELECT * FROM report_planning_documents(1999)', 'IC304', NULL, 'R80-1: a year outside 2000-2100');
 SELECT ok(form_planning_documents_html(2025, 'kk') ~ 'Мемлекеттік жоспарлау жүйесінің құжаттарын іске асыру барысы туралы есеп'
           AND form_planning_documents_html(2025, 'kk') ~ 'Ұлттық даму жоспары \(G\)',
   'R80-1: the Kazakh form: its title and the document');
 SELECT ok(form_planning_documents_html(2025, 'ru') ~ 'Отчёт о ходе реализации документов Системы государственного планирования'
-          AND form_planning_documents_html(2025, 'ru') ~ 'На рассмотрении',
+          AND form_planning_documents_html(2025, 'ru') ~ 'На рассмотрении' AND form_planning_documents_html(2025, 'ru') ~ 'Утверждён',
   'R80-1: the Russian form: its title and the status');
 SELECT ok(split_part(form_planning_documents_csv(2025, 'ru'), E'\r\n', 1) ~ '^№ п/п,"Документ Системы государственного планирования',
   'R80-1: the CSV header from the forms'' column table');
