@@ -46,7 +46,9 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.host_link_sync()',
    'the trigger link_host puts on a host table: the host application''s role writes its own departments, documents and staff and holds no privilege on state_body, act or person, which this keeps in step (issue 17, item 2); it fires only on the table host_link names'),
   ('instruction_control.host_ref_check()',
-   'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)');
+   'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)'),
+  ('instruction_control.signatory_person_of_body(bigint,bigint)',
+   'the signatory checks (R67, R75-1) ask whether the signing person is an active person of the body; row security shows a recording role only the persons it acts for, and the clerk who records a signature does not act for the Deputy Prime Minister who signed; it answers yes or no, nothing of the row');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

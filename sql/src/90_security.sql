@@ -246,10 +246,10 @@ GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft
 -- an instruction's readers see them.
 -- Signatories (R75-1): a body records who signed its annual summary, the PA
 -- (the controllers) any body's; a body's readers see its own.
-REVOKE EXECUTE ON FUNCTION sign_annual_summary FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body FROM PUBLIC;
 GRANT SELECT ON annual_summary_signature TO ic_reader;
 GRANT INSERT ON annual_summary_signature TO ic_executor, ic_controller;
-GRANT EXECUTE ON FUNCTION sign_annual_summary TO ic_executor, ic_controller;
+GRANT EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body TO ic_executor, ic_controller;
 
 REVOKE EXECUTE ON FUNCTION take_control_measure FROM PUBLIC;
 GRANT SELECT ON control_measure TO ic_reader;

@@ -220,6 +220,7 @@ form_annual_summary_csv(bigint,integer,text,text,boolean)	SELECT pg_catalog.leng
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 form_annual_summary_bodies(integer,text,bigint[])	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary_bodies(2025, 'kk')
 report_signatory_refusal(text,text,text,text,text)	SELECT instruction_control.report_signatory_refusal('government', 'final', NULL, 'deputy_prime_minister', 'prime_minister')
+signatory_person_of_body(bigint,bigint)	SELECT instruction_control.signatory_person_of_body(1, 1)
 annual_signatory_refusal(text,text)	SELECT instruction_control.annual_signatory_refusal('government', 'prime_minister')
 sign_annual_summary(bigint,integer,signatory,bigint,text,date,text)	SELECT (instruction_control.sign_annual_summary(1, 2025, 'first_head', supervision_area => 'finance', signed_on => '2026-01-20')).id
 annual_summary_signatories(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.annual_summary_signatories(1, 2025, 'kk')

@@ -166,9 +166,9 @@ CREATE ROLE g_gov_executor LOGIN;
 GRANT ic_executor TO g_gov_executor;
 INSERT INTO body_member (member, body_id) VALUES ('g_gov_executor', :gov);
 SET LOCAL ROLE g_gov_executor;
-SELECT lives_ok(format($$SELECT sign_annual_summary(%s, 2025, 'deputy_prime_minister', supervision_area => 'Экономика',
-                                                   signed_on => '2026-01-21')$$, :gov),
-  'R75-1 as ic_executor: the Government''s executor records its Deputy Prime Minister''s signature');
+SELECT lives_ok(format($$SELECT sign_annual_summary(%s, 2025, 'deputy_prime_minister', %s, 'Экономика',
+                                                   signed_on => '2026-01-21')$$, :gov, :dpm),
+  'R75-1 as ic_executor: the Government''s executor records its Deputy Prime Minister''s signature and person (one it does not act for)');
 SELECT throws_ok(format($$SELECT sign_annual_summary(%s, 2025, 'prime_minister', signed_on => '2026-01-21')$$, :gov),
   'IC308', NULL, 'R75-1 as ic_executor: the Prime Minister''s signature refused');
 SELECT throws_ok(format($$SELECT sign_annual_summary(%s, 2025, 'first_head', signed_on => '2026-01-21')$$, :fin),

@@ -117,6 +117,20 @@ AS 'MODULE_PATHNAME', 'ic_sql_annual_signatory_refusal' LANGUAGE C IMMUTABLE PAR
 COMMENT ON FUNCTION annual_signatory_refusal(text, text) IS
   'R75-1: NULL when this official may sign the annual summary of a body of this type (the Government: a Deputy Prime Minister or the Head of the Government Office; another body: its first head, the akim of a local body), else what the rule allows';
 
+-- Whether a person signs for a body.  A role sees only the persons it may act
+-- for (person_role, row security): the clerk who records a signature is not
+-- the Deputy Prime Minister who signed, so the check reads person as its owner
+-- and answers no more than yes or no.
+CREATE FUNCTION signatory_person_of_body(person_id bigint, body_id bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT EXISTS (SELECT 1 FROM instruction_control.person p
+                  WHERE p.id OPERATOR(pg_catalog.=) $1 AND p.active AND p.body_id OPERATOR(pg_catalog.=) $2)
+$$;
+COMMENT ON FUNCTION signatory_person_of_body(bigint, bigint) IS
+  'R67, R75-1: is this person an active person of this body (the signatory''s person); read past the row security of person, which shows a role only the persons it acts for';
+
 -- R67: who signed a report -----------------------------------------------------
 
 CREATE FUNCTION report_signatory_judge() RETURNS trigger
@@ -149,9 +163,7 @@ BEGIN
             HINT = refusal || '.';
   END IF;
   IF NEW.signed_by_person_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM person p
-                      WHERE p.id OPERATOR(pg_catalog.=) NEW.signed_by_person_id AND p.active
-                        AND p.body_id OPERATOR(pg_catalog.=) signing_body) THEN
+     AND NOT coalesce(signatory_person_of_body(NEW.signed_by_person_id, signing_body), false) THEN
     RAISE EXCEPTION 'report is signed by a person who does not act for the submitting body (R67)'
       USING ERRCODE = 'IC308',
             DETAIL = format('Person %s is not an active person of body %s.', NEW.signed_by_person_id,
@@ -219,9 +231,7 @@ BEGIN
             HINT = refusal || '.';
   END IF;
   IF NEW.signed_by_person_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM person p
-                      WHERE p.id OPERATOR(pg_catalog.=) NEW.signed_by_person_id AND p.active
-                        AND p.body_id OPERATOR(pg_catalog.=) NEW.body_id) THEN
+     AND NOT signatory_person_of_body(NEW.signed_by_person_id, NEW.body_id) THEN
     RAISE EXCEPTION 'annual summary is signed by a person who does not act for the body (R75-1)'
       USING ERRCODE = 'IC308',
             DETAIL = format('Person %s is not an active person of body %s.', NEW.signed_by_person_id, NEW.body_id),
@@ -542,10 +552,10 @@ ALTER TABLE annual_summary_signature ADD CONSTRAINT annual_summary_signature_doc
 -- 90_security.sql
 -- Signatories (R75-1): a body records who signed its annual summary, the PA
 -- (the controllers) any body's; a body's readers see its own.
-REVOKE EXECUTE ON FUNCTION sign_annual_summary FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body FROM PUBLIC;
 GRANT SELECT ON annual_summary_signature TO ic_reader;
 GRANT INSERT ON annual_summary_signature TO ic_executor, ic_controller;
-GRANT EXECUTE ON FUNCTION sign_annual_summary TO ic_executor, ic_controller;
+GRANT EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body TO ic_executor, ic_controller;
 
 ALTER TABLE annual_summary_signature ENABLE ROW LEVEL SECURITY;
 -- R75-1: a body's annual summary signatures, read and recorded for its own bodies
