@@ -40,9 +40,9 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
    'Отчёт о ходе реализации документов Системы государственного планирования',
    'Report on the implementation of the documents of the state planning system'),
   ('form_phrase', 'planning_documents_note',
-   'Тіркелімде бар деректер (Қағидалардың 80-1-тармағы): мемлекеттік жоспарлау жүйесінің құжаттарын бекіту туралы Президент актілерінің жобалары, олардан шыққан актілер және осы актілердің бақылаудағы тармақтары, жыл соңындағы жағдай бойынша. Құжаттардың нысаналы индикаторлары, қаржыландыруы және Үкімет қорытындысы тіркелімде жоқ.',
-   'Данные, которые есть в реестре (пункт 80-1 Правил): проекты актов Президента об утверждении документов Системы государственного планирования, принятые по ним акты и пункты этих актов на контроле, по состоянию на конец года. Целевые индикаторы документов, их финансирование и заключение Правительства в реестре отсутствуют.',
-   'What the registry holds (R80-1): the drafts of the President''s acts approving documents of the state planning system, the acts they became and the points of those acts on control, as the year stood at its end. The documents'' targets, indicators, financing and the Government''s conclusion are not in the registry.'),
+   'Тіркелім деректері (Қағидалардың 80-1-тармағы): жоспарлау құжаттарын бекіту туралы акт жобалары, актілер және олардың бақылаудағы тармақтары, жыл соңындағы жағдай бойынша. Индикаторлар, қаржыландыру және Үкімет қорытындысы тіркелімде жоқ.',
+   'Данные реестра (пункт 80-1 Правил): проекты актов об утверждении документов планирования, принятые акты и их пункты на контроле, на конец года. Индикаторов, финансирования и заключения Правительства в реестре нет.',
+   'What the registry holds (R80-1): the drafts of acts approving state planning documents, the acts and their points on control, at the year''s end. Indicators, financing and the Government''s conclusion are not in the registry.'),
   ('form_phrase', 'planning_status_signed', 'Бекітілді', 'Утверждён', 'Approved'),
   ('form_phrase', 'planning_status_in_review', 'Қаралуда', 'На рассмотрении', 'In review'),
   ('form_phrase', 'planning_status_withdrawn', 'Кері қайтарып алынды', 'Отозван', 'Withdrawn');
