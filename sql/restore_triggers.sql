@@ -58,7 +58,9 @@ INSERT INTO restore_passes VALUES
   ('instruction_control.draft_guard()', 'restore_mode: the receipt was judged when first written and its recorder set then (75_drafts.sql)'),
   ('instruction_control.draft_step_judge()', 'restore_mode: each step was judged and its due date computed when first written; steps may load in any order (75_drafts.sql)'),
   ('instruction_control.control_measure_judge()', 'restore_mode: judged when first written and its recorder set then (77_control_measures.sql)'),
-  ('instruction_control.coordination_judge()', 'restore_mode: judged when first written; body_function may load after coordination (79_coordination.sql)');
+  ('instruction_control.coordination_judge()', 'restore_mode: judged when first written; body_function may load after coordination (79_coordination.sql)'),
+  ('instruction_control.report_signatory_judge()', 'restore_mode: the signatory was judged when the report was first written; person may load after report (81_signatories.sql)'),
+  ('instruction_control.annual_summary_signature_judge()', 'restore_mode: judged when first written and its recorder set then (81_signatories.sql)');
 SELECT t.relname, g.tgname, g.tgfoid::regprocedure AS fn
   FROM config_table t
   JOIN pg_trigger g ON g.tgrelid = t.rel AND NOT g.tgisinternal AND g.tgenabled = 'O'

@@ -48,7 +48,9 @@ INSERT INTO definer_allowlist VALUES
   ('instruction_control.calendar_change_events(bigint[])',
    'writes the outbox events deadline_moved of calendar_change decisions (R50.3) for apply_calendar_change(), from the journal alone; no role has INSERT on event'),
   ('instruction_control.host_ref_check()',
-   'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)');
+   'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)'),
+  ('instruction_control.signatory_person_of_body(bigint,bigint)',
+   'the signatory checks (R67, R75-1) ask whether the signing person is an active person of the body; row security shows a recording role only the persons it acts for, and the clerk who records a signature does not act for the Deputy Prime Minister who signed; it answers yes or no, nothing of the row');
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.oid::regprocedure AS fn, p.prosecdef, p.proacl,

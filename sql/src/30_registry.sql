@@ -25,6 +25,13 @@ CREATE DOMAIN decider AS text
                    'first_head', 'akim'));
 COMMENT ON DOMAIN decider IS 'Position that takes a decision on control (R69-R77, R57)';
 
+CREATE DOMAIN signatory AS text
+  CHECK (VALUE IN ('prime_minister', 'deputy_prime_minister', 'head_of_government_office',
+                   'deputy_head_of_government_office', 'first_head', 'deputy_first_head',
+                   'collegial_body_member', 'akim'));
+COMMENT ON DOMAIN signatory IS
+  'Position that signs what a body submits to the PA on execution: the Government''s information (R67: the Prime Minister, the Deputy Prime Minister concerned or the Head of the Government Office; interim information to the Head of the President''s Office, an Assistant or an Adviser also their deputies, part 2) and the annual summary (R75-1)';
+
 CREATE DOMAIN control_regime AS text
   CHECK (VALUE IN ('regular', 'medium_term', 'long_term'));
 COMMENT ON DOMAIN control_regime IS 'Control regime: regular, or medium-/long-term after a transfer (R69.3, R69.4)';
@@ -561,10 +568,16 @@ CREATE TABLE report (
   addressee           decider,
   content             text,
   document_ref        text,
-  recorded_at         timestamptz NOT NULL DEFAULT now()
+  recorded_at         timestamptz NOT NULL DEFAULT now(),
+  signed_by           signatory,
+  signed_by_person_id bigint REFERENCES person,
+  resolution_addressee signatory
 );
 CREATE INDEX report_instruction_idx ON report (instruction_id, submitted_on);
 COMMENT ON TABLE report IS 'Intermediate, final, risk and measures reports on an instruction (R66-1, R66-3.5, R72.4)';
 COMMENT ON COLUMN report.period_end IS 'End of the reporting period an intermediate report covers';
 COMMENT ON COLUMN report.addressee IS 'Official it goes to by area of supervision (R66-1.2, R66-1.3)';
+COMMENT ON COLUMN report.signed_by IS 'Position that signed it (R67): the Government''s information by the addressee of the resolution (the Prime Minister, the Deputy Prime Minister concerned or the Head of the Government Office), interim information to the Head of the President''s Office, an Assistant or an Adviser also by a deputy (part 2); another body''s by its first head (the registry''s reading); NULL: not recorded';
+COMMENT ON COLUMN report.signed_by_person_id IS 'The person who signed (R67): an active person of the submitting body (else of the responsible body)';
+COMMENT ON COLUMN report.resolution_addressee IS 'The Government''s information only: to whom in the Government the resolution of the President, the Head of the PA or the Secretary of the SC was addressed; the signatory must be that addressee (R67)';
 

@@ -219,17 +219,22 @@ CREATE FUNCTION submit_report(
   addressee decider DEFAULT NULL,
   period_end date DEFAULT NULL,
   submitted_on date DEFAULT current_date,
-  document_ref text DEFAULT NULL)
+  document_ref text DEFAULT NULL,
+  signed_by signatory DEFAULT NULL,
+  signed_by_person_id bigint DEFAULT NULL,
+  resolution_addressee signatory DEFAULT NULL)
 RETURNS report
 LANGUAGE sql VOLATILE
 BEGIN ATOMIC
   INSERT INTO report (instruction_id, kind, content, submitted_by_body_id, addressee,
-                      period_end, submitted_on, document_ref)
+                      period_end, submitted_on, document_ref, signed_by, signed_by_person_id,
+                      resolution_addressee)
   VALUES (instruction_id, kind, content, submitted_by_body_id, addressee,
-          period_end, submitted_on, document_ref)
+          period_end, submitted_on, document_ref, signed_by, signed_by_person_id,
+          resolution_addressee)
   RETURNING *;
 END;
-COMMENT ON FUNCTION submit_report IS 'Submit an intermediate, final, risk or measures report (R66-1, R66-3.5, R72.4)';
+COMMENT ON FUNCTION submit_report IS 'Submit an intermediate, final, risk or measures report (R66-1, R66-3.5, R72.4), with who signed it (R67: signed_by, signed_by_person_id; the Government''s information also resolution_addressee)';
 
 CREATE FUNCTION who_may_decide(instruction_id bigint, action decision_kind)
 RETURNS TABLE (decider decider, rule text)

@@ -1038,13 +1038,26 @@ AS $$
        'Переведены на среднесрочный или долгосрочный контроль', NULL, 8, 9, 'n', 'text', NULL),
       ('yearly_control', 11, 'removed_other', 'Өзге негіздер бойынша бақылаудан алынды', 'Сняты с контроля по иным основаниям', NULL, 8, 10, 'n', 'text', NULL),
       ('yearly_control', 12, 'overdue_at_end', 'Жыл соңында мерзімі өткен', 'Просрочены на конец года', NULL, 8, 11, 'n', 'text', NULL),
-      ('yearly_control', 13, 'on_control_at_end', 'Жыл соңында бақылауда', 'На контроле на конец года', NULL, 8, 12, 'n', 'text', NULL)
+      ('yearly_control', 13, 'on_control_at_end', 'Жыл соңында бақылауда', 'На контроле на конец года', NULL, 8, 12, 'n', 'text', NULL),
+      -- R80-1, the Government's report on the state planning documents (form_planning_documents)
+      ('planning_documents', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('planning_documents', 2, 'document', 'Мемлекеттік жоспарлау жүйесінің құжаты (акт, жоба)',
+       'Документ Системы государственного планирования (акт, проект)', NULL, 24, 2, NULL, 'text', NULL),
+      ('planning_documents', 3, 'body', 'Жобаны енгізген мемлекеттік орган', 'Государственный орган, внёсший проект', NULL, 14, 3, NULL, 'text', NULL),
+      ('planning_documents', 4, 'received_on', 'Жоба келіп түсті', 'Проект поступил', NULL, 8, 4, 'c', 'date', NULL),
+      ('planning_documents', 5, 'signed_on', 'Акт қабылданды', 'Акт принят', NULL, 8, 5, 'c', 'date', NULL),
+      ('planning_documents', 6, 'status_label', 'Мәртебесі', 'Статус', NULL, 9, 6, 'c', 'text', NULL),
+      ('planning_documents', 7, 'points', 'Актінің бақылаудағы тармақтары', 'Пунктов акта на контроле', NULL, 7, 7, 'n', 'text', NULL),
+      ('planning_documents', 8, 'points_on_control', 'Жыл соңында бақылауда', 'На контроле на конец года', NULL, 7, 8, 'n', 'text', NULL),
+      ('planning_documents', 9, 'points_executed', 'Жыл ішінде орындалды', 'Исполнено за год', NULL, 7, 9, 'n', 'text', NULL),
+      ('planning_documents', 10, 'points_overdue', 'Жыл соңында мерзімі өткен', 'Просрочены на конец года', NULL, 7, 10, 'n', 'text', NULL),
+      ('planning_documents', 11, 'points_removed_other', 'Өзге негіздер бойынша бақылаудан алынды', 'Сняты с контроля по иным основаниям', NULL, 5, 11, 'n', 'text', NULL)
     ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
    WHERE c.form = $1
    ORDER BY c.ordinal
 $$;
 COMMENT ON FUNCTION report_form_columns(text) IS
-  'The columns of a form (control_approval: Appendix 5; annual_summary: Appendix 8; yearly_control: the R80 report), one row each, in CSV order (ordinal): key (the column of the form''s row function), heading in kk and ru, mark after the printed heading (a footnote), width in percent and number on the printed page (NULL: printed as a heading row, not a cell), align (n: number, c: centred), format (text, date, row_no, group), lead_key (a point number printed bold before the text); the CSV and HTML writers read only this';
+  'The columns of a form (control_approval: Appendix 5; annual_summary: Appendix 8; yearly_control: the R80 report; planning_documents: the R80-1 report), one row each, in CSV order (ordinal): key (the column of the form''s row function), heading in kk and ru, mark after the printed heading (a footnote), width in percent and number on the printed page (NULL: printed as a heading row, not a cell), align (n: number, c: centred), format (text, date, row_no, group), lead_key (a point number printed bold before the text); the CSV and HTML writers read only this';
 
 CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
 RETURNS text
@@ -1511,6 +1524,11 @@ BEGIN
                                  CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END, year))
     || '</p>'
     || report_form_html_table('annual_summary', lang, rows)
+    -- R75-1: the signatory line (who signed, or the positions that may sign)
+    || (SELECT coalesce(string_agg('<p class="sign">' || report_html_escape(label('form_phrase', 'signatory_line', lang)) || ': '
+                                   || report_html_escape(concat_ws(', ', g.signatory_label, g.supervision_area))
+                                   || ' ____________ ' || coalesce(report_html_escape(g.person), '') || '</p>', ''), '')
+          FROM annual_summary_signatories(body_id, year, lang) g)
     || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
     || '</p></body></html>';
 END

@@ -48,6 +48,8 @@ ALTER TABLE calendar_year ADD CONSTRAINT calendar_year_basis_limit CHECK (text_l
 ALTER TABLE body_function ADD CONSTRAINT body_function_function_limit CHECK (text_limit_ok(function, 'name', 'body_function.function'));
 ALTER TABLE coordination ADD CONSTRAINT coordination_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'coordination.basis'));
 ALTER TABLE coordination ADD CONSTRAINT coordination_ground_limit CHECK (text_limit_ok(ground, 'name', 'coordination.ground'));
+ALTER TABLE annual_summary_signature ADD CONSTRAINT annual_summary_signature_supervision_area_limit CHECK (text_limit_ok(supervision_area, 'name', 'annual_summary_signature.supervision_area'));
+ALTER TABLE annual_summary_signature ADD CONSTRAINT annual_summary_signature_document_ref_limit CHECK (text_limit_ok(document_ref, 'name', 'annual_summary_signature.document_ref'));
 ALTER TABLE control_measure ADD CONSTRAINT control_measure_basis_limit CHECK (text_limit_ok(basis, 'free_text', 'control_measure.basis'));
 ALTER TABLE control_measure ADD CONSTRAINT control_measure_document_ref_limit CHECK (text_limit_ok(document_ref, 'name', 'control_measure.document_ref'));
 ALTER TABLE control_measure ADD CONSTRAINT control_measure_outcome_limit CHECK (text_limit_ok(outcome, 'free_text', 'control_measure.outcome'));

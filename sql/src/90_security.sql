@@ -244,6 +244,13 @@ GRANT EXECUTE ON FUNCTION receive_draft, refine_draft, agree_draft, return_draft
 
 -- Control measures and inspections (R66-2, R43-1): the controllers record them;
 -- an instruction's readers see them.
+-- Signatories (R75-1): a body records who signed its annual summary, the PA
+-- (the controllers) any body's; a body's readers see its own.
+REVOKE EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body FROM PUBLIC;
+GRANT SELECT ON annual_summary_signature TO ic_reader;
+GRANT INSERT ON annual_summary_signature TO ic_executor, ic_controller;
+GRANT EXECUTE ON FUNCTION sign_annual_summary, signatory_person_of_body TO ic_executor, ic_controller;
+
 REVOKE EXECUTE ON FUNCTION take_control_measure FROM PUBLIC;
 GRANT SELECT ON control_measure TO ic_reader;
 GRANT INSERT ON control_measure TO ic_controller;
@@ -295,6 +302,7 @@ ALTER TABLE control_measure ENABLE ROW LEVEL SECURITY;
 ALTER TABLE coordination ENABLE ROW LEVEL SECURITY;
 ALTER TABLE draft_step ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person ENABLE ROW LEVEL SECURITY;
+ALTER TABLE annual_summary_signature ENABLE ROW LEVEL SECURITY;
 ALTER TABLE person_role ENABLE ROW LEVEL SECURITY;
 
 -- A reader's slice is read through indexes (issue 19): the responsible body
@@ -357,6 +365,13 @@ CREATE POLICY control_all ON control_measure FOR ALL TO ic_controller USING (tru
 CREATE POLICY body_slice ON control_measure FOR SELECT TO ic_reader
   USING (EXISTS (SELECT 1 FROM instruction_control.instruction i
                   WHERE i.id OPERATOR(pg_catalog.=) control_measure.instruction_id));
+
+-- R75-1: a body's annual summary signatures, read and recorded for its own bodies
+CREATE POLICY control_all ON annual_summary_signature FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+CREATE POLICY body_slice ON annual_summary_signature FOR SELECT TO ic_reader
+  USING (body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
+CREATE POLICY executor_signs ON annual_summary_signature FOR INSERT TO ic_executor
+  WITH CHECK (body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
 
 -- drafts: the PA's registry keeps them all; a body reads the drafts it submitted
 CREATE POLICY control_all ON draft FOR ALL TO ic_controller USING (true) WITH CHECK (true);

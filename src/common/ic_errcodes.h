@@ -57,6 +57,7 @@
 #define ERRCODE_IC_FORM_PARTIAL					MAKE_SQLSTATE('I','C','3','0','5')
 #define ERRCODE_IC_CSV_DIALECT					MAKE_SQLSTATE('I','C','3','0','6')
 #define ERRCODE_IC_REPORT_AS_OF					MAKE_SQLSTATE('I','C','3','0','7')
+#define ERRCODE_IC_SIGNATORY					MAKE_SQLSTATE('I','C','3','0','8')
 
 /* Embedding in a host database (SQLSTATE class IC4xx) */
 #define ERRCODE_IC_HOST_KEY						MAKE_SQLSTATE('I','C','4','0','1')

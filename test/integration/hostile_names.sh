@@ -127,7 +127,7 @@ remove_from_control(bigint,removal_ground,decider,evidence_kind[],text,date,bigi
 register_roadmap(bigint,roadmap_drafter,decider,bigint,date,boolean,boolean,date,text,date)	SELECT (instruction_control.register_roadmap(:NEW, 'executor_only', 'first_head', approved_on => '2025-03-12')).id
 submit_roadmap_to_pa(bigint,date)	SELECT (instruction_control.submit_roadmap_to_pa((SELECT pg_catalog.max(id) FROM instruction_control.roadmap), '2025-03-12')).id
 agree_roadmap_with_pa(bigint,date)	SELECT (instruction_control.agree_roadmap_with_pa((SELECT pg_catalog.max(id) FROM instruction_control.roadmap), '2025-03-13')).id
-submit_report(bigint,report_kind,text,bigint,decider,date,date,text)	SELECT (instruction_control.submit_report(:NEW, 'intermediate', 'work in progress', submitted_on => '2025-03-12')).id
+submit_report(bigint,report_kind,text,bigint,decider,date,date,text,signatory,bigint,signatory)	SELECT (instruction_control.submit_report(:NEW, 'intermediate', 'work in progress', submitted_on => '2025-03-12', signed_by => 'first_head')).id
 draft_review_days(text)	SELECT instruction_control.draft_review_days('planning_act')
 draft_may_be_refined(text)	SELECT instruction_control.draft_may_be_refined('act')
 draft_may_set_refinement_term(text)	SELECT instruction_control.draft_may_set_refinement_term('head_of_pa')
@@ -228,6 +228,15 @@ form_annual_summary(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruc
 form_annual_summary_csv(bigint,integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_annual_summary_csv(2, 2025, 'kk', ';', true))
 form_annual_summary_html(bigint,integer,text)	SELECT pg_catalog.length(instruction_control.form_annual_summary_html(1, 2025, 'ru'))
 form_annual_summary_bodies(integer,text,bigint[])	SELECT pg_catalog.count(*) FROM instruction_control.form_annual_summary_bodies(2025, 'kk')
+report_signatory_refusal(text,text,text,text,text)	SELECT instruction_control.report_signatory_refusal('government', 'final', NULL, 'deputy_prime_minister', 'prime_minister')
+signatory_person_of_body(bigint,bigint)	SELECT instruction_control.signatory_person_of_body(1, 1)
+annual_signatory_refusal(text,text)	SELECT instruction_control.annual_signatory_refusal('government', 'prime_minister')
+sign_annual_summary(bigint,integer,signatory,bigint,text,date,text)	SELECT (instruction_control.sign_annual_summary(1, 2025, 'first_head', supervision_area => 'finance', signed_on => '2026-01-20')).id
+annual_summary_signatories(bigint,integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.annual_summary_signatories(1, 2025, 'kk')
+report_planning_documents(integer)	SELECT pg_catalog.count(*) FROM instruction_control.report_planning_documents(2025)
+form_planning_documents(integer,text)	SELECT pg_catalog.count(*) FROM instruction_control.form_planning_documents(2025, 'kk')
+form_planning_documents_csv(integer,text,text,boolean)	SELECT pg_catalog.length(instruction_control.form_planning_documents_csv(2025, 'ru', ';', true))
+form_planning_documents_html(integer,text)	SELECT pg_catalog.length(instruction_control.form_planning_documents_html(2025, 'kk'))
 kk_number_ending(bigint,text)	SELECT instruction_control.kk_number_ending(2025, 'ablative')
 report_date_kk(date,text)	SELECT instruction_control.report_date_kk('2025-03-03', 'dative')
 report_kk_sort_key(text)	SELECT instruction_control.report_kk_sort_key('Ғылым саласында')

@@ -244,6 +244,22 @@ may "submits a report on its instruction (R72.4)" e2e_executor \
 	"SELECT (instruction_control.submit_report($I1, 'risk', 'risk of delay', $A, submitted_on => '2025-03-12')).kind" "risk"
 may "submits a report on an instruction it co-executes" e2e_executor \
 	"SELECT (instruction_control.submit_report($I2, 'risk', 'risk', $A, submitted_on => '2025-03-12')).kind" "risk"
+# R67, R75-1 signatories (issue 20, item 3): a ministry's own signatures, checked
+PA1=$(q "INSERT INTO instruction_control.person (name, body_id) VALUES ('E2E first head of A', $A) RETURNING id")
+may "submits a report signed by its first head, a person it does not act for (R67)" e2e_executor \
+	"SELECT (instruction_control.submit_report($I1, 'intermediate', 'half', $A, submitted_on => '2025-03-12', signed_by => 'first_head', signed_by_person_id => $PA1)).signed_by" "first_head"
+may_not "submit a ministry's report signed by the Prime Minister (R67)" e2e_executor IC308 \
+	"SELECT instruction_control.submit_report($I1, 'intermediate', 'half', $A, submitted_on => '2025-03-12', signed_by => 'prime_minister')"
+may "records who signed its annual summary (R75-1)" e2e_executor \
+	"SELECT (instruction_control.sign_annual_summary($A, 2025, 'first_head', signed_on => '2026-01-20')).signed_by" "first_head"
+may_not "sign another body's annual summary (row security)" e2e_executor 42501 \
+	"SELECT instruction_control.sign_annual_summary($B, 2025, 'first_head', signed_on => '2026-01-20')"
+may "records who signed a body's annual summary (R75-1)" e2e_controller \
+	"SELECT (instruction_control.sign_annual_summary($B, 2025, 'first_head', signed_on => '2026-01-20')).signed_by" "first_head"
+may_not "record a person of another body as the signatory (R75-1)" e2e_controller IC308 \
+	"SELECT instruction_control.sign_annual_summary($B, 2025, 'first_head', $PA1, 'other area', signed_on => '2026-01-20')"
+may_not "record a Deputy Prime Minister's signature of a ministry's summary (R75-1)" e2e_controller IC308 \
+	"SELECT instruction_control.sign_annual_summary($B, 2025, 'deputy_prime_minister', signed_on => '2026-01-21')"
 may_not "report on another body's instruction (it does not exist for it)" e2e_executor 23503 \
 	"SELECT instruction_control.submit_report($I3, 'risk', 'risk', submitted_on => '2025-03-12')"
 may_not "register a roadmap on another body's instruction (it does not exist for it)" e2e_executor 23503 \

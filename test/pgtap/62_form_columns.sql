@@ -38,7 +38,7 @@ SELECT (regexp_match(p.proname, '^form_(.*)_csv$'))[1] AS form, p.oid AS csv_fn
   FROM pg_proc p
  WHERE p.pronamespace = 'instruction_control'::regnamespace AND p.proname ~ '^form_.*_csv$';
 
-SELECT is((SELECT count(*) FROM forms), 3::bigint, 'three forms are written as CSV: Appendix 5, Appendix 8 and the R80 yearly report (issues 20, 21)');
+SELECT is((SELECT count(*) FROM forms), 4::bigint, 'four forms are written as CSV: Appendix 5, Appendix 8, the R80 yearly report and the R80-1 report on the state planning documents (issues 20, 21)');
 SELECT is((SELECT array_agg(f.form ORDER BY f.form) FROM forms f
             WHERE NOT EXISTS (SELECT 1 FROM report_form_columns(f.form))), NULL,
   'every form_<name>_csv has its columns in report_form_columns(<name>) (issue 21, item 4)');
