@@ -12,10 +12,15 @@
 #   3b. a replay of yesterday (the day's state folded from the journal)
 #   4. the plan of the sweep's one collecting statement (auto_explain): index
 #      range scans per event kind, no sequential scan of instruction
-#   issue 19: the first sweep of the day (twice, from an empty outbox) and each
-#      1% sweep against its set-wise floor: the same events written by one plain
-#      INSERT ... SELECT into a copy of event with its indexes; the backend's CPU
-#      time (log_statement_stats), the ratio and its range over the repetitions
+#   issue 19: the first sweep of the day (twice, from an empty outbox) and a
+#      sweep in which 1% change state (three times: each moves another 1% of the
+#      deadlines to yesterday, as deadlines passing since the last sweep) against
+#      their set-wise floor: the same events written by one plain INSERT ...
+#      SELECT into a copy of event with its indexes.  Each repetition runs with
+#      production durability (fsync, synchronous_commit, full_page_writes on: the
+#      headline) and with the fast settings (off), interleaved; printed: ours, the
+#      floor and the ratio in the backend's CPU ms (log_statement_stats), wall ms
+#      beside, each as its range over the repetitions
 #
 # Beside each wall-clock figure the backend's CPU milliseconds: on a shared
 # machine the wall figures move by several times with the others' load.
@@ -32,6 +37,7 @@ export IC_PORT=${IC_PORT:-55461}
 bash scripts/install-deps.sh >/dev/null
 make -s >/dev/null && make -s install >/dev/null
 bash scripts/cluster.sh start bench_sweep >/dev/null
+trap 'bash scripts/cluster.sh durability bench_sweep fast >/dev/null 2>&1 || true; bash scripts/cluster.sh stop bench_sweep >/dev/null 2>&1 || true' EXIT
 eval "$(bash scripts/cluster.sh env bench_sweep)"
 export PGDATABASE=ic_bench_sweep
 dropdb --if-exists "$PGDATABASE"
@@ -64,10 +70,43 @@ wall_cpu_ms() {
 cpu_ms() { wall_cpu_ms "$1" | awk '{ print $2 }'; }
 # the set-wise floor of a run's events (issue 19): the same rows written by one
 # plain INSERT ... SELECT into a copy of event with its indexes (no foreign key,
-# no trigger), in CPU milliseconds
-floor_ms() {
+# no trigger), "WALL CPU" in milliseconds
+floor_wall_cpu() {
 	sql -c "TRUNCATE public.bench_floor_event"
-	cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
+	wall_cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
+}
+# issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU" per repetition
+i19_log=$(mktemp)
+i19() {	# i19 SETTING ROW: the sweep just run against its floor
+	local run ow oc fw fc
+	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
+	run=$(last_run)
+	read -r fw fc < <(floor_wall_cpu "$run")
+	echo "$1 $2 $ow $oc $fw $fc" >>"$i19_log"
+	psql -X -At -c "SELECT '   issue 19, $2 ($1): ' || events || ' events; ours $oc ms CPU ($ow wall), floor $fc ms CPU ($fw wall)'
+	                  FROM instruction_control.sweep_run WHERE id = $run"
+}
+empty_outbox() {
+	sql -c "SET session_replication_role = replica;
+	        TRUNCATE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run,
+	                 instruction_control.sweep_candidate, instruction_control.sweep_change" \
+	    -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
+}
+# 1% of the deadlines pass: instructions due later than a week on get yesterday
+# as their deadline (a journal row each), a different 1% each time
+pass_one_pct() {
+	sql -c "SET session_replication_role = replica;
+	        WITH moved AS (
+	          SELECT i.id, i.due_date FROM instruction_control.instruction i
+	           WHERE i.status = 'on_control' AND i.due_date > current_date + 7
+	           ORDER BY i.id LIMIT $((rows / 100))),
+	        journal AS (
+	          INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, decided_on, old_due_date,
+	                                                    new_due_date, seq, basis, reason)
+	          SELECT id, 'new_deadline', 'head_of_pa', current_date, due_date, current_date - 1, 200 + $1, 'bench', 'quarantine'
+	            FROM moved)
+	        UPDATE instruction_control.instruction i SET due_date = current_date - 1 FROM moved m WHERE m.id = i.id" \
+	    -c "VACUUM ANALYZE instruction_control.instruction"
 }
 last_run() { psql -X -At -c "SELECT max(id) FROM instruction_control.sweep_run"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -112,22 +151,18 @@ sql -c "CREATE TABLE public.bench_floor_event (LIKE instruction_control.event IN
 echo "   loaded in $(( $(date +%s) - t0 )) s"
 
 # issue 19: the first sweep of the day against its floor, interleaved (each
-# repetition starts from an empty outbox: no event, mark, run or note)
-first_ours=(); first_floor=(); first_ratio=()
+# repetition starts from an empty outbox: no event, mark, run or note), with
+# production durability and the fast settings
+echo "== issue 19: the first sweep of the day against its floor (production and fast durability, interleaved)"
 for k in 1 2; do
-	sql -c "SET session_replication_role = replica;
-	        TRUNCATE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run,
-	                 instruction_control.sweep_candidate, instruction_control.sweep_change" \
-	    -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
-	o=$(cpu_ms "CALL instruction_control.sweep()")
-	f=$(floor_ms "$(last_run)")
-	first_ours+=("$o"); first_floor+=("$f"); first_ratio+=("$(ratio "$o" "$f")")
-	echo "   issue 19, first sweep $k: ours $o ms CPU, floor $f ms CPU"
+	for d in production fast; do
+		bash scripts/cluster.sh durability bench_sweep $d
+		empty_outbox
+		i19 $d first
+	done
 done
-sql -c "SET session_replication_role = replica;
-        TRUNCATE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run,
-                 instruction_control.sweep_candidate, instruction_control.sweep_change" \
-    -c "VACUUM ANALYZE instruction_control.event, instruction_control.overdue_mark, instruction_control.sweep_run"
+bash scripts/cluster.sh durability bench_sweep fast
+empty_outbox
 
 echo "== 1. the first sweep of the day"
 first=$(time_ms "CALL instruction_control.sweep()" first)
@@ -155,7 +190,6 @@ full=$(time_ms "CALL instruction_control.sweep(full_scope => true)" full)
 onepct=$((rows / 100))
 echo "== 3. a sweep in which 1% change state: $onepct overdue instructions get a new deadline (journal rows), best of 3"
 changed=""
-pct_ours=(); pct_floor=(); pct_ratio=()
 for k in 1 2 3; do
 	sql -c "SET session_replication_role = replica;
 	        WITH moved AS (
@@ -172,10 +206,17 @@ for k in 1 2 3; do
 	echo "changed $o" >>"$cpu_log"
 	changed=$(min "$w" "$changed")
 	psql -X -At -c "SELECT '   run $k: ' || scope || ', ' || events || ' events: ' || counts::text FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
-	f=$(floor_ms "$(last_run)")
-	pct_ours+=("$o"); pct_floor+=("$f"); pct_ratio+=("$(ratio "$o" "$f")")
-	psql -X -At -c "SELECT '   issue 19, run $k: ' || events || ' events, ours $o ms CPU, floor $f ms CPU' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
 done
+
+echo "== issue 19: a sweep in which 1% of the deadlines passed, against its floor (production and fast durability, interleaved)"
+for k in 1 2 3; do
+	for d in production fast; do
+		bash scripts/cluster.sh durability bench_sweep $d
+		pass_one_pct "$k$( [ $d = fast ] && echo 1 || echo 0)"
+		i19 $d one_pct
+	done
+done
+bash scripts/cluster.sh durability bench_sweep fast
 
 echo "== 3b. a replay of yesterday (the state folded from the journal: sweep_state_as_of), best of 2"
 replay=""
@@ -213,11 +254,19 @@ row "replay of yesterday (best of 2)" "$replay" replay
 awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
 echo
 echo "issue 19: ours vs the set-wise floor (the same events by one INSERT ... SELECT into a plain copy of event);"
-echo "backend CPU ms, ranges over the interleaved repetitions"
-printf '%-40s %15s %15s %12s %8s\n' "what" "ours" "floor" "ratio" "target"
-printf '%-40s %15s %15s %12s %8s\n' "first sweep of the day ($rows)" "$(range "${first_ours[@]}")" \
-	"$(range "${first_floor[@]}")" "$(range "${first_ratio[@]}")" "<= 2"
-printf '%-40s %15s %15s %12s %8s\n' "sweep, 1% changing state" "$(range "${pct_ours[@]}")" \
-	"$(range "${pct_floor[@]}")" "$(range "${pct_ratio[@]}")" "<= 2"
-bash scripts/cluster.sh stop bench_sweep
-rm -f "$cpu_log"
+echo "backend CPU ms (wall ms beside), ranges over the interleaved repetitions; production durability is the headline"
+printf '%-34s %-10s %13s %13s %11s %15s %15s %7s\n' "what" "durability" "ours CPU" "floor CPU" "ratio" "ours wall" "floor wall" "target"
+i19_row() {	# i19_row ROW LABEL
+	local d f
+	for d in production fast; do
+		f=$(awk -v d=$d -v r="$1" '$1 == d && $2 == r' "$i19_log")
+		[ -n "$f" ] || continue
+		printf '%-34s %-10s %13s %13s %11s %15s %15s %7s\n' "$2" "$d" \
+			"$(range $(awk '{ print $4 }' <<<"$f"))" "$(range $(awk '{ print $6 }' <<<"$f"))" \
+			"$(range $(awk '{ printf "%.2f\n", $4 / $6 }' <<<"$f"))" \
+			"$(range $(awk '{ print $3 }' <<<"$f"))" "$(range $(awk '{ print $5 }' <<<"$f"))" "<= 2"
+	done
+}
+i19_row first "first sweep of the day ($rows)"
+i19_row one_pct "sweep, 1% changing state"
+rm -f "$cpu_log" "$i19_log"
