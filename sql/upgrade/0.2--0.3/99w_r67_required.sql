@@ -2,8 +2,8 @@
  * 99w_r67_required: R67 required (issue 20 item 3).  report_signatory_judge
  * now refuses (IC308) the Government's information on a point on the PA's
  * control that records no signatory: a report whose submitting body (else the
- * responsible body) is of type government on an instruction of level pa, not
- * imported.  Other reports are judged as before.  Follows
+ * responsible body) is of type government on an instruction of level pa (not
+ * imported history that is not in force).  Other reports as before.  Follows
  * sql/src/81_signatories.sql.
  */
 
@@ -18,7 +18,7 @@ DECLARE
   instruction_imported boolean;
   refusal text;
 BEGIN
-  SELECT coalesce(NEW.submitted_by_body_id, i.responsible_body_id), i.level, i.imported
+  SELECT coalesce(NEW.submitted_by_body_id, i.responsible_body_id), i.level, i.imported AND NOT i.imported_in_force
     INTO signing_body, instruction_level, instruction_imported
     FROM instruction i WHERE i.id OPERATOR(pg_catalog.=) NEW.instruction_id;
   SELECT b.body_type INTO kind_of_body FROM state_body b WHERE b.id OPERATOR(pg_catalog.=) signing_body;
@@ -26,7 +26,8 @@ BEGIN
     -- R67 applies to the Government's information submitted to the PA: a
     -- report whose submitting body is of type government on a point on the
     -- PA's control names its signatory.  Another body's report, a report to
-    -- a controller below the PA and imported history need none.
+    -- a controller below the PA and imported history (not in force: not
+    -- judged by the decree) need none.
     IF kind_of_body IS NOT DISTINCT FROM 'government' AND instruction_level IS NOT DISTINCT FROM 'pa'
        AND NOT coalesce(instruction_imported, false) THEN
       RAISE EXCEPTION 'the Government''s information on the course of execution names its signatory (R67)'
@@ -68,4 +69,4 @@ END
 $$;
 
 COMMENT ON FUNCTION report_signatory_judge() IS
-  'Trigger: the Government''s information on a point on the PA''s control names its signatory (R67; not imported history); who signed a report (signed_by, signed_by_person_id, resolution_addressee) is one the decree names (R67: the Government''s information by the addressee of the resolution among the Prime Minister, the Deputy Prime Minister concerned and the Head of the Government Office; interim information to the Head of the President''s Office, an Assistant or an Adviser also by a deputy, part 2; another body''s by its first head), the person an active person of the submitting body; IC308';
+  'Trigger: the Government''s information on a point on the PA''s control names its signatory (R67; not imported history that is not in force); who signed a report (signed_by, signed_by_person_id, resolution_addressee) is one the decree names (R67: the Government''s information by the addressee of the resolution among the Prime Minister, the Deputy Prime Minister concerned and the Head of the Government Office; interim information to the Head of the President''s Office, an Assistant or an Adviser also by a deputy, part 2; another body''s by its first head), the person an active person of the submitting body; IC308';
