@@ -11,7 +11,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(15);
+SELECT plan(16);
 
 \ir include/helpers.psql
 
@@ -101,6 +101,13 @@ SELECT throws_ok(format($$SELECT submit_report(%s, 'final', 'done', submitted_by
                                               signed_by => 'deputy_first_head')$$, :pa_fin, :fin),
   'IC308', NULL, 'R67 (reading): a ministry''s signatory, when given, is still judged (a deputy does not sign a final report)');
 RESET ROLE;
+
+-- a restore loads reports as they were dumped (judged when first written): R67 passes through
+SET LOCAL instruction_control.restore_mode = on;
+SELECT lives_ok(format($$INSERT INTO report (instruction_id, kind, content, submitted_by_body_id, submitted_on)
+                        VALUES (%s, 'final', 'restored', %s, '2025-03-21')$$, :pa_gov, :gov),
+  'R67 restore_mode: a dumped Government report without a signatory loads as it was');
+RESET instruction_control.restore_mode;
 
 SELECT * FROM finish();
 ROLLBACK;
