@@ -83,14 +83,34 @@ AS $$
 DECLARE
   signing_body bigint;
   kind_of_body instruction_control.body_type;
+  instruction_level instruction_control.control_level;
+  instruction_imported boolean;
   refusal text;
 BEGIN
-  IF NEW.signed_by IS NULL AND NEW.resolution_addressee IS NULL AND NEW.signed_by_person_id IS NULL THEN
-    RETURN NEW;                 -- nothing recorded (R67 is checked when it is)
-  END IF;
-  SELECT coalesce(NEW.submitted_by_body_id, i.responsible_body_id) INTO signing_body
+  SELECT coalesce(NEW.submitted_by_body_id, i.responsible_body_id), i.level, i.imported AND NOT i.imported_in_force
+    INTO signing_body, instruction_level, instruction_imported
     FROM instruction i WHERE i.id OPERATOR(pg_catalog.=) NEW.instruction_id;
   SELECT b.body_type INTO kind_of_body FROM state_body b WHERE b.id OPERATOR(pg_catalog.=) signing_body;
+  IF NEW.signed_by IS NULL AND NEW.resolution_addressee IS NULL AND NEW.signed_by_person_id IS NULL THEN
+    -- R67 applies to the Government's information submitted to the PA: a
+    -- report whose submitting body is of type government on a point on the
+    -- PA's control names its signatory.  Another body's report, a report to
+    -- a controller below the PA and imported history (not in force: not
+    -- judged by the decree) need none.
+    IF kind_of_body IS NOT DISTINCT FROM 'government' AND instruction_level IS NOT DISTINCT FROM 'pa'
+       AND NOT coalesce(instruction_imported, false) THEN
+      RAISE EXCEPTION 'the Government''s information on the course of execution names its signatory (R67)'
+        USING ERRCODE = 'IC308',
+              DETAIL = format('A %s report on instruction %s (on the PA''s control) from body %s (type government), addressed to %s, records no signatory.',
+                              NEW.kind, NEW.instruction_id, signing_body, coalesce(NEW.addressee::text, 'nobody named')),
+              HINT = CASE WHEN NEW.kind OPERATOR(pg_catalog.=) 'intermediate'
+                               AND NEW.addressee::text IN ('head_of_presidents_office', 'assistant_or_adviser')
+                          THEN 'Name signed_by: the Prime Minister, the Deputy Prime Minister concerned or the Head of the Government Office, as the addressee of the resolution (resolution_addressee); this interim information to the Head of the President''s Office, an Assistant or an Adviser may also be signed by a deputy Head of the Government Office (R67, part 2).'
+                          ELSE 'Name signed_by and resolution_addressee: the Prime Minister, the Deputy Prime Minister concerned or the Head of the Government Office, whoever the resolution of the President, the Head of the PA or the Secretary of the SC was addressed to, signs (R67).'
+                     END;
+    END IF;
+    RETURN NEW;                 -- nothing recorded and none required
+  END IF;
   IF NEW.signed_by IS NULL AND NEW.signed_by_person_id IS NOT NULL THEN
     refusal := 'R67: a signing person is recorded with the position that signed (signed_by)';
   ELSE
@@ -117,7 +137,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION report_signatory_judge() IS
-  'Trigger: who signed a report (signed_by, signed_by_person_id, resolution_addressee) is one the decree names (R67: the Government''s information by the addressee of the resolution among the Prime Minister, the Deputy Prime Minister concerned and the Head of the Government Office; interim information to the Head of the President''s Office, an Assistant or an Adviser also by a deputy, part 2; another body''s by its first head), the person an active person of the submitting body; IC308';
+  'Trigger: the Government''s information on a point on the PA''s control names its signatory (R67; not imported history that is not in force); who signed a report (signed_by, signed_by_person_id, resolution_addressee) is one the decree names (R67: the Government''s information by the addressee of the resolution among the Prime Minister, the Deputy Prime Minister concerned and the Head of the Government Office; interim information to the Head of the President''s Office, an Assistant or an Adviser also by a deputy, part 2; another body''s by its first head), the person an active person of the submitting body; IC308';
 CREATE TRIGGER report_signatory BEFORE INSERT ON report
   FOR EACH ROW EXECUTE FUNCTION report_signatory_judge();
 REVOKE EXECUTE ON FUNCTION report_signatory_judge() FROM PUBLIC;
