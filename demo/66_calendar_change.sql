@@ -9,6 +9,14 @@
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 
+\echo '-- a draft instruction received Mon 23 Jun (reviewed in 3 working days, R33) and a year-long point with a roadmap due (R56)'
+SELECT (receive_draft('instruction_draft', b.id, 'first_head', '2025-06-23')).id AS draft_id
+  FROM state_body b WHERE b.body_type = 'central' ORDER BY b.id LIMIT 1;
+SELECT (put_on_control('act_point', 'central', '2025-06-20', term => '12 months', responsible_body_id => b.id,
+                       co_executor_ids => ARRAY[b2.id], new_approaches => true)).roadmap_due_date
+  FROM (SELECT id FROM state_body WHERE body_type = 'central' ORDER BY id LIMIT 1) b,
+       (SELECT id FROM state_body WHERE body_type = 'central' ORDER BY id LIMIT 1 OFFSET 1) b2;
+
 \echo '-- what if Wed 25 Jun 2025 became a day off, worked on Sat 2 Aug'
 SELECT object, what, count(*) AS moved, min(old_date) AS first_old, max(new_date) AS last_new,
        min(days_moved) AS min_days, max(days_moved) AS max_days
