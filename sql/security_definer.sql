@@ -47,6 +47,8 @@ INSERT INTO definer_allowlist VALUES
    'the trigger link_host puts on a host table: the host application''s role writes its own departments, documents and staff and holds no privilege on state_body, act or person, which this keeps in step (issue 17, item 2); it fires only on the table host_link names'),
   ('instruction_control.calendar_change_events(bigint[])',
    'writes the outbox events deadline_moved of calendar_change decisions (R50.3) for apply_calendar_change(), from the journal alone; no role has INSERT on event'),
+  ('instruction_control.calendar_change_draft_events(text,jsonb,text,date)',
+   'writes the outbox events deadline_moved of drafts whose review deadline a calendar change moved (R20, R33) for apply_calendar_change() and apply_holiday_date(); no role has INSERT on event'),
   ('instruction_control.host_ref_check()',
    'the trigger on state_body, act and person that checks a linked row''s external_ref against the host table, which the registry''s roles may not read (IC401, IC402)'),
   ('instruction_control.signatory_person_of_body(bigint,bigint)',

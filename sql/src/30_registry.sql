@@ -303,7 +303,8 @@ CREATE TABLE decision (
   acted_by            text,
   imported_in_force   boolean NOT NULL DEFAULT false,
   acted_by_person_id  bigint REFERENCES person,
-  rules_version       bigint
+  rules_version       bigint,
+  old_roadmap_due_date date
 );
 CREATE INDEX decision_instruction_idx ON decision (instruction_id, kind);
 -- the order of an instruction's decisions is seq, given under the instruction's row lock
@@ -329,6 +330,7 @@ COMMENT ON COLUMN decision.disciplinary_review IS 'Repeated extension: the decis
 COMMENT ON COLUMN decision.repeated IS 'A repeated extension or transfer (R72), set by the journal';
 COMMENT ON COLUMN decision.measures_due_date IS 'Repeated extension: information on measures due within one month (R72.4)';
 COMMENT ON COLUMN decision.roadmap_due_date IS 'Transfer to long-term control without a roadmap: the roadmap is due on this day (R59); calendar change: the R56 roadmap due date the calendar now counts (R50.3)';
+COMMENT ON COLUMN decision.old_roadmap_due_date IS 'Calendar change: the R56 roadmap due date before the change moved it (R50.3), so the event deadline_moved names from and to; set by the journal, NULL for every other decision and where the roadmap date did not move';
 COMMENT ON COLUMN decision.roadmap_id IS 'roadmap_approval: the roadmap approved';
 COMMENT ON COLUMN decision.recorded_by IS 'Session user that recorded the decision (set by the journal, never taken from the client)';
 COMMENT ON COLUMN decision.acted_by IS 'The person who acted: the name of person acted_by_person_id when it was recorded (SET LOCAL instruction_control.acting_person, proven against person_role), set by the journal; NULL when none was named. recorded_by is the database role';

@@ -123,11 +123,21 @@ COMMENT ON FUNCTION calendar_change_preview(text, date, date) IS
 -- calendar as its basis.  The journal's trigger writes the dates the calendar
 -- counts (never the caller's), refuses anyone but the calendar's keeper
 -- (ic_admin) and counts no extension (R69.1, R72); no typed evidence is asked
--- (R69.1 and R70.4 name none for it).  Each moved date is an event
--- deadline_moved to the executor in the outbox.  Drafts' review deadlines
--- (R20, R33) and the intermediate reporting dates (R66-1.1, rolled forward
--- when swept) are counted live, not stored: the result lists the drafts'
--- that moved, and nothing is written for them.
+-- (R69.1 and R70.4 name none for it).  The decision keeps both ends of each
+-- move: old_due_date -> new_due_date and old_roadmap_due_date ->
+-- roadmap_due_date (the journal fills them in), and each moved date is an
+-- event deadline_moved to the executor in the outbox whose detail names from
+-- and to.  Drafts' review deadlines (R20, R33) are counted live, not stored:
+-- nothing is journaled for them, but each one that moved is listed and is an
+-- event deadline_moved (event.draft_id) to the reviewing PA unit (controller,
+-- as the draft sweep addresses them), rule R20 or R33 as the sweep names it.
+-- The intermediate reporting dates (R66-1.1) are rolled forward when swept.
+-- Not moved, as dates fixed when they were set: an R21 refinement's due date
+-- (stored on its draft_step) and a repeated extension's measures report date
+-- (R72.4: "within one month", a calendar month from the extension, rolled
+-- forward to a working day once, when the journal wrote it; not a count of
+-- working days).  An imported calendar_change (import_decision) is history:
+-- it moves nothing counted now and writes no event.
 --
 -- Idempotent: a second application finds no stale date and journals nothing.
 -- Concurrent decisions: each instruction is locked (in id order) and counted
@@ -154,6 +164,7 @@ BEGIN
            'decision_id', d.id, 'basis', d.basis,
            'old_due_date', CASE WHEN d.new_due_date IS DISTINCT FROM d.old_due_date THEN d.old_due_date END,
            'new_due_date', CASE WHEN d.new_due_date IS DISTINCT FROM d.old_due_date THEN d.new_due_date END,
+           'old_roadmap_due_date', CASE WHEN d.roadmap_due_date IS NOT NULL THEN d.old_roadmap_due_date END,
            'new_roadmap_due_date', d.roadmap_due_date))
     FROM instruction_control.decision d
     JOIN instruction_control.instruction i ON i.id OPERATOR(pg_catalog.=) d.instruction_id
@@ -166,7 +177,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION calendar_change_events(bigint[]) IS
-  'Internal (apply_calendar_change): writes one outbox event deadline_moved (R50.3) to the executor for each calendar_change decision of the list, from the journal alone (period: the new due date, else the new roadmap due date); an event already there is kept; returns the number written';
+  'Internal (apply_calendar_change): writes one outbox event deadline_moved (R50.3) to the executor for each calendar_change decision of the list, from the journal alone (period: the new due date, else the new roadmap due date; detail: old_due_date -> new_due_date, old_roadmap_due_date -> new_roadmap_due_date); an imported decision (history) writes none; an event already there is kept; returns the number written';
 
 CREATE FUNCTION apply_calendar_change(calendar text, basis text, decided_on date DEFAULT current_date)
 RETURNS TABLE (object text, object_id bigint, what text, old_date date, new_date date, days_moved integer,
@@ -220,7 +231,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION apply_calendar_change(text, text, date) IS
-  'Apply a change already made to a calendar (add_transfer, a confirmed year, a moved holiday): for every open instruction on it whose counted due date or R56 roadmap due date the calendar now counts otherwise (calendar_stale_date), a journal decision calendar_change (R50.3; basis: the act that changed the calendar; not an extension, R69.1, R72; no typed evidence) moves the stored date, and an outbox event deadline_moved tells the executor; returns what moved. The calendar''s keeper (ic_admin) only; idempotent';
+  'Apply a change already made to a calendar (add_transfer, a confirmed year, a moved holiday): for every open instruction on it whose counted due date or R56 roadmap due date the calendar now counts otherwise (calendar_stale_date), a journal decision calendar_change (R50.3; basis: the act that changed the calendar; not an extension, R69.1, R72; no typed evidence) moves the stored date, and an outbox event deadline_moved tells the executor; returns what moved (the decision keeps from and to: old_due_date, new_due_date, old_roadmap_due_date, roadmap_due_date). A repeated extension''s measures report date (R72.4: one calendar month, rolled forward once when journaled) is fixed and does not move. The calendar''s keeper (ic_admin) only; idempotent';
 
 -- The drafts' review deadlines a change moved: counted live from receipt,
 -- nothing stored to move (before: calendar_counted_dates() as JSON).
@@ -239,6 +250,35 @@ AS $$
 $$;
 COMMENT ON FUNCTION calendar_change_drafts(text, jsonb) IS
   'Internal (apply_calendar_change, apply_holiday_date): the drafts'' review deadlines (R20, R33) the calendar counts otherwise than in before (calendar_counted_dates() as JSON); counted live, so nothing is journaled for them';
+
+-- The drafts' events: one deadline_moved per draft whose review deadline the
+-- change moved, to the reviewing PA unit as the draft sweep writes them.  The
+-- new date is counted here; before is what the caller counted before the
+-- change (only drafts the calendar now counts otherwise get an event).
+CREATE FUNCTION calendar_change_draft_events(calendar text, before jsonb, basis text, decided_on date)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  n integer;
+BEGIN
+  INSERT INTO instruction_control.event AS e
+         (draft_id, kind, period, addressee, rule_id, due_date, as_of, detail)
+  SELECT m.object_id, 'deadline_moved', m.new_date, 'controller',
+         CASE d.kind WHEN 'planning_act' THEN 'R20' ELSE 'R33' END,
+         m.new_date, $4,
+         pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+           'basis', $3, 'old_review_due', m.old_date, 'new_review_due', m.new_date))
+    FROM instruction_control.calendar_change_drafts($1, $2) m
+    JOIN instruction_control.draft d ON d.id OPERATOR(pg_catalog.=) m.object_id
+  ON CONFLICT ON CONSTRAINT event_once DO NOTHING;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$$;
+COMMENT ON FUNCTION calendar_change_draft_events(text, jsonb, text, date) IS
+  'Internal (apply_calendar_change, apply_holiday_date): writes one outbox event deadline_moved (event.draft_id) to the reviewing PA unit (controller) for each draft whose review deadline the calendar now counts otherwise than in before (calendar_change_drafts; rule R20 for a planning act''s draft, else R33; period and due_date: the new review deadline; detail: old_review_due -> new_review_due, basis); an event already there is kept; returns the number written';
 
 CREATE FUNCTION apply_calendar_change(calendar text, working_day date, day_off date, basis text,
                                       decided_on date DEFAULT current_date)
@@ -259,10 +299,11 @@ BEGIN
   END IF;
   RETURN QUERY SELECT * FROM apply_calendar_change(cal, basis, decided_on);
   RETURN QUERY SELECT * FROM calendar_change_drafts(cal, before);
+  PERFORM calendar_change_draft_events(cal, before, basis, decided_on);
 END
 $$;
 COMMENT ON FUNCTION apply_calendar_change(text, date, date, text, date) IS
-  'Add the transfer (working_day becomes a working day, day_off a day off; add_transfer, skipped when it is there) and apply it: the stored counted dates move through the journal (decisions calendar_change, R50.3, events deadline_moved) as apply_calendar_change(calendar, basis) moves them; the drafts'' review deadlines that moved (R20, R33) are listed too (decision_id NULL). What calendar_change_preview showed, done';
+  'Add the transfer (working_day becomes a working day, day_off a day off; add_transfer, skipped when it is there) and apply it: the stored counted dates move through the journal (decisions calendar_change, R50.3, events deadline_moved) as apply_calendar_change(calendar, basis) moves them; the drafts'' review deadlines that moved (R20, R33) are listed too (decision_id NULL) and each is an event deadline_moved to the reviewing PA unit (event.draft_id). What calendar_change_preview showed, done';
 
 -- Confirming a forecast year is the same operation: the holiday a forecast
 -- year estimated (Kurban Ait day 1, kurban_ait_estimate()) moves to the day
@@ -326,7 +367,8 @@ BEGIN
          name_ru = excluded.name_ru, basis = excluded.basis;
   RETURN QUERY SELECT * FROM apply_calendar_change(cal, basis, decided_on);
   RETURN QUERY SELECT * FROM calendar_change_drafts(cal, before);
+  PERFORM calendar_change_draft_events(cal, before, basis, decided_on);
 END
 $$;
 COMMENT ON FUNCTION apply_holiday_date(text, date, date, text, date) IS
-  'Confirm the day of a forecast holiday (e.g. Kurban Ait day 1 estimated by kurban_ait_estimate()): the holiday moves from estimated_day (then a working day, or a day off on a weekend day) to announced_day, and the change is applied as apply_calendar_change applies one (decisions calendar_change, R50.3, events deadline_moved; drafts listed); applying it again moves nothing';
+  'Confirm the day of a forecast holiday (e.g. Kurban Ait day 1 estimated by kurban_ait_estimate()): the holiday moves from estimated_day (then a working day, or a day off on a weekend day) to announced_day, and the change is applied as apply_calendar_change applies one (decisions calendar_change, R50.3, events deadline_moved, to the reviewing PA unit too for a draft whose review deadline moved); applying it again moves nothing';

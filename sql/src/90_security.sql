@@ -277,6 +277,9 @@ REVOKE EXECUTE ON FUNCTION calendar_counted_of(instruction), calendar_change_eve
 GRANT EXECUTE ON FUNCTION calendar_counted_of(instruction), calendar_change_events(bigint[]),
   apply_calendar_change(text, text, date), calendar_change_drafts(text, jsonb),
   apply_calendar_change(text, date, date, text, date), apply_holiday_date(text, date, date, text, date) TO ic_admin;
+-- the drafts' deadline_moved events are written by definer too (R20, R33)
+REVOKE EXECUTE ON FUNCTION calendar_change_draft_events(text, jsonb, text, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION calendar_change_draft_events(text, jsonb, text, date) TO ic_admin;
 
 -- Rule data's journal (Rule data section): written only by the extension's
 -- triggers; the controllers read who changed the rules, when and why, and

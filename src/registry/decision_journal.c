@@ -308,6 +308,7 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	int32		new_due;
 	int32		measures_due = IC_NO_DATE;
 	int32		roadmap_due = IC_NO_DATE;
+	int32		old_roadmap_due = IC_NO_DATE;
 	IcRowEdit	edit = {0};
 	Datum		acted_by;
 	bool		acted_by_null;
@@ -353,7 +354,12 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 		/* R50.3: the dates the calendar counts now, never the client's */
 		new_due = ctx.counted_due;
 		if (ctx.counted_roadmap_due != ctx.roadmap_due_date)
+		{
 			roadmap_due = ctx.counted_roadmap_due;
+			/* the date it moves from, for the event's from -> to */
+			if (roadmap_due != IC_NO_DATE)
+				old_roadmap_due = ctx.roadmap_due_date;
+		}
 	}
 
 	if (facts->state.decision_count == PG_INT32_MAX || facts->state.extensions == PG_INT32_MAX)
@@ -369,6 +375,8 @@ ic_judge_decision_row(HeapTuple tuple, TupleDesc desc, const IcInstructionFacts 
 	ic_edit_set(&edit, desc, "repeated", IC_COL_BOOL, BoolGetDatum(repeated), false);
 	ic_edit_date(&edit, desc, "measures_due_date", measures_due);
 	ic_edit_date(&edit, desc, "roadmap_due_date", roadmap_due);
+	ic_edit_set_if_present(&edit, desc, "old_roadmap_due_date", IC_COL_DATE, DateADTGetDatum(old_roadmap_due),
+						   old_roadmap_due == IC_NO_DATE);	/* 0.3 */
 	ic_edit_date(&edit, desc, "new_due_date", new_due);
 	ic_edit_set(&edit, desc, "recorded_by", IC_COL_NAME, ic_session_user_name(), false);
 	ic_prove_acting_person(GetUserId(), &acted_by, &acted_by_null, &acted_by_person, &acted_by_person_null);

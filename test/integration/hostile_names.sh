@@ -154,6 +154,7 @@ calendar_change_preview(text,date,date)	SELECT pg_catalog.count(*) FROM instruct
 calendar_counted_of(instruction)	SELECT (instruction_control.calendar_counted_of(i)).due_date FROM instruction_control.instruction i ORDER BY i.id LIMIT 1
 calendar_change_events(bigint[])	SELECT instruction_control.calendar_change_events('{1,2}')
 calendar_change_drafts(text,jsonb)	SELECT pg_catalog.count(*) FROM instruction_control.calendar_change_drafts('KZ', '[]')
+calendar_change_draft_events(text,jsonb,text,date)	SELECT instruction_control.calendar_change_draft_events('KZ', '[]', 'order No. 4', '2025-06-01')
 apply_calendar_change(text,text,date)	SELECT pg_catalog.count(*) FROM instruction_control.apply_calendar_change('KZ', 'order No. 2')
 apply_calendar_change(text,date,date,text,date)	SELECT pg_catalog.count(*) FROM instruction_control.apply_calendar_change('KZ', '2075-06-08', '2075-06-07', 'order No. 3')
 apply_holiday_date(text,date,date,text,date)	SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.max(c.day) AS d FROM instruction_control.calendar_day c WHERE c.calendar OPERATOR(pg_catalog.=) 'KZ' AND c.kind OPERATOR(pg_catalog.=) 'holiday' AND c.name OPERATOR(pg_catalog.~~) 'Kurban Ait%' AND c.day OPERATOR(pg_catalog.<) '2075-12-01') h, instruction_control.apply_holiday_date('KZ', h.d, h.d OPERATOR(pg_catalog.+) 1, 'announcement No. 1')

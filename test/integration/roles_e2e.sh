@@ -449,7 +449,7 @@ may "previews a transfer of a day off and what it would move (calendar_change_pr
 may "lists the counted dates (calendar_counted_dates)" e2e_admin \
 	"SELECT count(*) > 0 FROM (SELECT instruction_control.calendar_counted_dates('KZ') AS r) t" "t"
 # R50.3: applying a calendar change is the calendar keeper's (far in the calendar: nothing of the e2e data moves)
-may "applies a transfer of a day off through the journal (apply_calendar_change, calendar_change_drafts, calendar_change_events)" e2e_admin \
+may "applies a transfer of a day off through the journal (apply_calendar_change, calendar_change_drafts, calendar_change_events, calendar_change_draft_events)" e2e_admin \
 	"SELECT count(*) >= 0 FROM instruction_control.apply_calendar_change('KZ', '2075-06-08', '2075-06-07', 'e2e order')" "t"
 may "applies a change already made (apply_calendar_change; calendar_counted_of counts each open instruction)" e2e_admin \
 	"SELECT count(*) >= 0 FROM instruction_control.apply_calendar_change('KZ', 'e2e order'); SELECT (instruction_control.calendar_counted_of(i)).due_date IS NULL OR true FROM instruction_control.instruction i ORDER BY id LIMIT 1" "t
