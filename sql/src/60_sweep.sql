@@ -283,7 +283,7 @@ COMMENT ON TABLE event IS
 COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared; deadline_moved (a calendar change, apply_calendar_change())';
 COMMENT ON COLUMN event.period IS 'What the event is about, as a day: the deadline (overdue, escalation), the day of the reminder, the end of the reporting period, the roadmap or measures due date, the day of the risk report, the last of the PA''s 5 working days to agree a roadmap (R57)';
 COMMENT ON COLUMN event.addressee IS 'Who it goes to (addressee; labels in vocabulary)';
-COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
+COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch() checks each batch''s rule ids at once rather than a foreign key row by row: issue 19; the calendar change''s deadline_moved events name R50.3, R20 or R33)';
 COMMENT ON COLUMN event.due_date IS 'The instruction''s deadline as the sweep saw it';
 COMMENT ON COLUMN event.as_of IS 'The day swept when the event was raised';
 COMMENT ON COLUMN event.sweep_run_id IS 'The sweep that raised it (sweep_run.id)';
@@ -292,7 +292,7 @@ COMMENT ON COLUMN event.delivered_at IS 'When an integrator marked it delivered 
 COMMENT ON COLUMN event.delivered_by IS 'Session user that marked it delivered, recorded by mark_delivered()';
 COMMENT ON COLUMN event.id IS 'Event number: consumers take events in this order';
 COMMENT ON COLUMN event.instruction_id IS 'The instruction (instruction.id) the event is about; NULL for a draft''s event (draft_id)';
-COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event is about (R20, R21, R33); NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
+COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event (R20, R21, R33) or a deadline_moved event of a draft (a calendar change) is about; NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
 COMMENT ON COLUMN event.created_at IS 'When the sweep wrote it';
 
 -- the sweep's candidates between its batches (not user data: no WAL, not dumped)

@@ -101,3 +101,7 @@ BEGIN ATOMIC
           basis, reason, evidence, evidence_ref, disciplinary_review, true, in_force)
   RETURNING *;
 END;
+
+-- the outbox's columns name the calendar change's events too
+COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch() checks each batch''s rule ids at once rather than a foreign key row by row: issue 19; the calendar change''s deadline_moved events name R50.3, R20 or R33)';
+COMMENT ON COLUMN event.draft_id IS 'The draft (draft.id) a draft_* event (R20, R21, R33) or a deadline_moved event of a draft (a calendar change) is about; NULL for an instruction''s event: exactly one of instruction_id and draft_id is set';
