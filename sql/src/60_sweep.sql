@@ -691,6 +691,11 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
 BEGIN
+  -- a registry that keeps no drafts does not plan the query below on every
+  -- sweep (a new session plans it afresh: ~6 ms, issue 19)
+  IF NOT EXISTS (SELECT 1 FROM draft d WHERE d.received_on <= sweep_draft_state.as_of) THEN
+    RETURN;
+  END IF;
   RETURN QUERY
   WITH j AS (
     SELECT d.id, d.kind, d.received_on,
