@@ -1,0 +1,1 @@
+../../src/81_signatories.sql
