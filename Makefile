@@ -54,6 +54,10 @@ IC_WERROR  ?= 0
 PG_CPPFLAGS = -DIC_LIB_VERSION='"$(EXTVERSION)"' \
               -std=c11 -Wall -Wextra $(if $(filter 1,$(IC_WERROR)),-Werror) -Wmissing-prototypes \
               -Wno-unused-parameter -Wno-missing-field-initializers $(addprefix -I,$(SRC_DIRS))
+# Calls between the library's own functions bind when it is linked, not
+# when a backend loads it: about 170 fewer symbol lookups at LOAD (issue 19,
+# the first call of a session).
+SHLIB_LINK += -Wl,-Bsymbolic-functions
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
