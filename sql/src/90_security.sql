@@ -228,6 +228,11 @@ REVOKE EXECUTE ON FUNCTION report_check_as_of(date), report_control_card_as_of(d
 GRANT EXECUTE ON FUNCTION report_check_as_of(date), report_control_card_as_of(date, bigint),
   report_overdue_as_of(date, bigint)
   TO ic_reader;
+-- a page of the cards on control (issue 19), with the reader's privileges too
+REVOKE EXECUTE ON FUNCTION report_control_card_page(date, bigint, integer), report_check_page(integer, date, bigint)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION report_control_card_page(date, bigint, integer), report_check_page(integer, date, bigint)
+  TO ic_reader;
 GRANT SELECT ON sector_heading TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON sector_heading TO ic_admin;
 

@@ -259,33 +259,44 @@ a8_rows() {	# the Appendix 8 rows under the durability setting $1
 # The same query as a LOGIN role holding only ic_reader, reading body $body
 # (body_member), against the superuser (no row security), runs interleaved,
 # jit at its default (on): row security must cost no more than 1.5x and its
-# plan must not cross the JIT thresholds (the decision policy used to).
+# plan must not cross the JIT thresholds (the decision policy used to).  The
+# first page of control cards: the reader pages with report_control_card_page()
+# (its bodies walked in deadline order), the superuser reads the view's page
+# (the floor); the row marked "before" is the reader reading the view itself.
 #   IC_BENCH_READER_RUNS   interleaved runs of each side (default 7)
 reader_rows() {	# the reader rows under the durability setting $1
-	local setting=$1 runs=${IC_BENCH_READER_RUNS:-7} i k u w name stmt su rd suc rdc
+	local setting=$1 runs=${IC_BENCH_READER_RUNS:-7} i k u w name stmt rstmt su rd suc rdc
 	bash scripts/cluster.sh durability bench_reporting "$setting"
 	psql -X -q -v ON_ERROR_STOP=1 \
 		-c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader LOGIN IN ROLE ic_reader; END IF; END\$\$" \
 		-c "INSERT INTO instruction_control.body_member VALUES ('bench_reader', $body) ON CONFLICT DO NOTHING" >/dev/null
-	declare -a rnames=() rqueries=()
+	# rqueries: what the superuser runs (the floor); rreader: what the reader runs, when not the same
+	declare -a rnames=() rqueries=() rreader=()
+	local card_page="SELECT * FROM instruction_control.report_control_card WHERE status = 'on_control' ORDER BY due_date, instruction_id LIMIT 50"
 	rnames+=("report_discipline, one body, months of 2025")
 	rqueries+=("SELECT * FROM instruction_control.report_discipline WHERE body_id = $body AND year = 2025")
-	rnames+=("report_control_card, first page of 50")
-	rqueries+=("SELECT * FROM instruction_control.report_control_card WHERE status = 'on_control' ORDER BY due_date, instruction_id LIMIT 50")
+	rreader+=("")
+	rnames+=("report_control_card_page(), first page of 50")
+	rqueries+=("$card_page")
+	rreader+=("SELECT * FROM instruction_control.report_control_card_page()")
+	rnames+=("report_control_card, the same page (before)")
+	rqueries+=("$card_page")
+	rreader+=("")
 	echo
 	printf '%-46s %10s %10s %7s  %-23s %-23s %9s %9s  %s\n' "reader vs superuser ($rows, $setting)" "reader ms" "super ms" "ratio" \
 		"reader range" "super range" "rd CPU" "su CPU" "target <= 1.5x, no JIT"
 	for i in "${!rnames[@]}"; do
 		stmt=${rqueries[$i]}
+		rstmt=${rreader[$i]:-$stmt}
 		su=() rd=() suc=() rdc=()
 		for ((k = 0; k < runs; k++)); do
 			for u in postgres bench_reader; do
-				w=$(one_run "$stmt" "$u")
+				if [ "$u" = postgres ]; then w=$(one_run "$stmt" "$u"); else w=$(one_run "$rstmt" "$u"); fi
 				[ -n "${w% *}" ] || { echo "bench: failed as $u: $stmt" >&2; exit 1; }
 				if [ "$u" = postgres ]; then su+=("${w% *}"); suc+=("${w#* }"); else rd+=("${w% *}"); rdc+=("${w#* }"); fi
 			done
 		done
-		jit=$(psql -X -q -At -U bench_reader -c "EXPLAIN $stmt" | grep -c '^JIT:' || true)
+		jit=$(psql -X -q -At -U bench_reader -c "EXPLAIN $rstmt" | grep -c '^JIT:' || true)
 		awk -v name="${rnames[$i]}" -v su="${su[*]}" -v rd="${rd[*]}" -v jit="$jit" \
 			-v suc="$(median "${suc[*]}")" -v rdc="$(median "${rdc[*]}")" 'BEGIN {
 			n = split(su, s, " "); split(rd, r, " ");

@@ -244,6 +244,8 @@ report_kk_sort_key(text)	SELECT instruction_control.report_kk_sort_key('Ғылы
 report_check_as_of(date)	SELECT instruction_control.report_check_as_of('2025-03-03')
 report_control_card_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_control_card_as_of('2025-03-03', 1)
 report_overdue_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_overdue_as_of('2025-12-31')
+report_check_page(integer,date,bigint)	SELECT instruction_control.report_check_page(50, '2025-03-03', 1)
+report_control_card_page(date,bigint,integer)	SELECT pg_catalog.count(*) FROM instruction_control.report_control_card_page('2025-03-03', 1, 20)
 report_label(text,text,text)	SELECT instruction_control.report_label('decider', 'prime_minister', 'kk')
 report_words(text)	SELECT pg_catalog.jsonb_typeof(instruction_control.report_words('kk'))
 decision_phrase(decision,jsonb,boolean)	SELECT instruction_control.decision_phrase(d, instruction_control.report_words('en'), true) FROM instruction_control.decision d LIMIT 1

@@ -329,6 +329,14 @@ may "sees body A's control cards only as of a day (report_control_card_as_of, is
 may "reads the overdue register as of a past day, its bodies only (report_overdue_as_of)" e2e_reader \
 	"SELECT count(*) FROM instruction_control.report_overdue_as_of(current_date - 1, $B) WHERE instruction_id <> $I2" "0"
 may "checks an as-of day (report_check_as_of)" e2e_reader "SELECT instruction_control.report_check_as_of(current_date) = current_date" "t"
+may "pages through body A's control cards on control by deadline (report_control_card_page, issue 19)" e2e_reader \
+	"SELECT (SELECT array_agg(instruction_id ORDER BY due_date, instruction_id) FROM instruction_control.report_control_card_page(page_size => 1000))
+	        IS NOT DISTINCT FROM (SELECT array_agg(instruction_id ORDER BY due_date, instruction_id) FROM instruction_control.report_control_card
+	                               WHERE status = 'on_control')" "t"
+may "checks a page of cards (report_check_page)" e2e_reader "SELECT instruction_control.report_check_page(20, NULL, NULL)" "20"
+may "reads a page of cards called in the select list (report_control_card_page: not inlined there)" e2e_reader \
+	"SELECT count(*) = (SELECT count(*) FROM instruction_control.report_control_card WHERE status = 'on_control')
+	   FROM (SELECT instruction_control.report_control_card_page(page_size => 1000) AS r) t" "t"
 may_not "read the overdue register as of tomorrow (IC307)" e2e_reader IC307 \
 	"SELECT count(*) FROM instruction_control.report_overdue_as_of(current_date + 1)"
 may_not "write an instruction" e2e_reader 42501 "UPDATE instruction_control.instruction SET content = 'x' WHERE id = $I1"
