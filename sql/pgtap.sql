@@ -10,6 +10,6 @@
 -- (scripts/install-deps.sh).
 --
 -- A suite takes its shared helpers from test/pgtap/include/helpers.psql
--- (\ir include/helpers.psql); none defines its own copy of one of them:
-\! grep -lE 'CREATE (OR REPLACE )?FUNCTION pg_temp\.err\(' test/pgtap/*.sql
+-- (\ir include/helpers.psql: pg_temp.err, pg_temp.plan_of); none defines its own copy of one of them:
+\! grep -lE 'CREATE (OR REPLACE )?FUNCTION pg_temp\.(err|plan_of)\(' test/pgtap/*.sql
 \! dropdb --if-exists instruction_control_regress_tap >/dev/null 2>&1; createdb instruction_control_regress_tap && psql -X -q -v ON_ERROR_STOP=1 -d instruction_control_regress_tap -c 'CREATE EXTENSION pgtap' && env -u PGTZ -u PGDATESTYLE pg_prove -v -d instruction_control_regress_tap test/pgtap/*.sql >results/pgtap.tap 2>&1; grep -E '^(not ok|Result:)|Dubious|Parse errors|^psql:.*ERROR' results/pgtap.tap; dropdb --if-exists instruction_control_regress_tap

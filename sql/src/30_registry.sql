@@ -218,8 +218,6 @@ CREATE INDEX instruction_act_point_idx ON instruction (act_id, point);
 CREATE INDEX instruction_due_idx ON instruction (due_date) WHERE status = 'on_control';
 CREATE INDEX instruction_parent_idx ON instruction (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX instruction_responsible_idx ON instruction (responsible_body_id);
--- a body's cards on control in deadline order: a reader's page (report_control_card_page, issue 19)
-CREATE INDEX instruction_body_due_idx ON instruction (responsible_body_id, due_date, id) WHERE status = 'on_control';
 CREATE INDEX instruction_upper_idx ON instruction (upper_record_id) WHERE upper_record_id IS NOT NULL;
 
 COMMENT ON TABLE instruction IS 'Instructions and act points on control; changed only through decisions (see decision)';

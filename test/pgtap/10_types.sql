@@ -4,6 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET LOCAL search_path = instruction_control, public;
 SELECT plan(58);
+\ir include/helpers.psql
 
 -- Types, operator classes
 SELECT has_type('instruction_control', 'control_level', 'type control_level exists');
@@ -141,15 +142,6 @@ CREATE TEMP TABLE tap_points (ref point_ref PRIMARY KEY);
 INSERT INTO tap_points SELECT (a || '.' || b)::point_ref FROM generate_series(1, 50) a, generate_series(1, 50) b;
 ANALYZE tap_points;
 SET LOCAL enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
-DECLARE
-  l text;
-BEGIN
-  FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    RETURN NEXT l;
-  END LOOP;
-END
-$f$;
 SELECT ok((SELECT bool_or(l ~ 'Index (Only )?Scan using tap_points_pkey')
              FROM pg_temp.plan_of($$SELECT * FROM tap_points WHERE ref <@ '7'$$) l),
           'a btree index serves ref <@ p');

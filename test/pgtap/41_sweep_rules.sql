@@ -11,6 +11,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(7);
+\ir include/helpers.psql
 
 CREATE ROLE swr_admin IN ROLE ic_admin;
 CREATE FUNCTION pg_temp.w(k integer) RETURNS date LANGUAGE sql AS
@@ -122,20 +123,12 @@ SELECT is((SELECT coalesce(string_agg(p.proname, ', ' ORDER BY p.proname), '')
               AND NOT (l.lanname = 'sql' AND p.provolatile IN ('s', 'i') AND p.proconfig IS NULL
                        AND NOT p.prosecdef AND NOT p.proisstrict AND p.proretset)),
   '', 'the sweep''s rule functions are inlinable set-returning SQL functions (no SET, not SECURITY DEFINER)');
-CREATE TEMP TABLE rule_plan (line text);
-DO $$
-DECLARE l text;
-BEGIN
-  FOR l IN EXPLAIN (COSTS OFF)
+SELECT is((SELECT count(*)::int FROM pg_temp.plan_of($$
     SELECT * FROM instruction_control.sweep_state_current s
       JOIN instruction_control.sweep_settings() g ON g.level = s.level
      CROSS JOIN LATERAL instruction_control.sweep_rule_reminder(s.due_date, s.on_control, s.calendar, g.reminder_days, current_date) e
-     CROSS JOIN LATERAL instruction_control.sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control, s.calendar, g.grace, current_date) x
-  LOOP
-    INSERT INTO rule_plan VALUES (l);
-  END LOOP;
-END $$;
-SELECT is((SELECT count(*)::int FROM rule_plan WHERE line ~ 'Function Scan on (sweep_rule|sweep_route|sweep_settings)'), 0,
+     CROSS JOIN LATERAL instruction_control.sweep_rule_escalation(s.id, s.kind, s.level, s.due_date, s.on_control, s.calendar, g.grace, current_date) x$$) l
+            WHERE l ~ 'Function Scan on (sweep_rule|sweep_route|sweep_settings)'), 0,
   'R50.1, R66-1.3: the planner inlines the rules into the sweep''s statement (no function scan of a rule)');
 
 SELECT * FROM finish();

@@ -8,6 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SELECT plan(7);
+\ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
             WHERE p.pronamespace = 'instruction_control'::regnamespace AND p.proname LIKE 'sweep%'
@@ -21,19 +22,11 @@ SELECT cmp_ok((SELECT pg_catalog.array_length(pg_catalog.regexp_split_to_array(p
               'issue 21: sweep_begin is short (validation, the run row, the notes claimed, one call to sweep_collect)');
 
 -- the plan of each mode's statement (as sweep_collect plans it: the values as constants)
-CREATE FUNCTION pg_temp.plan(mode text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  line text;
-  plan text := '';
-BEGIN
-  FOR line IN EXECUTE format(
-      'EXPLAIN (COSTS off) SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
-      'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 1)
-  LOOP
-    plan := plan || line || E'\n';
-  END LOOP;
-  RETURN plan;
-END
+CREATE FUNCTION pg_temp.plan(mode text) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg(l, E'\n') || E'\n'
+    FROM pg_temp.plan_of(format('SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
+                                'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}',
+                                current_date - 1)) l
 $$;
 -- the indexes are usable (their predicates match through the state's arms);
 -- an empty registry would otherwise be read sequentially.  (R66-1.1's

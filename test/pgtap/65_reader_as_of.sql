@@ -14,6 +14,7 @@ SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 SELECT plan(24);
+\ir include/helpers.psql
 
 CREATE ROLE tap_asof_reader LOGIN IN ROLE ic_reader;
 CREATE ROLE tap_asof_controller LOGIN IN ROLE ic_controller;
@@ -151,16 +152,8 @@ SELECT is((SELECT array_agg(id ORDER BY id) FROM instruction), ARRAY[:i1, :i2, :
   'issue 19: a reader sees the instructions it is responsible for and the one it co-executes, not the others');
 -- the co-executors through the index, not by reading every row
 SET LOCAL enable_seqscan = off;
-CREATE TEMP TABLE asof_plan (line text);
-DO $$
-DECLARE l text;
-BEGIN
-  FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) SELECT id FROM instruction_control.instruction' LOOP
-    INSERT INTO asof_plan VALUES (l);
-  END LOOP;
-END
-$$;
-SELECT ok(EXISTS (SELECT 1 FROM asof_plan WHERE line LIKE '%instruction_co_executors_idx%'),
+SELECT ok((SELECT bool_or(l LIKE '%instruction_co_executors_idx%')
+             FROM pg_temp.plan_of('SELECT id FROM instruction_control.instruction') l),
   'issue 19: a reader''s scan of the registry reads the co-executors through instruction_co_executors_idx');
 RESET enable_seqscan;
 RESET SESSION AUTHORIZATION;

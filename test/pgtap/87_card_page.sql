@@ -93,19 +93,11 @@ SELECT is((SELECT count(*)::int FROM report_control_card_page(page_size => 1000)
   'a removed card is on no page (R75)');
 -- the walk: each of the reader's bodies through instruction_body_due_idx
 SET LOCAL enable_seqscan = off;
-CREATE TEMP TABLE page_plan (line text);
-DO $$
-DECLARE l text;
-BEGIN
-  FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) SELECT * FROM instruction_control.report_control_card_page()' LOOP
-    INSERT INTO page_plan VALUES (l);
-  END LOOP;
-END
-$$;
-SELECT ok(EXISTS (SELECT 1 FROM page_plan WHERE line LIKE '%instruction_body_due_idx%'),
+CREATE TEMP TABLE page_plan AS SELECT l FROM pg_temp.plan_of('SELECT * FROM instruction_control.report_control_card_page()') l;
+SELECT ok(EXISTS (SELECT 1 FROM page_plan WHERE l LIKE '%instruction_body_due_idx%'),
   'issue 19: a reader''s page walks its bodies in deadline order through instruction_body_due_idx');
 RESET enable_seqscan;
-SELECT ok(NOT EXISTS (SELECT 1 FROM page_plan WHERE line LIKE '%Function Scan on report_control_card_page%'),
+SELECT ok(NOT EXISTS (SELECT 1 FROM page_plan WHERE l LIKE '%Function Scan on report_control_card_page%'),
   'the page is inlined into the query that asks for it (the keyset is planned as constants)');
 RESET SESSION AUTHORIZATION;
 

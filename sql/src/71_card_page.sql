@@ -1,15 +1,35 @@
-/*
- * 99w_card_page: a reader's page of control cards at its floor (issue 19).
- * report_control_card_page() gives the page of cards on control by deadline
- * that SELECT ... FROM report_control_card WHERE status = 'on_control' ORDER
- * BY due_date, instruction_id LIMIT n gives, walking each of a reader's
- * bodies in deadline order through the new index instruction_body_due_idx
- * instead of the whole registry's deadline index; report_check_page() checks
- * the page asked for.  Follows sql/src/30_registry.sql, 70_reporting.sql and
- * 90_security.sql.
- */
+-- instruction_control: a page of the cards on control, by deadline (issue 19)
+--
+-- The upgrade from 0.2 runs this file as it is (sql/upgrade/0.2--0.3/
+-- 99w_card_page_section.sql is a link to it); the grants are in the Security
+-- section (90_security.sql) and the upgrade's 99w_card_page_tail.sql.
+--
+-- A dashboard pages through the cards on control in deadline order:
+--   SELECT * FROM report_control_card WHERE status = 'on_control'
+--    ORDER BY due_date, instruction_id LIMIT 50
+-- For a role that sees the whole registry that reads the first 50 entries of
+-- instruction_due_idx.  For a reader, row security keeps its bodies' rows
+-- only, and PostgreSQL 15 cannot walk an index in deadline order for several
+-- bodies at once (responsible_body_id = ANY(...) is no index condition that
+-- keeps the order): the plan walks the deadline index of the whole registry
+-- and throws away the other bodies' cards, tens of thousands of rows for one
+-- page.  report_control_card_page() gives the same page by walking each of
+-- the reader's bodies in deadline order (instruction_body_due_idx, at most a
+-- page per body) and the instructions its bodies co-execute, and merging
+-- them: a reader's page reads about a page per body.  Pages go on from the
+-- last card of the page before (after_due_date, after_id: keyset paging, no
+-- OFFSET); the cards without a deadline come last, as in ORDER BY due_date.
+-- It runs with the caller's privileges: row security still decides what is
+-- seen, the walk only decides where to look.  A role that sees the whole
+-- registry (report_sees_all: ic_controller, or one row security does not
+-- apply to) walks the deadline index once; one that does not sees at most
+-- its bodies' slice, which the walks per body cover.  The function is
+-- inlined into the caller's query (LANGUAGE sql, unpinned, every name
+-- qualified), so the keyset is planned as the constants it is and each walk
+-- starts at the keyset in its index; the walks of the other kind of role are
+-- planned but never run.
 
--- a body's cards on control in deadline order: a reader's page (report_control_card_page, issue 19)
+-- a body's cards on control in deadline order, the walk of a reader's page
 CREATE INDEX instruction_body_due_idx ON instruction (responsible_body_id, due_date, id) WHERE status = 'on_control';
 
 CREATE FUNCTION report_check_page(page_size integer, after_due_date date, after_id bigint) RETURNS integer
@@ -102,8 +122,3 @@ AS $$
 $$;
 COMMENT ON FUNCTION report_control_card_page(date, bigint, integer) IS
   'A page of the control cards on control in deadline order (the rows of report_control_card WHERE status = ''on_control'' ORDER BY due_date, instruction_id, cards without a deadline last): the first page without arguments, the next after the last card shown (after_due_date, after_id; keyset paging); page_size 1 to 1000 (22023). For a reader it walks each of its bodies in deadline order (instruction_body_due_idx) and merges, where the view''s plan would read the whole registry''s deadline index (issue 19). Row security applies as to the view';
-
-REVOKE EXECUTE ON FUNCTION report_control_card_page(date, bigint, integer), report_check_page(integer, date, bigint)
-  FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION report_control_card_page(date, bigint, integer), report_check_page(integer, date, bigint)
-  TO ic_reader;
