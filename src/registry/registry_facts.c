@@ -375,20 +375,42 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
  * which has no index path and read the whole table for every removal below
  * PA level (issue 19).  Each lookup is a LATERAL subquery kept apart (OFFSET
  * 0), so the plan stays a chain of key lookups whatever the statistics say;
- * the point stays point_ref so the index applies.
+ * the point stays point_ref so the index applies.  A record without an upper
+ * record (most of them) has no chain to walk: one lookup of the same act and
+ * point, without the recursive statement's work table and cycle check.
  */
+#define PA_ON_CONTROL(r) \
+	"(" r ".level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'" \
+	" AND " r ".status OPERATOR(pg_catalog.=) 'on_control')"
+
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr same_point_plan = NULL;
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
 
 	if (f->upper_record_id == 0 && f->act_id == 0)
 		return 0;
-#define PA_ON_CONTROL(r) \
-	"(" r ".level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'" \
-	" AND " r ".status OPERATOR(pg_catalog.=) 'on_control')"
+	args[0] = Int64GetDatum(f->id);
+	if (f->upper_record_id == 0)
+	{
+		/* the arm of the statement below for the record itself, alone */
+		ic_keep_plan(&same_point_plan,
+					 "SELECT p.id FROM " IC_SCHEMA ".instruction i,"
+					 "  LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s"
+					 "            WHERE s.act_id OPERATOR(pg_catalog.=) i.act_id"
+					 "              AND s.point OPERATOR(" IC_SCHEMA ".=) i.point"
+					 "              AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s")
+					 "            OFFSET 0) p"
+					 " WHERE i.id OPERATOR(pg_catalog.=) $1"
+					 " LIMIT 1",
+					 1, argtypes);
+		if (SPI_execute_plan(same_point_plan, args, NULL, false, 1) != SPI_OK_SELECT)
+			elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
+		return SPI_processed > 0 ? result_int64(1) : 0;
+	}
 	ic_keep_plan(&plan,
 				 "WITH RECURSIVE up(id, upper, act_id, point, pa_on) AS ("
 				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point, " PA_ON_CONTROL("i")
@@ -411,12 +433,11 @@ ic_load_pa_record_on_control(const IcInstructionFacts *f)
 				 "  WHERE NOT up.is_cycle"
 				 " LIMIT 1",
 				 1, argtypes);
-#undef PA_ON_CONTROL
-	args[0] = Int64GetDatum(f->id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
 	return SPI_processed > 0 ? result_int64(1) : 0;
 }
+#undef PA_ON_CONTROL
 
 /*
  * R42-1.4: the two facts a removal passing control (control_passed) is judged
