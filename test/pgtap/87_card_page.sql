@@ -4,15 +4,15 @@
 --     cards without a deadline last: as a reader of two bodies (its cards and the ones it co-executes,
 --     merged), as a controller, as the superuser; a removed card is on no page;
 --   * a reader's page walks its bodies through instruction_body_due_idx, not the whole registry;
---   * a reader of no body gets no card; a page of 0 or 1001 cards, or a deadline without an id, is
---     refused with 22023 and the HINT says what is allowed.
+--   * a reader of no body gets no card; a page of 0, 1001 or NULL cards, or a deadline without an id,
+--     is refused with 22023 and the HINT says what is allowed.
 BEGIN;
 SET client_min_messages = error;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(14);
+SELECT plan(15);
 \ir include/helpers.psql
 
 CREATE ROLE tap_page_reader LOGIN IN ROLE ic_reader;
@@ -120,6 +120,9 @@ SELECT throws_ok($$SELECT * FROM instruction_control.report_control_card_page(pa
 SELECT is((pg_temp.err($$SELECT * FROM instruction_control.report_control_card_page(page_size => 1001)$$)).hint,
   'Give page_size from 1 to 1000 (default 50).',
   'a page of 1001 cards is refused, the HINT says what is allowed');
+SELECT throws_ok($$SELECT * FROM instruction_control.report_control_card_page(page_size => NULL)$$, '22023',
+  'a page of control cards holds 1 to 1000 cards, not NULL',
+  'a page of no size (NULL) is refused (22023)');
 SELECT throws_ok($$SELECT * FROM instruction_control.report_control_card_page(date '2025-09-15', NULL)$$, '22023',
   'the next page of control cards needs the last card shown, not its deadline alone',
   'a next page after a deadline without the card''s id is refused (22023)');
