@@ -382,61 +382,56 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 #define PA_ON_CONTROL(r) \
 	"(" r ".level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'" \
 	" AND " r ".status OPERATOR(pg_catalog.=) 'on_control')"
+/* the records of the same act and point as record r, on the PA's control */
+#define SAME_POINT_ON_PA(r) \
+	"LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s" \
+	"          WHERE s.act_id OPERATOR(pg_catalog.=) " r ".act_id" \
+	"            AND s.point OPERATOR(" IC_SCHEMA ".=) " r ".point" \
+	"            AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s") \
+	"          OFFSET 0) p"
 
 int64
 ic_load_pa_record_on_control(const IcInstructionFacts *f)
 {
-	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr chain_plan = NULL;
 	static SPIPlanPtr same_point_plan = NULL;
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1];
+	SPIPlanPtr	plan;
 
 	if (f->upper_record_id == 0 && f->act_id == 0)
 		return 0;
-	args[0] = Int64GetDatum(f->id);
 	if (f->upper_record_id == 0)
-	{
-		/* the arm of the statement below for the record itself, alone */
-		ic_keep_plan(&same_point_plan,
-					 "SELECT p.id FROM " IC_SCHEMA ".instruction i,"
-					 "  LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s"
-					 "            WHERE s.act_id OPERATOR(pg_catalog.=) i.act_id"
-					 "              AND s.point OPERATOR(" IC_SCHEMA ".=) i.point"
-					 "              AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s")
-					 "            OFFSET 0) p"
-					 " WHERE i.id OPERATOR(pg_catalog.=) $1"
-					 " LIMIT 1",
-					 1, argtypes);
-		if (SPI_execute_plan(same_point_plan, args, NULL, false, 1) != SPI_OK_SELECT)
-			elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
-		return SPI_processed > 0 ? result_int64(1) : 0;
-	}
-	ic_keep_plan(&plan,
-				 "WITH RECURSIVE up(id, upper, act_id, point, pa_on) AS ("
-				 "  SELECT i.id, i.upper_record_id, i.act_id, i.point, " PA_ON_CONTROL("i")
-				 "    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
-				 "  UNION ALL"
-				 "  SELECT u.id, u.upper_record_id, u.act_id, u.point, u.pa_on FROM up,"
-				 "    LATERAL (SELECT n.id, n.upper_record_id, n.act_id, n.point, " PA_ON_CONTROL("n") " AS pa_on"
-				 "               FROM " IC_SCHEMA ".instruction n"
-				 "              WHERE n.id OPERATOR(pg_catalog.=) up.upper OFFSET 0) u)"
-				 " CYCLE id SET is_cycle USING path"
-				 " SELECT up.id FROM up"
-				 "  WHERE up.pa_on AND up.id OPERATOR(pg_catalog.<>) $1 AND NOT up.is_cycle"
-				 " UNION ALL"
-				 " SELECT p.id FROM up,"
-				 "   LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s"
-				 "             WHERE s.act_id OPERATOR(pg_catalog.=) up.act_id"
-				 "               AND s.point OPERATOR(" IC_SCHEMA ".=) up.point"
-				 "               AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s")
-				 "             OFFSET 0) p"
-				 "  WHERE NOT up.is_cycle"
-				 " LIMIT 1",
-				 1, argtypes);
+		/* the last arm of the statement below, for the record itself alone */
+		plan = ic_keep_plan(&same_point_plan,
+							"SELECT p.id FROM " IC_SCHEMA ".instruction i, " SAME_POINT_ON_PA("i")
+							" WHERE i.id OPERATOR(pg_catalog.=) $1"
+							" LIMIT 1",
+							1, argtypes);
+	else
+		plan = ic_keep_plan(&chain_plan,
+							"WITH RECURSIVE up(id, upper, act_id, point, pa_on) AS ("
+							"  SELECT i.id, i.upper_record_id, i.act_id, i.point, " PA_ON_CONTROL("i")
+							"    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
+							"  UNION ALL"
+							"  SELECT u.id, u.upper_record_id, u.act_id, u.point, u.pa_on FROM up,"
+							"    LATERAL (SELECT n.id, n.upper_record_id, n.act_id, n.point, " PA_ON_CONTROL("n") " AS pa_on"
+							"               FROM " IC_SCHEMA ".instruction n"
+							"              WHERE n.id OPERATOR(pg_catalog.=) up.upper OFFSET 0) u)"
+							" CYCLE id SET is_cycle USING path"
+							" SELECT up.id FROM up"
+							"  WHERE up.pa_on AND up.id OPERATOR(pg_catalog.<>) $1 AND NOT up.is_cycle"
+							" UNION ALL"
+							" SELECT p.id FROM up, " SAME_POINT_ON_PA("up")
+							"  WHERE NOT up.is_cycle"
+							" LIMIT 1",
+							1, argtypes);
+	args[0] = Int64GetDatum(f->id);
 	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
 	return SPI_processed > 0 ? result_int64(1) : 0;
 }
+#undef SAME_POINT_ON_PA
 #undef PA_ON_CONTROL
 
 /*
