@@ -78,15 +78,6 @@ result_date(int col)
 	return isnull ? IC_NO_DATE : DatumGetDateADT(d);
 }
 
-static int64
-result_int64(int col)
-{
-	bool		isnull;
-	Datum		d = result_value(col, &isnull);
-
-	return isnull ? 0 : DatumGetInt64(d);
-}
-
 static char *
 result_text(int col)
 {
@@ -365,74 +356,6 @@ ic_load_instructions_locked(const int64 *ids, int n, IcInstructionFacts *out)
 	lock_instructions(ids, n, LockTupleNoKeyExclusive, out);
 	return n;
 }
-
-/*
- * R79: a record of the same point still on the PA's control -- the records up
- * the instruction's upper_record_id chain, and every record of the same act
- * and point as one of them.  Each step is a key lookup (the primary key,
- * instruction_act_point_idx on (act_id, point)): the two ways a record is the
- * same point are two arms of a UNION ALL, not one OR in a join condition,
- * which has no index path and read the whole table for every removal below
- * PA level (issue 19).  Each lookup is a LATERAL subquery kept apart (OFFSET
- * 0), so the plan stays a chain of key lookups whatever the statistics say;
- * the point stays point_ref so the index applies.  A record without an upper
- * record (most of them) has no chain to walk: one lookup of the same act and
- * point, without the recursive statement's work table and cycle check.
- */
-#define PA_ON_CONTROL(r) \
-	"(" r ".level::pg_catalog.text OPERATOR(pg_catalog.=) 'pa'" \
-	" AND " r ".status OPERATOR(pg_catalog.=) 'on_control')"
-/* the records of the same act and point as record r, on the PA's control */
-#define SAME_POINT_ON_PA(r) \
-	"LATERAL (SELECT s.id FROM " IC_SCHEMA ".instruction s" \
-	"          WHERE s.act_id OPERATOR(pg_catalog.=) " r ".act_id" \
-	"            AND s.point OPERATOR(" IC_SCHEMA ".=) " r ".point" \
-	"            AND s.id OPERATOR(pg_catalog.<>) $1 AND " PA_ON_CONTROL("s") \
-	"          OFFSET 0) p"
-
-int64
-ic_load_pa_record_on_control(const IcInstructionFacts *f)
-{
-	static SPIPlanPtr chain_plan = NULL;
-	static SPIPlanPtr same_point_plan = NULL;
-	Oid			argtypes[1] = {INT8OID};
-	Datum		args[1];
-	SPIPlanPtr	plan;
-
-	if (f->upper_record_id == 0 && f->act_id == 0)
-		return 0;
-	if (f->upper_record_id == 0)
-		/* the last arm of the statement below, for the record itself alone */
-		plan = ic_keep_plan(&same_point_plan,
-							"SELECT p.id FROM " IC_SCHEMA ".instruction i, " SAME_POINT_ON_PA("i")
-							" WHERE i.id OPERATOR(pg_catalog.=) $1"
-							" LIMIT 1",
-							1, argtypes);
-	else
-		plan = ic_keep_plan(&chain_plan,
-							"WITH RECURSIVE up(id, upper, act_id, point, pa_on) AS ("
-							"  SELECT i.id, i.upper_record_id, i.act_id, i.point, " PA_ON_CONTROL("i")
-							"    FROM " IC_SCHEMA ".instruction i WHERE i.id OPERATOR(pg_catalog.=) $1"
-							"  UNION ALL"
-							"  SELECT u.id, u.upper_record_id, u.act_id, u.point, u.pa_on FROM up,"
-							"    LATERAL (SELECT n.id, n.upper_record_id, n.act_id, n.point, " PA_ON_CONTROL("n") " AS pa_on"
-							"               FROM " IC_SCHEMA ".instruction n"
-							"              WHERE n.id OPERATOR(pg_catalog.=) up.upper OFFSET 0) u)"
-							" CYCLE id SET is_cycle USING path"
-							" SELECT up.id FROM up"
-							"  WHERE up.pa_on AND up.id OPERATOR(pg_catalog.<>) $1 AND NOT up.is_cycle"
-							" UNION ALL"
-							" SELECT p.id FROM up, " SAME_POINT_ON_PA("up")
-							"  WHERE NOT up.is_cycle"
-							" LIMIT 1",
-							1, argtypes);
-	args[0] = Int64GetDatum(f->id);
-	if (SPI_execute_plan(plan, args, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the records of instruction %lld's point", (long long) f->id);
-	return SPI_processed > 0 ? result_int64(1) : 0;
-}
-#undef SAME_POINT_ON_PA
-#undef PA_ON_CONTROL
 
 /*
  * R42-1.4: the two facts a removal passing control (control_passed) is judged

@@ -15,7 +15,7 @@ SET instruction_control.calendar = 'KZ';
 -- are planned in this session, after this
 SET LOCAL enable_seqscan = off;
 SET LOCAL enable_bitmapscan = off;
-SELECT plan(12);
+SELECT plan(14);
 
 -- rows of the instruction table read in this transaction, by sequential and by index scans
 CREATE FUNCTION pg_temp.rows_read() RETURNS bigint LANGUAGE sql
@@ -45,6 +45,18 @@ SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head'
   'R79: a point the PA does not hold is removed by its body');
 SELECT cmp_ok(pg_temp.rows_read() - :s0, '<', :total::bigint,
   'R79 (issue 19): three removals below PA level together read fewer rows than the table holds (key lookups, no scan of the whole table)');
+
+-- the lookup of the same act and point is an index scan without an executor (issue 19): the
+-- point compared as the index compares it (the canonical number, however it was written),
+-- the act as part of the key
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '7.2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa72 \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => 'п. 7.2')).id AS own72 \gset
+INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'floor-79-other', '2025-02-28') RETURNING id AS act_other \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act_other, point => '7.2')).id AS other_act \gset
+SELECT throws_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :own72),
+  'IC106', NULL, 'R79: the PA holds point 7.2 of the act; the body''s record written as "п. 7.2" is the same point and is not removed');
+SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'first_head', '{official_report}')$$, :other_act),
+  'R79: point 7.2 of another act is not the point the PA holds and is removed by its body');
 
 -- extend_deadline(): C, SECURITY INVOKER, no SET clause, the same arguments and defaults
 SELECT is((SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
