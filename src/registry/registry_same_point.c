@@ -139,8 +139,10 @@ same_act_point_on_pa(const IcInstructionFacts *f)
 	if (has_point)
 	{
 		idx = index_open(idxid, AccessShareLock);
-		if (IndexRelationGetNumberOfKeyAttributes(idx) != 2)
-			elog(ERROR, "index " IC_SCHEMA ".instruction_act_point_idx is not on (act_id, point)");
+		if (idx->rd_index->indrelid != relid || IndexRelationGetNumberOfKeyAttributes(idx) != 2 ||
+			idx->rd_index->indkey.values[0] != column_of(rel, "act_id") ||
+			idx->rd_index->indkey.values[1] != point_col)
+			elog(ERROR, "index " IC_SCHEMA ".instruction_act_point_idx is not on instruction (act_id, point)");
 		/* the point's equality of the index's operator family (point_ref = point_ref) */
 		point_eq = get_opcode(get_opfamily_member(idx->rd_opfamily[1], idx->rd_opcintype[1],
 												  idx->rd_opcintype[1], BTEqualStrategyNumber));
