@@ -207,7 +207,8 @@ typedef enum IcColType
 	IC_COL_BYTE,				/* one-byte by-value type (control_level, instruction_kind) */
 	IC_COL_TERM,				/* the term type: 8 bytes by reference */
 	IC_COL_TIMESTAMPTZ,
-	IC_COL_NAME
+	IC_COL_NAME,
+	IC_COL_POINT_REF			/* the point_ref type: a varlena (R79's lookup) */
 } IcColType;
 
 extern int	ic_attnum(TupleDesc desc, const char *name, IcColType type);

@@ -87,6 +87,9 @@ column_type_fits(Form_pg_attribute att, IcColType type)
 			return base == TIMESTAMPTZOID;
 		case IC_COL_NAME:
 			return base == NAMEOID;
+		case IC_COL_POINT_REF:
+			return att->attlen == -1 && get_typtype(base) == TYPTYPE_BASE &&
+				strcmp(format_type_extended(base, -1, FORMAT_TYPE_FORCE_QUALIFY), IC_SCHEMA ".point_ref") == 0;
 	}
 	return false;
 }

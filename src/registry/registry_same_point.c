@@ -43,23 +43,6 @@
 #include "instruction_control.h"
 #include "registry.h"
 
-/* a column of instruction by name; the columns are the extension's own */
-static AttrNumber
-column_of(Relation rel, const char *name)
-{
-	TupleDesc	desc = RelationGetDescr(rel);
-
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-
-		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
-			return att->attnum;
-	}
-	elog(ERROR, "column %s of table " IC_SCHEMA ".instruction is missing", name);
-	return InvalidAttrNumber;	/* keep the compiler quiet */
-}
-
 /* is the row in slot a record at PA level on control (level pa, status on_control)? */
 static bool
 pa_on_control(TupleTableSlot *slot, AttrNumber level_col, AttrNumber status_col)
@@ -111,13 +94,17 @@ same_act_point_on_pa(const IcInstructionFacts *f)
 	PushActiveSnapshot(GetTransactionSnapshot());
 
 	rel = table_open(relid, AccessShareLock);
-	id_col = column_of(rel, "id");
-	point_col = column_of(rel, "point");
-	level_col = column_of(rel, "level");
-	status_col = column_of(rel, "status");
+	/* the columns by name, their types checked (ic_attnum) */
+	id_col = ic_attnum(RelationGetDescr(rel), "id", IC_COL_INT8);
+	point_col = ic_attnum(RelationGetDescr(rel), "point", IC_COL_POINT_REF);
+	level_col = ic_attnum(RelationGetDescr(rel), "level", IC_COL_BYTE);
+	status_col = ic_attnum(RelationGetDescr(rel), "status", IC_COL_TEXT);
 	slot = table_slot_create(rel, NULL);
 
-	/* the record's point */
+	/*
+	 * the record's point: read here, for the removals below PA level that need
+	 * it, not copied into the facts every decision loads
+	 */
 	pk = index_open(RelationGetPrimaryKeyIndex(rel), AccessShareLock);
 	ScanKeyInit(&keys[0], 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(f->id));
 	scan = index_beginscan(rel, pk, GetActiveSnapshot(), 1, 0);
@@ -140,7 +127,7 @@ same_act_point_on_pa(const IcInstructionFacts *f)
 	{
 		idx = index_open(idxid, AccessShareLock);
 		if (idx->rd_index->indrelid != relid || IndexRelationGetNumberOfKeyAttributes(idx) != 2 ||
-			idx->rd_index->indkey.values[0] != column_of(rel, "act_id") ||
+			idx->rd_index->indkey.values[0] != ic_attnum(RelationGetDescr(rel), "act_id", IC_COL_INT8) ||
 			idx->rd_index->indkey.values[1] != point_col)
 			elog(ERROR, "index " IC_SCHEMA ".instruction_act_point_idx is not on instruction (act_id, point)");
 		/* the point's equality of the index's operator family (point_ref = point_ref) */
