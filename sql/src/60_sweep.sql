@@ -1321,8 +1321,12 @@ DECLARE
   unknown_rule text;
 BEGIN
   SELECT * INTO r FROM sweep_run WHERE id = run;
-  SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
-  IF b IS NULL THEN
+  -- the batches are numbered 0, 1, ... (sweep_found) and written in that
+  -- order, one per call: the next is the number written so far, found by an
+  -- index probe, not by a scan of every candidate left (issue 19: that scan
+  -- made the batches of a large sweep cost more the more were left)
+  b := r.batches;
+  IF NOT EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b) THEN
     RETURN false;
   END IF;
 
@@ -1373,7 +1377,7 @@ BEGIN
                                    UNION ALL SELECT * FROM jsonb_each_text(written)) e
                             GROUP BY key) t)
    WHERE s.id = run;
-  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run);
+  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b + 1);
 END
 $$;
 COMMENT ON FUNCTION sweep_batch(bigint) IS

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(6);
+SELECT plan(13);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
@@ -27,6 +27,25 @@ SELECT is((SELECT count(*) FROM event WHERE sweep_run_id = :run), 0::bigint,
           'issue 19: nothing of the refused batch is written');
 SELECT is((SELECT count(*) FROM overdue_mark WHERE sweep_run_id = :run), 0::bigint,
           'R50.1: the refused batch marks nothing overdue');
+
+-- the batches of a run are written in their order, one per call: the next is
+-- the one numbered by the batches written so far (sweep_run.batches), found by
+-- an index probe rather than a scan of every candidate left (issue 19)
+SELECT instruction_control.sweep_begin(current_date, 2, true) AS run2 \gset
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+SELECT :run2, (g - 1) / 2, 900000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
+  FROM generate_series(1, 5) AS g;                                   -- batches 0, 0, 1, 1, 2
+SELECT is(instruction_control.sweep_batch(:run2), true, 'issue 19, R50.1: the first batch is written and more remain');
+SELECT is((SELECT array_agg(e.instruction_id ORDER BY e.instruction_id) FROM event e WHERE e.sweep_run_id = :run2),
+          ARRAY[900001, 900002]::bigint[], 'issue 19: the first call writes batch 0 only');
+SELECT is(instruction_control.sweep_batch(:run2), true, 'issue 19: the second batch is written and one remains');
+SELECT is((SELECT array_agg(e.instruction_id ORDER BY e.instruction_id) FROM event e WHERE e.sweep_run_id = :run2),
+          ARRAY[900001, 900002, 900003, 900004]::bigint[], 'issue 19: the second call adds batch 1');
+SELECT is(instruction_control.sweep_batch(:run2), false, 'issue 19: the last batch is written and none remains');
+SELECT is((SELECT (r.batches, r.processed, r.events)::text FROM sweep_run r WHERE r.id = :run2), '(3,5,5)',
+          'issue 19: three batches, five candidates taken, five events written');
+SELECT is((instruction_control.sweep_batch(:run2), (SELECT count(*) FROM event e WHERE e.sweep_run_id = :run2))::text,
+          '(f,5)', 'issue 19: a call after the last batch writes nothing');
 
 -- the replay's statement: one fold of the journal that every branch reads
 SELECT is((SELECT pg_catalog.regexp_count(p.prosrc, 'sweep_state_as_of\(')
