@@ -385,8 +385,13 @@ calendar_load(const char *code)
 
 	ndays = to - from + 1;
 	working = palloc(ndays);
-	for (int32 i = 0; i < ndays; i++)
-		working[i] = !weekend[ic_cal_iso_dow(from + i)];
+	/*
+	 * The weekday advances by one a day: no call and division per day of the
+	 * 76 years (issue 19: 155 -> 73 us of a session's first call, measured in
+	 * the load itself).
+	 */
+	for (int32 i = 0, dow = ic_cal_iso_dow(from); i < ndays; i++, dow = dow == 7 ? 1 : dow + 1)
+		working[i] = !weekend[dow];
 
 	/* The exceptions: holidays and days off, working weekend days. */
 	rel = open_watched(1);
