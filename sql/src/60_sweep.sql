@@ -1248,6 +1248,7 @@ DECLARE
   replay boolean;
   keep_marks boolean;
   prev sweep_run;
+  collected integer;
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
     RAISE EXCEPTION 'a sweep needs a real day, not %', coalesce(as_of::text, 'NULL')
@@ -1300,7 +1301,11 @@ BEGIN
     UPDATE sweep_change c SET taken_by = run;
   END IF;
 
-  UPDATE sweep_run SET candidates = sweep_collect(run), collected_at = clock_timestamp() WHERE id = run;
+  -- collected first, then stamped: an UPDATE computes its SET list in the
+  -- table's column order, so collected_at (before candidates) was the time
+  -- the collection began, and sweep_progress counted it in the batches' rate
+  collected := sweep_collect(run);
+  UPDATE sweep_run SET candidates = collected, collected_at = clock_timestamp() WHERE id = run;
   RETURN run;
 END
 $$;

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(13);
+SELECT plan(14);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
@@ -56,6 +56,25 @@ SELECT is((SELECT pg_catalog.regexp_count(p.prosrc, 'sweep_state_as_of\(')
 SELECT ok((SELECT p.prosrc !~ 'OFFSET 0\) s\M' FROM pg_proc p
             WHERE p.oid = 'instruction_control.sweep_found_replay(date, date, jsonb, boolean, integer, bigint, date)'::regprocedure),
           'R69.1, R75: the replay looks up the instructions of the marks and events it clears by a join, not one by one');
+
+-- sweep_run.collected_at is when the collection ended: the collection writes
+-- the candidates (an INSERT into sweep_candidate, seen here by a statement
+-- trigger of this test's own) before the run is stamped.  One UPDATE setting
+-- both computed collected_at first (the table's column order), a time before
+-- the collection, and sweep_progress counted the collection as batch time.
+SET LOCAL instruction_control.allow_member_ddl = on;
+CREATE TEMP TABLE collect_seen (at timestamptz);
+CREATE FUNCTION pg_temp.note_collect() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  INSERT INTO collect_seen VALUES (clock_timestamp());
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER note_collect AFTER INSERT ON instruction_control.sweep_candidate
+  FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.note_collect();
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run3 \gset
+SELECT ok((SELECT r.collected_at FROM sweep_run r WHERE r.id = :run3) >= (SELECT max(c.at) FROM collect_seen c),
+          'issue 19: a run is stamped collected (sweep_run.collected_at) after its candidates are written, not before');
+DROP TRIGGER note_collect ON instruction_control.sweep_candidate;
 
 SELECT * FROM finish();
 ROLLBACK;
