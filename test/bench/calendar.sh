@@ -248,7 +248,9 @@ section3() {	# durability setting
 	: >$f
 	: >$g
 	for ((i = 1; i <= reps; i++)); do
-		psql -qX -d postgres -c "CREATE DATABASE ic_create_ours_${tag}_$i" -c "CREATE DATABASE ic_create_orafce_${tag}_$i"
+		psql -qX -d postgres -c "SET client_min_messages = warning" \
+			-c "DROP DATABASE IF EXISTS ic_create_ours_${tag}_$i" -c "DROP DATABASE IF EXISTS ic_create_orafce_${tag}_$i" \
+			-c "CREATE DATABASE ic_create_ours_${tag}_$i" -c "CREATE DATABASE ic_create_orafce_${tag}_$i"
 		echo "$(db=ic_create_ours_${tag}_$i first_statement "CREATE EXTENSION instruction_control") $(db=ic_create_orafce_${tag}_$i first_statement "CREATE EXTENSION orafce")" >>$f
 	done
 	psql -qX -d ic_bench -c "SET client_min_messages = error" -c "DROP EXTENSION IF EXISTS instruction_control CASCADE" -c "DROP EXTENSION IF EXISTS orafce"
