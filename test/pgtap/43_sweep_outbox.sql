@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(14);
+SELECT plan(16);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
@@ -75,6 +75,25 @@ SELECT instruction_control.sweep_begin(current_date, 10, true) AS run3 \gset
 SELECT ok((SELECT r.collected_at FROM sweep_run r WHERE r.id = :run3) >= (SELECT max(c.at) FROM collect_seen c),
           'issue 19: a run is stamped collected (sweep_run.collected_at) after its candidates are written, not before');
 DROP TRIGGER note_collect ON instruction_control.sweep_candidate;
+-- the class, from the catalog: no function of the extension stamps a time
+-- (clock_timestamp()) in the SET list of an UPDATE that also calls one of the
+-- extension's functions, whose work the stamp would then precede or not
+-- depending on the table's column order
+CREATE TEMP TABLE stamped_updates AS
+SELECT p.proname::text AS fn, m[1] AS set_list
+  FROM pg_proc p
+ CROSS JOIN LATERAL pg_catalog.regexp_matches(p.prosrc, 'UPDATE\s[^;]*\mSET\M([^;]*)', 'gi') AS m
+ WHERE p.pronamespace = 'instruction_control'::regnamespace
+   AND m[1] ~ 'clock_timestamp\(';
+SELECT ok((SELECT count(*) FROM stamped_updates WHERE fn IN ('sweep_begin', 'sweep_finish')) >= 2,
+          'issue 19: the catalog scan finds the stamps it looks for (sweep_begin, sweep_finish)');
+SELECT is((SELECT pg_catalog.array_agg(DISTINCT u.fn ORDER BY u.fn)
+             FROM stamped_updates u
+            WHERE EXISTS (SELECT 1 FROM pg_proc f
+                           WHERE f.pronamespace = 'instruction_control'::regnamespace
+                             AND u.set_list ~ ('\m' || f.proname || '\s*\('))),
+          NULL,
+          'issue 19: no UPDATE of the extension stamps clock_timestamp() beside a call of its own functions');
 
 SELECT * FROM finish();
 ROLLBACK;
