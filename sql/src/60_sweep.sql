@@ -1022,15 +1022,23 @@ AS $$
             OR rr.instruction_id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c
                                       WHERE c.taken_by OPERATOR(pg_catalog.=) run))
     UNION ALL
-    -- the marks the day clears
+    -- the marks the day clears: every mark in a sweep of the whole registry
     SELECT m.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.overdue_mark m
       CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
                            WHERE s.id OPERATOR(pg_catalog.=) m.instruction_id OFFSET 0) s
       CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.due_date, s.on_control, s.due_date, as_of) e
-     WHERE keep_marks
-       AND (mode OPERATOR(pg_catalog.<>) 'incremental'
-            OR m.instruction_id IN (SELECT u.id FROM instruction_control.sweep_state(mode, as_of, scope) u))
+     WHERE keep_marks AND mode OPERATOR(pg_catalog.<>) 'incremental'
+    UNION ALL
+    -- in an incremental sweep, the marks of the instructions it re-reads, each
+    -- found by its key (issue 19: reading every mark to keep those in scope was
+    -- most of a sweep that changes nothing, and grew with the overdue ones)
+    SELECT m.instruction_id, e.kind, e.period, e.addressee, e.rule_id, u.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) u
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.overdue_mark m
+                           WHERE m.instruction_id OPERATOR(pg_catalog.=) u.id OFFSET 0) m
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.due_date, u.on_control, u.due_date, as_of) e
+     WHERE keep_marks AND NOT (mode OPERATOR(pg_catalog.<>) 'incremental')
     UNION ALL
     -- replaying a past day: the overdue events raised before it that the day clears
     -- (sweep_found.as_of: event has a column as_of)

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(7);
+SELECT plan(8);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
@@ -76,6 +76,22 @@ SELECT is((SELECT pg_catalog.array_agg(p.proname::text ORDER BY 1) FROM pg_proc 
 SELECT ok(pg_catalog.regexp_count(pg_temp.plan('incremental'), 'CTE scope_state\n') = 1
           AND pg_catalog.regexp_count(pg_temp.plan('incremental'), 'CTE Scan on scope_state') >= 6,
           'issue 19, 21: the incremental statement reads what it re-reads (sweep_scope) once, and its state branches that');
+
+-- the marks of an incremental sweep: looked up by the key of each instruction
+-- it re-reads, never read whole (that scan grew with the overdue instructions
+-- and was most of a sweep that changes nothing; issue 19)
+SELECT is((SELECT pg_catalog.count(*) FILTER (WHERE n.l IS NULL OR n.l NOT LIKE '%Index Cond: (instruction_id = %')
+             FROM pg_temp.plan_of(pg_catalog.format(
+                    'SELECT * FROM instruction_control.sweep_found_incremental(%L, %L, %L, true, 100, 1, %L)',
+                    current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 1))
+                  WITH ORDINALITY AS p(l, i)
+             LEFT JOIN pg_temp.plan_of(pg_catalog.format(
+                    'SELECT * FROM instruction_control.sweep_found_incremental(%L, %L, %L, true, 100, 1, %L)',
+                    current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 1))
+                  WITH ORDINALITY AS n(l, i) ON n.i = p.i + 1
+            WHERE p.l LIKE '% on overdue_mark %' OR p.l LIKE '% on overdue_mark'),
+          0::bigint,
+          'issue 19: the incremental statement finds each overdue mark by its instruction (an Index Cond), never reads them all');
 
 SELECT * FROM finish();
 ROLLBACK;
