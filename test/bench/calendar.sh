@@ -5,9 +5,11 @@
 #      with the 'KZ' argument, working_days_between vs d2 - d, and for scale
 #      orafce plvdate.add_bizdays and a plain SQL implementation;
 #   2. the first add_working_days in a new session vs the first d + 10
-#      (target: <= 1 ms);
+#      (target: <= 1 ms), and vs loading a library without settings and
+#      reading the calendar's days, the least a calendar in tables can cost;
 #   3. CREATE EXTENSION instruction_control vs CREATE EXTENSION orafce
-#      (target: <= 150 ms).
+#      (target: <= 150 ms), and vs our schema's tables, keys and indexes
+#      alone as plain DDL (test/bench/bare_schema.sql).
 #
 # Starts its own throwaway cluster (scripts/cluster.sh NAME "bench", port
 # IC_PORT, default 55440), builds and installs the extension, installs orafce
@@ -220,17 +222,25 @@ report() {	# title file label target
 		"$(awk -v a="$oc" -v b="$fc" 'BEGIN { printf "%.2f", a / b }')" "$(printf '%.2f..%.2f' "$crlo" "$crhi")" ""
 }
 
+# The second row of section 2 sets ours beside the least a calendar kept in
+# tables and counted by a library loaded on first use can cost: loading a
+# library that defines nothing (tablefunc, from PostgreSQL's contrib) and a
+# session's first read of the calendar's days, in one statement.
 section2() {	# durability setting
-	local f=/tmp/ic_bench_first.$$
+	local f=/tmp/ic_bench_first.$$ p=/tmp/ic_bench_first_parts.$$ ours
 	: >$f
+	: >$p
 	for ((i = 1; i <= sessions; i++)); do
-		echo "$(first_statement "SELECT instruction_control.add_working_days(date '2024-01-10', 10)") $(first_statement "SELECT date '2024-01-10' + 10")" >>$f
+		ours=$(first_statement "SELECT instruction_control.add_working_days(date '2024-01-10', 10)")
+		echo "$ours $(first_statement "SELECT date '2024-01-10' + 10")" >>$f
+		echo "$ours $(first_statement "LOAD 'tablefunc'; SELECT count(*) FROM instruction_control.calendar_day WHERE calendar = 'KZ'")" >>$p
 	done
 	echo
 	echo "Section 2 ($1 durability): first statement of a new session (median of $sessions)"
 	row "row" "ours" "floor" "ratio" "range" "target"
 	report "" $f "first add_working_days in a new session vs d + 10" "ours <= 1 ms"
-	rm -f $f
+	report "" $p "  the same vs LOAD of a library + a first read of calendar_day" ""
+	rm -f $f $p
 }
 
 # Section 3 installs each extension once into a new database, as a database
@@ -243,13 +253,24 @@ section2() {	# durability setting
 # the kernel's profile): each repetition is slower than the one before, and
 # more so for the extension with more files.  Kept beside the headline so
 # the two can be compared.
+# The "bare" row is the same work done bare: our schema's tables, keys and
+# indexes as plain DDL (test/bench/bare_schema.sql writes it from the
+# catalog), run the same way in a third new database; the rest of ours is
+# what the extension adds to them (functions, types, triggers, views,
+# policies, grants, comments, the seeded calendar).
+bare_schema="CREATE SCHEMA instruction_control; $(psql -qXAt -v ON_ERROR_STOP=1 -d ic_bench -f test/bench/bare_schema.sql)"
 section3() {	# durability setting
-	local f=/tmp/ic_bench_create.$$ g=/tmp/ic_bench_create_repeated.$$ tag=${1:0:4}
+	local f=/tmp/ic_bench_create.$$ g=/tmp/ic_bench_create_repeated.$$ b=/tmp/ic_bench_create_bare.$$ tag=${1:0:4}
+	local ours
 	: >$f
 	: >$g
+	: >$b
 	for ((i = 1; i <= reps; i++)); do
-		psql -qX -d postgres -c "CREATE DATABASE ic_create_ours_${tag}_$i" -c "CREATE DATABASE ic_create_orafce_${tag}_$i"
-		echo "$(db=ic_create_ours_${tag}_$i first_statement "CREATE EXTENSION instruction_control") $(db=ic_create_orafce_${tag}_$i first_statement "CREATE EXTENSION orafce")" >>$f
+		psql -qX -d postgres -c "CREATE DATABASE ic_create_ours_${tag}_$i" -c "CREATE DATABASE ic_create_orafce_${tag}_$i" \
+			-c "CREATE DATABASE ic_create_bare_${tag}_$i"
+		ours=$(db=ic_create_ours_${tag}_$i first_statement "CREATE EXTENSION instruction_control")
+		echo "$ours $(db=ic_create_orafce_${tag}_$i first_statement "CREATE EXTENSION orafce")" >>$f
+		echo "$ours $(db=ic_create_bare_${tag}_$i first_statement "$bare_schema")" >>$b
 	done
 	psql -qX -d ic_bench -c "SET client_min_messages = error" -c "DROP EXTENSION IF EXISTS instruction_control CASCADE" -c "DROP EXTENSION IF EXISTS orafce"
 	for ((i = 1; i <= reps; i++)); do
@@ -260,19 +281,29 @@ section3() {	# durability setting
 	row "row" "ours" "orafce" "ratio" "range" "target"
 	report "" $f "CREATE EXTENSION, each in a new database" "ours <= 150 ms"
 	report "" $g "  repeated DROP/CREATE in one database (before)" ""
-	rm -f $f $g
+	echo
+	echo "Section 3 ($1 durability): CREATE EXTENSION vs its tables, keys and indexes alone, bare (median of $reps)"
+	row "row" "ours" "bare" "ratio" "range" "target"
+	report "" $b "CREATE EXTENSION vs the same schema's storage as plain DDL" ""
+	rm -f $f $g $b
 	psql -qX -d ic_bench -c "SET client_min_messages = error" -c "CREATE EXTENSION instruction_control" -c "CREATE EXTENSION orafce"
 }
 
 # The new databases of section 3, dropped before the first measurement (a
 # stopped run's) and after the last: never between two, where the files
-# they free would slow the next CREATE as the repeated row shows.
+# they free would slow the next CREATE as the repeated row shows.  When a
+# stopped run's were dropped, the measurements wait a minute: ext4 passes
+# over the inodes freed in the last minute when it allocates new ones.
 drop_create_databases() {
-	psql -qXAt -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'ic\_create\_%'" |
-		while read -r d; do psql -qX -d postgres -c "DROP DATABASE \"$d\""; done
+	local d n=0
+	while read -r d; do
+		psql -qX -d postgres -c "DROP DATABASE \"$d\""
+		n=$((n + 1))
+	done < <(psql -qXAt -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'ic\_create\_%'")
+	[ "${1:-}" != before ] || [ $n -eq 0 ] || sleep 65
 }
 
-[[ " $sections " == *" 3 "* ]] && drop_create_databases
+[[ " $sections " == *" 3 "* ]] && drop_create_databases before
 for setting in production fast; do
 	[[ " $sections " == *" 2 "* || " $sections " == *" 3 "* ]] || break
 	bash scripts/cluster.sh durability bench $setting
