@@ -18,7 +18,16 @@ MODULE_big  = instruction_control
 #   common (settings, SQLSTATEs, text folding) <- types <- calendar <- rules <- registry
 #   <- sweep (deadline sweeps, outbox) and reporting (views, forms)
 SRC_DIRS    = src/common src/types src/calendar src/rules src/registry src/sweep src/reporting
-OBJS        = $(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))))
+# The working-day calendar is a library of its own, instruction_control_calendar
+# (src/calendar/calendar_module.c): a session whose first call counts working
+# days loads it alone, with the one setting it reads, where the registry's
+# library defines eight and PostgreSQL 15 sorts its settings again for each
+# (issue 19, the first call of a session).  The registry's library links it
+# (found beside itself: rpath $ORIGIN) and loads it first.
+CAL_LIBRARY = instruction_control_calendar
+CAL_OBJS    = src/calendar/calendar_module.o src/calendar/calendar.o src/calendar/calendar_cache.o \
+              src/calendar/calendar_core.o src/calendar/kurban_core.o src/common/code_core.o
+OBJS        = $(filter-out $(CAL_OBJS),$(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))))
 # The version is written once, in the control file; the library gets it from here.
 # The install script of the version in development is built from the sectioned
 # sources in sql/src/ (one file per layer, concatenated in name order).
@@ -58,8 +67,31 @@ PG_CPPFLAGS = -DIC_LIB_VERSION='"$(EXTVERSION)"' \
 # when a backend loads it: about 170 fewer symbol lookups at LOAD (issue 19,
 # the first call of a session).
 SHLIB_LINK += -Wl,-Bsymbolic-functions
+SHLIB_LINK += $(CAL_LIBRARY)$(DLSUFFIX) -Wl,-rpath,'$$ORIGIN'
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# The calendar's library: its own soname (the registry's records it as needed),
+# and its references to its own functions and variables bound when linked, so
+# the calendar's hot path reads them directly (-Bsymbolic).
+$(CAL_LIBRARY)$(DLSUFFIX): $(CAL_OBJS)
+	$(CC) $(CFLAGS) $(CAL_OBJS) $(LDFLAGS) $(LDFLAGS_SL) -shared -Wl,-soname,$@ -Wl,-Bsymbolic -o $@
+$(shlib): $(CAL_LIBRARY)$(DLSUFFIX)
+all: $(CAL_LIBRARY)$(DLSUFFIX)
+
+.PHONY: install-calendar-library uninstall-calendar-library
+install: install-calendar-library
+install-calendar-library: $(CAL_LIBRARY)$(DLSUFFIX) installdirs
+	$(INSTALL_SHLIB) $(CAL_LIBRARY)$(DLSUFFIX) '$(DESTDIR)$(pkglibdir)/$(CAL_LIBRARY)$(DLSUFFIX)'
+uninstall: uninstall-calendar-library
+uninstall-calendar-library:
+	rm -f '$(DESTDIR)$(pkglibdir)/$(CAL_LIBRARY)$(DLSUFFIX)'
+# (PGXS reads EXTRA_CLEAN when it is included, before this file sets it: the
+# calendar's files are cleaned by a rule of their own)
+.PHONY: clean-calendar-library
+clean: clean-calendar-library
+clean-calendar-library:
+	rm -f $(CAL_LIBRARY)$(DLSUFFIX) $(CAL_OBJS) $(CAL_OBJS:.o=.bc)
 
 # The scripts are written in ASCII (scripts/sql_ascii.pl: Kazakh and Russian
 # literals through unicode_text()), so they install in a database of any

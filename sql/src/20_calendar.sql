@@ -245,7 +245,7 @@ CREATE TRIGGER seeded_row_keep BEFORE DELETE ON calendar_day
 -- Cache invalidation: every backend drops its cached calendars when a change
 -- to these tables commits (this backend: at the end of the statement).
 CREATE FUNCTION calendar_data_changed() RETURNS trigger
-AS 'MODULE_PATHNAME', 'ic_calendar_data_changed' LANGUAGE C;
+AS '$libdir/instruction_control_calendar', 'ic_calendar_data_changed' LANGUAGE C;
 
 COMMENT ON FUNCTION calendar_data_changed() IS
   'Trigger: invalidates the working-day cache of every session when calendar data changes';
@@ -263,59 +263,61 @@ CREATE TRIGGER calendar_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCAT
 -- add_working_days and working_days_between give NULL for a NULL argument
 -- as STRICT functions would, but check it themselves: the executor's strict
 -- check loops over the arguments, about 2 ns of a 7 ns call with the calendar
--- argument (issue 19; src/calendar/calendar.c).
+-- argument (issue 19; src/calendar/calendar.c).  They live in the calendar's
+-- own library, instruction_control_calendar, with the one setting they read:
+-- a session whose first call counts working days loads it alone (issue 19).
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION is_working_day(d date) RETURNS boolean
-AS 'MODULE_PATHNAME', 'ic_sql_is_working_day' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_is_working_day' LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION is_working_day(d date, calendar text) RETURNS boolean
-AS 'MODULE_PATHNAME', 'ic_sql_is_working_day' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_is_working_day' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION is_working_day(date) IS 'Whether d is a working day in the default calendar (R50.3)';
 COMMENT ON FUNCTION is_working_day(date, text) IS 'Whether d is a working day in the given calendar (R50.3)';
 
 CREATE FUNCTION add_working_days(d date, n integer) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_add_working_days' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_add_working_days' LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION add_working_days(d date, n integer, calendar text) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_add_working_days' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_add_working_days' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION add_working_days(date, integer) IS
   'n > 0: the n-th working day strictly after d (R50.3: receipt is day 0); n < 0: the |n|-th working day strictly before d; n = 0: d if working, else the next working day';
 COMMENT ON FUNCTION add_working_days(date, integer, text) IS
   'add_working_days(d, n) in the given calendar';
 
 CREATE FUNCTION working_days_between(a date, b date) RETURNS integer
-AS 'MODULE_PATHNAME', 'ic_sql_working_days_between' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_working_days_between' LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION working_days_between(a date, b date, calendar text) RETURNS integer
-AS 'MODULE_PATHNAME', 'ic_sql_working_days_between' LANGUAGE C STABLE PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_working_days_between' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION working_days_between(date, date) IS
   'Number of working days in (a, b]; negative (minus the working days in (b, a]) when b < a';
 COMMENT ON FUNCTION working_days_between(date, date, text) IS
   'working_days_between(a, b) in the given calendar';
 
 CREATE FUNCTION roll_forward(d date) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_roll_forward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_roll_forward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION roll_forward(d date, calendar text) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_roll_forward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_roll_forward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION roll_forward(date) IS 'd if it is a working day, else the next working day';
 COMMENT ON FUNCTION roll_forward(date, text) IS 'roll_forward(d) in the given calendar';
 
 CREATE FUNCTION roll_backward(d date) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_roll_backward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_roll_backward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION roll_backward(d date, calendar text) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_roll_backward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_roll_backward' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION roll_backward(date) IS 'd if it is a working day, else the previous working day';
 COMMENT ON FUNCTION roll_backward(date, text) IS 'roll_backward(d) in the given calendar';
 
 CREATE FUNCTION working_days(a date, b date) RETURNS SETOF date
-AS 'MODULE_PATHNAME', 'ic_sql_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 250;
+AS '$libdir/instruction_control_calendar', 'ic_sql_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 250;
 CREATE FUNCTION working_days(a date, b date, calendar text) RETURNS SETOF date
-AS 'MODULE_PATHNAME', 'ic_sql_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 250;
+AS '$libdir/instruction_control_calendar', 'ic_sql_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 250;
 COMMENT ON FUNCTION working_days(date, date) IS 'The working days in [a, b], in order (none when b < a)';
 COMMENT ON FUNCTION working_days(date, date, text) IS 'working_days(a, b) in the given calendar';
 
 CREATE FUNCTION deadline(received date, t term) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_deadline' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_deadline' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION deadline(received date, t term, calendar text) RETURNS date
-AS 'MODULE_PATHNAME', 'ic_sql_deadline' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_deadline' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION deadline(date, term) IS
   'Deadline of a term from the day of receipt: N working days = add_working_days(received, N) (R50.3); days, weeks, months = the calendar offset rolled forward to a working day (R51)';
 COMMENT ON FUNCTION deadline(date, term, text) IS 'deadline(received, t) in the given calendar';
@@ -324,15 +326,15 @@ CREATE OPERATOR + (LEFTARG = date, RIGHTARG = term, PROCEDURE = deadline);
 COMMENT ON OPERATOR + (date, term) IS 'date + term = deadline(date, term) in the default calendar';
 
 CREATE FUNCTION is_confirmed(d date) RETURNS boolean
-AS 'MODULE_PATHNAME', 'ic_sql_is_confirmed' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_is_confirmed' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION is_confirmed(d date, calendar text) RETURNS boolean
-AS 'MODULE_PATHNAME', 'ic_sql_is_confirmed' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+AS '$libdir/instruction_control_calendar', 'ic_sql_is_confirmed' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_confirmed(date) IS
   'Whether d lies in a year whose days are decreed (confirmed) rather than a forecast (generated), in the default calendar';
 COMMENT ON FUNCTION is_confirmed(date, text) IS 'is_confirmed(d) in the given calendar';
 
 CREATE FUNCTION calendar_cache_loads() RETURNS bigint
-AS 'MODULE_PATHNAME', 'ic_sql_calendar_cache_loads' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+AS '$libdir/instruction_control_calendar', 'ic_sql_calendar_cache_loads' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION calendar_cache_loads() IS
   'How many times this session has read a calendar from its tables into its cache (diagnostics)';
 
@@ -352,7 +354,7 @@ COMMENT ON FUNCTION calendar_cache_loads() IS
 -- PL/pgSQL function of 0.1 and 0.2 made, step for step: CREATE EXTENSION
 -- estimates 56 years, which took a third of its time in PL/pgSQL.
 CREATE FUNCTION kurban_ait_estimate(p_year integer) RETURNS SETOF date
-AS 'MODULE_PATHNAME', 'ic_sql_kurban_ait_estimate'
+AS '$libdir/instruction_control_calendar', 'ic_sql_kurban_ait_estimate'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
 
 COMMENT ON FUNCTION kurban_ait_estimate(integer) IS

@@ -9,4 +9,10 @@
 
 #define IC_SCHEMA "instruction_control"
 
+/*
+ * The working-day calendar's own library (src/calendar/calendar_module.c),
+ * which the registry's library links and loads first.
+ */
+#define IC_CALENDAR_LIBRARY "instruction_control_calendar"
+
 #endif							/* IC_SCHEMA_H */

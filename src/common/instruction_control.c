@@ -5,7 +5,9 @@
  * The library is normally loaded on first use of one of its functions, not
  * preloaded, so every GUC is also valid as a placeholder set before loading
  * (postgresql.conf, ALTER DATABASE ... SET): PostgreSQL hands the placeholder's
- * value over when _PG_init defines the variable.
+ * value over when _PG_init defines the variable.  The working-day calendar is
+ * a library of its own with its setting, instruction_control.calendar
+ * (src/calendar/calendar_module.c); this one links it and loads it first.
  */
 #include "postgres.h"
 
@@ -17,14 +19,11 @@
 #include "commands/extension.h"
 #include "storage/proc.h"
 
-#include "code_core.h"
 #include "ic_schema.h"
 #include "instruction_control.h"
 
 PG_MODULE_MAGIC;
 
-char	   *ic_default_calendar = NULL;
-uint32		ic_default_calendar_gen = 0;
 bool		ic_restore_mode = false;
 bool		ic_repeated_transfer_review = true;
 bool		ic_typed_basis = true;
@@ -38,41 +37,16 @@ static struct config_generic *acting_person_guc = NULL;
 
 void		_PG_init(void);
 
-/*
- * A calendar code is short and made of letters, digits and underscores, so a
- * typo in postgresql.conf is caught when the value is set.  Whether such a
- * calendar exists is a question for the database, answered at use time.
- */
-static bool
-check_calendar_code(char **newval, void **extra, GucSource source)
-{
-	if (ic_code_is_valid(*newval, IC_CALENDAR_CODE_MAXLEN))
-		return true;
-	GUC_check_errdetail("A calendar code has 1 to %d ASCII letters, digits or underscores, e.g. 'KZ'.",
-						IC_CALENDAR_CODE_MAXLEN);
-	return false;
-}
-
-/* A new value of instruction_control.calendar: the resolved default is stale. */
-static void
-assign_calendar_code(const char *newval, void *extra)
-{
-	ic_default_calendar_gen++;
-}
-
 void
 _PG_init(void)
 {
-	DefineCustomStringVariable("instruction_control.calendar",
-							   "Working-day calendar used when a function is called without one.",
-							   "A code from instruction_control.calendar, e.g. 'KZ'.",
-							   &ic_default_calendar,
-							   "KZ",
-							   PGC_USERSET,
-							   0,
-							   check_calendar_code,
-							   assign_calendar_code,
-							   NULL);
+	/*
+	 * The calendar's library first: this one counts deadlines with it, and
+	 * its _PG_init defines instruction_control.calendar.  The dynamic linker
+	 * has mapped it already (a needed library); load_file() makes PostgreSQL
+	 * run its _PG_init once, as if a calendar function had loaded it.
+	 */
+	load_file("$libdir/" IC_CALENDAR_LIBRARY, false);
 
 	DefineCustomBoolVariable("instruction_control.restore_mode",
 							 "Accept registry rows as they are, without judging or applying them.",
