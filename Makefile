@@ -25,7 +25,7 @@ SRC_DIRS    = src/common src/types src/calendar src/rules src/registry src/sweep
 # (issue 19, the first call of a session).  The registry's library links it
 # (found beside itself: rpath $ORIGIN) and loads it first.
 CAL_LIBRARY = instruction_control_calendar
-CAL_OBJS    = src/calendar/calendar_module.o src/calendar/calendar.o src/calendar/calendar_cache.o \
+CAL_OBJS    = src/calendar/calendar_module.o src/calendar/calendar.o src/calendar/calendar_cache.o src/calendar/calendar_compiled.o \
               src/calendar/calendar_core.o src/calendar/kurban_core.o src/common/code_core.o
 OBJS        = $(filter-out $(CAL_OBJS),$(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))))
 # The version is written once, in the control file; the library gets it from here.

@@ -27,6 +27,8 @@ INSERT INTO definer_allowlist VALUES
    'the trigger that journals every change of the rule data (R74-1 matrix, sweep settings, calendar) into rule_change, which no role may write: an administrator changes the rules but not their journal'),
   ('instruction_control.rules_version()',
    'the journal''s last version, read by the decision journal of every role that records decisions (decision.rules_version); rule_change itself is readable by nobody but its owner'),
+  ('instruction_control.calendar_compiled_refresh()',
+   'the trigger that writes calendar_compiled, the calendar as the working-day cache reads it, in the statement that changes calendar or calendar_day: an administrator changes the calendar, and no role may write its derived row'),
   ('instruction_control.seeded_row_owner()',
    'the trigger that lets an administrator''s row replace a seeded row of the matrix or calendar: it deletes the seeded row, which ic_admin may not delete directly'),
   ('instruction_control.scheduling_status()',

@@ -827,3 +827,86 @@ UPDATE calendar_day SET seeded = true WHERE calendar = 'KZ' AND NOT seeded;
 
 ALTER TABLE calendar_day ADD CONSTRAINT calendar_day_calendar_fkey
   FOREIGN KEY (calendar) REFERENCES calendar ON UPDATE CASCADE ON DELETE CASCADE;
+
+-- ---------------------------------------------------------------------------
+-- The compiled calendar (issue 19, the first call of a session): per
+-- calendar, what the working-day cache reads of calendar and calendar_day, in
+-- one row, so a session's first call reads one row instead of the calendar's
+-- and its 1,471 days (src/calendar/calendar_compiled.c).  Derived, never
+-- written by a client: no role has a privilege on it, and the statement
+-- trigger below rewrites it in the statement that changes calendar or
+-- calendar_day, whatever session_replication_role (ENABLE ALWAYS: a restore
+-- loads them in replica mode), so every snapshot sees it in step with them.
+-- Not dumped: a restore's rows of calendar and calendar_day write it again.
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE calendar_compiled (
+  calendar     text PRIMARY KEY REFERENCES calendar ON UPDATE CASCADE ON DELETE CASCADE,
+  valid_from   date NOT NULL,
+  valid_to     date NOT NULL,
+  weekend_days smallint[] NOT NULL,
+  days_off     date[] NOT NULL,
+  working_days date[] NOT NULL
+);
+-- kept in the row (compressed), not in the TOAST table: one page to read
+ALTER TABLE calendar_compiled ALTER COLUMN days_off SET STORAGE MAIN,
+  ALTER COLUMN working_days SET STORAGE MAIN, ALTER COLUMN weekend_days SET STORAGE MAIN;
+COMMENT ON TABLE calendar_compiled IS
+  'Internal: each calendar as the working-day cache reads it, one row (derived from calendar and calendar_day by the trigger calendar_compiled_refresh; no role may write it)';
+COMMENT ON COLUMN calendar_compiled.calendar IS 'The calendar (calendar.code)';
+COMMENT ON COLUMN calendar_compiled.valid_from IS 'calendar.valid_from';
+COMMENT ON COLUMN calendar_compiled.valid_to IS 'calendar.valid_to';
+COMMENT ON COLUMN calendar_compiled.weekend_days IS 'calendar.weekend_days';
+COMMENT ON COLUMN calendar_compiled.days_off IS
+  'The days of calendar_day in the covered range that are not working days (holidays, days off), in order';
+COMMENT ON COLUMN calendar_compiled.working_days IS
+  'The days of calendar_day in the covered range that are working days (kind working_day: weekend days worked), in order';
+
+CREATE FUNCTION calendar_compiled_rows()
+RETURNS SETOF calendar_compiled
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT c.code, c.valid_from, c.valid_to, c.weekend_days,
+         coalesce((SELECT array_agg(d.day ORDER BY d.day) FROM calendar_day d
+                    WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to
+                      AND d.kind <> 'working_day'), '{}'),
+         coalesce((SELECT array_agg(d.day ORDER BY d.day) FROM calendar_day d
+                    WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to
+                      AND d.kind = 'working_day'), '{}')
+    FROM calendar c
+$$;
+COMMENT ON FUNCTION calendar_compiled_rows() IS
+  'Internal: the rows calendar_compiled holds, computed from calendar and calendar_day';
+
+CREATE FUNCTION calendar_compiled_refresh() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  -- one writer at a time: a second change waits for the first to commit and
+  -- then (READ COMMITTED) reads it; under REPEATABLE READ its upsert of a row
+  -- the first changed fails to serialize (40001) instead of undoing it
+  LOCK TABLE calendar_compiled IN EXCLUSIVE MODE;
+  INSERT INTO calendar_compiled AS k SELECT * FROM calendar_compiled_rows()
+  ON CONFLICT (calendar) DO UPDATE
+    SET valid_from = excluded.valid_from, valid_to = excluded.valid_to, weekend_days = excluded.weekend_days,
+        days_off = excluded.days_off, working_days = excluded.working_days
+    WHERE (k.valid_from, k.valid_to, k.weekend_days, k.days_off, k.working_days)
+          IS DISTINCT FROM (excluded.valid_from, excluded.valid_to, excluded.weekend_days, excluded.days_off,
+                            excluded.working_days);
+  DELETE FROM calendar_compiled k WHERE NOT EXISTS (SELECT 1 FROM calendar c WHERE c.code = k.calendar);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION calendar_compiled_refresh() IS
+  'Trigger (AFTER ... FOR EACH STATEMENT on calendar and calendar_day): writes calendar_compiled again from them';
+REVOKE EXECUTE ON FUNCTION calendar_compiled_rows(), calendar_compiled_refresh() FROM PUBLIC;
+
+CREATE TRIGGER calendar_compiled_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar
+  FOR EACH STATEMENT EXECUTE FUNCTION calendar_compiled_refresh();
+CREATE TRIGGER calendar_compiled_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar_day
+  FOR EACH STATEMENT EXECUTE FUNCTION calendar_compiled_refresh();
+ALTER TABLE calendar ENABLE ALWAYS TRIGGER calendar_compiled_refresh;
+ALTER TABLE calendar_day ENABLE ALWAYS TRIGGER calendar_compiled_refresh;
+INSERT INTO calendar_compiled SELECT * FROM calendar_compiled_rows();

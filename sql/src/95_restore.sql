@@ -17,7 +17,8 @@
 --   restore_load_end  AFTER INSERT: puts session_replication_role back.
 -- The triggers that must act on a restored row are ENABLE ALWAYS: a dumped
 -- calendar row replaces the seeded row with its key (seeded_row_owner,
--- seeded_flag_guard), the working-day cache is dropped (calendar_data_changed),
+-- seeded_flag_guard), the working-day cache is dropped (calendar_data_changed)
+-- and the compiled calendar written again (calendar_compiled_refresh),
 -- and a restored instruction, decision or risk report is noted for the next
 -- incremental sweep (sweep_change).  The others only pass rows through in
 -- restore_mode (server_id, the guards and judges); sql/restore_triggers.sql

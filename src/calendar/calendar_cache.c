@@ -43,13 +43,18 @@
 #include "utils/snapmgr.h"
 
 #include "calendar.h"
+#include "calendar_compiled.h"
 #include "ic_errcodes.h"
 #include "instruction_control.h"
 
 #include "ic_schema.h"
 
-/* The tables whose changes invalidate the cache. */
-static const char *const watched_names[] = {"calendar", "calendar_day", "calendar_year"};
+/*
+ * The tables whose changes invalidate the cache; calendar_compiled is read
+ * first when it exists (calendar_compiled.c), the others otherwise.
+ */
+static const char *const watched_names[] = {"calendar", "calendar_day", "calendar_year", "calendar_compiled"};
+#define WATCHED_COMPILED 3
 #define NWATCHED lengthof(watched_names)
 static Oid	watched_oids[NWATCHED];
 
@@ -319,6 +324,8 @@ calendar_load(const char *code)
 	bool		found = false;
 	DateADT		from = 0,
 				to = 0;
+	IcCalendarSource src;
+	bool		compiled;
 	ArrayType  *weekend_arr = NULL;
 	Datum	   *weekend_elems;
 	bool	   *weekend_nulls;
@@ -351,23 +358,34 @@ calendar_load(const char *code)
 	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
 	code_d = CStringGetTextDatum(code);
 
-	/* The calendar's row: covered range and weekly days off. */
-	rel = open_watched(0);
-	scan = scan_calendar_rows(rel, column_of(rel, "code", TEXTOID), code_d, snap, &key);
-	if ((tup = systable_getnext(scan)) != NULL)
+	/* The compiled row if there is one: one row for the two tables below. */
+	compiled = ic_calendar_read_compiled(watched_oids[WATCHED_COMPILED], code_d, snap, &src);
+	if (compiled)
 	{
-		TupleDesc	desc = RelationGetDescr(rel);
-
-		found = true;
-		from = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_from", DATEOID), desc, &isnull));
-		to = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_to", DATEOID), desc, &isnull));
-		weekend_arr = DatumGetArrayTypePCopy(heap_getattr(tup, column_of(rel, "weekend_days", INT2ARRAYOID),
-														  desc, &isnull));
+		from = src.from;
+		to = src.to;
+		weekend_arr = src.weekend;
 	}
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	if (!found)
-		unknown_calendar(code);
+	else
+	{
+		/* The calendar's row: covered range and weekly days off. */
+		rel = open_watched(0);
+		scan = scan_calendar_rows(rel, column_of(rel, "code", TEXTOID), code_d, snap, &key);
+		if ((tup = systable_getnext(scan)) != NULL)
+		{
+			TupleDesc	desc = RelationGetDescr(rel);
+
+			found = true;
+			from = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_from", DATEOID), desc, &isnull));
+			to = DatumGetDateADT(heap_getattr(tup, column_of(rel, "valid_to", DATEOID), desc, &isnull));
+			weekend_arr = DatumGetArrayTypePCopy(heap_getattr(tup, column_of(rel, "weekend_days", INT2ARRAYOID),
+															  desc, &isnull));
+		}
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
+		if (!found)
+			unknown_calendar(code);
+	}
 
 	if (DATE_NOT_FINITE(from) || DATE_NOT_FINITE(to) || to < from ||
 		(int64) to - from + 1 > IC_CAL_MAX_DAYS)
@@ -394,12 +412,18 @@ calendar_load(const char *code)
 		working[i] = !weekend[dow];
 
 	/* The exceptions: holidays and days off, working weekend days. */
-	rel = open_watched(1);
+	if (compiled)
+		ic_calendar_apply_compiled(&src, from, to, working);
+	else
 	{
-		TupleDesc	desc = RelationGetDescr(rel);
-		AttrNumber	att_day = column_of(rel, "day", DATEOID);
-		AttrNumber	att_kind = column_of(rel, "kind", TEXTOID);
+		TupleDesc	desc;
+		AttrNumber	att_day,
+					att_kind;
 
+		rel = open_watched(1);
+		desc = RelationGetDescr(rel);
+		att_day = column_of(rel, "day", DATEOID);
+		att_kind = column_of(rel, "kind", TEXTOID);
 		scan = scan_calendar_rows(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
 		while ((tup = systable_getnext(scan)) != NULL)
 		{
@@ -413,8 +437,8 @@ calendar_load(const char *code)
 								   memcmp(VARDATA_ANY(kind), "working_day", strlen("working_day")) == 0);
 		}
 		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
 	}
-	table_close(rel, AccessShareLock);
 
 	ic_cal_to_ymd(from, &fy, &m, &md);
 	ic_cal_to_ymd(to, &ly, &m, &md);
