@@ -474,3 +474,22 @@ ic_sql_kurban_ait_estimate(PG_FUNCTION_ARGS)
 		SRF_RETURN_NEXT(funcctx, DateADTGetDatum(st->days[st->next++]));
 	SRF_RETURN_DONE(funcctx);
 }
+
+/* A date as YYYY-MM-DD (or infinity) for a message, without a call to date_out. */
+void
+ic_format_date(DateADT d, char *buf, size_t buflen)
+{
+	int			y,
+				m,
+				md;
+
+	if (DATE_IS_NOBEGIN(d))
+		snprintf(buf, buflen, "-infinity");
+	else if (DATE_IS_NOEND(d))
+		snprintf(buf, buflen, "infinity");
+	else
+	{
+		ic_cal_to_ymd(d, &y, &m, &md);
+		snprintf(buf, buflen, "%04d-%02d-%02d", y, m, md);
+	}
+}

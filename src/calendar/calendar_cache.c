@@ -192,24 +192,6 @@ ic_calendar_data_changed(PG_FUNCTION_ARGS)
  * Loading
  * ---------------------------------------------------------------------- */
 
-void
-ic_format_date(DateADT d, char *buf, size_t buflen)
-{
-	int			y,
-				m,
-				md;
-
-	if (DATE_IS_NOBEGIN(d))
-		snprintf(buf, buflen, "-infinity");
-	else if (DATE_IS_NOEND(d))
-		snprintf(buf, buflen, "infinity");
-	else
-	{
-		ic_cal_to_ymd(d, &y, &m, &md);
-		snprintf(buf, buflen, "%04d-%02d-%02d", y, m, md);
-	}
-}
-
 /* Comma-separated list of the calendars that exist (for a HINT); in SPI. */
 static char *
 known_calendars(void)
