@@ -109,6 +109,7 @@ deadline(date,term,text)	SELECT instruction_control.deadline('2025-03-03', '1 mo
 is_confirmed(date)	SELECT instruction_control.is_confirmed('2025-03-03')
 is_confirmed(date,text)	SELECT instruction_control.is_confirmed('2030-03-03', 'KZ')
 calendar_cache_loads()	SELECT instruction_control.calendar_cache_loads()
+calendar_compiled_rows()	SELECT * FROM instruction_control.calendar_compiled_rows()
 kurban_ait_estimate(integer)	SELECT * FROM instruction_control.kurban_ait_estimate(2031)
 calendar_generate_years(text,integer,integer,date[],boolean)	SELECT instruction_control.calendar_generate_years('KZ', 2076, 2077, NULL, true)
 generate_calendar_year(text,integer,date)	SELECT instruction_control.generate_calendar_year('KZ', 2078)
