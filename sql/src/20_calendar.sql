@@ -895,7 +895,7 @@ BEGIN
     WHERE (k.valid_from, k.valid_to, k.weekend_days, k.days_off, k.working_days)
           IS DISTINCT FROM (excluded.valid_from, excluded.valid_to, excluded.weekend_days, excluded.days_off,
                             excluded.working_days);
-  DELETE FROM calendar_compiled k WHERE NOT EXISTS (SELECT 1 FROM calendar c WHERE c.code = k.calendar);
+  -- (a calendar deleted takes its row with it: the foreign key cascades)
   RETURN NULL;
 END
 $$;
