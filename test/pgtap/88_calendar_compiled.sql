@@ -11,7 +11,7 @@ SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET datestyle = ISO;
 \ir include/helpers.psql
-SELECT plan(18);
+SELECT plan(21);
 
 -- the rows the table holds against the rows the tables give now: no row means in step
 -- (read as the superuser running the suite, whatever role is set)
@@ -86,6 +86,25 @@ SELECT is(pg_temp.kz_days(), :'kz_with_row',
           'without a compiled row the cache reads calendar and calendar_day and counts every day of 2000-2075 alike');
 UPDATE calendar SET code = code WHERE false;    -- any statement on calendar writes the rows again
 SELECT is(pg_temp.out_of_step(), 0::bigint, 'the next statement on calendar writes the compiled rows again');
+
+-- a calendar of the 400 years the cache holds at most, with a day off a week (Wednesday, from
+-- 6 January 1700) beside Sunday: its compiled row is
+-- larger than a page and goes to the TOAST table, which the cache reads through
+INSERT INTO calendar (code, name, valid_from, valid_to, weekend_days) VALUES ('T400', 'Four centuries', '1700-01-01', '2099-12-31', '{7}');
+INSERT INTO calendar_day (calendar, day, kind, name, basis)
+SELECT 'T400', d::date, 'day_off', 'Weekly test day off', 'test'
+  FROM generate_series(date '1700-01-06', date '2099-12-31', interval '7 days') d;
+SELECT is((SELECT (pg_column_size(days_off) > 8000, cardinality(days_off)) FROM calendar_compiled WHERE calendar = 'T400')::text,
+          '(t,20871)', 'a 400-year calendar''s compiled row holds its 20,871 days off (Wednesdays), past a page');
+SELECT is((is_working_day('1850-01-02', 'T400'), is_working_day('1850-01-03', 'T400'),
+           working_days_between('1700-01-01', '2099-12-31', 'T400'))::text,
+          (false, true, (SELECT count(*) FROM generate_series(date '1700-01-02', date '2099-12-31', interval '1 day') d
+                          WHERE extract(isodow FROM d) NOT IN (7, 3))::integer)::text,
+          'R50.3: the cache counts the days of a calendar that large');
+UPDATE calendar_compiled SET days_off = array_remove(days_off, date '1850-01-02') WHERE calendar = 'T400';
+UPDATE calendar_year SET year = year WHERE false;
+SELECT is(is_working_day('1850-01-02', 'T400'), true,
+          'and reads them from the compiled row out of line (a day taken out of it alone counts as working)');
 
 -- the class: every table of the extension the derivation reads has the trigger, ENABLE ALWAYS, for
 -- INSERT, UPDATE, DELETE and TRUNCATE, as a statement trigger
