@@ -224,19 +224,10 @@ invalid_data(const char *code, const char *detail)
 static AttrNumber
 column_of(Relation rel, const char *name, Oid type)
 {
-	TupleDesc	desc = RelationGetDescr(rel);
+	AttrNumber	att = ic_calendar_column(rel, name, type);
 
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-
-		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
-		{
-			if (att->atttypid != type)
-				break;
-			return att->attnum;
-		}
-	}
+	if (att != InvalidAttrNumber)
+		return att;
 	ereport(ERROR,
 			(errcode(ERRCODE_IC_INVALID_CALENDAR_DATA),
 			 errmsg("table %s has no column \"%s\" of type %s",
@@ -256,15 +247,6 @@ open_watched(int i)
 				 errmsg("table " IC_SCHEMA ".%s does not exist", watched_names[i]),
 				 errhint("Run ALTER EXTENSION instruction_control UPDATE.")));
 	return table_open(watched_oids[i], AccessShareLock);
-}
-
-/* A scan of rel's rows whose column att equals the calendar code. */
-static SysScanDesc
-scan_calendar_rows(Relation rel, AttrNumber att, Datum code, Snapshot snap, ScanKeyData *key)
-{
-	ScanKeyInit(key, att, BTEqualStrategyNumber, F_TEXTEQ, code);
-	key->sk_collation = C_COLLATION_OID;
-	return systable_beginscan(rel, InvalidOid, false, snap, 1, key);
 }
 
 /* The calendar code is unknown: IC001 with the codes that exist. */
@@ -352,7 +334,7 @@ calendar_load(const char *code)
 	{
 		/* The calendar's row: covered range and weekly days off. */
 		rel = open_watched(0);
-		scan = scan_calendar_rows(rel, column_of(rel, "code", TEXTOID), code_d, snap, &key);
+		scan = ic_calendar_scan_code(rel, column_of(rel, "code", TEXTOID), code_d, snap, &key);
 		if ((tup = systable_getnext(scan)) != NULL)
 		{
 			TupleDesc	desc = RelationGetDescr(rel);
@@ -406,7 +388,7 @@ calendar_load(const char *code)
 		desc = RelationGetDescr(rel);
 		att_day = column_of(rel, "day", DATEOID);
 		att_kind = column_of(rel, "kind", TEXTOID);
-		scan = scan_calendar_rows(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
+		scan = ic_calendar_scan_code(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
 		while ((tup = systable_getnext(scan)) != NULL)
 		{
 			DateADT		day = DatumGetDateADT(heap_getattr(tup, att_day, desc, &isnull));
@@ -472,7 +454,7 @@ ic_calendar_confirmed(const IcCalendar *ccal)
 		AttrNumber	att_year = column_of(rel, "year", INT4OID);
 		AttrNumber	att_status = column_of(rel, "status", TEXTOID);
 
-		scan = scan_calendar_rows(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
+		scan = ic_calendar_scan_code(rel, column_of(rel, "calendar", TEXTOID), code_d, snap, &key);
 		while ((tup = systable_getnext(scan)) != NULL)
 		{
 			int32		year = DatumGetInt32(heap_getattr(tup, att_year, desc, &isnull));

@@ -29,9 +29,8 @@
 
 #include "calendar_compiled.h"
 
-/* The column named name if it has type type, else 0. */
-static AttrNumber
-column_if(Relation rel, const char *name, Oid type)
+AttrNumber
+ic_calendar_column(Relation rel, const char *name, Oid type)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 
@@ -39,10 +38,18 @@ column_if(Relation rel, const char *name, Oid type)
 	{
 		Form_pg_attribute a = TupleDescAttr(desc, i);
 
-		if (!a->attisdropped && a->atttypid == type && strcmp(NameStr(a->attname), name) == 0)
-			return a->attnum;
+		if (!a->attisdropped && strcmp(NameStr(a->attname), name) == 0)
+			return a->atttypid == type ? a->attnum : InvalidAttrNumber;
 	}
 	return InvalidAttrNumber;
+}
+
+SysScanDesc
+ic_calendar_scan_code(Relation rel, AttrNumber att, Datum code, Snapshot snap, ScanKeyData *key)
+{
+	ScanKeyInit(key, att, BTEqualStrategyNumber, F_TEXTEQ, code);
+	key->sk_collation = C_COLLATION_OID;
+	return systable_beginscan(rel, InvalidOid, false, snap, 1, key);
 }
 
 /* A one-dimensional array of type elem without NULLs, copied, or NULL. */
@@ -79,17 +86,15 @@ ic_calendar_read_compiled(Oid relid, Datum code, Snapshot snap, IcCalendarSource
 	if (!OidIsValid(relid))
 		return false;
 	rel = table_open(relid, AccessShareLock);
-	att_code = column_if(rel, "calendar", TEXTOID);
-	att_from = column_if(rel, "valid_from", DATEOID);
-	att_to = column_if(rel, "valid_to", DATEOID);
-	att_weekend = column_if(rel, "weekend_days", INT2ARRAYOID);
-	att_off = column_if(rel, "days_off", DATEARRAYOID);
-	att_working = column_if(rel, "working_days", DATEARRAYOID);
+	att_code = ic_calendar_column(rel, "calendar", TEXTOID);
+	att_from = ic_calendar_column(rel, "valid_from", DATEOID);
+	att_to = ic_calendar_column(rel, "valid_to", DATEOID);
+	att_weekend = ic_calendar_column(rel, "weekend_days", INT2ARRAYOID);
+	att_off = ic_calendar_column(rel, "days_off", DATEARRAYOID);
+	att_working = ic_calendar_column(rel, "working_days", DATEARRAYOID);
 	if (att_code && att_from && att_to && att_weekend && att_off && att_working)
 	{
-		ScanKeyInit(&key, att_code, BTEqualStrategyNumber, F_TEXTEQ, code);
-		key.sk_collation = C_COLLATION_OID;
-		scan = systable_beginscan(rel, InvalidOid, false, snap, 1, &key);
+		scan = ic_calendar_scan_code(rel, att_code, code, snap, &key);
 		if ((tup = systable_getnext(scan)) != NULL)
 		{
 			TupleDesc	desc = RelationGetDescr(rel);

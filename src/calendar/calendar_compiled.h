@@ -7,8 +7,10 @@
 
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "utils/array.h"
 #include "utils/date.h"
+#include "utils/rel.h"
 #include "utils/snapshot.h"
 
 /* What the cache needs of a calendar, as its compiled row holds it. */
@@ -20,6 +22,16 @@ typedef struct IcCalendarSource
 	ArrayType  *days_off;		/* date[]: exception days off, no NULLs */
 	ArrayType  *working_days;	/* date[]: weekend days worked, no NULLs */
 } IcCalendarSource;
+
+/*
+ * What both readers of the calendar tables (this and calendar_cache.c) use:
+ * the column name of rel if it has type type (else InvalidAttrNumber), and a
+ * heap scan of rel's rows whose column att equals the calendar code (text,
+ * compared as bytes) under snap.
+ */
+extern AttrNumber ic_calendar_column(Relation rel, const char *name, Oid type);
+extern SysScanDesc ic_calendar_scan_code(Relation rel, AttrNumber att, Datum code, Snapshot snap,
+										 ScanKeyData *key);
 
 /*
  * The compiled row of the calendar code (text) in table relid under snap:
