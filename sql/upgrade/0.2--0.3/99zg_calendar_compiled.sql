@@ -46,14 +46,14 @@ RETURNS SETOF calendar_compiled
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  SELECT c.code, c.valid_from, c.valid_to, c.weekend_days,
-         coalesce((SELECT array_agg(d.day ORDER BY d.day) FROM calendar_day d
-                    WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to
-                      AND d.kind <> 'working_day'), '{}'),
-         coalesce((SELECT array_agg(d.day ORDER BY d.day) FROM calendar_day d
-                    WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to
-                      AND d.kind = 'working_day'), '{}')
+  -- each calendar's days read once, split by kind (NOT NULL)
+  SELECT c.code, c.valid_from, c.valid_to, c.weekend_days, coalesce(x.days_off, '{}'), coalesce(x.working_days, '{}')
     FROM calendar c
+    CROSS JOIN LATERAL (
+      SELECT array_agg(d.day ORDER BY d.day) FILTER (WHERE d.kind <> 'working_day') AS days_off,
+             array_agg(d.day ORDER BY d.day) FILTER (WHERE d.kind = 'working_day') AS working_days
+        FROM calendar_day d
+       WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to) x
 $$;
 COMMENT ON FUNCTION calendar_compiled_rows() IS
   'Internal: the rows calendar_compiled holds, computed from calendar and calendar_day';
