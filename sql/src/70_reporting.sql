@@ -1340,7 +1340,13 @@ BEGIN
     the_bodies := ARRAY(SELECT b.id FROM state_body b);
   END IF;
   RETURN QUERY
-  WITH sectors AS MATERIALIZED (
+  WITH acts AS MATERIALIZED (
+    -- an act's requisites once per act, not per row (issue 19)
+    SELECT a.id, a.signed_on,
+           concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
+                     CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END) AS requisites
+      FROM act a
+  ), sectors AS MATERIALIZED (
     -- a sector's heading once per sector, not per body or row, and its
     -- number in the order the form lists sectors: alphabetical in the form's
     -- language whatever the database's collation, Kazakh by the alphabet's
@@ -1374,14 +1380,24 @@ BEGIN
            (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end) OVER w)::integer AS ext,
            (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end) OVER w)::integer AS tr,
            (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end) OVER w)::integer AS nd,
+           -- the phrases are printed only for a row in progress: a removal
+           -- on the ground executed makes the row executed (a removal closes
+           -- the record, R75), so its phrase is never printed and not made
            string_agg(decision_phrase(d, words, i.secrecy = 'state_secret') || '.', ' ')
-             FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end) OVER w AS phrases
+             FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end
+                       AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')) OVER w AS phrases
       FROM instruction i
       LEFT JOIN decision d ON d.instruction_id = i.id
      WHERE (i.controlling_body_id = ANY (the_bodies)
             OR (i.controlling_body_id IS NULL AND i.responsible_body_id = ANY (the_bodies)))
        AND i.level <> 'pa'
        AND coalesce(i.received_on, i.created_at::date) <= y_end
+       -- removed before the year began: not on control in it.  removed_on
+       -- is the day of the removal in the journal (written by the decision's
+       -- trigger, never by a client), and a removal closes the record, so
+       -- the fold would find the same day and leave the row out: neither
+       -- the instruction nor its journal is read for it
+       AND (i.removed_on IS NULL OR i.removed_on >= y_start)
     WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
      ORDER BY i.id, d.seq
   ), rows AS (
@@ -1407,8 +1423,7 @@ BEGIN
          r.id,
          concat_ws(', ',
            CASE WHEN a.id IS NOT NULL
-                THEN concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
-                               CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END)
+                THEN a.requisites
                 ELSE w_instruction
                      || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
                      || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
@@ -1440,7 +1455,7 @@ BEGIN
          r.ext, r.tr, r.nd,
          r.secrecy = 'state_secret'
     FROM rows r
-    LEFT JOIN act a ON a.id = r.act_id
+    LEFT JOIN acts a ON a.id = r.act_id
   -- bodies in the order asked, sectors in their order (sector_no), in a
   -- sector by act, point and id.  The rows are numbered in the order they
   -- are printed, so one sort serves the numbers and the page (issue 19)
