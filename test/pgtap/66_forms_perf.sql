@@ -8,6 +8,11 @@
 --     in the order of their headings, and two sectors written two ways under
 --     one heading ('health care', 'Health care') are one group numbered
 --     through (they used to be two groups printed interleaved: 1, 1, 2, 2);
+--   - Appendix 8 leaves out an instruction removed before the year began by
+--     its removed_on, before reading its journal, and does not phrase a
+--     removal on the ground executed: its rows and statuses stay those of the
+--     journal folded at each year's end (instruction_as_of), on either side of
+--     1 January, for removals on either ground;
 -- as a role holding only ic_controller (the forms are the controllers').
 BEGIN;
 SET client_min_messages = error;
@@ -15,7 +20,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(12);
+SELECT plan(16);
 
 CREATE ROLE f_controller NOLOGIN IN ROLE ic_controller;
 CREATE ROLE f_reader NOLOGIN IN ROLE ic_reader;
@@ -82,6 +87,63 @@ SELECT is((SELECT string_agg(f.sector_heading || ' ' || f.row_no, ', ' ORDER BY 
           'Білім беру саласында 1, Денсаулық сақтау саласында 1, Денсаулық сақтау саласында 2, Денсаулық сақтау саласында 3, Денсаулық сақтау саласында 4',
           'R75-1, issue 19: in kk the groups follow the Kazakh alphabet (Білім before Денсаулық), health care numbered through 1..4');
 RESET ROLE;
+
+-- Appendix 8: removed before the year, or in it, by the journal ---------------
+-- (issue 19: the form skips an instruction removed before 1 January by its
+-- removed_on and phrases no removal on the ground executed; the rows, their
+-- statuses and results must stay what the journal folded at the year's end
+-- gives, R75, R75-1)
+\o /dev/null
+SELECT put_on_control('event', 'government', '2024-11-01', term => '10 wd', responsible_body_id => :ed,
+                      controlling_body_id => :gov, content => 'Removal ' || n)
+  FROM generate_series(1, 4) n ORDER BY n;
+\o
+SELECT id AS r1 FROM instruction WHERE content = 'Removal 1' \gset
+SELECT id AS r2 FROM instruction WHERE content = 'Removal 2' \gset
+SELECT id AS r3 FROM instruction WHERE content = 'Removal 3' \gset
+SELECT id AS r4 FROM instruction WHERE content = 'Removal 4' \gset
+\o /dev/null
+SELECT remove_from_control(:r1, 'executed', 'prime_minister', '{official_report}', 'r1', decided_on => '2024-12-31');
+SELECT remove_from_control(:r2, 'executed', 'prime_minister', '{official_report}', 'r2', decided_on => '2025-01-01');
+SELECT remove_from_control(:r4, 'executed', 'prime_minister', '{official_report}', 'r4', decided_on => '2026-01-01');
+\o
+-- removed on 1 January on another ground (objectively impossible): written as a restore writes it
+SET session_replication_role = replica;
+INSERT INTO decision (instruction_id, kind, decided_by, decided_on, ground, evidence, seq, recorded_by)
+VALUES (:r3, 'removal', 'prime_minister', '2025-01-01', 'impossible', '{pa_expert_conclusion}', 1, 'test');
+UPDATE instruction SET status = 'removed', removed_on = '2025-01-01' WHERE id = :r3;
+RESET session_replication_role;
+SET ROLE f_controller;
+SELECT results_eq(format('SELECT instruction_id, status, intermediate_result FROM form_annual_summary(%s, 2025, ''ru'') WHERE instruction_id IN (%s, %s, %s, %s) ORDER BY instruction_id', :gov, :r1, :r2, :r3, :r4),
+  format('VALUES (%s::bigint, ''executed'', NULL::text), (%s, ''in_progress'', ''Снято с контроля 01.01.2025 (Невозможность исполнения по объективным причинам).''), (%s, ''in_progress'', ''Срок исполнения: 15.11.2024 (истёк).'')', :r2, :r3, :r4),
+  'R75, R75-1, issue 19: Appendix 8 for 2025 leaves out the instruction removed on 31.12.2024, keeps those removed on 01.01.2025 (executed; in progress with its removal on another ground stated) and the one removed in 2026 (as ic_controller)');
+SELECT is((SELECT count(*) FROM form_annual_summary(:gov, 2024, 'ru') WHERE instruction_id IN (:r1, :r2, :r3, :r4)), 4::bigint,
+  'R75-1, issue 19: Appendix 8 for 2024 has all four, the one removed on its 31 December too');
+SELECT is((SELECT string_agg(status, ' ' ORDER BY instruction_id) FROM form_annual_summary(:gov, 2024, 'ru') WHERE instruction_id IN (:r1, :r2, :r3, :r4)),
+  'executed in_progress in_progress in_progress',
+  'R75-1, issue 19: in the 2024 summary only the removal of 31.12.2024 makes its row executed');
+RESET ROLE;
+-- the class: for every year the registry holds, every body's rows and
+-- statuses are those of the journal folded at the year's end
+SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y,
+             LATERAL (
+               (SELECT f.body_id, f.instruction_id, f.status
+                  FROM form_annual_summary_bodies(y, 'ru') f
+                EXCEPT ALL
+                SELECT coalesce(i.controlling_body_id, i.responsible_body_id), i.id,
+                       CASE WHEN e.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END
+                  FROM instruction_as_of(make_date(y, 12, 31)) e JOIN instruction i ON i.id = e.instruction_id
+                 WHERE i.level <> 'pa' AND (e.removed_on IS NULL OR e.removed_on >= make_date(y, 1, 1)))
+               UNION ALL
+               (SELECT coalesce(i.controlling_body_id, i.responsible_body_id), i.id,
+                       CASE WHEN e.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END
+                  FROM instruction_as_of(make_date(y, 12, 31)) e JOIN instruction i ON i.id = e.instruction_id
+                 WHERE i.level <> 'pa' AND (e.removed_on IS NULL OR e.removed_on >= make_date(y, 1, 1))
+                EXCEPT ALL
+                SELECT f.body_id, f.instruction_id, f.status
+                  FROM form_annual_summary_bodies(y, 'ru') f)) d),
+  0::bigint,
+  'R75-1, issue 19: for 2024, 2025 and 2026, every body''s Appendix 8 rows and statuses are the journal folded at the year''s end (instruction_as_of), the skipped removals included');
 
 SELECT * FROM finish();
 ROLLBACK;
