@@ -1395,8 +1395,8 @@ BEGIN
        -- removed before the year began: not on control in it.  removed_on
        -- is the day of the removal in the journal (written by the decision's
        -- trigger, never by a client), and a removal closes the record, so
-       -- the fold would find the same day and leave the row out: neither
-       -- the instruction nor its journal is read for it
+       -- the fold would find the same day and leave the row out: its
+       -- journal is not joined, sorted or folded
        AND (i.removed_on IS NULL OR i.removed_on >= y_start)
     WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
      ORDER BY i.id, d.seq
