@@ -319,13 +319,15 @@ for setting in production fast; do
 done
 # The registry above has no reports.  A registry in use has them, and Appendix 8
 # prints the latest final or intermediate report of each row (one index lookup
-# per row): the same rows again with 1.4 intermediate reports per instruction
-# (two each for 70% of them) and a final report for 80% of those removed.  The
+# per row): the same rows again with intermediate reports (every 90 days, at
+# most two, for 70% of the instructions, while on control) and a final report
+# for 80% of those removed.  The
 # floor reads no reports, as before: the ratio grows by what the reports cost.
 psql -X -q -v ON_ERROR_STOP=1 -c "SET session_replication_role = replica" \
 	-c "INSERT INTO instruction_control.report (instruction_id, kind, period_end, submitted_on, content)
 	    SELECT i.id, 'intermediate', i.received_on + 90 * k, i.received_on + 90 * k + 5, 'Intermediate report ' || k || ' on ' || i.id
-	      FROM instruction_control.instruction i, generate_series(1, 2) k WHERE i.id % 10 < 7" \
+	      FROM instruction_control.instruction i, generate_series(1, 2) k
+	     WHERE i.id % 10 < 7 AND (i.removed_on IS NULL OR i.received_on + 90 * k + 5 < i.removed_on)" \
 	-c "INSERT INTO instruction_control.report (instruction_id, kind, submitted_on, content)
 	    SELECT i.id, 'final', i.removed_on - 1, 'Final report on ' || i.id
 	      FROM instruction_control.instruction i WHERE i.removed_on IS NOT NULL AND i.id % 10 < 8" \
