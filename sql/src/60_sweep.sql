@@ -382,6 +382,8 @@ CREATE INDEX instruction_sweep_reporting_idx ON instruction (reporting_period)
 CREATE INDEX decision_sweep_measures_idx ON decision (measures_due_date)
   WHERE measures_due_date IS NOT NULL;
 CREATE INDEX report_sweep_risk_idx ON report (submitted_on) WHERE kind = 'risk';
+-- R57 in an incremental sweep: the roadmaps submitted to the PA in a range of days (sweep_scope)
+CREATE INDEX roadmap_submitted_idx ON roadmap (submitted_to_pa_on) WHERE submitted_to_pa_on IS NOT NULL;
 
 -- The rules of the sweep: one named function per event kind ----------------
 -- Each sweep_rule_<kind>() is the whole rule for one instruction: given the
@@ -866,12 +868,19 @@ AS $$
           OR s.roadmap_due_date OPERATOR(pg_catalog.=) ANY ((SELECT k.days FROM k
                                                               WHERE k.key OPERATOR(pg_catalog.=) 'roadmap_due_date')::pg_catalog.date[]))
   UNION
-  -- R57: the roadmaps whose 5 working days for the PA's agreement ended since
+  -- R57: the roadmaps whose 5 working days for the PA's agreement ended since.
+  -- Those days end on or after since exactly when the roadmap was submitted
+  -- on or after the 5th working day before since (add_working_days only
+  -- grows with its day): a range of roadmap_submitted_idx, not every roadmap
+  -- read and its term counted (issue 19: ~4 ms of every incremental sweep at
+  -- 50,000 roadmaps, growing with them)
   SELECT s.* FROM instruction_control.sweep_state_current s
    WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
      AND EXISTS (SELECT 1 FROM instruction_control.roadmap m
                   WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
                     AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<) sweep_scope.as_of
+                    AND m.submitted_to_pa_on OPERATOR(pg_catalog.>=)
+                        instruction_control.add_working_days(sweep_scope.since, -5, sweep_scope.calendar)
                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)
                         OPERATOR(pg_catalog.>=) sweep_scope.since
                     AND instruction_control.add_working_days(m.submitted_to_pa_on, 5, sweep_scope.calendar)

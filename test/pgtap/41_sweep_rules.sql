@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(7);
+SELECT plan(8);
 \ir include/helpers.psql
 
 CREATE ROLE swr_admin IN ROLE ic_admin;
@@ -45,6 +45,15 @@ SELECT put_on_control('act_point', 'pa', pg_temp.w(-16), term => '8 months', res
 SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
                        co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rma \gset
 SELECT register_roadmap(:rma, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-7));
+-- R57 at the edge of the incremental scope (issue 19: a range of roadmap_submitted_idx from the 5th
+-- working day before lo): submitted 8 working days ago, the PA's 5 days ended at lo itself, so it is
+-- late from the day after (raised today); submitted 9 working days ago, they ended before lo (lo's sweep raised it)
+SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rmb \gset
+SELECT register_roadmap(:rmb, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-8));
+SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rmc \gset
+SELECT register_roadmap(:rmc, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-9));
 -- R72.4 information on measures due yesterday (a repeated extension a month before)
 SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ms \gset
 SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1, evidence => '{pa_expert_conclusion}');
@@ -110,6 +119,9 @@ SELECT is(:'inc_events',
                               || e.rule_id || '/' || e.detail::text, ' ' ORDER BY e.instruction_id, e.draft_id, e.kind, e.period), '')
      FROM event e WHERE e.sweep_run_id = (SELECT max(id) FROM sweep_run)),
   'full versus incremental (R66-1.1 the PA''s own reporting dates too; the drafts'' R20, R21, R33): the incremental sweep raises exactly the events of a full sweep of the same day');
+SELECT ok(:'inc_events' LIKE format('%%%s/roadmap_agreement_late/%s/%%', :rmb, pg_temp.w(-3))
+          AND :'inc_events' NOT LIKE format('%%%s/roadmap_agreement_late/%%', :rmc),
+  'R57: the incremental sweep raises the PA''s late agreement whose 5 working days ended at lo (the edge of its range), and not again the one lo raised');
 SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
              FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
   'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');

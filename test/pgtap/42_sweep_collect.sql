@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(8);
+SELECT plan(9);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
@@ -92,6 +92,14 @@ SELECT is((SELECT pg_catalog.count(*) FILTER (WHERE n.l IS NULL OR n.l NOT LIKE 
             WHERE p.l LIKE '% on overdue_mark %' OR p.l LIKE '% on overdue_mark'),
           0::bigint,
           'issue 19: the incremental statement finds each overdue mark by its instruction (an Index Cond), never reads them all');
+
+-- R57 in an incremental sweep: the roadmaps whose PA's 5 working days ended
+-- since are a range of roadmap_submitted_idx, bounded below by the 5th working
+-- day before since, not every roadmap read and its term counted (issue 19)
+SELECT ok((SELECT pg_catalog.bool_or(l ~ 'Index Cond: \(\(submitted_to_pa_on < .*submitted_to_pa_on >= (instruction_control\.)?add_working_days\(')
+             FROM pg_temp.plan_of(pg_catalog.format('SELECT * FROM instruction_control.sweep_scope(%L, %L, 1, %L)',
+                                                    current_date - 3, current_date, 'KZ')) l),
+          'issue 19, R57: the incremental sweep finds the roadmaps whose agreement term ended since by a range of their submission day');
 
 SELECT * FROM finish();
 ROLLBACK;
