@@ -1328,6 +1328,10 @@ DECLARE
   w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
   w_executed text := label('form_phrase', 'status_executed', checked_lang);
   words jsonb := report_words(checked_lang);
+  -- the sectors in the form's order: each key, its heading and its number
+  sector_keys text[];
+  sector_headings text[];
+  sector_nos integer[];
 BEGIN
   IF year IS NULL OR year < 2000 OR year > 2100 THEN
     RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
@@ -1339,41 +1343,45 @@ BEGIN
   IF the_bodies IS NULL THEN
     the_bodies := ARRAY(SELECT b.id FROM state_body b);
   END IF;
+  -- A sector's heading once per sector, not per body or row, and its number
+  -- in the order the form lists sectors: alphabetical in the form's language
+  -- whatever the database's collation, Kazakh by the alphabet's key
+  -- (report_kk_sort_key), Russian by instruction_control.ru.  The rows are
+  -- sorted by that number, not by comparing headings under a collation per
+  -- row (issue 19).  Sectors written two ways under one heading ('health
+  -- care', 'Health care') share it: one group, numbered through.  '' is the
+  -- sector of a body without one.  Read into arrays before the query, so
+  -- that the query looks a row's sector up by value (array_position) and
+  -- its sort can run in the parallel workers (a join to a CTE could not).
+  SELECT array_agg(n.sector_key), array_agg(n.heading), array_agg(n.sector_no)
+    INTO sector_keys, sector_headings, sector_nos
+    FROM (SELECT t.sector_key, t.heading,
+                 (dense_rank() OVER (ORDER BY
+                    -- (COLLATE "C" here: a function's result takes the database's collation)
+                    CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(t.heading) COLLATE "C" END,
+                    CASE WHEN checked_lang = 'kk' THEN t.heading COLLATE instruction_control.kk END,
+                    t.heading COLLATE instruction_control.ru))::integer AS sector_no
+            FROM (SELECT k.sector_key, sector_heading(nullif(k.sector_key, ''), checked_lang) AS heading
+                    FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t) n;
   RETURN QUERY
-  WITH acts AS MATERIALIZED (
-    -- an act's requisites once per act, not per row (issue 19).  Every act
-    -- is written, also when one body is asked for: about 0.4 ms per 1,000
-    -- acts, where the rows of every body repeat each act hundreds of times
-    SELECT a.id, a.signed_on,
-           concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
-                     CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END) AS requisites
-      FROM act a
-  ), sectors AS MATERIALIZED (
-    -- a sector's heading once per sector, not per body or row, and its
-    -- number in the order the form lists sectors: alphabetical in the form's
-    -- language whatever the database's collation, Kazakh by the alphabet's
-    -- key (report_kk_sort_key), Russian by instruction_control.ru.  The rows
-    -- are sorted by that number, not by comparing headings under a collation
-    -- per row (issue 19).  Sectors written two ways under one heading
-    -- ('health care', 'Health care') share it: one group, numbered through.
-    -- '' is the sector of a body without one.
-    SELECT t.sector_key, t.heading,
-           (dense_rank() OVER (ORDER BY
-              -- (COLLATE "C" here: a function's result takes the database's collation)
-              CASE WHEN checked_lang = 'kk' THEN report_kk_sort_key(t.heading) COLLATE "C" END,
-              CASE WHEN checked_lang = 'kk' THEN t.heading COLLATE instruction_control.kk END,
-              t.heading COLLATE instruction_control.ru))::integer AS sector_no
-      FROM (SELECT k.sector_key, sector_heading(nullif(k.sector_key, ''), checked_lang) AS heading
-              FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t
-  ), folded AS (
-    -- the journal joined to the instructions and folded once: one body reads
-    -- its instructions and their decisions by index, all bodies in one hash
-    -- join.  The fold is a window over each instruction's decisions in their
-    -- order (one sort for all, where an aggregate with its own ORDER BY would
-    -- sort once per instruction); DISTINCT ON keeps one row per instruction.
-    SELECT DISTINCT ON (i.id)
+  WITH folded AS (
+    -- The journal joined to the instructions and folded once, in the order
+    -- the form prints its rows: bodies in the order asked, sectors in their
+    -- order, in a sector by act, point and id.  One body reads its
+    -- instructions and their decisions by index, all bodies in one hash join
+    -- in the parallel workers, which also sort their share in print order
+    -- (issue 19: one sort, where the fold sorted by id and the rows were then
+    -- sorted again, wide, by one process).  The fold is a window over each
+    -- instruction's decisions in their order (one sort for all, where an
+    -- aggregate with its own ORDER BY would sort once per instruction); its
+    -- partition is the instruction with the keys of its place in print
+    -- (they are the instruction's), so the sorted rows need no other sort;
+    -- DISTINCT ON keeps one row per instruction.
+    SELECT DISTINCT ON (k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id)
+           k.body_no, k.sector_no, coalesce(b.sector, '') AS sector_key,
+           a.signed_on AS act_signed_on, a.requisites AS act_requisites, a.id IS NOT NULL AS act_found,
            i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
-           i.external_ref, i.responsible_body_id, i.due_date AS due_now,
+           i.external_ref, i.due_date AS due_now,
            coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
            -- the journal folded at the year's end, as instruction_as_of folds it
            min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
@@ -1390,6 +1398,15 @@ BEGIN
                        AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')) OVER w AS phrases
       FROM instruction i
       LEFT JOIN decision d ON d.instruction_id = i.id
+      LEFT JOIN state_body b ON b.id = i.responsible_body_id
+      -- an act's requisites once per act, not per row (issue 19)
+      LEFT JOIN (SELECT a.id, a.signed_on,
+                        concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
+                                  CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END) AS requisites
+                   FROM act a) a ON a.id = i.act_id
+      -- the row's place in print: its body's in the order asked, its sector's
+      CROSS JOIN LATERAL (SELECT array_position(the_bodies, coalesce(i.controlling_body_id, i.responsible_body_id)) AS body_no,
+                                 sector_nos[array_position(sector_keys, coalesce(b.sector, ''))] AS sector_no) k
      WHERE (i.controlling_body_id = ANY (the_bodies)
             OR (i.controlling_body_id IS NULL AND i.responsible_body_id = ANY (the_bodies)))
        AND i.level <> 'pa'
@@ -1400,8 +1417,9 @@ BEGIN
        -- the fold would find the same day and leave the row out: its
        -- journal is not joined, sorted or folded
        AND (i.removed_on IS NULL OR i.removed_on >= y_start)
-    WINDOW w AS (PARTITION BY i.id ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-     ORDER BY i.id, d.seq
+    WINDOW w AS (PARTITION BY k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id
+                 ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+     ORDER BY k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id, d.seq
   ), rows AS (
     SELECT f.*, f.removed_on IS NULL AS on_control,
            -- the deadline then: the instruction's own unless a later decision
@@ -1411,21 +1429,18 @@ BEGIN
                        WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
                        ORDER BY d.seq LIMIT 1)
                 ELSE f.due_now END AS due_then,
-           s.sector_key, s.heading, s.sector_no,
            CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
       FROM folded f
-      LEFT JOIN state_body b ON b.id = f.responsible_body_id
-      JOIN sectors s ON s.sector_key = coalesce(b.sector, '')
      WHERE f.removed_on IS NULL OR f.removed_on >= y_start
   )
   SELECT r.owner,
          nullif(r.sector_key, ''),
-         r.heading,
+         sector_headings[array_position(sector_keys, r.sector_key)],
          (row_number() OVER sector_rows)::integer,
          r.id,
          concat_ws(', ',
-           CASE WHEN a.id IS NOT NULL
-                THEN a.requisites
+           CASE WHEN r.act_found
+                THEN r.act_requisites
                 ELSE w_instruction
                      || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
                      || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
@@ -1457,14 +1472,11 @@ BEGIN
          r.ext, r.tr, r.nd,
          r.secrecy = 'state_secret'
     FROM rows r
-    LEFT JOIN acts a ON a.id = r.act_id
-  -- bodies in the order asked, sectors in their order (sector_no), in a
-  -- sector by act, point and id.  The rows are numbered in the order they
-  -- are printed, so one sort serves the numbers and the page (issue 19)
-  WINDOW sector_rows AS (PARTITION BY array_position(the_bodies, r.owner), r.sector_no
-                         ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id)
-   ORDER BY array_position(the_bodies, r.owner), r.sector_no,
-            a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id;
+  -- the rows come folded in print order: numbered and returned in it, with
+  -- no other sort
+  WINDOW sector_rows AS (PARTITION BY r.body_no, r.sector_no
+                         ORDER BY r.act_signed_on, r.act_id, r.point, r.id)
+   ORDER BY r.body_no, r.sector_no, r.act_signed_on, r.act_id, r.point, r.id;
 END
 $$;
 COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS

@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(36);
+SELECT plan(37);
 
 -- A fixed small registry -------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -134,6 +134,32 @@ SELECT ok(form_annual_summary_html(:gov, 2025, 'ru') ~ '^<!DOCTYPE html>.*<meta 
           'HTML: a whole UTF-8 document with bordered cells');
 SELECT ok(strpos(form_annual_summary_html(:gov, 2025, 'ru'), 'Alpha &lt;b&gt;') > 0
           AND strpos(form_annual_summary_html(:gov, 2025, 'ru'), 'Alpha <b>') = 0, 'HTML Appendix 8: content escaped');
+
+-- Appendix 8 for several bodies (form_annual_summary_bodies): the bodies in the order asked,
+-- in a body its sectors in their order, in a sector by the act's day of signing, the act, the
+-- point in its natural order, and last the instructions without an act; numbered per body and
+-- sector (the rows are sorted once, in print order, and folded in that order: issue 19)
+\o /dev/null
+INSERT INTO act (external_ref, act_type, number, title, signed_on) VALUES
+  ('T-A2', 'Распоряжение', '9', 'Order nine', '2025-02-25'), ('T-A0', 'Указ', '3', 'Decree three', '2025-02-20');
+SELECT id AS a0 FROM act WHERE external_ref = 'T-A0' \gset
+SELECT id AS a2 FROM act WHERE external_ref = 'T-A2' \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a2, point => '1',
+                       responsible_body_id => :mh, content => 'Eta')).id AS i7 \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a0, point => '3',
+                       responsible_body_id => :mh, content => 'Zeta')).id AS i6 \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', responsible_body_id => :mh,
+                       content => 'Iota')).id AS i9 \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', act_id => :a0, point => '1.2',
+                       responsible_body_id => :mh, content => 'Theta')).id AS i8 \gset
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', responsible_body_id => :x,
+                       content => 'Kappa')).id AS i10 \gset
+\o
+SELECT results_eq(format('SELECT body_id, sector, row_no, instruction_id FROM form_annual_summary_bodies(2025, ''ru'', ARRAY[%s, %s, %s]::bigint[])', :x, :mh, :gov),
+  format('VALUES (%s::bigint, ''Custom sector'', 1, %s::bigint), (%s, ''health care'', 1, %s), (%s, ''health care'', 2, %s), (%s, ''health care'', 3, %s), (%s, ''health care'', 4, %s), '
+         '(%s, ''health care'', 1, %s), (%s, ''health care'', 2, %s), (%s, ''Custom sector'', 1, %s), (%s, ''Custom sector'', 2, %s)',
+         :x, :i10, :mh, :i8, :mh, :i6, :mh, :i7, :mh, :i9, :gov, :i1, :gov, :i3, :gov, :i2, :gov, :i5),
+  'Appendix 8 for several bodies: bodies as asked, sectors in order, in a sector by the act''s day, act and point (natural order), then without an act; numbered per body and sector');
 
 -- Errors (IC3xx) ------------------------------------------------------------------------------
 SELECT throws_ok(format('SELECT form_control_approval_html(%s, ''en'')', :a1), 'IC301', NULL, 'a form in a language other than kk or ru: IC301');
