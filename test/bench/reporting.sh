@@ -185,7 +185,7 @@ for i in "${!names[@]}"; do
 			-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
 			-c "SET auto_explain.log_nested_statements = on" -c "SET client_min_messages = log" \
 			-c "${queries[$i]}" 2>&1 >/dev/null \
-			| awk '/Query Text: WITH acts AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
+			| awk '/Query Text: WITH folded AS/ { on = 1 } on && n < 14 && /^ *(->|[A-Z][a-z]+ [A-Z]|[A-Z][a-z]+ *\()/ { print; n++ }' \
 			| grep -vE "$noise"
 		;;
 	*)
