@@ -74,18 +74,19 @@ BEGIN
                     FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t) n;
   RETURN QUERY
   WITH folded AS (
-    -- The journal joined to the instructions and folded once, in the order
-    -- the form prints its rows: bodies in the order asked, sectors in their
-    -- order, in a sector by act, point and id.  One body reads its
-    -- instructions and their decisions by index, all bodies in one hash join
-    -- in the parallel workers, which also sort their share in print order
-    -- (issue 19: one sort, where the fold sorted by id and the rows were then
-    -- sorted again, wide, by one process).  The fold is a window over each
-    -- instruction's decisions in their order (one sort for all, where an
+    -- The journal joined to the instructions and folded once, in the order the
+    -- form prints its rows: bodies in the order asked, sectors in their order,
+    -- in a sector by act (its day of signing, then the act; rows without an
+    -- act last, where ascending order puts NULL), point and id.  One body
+    -- reads its instructions and their decisions by index, all bodies in one
+    -- hash join in the parallel workers, which also sort their share in print
+    -- order (issue 19: one sort, where the fold sorted by id and the rows were
+    -- then sorted again, wide, by one process).  The fold is a window over
+    -- each instruction's decisions in their order (one sort for all, where an
     -- aggregate with its own ORDER BY would sort once per instruction); its
-    -- partition is the instruction with the keys of its place in print
-    -- (they are the instruction's), so the sorted rows need no other sort;
-    -- DISTINCT ON keeps one row per instruction.
+    -- partition is the instruction with the keys of its place in print (they
+    -- are the instruction's), so the sorted rows need no other sort; DISTINCT
+    -- ON keeps one row per instruction.
     SELECT DISTINCT ON (k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id)
            k.body_no, k.sector_no, coalesce(b.sector, '') AS sector_key,
            a.signed_on AS act_signed_on, a.requisites AS act_requisites, a.id IS NOT NULL AS act_found,
