@@ -1307,8 +1307,9 @@ COMMENT ON FUNCTION report_kk_sort_key(text) IS
 -- reads only the rows its year can print, not every instruction the body ever
 -- had (issue 19: a body's removals accumulate year after year; at 1M, 9,000
 -- of the 16,667 rows one body read had been removed before the year).  Not
--- partial: the planner reads the statistics of a whole index's expressions,
--- and without them it took every body's rows for a tenth of what they are.
+-- partial: with a partial index the planner estimated these expressions
+-- without their statistics, took every body's rows for a tenth of what they
+-- are and planned every body without parallel workers.
 CREATE INDEX instruction_owner_idx ON instruction ((coalesce(controlling_body_id, responsible_body_id)),
                                                   (coalesce(removed_on, 'infinity'::date)));
 
