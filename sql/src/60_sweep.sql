@@ -384,6 +384,8 @@ CREATE INDEX decision_sweep_measures_idx ON decision (measures_due_date)
 CREATE INDEX report_sweep_risk_idx ON report (submitted_on) WHERE kind = 'risk';
 -- R57 in an incremental sweep: the roadmaps submitted to the PA in a range of days (sweep_scope)
 CREATE INDEX roadmap_submitted_idx ON roadmap (submitted_to_pa_on) WHERE submitted_to_pa_on IS NOT NULL;
+COMMENT ON INDEX roadmap_submitted_idx IS
+  'Roadmaps submitted to the PA, by the day of submission: an incremental sweep finds those whose 5 working days for the PA''s agreement (R57) ended since the sweep before';
 
 -- The rules of the sweep: one named function per event kind ----------------
 -- Each sweep_rule_<kind>() is the whole rule for one instruction: given the

@@ -1312,6 +1312,8 @@ COMMENT ON FUNCTION report_kk_sort_key(text) IS
 -- are and planned every body without parallel workers.
 CREATE INDEX instruction_owner_idx ON instruction ((coalesce(controlling_body_id, responsible_body_id)),
                                                   (coalesce(removed_on, 'infinity'::date)));
+COMMENT ON INDEX instruction_owner_idx IS
+  'The instructions by their owner (the controlling body, else the responsible body) and day of removal (not removed: infinity): one body''s annual summary (Appendix 8) reads the rows of its year as one range';
 
 CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
@@ -1601,8 +1603,9 @@ CREATE INDEX decision_report_changes_idx ON decision (instruction_id, kind)
 COMMENT ON INDEX decision_report_changes_idx IS
   'The transfers, new deadlines and repeated extensions of the journal, for report_discipline';
 
--- Appendix 8 selects a body's instructions by the controlling body.
+-- A body's instructions by the controlling body: the references to a state
+-- body (its deletion, host_row_user); Appendix 8 reads instruction_owner_idx.
 CREATE INDEX instruction_controlling_idx ON instruction (controlling_body_id) WHERE controlling_body_id IS NOT NULL;
-COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control, for the annual summary (Appendix 8)';
+COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control: the references to a state body (its deletion, host_row_user)';
 
 -- Privileges: the Security section (90_security.sql).

@@ -12,6 +12,8 @@
 
 -- R57 in an incremental sweep: the roadmaps submitted to the PA in a range of days (sweep_scope)
 CREATE INDEX roadmap_submitted_idx ON roadmap (submitted_to_pa_on) WHERE submitted_to_pa_on IS NOT NULL;
+COMMENT ON INDEX roadmap_submitted_idx IS
+  'Roadmaps submitted to the PA, by the day of submission: an incremental sweep finds those whose 5 working days for the PA''s agreement (R57) ended since the sweep before';
 
 CREATE OR REPLACE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
 RETURNS SETOF sweep_state_current

@@ -25,6 +25,8 @@
 -- are and planned every body without parallel workers.
 CREATE INDEX instruction_owner_idx ON instruction ((coalesce(controlling_body_id, responsible_body_id)),
                                                   (coalesce(removed_on, 'infinity'::date)));
+COMMENT ON INDEX instruction_owner_idx IS
+  'The instructions by their owner (the controlling body, else the responsible body) and day of removal (not removed: infinity): one body''s annual summary (Appendix 8) reads the rows of its year as one range';
 
 CREATE OR REPLACE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
@@ -207,3 +209,5 @@ BEGIN
    ORDER BY r.body_no, r.sector_no, r.act_signed_on, r.act_id, r.point, r.id;
 END
 $$;
+
+COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control: the references to a state body (its deletion, host_row_user)';
