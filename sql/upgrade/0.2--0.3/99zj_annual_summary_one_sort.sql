@@ -105,11 +105,11 @@ BEGIN
     -- are the instruction's), so the sorted rows need no other sort; DISTINCT
     -- ON keeps one row per instruction.
     SELECT DISTINCT ON (k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id)
-           k.body_no, k.sector_no, coalesce(b.sector, '') AS sector_key,
+           k.body_no, k.sector_no, k.sector_pos, coalesce(b.sector, '') AS sector_key,
            a.signed_on AS act_signed_on, a.requisites AS act_requisites, a.id IS NOT NULL AS act_found,
            i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
            i.external_ref, i.due_date AS due_now,
-           coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
+           k.owner,
            -- the journal folded at the year's end, as instruction_as_of folds it
            min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
            min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removal_ground,
@@ -131,9 +131,13 @@ BEGIN
                         concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
                                   CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END) AS requisites
                    FROM act a) a ON a.id = i.act_id
-      -- the row's place in print: its body's in the order asked, its sector's
-      CROSS JOIN LATERAL (SELECT array_position(the_bodies, coalesce(i.controlling_body_id, i.responsible_body_id)) AS body_no,
-                                 sector_nos[array_position(sector_keys, coalesce(b.sector, ''))] AS sector_no) k
+      -- the row's owner (its controlling body, else its responsible body) and
+      -- its place in print: its body's in the order asked, its sector's (and
+      -- the sector's place in the arrays, for its heading)
+      CROSS JOIN LATERAL (SELECT o.owner, array_position(the_bodies, o.owner) AS body_no,
+                                 o.sector_pos, sector_nos[o.sector_pos] AS sector_no
+                            FROM (SELECT coalesce(i.controlling_body_id, i.responsible_body_id) AS owner,
+                                         array_position(sector_keys, coalesce(b.sector, '')) AS sector_pos) o) k
      -- the body's own (its controlling body, else its responsible body),
      -- written as instruction_owner_idx's expression
      WHERE coalesce(i.controlling_body_id, i.responsible_body_id) = ANY (the_bodies)
@@ -165,7 +169,7 @@ BEGIN
   )
   SELECT r.owner,
          nullif(r.sector_key, ''),
-         sector_headings[array_position(sector_keys, r.sector_key)],
+         sector_headings[r.sector_pos],
          (row_number() OVER sector_rows)::integer,
          r.id,
          concat_ws(', ',
