@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(38);
+SELECT plan(40);
 
 -- A fixed small registry -------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -187,6 +187,30 @@ RESET enable_seqscan;
 RESET enable_bitmapscan;
 RESET max_parallel_workers_per_gather;
 RESET plan_cache_mode;
+
+-- The reports Appendix 8 prints are the year's latest of their kind: the latest by day, of two on
+-- one day the later registered, none after the year's end (R75-1; joined in the same pass as the
+-- journal: issue 19)
+\o /dev/null
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', responsible_body_id => :x,
+                       content => 'Mu')).id AS i12 \gset
+SELECT submit_report(:i12, 'final', 'Mu first', submitted_on => '2025-05-05');
+SELECT submit_report(:i12, 'final', 'Mu corrected', submitted_on => '2025-05-05');
+SELECT submit_report(:i12, 'final', 'Mu earlier', submitted_on => '2025-05-02');
+SELECT remove_from_control(:i12, 'executed', 'prime_minister', '{official_report}', 'report 12', decided_on => '2025-05-06');
+SELECT (put_on_control('event', 'government', '2025-03-03', term => '20 wd', responsible_body_id => :x,
+                       content => 'Nu')).id AS i13 \gset
+SELECT submit_report(:i13, 'intermediate', 'Nu first', submitted_on => '2025-06-02');
+SELECT submit_report(:i13, 'intermediate', 'Nu second', submitted_on => '2025-06-02');
+SELECT submit_report(:i13, 'intermediate', 'Nu of 2026', submitted_on => '2026-01-20');
+\o
+SELECT results_eq(format('SELECT instruction_id, final_result FROM form_annual_summary_bodies(2025, ''ru'', ARRAY[%s]::bigint[]) WHERE instruction_id = %s', :x, :i12),
+  format('VALUES (%s::bigint, ''Mu corrected'')', :i12),
+  'Appendix 8: the final result is the year''s latest final report, of two on one day the later registered (R75-1)');
+SELECT results_eq(format('SELECT year, split_part(intermediate_result, ''.'', 1) FROM (VALUES (2025), (2026)) y(year), '
+                         'form_annual_summary_bodies(y.year, ''ru'', ARRAY[%s]::bigint[]) f WHERE f.instruction_id = %s ORDER BY 1', :x, :i13),
+  $$VALUES (2025, 'Nu second'), (2026, 'Nu of 2026')$$,
+  'Appendix 8: the intermediate result begins with the year''s latest intermediate report, not one of a later year (R75-1)');
 
 -- Errors (IC3xx) ------------------------------------------------------------------------------
 SELECT throws_ok(format('SELECT form_control_approval_html(%s, ''en'')', :a1), 'IC301', NULL, 'a form in a language other than kk or ru: IC301');
