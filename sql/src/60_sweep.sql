@@ -168,18 +168,24 @@ COMMENT ON COLUMN instruction_escalation.recorded_at IS 'When the routing was re
 COMMENT ON COLUMN instruction_escalation.recorded_by IS 'Role that recorded it';
 
 -- Scalar SQL functions without SET: the planner inlines them into the sweep.
+-- Each names routed once: the planner does not inline a function that uses
+-- a parameter twice when its argument is a subquery, as sweep_route()'s is
+-- (escalation_addressee() was called through the SQL function machinery
+-- once per escalation: 33,700 calls in the first sweep at 1M, though within
+-- that sweep's noise; pgTAP 42 checks that no SQL function is left in the
+-- sweep's statements).
 CREATE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
 RETURNS addressee
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-  SELECT (CASE
-            WHEN routed IS NOT NULL THEN routed::pg_catalog.text
-            WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
-            WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
-            WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
-            WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
-            ELSE 'first_head'
-          END)::instruction_control.addressee
+  SELECT COALESCE(routed::pg_catalog.text,
+           CASE
+             WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
+             WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
+             WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
+             WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
+             ELSE 'first_head'
+           END)::instruction_control.addressee
 $$;
 COMMENT ON FUNCTION escalation_addressee(instruction_kind, control_level, addressee) IS
   'Who a risk or an overdue deadline is escalated to (R66-1.3): the official routed by hand (instruction_escalation: the State Counsellor), the Secretary of the SC for Security Council decisions, the Head of the PA; below PA by analogy (R74-1) the Prime Minister, the akim or the first head';
@@ -1075,15 +1081,18 @@ AS $$
                                                               g.reminder_days, g.grace, sweep_found.as_of) e
      WHERE s.open
     UNION ALL
+    -- (the draft's state read first, so the rule is called with plain values:
+    -- the planner inlines no set-returning function with a subquery for an
+    -- argument, and would call it per event through the SQL function machinery)
     SELECT e0.draft_id, e.kind, e.period, e.addressee, e.rule_id, e0.due_date, e.detail
       FROM instruction_control.event e0
-      CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(
-             e0.period, e0.rule_id,
-             EXISTS (SELECT 1 FROM draft_day s
-                      WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id AND s.open
-                        AND s.due_date OPERATOR(pg_catalog.=) e0.period
-                        AND s.due_date OPERATOR(pg_catalog.<) sweep_found.as_of),
-             (SELECT pg_catalog.min(s.status) FROM draft_day s WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id)) e
+      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM draft_day s
+                                          WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id AND s.open
+                                            AND s.due_date OPERATOR(pg_catalog.=) e0.period
+                                            AND s.due_date OPERATOR(pg_catalog.<) sweep_found.as_of) AS still_overdue,
+                                 (SELECT pg_catalog.min(s.status) FROM draft_day s
+                                   WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id) AS status) x
+      CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(e0.period, e0.rule_id, x.still_overdue, x.status) e
      WHERE e0.instruction_id IS NULL AND e0.kind OPERATOR(pg_catalog.=) 'draft_overdue'
        AND e0.as_of OPERATOR(pg_catalog.<=) sweep_found.as_of
   )

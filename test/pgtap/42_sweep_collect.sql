@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(9);
+SELECT plan(10);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
@@ -100,6 +100,34 @@ SELECT ok((SELECT pg_catalog.bool_or(l ~ 'Index Cond: \(\(submitted_to_pa_on < .
              FROM pg_temp.plan_of(pg_catalog.format('SELECT * FROM instruction_control.sweep_scope(%L, %L, 1, %L)',
                                                     current_date - 3, current_date, 'KZ')) l),
           'issue 19, R57: the incremental sweep finds the roadmaps whose agreement term ended since by a range of their submission day');
+
+-- every SQL function a mode's statement names is inlined into it: none is
+-- left in its plan to be called per row through the SQL function machinery
+-- (issue 19: escalation_addressee(), named with a subquery for an argument it
+-- used twice, was called once per escalation).  Read from the catalogue: any
+-- LANGUAGE sql function of the extension a verbose plan still names
+CREATE FUNCTION pg_temp.verbose_plan(mode text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  l text;
+  p text := '';
+BEGIN
+  FOR l IN EXECUTE format('EXPLAIN (COSTS OFF, VERBOSE) SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
+                          'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}',
+                          current_date - 1) LOOP
+    p := p || l || E'\n';
+  END LOOP;
+  RETURN p;
+END $$;
+SELECT is((WITH plans AS MATERIALIZED (
+               SELECT m, pg_temp.verbose_plan(m) AS plan FROM pg_catalog.unnest(ARRAY['current', 'replay', 'incremental']) m)
+             SELECT pg_catalog.array_agg(DISTINCT p.m || ': ' || f.proname ORDER BY p.m || ': ' || f.proname)
+               FROM plans p, pg_proc f
+              WHERE f.pronamespace = 'instruction_control'::regnamespace
+                AND f.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'sql')
+                -- (qualified or not: a plan names a function of the search path unqualified)
+                AND p.plan ~ ('\m' || f.proname || '\(')),
+          NULL,
+          'issue 19: every SQL function the sweep''s statements name is inlined (R66-1.3: the escalation''s addressee among them)');
 
 SELECT * FROM finish();
 ROLLBACK;
