@@ -20,6 +20,7 @@ needed=(
 	chromium fonts-dejavu-core	# test/integration/report_render.sh: the forms rendered, Cyrillic and Kazakh glyphs
 	poppler-utils	# test/integration/report_print.sh: pdfinfo, pdftotext read the forms printed to PDF
 	locales		# test/integration/locale_clusters.sh: clusters initialised with ru_RU.UTF-8 and kk_KZ.UTF-8
+	faketime	# test/integration/other_days.sh: libfaketime sets a cluster's clock to a Saturday, a Sunday, a holiday
 	"$@"
 )
 
