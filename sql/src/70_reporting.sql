@@ -1315,6 +1315,33 @@ CREATE INDEX instruction_owner_idx ON instruction ((coalesce(controlling_body_id
 COMMENT ON INDEX instruction_owner_idx IS
   'The instructions by their owner (the controlling body, else the responsible body) and day of removal (not removed: infinity): one body''s annual summary (Appendix 8) reads the rows of its year as one range';
 
+-- The latest report of a kind submitted by a day, per instruction: the
+-- latest by day, of two on one day the later registered; a report that no
+-- later one of its kind outdates.  Written without LIMIT or a correlated
+-- lookup, and inlined (LANGUAGE sql, no SET, every name qualified), so that
+-- Appendix 8 joins it in its parallel workers (issue 19): every body hashes
+-- the reports, one body probes report_instruction_idx per instruction.  kind
+-- is text, not the domain report_kind: a value cast to a domain with a CHECK
+-- is parallel-restricted in PostgreSQL, and kept the join above the gather.
+CREATE FUNCTION report_latest(kind text, until date)
+RETURNS TABLE (instruction_id bigint, report_id bigint, submitted_on date, content text)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT p.instruction_id, p.id, p.submitted_on, p.content
+    FROM instruction_control.report p
+   WHERE p.kind OPERATOR(pg_catalog.=) report_latest.kind
+     AND p.submitted_on OPERATOR(pg_catalog.<=) report_latest.until
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.report q
+                      WHERE q.instruction_id OPERATOR(pg_catalog.=) p.instruction_id
+                        AND q.kind OPERATOR(pg_catalog.=) report_latest.kind
+                        AND q.submitted_on OPERATOR(pg_catalog.<=) report_latest.until
+                        AND (q.submitted_on OPERATOR(pg_catalog.>) p.submitted_on
+                             OR q.submitted_on OPERATOR(pg_catalog.=) p.submitted_on
+                                AND q.id OPERATOR(pg_catalog.>) p.id))
+$$;
+COMMENT ON FUNCTION report_latest(text, date) IS
+  'The latest report of a kind (final, intermediate, risk, measures) submitted on or before until, one per instruction: the latest by day, of two on one day the later registered (Appendix 8 prints the year''s latest final and intermediate reports, R75-1); rows as the caller may see them';
+
 CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
                content text, status text, status_label text, final_result text, intermediate_result text,
@@ -1418,30 +1445,14 @@ BEGIN
                         concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
                                   CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END) AS requisites
                    FROM act a) a ON a.id = i.act_id
-      -- the latest final and intermediate report of the year (the latest by
-      -- day, then the later registered): joined here, in the parallel
-      -- workers, as a report no later one of its kind outdates, not looked up
-      -- per printed row after the gather by one process (issue 19: about 1 s
-      -- of every body's time at 980,000 reports; a correlated lookup is never
-      -- run in the workers).  At most one of each kind per instruction, so
-      -- the fold's rows are not multiplied; one body probes
-      -- report_instruction_idx per instruction, every body hashes the reports
-      LEFT JOIN (SELECT p.instruction_id, p.content FROM report p
-                  WHERE p.kind = 'final' AND p.submitted_on <= y_end
-                    AND NOT EXISTS (SELECT 1 FROM report q
-                                     WHERE q.instruction_id = p.instruction_id AND q.kind = 'final'
-                                       AND q.submitted_on <= y_end
-                                       AND (q.submitted_on > p.submitted_on
-                                            OR q.submitted_on = p.submitted_on AND q.id > p.id))) fr
-        ON fr.instruction_id = i.id
-      LEFT JOIN (SELECT p.instruction_id, p.content FROM report p
-                  WHERE p.kind = 'intermediate' AND p.submitted_on <= y_end
-                    AND NOT EXISTS (SELECT 1 FROM report q
-                                     WHERE q.instruction_id = p.instruction_id AND q.kind = 'intermediate'
-                                       AND q.submitted_on <= y_end
-                                       AND (q.submitted_on > p.submitted_on
-                                            OR q.submitted_on = p.submitted_on AND q.id > p.id))) ir
-        ON ir.instruction_id = i.id
+      -- the year's latest final and intermediate report (report_latest):
+      -- joined here, in the parallel workers, not looked up per printed row
+      -- after the gather by one process (issue 19: about 1 s of every body's
+      -- time at 980,000 reports; a correlated lookup is never run in the
+      -- workers).  At most one of each kind per instruction, so the fold's
+      -- rows are not multiplied
+      LEFT JOIN report_latest('final', y_end) fr ON fr.instruction_id = i.id
+      LEFT JOIN report_latest('intermediate', y_end) ir ON ir.instruction_id = i.id
       -- the row's owner (its controlling body, else its responsible body) and
       -- its place in print: its body's in the order asked, its sector's (and
       -- the sector's place in the arrays, for its heading)

@@ -242,6 +242,7 @@ form_planning_documents_html(integer,text)	SELECT pg_catalog.length(instruction_
 kk_number_ending(bigint,text)	SELECT instruction_control.kk_number_ending(2025, 'ablative')
 report_date_kk(date,text)	SELECT instruction_control.report_date_kk('2025-03-03', 'dative')
 report_kk_sort_key(text)	SELECT instruction_control.report_kk_sort_key('Ғылым саласында')
+report_latest(text,date)	SELECT pg_catalog.count(*) FROM instruction_control.report_latest('final', '2025-12-31')
 report_check_as_of(date)	SELECT instruction_control.report_check_as_of('2025-03-03')
 report_control_card_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_control_card_as_of('2025-03-03', 1)
 report_overdue_as_of(date,bigint)	SELECT pg_catalog.count(*) FROM instruction_control.report_overdue_as_of('2025-12-31')

@@ -5,7 +5,8 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(40);
+SELECT plan(41);
+\ir include/helpers.psql
 
 -- A fixed small registry -------------------------------------------------------
 INSERT INTO state_body (code, name, name_kk, name_ru, body_type, sector) VALUES
@@ -211,6 +212,17 @@ SELECT results_eq(format('SELECT year, split_part(intermediate_result, ''.'', 1)
                          'form_annual_summary_bodies(y.year, ''ru'', ARRAY[%s]::bigint[]) f WHERE f.instruction_id = %s ORDER BY 1', :x, :i13),
   $$VALUES (2025, 'Nu second'), (2026, 'Nu of 2026')$$,
   'Appendix 8: the intermediate result begins with the year''s latest intermediate report, not one of a later year (R75-1)');
+
+-- report_latest() is inlined where it is joined and parallel safe, so Appendix 8 joins it in its
+-- parallel workers (issue 19): with force_parallel_mode a plan that is parallel safe throughout is
+-- run under one Gather at its top; a function scan of its own, or a kind cast to the domain
+-- report_kind (parallel restricted), would keep the join above it
+SET LOCAL force_parallel_mode = on;
+SELECT is((SELECT pg_catalog.array_agg(l) FROM pg_temp.plan_of(
+             'SELECT * FROM instruction LEFT JOIN report_latest(''final'', date ''2025-12-31'') f ON f.instruction_id = instruction.id') l
+            WHERE l LIKE '%Function Scan%' OR l NOT LIKE ' %' AND l NOT LIKE 'Gather%'), NULL,
+  'Appendix 8''s latest reports (report_latest) are inlined into the query that joins them, parallel safe');
+RESET force_parallel_mode;
 
 -- Errors (IC3xx) ------------------------------------------------------------------------------
 SELECT throws_ok(format('SELECT form_control_approval_html(%s, ''en'')', :a1), 'IC301', NULL, 'a form in a language other than kk or ru: IC301');
