@@ -13,7 +13,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(24);
+SELECT plan(26);
 \ir include/helpers.psql
 
 CREATE ROLE tap_asof_reader LOGIN IN ROLE ic_reader;
@@ -113,7 +113,11 @@ SELECT is((SELECT count(*)::int FROM report_control_card_as_of(current_date) WHE
   'a reader does not see the card of another body''s instruction as of any day');
 SELECT throws_ok($$SELECT * FROM instruction_control.report_overdue_as_of(current_date + 1)$$, 'IC307', NULL,
   'a reader asking for a future day: IC307');
+SELECT is((SELECT count(*)::int FROM report_latest('risk', current_date) WHERE instruction_id = :i4), 0,
+  'a reader does not see another body''s latest report (report_latest runs with the caller''s row security)');
 RESET SESSION AUTHORIZATION;
+SELECT is((SELECT content FROM report_latest('risk', current_date) WHERE instruction_id = :i4), 'a risk',
+  'the same latest report, to a role that sees every body');
 SET SESSION AUTHORIZATION tap_asof_controller;
 SELECT is((SELECT count(*)::int FROM report_overdue_as_of('2025-09-20') WHERE instruction_id IN (:i1, :i2, :i3, :i4)), 3,
   'a controller sees every body''s overdue instructions as of a day');
