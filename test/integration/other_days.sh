@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The suites hold on every kind of day, not only on the working day CI happens
-# to run on: the pgTAP suites (test/pgtap/*.sql) run on a throwaway cluster
+# to run on: make installcheck (the regression tests, whose test pgtap runs
+# every pgTAP suite, and the isolation specs) runs on a throwaway cluster
 # whose clock (libfaketime, started at 10:00 UTC of the day) is set to
 #   - the next Saturday and the next Sunday (days off of the weekly pattern),
 #   - the next holiday of the KZ calendar that falls on a weekday,
@@ -75,14 +76,16 @@ while read -r day what; do
 			notok "$day ($what): the cluster's clock says $today"
 			exit 1
 		fi
-		dropdb --if-exists ic_days_tap >/dev/null 2>&1
-		createdb ic_days_tap && psql -X -q -v ON_ERROR_STOP=1 -d ic_days_tap -c 'CREATE EXTENSION pgtap' >"$log.tap" 2>&1
-		env -u PGTZ -u PGDATESTYLE pg_prove -d ic_days_tap test/pgtap/*.sql >>"$log.tap" 2>&1
+		# (after stages 4 to 6 of scripts/test.sh, which read their results/ and output_iso/ first)
+		make -s installcheck >"$log.installcheck" 2>&1
 		rc=$?
+		cp results/pgtap.tap "$log.tap" 2>/dev/null
 		if [ $rc -eq 0 ] && grep -q '^Result: PASS' "$log.tap"; then
-			ok "$day ($what): the pgTAP suites pass ($(grep -m1 -oE 'Tests=[0-9]+' "$log.tap"))"
+			ok "$day ($what): the regression tests, the pgTAP suites and the isolation specs pass" \
+			   "($(grep -cE '\.\.\. ok' "$log.installcheck") tests, $(grep -cE '^ *ok [0-9]+' "$log.tap") pgTAP assertions)"
 		else
-			notok "$day ($what): $(grep -E '^test/pgtap/.*Wstat|Failed tests?:' "$log.tap" | tr -s ' ' | tr '\n' ' ')(log: ${log#$repo/}.tap)"
+			notok "$day ($what): $(grep -E '\.\.\. FAILED' "$log.installcheck" | tr -s ' ' | tr '\n' ' ')" \
+			      "$(grep -E '^(not ok|test/pgtap/.*Wstat)' "$log.tap" 2>/dev/null | head -8 | tr -s ' ' | tr '\n' ' ')(log: ${log#$repo/}.installcheck)"
 			exit 1
 		fi
 	) || failed=$((failed + 1))
