@@ -22,11 +22,11 @@ SELECT cmp_ok((SELECT pg_catalog.array_length(pg_catalog.regexp_split_to_array(p
               'issue 21: sweep_begin is short (validation, the run row, the notes claimed, one call to sweep_collect)');
 
 -- the plan of each mode's statement (as sweep_collect plans it: the values as constants)
-CREATE FUNCTION pg_temp.plan(mode text) RETURNS text LANGUAGE sql AS $$
+CREATE FUNCTION pg_temp.plan(mode text, options text DEFAULT 'COSTS OFF') RETURNS text LANGUAGE sql AS $$
   SELECT string_agg(l, E'\n') || E'\n'
     FROM pg_temp.plan_of(format('SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
                                 'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}',
-                                current_date - 1)) l
+                                current_date - 1), options) l
 $$;
 -- the indexes are usable (their predicates match through the state's arms);
 -- an empty registry would otherwise be read sequentially.  (R66-1.1's
@@ -106,20 +106,8 @@ SELECT ok((SELECT pg_catalog.bool_or(l ~ 'Index Cond: \(\(submitted_to_pa_on < .
 -- (issue 19: escalation_addressee(), named with a subquery for an argument it
 -- used twice, was called once per escalation).  Read from the catalogue: any
 -- LANGUAGE sql function of the extension a verbose plan still names
-CREATE FUNCTION pg_temp.verbose_plan(mode text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  l text;
-  p text := '';
-BEGIN
-  FOR l IN EXECUTE format('EXPLAIN (COSTS OFF, VERBOSE) SELECT * FROM instruction_control.%I(%L, %L, %L, true, 100, 1, %L)',
-                          'sweep_found_' || mode, current_date, current_date + 40, '{"monthly": "2025-02-28"}',
-                          current_date - 1) LOOP
-    p := p || l || E'\n';
-  END LOOP;
-  RETURN p;
-END $$;
 SELECT is((WITH plans AS MATERIALIZED (
-               SELECT m, pg_temp.verbose_plan(m) AS plan FROM pg_catalog.unnest(ARRAY['current', 'replay', 'incremental']) m)
+               SELECT m, pg_temp.plan(m, 'COSTS OFF, VERBOSE') AS plan FROM pg_catalog.unnest(ARRAY['current', 'replay', 'incremental']) m)
              SELECT pg_catalog.array_agg(DISTINCT p.m || ': ' || f.proname ORDER BY p.m || ': ' || f.proname)
                FROM plans p, pg_proc f
               WHERE f.pronamespace = 'instruction_control'::regnamespace
