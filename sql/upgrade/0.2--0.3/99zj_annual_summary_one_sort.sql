@@ -211,7 +211,8 @@ BEGIN
                 ELSE f.due_now END AS due_then,
            CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
       FROM folded f
-     WHERE f.removed_on IS NULL OR f.removed_on >= y_start
+    -- (no row removed before the year: folded leaves them out by the
+    -- instruction's removed_on, the day its fold would find)
   )
   SELECT r.owner,
          nullif(r.sector_key, ''),
