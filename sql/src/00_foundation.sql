@@ -42,6 +42,15 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION creating_extension() IS
   'True while the extension''s own script runs (CREATE EXTENSION, ALTER EXTENSION UPDATE): only then is a row marked seeded';
 
+-- For this script's run only (src/common/script_settings.c): the largest
+-- catalog rows it writes (views' rules, long function bodies) are compressed
+-- with lz4 rather than pglz (issue 19, CREATE EXTENSION time).  The setting is
+-- put back when the script ends; the function is dropped at once.
+CREATE FUNCTION install_script_settings() RETURNS void
+AS 'MODULE_PATHNAME', 'ic_install_script_settings' LANGUAGE C;
+SELECT install_script_settings();
+DROP FUNCTION install_script_settings();
+
 -- The install script is ASCII (scripts/sql_ascii.pl writes it from sql/src):
 -- a Kazakh or Russian text comes as unicode_text('\0416...'), which gives it
 -- in the database's encoding; a letter the encoding lacks (Kazakh in WIN1251)

@@ -7,15 +7,17 @@ BEGIN;
 SET client_min_messages = error;
 DROP EXTENSION IF EXISTS instruction_control CASCADE;
 SET track_functions = 'all';
+SET default_toast_compression = pglz;
 SELECT coalesce(sum(idx_scan), 0) + coalesce(sum(seq_scan), 0) AS ext_scans_before
   FROM pg_stat_xact_sys_tables WHERE relname = 'pg_extension' \gset
 CREATE EXTENSION instruction_control;
 -- counted before plan(): pgTAP's own temporary tables fire the event trigger
 SELECT coalesce(sum(calls), 0) AS guard_calls FROM pg_stat_xact_user_functions
  WHERE schemaname = 'instruction_control' AND funcname = 'refuse_member_ddl' \gset
+SELECT current_setting('default_toast_compression') AS compression_after \gset
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(7);
+SELECT plan(10);
 
 SELECT is(:guard_calls::numeric, 0::numeric,
   'issue 19: CREATE EXTENSION runs no refuse_member_ddl() for its own ALTER TABLE, CREATE TRIGGER and CREATE POLICY');
@@ -29,6 +31,18 @@ SELECT is((SELECT evtenabled::text FROM pg_event_trigger WHERE evtname = 'instru
   'the event trigger created last by the script is there and enabled');
 SELECT throws_ok($$CREATE INDEX ON instruction_control.calendar_day (name)$$, 'IC404', NULL,
   'after CREATE EXTENSION the guard refuses an index on a table of the extension');
+
+-- The script compresses its largest catalog rows with lz4 (src/common/script_settings.c), for its
+-- own run only: the session's setting is the one it had before.
+SELECT is(:'compression_after'::text, 'pglz',
+  'issue 19: CREATE EXTENSION leaves the session''s default_toast_compression as it was');
+SELECT is((SELECT array_agg(DISTINCT pg_column_compression(r.ev_action))
+             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+            WHERE c.relnamespace = 'instruction_control'::regnamespace
+              AND pg_column_compression(r.ev_action) IS NOT NULL), ARRAY['lz4']::text[],
+  'issue 19: the views'' rules the script wrote are compressed with lz4, none with pglz');
+SELECT hasnt_function('instruction_control', 'install_script_settings', ARRAY[]::text[],
+  'the script drops the function that made its settings');
 
 -- The install script as built (sql_ascii.pl) and installed.
 SELECT pg_read_file((SELECT setting FROM pg_config WHERE name = 'SHAREDIR') || '/extension/instruction_control--'
