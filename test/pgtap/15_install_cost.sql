@@ -3,6 +3,8 @@
 -- the seed data does not ask pg_extension once per row whether the extension's script is running,
 -- and the built script gives consecutive comments one DO block and a table's consecutive constraints
 -- one ALTER TABLE.  The guard still refuses a DBA's DDL once the extension is installed (IC404).
+-- What the script sets for its own run (lz4 for its catalog rows) is not left in the session: every
+-- row of pg_settings is compared before and after, so a setting added later is covered too.
 BEGIN;
 SET client_min_messages = error;
 DROP EXTENSION IF EXISTS instruction_control CASCADE;
@@ -10,14 +12,17 @@ SET track_functions = 'all';
 SET default_toast_compression = pglz;
 SELECT coalesce(sum(idx_scan), 0) + coalesce(sum(seq_scan), 0) AS ext_scans_before
   FROM pg_stat_xact_sys_tables WHERE relname = 'pg_extension' \gset
+CREATE TEMP TABLE settings_before AS SELECT name, setting, source FROM pg_settings;
 CREATE EXTENSION instruction_control;
+CREATE TEMP TABLE settings_changed AS
+  SELECT name, setting, source FROM settings_before EXCEPT SELECT name, setting, source FROM pg_settings;
 -- counted before plan(): pgTAP's own temporary tables fire the event trigger
 SELECT coalesce(sum(calls), 0) AS guard_calls FROM pg_stat_xact_user_functions
  WHERE schemaname = 'instruction_control' AND funcname = 'refuse_member_ddl' \gset
 SELECT current_setting('default_toast_compression') AS compression_after \gset
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(10);
+SELECT plan(11);
 
 SELECT is(:guard_calls::numeric, 0::numeric,
   'issue 19: CREATE EXTENSION runs no refuse_member_ddl() for its own ALTER TABLE, CREATE TRIGGER and CREATE POLICY');
@@ -41,6 +46,8 @@ SELECT is((SELECT array_agg(DISTINCT pg_column_compression(r.ev_action))
             WHERE c.relnamespace = 'instruction_control'::regnamespace
               AND pg_column_compression(r.ev_action) IS NOT NULL), ARRAY['lz4']::text[],
   'issue 19: the views'' rules the script wrote are compressed with lz4, none with pglz');
+SELECT is_empty('SELECT * FROM settings_changed',
+  'issue 19: CREATE EXTENSION changes none of the session''s settings (what the script sets is for its own run)');
 SELECT hasnt_function('instruction_control', 'install_script_settings', ARRAY[]::text[],
   'the script drops the function that made its settings');
 
