@@ -96,13 +96,22 @@ clean-calendar-library:
 # The scripts are written in ASCII (scripts/sql_ascii.pl: Kazakh and Russian
 # literals through unicode_text()), so they install in a database of any
 # encoding, e.g. WIN1251 (README, Encodings).
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) $(EXTENSION).control scripts/sql_ascii.pl
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) sql/.install_parts $(EXTENSION).control scripts/sql_ascii.pl
 	perl scripts/sql_ascii.pl $(sort $(wildcard sql/src/*.sql)) > $@.tmp
 	mv $@.tmp $@
 
-sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) scripts/sql_ascii.pl
+sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) sql/.upgrade_parts scripts/sql_ascii.pl
 	perl scripts/sql_ascii.pl $(UPGRADE_PARTS) > $@.tmp
 	mv $@.tmp $@
+
+# The lists of the files each script is built from, rewritten only when they
+# change: a file taken out (or renamed) rebuilds the script as one changed does.
+sql/.install_parts: FORCE
+	@echo '$(sort $(wildcard sql/src/*.sql))' | cmp -s - $@ || echo '$(sort $(wildcard sql/src/*.sql))' > $@
+sql/.upgrade_parts: FORCE
+	@echo '$(UPGRADE_PARTS)' | cmp -s - $@ || echo '$(UPGRADE_PARTS)' > $@
+.PHONY: FORCE
+FORCE:
 
 # The library is rebuilt when the version changes.
 src/common/instruction_control.o: $(EXTENSION).control
@@ -203,4 +212,4 @@ bench: $(addprefix bench-,$(BENCHES))
 bench-%:
 	bash test/bench/$*.sh
 
-EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso
+EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso sql/.install_parts sql/.upgrade_parts

@@ -52,11 +52,20 @@ populate $old || not_ok "the $from registry is written"
 q $old "SELECT instruction_control.extend_calendar('KZ', 2077)" >/dev/null || not_ok "an administrator generates 2076-2077 on $from"
 before_years=$(q $old "SELECT string_agg(year || ':' || status || ':' || seeded, ',' ORDER BY year) FROM instruction_control.calendar_year WHERE year > 2075")
 before_rows=$(q $old "SELECT count(*) FROM instruction_control.decision")
-if q $old "ALTER EXTENSION instruction_control UPDATE" >/dev/null; then
+# the update in a session whose settings are compared before and after it: what
+# the scripts set is for their own run (every row of pg_settings, so a setting a
+# later script makes is covered too)
+if changed=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$old" \
+		-c "CREATE TEMP TABLE settings_before AS SELECT name, setting, source FROM pg_settings" \
+		-c "ALTER EXTENSION instruction_control UPDATE" \
+		-c "SELECT coalesce(string_agg(name, ', ' ORDER BY name), '') FROM (SELECT name, setting, source FROM settings_before
+		      EXCEPT SELECT name, setting, source FROM pg_settings) c"); then
 	ok "ALTER EXTENSION instruction_control UPDATE from $from"
 else
 	not_ok "ALTER EXTENSION instruction_control UPDATE from $from"; return
 fi
+[ -z "$changed" ] && ok "the update from $from leaves the session's settings as they were" \
+	|| not_ok "the update from $from changed the session's settings: $changed"
 [ "$(q $old "SELECT extversion FROM pg_extension WHERE extname = 'instruction_control'")" = "$current" ] \
 	&& ok "the updated extension is version $current" || not_ok "the updated extension is version $current"
 [ "$(q $old "SELECT instruction_control.lib_version()")" = "$current" ] \
