@@ -110,8 +110,11 @@ sql/.install_parts: FORCE
 	@echo '$(sort $(wildcard sql/src/*.sql))' | cmp -s - $@ || echo '$(sort $(wildcard sql/src/*.sql))' > $@
 sql/.upgrade_parts: FORCE
 	@echo '$(UPGRADE_PARTS)' | cmp -s - $@ || echo '$(UPGRADE_PARTS)' > $@
-.PHONY: FORCE
+.PHONY: FORCE clean-script-lists
 FORCE:
+clean: clean-script-lists
+clean-script-lists:
+	rm -f sql/.install_parts sql/.upgrade_parts
 
 # The library is rebuilt when the version changes.
 src/common/instruction_control.o: $(EXTENSION).control
@@ -212,4 +215,4 @@ bench: $(addprefix bench-,$(BENCHES))
 bench-%:
 	bash test/bench/$*.sh
 
-EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso sql/.install_parts sql/.upgrade_parts
+EXTRA_CLEAN = $(UNIT_BINS) $(FUZZ_BINS) output_iso
