@@ -2,7 +2,7 @@
  * script_settings.c
  *		Settings for the run of the extension's own install script only.
  *
- * CREATE EXTENSION writes some 2,000 catalog rows; the largest of them (the
+ * CREATE EXTENSION writes thousands of catalog rows; the largest of them (the
  * views' rules, the bodies of the longer functions) pass TOAST's threshold and
  * are compressed as they are written and decompressed each time the script
  * reads them back (a relation created in the same transaction is rebuilt in

@@ -44,8 +44,10 @@ SELECT is(:'compression_after'::text, 'pglz',
 SELECT is((SELECT array_agg(DISTINCT pg_column_compression(r.ev_action))
              FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
             WHERE c.relnamespace = 'instruction_control'::regnamespace
-              AND pg_column_compression(r.ev_action) IS NOT NULL), ARRAY['lz4']::text[],
-  'issue 19: the views'' rules the script wrote are compressed with lz4, none with pglz');
+              AND pg_column_compression(r.ev_action) IS NOT NULL),
+          CASE WHEN (SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression')
+               THEN ARRAY['lz4'] ELSE ARRAY['pglz'] END::text[],
+  'issue 19: the views'' rules the script wrote are compressed with lz4, none with pglz (a server built without lz4: pglz)');
 SELECT is_empty('SELECT * FROM settings_changed',
   'issue 19: CREATE EXTENSION changes none of the session''s settings (what the script sets is for its own run)');
 SELECT hasnt_function('instruction_control', 'install_script_settings', ARRAY[]::text[],
