@@ -179,6 +179,32 @@ ic_lib_version(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(IC_LIB_VERSION));
 }
 
+/*
+ * True while this extension's own script runs (CREATE EXTENSION or ALTER
+ * EXTENSION UPDATE of instruction_control, not of another extension).  The
+ * answer for the extension being created is kept for the rest of the
+ * transaction: the script's seed data asks once per row (the WHEN clause of
+ * seeded_flag_guard), and each question was a scan of pg_extension (issue 19,
+ * CREATE EXTENSION time).
+ */
+bool
+ic_own_script_running(void)
+{
+	static Oid	checked_ext = InvalidOid;
+	static LocalTransactionId checked_lxid = InvalidLocalTransactionId;
+	static bool checked_ours = false;
+
+	if (!creating_extension)
+		return false;
+	if (CurrentExtensionObject != checked_ext || MyProc->lxid != checked_lxid)
+	{
+		checked_ours = CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true);
+		checked_ext = CurrentExtensionObject;
+		checked_lxid = MyProc->lxid;
+	}
+	return checked_ours;
+}
+
 PG_FUNCTION_INFO_V1(ic_creating_extension);
 
 /*
@@ -190,25 +216,7 @@ PG_FUNCTION_INFO_V1(ic_creating_extension);
 Datum
 ic_creating_extension(PG_FUNCTION_ARGS)
 {
-	/*
-	 * The answer for the extension being created is kept for the rest of the
-	 * transaction: the script's seed data asks once per row (the WHEN clause
-	 * of seeded_flag_guard), and each question was a scan of pg_extension
-	 * (issue 19, CREATE EXTENSION time).
-	 */
-	static Oid	checked_ext = InvalidOid;
-	static LocalTransactionId checked_lxid = InvalidLocalTransactionId;
-	static bool checked_ours = false;
-
-	if (!creating_extension)
-		PG_RETURN_BOOL(false);
-	if (CurrentExtensionObject != checked_ext || MyProc->lxid != checked_lxid)
-	{
-		checked_ours = CurrentExtensionObject == get_extension_oid(IC_SCHEMA, true);
-		checked_ext = CurrentExtensionObject;
-		checked_lxid = MyProc->lxid;
-	}
-	PG_RETURN_BOOL(checked_ours);
+	PG_RETURN_BOOL(ic_own_script_running());
 }
 
 PG_FUNCTION_INFO_V1(ic_restore_mode_on);

@@ -22,6 +22,12 @@
 #define IC_LIBRARY_LOCAL
 #endif
 
+/*
+ * True while the extension's own script runs (CREATE EXTENSION, ALTER
+ * EXTENSION UPDATE of instruction_control): src/common/instruction_control.c.
+ */
+extern bool ic_own_script_running(void);
+
 /* GUC instruction_control.calendar: the calendar used when none is given. */
 extern char *ic_default_calendar;
 

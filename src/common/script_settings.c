@@ -17,10 +17,9 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "commands/extension.h"
 #include "utils/guc.h"
 
-#include "ic_schema.h"
+#include "instruction_control.h"
 
 PG_FUNCTION_INFO_V1(ic_install_script_settings);
 
@@ -31,7 +30,7 @@ PG_FUNCTION_INFO_V1(ic_install_script_settings);
 Datum
 ic_install_script_settings(PG_FUNCTION_ARGS)
 {
-	if (!creating_extension || CurrentExtensionObject != get_extension_oid(IC_SCHEMA, true))
+	if (!ic_own_script_running())
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("install_script_settings() runs only inside CREATE EXTENSION instruction_control")));
