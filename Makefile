@@ -39,6 +39,7 @@ OBJS        = $(filter-out $(CAL_OBJS),$(patsubst %.c,%.o,$(sort $(foreach d,$(S
 # release; test/integration/upgrade.sh holds every step to a fresh install.
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 PREVVERSION = 0.2
+INSTALL_PARTS = $(sort $(wildcard sql/src/*.sql))
 UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/$(PREVVERSION)--$(EXTVERSION)/*.sql))
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
@@ -96,8 +97,8 @@ clean-calendar-library:
 # The scripts are written in ASCII (scripts/sql_ascii.pl: Kazakh and Russian
 # literals through unicode_text()), so they install in a database of any
 # encoding, e.g. WIN1251 (README, Encodings).
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/src/*.sql)) sql/.install_parts $(EXTENSION).control scripts/sql_ascii.pl
-	perl scripts/sql_ascii.pl $(sort $(wildcard sql/src/*.sql)) > $@.tmp
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/.install_parts $(EXTENSION).control scripts/sql_ascii.pl
+	perl scripts/sql_ascii.pl $(INSTALL_PARTS) > $@.tmp
 	mv $@.tmp $@
 
 sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) sql/.upgrade_parts scripts/sql_ascii.pl
@@ -107,7 +108,7 @@ sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) sql/.upgra
 # The lists of the files each script is built from, rewritten only when they
 # change: a file taken out (or renamed) rebuilds the script as one changed does.
 sql/.install_parts: FORCE
-	@echo '$(sort $(wildcard sql/src/*.sql))' | cmp -s - $@ || echo '$(sort $(wildcard sql/src/*.sql))' > $@
+	@echo '$(INSTALL_PARTS)' | cmp -s - $@ || echo '$(INSTALL_PARTS)' > $@
 sql/.upgrade_parts: FORCE
 	@echo '$(UPGRADE_PARTS)' | cmp -s - $@ || echo '$(UPGRADE_PARTS)' > $@
 .PHONY: FORCE clean-script-lists
