@@ -970,13 +970,28 @@ RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, add
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   WITH found AS (
+    -- an overdue instruction already marked raises nothing (its event is out):
+    -- a sweep of the whole registry hashes every mark once ...
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.sweep_state(mode, as_of, scope) s
       CROSS JOIN LATERAL instruction_control.sweep_rule_overdue(s.due_date, s.on_control, s.calendar, as_of) e
-     WHERE s.on_control AND s.due_date OPERATOR(pg_catalog.<) as_of
+     WHERE mode OPERATOR(pg_catalog.<>) 'incremental' AND s.on_control AND s.due_date OPERATOR(pg_catalog.<) as_of
        AND CASE WHEN keep_marks THEN NOT EXISTS (SELECT 1 FROM instruction_control.overdue_mark m
                                                   WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
                                                     AND m.due_date OPERATOR(pg_catalog.=) s.due_date)
+                ELSE true END
+    UNION ALL
+    -- ... an incremental sweep looks up the mark of each instruction it
+    -- re-reads by its key (OFFSET 0: a probe per row, never a hash of every
+    -- mark; issue 19: hashing 120,000 marks was ~15 ms of a sweep re-reading
+    -- 10,000 instructions, and grew with the overdue ones, not with the scope)
+    SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
+      FROM instruction_control.sweep_state(mode, as_of, scope) s
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue(s.due_date, s.on_control, s.calendar, as_of) e
+     WHERE NOT (mode OPERATOR(pg_catalog.<>) 'incremental') AND s.on_control AND s.due_date OPERATOR(pg_catalog.<) as_of
+       AND CASE WHEN keep_marks THEN NOT EXISTS (SELECT 1 FROM instruction_control.overdue_mark m
+                                                  WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
+                                                    AND m.due_date OPERATOR(pg_catalog.=) s.due_date OFFSET 0)
                 ELSE true END
     UNION ALL
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail

@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(63);
+SELECT plan(65);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -169,6 +169,16 @@ SELECT is((SELECT scope FROM sweep_run ORDER BY id DESC LIMIT 1), 'incremental',
   'a sweep after today''s sweep is incremental');
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live2 AND kind = 'overdue' AND as_of = current_date),
   'R50.1: an incremental sweep sees an instruction put on control since the last sweep');
+-- an instruction already marked overdue that an incremental sweep re-reads (a
+-- note of sweep_change: a decision or a risk report written since) raises
+-- nothing: its mark, looked up by its key (issue 19), stands
+SELECT sweep_run_id AS live2_mark_run FROM overdue_mark WHERE instruction_id = :live2 \gset
+INSERT INTO sweep_change (instruction_id) VALUES (:live2);
+CALL sweep();
+SELECT is((SELECT (scope, candidates, events)::text FROM sweep_run ORDER BY id DESC LIMIT 1), '(incremental,0,0)',
+  'R50.1: an incremental sweep re-reading an instruction marked overdue finds nothing new (its mark, found by its key, stands)');
+SELECT is((SELECT sweep_run_id FROM overdue_mark WHERE instruction_id = :live2), :live2_mark_run::bigint,
+  'R50.1: the mark an incremental sweep re-reads keeps the run that made it');
 \o /dev/null
 SELECT extend_deadline(:live, roll_forward(current_date + 30), 'head_of_pa', 'expert conclusion today', evidence => '{pa_expert_conclusion}');
 \o
@@ -176,8 +186,8 @@ CALL sweep();
 SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'overdue_cleared' AND rule_id = 'R69.1'),
   'R69.1: an incremental sweep clears the mark of an instruction extended since the last sweep');
 CALL sweep(full_scope => true);
-SELECT is((SELECT (scope, events)::text FROM sweep_run ORDER BY id DESC LIMIT 1), '(full,0)',
-  'full_scope re-reads every condition and finds nothing the incremental sweeps missed');
+SELECT is((SELECT (scope, candidates, events)::text FROM sweep_run ORDER BY id DESC LIMIT 1), '(full,0,0)',
+  'full_scope re-reads every condition and finds nothing the incremental sweeps missed (R50.1: no instruction marked overdue again)');
 
 -- The outbox: open events per addressee with labels, taken and delivered once.
 SELECT is((SELECT addressee_ru FROM open_event WHERE instruction_id = :sc AND kind = 'escalation'),

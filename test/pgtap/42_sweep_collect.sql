@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(10);
+SELECT plan(11);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
@@ -116,6 +116,38 @@ SELECT is((WITH plans AS MATERIALIZED (
                 AND p.plan ~ ('\m' || f.proname || '\(')),
           NULL,
           'issue 19: every SQL function the sweep''s statements name is inlined (R66-1.3: the escalation''s addressee among them)');
+
+-- the same on a registry where hashing every mark looks cheap to the planner:
+-- 3,000 instructions overdue, each marked, an incremental scope of all of them.
+-- The overdue branch left out the marked ones by a NOT EXISTS it hashed (every
+-- mark read in each sweep whose scope held an overdue instruction: ~15 ms of
+-- a sweep re-reading 10,000 instructions at 120,000 marks, growing with the
+-- marks); an incremental sweep probes each mark by its key (issue 19, R50.1)
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+SET LOCAL session_replication_role = replica;
+INSERT INTO instruction_control.instruction (kind, level, received_on, due_date, original_due_date, calendar,
+                                             deadline_source, content)
+SELECT 'act_point', 'pa', current_date - 400, current_date - 1 - g % 300, current_date - 1 - g % 300, 'KZ', 'term',
+       'instruction ' || g
+  FROM pg_catalog.generate_series(1, 3000) g;
+INSERT INTO instruction_control.overdue_mark (instruction_id, due_date, marked_on)
+SELECT i.id, i.due_date, current_date - 1 FROM instruction_control.instruction i;
+RESET session_replication_role;
+ANALYZE instruction_control.instruction, instruction_control.overdue_mark;
+SELECT is((SELECT pg_catalog.array_agg(p.l ORDER BY p.i)
+             FROM pg_temp.plan_of(pg_catalog.format(
+                    'SELECT * FROM instruction_control.sweep_found_incremental(%L, %L, %L, true, 100, 1, %L)',
+                    current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 400))
+                  WITH ORDINALITY AS p(l, i)
+             LEFT JOIN pg_temp.plan_of(pg_catalog.format(
+                    'SELECT * FROM instruction_control.sweep_found_incremental(%L, %L, %L, true, 100, 1, %L)',
+                    current_date, current_date + 40, '{"monthly": "2025-02-28"}', current_date - 400))
+                  WITH ORDINALITY AS n(l, i) ON n.i = p.i + 1
+            WHERE (p.l LIKE '% on overdue_mark %' OR p.l LIKE '% on overdue_mark')
+              AND (n.l IS NULL OR n.l NOT LIKE '%Index Cond: (instruction_id = %')),
+          NULL,
+          'issue 19, R50.1: with 3,000 marks the incremental statement still finds each instruction''s mark by its key (no hash of every mark)');
 
 SELECT * FROM finish();
 ROLLBACK;
