@@ -9,9 +9,9 @@
 #   2. a sweep that changes nothing (best of 3)                                  target <= 0.2 s
 #   3. a sweep in which 1% of the instructions change state (10,000 deadlines
 #      passed since the last sweep; each of 3 runs moves a different 1%)          target <= 1 s
-#   3c. a sweep after 100 risk reports on instructions marked overdue (best of 3):
+#   3b. a sweep after 100 risk reports on instructions marked overdue (best of 3):
 #      a small incremental sweep, whose scope holds overdue instructions
-#   3b. a replay of yesterday (the day's state folded from the journal)
+#   3c. a replay of yesterday (the day's state folded from the journal)
 #   4. the plan of the sweep's one collecting statement (auto_explain): index
 #      range scans per event kind, no sequential scan of instruction
 #   issue 19: the first sweep of the day (twice, from an empty outbox) and a
@@ -220,7 +220,7 @@ for k in 1 2 3; do
 done
 bash scripts/cluster.sh durability bench_sweep fast
 
-echo "== 3c. a sweep after 100 risk reports on instructions marked overdue (R66-3.5; best of 3)"
+echo "== 3b. a sweep after 100 risk reports on instructions marked overdue (R66-3.5; best of 3)"
 risk100=""
 for _ in 1 2 3; do
 	sql -c "SET session_replication_role = replica;
@@ -235,7 +235,7 @@ done
 psql -X -At -c "SELECT '   last run: ' || scope || ', ' || events || ' events: ' || counts::text FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
 psql -X -At -c "SELECT '   overdue marks: ' || count(*) FROM instruction_control.overdue_mark"
 
-echo "== 3b. a replay of yesterday (the state folded from the journal: sweep_state_as_of), best of 2"
+echo "== 3c. a replay of yesterday (the state folded from the journal: sweep_state_as_of), best of 2"
 replay=""
 for _ in 1 2; do replay=$(min "$(time_ms "CALL instruction_control.sweep(current_date - 1)" replay)" "$replay"); done
 psql -X -At -c "SELECT '   last run: ' || mode || ', ' || candidates || ' candidates, ' || events || ' events' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
