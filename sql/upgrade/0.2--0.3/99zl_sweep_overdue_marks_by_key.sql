@@ -9,7 +9,7 @@
  *   (99ze): every mark hashed in a sweep of the whole registry (current,
  *   replay), a probe of overdue_mark_pkey per instruction (OFFSET 0) in an
  *   incremental sweep.  The same events.  Follows sql/src/60_sweep.sql; the
- *   derived statements sweep_found_<mode>() are derived again (its DO block).
+ *   derived statements sweep_found_<mode>() are derived again (99zz, the last part).
  */
 
 CREATE OR REPLACE FUNCTION sweep_found(mode text, as_of date, reminder_to date, periods jsonb, keep_marks boolean,
@@ -177,25 +177,4 @@ AS $$
       OR NOT EXISTS (SELECT 1 FROM instruction_control.event e
                       WHERE e.instruction_id OPERATOR(pg_catalog.=) f.id AND e.kind OPERATOR(pg_catalog.=) f.kind
                         AND e.period OPERATOR(pg_catalog.=) f.period OFFSET 0)
-$$;
-
-DO $$
-DECLARE
-  m text;
-BEGIN
-  FOREACH m IN ARRAY ARRAY['current', 'replay', 'incremental'] LOOP
-    EXECUTE pg_catalog.format($f$
-      CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
-          keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
-      RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
-                     rule_id text, due_date date, detail jsonb, draft_id bigint)
-      LANGUAGE sql STABLE PARALLEL SAFE
-      AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
-    EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
-                              'bigint, date) IS %L',
-      'sweep_found_' || m,
-      'Internal: sweep_found() for the mode ' || m || ', derived from it by sweep_found_source() when the '
-      'extension was installed or updated (do not edit: change sweep_found())');
-  END LOOP;
-END
 $$;
