@@ -4,9 +4,10 @@
 # at the end; the shared test cluster of scripts/test.sh stage 8 is not touched.
 #
 # The server is killed with `pg_ctl stop -m immediate` (no shutdown checkpoint:
-# the next start replays the WAL) at a random but seeded moment (IC_CRASH_SEED,
-# default 976; printed) while the work runs -- pg_stat_activity shows it running
-# just before the kill -- and restarted:
+# the next start replays the WAL) while the work runs, and restarted.  The work is
+# held open at a random but seeded row (IC_CRASH_SEED, default 976; printed) by a
+# trigger that sleeps, so the kill lands at that row whatever the machine's speed
+# (pg_stat_activity shows it held there just before the kill):
 #
 #   A. extend_deadlines() over 8,000 ids in one statement;
 #      then batches of 2,000 repeated extensions, one statement each, in autocommit
@@ -51,8 +52,9 @@ same()   { [ "$1" = "$2" ] || { echo "# expected: $2"; echo "#      got: $1"; re
 as_pg()  { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cl()     { IC_PORT=$port bash "$repo/scripts/cluster.sh" "$1" "$name"; }
 q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
-# a random number in [lo, hi] from the seeded sequence
-rnd()    { echo $(($1 + RANDOM % ($2 - $1 + 1))); }
+# VAR LO HI: VAR = a random number in [LO, HI] from the seeded sequence (set in
+# this shell: a command substitution would draw from a reseeded subshell)
+rnd()    { printf -v "$1" '%d' $(($2 + RANDOM % ($3 - $2 + 1))); }
 ms()     { echo $(($(date +%s%N) / 1000000)); }
 
 tmp=$(mktemp -d /tmp/ic-crash.XXXXXX)
@@ -192,7 +194,7 @@ echo "# extend_deadlines() over 8000 ids takes ~${t_batch} ms here"
 
 # --- A1. one batch of 8,000, killed mid-statement ------------------------------
 # (its journal rows written, the statement held open at a seeded row)
-delay=$(rnd 1 8000)
+rnd delay 1 8000
 pause_on "$db" instruction_control.decision "NEW.basis = 'crash A batch' AND NEW.instruction_id = $delay"
 PGAPPNAME=crash_a1 psql -X -q -At -d "$db" -c "$batch_sql" >"$tmp/a1.out" 2>"$tmp/a1.err" &
 client=$!
@@ -222,8 +224,8 @@ for b in 1 2 3 4; do
 	        (SELECT array_agg(instruction_control.add_working_days(due_date, 5) ORDER BY id) FROM instruction_control.instruction WHERE $range),
 	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b', evidence => '{pa_expert_conclusion}');"
 done >"$tmp/a2.sql"
-k=$(rnd 1 2)                          # batches to let commit
-delay=$(rnd 1 2000)                  # then the row of the next one to hold it open at
+rnd k 1 2                          # batches to let commit
+rnd delay 1 2000                  # then the row of the next one to hold it open at
 pause_on "$db" instruction_control.decision \
 	"NEW.basis = 'crash A2 batch $((k + 1))' AND NEW.instruction_id = $((k * 2000 + delay))"
 PGAPPNAME=crash_a2 psql -X -q -At -F ' ' -d "$db" -f "$tmp/a2.sql" >"$tmp/a2.out" 2>"$tmp/a2.err" &
@@ -262,17 +264,19 @@ check "A2: the acknowledged counts were whole batches" \
 	echo "\\echo committed"
 } >"$tmp/b.sql"
 before=$(q "$db" "SELECT count(*) FROM instruction_control.decision")
-k=$(rnd 300 2500)                    # the call to kill the server in
+rnd k 300 2500                    # the call to hold the transaction open at
+pause_on "$db" instruction_control.decision "NEW.basis = 'crash B tx' AND NEW.instruction_id = $k"
 PGAPPNAME=crash_b psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -f "$tmp/b.sql" >"$tmp/b.out" 2>"$tmp/b.err" &
 client=$!
-wait_backend crash_b "backend_xid IS NOT NULL AND substring(query FROM 'WHERE id = ([0-9]+)')::int >= $k"
+wait_backend crash_b "backend_xid IS NOT NULL AND query LIKE '%WHERE id = $k;' AND wait_event = 'PgSleep'"
 now=$(backend_now crash_b)
 crash
 wait "$client"
 done_calls=$(grep -c . "$tmp/b.out")
-check "B: the transaction of single extend_deadline() calls was open, $done_calls calls done, when the server was killed at call ~$k (pg_stat_activity: ${now:-nothing})" \
-	bash -c '[[ $1 =~ ^(active|idle\ in\ transaction)\ xid=true ]] && ! grep -q committed "$2" && [ "$3" -gt 0 ]' _ "$now" "$tmp/b.out" "$done_calls"
+check "B: the transaction of single extend_deadline() calls was open, held in call $k, with the $((k - 1)) calls before it done ($done_calls results), when the server was killed (pg_stat_activity: ${now:-nothing})" \
+	bash -c '[[ $1 =~ ^active\ xid=true ]] && ! grep -q committed "$2" && [ "$3" -eq "$4" ]' _ "$now" "$tmp/b.out" "$done_calls" "$((k - 1))"
 restart "B"
+unpause "$db" instruction_control.decision
 consistent "$db" "B"
 check "B: nothing of the open transaction is there (0 of its $done_calls decisions; the journal as before: $before rows)" \
 	same "$(q "$db" "SELECT count(*) FILTER (WHERE basis = 'crash B tx'), count(*) FROM instruction_control.decision")" "0|$before"
@@ -281,20 +285,19 @@ check "B: nothing of the open transaction is there (0 of its $done_calls decisio
 for i in $(seq 3001 6000); do
 	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10', evidence => '{pa_expert_conclusion}') AS d FROM instruction_control.instruction WHERE id = $i) t;"
 done >"$tmp/c.sql"
-k=$(rnd 300 1500)
+rnd k 300 1500                    # the call to hold open: the k - 1 before it commit
+pause_on "$db" instruction_control.decision "NEW.basis = 'crash C auto' AND NEW.instruction_id = $((3000 + k))"
 PGAPPNAME=crash_c psql -X -q -At -d "$db" -f "$tmp/c.sql" >"$tmp/c.out" 2>"$tmp/c.err" &
 client=$!
-for _ in $(seq 1 1000); do
-	[ "$(wc -l <"$tmp/c.out")" -ge "$k" ] && break
-	sleep 0.01
-done
+wait_backend crash_c "backend_xid IS NOT NULL AND query LIKE '%WHERE id = $((3000 + k))) t;' AND wait_event = 'PgSleep'"
 now=$(backend_now crash_c)
 crash
 wait "$client"
 acked=$(grep -c '^[0-9][0-9]*$' "$tmp/c.out")
-check "C: single extend_deadline() calls in autocommit were running, $acked committed, when the server was killed (pg_stat_activity: ${now:-nothing})" \
-	bash -c '[[ $1 =~ ^(active|idle)\ xid= ]] && [ "$2" -gt 0 ] && [ "$2" -lt 3000 ]' _ "$now" "$acked"
+check "C: single extend_deadline() calls in autocommit were running, held in call $k, $acked committed before it (of $((k - 1))), when the server was killed (pg_stat_activity: ${now:-nothing})" \
+	bash -c '[[ $1 =~ ^active\ xid=true ]] && [ "$2" -eq "$3" ]' _ "$now" "$acked" "$((k - 1))"
 restart "C"
+unpause "$db" instruction_control.decision
 consistent "$db" "C"
 tr '\n' ',' <"$tmp/c.out" | sed 's/,$//' >"$tmp/c.ids"
 check "C: every decision the client saw committed is in the journal ($acked of $acked)" \
@@ -351,7 +354,7 @@ sweep_scenario() {
 	batches=$(q "$ref" "SELECT batches FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1")
 	echo "# $sc: a clean sweep on the copy wrote $n_ref events in $batches batches of 50, ${t_sweep} ms"
 	runs_before=$(q "$sdb" "SELECT coalesce(max(id), 0) FROM instruction_control.sweep_run")
-	k=$(rnd 2 $((batches / 2)))
+	rnd k 2 $((batches / 2))
 	# held open in the batch after the k-th: at the first event past k batches of 50
 	pause_on "$sdb" instruction_control.event \
 		"NEW.id > $(q "$sdb" "SELECT coalesce(max(id), 0) FROM instruction_control.event") + $((k * 50 + 25))"
