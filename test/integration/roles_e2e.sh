@@ -346,10 +346,16 @@ may_not "add a body" e2e_reader 42501 "INSERT INTO instruction_control.state_bod
 may_not "read the outbox" e2e_reader 42501 "SELECT count(*) FROM instruction_control.next_events(10)"
 
 # --- the sweep: ic_admin runs it; ic_integrator hears and consumes ------------
-{ echo "LISTEN instruction_control_events;"; sleep 4; echo "SELECT 1;"; } |
-	psql -X -q -U e2e_integrator -d "$db" >"$tmp/listen.out" 2>&1 &
+# The listener LISTENs, then waits (60 s at most) until the sweep has committed
+# and asks once more, which delivers what was notified; the sweep starts once the
+# LISTEN is in place.  No fixed sleep: a slow or a fast machine gives the same order.
+{ echo "LISTEN instruction_control_events;"; for _ in $(seq 1 600); do [ -e "$tmp/swept" ] && break; sleep 0.1; done; echo "SELECT 1;"; } |
+	PGAPPNAME=e2e_listener psql -X -q -U e2e_integrator -d "$db" >"$tmp/listen.out" 2>&1 &
 listener=$!
-sleep 1
+for _ in $(seq 1 600); do
+	[ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'e2e_listener' AND query LIKE 'LISTEN%'")" = 1 ] && break
+	sleep 0.1
+done
 may "runs CALL sweep()" e2e_admin "SET client_min_messages = warning; CALL instruction_control.sweep()"
 # the progress of a sweep (issue 17, item 5): the finished one is no longer under way
 may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per batch" e2e_admin \
@@ -357,6 +363,7 @@ may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per bat
 may "watches the sweeps under way (sweep_progress)" e2e_integrator \
 	"SELECT count(*) FROM instruction_control.sweep_progress" "0"
 may_not "watch the sweeps (sweep_progress)" e2e_reader 42501 "SELECT count(*) FROM instruction_control.sweep_progress"
+touch "$tmp/swept"
 wait "$listener"
 if grep -q 'Asynchronous notification "instruction_control_events"' "$tmp/listen.out"; then
 	ok "e2e_integrator: LISTENs and hears the sweep's events"

@@ -104,11 +104,17 @@ q "$cron_db" "DROP EXTENSION instruction_control"
 
 # --- 3. LISTEN -----------------------------------------------------------------
 q "$db" "SELECT instruction_control.put_on_control('act_point', 'central', current_date - 40, term => '10 wd', external_ref => 'IT-3')" >/dev/null
-{ echo "LISTEN instruction_control_events;"; sleep 3; echo "SELECT 1;"; } |
-	psql -X -q -d "$db" >"$tmp/listen.out" 2>&1 &
+# the listener LISTENs and, once the sweep has committed, asks once more (which
+# delivers what was notified); the sweep starts once the LISTEN is in place
+{ echo "LISTEN instruction_control_events;"; for _ in $(seq 1 600); do [ -e "$tmp/swept" ] && break; sleep 0.1; done; echo "SELECT 1;"; } |
+	PGAPPNAME=it_listener psql -X -q -d "$db" >"$tmp/listen.out" 2>&1 &
 listener=$!
-sleep 1
+for _ in $(seq 1 600); do
+	[ "$(q "$db" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'it_listener' AND query LIKE 'LISTEN%'")" = 1 ] && break
+	sleep 0.1
+done
 psql -X -q -d "$db" -c "SET client_min_messages = warning" -c "CALL instruction_control.sweep()"
+touch "$tmp/swept"
 wait "$listener"
 check "a LISTENing client is woken on instruction_control_events after commit" \
 	grep -q 'Asynchronous notification "instruction_control_events" received' "$tmp/listen.out"  # psql names no empty payload
