@@ -224,8 +224,8 @@ for b in 1 2 3 4; do
 	        (SELECT array_agg(instruction_control.add_working_days(due_date, 5) ORDER BY id) FROM instruction_control.instruction WHERE $range),
 	        'head_of_pa', 'crash A2 batch $b', disciplinary_review => 'order No. $b', evidence => '{pa_expert_conclusion}');"
 done >"$tmp/a2.sql"
-rnd k 1 2                          # batches to let commit
-rnd delay 1 2000                  # then the row of the next one to hold it open at
+rnd k 1 2               # batches to let commit
+rnd delay 1 2000        # then the row of the next one to hold it open at
 pause_on "$db" instruction_control.decision \
 	"NEW.basis = 'crash A2 batch $((k + 1))' AND NEW.instruction_id = $((k * 2000 + delay))"
 PGAPPNAME=crash_a2 psql -X -q -At -F ' ' -d "$db" -f "$tmp/a2.sql" >"$tmp/a2.out" 2>"$tmp/a2.err" &
@@ -264,7 +264,7 @@ check "A2: the acknowledged counts were whole batches" \
 	echo "\\echo committed"
 } >"$tmp/b.sql"
 before=$(q "$db" "SELECT count(*) FROM instruction_control.decision")
-rnd k 300 2500                    # the call to hold the transaction open at
+rnd k 300 2500          # the call to hold the transaction open at
 pause_on "$db" instruction_control.decision "NEW.basis = 'crash B tx' AND NEW.instruction_id = $k"
 PGAPPNAME=crash_b psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -f "$tmp/b.sql" >"$tmp/b.out" 2>"$tmp/b.err" &
 client=$!
@@ -285,7 +285,7 @@ check "B: nothing of the open transaction is there (0 of its $done_calls decisio
 for i in $(seq 3001 6000); do
 	echo "SELECT (d).id FROM (SELECT instruction_control.extend_deadline(id, instruction_control.add_working_days(due_date, 7), 'head_of_pa', 'crash C auto', disciplinary_review => 'order No. 10', evidence => '{pa_expert_conclusion}') AS d FROM instruction_control.instruction WHERE id = $i) t;"
 done >"$tmp/c.sql"
-rnd k 300 1500                    # the call to hold open: the k - 1 before it commit
+rnd k 300 1500          # the call to hold open: the k - 1 before it commit
 pause_on "$db" instruction_control.decision "NEW.basis = 'crash C auto' AND NEW.instruction_id = $((3000 + k))"
 PGAPPNAME=crash_c psql -X -q -At -d "$db" -f "$tmp/c.sql" >"$tmp/c.out" 2>"$tmp/c.err" &
 client=$!

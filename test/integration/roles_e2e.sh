@@ -36,6 +36,7 @@ tmp=$(mktemp -d /tmp/ic-roles-e2e.XXXXXX)
 
 ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/listener.sh"
 q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
 # as ROLE SQL: run SQL connected as ROLE (output, exit status of psql)
 as()     { PGOPTIONS="-c search_path=instruction_control,public" psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -U "$1" -d "${in_db:-$db}" -c "$2" 2>&1; }
@@ -346,16 +347,8 @@ may_not "add a body" e2e_reader 42501 "INSERT INTO instruction_control.state_bod
 may_not "read the outbox" e2e_reader 42501 "SELECT count(*) FROM instruction_control.next_events(10)"
 
 # --- the sweep: ic_admin runs it; ic_integrator hears and consumes ------------
-# The listener LISTENs, then waits (60 s at most) until the sweep has committed
-# and asks once more, which delivers what was notified; the sweep starts once the
-# LISTEN is in place.  No fixed sleep: a slow or a fast machine gives the same order.
-{ echo "LISTEN instruction_control_events;"; for _ in $(seq 1 600); do [ -e "$tmp/swept" ] && break; sleep 0.1; done; echo "SELECT 1;"; } |
-	PGAPPNAME=e2e_listener psql -X -q -U e2e_integrator -d "$db" >"$tmp/listen.out" 2>&1 &
-listener=$!
-for _ in $(seq 1 600); do
-	[ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'e2e_listener' AND query LIKE 'LISTEN%'")" = 1 ] && break
-	sleep 0.1
-done
+# e2e_integrator LISTENs before the sweep and asks again after its commit (lib/listener.sh)
+listener_start "$tmp/listen.out" "$db" -U e2e_integrator
 may "runs CALL sweep()" e2e_admin "SET client_min_messages = warning; CALL instruction_control.sweep()"
 # the progress of a sweep (issue 17, item 5): the finished one is no longer under way
 may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per batch" e2e_admin \
@@ -363,8 +356,7 @@ may "watches the sweeps under way (sweep_progress) and asks for a NOTICE per bat
 may "watches the sweeps under way (sweep_progress)" e2e_integrator \
 	"SELECT count(*) FROM instruction_control.sweep_progress" "0"
 may_not "watch the sweeps (sweep_progress)" e2e_reader 42501 "SELECT count(*) FROM instruction_control.sweep_progress"
-touch "$tmp/swept"
-wait "$listener"
+listener_stop
 if grep -q 'Asynchronous notification "instruction_control_events"' "$tmp/listen.out"; then
 	ok "e2e_integrator: LISTENs and hears the sweep's events"
 else

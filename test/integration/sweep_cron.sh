@@ -25,6 +25,7 @@ chmod 777 "$tmp"
 ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; failures=$((failures + 1)); }
 check()  { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/listener.sh"
 q()      { psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 as_pg()  { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 same()   { [ "$1" = "$2" ] || { echo "# expected: $2"; echo "#      got: $1"; return 1; }; }
@@ -104,18 +105,10 @@ q "$cron_db" "DROP EXTENSION instruction_control"
 
 # --- 3. LISTEN -----------------------------------------------------------------
 q "$db" "SELECT instruction_control.put_on_control('act_point', 'central', current_date - 40, term => '10 wd', external_ref => 'IT-3')" >/dev/null
-# the listener LISTENs and, once the sweep has committed, asks once more (which
-# delivers what was notified); the sweep starts once the LISTEN is in place
-{ echo "LISTEN instruction_control_events;"; for _ in $(seq 1 600); do [ -e "$tmp/swept" ] && break; sleep 0.1; done; echo "SELECT 1;"; } |
-	PGAPPNAME=it_listener psql -X -q -d "$db" >"$tmp/listen.out" 2>&1 &
-listener=$!
-for _ in $(seq 1 600); do
-	[ "$(q "$db" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'it_listener' AND query LIKE 'LISTEN%'")" = 1 ] && break
-	sleep 0.1
-done
+# a client LISTENs before the sweep and asks again after its commit (lib/listener.sh)
+listener_start "$tmp/listen.out" "$db"
 psql -X -q -d "$db" -c "SET client_min_messages = warning" -c "CALL instruction_control.sweep()"
-touch "$tmp/swept"
-wait "$listener"
+listener_stop
 check "a LISTENing client is woken on instruction_control_events after commit" \
 	grep -q 'Asynchronous notification "instruction_control_events" received' "$tmp/listen.out"  # psql names no empty payload
 # issue 16: any role may LISTEN, so the payload is an opaque wake-up; the events come from next_events()
