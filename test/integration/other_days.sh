@@ -10,29 +10,96 @@
 # working days back from a Saturday is four days late) fails here on any day of
 # the week, not only in a weekend's CI run.
 #
+# Each day runs whole (start the cluster, make installcheck, destroy it) under
+# the faketime wrapper, never under a bare LD_PRELOAD of libfaketime.  The
+# library shares its clock through a semaphore named after the first
+# preloaded process (/dev/shm/sem.faketime_sem_PID) and unlinks it when that
+# process, or any fork of it, exits: a bash subshell of a preloaded bash
+# removed it while the cluster still ran, every program started afterwards
+# tried to make its own under its own pid, and one whose pid had a stale
+# semaphore left by a dead process exited at start ("sem_open failed and
+# recreation attempts failed").  The wrapper makes the semaphore itself,
+# outside the preloaded tree, hands its name to every process and removes it
+# only after the last of them has exited; given to the server's user (the
+# cluster runs as postgres when the tests run as root), it is the one
+# semaphore of the day, and no process of the day creates or removes one.  Stale semaphores of dead processes are removed before each
+# day (the wrapper names its own after its pid too).
+#
 # The cluster is scripts/cluster.sh NAME other_days on port PGPORT + 5 (or
-# IC_DAYS_PORT), destroyed at the end.  libfaketime comes from
+# IC_DAYS_PORT), destroyed at the end.  faketime comes from
 # scripts/install-deps.sh (package faketime).  Runs after the build is
 # installed (scripts/test.sh, stage 8).
 set -uo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
 work="$repo/.cluster/logs/other_days"
+ok() { echo "ok - $*"; }
+notok() { echo "not ok - $*"; }
+port=${IC_DAYS_PORT:-$((${PGPORT:-55432} + 5))}
+name=other_days
+
+# One day, run by the faketime wrapper below: $0 --one-day DAY WHAT
+if [ "${1:-}" = --one-day ]; then
+	day=$2 what=$3
+	log="$work/$day"
+	: >"$log.ran"
+	# the wrapper made its semaphore and shared memory readable by its own user
+	# only; the server's user (postgres, when run as root) joins them too,
+	# instead of making its own
+	if [ "$(id -u)" -eq 0 ]; then
+		read -r sem shm <<<"${FAKETIME_SHARED:-}"
+		if ! chown postgres "/dev/shm/sem.${sem#/}" "/dev/shm/${shm#/}"; then
+			notok "$day ($what): the faketime wrapper's objects ($FAKETIME_SHARED) given to the server's user"
+			exit 1
+		fi
+	fi
+	trap 'IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1' EXIT
+	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	if ! IC_PORT=$port IC_CRON_DB=ic_cron bash scripts/cluster.sh start "$name" >"$log.cluster.log" 2>&1; then
+		notok "$day ($what): cluster started: $(tail -5 "$log.cluster.log" | tr '\n' ' ')"
+		exit 1
+	fi
+	eval "$(IC_PORT=$port bash scripts/cluster.sh env "$name")"
+	today=$(psql -X -At -d postgres -c 'SELECT current_date' 2>&1)
+	if [ "$today" != "$day" ]; then
+		notok "$day ($what): the cluster's clock says $today"
+		exit 1
+	fi
+	# (after stages 4 to 6 of scripts/test.sh, which read their results/ and output_iso/ first)
+	make -s installcheck >"$log.installcheck" 2>&1
+	rc=$?
+	cp results/pgtap.tap "$log.tap" 2>/dev/null
+	if [ $rc -eq 0 ] && grep -q '^Result: PASS' "$log.tap"; then
+		ok "$day ($what): the regression tests, the pgTAP suites and the isolation specs pass" \
+		   "($(grep -cE '\.\.\. ok' "$log.installcheck") tests, $(grep -cE '^ *ok [0-9]+' "$log.tap") pgTAP assertions)"
+		exit 0
+	fi
+	notok "$day ($what): $(grep -E '\.\.\. FAILED' "$log.installcheck" | tr -s ' ' | tr '\n' ' ')" \
+	      "$(grep -E '^(not ok|test/pgtap/.*Wstat)' "$log.tap" 2>/dev/null | head -8 | tr -s ' ' | tr '\n' ' ')(log: ${log#$repo/}.installcheck)"
+	exit 1
+fi
+
 rm -rf "$work"
 mkdir -p "$work"
 failed=0
-ok() { echo "ok - $*"; }
-notok() { echo "not ok - $*"; failed=$((failed + 1)); }
-
-port=${IC_DAYS_PORT:-$((${PGPORT:-55432} + 5))}
-name=other_days
 trap 'IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1' EXIT
 
-lib=$(dpkg -L libfaketime 2>/dev/null | grep -m1 '/libfaketime\.so\.1$' || true)
-if [ -z "$lib" ] || [ ! -e "$lib" ]; then
-	notok "libfaketime is not installed (scripts/install-deps.sh installs the package faketime)"
+if ! command -v faketime >/dev/null; then
+	notok "the faketime wrapper is not installed (scripts/install-deps.sh installs the package faketime)"
 	exit 1
 fi
+
+# libfaketime's semaphores and shared memory of processes that are gone: a
+# new one is named after its creator's pid and cannot be made while a stale
+# one of that pid is there
+remove_stale_faketime_objects() {
+	local f pid
+	for f in /dev/shm/sem.faketime_sem_* /dev/shm/faketime_shm_*; do
+		[ -O "$f" ] || continue
+		pid=${f##*_}
+		[[ $pid =~ ^[0-9]+$ ]] && [ ! -d "/proc/$pid" ] && rm -f "$f"
+	done
+}
 
 # The days, read from the calendar of the test cluster (the extension's seeded KZ calendar)
 dropdb --if-exists ic_other_days >/dev/null 2>&1
@@ -60,35 +127,20 @@ if [ "$(wc -l <<<"$days")" -ne 3 ]; then
 fi
 
 while read -r day what; do
-	log="$work/$day"
-	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	remove_stale_faketime_objects
 	# the clock starts at 10:00 UTC of the day and runs (a frozen clock would stop
-	# statement_timeout and the isolation of now() between transactions)
-	if ! LD_PRELOAD="$lib" FAKETIME="@$day 10:00:00" FAKETIME_DONT_FAKE_MONOTONIC=1 IC_PORT=$port IC_CRON_DB=ic_cron \
-		bash scripts/cluster.sh start "$name" >"$log.cluster.log" 2>&1; then
-		notok "$day ($what): cluster started: $(tail -5 "$log.cluster.log" | tr '\n' ' ')"
-		continue
+	# statement_timeout and the isolation of now() between transactions); the
+	# monotonic clock stays real (timeouts and waits)
+	faketime --exclude-monotonic -f "@$day 10:00:00" \
+		bash "$repo/test/integration/other_days.sh" --one-day "$day" "$what" 2>"$work/$day.faketime.log"
+	rc=$?
+	if [ ! -e "$work/$day.ran" ]; then
+		notok "$day ($what): the faketime wrapper (exit $rc): $(head -c 600 "$work/$day.faketime.log" | tr '\n' ' ')"
+	elif grep -q libfaketime "$work/$day.faketime.log"; then
+		# a program of the day that could not join the wrapper's clock
+		notok "$day ($what): libfaketime said: $(grep -m3 libfaketime "$work/$day.faketime.log" | tr '\n' ' ')"
+		rc=1
 	fi
-	(
-		eval "$(IC_PORT=$port bash scripts/cluster.sh env "$name")"
-		today=$(psql -X -At -d postgres -c 'SELECT current_date' 2>&1)
-		if [ "$today" != "$day" ]; then
-			notok "$day ($what): the cluster's clock says $today"
-			exit 1
-		fi
-		# (after stages 4 to 6 of scripts/test.sh, which read their results/ and output_iso/ first)
-		make -s installcheck >"$log.installcheck" 2>&1
-		rc=$?
-		cp results/pgtap.tap "$log.tap" 2>/dev/null
-		if [ $rc -eq 0 ] && grep -q '^Result: PASS' "$log.tap"; then
-			ok "$day ($what): the regression tests, the pgTAP suites and the isolation specs pass" \
-			   "($(grep -cE '\.\.\. ok' "$log.installcheck") tests, $(grep -cE '^ *ok [0-9]+' "$log.tap") pgTAP assertions)"
-		else
-			notok "$day ($what): $(grep -E '\.\.\. FAILED' "$log.installcheck" | tr -s ' ' | tr '\n' ' ')" \
-			      "$(grep -E '^(not ok|test/pgtap/.*Wstat)' "$log.tap" 2>/dev/null | head -8 | tr -s ' ' | tr '\n' ' ')(log: ${log#$repo/}.installcheck)"
-			exit 1
-		fi
-	) || failed=$((failed + 1))
-	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	[ $rc -eq 0 ] || failed=$((failed + 1))
 done <<<"$days"
 exit $((failed > 0))
