@@ -11,7 +11,8 @@
 # the week, not only in a weekend's CI run.
 #
 # Each day runs whole (start the cluster, make installcheck, destroy it) under
-# the faketime wrapper, never under a bare LD_PRELOAD of libfaketime.  The
+# the faketime wrapper, never under a bare LD_PRELOAD of libfaketime; only the
+# server keeps the day's clock, the clients run with the real one.  The
 # library shares its clock through a semaphore named after the first
 # preloaded process (/dev/shm/sem.faketime_sem_PID) and unlinks it when that
 # process, or any fork of it, exits: a bash subshell of a preloaded bash
@@ -60,6 +61,9 @@ if [ "${1:-}" = --one-day ]; then
 		exit 1
 	fi
 	eval "$(IC_PORT=$port bash scripts/cluster.sh env "$name")"
+	# only the server's clock is the day's: the clients (psql, pg_regress, make)
+	# keep the real one, as they do in CI
+	unset LD_PRELOAD FAKETIME FAKETIME_SHARED FAKETIME_DONT_FAKE_MONOTONIC
 	today=$(psql -X -At -d postgres -c 'SELECT current_date' 2>&1)
 	if [ "$today" != "$day" ]; then
 		notok "$day ($what): the cluster's clock says $today"
@@ -131,10 +135,14 @@ while read -r day what; do
 	# the clock starts at 10:00 UTC of the day and runs (a frozen clock would stop
 	# statement_timeout and the isolation of now() between transactions); the
 	# monotonic clock stays real (timeouts and waits)
-	faketime --exclude-monotonic -f "@$day 10:00:00" \
+	# (bounded: the wrapper waits for every process of the day, a server left
+	# running included)
+	timeout 1800 faketime --exclude-monotonic -f "@$day 10:00:00" \
 		bash "$repo/test/integration/other_days.sh" --one-day "$day" "$what" 2>"$work/$day.faketime.log"
 	rc=$?
-	if [ ! -e "$work/$day.ran" ]; then
+	if [ $rc -eq 124 ]; then
+		notok "$day ($what): not done in 30 minutes (log: ${work#$repo/}/$day.*)"
+	elif [ ! -e "$work/$day.ran" ]; then
 		notok "$day ($what): the faketime wrapper (exit $rc): $(head -c 600 "$work/$day.faketime.log" | tr '\n' ' ')"
 	elif grep -q libfaketime "$work/$day.faketime.log"; then
 		# a program of the day that could not join the wrapper's clock
