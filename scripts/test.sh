@@ -36,8 +36,9 @@ summary_and_exit() {
 	exit "$1"
 }
 
-# stage NAME LOG -- a failed stage prints the tail of its log and ends the run.
-fail_stage() {
+# record_failure STAGE LOG [N] -- counts N failures (default 1), lists the stage
+# as failed and prints the tail of its log (and the regression diffs, if any).
+record_failure() {
 	local stage=$1 log=$2
 	failed=$((failed + ${3:-1}))
 	report+=("$stage: FAILED (log: ${log#$repo/})")
@@ -45,6 +46,12 @@ fail_stage() {
 	tail -n 40 "$log"
 	[ -f "$repo/regression.diffs" ] && { echo "---- regression.diffs ----"; head -n 80 "$repo/regression.diffs"; }
 	[ -f "$repo/output_iso/regression.diffs" ] && { echo "---- output_iso/regression.diffs ----"; head -n 80 "$repo/output_iso/regression.diffs"; }
+	return 0
+}
+
+# fail_stage STAGE LOG [N] -- a failed stage of 1 to 7 is recorded and ends the run.
+fail_stage() {
+	record_failure "$@"
 	summary_and_exit 1
 }
 
@@ -210,12 +217,8 @@ for script in test/integration/*.sh; do
 	echo "  $script: $g_ok ok, $g_bad not ok"
 	passed=$((passed + g_ok))
 	if [ $rc -ne 0 ] || [ "$g_bad" -ne 0 ]; then
-		failed=$((failed + (g_bad > 0 ? g_bad : 1)))
+		record_failure "integration $(basename "$script") ($g_ok passed)" "$log" "$((g_bad > 0 ? g_bad : 1))"
 		integration_failed=$((integration_failed + 1))
-		report+=("integration $(basename "$script"): FAILED, $g_ok passed (log: ${log#$repo/})")
-		echo "---- last lines of ${log#$repo/} ----"
-		tail -n 40 "$log"
-		echo "----"
 	else
 		report+=("integration $(basename "$script"): $g_ok checks passed")
 	fi
