@@ -38,6 +38,7 @@ ok() { echo "ok - $*"; }
 notok() { echo "not ok - $*"; }
 port=${IC_DAYS_PORT:-$((${PGPORT:-55432} + 5))}
 name=other_days
+destroy_cluster() { IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1; }
 
 # One day, run by the faketime wrapper below: $0 --one-day DAY WHAT
 if [ "${1:-}" = --one-day ]; then
@@ -54,8 +55,8 @@ if [ "${1:-}" = --one-day ]; then
 			exit 1
 		fi
 	fi
-	trap 'IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1' EXIT
-	IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1
+	trap destroy_cluster EXIT
+	destroy_cluster
 	if ! IC_PORT=$port IC_CRON_DB=ic_cron bash scripts/cluster.sh start "$name" >"$log.cluster.log" 2>&1; then
 		notok "$day ($what): cluster started: $(tail -5 "$log.cluster.log" | tr '\n' ' ')"
 		exit 1
@@ -86,7 +87,7 @@ fi
 rm -rf "$work"
 mkdir -p "$work"
 failed=0
-trap 'IC_PORT=$port bash scripts/cluster.sh destroy "$name" >/dev/null 2>&1' EXIT
+trap destroy_cluster EXIT
 
 if ! command -v faketime >/dev/null; then
 	notok "the faketime wrapper is not installed (scripts/install-deps.sh installs the package faketime)"
