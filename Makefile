@@ -30,7 +30,9 @@ CAL_OBJS    = src/calendar/calendar_module.o src/calendar/calendar.o src/calenda
 OBJS        = $(filter-out $(CAL_OBJS),$(patsubst %.c,%.o,$(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))))
 # The version is written once, in the control file; the library gets it from here.
 # The install script of the version in development is built from the sectioned
-# sources in sql/src/ (one file per layer, concatenated in name order).
+# sources in sql/src/ (one file per layer, a long layer in parts of under 600
+# lines such as 60_sweep.sql to 63_sweep_run.sql; concatenated in name order,
+# which is byte order: 70_reporting.sql comes before 70a_reporting_history.sql).
 #
 # Released scripts are frozen: they are committed as they were shipped and never
 # rebuilt (sql/released.sha256 holds their checksums; scripts/test.sh checks

@@ -7,7 +7,7 @@
  * calendar, what the cache needs of calendar and calendar_day: the covered
  * range, the weekly days off and the exception days as two sorted date
  * arrays.  The row is derived, never written by a client: the statement
- * trigger calendar_compiled_refresh (sql/src/20_calendar.sql) writes it in
+ * trigger calendar_compiled_refresh (sql/src/22_calendar_seed.sql) writes it in
  * the statement that changes calendar or calendar_day, so any snapshot sees
  * a row in step with the tables.  Without a row (a database still on 0.2,
  * the extension's own script before it fills the table, a row that is not

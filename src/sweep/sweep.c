@@ -2,7 +2,7 @@
  * sweep.c
  *		What the deadline sweep asks of the server that SQL cannot answer.
  *
- * The sweep (sql/src/60_sweep.sql) is a procedure that commits after each
+ * The sweep (sql/src/63_sweep_run.sql) is a procedure that commits after each
  * batch of events.  PL/pgSQL refuses COMMIT when the procedure was called
  * inside a transaction block (BEGIN ... CALL sweep() ...), and the refusal
  * cannot be caught (a block with an exception handler forbids COMMIT too).

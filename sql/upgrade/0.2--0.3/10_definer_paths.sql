@@ -3,8 +3,9 @@
  * and 1).  Follows the SET clauses of all sql/src/ files and the qualified
  * casts of the unpinned SQL functions instruction_as_of (45_history.sql),
  * escalation_addressee, sweep_state_as_of and the procedure sweep
- * (60_sweep.sql), and what plpgsql_check found in kurban_ait_estimate,
- * calendar_generate_years and extend_calendar (20_calendar.sql).
+ * (60_sweep.sql to 63_sweep_run.sql), and what plpgsql_check found in
+ * kurban_ait_estimate, calendar_generate_years and extend_calendar
+ * (21_calendar_admin.sql).
  *
  * A path without pg_temp searches the session's temporary schema FIRST for
  * relations and types: an ic_admin could shadow sweep_setting with a temp view
@@ -177,7 +178,7 @@ END
 $$;
 
 -- plpgsql_check (sql/plpgsql_lint.sql): no unused variable, no implicit cast of an
--- unknown or numeric value in the calendar functions (20_calendar.sql).
+-- unknown or numeric value in the calendar functions (21_calendar_admin.sql).
 
 CREATE OR REPLACE FUNCTION kurban_ait_estimate(p_year integer) RETURNS SETOF date
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE

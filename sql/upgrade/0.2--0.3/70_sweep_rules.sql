@@ -1,6 +1,6 @@
 /*
  * 70_sweep_rules: the sweep as a catalogue of named rules (issue 21, item 2),
- * helper G.  Follows sql/src/60_sweep.sql: one inlinable SQL function per
+ * helper G.  Follows sql/src/61_sweep_rules.sql: one inlinable SQL function per
  * event kind (sweep_rule_<kind>), sweep_settings() (the one home of the
  * defaults), sweep_route() (the one routing, R66-1.3/R74-1),
  * effective_calendar(), sweep_rule_days() (the incremental key days asked of

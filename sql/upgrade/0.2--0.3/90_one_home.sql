@@ -1,12 +1,12 @@
 /*
  * 90_one_home: one home per rule and per list (issue 21, item 4, first half), helper I.
  * Follows sql/src/35_registry_triggers.sql (roadmap_due_on_receipt(): R56 in C,
- * the guard's rule) and sql/src/60_sweep.sql (sweep_state_as_of() calls it
+ * the guard's rule) and sql/src/61_sweep_rules.sql (sweep_state_as_of() calls it
  * instead of its own R56 on the rolled due date with a literal 10),
  * sql/src/45_history.sql (instruction_as_of's count of extension decisions
  * has its own name, extension_decisions: its result type changes, so DROP +
  * CREATE with its privileges of sql/src/90_security.sql) and
- * sql/src/70_reporting.sql (form_annual_summary reads it; the comments of the
+ * sql/src/70c_annual_summary.sql (form_annual_summary reads it; the comments of the
  * BI views' extensions columns say what they count).
  */
 
@@ -19,7 +19,7 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION roadmap_due_on_receipt(date, term, date, integer, boolean, text) IS
   'R56: the day a roadmap is due, 10 working days from receipt, when the term given in the act (to its nominal end, not rolled; else the due date) is longer than six months and 2+ bodies execute or the instruction forms new approaches; NULL when R56 asks for none. The rule the guard applies when an instruction is put on control (calendar NULL: the default calendar)';
 
--- The replay of a past day asks it (sql/src/60_sweep.sql) -----------------------
+-- The replay of a past day asks it (sql/src/61_sweep_rules.sql) -----------------
 CREATE OR REPLACE FUNCTION sweep_state_as_of(as_of date)
 RETURNS TABLE (id bigint, kind instruction_kind, level control_level, regime text, on_control boolean,
                due_date date, original_due_date date, roadmap_due_date date, reporting_period text,
@@ -116,7 +116,7 @@ COMMENT ON FUNCTION instruction_as_of(date) IS
 REVOKE EXECUTE ON FUNCTION instruction_as_of(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION instruction_as_of(date) TO ic_reader;
 
--- ... and the annual summary reads it (sql/src/70_reporting.sql)
+-- ... and the annual summary reads it (sql/src/70c_annual_summary.sql)
 CREATE OR REPLACE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
 RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
                content text, status text, status_label text, final_result text, intermediate_result text,

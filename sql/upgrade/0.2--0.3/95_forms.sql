@@ -1,7 +1,8 @@
 /*
  * 95_forms: the forms driven by one column table per form (issue 21, item 4),
- * helper J.  Follows sql/src/70_reporting.sql, section "The forms' columns,
- * phrases and writers" and the functions of Appendix 5 and Appendix 8:
+ * helper J.  Follows sql/src/70b_forms.sql, section "The forms' columns,
+ * phrases and writers" and the functions of Appendix 5, and
+ * sql/src/70c_annual_summary.sql, Appendix 8:
  * - the forms' words as vocabulary rows (domain form_phrase);
  * - new: report_label(), decision_phrase(decision, lang), report_form_columns(),
  *   report_form_csv(), report_form_html_table();

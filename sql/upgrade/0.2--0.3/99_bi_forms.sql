@@ -1,8 +1,8 @@
 /*
  * 99_bi_forms: BI and forms as users consume them (issue 17, item 5), helper F.
- * Follows sql/src/70_reporting.sql (sections "Whole figures only", Helpers,
+ * Follows sql/src/70_reporting.sql to 70c_annual_summary.sql (sections "Whole figures only", Helpers,
  * "Executive discipline", the forms' writers, Appendix 5 and 8),
- * sql/src/60_sweep.sql (sweep_run.processed, sweep_batch(), sweep(), section
+ * sql/src/60_sweep.sql and 63_sweep_run.sql (sweep_run.processed, sweep_batch(), sweep(), section
  * "Progress of a running sweep") and sql/src/90_security.sql (its grant):
  * - whole figures only: report_sees_all(), report_whole_bodies(),
  *   report_require_whole() (IC305); report_discipline shows a reader the rows

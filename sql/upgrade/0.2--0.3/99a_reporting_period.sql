@@ -4,7 +4,7 @@
  * 99b_sweep.sql, whose functions take rows that carry the domain (a domain
  * used by a function's argument type can no longer be altered).  Follows
  * sql/src/30_registry.sql; and the sweep's rule for them, given as_of
- * (sql/src/60_sweep.sql), which 99b_sweep.sql's sweep_found() calls.
+ * (sql/src/61_sweep_rules.sql), which 99b_sweep.sql's sweep_found() calls.
  * 99e_control_reports.sql does the rest.
  */
 

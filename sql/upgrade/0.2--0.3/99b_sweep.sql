@@ -1,13 +1,13 @@
 /*
  * 99b_sweep: sweep_begin short (issue 21, its last criterion), helper G.
- * Follows sql/src/60_sweep.sql: the sweep's branches written once in
+ * Follows sql/src/62_sweep_found.sql: the sweep's branches written once in
  * sweep_found() over sweep_state(mode) (the state by mode, one arm kept when
  * planned), one static statement per mode in sweep_collect() (no format(), no
  * EXECUTE of built text); sweep_begin() re-created on it (validation, the run
  * row, the notes claimed, one call).  New functions only; nothing dropped.
  * Helper S: the statement of each mode, sweep_found_current/_replay/
  * _incremental, derived once from sweep_found() by sweep_found_source() (the
- * DO block, as in 60_sweep.sql), so no sweep_state() arm is parsed when a
+ * DO block, as in 62_sweep_found.sql), so no sweep_state() arm is parsed when a
  * sweep is planned; a replay folds the journal once (replay_state).  The
  * foreign key event.rule_id -> rule dropped: sweep_batch() checks a batch's
  * rule ids at once (issue 19: the per-row check cost as much as the write).

@@ -1,6 +1,6 @@
 /*
  * 99e_control_reports: putting on control and interim reports (issue 18,
- * round three), following sql/src/60_sweep.sql (the sweep's settings and its
+ * round three), following sql/src/60_sweep.sql and 61_sweep_rules.sql (the sweep's settings and its
  * escalation and interim-report rules).  R66-1.3: the grace period before an
  * overdue escalation is labelled as the registry's own setting, not the
  * decree's (the comments of sweep_setting and sweep_settings(), the event's

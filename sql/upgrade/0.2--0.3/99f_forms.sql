@@ -1,7 +1,8 @@
 /*
  * 99f_forms: Appendix 5 and 8 as the decree draws them (issue 18, Forms) and
- * Appendix 8 set-wise (issue 19), helper R4.  Follows sql/src/70_reporting.sql
- * (Helpers, the forms' phrases and writers, Appendix 8) and
+ * Appendix 8 set-wise (issue 19), helper R4.  Follows sql/src/70_reporting.sql,
+ * 70b_forms.sql and 70c_annual_summary.sql (Helpers, the forms' phrases and
+ * writers, Appendix 8) and
  * sql/src/35_registry_triggers.sql (the decider's label):
  * - new: kk_number_ending(bigint, text) (C, src/reporting/kk_case*.c) and
  *   report_date_kk(date, text): Kazakh case endings after a date;

@@ -3,7 +3,7 @@
  * of the control card and the overdue register (issue 18, Views).  Follows
  * sql/src/90_security.sql (the index instruction_co_executors_idx and policy
  * body_slice on instruction, read through indexes; the grants of the as-of
- * functions) and sql/src/70_reporting.sql (report_discipline counts the
+ * functions) and sql/src/70a_reporting_history.sql (report_discipline counts the
  * journal's changes per instruction, same columns, so CREATE OR REPLACE keeps
  * its comments and grants; report_check_as_of, report_control_card_as_of,
  * report_overdue_as_of, new).

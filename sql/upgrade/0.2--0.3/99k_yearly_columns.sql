@@ -1,7 +1,7 @@
 /*
  * 99k_yearly_columns: the R80 yearly report (issue 20, item 3) adds its
  * columns to the forms' one column table; runs before 99k_yearly_section.sql
- * creates the report.  Follows sql/src/70_reporting.sql.
+ * creates the report.  Follows sql/src/70b_forms.sql.
  */
 
 CREATE OR REPLACE FUNCTION report_form_columns(form text)

@@ -1,6 +1,6 @@
 /*
  * 99r_draft_sweep: the sweep covers drafts' review deadlines (issue 20, item
- * 1), helper W.  Follows sql/src/60_sweep.sql and 75_drafts.sql: the event
+ * 1), helper W.  Follows sql/src/60_sweep.sql to 63_sweep_run.sql and 75_drafts.sql: the event
  * kinds draft_reminder, draft_overdue, draft_escalation and
  * draft_overdue_cleared (R20, R21, R33, whose rows join the table rule); the
  * outbox carries a draft's events (event.draft_id; instruction_id nullable;
@@ -8,7 +8,7 @@
  * over both), sweep_candidate too; the rules sweep_rule_draft,
  * sweep_rule_draft_cleared and the day's state sweep_draft_state; sweep_found()
  * dropped and re-created (a column draft_id in its result) with its derived
- * statements (the DO block of 60_sweep.sql, re-run), sweep_collect() and
+ * statements (the DO block of 62_sweep_found.sql, re-run), sweep_collect() and
  * sweep_batch() writing draft_id; open_event shows draft_id.  The view
  * report_open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
  */
@@ -296,7 +296,7 @@ $$;
 COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]) IS
   'Internal: the events the day as_of raises that the outbox does not hold (an overdue kept as a mark when keep_marks), numbered in batches of batch_size: every branch of the sweep once, each an index range asking its rule (sweep_rule_<kind>); mode current, replay or incremental (sweep_state); the drafts'' review deadlines (R20, R21, R33: draft_id set, instruction_id NULL) read whole in every mode';
 
--- the statements of each mode, derived again (as in 60_sweep.sql); sweep_found_source()
+-- the statements of each mode, derived again (as in 62_sweep_found.sql); sweep_found_source()
 -- re-created unchanged first: a session that ran it (99b) keeps a plan naming the
 -- dropped sweep_found's oid
 CREATE OR REPLACE FUNCTION sweep_found_source(mode text)

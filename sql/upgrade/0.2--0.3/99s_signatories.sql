@@ -4,8 +4,8 @@
  * item 3).  Follows sql/src/30_registry.sql (the domain signatory; report's
  * columns signed_by, signed_by_person_id, resolution_addressee), 40_api.sql
  * (submit_report takes them: dropped and created, its arguments change),
- * 70_reporting.sql (report_form_columns gains the planning_documents form;
- * form_annual_summary_html prints the R75-1 signatory line),
+ * 70b_forms.sql (report_form_columns gains the planning_documents form),
+ * 70c_annual_summary.sql (form_annual_summary_html prints the R75-1 signatory line),
  * 81_signatories.sql (through the link 99s_signatories_section; R67 report_signatory, R75-1 annual_summary_signature
  * and its form rows, R80-1 report_planning_documents and its forms),
  * 85_limits.sql and 90_security.sql.  The rules are the pure core

@@ -1,7 +1,7 @@
--- 99s_signatories_tail: after the section (a link to sql/src/81_signatories.sql): 70_reporting.sql's
--- form rows and Appendix 8's signatory line, 85_limits.sql and 90_security.sql for the section's objects
+-- 99s_signatories_tail: after the section (a link to sql/src/81_signatories.sql): 70b_forms.sql's
+-- form rows and 70c_annual_summary.sql's Appendix 8 signatory line, 85_limits.sql and 90_security.sql for the section's objects
 
--- 70_reporting.sql: the R80-1 form's columns; the R75-1 signatory line on Appendix 8
+-- 70b_forms.sql: the R80-1 form's columns; 70c_annual_summary.sql: the R75-1 signatory line on Appendix 8
 CREATE OR REPLACE FUNCTION report_form_columns(form text)
 RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
                width integer, number integer, align text, format text, lead_key text)

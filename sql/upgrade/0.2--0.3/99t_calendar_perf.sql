@@ -2,7 +2,7 @@
  * 99t_calendar_perf: CREATE EXTENSION time (issue 19).
  *   - calendar_generate_years() finds the days off of the weekend-holiday
  *     rule in arrays read once, not with a query per candidate day (the same
- *     days; sql/src/20_calendar.sql).
+ *     days; sql/src/21_calendar_admin.sql).
  *   - The event trigger instruction_control_member_ddl is created here, after
  *     the other parts, as the install script now creates it last
  *     (sql/src/99_member_ddl_guard.sql): 97_host_link_section.sql is

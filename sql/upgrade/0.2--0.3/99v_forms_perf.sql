@@ -4,7 +4,7 @@
  * to_char(d, 'DD.MM.YYYY') without parsing the picture per day);
  * form_annual_summary_bodies reads a sector's heading once per sector and
  * numbers its rows in the order it prints them, so one sort serves both.
- * Follows sql/src/70_reporting.sql.
+ * Follows sql/src/70c_annual_summary.sql.
  */
 
 CREATE OR REPLACE FUNCTION report_date(d date) RETURNS text

@@ -3,7 +3,7 @@
  *   sweep_batch() takes the next batch by the number of batches written
  *   (sweep_run.batches) with an index probe, instead of min(batch) over every
  *   candidate left, a scan that cost each batch of a large sweep more the more
- *   were left (sql/src/60_sweep.sql).
+ *   were left (sql/src/63_sweep_run.sql).
  */
 
 CREATE OR REPLACE FUNCTION sweep_batch(run bigint)

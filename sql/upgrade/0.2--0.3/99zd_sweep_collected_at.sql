@@ -6,7 +6,7 @@
  *   collected_at (column 10) before candidates (column 12), so it held the time
  *   the collection began, and sweep_progress's estimate of the time left
  *   counted the collection as batch time.  The collection now runs first
- *   (sql/src/60_sweep.sql).
+ *   (sql/src/63_sweep_run.sql).
  */
 
 CREATE OR REPLACE FUNCTION sweep_begin(as_of date, batch_size integer, full_scope boolean DEFAULT false)

@@ -7,7 +7,7 @@
  *   nothing changed); it is now two branches: every mark in a sweep of the
  *   whole registry (current, replay) as before, and in an incremental sweep
  *   each instruction in scope looks its mark up (overdue_mark_pkey).  Follows
- *   sql/src/60_sweep.sql; the derived statements sweep_found_<mode>() are
+ *   sql/src/62_sweep_found.sql; the derived statements sweep_found_<mode>() are
  *   derived again (99zz, the last part).
  */
 

@@ -4,7 +4,7 @@
  *   reads of calendar and calendar_day, in one row, written by the statement
  *   trigger calendar_compiled_refresh in the statement that changes them;
  *   src/calendar/calendar_compiled.c reads it, and the tables when there is no
- *   row.  Follows sql/src/20_calendar.sql (the section after the seeded rows).
+ *   row.  Follows sql/src/22_calendar_seed.sql (the section after the seeded rows).
  */
 
 -- ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  *   50,000 roadmaps, growing with them); the term ends on or after since
  *   exactly when the roadmap was submitted on or after the 5th working day
  *   before since, a range of the new partial index roadmap_submitted_idx.
- *   Follows sql/src/60_sweep.sql (sweep_scope() is inlined into the derived
+ *   Follows sql/src/61_sweep_rules.sql (sweep_scope() is inlined into the derived
  *   statement sweep_found_incremental() when it is planned: nothing to derive).
  */
 

@@ -23,7 +23,7 @@
  *     printed row after the gather (about 1 s of every body's time at 980,000
  *     reports); of two reports of a kind on the same day the later
  *     registered is the latest.
- *   The same rows in the same order.  Follows sql/src/70_reporting.sql.
+ *   The same rows in the same order.  Follows sql/src/70c_annual_summary.sql.
  */
 
 -- The instructions by their owner (the controlling body, else the responsible

@@ -12,7 +12,7 @@
  *     draft's state first and calls sweep_rule_draft_cleared() with plain
  *     values: no set-returning function with a subquery for an argument is
  *     inlined.  The same events.
- *   Follows sql/src/60_sweep.sql; the derived statements sweep_found_<mode>()
+ *   Follows sql/src/61_sweep_rules.sql and 62_sweep_found.sql; the derived statements sweep_found_<mode>()
  *   are derived again (99zz, the last part).
  */
 

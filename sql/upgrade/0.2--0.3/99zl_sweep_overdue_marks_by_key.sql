@@ -8,7 +8,7 @@
  *   the scope).  The branch is now two, as the branch of the marks cleared is
  *   (99ze): every mark hashed in a sweep of the whole registry (current,
  *   replay), a probe of overdue_mark_pkey per instruction (OFFSET 0) in an
- *   incremental sweep.  The same events.  Follows sql/src/60_sweep.sql; the
+ *   incremental sweep.  The same events.  Follows sql/src/62_sweep_found.sql; the
  *   derived statements sweep_found_<mode>() are derived again (99zz, the last part).
  */
 

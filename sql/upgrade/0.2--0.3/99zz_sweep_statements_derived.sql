@@ -2,7 +2,7 @@
  * 99zz_sweep_statements_derived: the statements a sweep runs,
  *   sweep_found_current(), sweep_found_replay() and sweep_found_incremental(),
  *   derived once more from sweep_found() as the parts above left it (the DO
- *   block of sql/src/60_sweep.sql).  A part that changes sweep_found() or
+ *   block of sql/src/62_sweep_found.sql).  A part that changes sweep_found() or
  *   sweep_found_source() (99ze, 99zk, 99zl) leaves the derivation to this
  *   one, which must stay the last part of the upgrade.
  */

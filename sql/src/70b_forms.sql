@@ -1,0 +1,392 @@
+-- ===========================================================================
+-- Reporting, part 3 of 4: the forms' columns, phrases and writers, and
+-- Appendix 5 (control approval of an act).  The overview: 70_reporting.sql.
+-- ===========================================================================
+
+-- The forms' columns, phrases and writers (issue 21, item 4) -----------------
+-- A form column lives in one row of report_form_columns(): its key (the column
+-- of the form's row function), its heading in kk and ru, its width and number
+-- on the printed page.  The CSV and HTML writers below read only that table,
+-- so adding, renaming or widening a column of Appendix 5 or 8 is one edit
+-- there.  The forms' words (statuses, the state-secret card, the phrases of a
+-- decision) are rows of the one vocabulary (domain form_phrase, kk/ru/en),
+-- read through label(); a phrase with a %s (or %1$s) is a format() pattern,
+-- so each language keeps its own word order.  Their codes are not codes of
+-- another domain, so label(code, lang) stays unambiguous.
+
+INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
+  ('form_phrase', 'status_in_progress', 'орындалуда', 'на исполнении', 'in progress'),
+  ('form_phrase', 'status_executed', 'орындалған', 'исполнено', 'executed'),
+  ('form_phrase', 'point', '%s-тармақ', 'п. %s', 'item %s'),
+  ('form_phrase', 'state_secret_card', 'Мемлекеттік құпиялар: қағаз карточка %s', 'Государственные секреты: бумажная карточка %s', 'State secrets: paper card %s'),
+  ('form_phrase', 'act_signed_on', '%s ж.', 'от %s', 'of %s'),
+  ('form_phrase', 'instruction', 'тапсырма', 'поручение', 'instruction'),
+  ('form_phrase', 'received_on', 'келіп түсті %s', 'поступило %s', 'received %s'),
+  ('form_phrase', 'due', 'Орындау мерзімі: %s', 'Срок исполнения: %s', 'Deadline: %s'),
+  ('form_phrase', 'due_passed', 'өтіп кетті', 'истёк', 'passed'),
+  ('form_phrase', 'repeated', 'қайталап', 'повторно', 'repeatedly'),
+  ('form_phrase', 'decision_extension', '%1$s мерзім %6$s бастап %7$s дейін %4$sұзартылды (%5$s)', 'Срок %4$sпродлён %1$s с %2$s до %3$s (%5$s)', 'Deadline %4$sextended on %1$s from %2$s to %3$s (%5$s)'),
+  ('form_phrase', 'decision_transfer', '%1$s %2$sға ауыстырылды, мерзім %3$s', 'Переведено на %2$s %1$s, срок до %3$s', 'Transferred to %2$s on %1$s, deadline %3$s'),
+  ('form_phrase', 'decision_new_deadline', '%1$s жаңа мерзім белгіленді: %2$s%3$s', 'Установлен новый срок %1$s: до %2$s%3$s', 'New deadline set on %1$s: %2$s%3$s'),
+  ('form_phrase', 'decision_removal', '%1$s бақылаудан алынды (%2$s)', 'Снято с контроля %1$s (%2$s)', 'Removed from control on %1$s (%2$s)'),
+  ('form_phrase', 'appendix', '%s-қосымша', 'Приложение %s', 'Appendix %s'),
+  ('form_phrase', 'rules_of_decree',
+   'Қазақстан Республикасы Президентінің жолдауын дайындау және іске асыру, актілерімен және тапсырмаларымен жұмыс істеу және олардың орындалуын бақылауды жүзеге асыру, нормативтік құқықтық жарлықтарға мониторинг жүргізу қағидаларына',
+   'к Правилам подготовки и реализации Послания Президента Республики Казахстан, работы с актами и поручениями Президента Республики Казахстан и осуществления контроля за их исполнением, мониторинга нормативных правовых указов',
+   'to the Rules of preparing and implementing the Address of the President of the Republic of Kazakhstan, of work with the acts and instructions of the President of the Republic of Kazakhstan and control of their execution, and of monitoring normative legal decrees'),
+  ('form_phrase', 'blank_date', '_____ 20__ жылғы _____', '«___» _______ 20__ года', '___ _______ 20__'),
+  ('form_phrase', 'control_approval_title', 'Бақылауды бекіту', 'Утверждение контроля', 'Control approval'),
+  ('form_phrase', 'control_approval_heading', 'БАҚЫЛАУДЫ БЕКІТУ', 'УТВЕРЖДЕНИЕ КОНТРОЛЯ', 'CONTROL APPROVAL'),
+  ('form_phrase', 'control_approval_act',
+   'Қазақстан Республикасы Президентінің %1$s № %2$s актісін немесе тапсырмасын іске асыру бойынша',
+   'по реализации акта или поручения Президента Республики Казахстан от %1$s № %2$s',
+   'on implementing the act or instruction of the President of the Republic of Kazakhstan of %1$s No. %2$s'),
+  ('form_phrase', 'control_approval_note',
+   '* түпкілікті нәтиже өздерінің мазмұны белгілі бір өлшенетін әлеуметтік-экономикалық немесе өзге де әсерге жетуге мүмкіндік беретін нақты тұжырымдалған шаралар қабылдауды болжайтын тапсырмалар мен актілер бойынша ғана айқындалады.',
+   '* конечный результат определяется только по поручениям и актам, предполагающим принятие конкретно сформулированных мер, содержание которых позволяет достичь определенного измеримого социально-экономического или иного эффекта.',
+   '* a final result is set only for instructions and acts that call for specific measures whose content allows a measurable social, economic or other effect to be reached.'),
+  ('form_phrase', 'annual_summary_title', 'Жыл сайынғы жиынтық есеп', 'Ежегодный сводный отчёт', 'Annual summary'),
+  ('form_phrase', 'annual_summary_heading',
+   'Үкіметтің (орталық мемлекеттік немесе жергілікті атқарушы органның) өздерінің бақылауына берілген тапсырмалар бойынша жыл сайынғы жиынтық есебінің нысаны',
+   'Форма ежегодного сводного отчёта Правительства (центрального государственного или местного исполнительного органа) по поручениям, переданным на их контроль',
+   'Form of the annual summary of the Government (a central state body or a local executive body) on the instructions passed to its control'),
+  ('form_phrase', 'annual_summary_year', '%s — %s жыл', '%s — %s год', '%s — %s'),
+  ('form_phrase', 'annual_summary_note',
+   '* орталық мемлекеттік органдар өздерінің ережелеріне сәйкес реттеу саласын көрсетеді.',
+   '* центральные государственные органы указывают сферу регулирования в соответствии со своими положениями.',
+   '* central state bodies give the sector they regulate as their statutes name it.');
+
+CREATE FUNCTION report_label(domain text, code text, lang text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+RETURN coalesce((SELECT label(v.domain, v.code, lang) FROM vocabulary v WHERE v.domain = $1 AND v.code = $2), $2);
+COMMENT ON FUNCTION report_label(text, text, text) IS
+  'label(domain, code, lang) for the forms: a code without a label is printed as written (a form never fails on a label); NULL for NULL';
+
+CREATE FUNCTION report_words(lang text) RETURNS jsonb
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT jsonb_object_agg(v.domain || ':' || v.code,
+                          CASE lang WHEN 'kk' THEN v.kk WHEN 'ru' THEN v.ru WHEN 'en' THEN v.en
+                                    ELSE label(v.domain, v.code, lang) END)
+    FROM vocabulary v
+   WHERE v.domain IN ('form_phrase', 'decision_kind', 'decider', 'control_regime', 'new_deadline_reason', 'removal_ground')
+$$;
+COMMENT ON FUNCTION report_words(text) IS
+  'The words a form phrases decisions with, in kk, ru or en: the vocabulary rows label() reads (form_phrase, decision_kind, decider, control_regime, new_deadline_reason, removal_ground) as one JSON object keyed domain:code, read once per form; an unknown language raises as label() does';
+
+CREATE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+-- not pinned, every name qualified: the planner inlines it into the form's query
+AS $$
+  SELECT CASE
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'extension' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_extension',
+             instruction_control.report_date(d.decided_on), instruction_control.report_date(d.old_due_date),
+             instruction_control.report_date(d.new_due_date),
+             CASE WHEN d.repeated THEN (words OPERATOR(pg_catalog.->>) 'form_phrase:repeated') OPERATOR(pg_catalog.||) ' ' ELSE '' END,
+             coalesce(words OPERATOR(pg_catalog.->>) ('decider:' OPERATOR(pg_catalog.||) d.decided_by::pg_catalog.text), d.decided_by::pg_catalog.text),
+             -- the Kazakh phrase: the dates with the case endings бастап and дейін want
+             instruction_control.report_date_kk(d.old_due_date, 'ablative'), instruction_control.report_date_kk(d.new_due_date, 'dative'))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'transfer' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_transfer', instruction_control.report_date(d.decided_on),
+             pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('control_regime:' OPERATOR(pg_catalog.||) d.new_regime::pg_catalog.text), d.new_regime::pg_catalog.text) COLLATE instruction_control.und),
+             instruction_control.report_date(d.new_due_date))
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'new_deadline' THEN
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_new_deadline', instruction_control.report_date(d.decided_on),
+             instruction_control.report_date(d.new_due_date),
+             CASE WHEN d.reason IS NOT NULL AND NOT hide_reason
+                  THEN ' (' OPERATOR(pg_catalog.||) pg_catalog.lower(coalesce(words OPERATOR(pg_catalog.->>) ('new_deadline_reason:' OPERATOR(pg_catalog.||) d.reason), d.reason) COLLATE instruction_control.und) OPERATOR(pg_catalog.||) ')'
+                  ELSE '' END)
+    WHEN d.kind::pg_catalog.text OPERATOR(pg_catalog.=) 'removal' THEN
+      -- the ground named: a removal on a ground other than executed is stated in Appendix 8's result column
+      pg_catalog.format(words OPERATOR(pg_catalog.->>) 'form_phrase:decision_removal', instruction_control.report_date(d.decided_on),
+             coalesce(words OPERATOR(pg_catalog.->>) ('removal_ground:' OPERATOR(pg_catalog.||) d.ground::pg_catalog.text), d.ground::pg_catalog.text))
+    ELSE pg_catalog.concat_ws(' ', words OPERATOR(pg_catalog.->>) ('decision_kind:' OPERATOR(pg_catalog.||) d.kind::pg_catalog.text), instruction_control.report_date(d.decided_on))
+  END
+$$;
+COMMENT ON FUNCTION decision_phrase(decision, jsonb, boolean) IS
+  'decision_phrase(decision, lang) for a form that phrases many decisions: the words read once by report_words(lang); hide_reason leaves out the emergency of a new deadline (a state secret, R14)';
+
+CREATE FUNCTION decision_phrase(d decision, lang text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  -- the emergency is named only for an instruction the caller sees that holds no state secret (R14)
+  SELECT decision_phrase(d, report_words(lang),
+                         NOT EXISTS (SELECT 1 FROM instruction i WHERE i.id = d.instruction_id AND i.secrecy <> 'state_secret'))
+$$;
+COMMENT ON FUNCTION decision_phrase(decision, text) IS
+  'A decision as a form states it, in kk, ru or en, from the vocabulary (the rows label(''form_phrase'', ''decision_<kind>'', lang) reads): "Срок повторно продлён 02.09.2024 с 10.09.2024 до 10.10.2024 (Руководитель Администрации Президента)"; the emergency of a new deadline is left out for a state secret (R14)';
+
+CREATE FUNCTION report_form_columns(form text)
+RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
+               width integer, number integer, align text, format text, lead_key text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT c.ordinal, c.key, c.heading_kk, c.heading_ru, c.mark, c.width, c.number, c.align, c.format, c.lead_key
+    FROM (VALUES
+      -- Appendix 5, control approval (form_control_approval)
+      ('control_approval', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('control_approval', 2, 'measure', 'Іс-шараның атауы', 'Наименование мероприятия', NULL, 27, 2, NULL, 'text', 'point'),
+      ('control_approval', 3, 'due_date', 'Орындалу мерзімі', 'Срок исполнения', NULL, 9, 3, 'c', 'date', NULL),
+      ('control_approval', 4, 'completion_form', 'Аяқталу нысаны', 'Форма завершения', NULL, 12, 4, NULL, 'text', NULL),
+      ('control_approval', 5, 'final_result', 'Түпкілікті нәтиже', 'Конечный результат', '*', 12, 5, NULL, 'text', NULL),
+      ('control_approval', 6, 'responsible_body', 'Жауапты мемлекеттік орган', 'Ответственный государственный орган', NULL, 15, 6, NULL, 'text', NULL),
+      ('control_approval', 7, 'control_body',
+       'Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі',
+       'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
+       NULL, 21, 7, NULL, 'text', NULL),
+      -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
+      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', '*', NULL, NULL, NULL, 'group', NULL),
+      ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
+      ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
+      ('annual_summary', 5, 'status_label', 'Орындалу мәртебесі (орындалған, орындалуда)', 'Статус исполнения (исполнено, на исполнении)', NULL, 11, 4, 'c', 'text', NULL),
+      ('annual_summary', 6, 'final_result', 'Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын',
+       'Если поручение исполнено, кратко изложить конечный результат', NULL, 19, 5, NULL, 'text', NULL),
+      ('annual_summary', 7, 'intermediate_result',
+       'Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)',
+       'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)',
+       NULL, 28, 6, NULL, 'text', NULL),
+      -- R80, the yearly report on control (form_yearly_control); the level is a heading row in HTML
+      ('yearly_control', 1, 'level_heading', 'Бақылау деңгейі', 'Уровень контроля', NULL, NULL, NULL, NULL, 'group', NULL),
+      ('yearly_control', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('yearly_control', 3, 'body', 'Жауапты мемлекеттік орган', 'Ответственный государственный орган', NULL, 16, 2, NULL, 'text', NULL),
+      ('yearly_control', 4, 'on_control_at_start', 'Жыл басында бақылауда', 'На контроле на начало года', NULL, 8, 3, 'n', 'text', NULL),
+      ('yearly_control', 5, 'put_on_control', 'Жыл ішінде бақылауға алынды', 'Поставлено на контроль за год', NULL, 8, 4, 'n', 'text', NULL),
+      ('yearly_control', 6, 'executed', 'Орындалды, бақылаудан алынды', 'Исполнено, снято с контроля', NULL, 8, 5, 'n', 'text', NULL),
+      ('yearly_control', 7, 'executed_on_time', 'оның ішінде мерзімінде', 'в том числе в срок', NULL, 8, 6, 'n', 'text', NULL),
+      ('yearly_control', 8, 'extended', 'Мерзімі ұзартылды', 'Продлены сроки', NULL, 8, 7, 'n', 'text', NULL),
+      ('yearly_control', 9, 'repeated_extensions', 'Мерзімі қайталап ұзартылды', 'Сроки продлены повторно', NULL, 8, 8, 'n', 'text', NULL),
+      ('yearly_control', 10, 'transferred', 'Орта мерзімді немесе ұзақ мерзімді бақылауға ауыстырылды',
+       'Переведены на среднесрочный или долгосрочный контроль', NULL, 8, 9, 'n', 'text', NULL),
+      ('yearly_control', 11, 'removed_other', 'Өзге негіздер бойынша бақылаудан алынды', 'Сняты с контроля по иным основаниям', NULL, 8, 10, 'n', 'text', NULL),
+      ('yearly_control', 12, 'overdue_at_end', 'Жыл соңында мерзімі өткен', 'Просрочены на конец года', NULL, 8, 11, 'n', 'text', NULL),
+      ('yearly_control', 13, 'on_control_at_end', 'Жыл соңында бақылауда', 'На контроле на конец года', NULL, 8, 12, 'n', 'text', NULL),
+      -- R80-1, the Government's report on the state planning documents (form_planning_documents)
+      ('planning_documents', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
+      ('planning_documents', 2, 'document', 'Мемлекеттік жоспарлау жүйесінің құжаты (акт, жоба)',
+       'Документ Системы государственного планирования (акт, проект)', NULL, 24, 2, NULL, 'text', NULL),
+      ('planning_documents', 3, 'body', 'Жобаны енгізген мемлекеттік орган', 'Государственный орган, внёсший проект', NULL, 14, 3, NULL, 'text', NULL),
+      ('planning_documents', 4, 'received_on', 'Жоба келіп түсті', 'Проект поступил', NULL, 8, 4, 'c', 'date', NULL),
+      ('planning_documents', 5, 'signed_on', 'Акт қабылданды', 'Акт принят', NULL, 8, 5, 'c', 'date', NULL),
+      ('planning_documents', 6, 'status_label', 'Мәртебесі', 'Статус', NULL, 9, 6, 'c', 'text', NULL),
+      ('planning_documents', 7, 'points', 'Актінің бақылаудағы тармақтары', 'Пунктов акта на контроле', NULL, 7, 7, 'n', 'text', NULL),
+      ('planning_documents', 8, 'points_on_control', 'Жыл соңында бақылауда', 'На контроле на конец года', NULL, 7, 8, 'n', 'text', NULL),
+      ('planning_documents', 9, 'points_executed', 'Жыл ішінде орындалды', 'Исполнено за год', NULL, 7, 9, 'n', 'text', NULL),
+      ('planning_documents', 10, 'points_overdue', 'Жыл соңында мерзімі өткен', 'Просрочены на конец года', NULL, 7, 10, 'n', 'text', NULL),
+      ('planning_documents', 11, 'points_removed_other', 'Өзге негіздер бойынша бақылаудан алынды', 'Сняты с контроля по иным основаниям', NULL, 5, 11, 'n', 'text', NULL)
+    ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
+   WHERE c.form = $1
+   ORDER BY c.ordinal
+$$;
+COMMENT ON FUNCTION report_form_columns(text) IS
+  'The columns of a form (control_approval: Appendix 5; annual_summary: Appendix 8; yearly_control: the R80 report; planning_documents: the R80-1 report), one row each, in CSV order (ordinal): key (the column of the form''s row function), heading in kk and ru, mark after the printed heading (a footnote), width in percent and number on the printed page (NULL: printed as a heading row, not a cell), align (n: number, c: centred), format (text, date, row_no, group), lead_key (a point number printed bold before the text); the CSV and HTML writers read only this';
+
+CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
+  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  line AS (
+    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
+           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
+           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
+                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
+     GROUP BY r.n)
+  SELECT d.start
+         || (SELECT string_agg(report_csv_field((CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, ''), delimiter), delimiter ORDER BY c.ordinal) FROM c)
+         || E'\r\n'
+         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
+    FROM d
+$$;
+COMMENT ON FUNCTION report_form_csv(text, text, jsonb, text, boolean) IS
+  'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised); fields separated by delimiter ('','', '';'' or a tab), the byte order mark first when bom (report_check_csv, IC306)';
+
+CREATE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
+  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
+  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
+  line AS (
+    SELECT r.n,
+           -- a heading row where the numbering starts again (the sector of Appendix 8)
+           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || coalesce(c.mark, '') || '</td></tr>' || E'\n', '')
+                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
+           || '<tr>'
+           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
+           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
+                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
+                                       ELSE '' END || '>'
+                         || CASE c.format
+                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
+                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
+                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
+                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
+                                        ELSE '' END
+                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
+                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
+           || '</tr>' AS html
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
+     GROUP BY r.n, n.cells, n.point)
+  SELECT '<table><colgroup>'
+         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
+         || '</colgroup><thead><tr>'
+         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
+         || '</tr><tr class="num">'
+         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
+         || '</tr></thead><tbody>'
+         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
+                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
+         || '</tbody></table>'
+    FROM n
+$$;
+COMMENT ON FUNCTION report_form_html_table(text, text, jsonb) IS
+  'The HTML table writer of every form: widths, headings (kk or ru, with their footnote mark) and the row of column numbers from report_form_columns(form), then a row per element of rows (the form''s rows as a JSON array, in order); every value is HTML-escaped';
+
+-- Appendix 5: control approval of an act ---------------------------------------
+
+CREATE FUNCTION form_control_approval(act_id bigint, lang text DEFAULT 'ru')
+RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key text, measure text,
+               due_date date, completion_form text, final_result text, responsible_body text,
+               control_body text, state_secret boolean)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  the_act bigint := act_id;
+BEGIN
+  PERFORM report_check_lang(lang);
+  IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
+    RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
+      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
+  END IF;
+  PERFORM report_require_whole('Appendix 5');
+  RETURN QUERY
+  SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
+         i.id,
+         i.point::text,
+         (point_sort_key(i.point) COLLATE "C"),
+         CASE WHEN i.secrecy = 'state_secret'
+              THEN format(label('form_phrase', 'state_secret_card', lang), coalesce(i.paper_card_ref, '—'))
+              ELSE i.content END,
+         i.original_due_date,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END,
+         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END,
+         concat_ws('; ',
+           CASE lang WHEN 'kk' THEN coalesce(rb.name_kk, rb.name) ELSE coalesce(rb.name_ru, rb.name) END,
+           (SELECT string_agg(CASE lang WHEN 'kk' THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END,
+                              '; ' ORDER BY b.id)
+              FROM state_body b WHERE b.id = ANY (i.co_executor_ids))),
+         concat_ws('. ',
+           coalesce(CASE lang WHEN 'kk' THEN coalesce(cb.name_kk, cb.name) ELSE coalesce(cb.name_ru, cb.name) END,
+                    CASE WHEN i.level <> 'pa' THEN label(i.level, lang) END),
+           i.pa_unit),
+         i.secrecy = 'state_secret'
+    FROM instruction i
+    LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
+    LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
+   WHERE i.act_id = the_act
+     AND i.upper_record_id IS NULL
+   ORDER BY 1;
+END
+$$;
+COMMENT ON FUNCTION form_control_approval(bigint, text) IS
+  'Appendix 5, control approval of an act (бақылауды бекіту / утверждение контроля): a row per point with the measure, deadline, completion form, final result, responsible body and the body or PA unit responsible for control (R4.5); state secrets show only their paper card (R14). lang: kk or ru (IC301); unknown act: IC302';
+
+CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
+                                          bom boolean DEFAULT false) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT report_form_csv('control_approval', lang, jsonb_agg(f ORDER BY f.row_no), delimiter, bom)
+    FROM form_control_approval(act_id, lang) f
+$$;
+COMMENT ON FUNCTION form_control_approval_csv(bigint, text, text, boolean) IS
+  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
+
+CREATE FUNCTION form_control_approval_html(act_id bigint, lang text DEFAULT 'ru') RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+DECLARE
+  a act;
+  is_kk boolean := report_check_lang(lang) = 'kk';
+  rows jsonb;
+  h text;
+  act_line text;
+  big text;
+BEGIN
+  SELECT * INTO a FROM act WHERE id = act_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no act %', coalesce(act_id::text, 'NULL')
+      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
+  END IF;
+  SELECT jsonb_agg(f ORDER BY f.row_no)
+    INTO rows
+    FROM form_control_approval(act_id, lang) f;
+  act_line := report_html_escape(format(label('form_phrase', 'control_approval_act', lang),
+                                        coalesce(report_long_date(a.signed_on, lang), label('form_phrase', 'blank_date', lang)),
+                                        coalesce(a.number, '_____')));
+  big := '<span class="big">' || report_html_escape(label('form_phrase', 'control_approval_heading', lang)) || '</span>';
+  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
+  h := report_html_head(label('form_phrase', 'control_approval_title', lang), lang)
+    || '<div class="appendix">'
+    || CASE WHEN is_kk
+            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b>'
+            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
+    || '</div><h1>'
+    || CASE WHEN is_kk THEN act_line || '<br>' || big ELSE big || '<br>' || act_line END
+    || '</h1>'
+    || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
+    || report_form_html_table('control_approval', lang, rows)
+    || '<p class="note">' || report_html_escape(label('form_phrase', 'control_approval_note', lang))
+    || '</p></body></html>';
+  RETURN h;
+END
+$$;
+COMMENT ON FUNCTION form_control_approval_html(bigint, text) IS
+  'Appendix 5 as a printable HTML document (A4 landscape) in Kazakh (kk) or Russian (ru); every interpolated value is HTML-escaped';
+
+-- Shared page head of the printable forms.
+CREATE FUNCTION report_html_head(title text, lang text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+  SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
+      || report_html_escape(title) || '</title><style>'
+      -- printing (issue 17, item 5): A4 landscape; lines break only between
+      -- words (no overflow-wrap: anywhere, no hyphenation), dates and numbers
+      -- never; the table sizes its columns from the widths of the column
+      -- table (colgroup) but never narrower than the longest word; the
+      -- headings repeat on every page and a row is not split if it fits
+      || '@page { size: A4 landscape; margin: 12mm 10mm; }'
+      || '@media print { body { margin: 0; } }'
+      || 'body { font-family: "Times New Roman", "DejaVu Serif", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0 8mm; }'
+      || '* { hyphens: manual; overflow-wrap: normal; word-break: normal; }'
+      || '.appendix { width: 42%; margin: 8px 0 14px auto; text-align: center; font-size: 10.5pt; }'
+      || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
+      || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
+      || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
+      || 'table { border-collapse: collapse; width: 100%; font-size: 10pt; table-layout: auto; }'
+      || 'thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }'
+      || 'th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }'
+      || 'th { font-weight: bold; font-size: 9pt; text-align: center; vertical-align: middle; }'
+      || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
+      || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
+      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; } td.d { white-space: nowrap; }'
+      || '.pt { font-weight: bold; }'
+      || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
+      || '.sign { margin-top: 18px; font-size: 11pt; }'
+      || '</style></head><body>' || E'\n'
+$$;
+COMMENT ON FUNCTION report_html_head(text, text) IS
+  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table; lines break only between words, never inside a date or a number (issue 17, item 5)';
