@@ -223,12 +223,12 @@ COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigin
 -- 31-36 ms).  So the statements the sweep runs are derived from sweep_found()
 -- here, once, when the extension is installed or updated (not at run time):
 -- sweep_found_source(mode) is sweep_found()'s body with each state reference
--- replaced by the mode's relation, and the DO block below creates
+-- replaced by the mode's relation, and 62a_sweep_statements.sql creates
 -- sweep_found_current(), sweep_found_replay() and sweep_found_incremental()
 -- with those bodies (static LANGUAGE sql functions, inlined as sweep_found()
 -- was).  A rule is still changed in its sweep_rule_<kind>() and a branch in
--- sweep_found(); an upgrade that changes sweep_found() runs the DO block
--- again (pgTAP 42_sweep_collect checks that each body is in step).
+-- sweep_found(); an upgrade runs 62a_sweep_statements.sql again as its last
+-- part (pgTAP 42_sweep_collect checks that each body is in step).
 CREATE FUNCTION sweep_found_source(mode text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT
@@ -287,24 +287,3 @@ END
 $$;
 COMMENT ON FUNCTION sweep_found_source(text) IS
   'Internal: the body of sweep_found_<mode>(): sweep_found()''s, with its state references replaced by the mode''s relation (current: sweep_state_current; replay: sweep_state_as_of, folded once; incremental: sweep_scope, read once); used once, when the extension is installed or updated';
-
-DO $$
-DECLARE
-  m text;
-BEGIN
-  FOREACH m IN ARRAY ARRAY['current', 'replay', 'incremental'] LOOP
-    EXECUTE pg_catalog.format($f$
-      CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
-          keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
-      RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
-                     rule_id text, due_date date, detail jsonb, draft_id bigint)
-      LANGUAGE sql STABLE PARALLEL SAFE
-      AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
-    EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
-                              'bigint, date) IS %L',
-      'sweep_found_' || m,
-      'Internal: sweep_found() for the mode ' || m || ', derived from it by sweep_found_source() when the '
-      'extension was installed or updated (do not edit: change sweep_found())');
-  END LOOP;
-END
-$$;

@@ -6,8 +6,9 @@
  * EXECUTE of built text); sweep_begin() re-created on it (validation, the run
  * row, the notes claimed, one call).  New functions only; nothing dropped.
  * Helper S: the statement of each mode, sweep_found_current/_replay/
- * _incremental, derived once from sweep_found() by sweep_found_source() (the
- * DO block, as in 62_sweep_found.sql), so no sweep_state() arm is parsed when a
+ * _incremental, derived from sweep_found() by sweep_found_source() once, in
+ * the upgrade's last part (99zz, a link to sql/src/62a_sweep_statements.sql),
+ * so no sweep_state() arm is parsed when a
  * sweep is planned; a replay folds the journal once (replay_state).  The
  * foreign key event.rule_id -> rule dropped: sweep_batch() checks a batch's
  * rule ids at once (issue 19: the per-row check cost as much as the write).
@@ -172,12 +173,12 @@ COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigin
 -- 31-36 ms).  So the statements the sweep runs are derived from sweep_found()
 -- here, once, when the extension is installed or updated (not at run time):
 -- sweep_found_source(mode) is sweep_found()'s body with each state reference
--- replaced by the mode's relation, and the DO block below creates
+-- replaced by the mode's relation, and the upgrade's last part (99zz) creates
 -- sweep_found_current(), sweep_found_replay() and sweep_found_incremental()
 -- with those bodies (static LANGUAGE sql functions, inlined as sweep_found()
--- was).  A rule is still changed in its sweep_rule_<kind>() and a branch in
--- sweep_found(); an upgrade that changes sweep_found() runs the DO block
--- again (pgTAP 42_sweep_collect checks that each body is in step).
+-- was), from sweep_found() as the parts between leave it.  A rule is still
+-- changed in its sweep_rule_<kind>() and a branch in sweep_found() (pgTAP
+-- 42_sweep_collect checks that each body is in step).
 CREATE FUNCTION sweep_found_source(mode text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT
@@ -236,27 +237,6 @@ END
 $$;
 COMMENT ON FUNCTION sweep_found_source(text) IS
   'Internal: the body of sweep_found_<mode>(): sweep_found()''s, with its state references replaced by the mode''s relation (current: sweep_state_current; replay: sweep_state_as_of, folded once; incremental: sweep_scope, read once); used once, when the extension is installed or updated';
-
-DO $$
-DECLARE
-  m text;
-BEGIN
-  FOREACH m IN ARRAY ARRAY['current', 'replay', 'incremental'] LOOP
-    EXECUTE pg_catalog.format($f$
-      CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
-          keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
-      RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
-                     rule_id text, due_date date, detail jsonb)
-      LANGUAGE sql STABLE PARALLEL SAFE
-      AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
-    EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
-                              'bigint, date) IS %L',
-      'sweep_found_' || m,
-      'Internal: sweep_found() for the mode ' || m || ', derived from it by sweep_found_source() when the '
-      'extension was installed or updated (do not edit: change sweep_found())');
-  END LOOP;
-END
-$$;
 
 -- The collection of a run: one static statement per mode, so each is planned
 -- for its mode alone (sweep_found_<mode>); the values the rules read

@@ -7,8 +7,8 @@
  * event_subject: exactly one set; event_once re-created NULLS NOT DISTINCT
  * over both), sweep_candidate too; the rules sweep_rule_draft,
  * sweep_rule_draft_cleared and the day's state sweep_draft_state; sweep_found()
- * dropped and re-created (a column draft_id in its result) with its derived
- * statements (the DO block of 62_sweep_found.sql, re-run), sweep_collect() and
+ * dropped and re-created (a column draft_id in its result; its derived
+ * statements are made by the last part, 99zz), sweep_collect() and
  * sweep_batch() writing draft_id; open_event shows draft_id.  The view
  * report_open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
  */
@@ -147,10 +147,8 @@ $$;
 COMMENT ON FUNCTION sweep_draft_state(date) IS
   'Internal: each draft''s review deadline (R20, R33; open until agreed, signed or withdrawn) and the refinement in course (R21; open until the next step) as the journal stood at the end of as_of (steps dated on or before it): what the sweep asks sweep_rule_draft about';
 
--- sweep_found(): a result column more, so dropped with its derived statements
-DROP FUNCTION sweep_found_current(date, date, jsonb, boolean, integer, bigint, date);
-DROP FUNCTION sweep_found_replay(date, date, jsonb, boolean, integer, bigint, date);
-DROP FUNCTION sweep_found_incremental(date, date, jsonb, boolean, integer, bigint, date);
+-- sweep_found(): a result column more, so dropped (its derived statements are
+-- made once, by the last part, 99zz)
 DROP FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]);
 
 CREATE FUNCTION sweep_found(mode text, as_of date, reminder_to date, periods jsonb, keep_marks boolean,
@@ -295,86 +293,6 @@ AS $$
 $$;
 COMMENT ON FUNCTION sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, sweep_state_current[]) IS
   'Internal: the events the day as_of raises that the outbox does not hold (an overdue kept as a mark when keep_marks), numbered in batches of batch_size: every branch of the sweep once, each an index range asking its rule (sweep_rule_<kind>); mode current, replay or incremental (sweep_state); the drafts'' review deadlines (R20, R21, R33: draft_id set, instruction_id NULL) read whole in every mode';
-
--- the statements of each mode, derived again (as in 62_sweep_found.sql); sweep_found_source()
--- re-created unchanged first: a session that ran it (99b) keeps a plan naming the
--- dropped sweep_found's oid
-CREATE OR REPLACE FUNCTION sweep_found_source(mode text)
-RETURNS text
-LANGUAGE plpgsql STABLE STRICT
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  src text;
-  -- the three references sweep_found() makes to its mode, each written one way
-  scan constant text := 'instruction_control.sweep_state(mode, as_of, scope)';
-  lookup constant text := 'instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) ''replay'' '
-                          'THEN ''replay'' ELSE ''current'' END, sweep_found.as_of, NULL)';
-  all_rows constant text := 'mode OPERATOR(pg_catalog.<>) ''incremental''';
-BEGIN
-  IF mode NOT IN ('current', 'replay', 'incremental') THEN
-    RAISE EXCEPTION 'no sweep mode %', mode
-      USING ERRCODE = '22023', HINT = 'The modes are current, replay and incremental.';
-  END IF;
-  SELECT p.prosrc INTO STRICT src FROM pg_proc p
-   WHERE p.oid = 'instruction_control.sweep_found(text, date, date, jsonb, boolean, integer, bigint, date, '
-                 'instruction_control.sweep_state_current[])'::regprocedure;
-  IF position('WITH found AS (' IN src) <> 1 + length(substring(src FROM '^\s*')) THEN
-    RAISE EXCEPTION 'sweep_found() no longer begins with WITH found AS (' USING ERRCODE = 'XX000';
-  END IF;
-  -- a replay folds the journal once (replay_state), and every branch reads
-  -- that fold: the lookups become joins with it (no OFFSET 0 fence: hash
-  -- joins), not a fold of the journal per instruction looked up
-  IF mode = 'replay' THEN
-    src := regexp_replace(src, '(\.instruction_id) OFFSET 0\) s\M', '\1) s', 'g');
-    src := replace(src, 'WITH found AS (',
-                   'WITH replay_state AS MATERIALIZED (SELECT * FROM instruction_control.sweep_state_as_of(sweep_found.as_of)),'
-                   || E'\n  found AS (');
-  -- an incremental sweep reads what it re-reads (sweep_scope) once, in the
-  -- statement: not as an array passed in, a constant the planner would copy
-  -- into every branch (30-60 ms of planning for 2,000 instructions)
-  ELSIF mode = 'incremental' THEN
-    src := replace(src, 'WITH found AS (',
-                   'WITH scope_state AS MATERIALIZED (SELECT * FROM instruction_control.sweep_scope(since, as_of, run, '
-                   || 'instruction_control.effective_calendar())),' || E'\n  found AS (');
-  END IF;
-  src := replace(src, scan, CASE mode WHEN 'current' THEN 'instruction_control.sweep_state_current'
-                                      WHEN 'replay' THEN 'replay_state'
-                                      ELSE 'scope_state' END);
-  src := replace(src, lookup, CASE mode WHEN 'replay' THEN 'replay_state'
-                                        ELSE 'instruction_control.sweep_state_current' END);
-  src := replace(src, all_rows, CASE mode WHEN 'incremental' THEN 'false' ELSE 'true' END);
-  src := replace(src, 'sweep_found.', 'sweep_found_' || mode || '.');
-  -- a reference to the mode written another way would be left behind: refuse
-  -- (one to scope, the generic state's argument, fails when the function is created)
-  IF src ~ '\mmode\M' OR src ~ 'sweep_state\(' THEN
-    RAISE EXCEPTION 'sweep_found() refers to its mode in a way sweep_found_source() does not derive'
-      USING ERRCODE = 'XX000',
-            HINT = 'Write the state as sweep_state(mode, as_of, scope), a lookup as in the other lookup branches.';
-  END IF;
-  RETURN src;
-END
-$$;
-DO $$
-DECLARE
-  m text;
-BEGIN
-  FOREACH m IN ARRAY ARRAY['current', 'replay', 'incremental'] LOOP
-    EXECUTE pg_catalog.format($f$
-      CREATE OR REPLACE FUNCTION instruction_control.%I(as_of date, reminder_to date, periods jsonb,
-          keep_marks boolean, batch_size integer, run bigint, since date DEFAULT NULL)
-      RETURNS TABLE (batch integer, instruction_id bigint, kind text, period date, addressee text,
-                     rule_id text, due_date date, detail jsonb, draft_id bigint)
-      LANGUAGE sql STABLE PARALLEL SAFE
-      AS %L$f$, 'sweep_found_' || m, instruction_control.sweep_found_source(m));
-    EXECUTE pg_catalog.format('COMMENT ON FUNCTION instruction_control.%I(date, date, jsonb, boolean, integer, '
-                              'bigint, date) IS %L',
-      'sweep_found_' || m,
-      'Internal: sweep_found() for the mode ' || m || ', derived from it by sweep_found_source() when the '
-      'extension was installed or updated (do not edit: change sweep_found())');
-  END LOOP;
-END
-$$;
 
 CREATE OR REPLACE FUNCTION sweep_collect(run bigint)
 RETURNS integer
