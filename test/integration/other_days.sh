@@ -23,8 +23,9 @@
 # outside the preloaded tree, hands its name to every process and removes it
 # only after the last of them has exited; given to the server's user (the
 # cluster runs as postgres when the tests run as root), it is the one
-# semaphore of the day, and no process of the day creates or removes one.  Stale semaphores of dead processes are removed before each
-# day (the wrapper names its own after its pid too).
+# semaphore of the day, and no process of the day creates or removes one.
+# Stale semaphores of dead processes are removed before each day (the wrapper
+# names its own after its pid too).
 #
 # The cluster is scripts/cluster.sh NAME other_days on port PGPORT + 5 (or
 # IC_DAYS_PORT), destroyed at the end.  faketime comes from

@@ -14,10 +14,10 @@ listener_start() {
 	local out=$1 db=$2
 	shift 2
 	listener_app=ic_listener_$$
-	listener_done=$(mktemp -u /tmp/ic-listener.XXXXXX)
+	listener_dir=$(mktemp -d)
 	{
 		echo "LISTEN instruction_control_events;"
-		for _ in $(seq 1 600); do [ -e "$listener_done" ] && break; sleep 0.1; done
+		for _ in $(seq 1 600); do [ -e "$listener_dir/done" ] && break; sleep 0.1; done
 		echo "SELECT 1;"
 	} | PGAPPNAME=$listener_app psql -X -q -d "$db" "$@" >"$out" 2>&1 &
 	listener_pid=$!
@@ -30,7 +30,7 @@ listener_start() {
 }
 
 listener_stop() {
-	touch "$listener_done"
+	touch "$listener_dir/done"
 	wait "$listener_pid"
-	rm -f "$listener_done"
+	rm -rf "$listener_dir"
 }
