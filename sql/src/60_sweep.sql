@@ -41,11 +41,12 @@
 -- for a past day instruction_as_of(as_of), the journal folded (History), so a
 -- replay of a past day yields what that day would have.
 --
--- Four files, in this order: the vocabulary, settings, marks, runs, the
+-- Four parts, in this order: the vocabulary, settings, marks, runs, the
 -- outbox and the change queue (here); the rules and the state of a day
--- (61_sweep_rules.sql); where the sweep looks and each mode's statement
--- (62_sweep_found.sql); the steps, sweep(), its progress and the outbox's
--- reading (63_sweep_run.sql).
+-- (61_sweep_rules.sql); where the sweep looks (62_sweep_found.sql) and each
+-- mode's statement derived from it (62a_sweep_statements.sql, which the
+-- upgrade runs again as its last part); the steps, sweep(), its progress and
+-- the outbox's reading (63_sweep_run.sql).
 -- ===========================================================================
 
 -- Vocabulary: event kinds and addressees ------------------------------------
