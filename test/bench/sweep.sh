@@ -22,7 +22,9 @@
 #      production durability (fsync, synchronous_commit, full_page_writes on: the
 #      headline) and with the fast settings (off), interleaved; printed: ours, the
 #      floor and the ratio in the backend's CPU ms (log_statement_stats), wall ms
-#      beside, each as its range over the repetitions
+#      beside, each as its range over the repetitions; under each, the run's
+#      two steps (the collection, the batches) in wall ms and as multiples of
+#      the floor's wall time
 #
 # Beside each wall-clock figure the backend's CPU milliseconds: on a shared
 # machine the wall figures move by several times with the others' load.
@@ -77,14 +79,20 @@ floor_wall_cpu() {
 	sql -c "TRUNCATE public.bench_floor_event"
 	wall_cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
 }
-# issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU" per repetition
+# issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU COLLECTION_WALL BATCHES_WALL"
+# per repetition
 i19_log=$(mktemp)
 i19() {	# i19 SETTING ROW: the sweep just run against its floor
 	local run ow oc fw fc
 	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
 	run=$(last_run)
 	read -r fw fc < <(floor_wall_cpu "$run")
-	echo "$1 $2 $ow $oc $fw $fc" >>"$i19_log"
+	# the run's two steps, wall ms, as sweep_run stamps them: the collection
+	# (finding every event of the day, staged as candidates) and the batches
+	read -r cw bw < <(psql -X -At -F ' ' -c "SELECT round(extract(epoch FROM collected_at - started_at) * 1000, 1),
+	                                                round(extract(epoch FROM finished_at - collected_at) * 1000, 1)
+	                                           FROM instruction_control.sweep_run WHERE id = $run")
+	echo "$1 $2 $ow $oc $fw $fc $cw $bw" >>"$i19_log"
 	psql -X -At -c "SELECT '   issue 19, $2 ($1): ' || events || ' events; ours $oc ms CPU ($ow wall), floor $fc ms CPU ($fw wall)'
 	                  FROM instruction_control.sweep_run WHERE id = $run"
 }
@@ -283,6 +291,11 @@ i19_row() {	# i19_row ROW LABEL
 			"$(range $(awk '{ print $4 }' <<<"$f"))" "$(range $(awk '{ print $6 }' <<<"$f"))" \
 			"$(range $(awk '{ printf "%.2f\n", $4 / $6 }' <<<"$f"))" \
 			"$(range $(awk '{ print $3 }' <<<"$f"))" "$(range $(awk '{ print $5 }' <<<"$f"))" "<= 2"
+		# where ours goes: each step against the floor's wall time of the same repetition
+		printf '%-34s %-10s %13s %13s %11s\n' "  of which the collection, wall" "" \
+			"$(range $(awk '{ print $7 }' <<<"$f"))" "" "$(range $(awk '{ printf "%.2f\n", $7 / $5 }' <<<"$f"))"
+		printf '%-34s %-10s %13s %13s %11s\n' "  and the batches, wall" "" \
+			"$(range $(awk '{ print $8 }' <<<"$f"))" "" "$(range $(awk '{ printf "%.2f\n", $8 / $5 }' <<<"$f"))"
 	done
 }
 i19_row first "first sweep of the day ($rows)"
