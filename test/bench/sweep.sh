@@ -83,7 +83,7 @@ floor_wall_cpu() {
 # per repetition
 i19_log=$(mktemp)
 i19() {	# i19 SETTING ROW: the sweep just run against its floor
-	local run ow oc fw fc
+	local run ow oc fw fc cw bw
 	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
 	run=$(last_run)
 	read -r fw fc < <(floor_wall_cpu "$run")
