@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(16);
+SELECT plan(25);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
@@ -46,6 +46,64 @@ SELECT is((SELECT (r.batches, r.processed, r.events)::text FROM sweep_run r WHER
           'issue 19: three batches, five candidates taken, five events written');
 SELECT is((instruction_control.sweep_batch(:run2), (SELECT count(*) FROM event e WHERE e.sweep_run_id = :run2))::text,
           '(f,5)', 'issue 19: a call after the last batch writes nothing');
+
+-- A batch is written by plain INSERTs (issue 19: ON CONFLICT's check before
+-- each row was a fifth of a batch), and written again merging when a unique
+-- index refuses them.  A run outside a transaction block takes that path
+-- (here, inside pgTAP's transaction, a run says it is one: one_transaction
+-- set off by hand); each case below fails with 23505 without the merging.
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run4 \gset
+UPDATE sweep_run SET one_transaction = false WHERE id = :run4;
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+SELECT :run4, 0, 910000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
+  FROM generate_series(1, 3) AS g;
+-- another sweep of the day wrote one of them since this run collected
+INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, detail)
+VALUES (910002, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, current_date, '{}');
+-- and an instruction bears the mark of an earlier deadline (moved from one past day to another)
+INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+VALUES (910003, current_date - 9, current_date - 8, :run4);
+SELECT is(instruction_control.sweep_batch(:run4), false,
+          'issue 19, R50.1: a batch the unique indexes refuse is written again, merging, without an error');
+SELECT is((SELECT array_agg(e.instruction_id ORDER BY e.instruction_id) FROM event e WHERE e.sweep_run_id = :run4),
+          ARRAY[910001, 910003]::bigint[],
+          'issue 19, R50.1: the merged batch writes the events the outbox lacked, and the one it held once');
+SELECT is((SELECT count(*) FROM event e WHERE e.instruction_id = 910002 AND e.kind = 'overdue'), 1::bigint,
+          'issue 19, R50.1: the event another sweep wrote is not doubled');
+SELECT is((SELECT array_agg((m.instruction_id, m.due_date = current_date - 1)::text ORDER BY m.instruction_id)
+             FROM overdue_mark m WHERE m.instruction_id BETWEEN 910001 AND 910003),
+          ARRAY['(910001,t)', '(910002,t)', '(910003,t)'],
+          'R50.1: every overdue instruction of the batch is marked with its deadline, the earlier mark replaced');
+SELECT is((SELECT (r.batches, r.processed, r.events)::text FROM sweep_run r WHERE r.id = :run4)
+            || (SELECT count(*) FROM sweep_candidate c WHERE c.sweep_run_id = :run4)::text,
+          '(1,3,2)0',
+          'issue 19: one batch, its three candidates taken (none left), two events written');
+-- an incremental run leaves out, before writing, the overdue events the
+-- outbox holds (a deadline come back to the day of a cleared mark) and marks
+-- them all the same
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run6 \gset
+UPDATE sweep_run SET one_transaction = false, scope = 'incremental' WHERE id = :run6;
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+SELECT :run6, 0, 930000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
+  FROM generate_series(1, 3) AS g;
+INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, detail)
+VALUES (930002, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, current_date - 5, '{}');
+SELECT is(instruction_control.sweep_batch(:run6), false, 'issue 19, R50.1: an incremental batch meeting an overdue event the outbox holds is written');
+SELECT is(((SELECT array_agg(e.instruction_id ORDER BY e.instruction_id) FROM event e WHERE e.sweep_run_id = :run6)::text,
+           (SELECT array_agg(m.instruction_id ORDER BY m.instruction_id) FROM overdue_mark m WHERE m.sweep_run_id = :run6)::text,
+           (SELECT count(*) FROM event e WHERE e.instruction_id = 930002))::text,
+          '("{930001,930003}","{930001,930002,930003}",1)',
+          'R50.1: the two new events written, the held one not doubled, all three instructions marked');
+-- the same batch without a conflict: written by the plain INSERTs alone
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run5 \gset
+UPDATE sweep_run SET one_transaction = false WHERE id = :run5;
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+SELECT :run5, 0, 920000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
+  FROM generate_series(1, 3) AS g;
+SELECT is(instruction_control.sweep_batch(:run5), false, 'issue 19, R50.1: a batch no unique index refuses is written');
+SELECT is(((SELECT count(*) FROM event e WHERE e.sweep_run_id = :run5),
+           (SELECT count(*) FROM overdue_mark m WHERE m.sweep_run_id = :run5))::text,
+          '(3,3)', 'issue 19, R50.1: by the plain INSERTs: three events, three marks');
 
 -- the replay's statement: one fold of the journal that every branch reads
 SELECT is((SELECT pg_catalog.regexp_count(p.prosrc, 'sweep_state_as_of\(')

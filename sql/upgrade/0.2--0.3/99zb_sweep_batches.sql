@@ -3,7 +3,10 @@
  *   sweep_batch() takes the next batch by the number of batches written
  *   (sweep_run.batches) with an index probe, instead of min(batch) over every
  *   candidate left, a scan that cost each batch of a large sweep more the more
- *   were left (sql/src/63_sweep_run.sql).
+ *   were left (sql/src/63_sweep_run.sql).  It writes the batch by plain
+ *   INSERTs first and merges (ON CONFLICT) only when a unique index refuses
+ *   them: another sweep's event, or a mark of another day (ON CONFLICT's
+ *   check before each row was a fifth of a batch).
  */
 
 CREATE OR REPLACE FUNCTION sweep_batch(run bigint)
@@ -18,6 +21,7 @@ DECLARE
   n integer;
   taken_n integer;
   unknown_rule text;
+  merging boolean;
 BEGIN
   SELECT * INTO r FROM sweep_run WHERE id = run;
   -- the batches are numbered 0, 1, ... (sweep_found) and written in that
@@ -29,37 +33,84 @@ BEGIN
     RETURN false;
   END IF;
 
-  WITH taken AS (
-    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
-  ),
-  ins AS (
-    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail,
-                       draft_id)
-    -- a replay's events say so: they are about a day gone (a consumer may skip them)
-    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
-           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END, t.draft_id
-      FROM taken t
-     ORDER BY t.instruction_id, t.draft_id, t.kind, t.period
-    ON CONFLICT ON CONSTRAINT event_once DO NOTHING
-    RETURNING id, instruction_id, kind, period, addressee, rule_id
-  ),
-  marked AS (
-    INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
-    SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
-    ON CONFLICT (instruction_id) DO UPDATE
-      SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
-  ),
-  cleared AS (
-    DELETE FROM overdue_mark m USING taken t
-     WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
-       AND m.due_date = t.period
-  )
-  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int,
-         -- the batch's rule ids checked at once, not by a foreign key per event (issue 19)
-         (SELECT t.rule_id FROM (SELECT DISTINCT t0.rule_id FROM taken t0) t
-           WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
-    INTO written, n, taken_n, unknown_rule
-    FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
+  -- Written by plain INSERTs first (issue 19: ON CONFLICT's check before each
+  -- row was a fifth of a batch).  Should an event of the batch already be in
+  -- the outbox (another sweep of the day wrote it since this one collected)
+  -- or an instruction already bear a mark (its deadline moved from one past
+  -- day to another), a unique index refuses the batch, which is then written
+  -- again merging: each event once (event_once), each mark replaced.  Either
+  -- way the batch is all or nothing.  A run inside a transaction block merges
+  -- at once: a savepoint per batch there would pile up in one transaction.
+  merging := r.one_transaction;
+  LOOP
+    BEGIN
+      WITH taken AS (
+        DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
+      ),
+      fresh AS (
+        -- a replay's events say so: they are about a day gone (a consumer may skip them)
+        SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
+               CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END, t.draft_id
+          FROM taken t
+         ORDER BY t.instruction_id, t.draft_id, t.kind, t.period
+      ),
+      ins AS (
+        INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail,
+                           draft_id)
+        SELECT * FROM fresh f
+         WHERE NOT merging
+           -- an overdue instruction is a candidate for its mark even when the
+           -- outbox holds its event (sweep_found: the deadline came back to a
+           -- day whose mark was cleared); an incremental sweep, which re-reads
+           -- the deadlines that moved, leaves such events out here rather than
+           -- have the whole batch refused and merged
+           AND NOT (r.scope = 'incremental' AND f.kind = 'overdue'
+                    AND EXISTS (SELECT 1 FROM event e
+                                 WHERE e.instruction_id = f.instruction_id AND e.kind = 'overdue'
+                                   AND e.period = f.period AND e.draft_id IS NULL))
+        RETURNING kind
+      ),
+      ins_merging AS (
+        INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail,
+                           draft_id)
+        SELECT * FROM fresh WHERE merging
+        ON CONFLICT ON CONSTRAINT event_once DO NOTHING
+        RETURNING kind
+      ),
+      marks AS (
+        SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
+      ),
+      marked AS (
+        INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+        SELECT * FROM marks WHERE NOT merging
+      ),
+      marked_merging AS (
+        INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
+        SELECT * FROM marks WHERE merging
+        ON CONFLICT (instruction_id) DO UPDATE
+          SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
+      ),
+      cleared AS (
+        DELETE FROM overdue_mark m USING taken t
+         WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
+           AND m.due_date = t.period
+      )
+      SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int,
+             -- the batch's rule ids checked at once, not by a foreign key per event (issue 19)
+             (SELECT t.rule_id FROM (SELECT DISTINCT t0.rule_id FROM taken t0) t
+               WHERE NOT EXISTS (SELECT 1 FROM rule u WHERE u.id = t.rule_id) LIMIT 1)
+        INTO written, n, taken_n, unknown_rule
+        FROM (SELECT w.kind, count(*) AS c
+                FROM (SELECT i.kind FROM ins i UNION ALL SELECT i.kind FROM ins_merging i) w
+               GROUP BY w.kind) k;
+      EXIT;
+    EXCEPTION WHEN unique_violation THEN
+      IF merging THEN
+        RAISE;
+      END IF;
+      merging := true;
+    END;
+  END LOOP;
   IF unknown_rule IS NOT NULL THEN
     RAISE EXCEPTION 'the sweep raised an event for rule %, which is not in the table rule', unknown_rule
       USING ERRCODE = '23503',
