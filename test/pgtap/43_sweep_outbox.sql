@@ -52,11 +52,21 @@ SELECT is((instruction_control.sweep_batch(:run2), (SELECT count(*) FROM event e
 -- index refuses them.  A run outside a transaction block takes that path
 -- (here, inside pgTAP's transaction, a run says it is one: one_transaction
 -- set off by hand); each case below fails with 23505 without the merging.
-SELECT instruction_control.sweep_begin(current_date, 10, true) AS run4 \gset
-UPDATE sweep_run SET one_transaction = false WHERE id = :run4;
-INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
-SELECT :run4, 0, 910000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
-  FROM generate_series(1, 3) AS g;
+-- pg_temp.staged_run(first, scope): a run of that scope outside a transaction
+-- block, with one batch of three overdue candidates, instructions first + 1..3
+CREATE FUNCTION pg_temp.staged_run(first bigint, scope text DEFAULT 'full') RETURNS bigint
+LANGUAGE plpgsql AS $f$
+DECLARE
+  run bigint := instruction_control.sweep_begin(current_date, 10, true);
+BEGIN
+  UPDATE instruction_control.sweep_run r SET one_transaction = false, scope = staged_run.scope WHERE r.id = run;
+  INSERT INTO instruction_control.sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee,
+                                                   rule_id, due_date, detail)
+  SELECT run, 0, first + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
+    FROM generate_series(1, 3) AS g;
+  RETURN run;
+END $f$;
+SELECT pg_temp.staged_run(910000) AS run4 \gset
 -- another sweep of the day wrote one of them since this run collected
 INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, detail)
 VALUES (910002, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, current_date, '{}');
@@ -81,11 +91,7 @@ SELECT is((SELECT (r.batches, r.processed, r.events)::text FROM sweep_run r WHER
 -- an incremental run leaves out, before writing, the overdue events the
 -- outbox holds (a deadline come back to the day of a cleared mark) and marks
 -- them all the same
-SELECT instruction_control.sweep_begin(current_date, 10, true) AS run6 \gset
-UPDATE sweep_run SET one_transaction = false, scope = 'incremental' WHERE id = :run6;
-INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
-SELECT :run6, 0, 930000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
-  FROM generate_series(1, 3) AS g;
+SELECT pg_temp.staged_run(930000, 'incremental') AS run6 \gset
 INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, detail)
 VALUES (930002, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, current_date - 5, '{}');
 SELECT is(instruction_control.sweep_batch(:run6), false, 'issue 19, R50.1: an incremental batch meeting an overdue event the outbox holds is written');
@@ -95,11 +101,7 @@ SELECT is(((SELECT array_agg(e.instruction_id ORDER BY e.instruction_id) FROM ev
           '("{930001,930003}","{930001,930002,930003}",1)',
           'R50.1: the two new events written, the held one not doubled, all three instructions marked');
 -- the same batch without a conflict: written by the plain INSERTs alone
-SELECT instruction_control.sweep_begin(current_date, 10, true) AS run5 \gset
-UPDATE sweep_run SET one_transaction = false WHERE id = :run5;
-INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
-SELECT :run5, 0, 920000 + g, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}'
-  FROM generate_series(1, 3) AS g;
+SELECT pg_temp.staged_run(920000) AS run5 \gset
 SELECT is(instruction_control.sweep_batch(:run5), false, 'issue 19, R50.1: a batch no unique index refuses is written');
 SELECT is(((SELECT count(*) FROM event e WHERE e.sweep_run_id = :run5),
            (SELECT count(*) FROM overdue_mark m WHERE m.sweep_run_id = :run5))::text,
