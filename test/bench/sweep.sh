@@ -291,11 +291,12 @@ i19_row() {	# i19_row ROW LABEL
 			"$(range $(awk '{ print $4 }' <<<"$f"))" "$(range $(awk '{ print $6 }' <<<"$f"))" \
 			"$(range $(awk '{ printf "%.2f\n", $4 / $6 }' <<<"$f"))" \
 			"$(range $(awk '{ print $3 }' <<<"$f"))" "$(range $(awk '{ print $5 }' <<<"$f"))" "<= 2"
-		# where ours goes: each step against the floor's wall time of the same repetition
-		printf '%-34s %-10s %13s %13s %11s\n' "  of which the collection, wall" "" \
-			"$(range $(awk '{ print $7 }' <<<"$f"))" "" "$(range $(awk '{ printf "%.2f\n", $7 / $5 }' <<<"$f"))"
-		printf '%-34s %-10s %13s %13s %11s\n' "  and the batches, wall" "" \
-			"$(range $(awk '{ print $8 }' <<<"$f"))" "" "$(range $(awk '{ printf "%.2f\n", $8 / $5 }' <<<"$f"))"
+		# where ours goes: each step (field 7, 8) against the floor's wall time (5) of the same repetition
+		for step in "7 of which the collection" "8 and the batches"; do
+			printf '%-34s %-10s %13s %13s %11s\n' "  ${step#* }, wall" "" \
+				"$(range $(awk -v c="${step%% *}" '{ print $c }' <<<"$f"))" "" \
+				"$(range $(awk -v c="${step%% *}" '{ printf "%.2f\n", $c / $5 }' <<<"$f"))"
+		done
 	done
 }
 i19_row first "first sweep of the day ($rows)"
