@@ -23,64 +23,7 @@ ALTER TABLE sweep_run ADD COLUMN processed integer NOT NULL DEFAULT 0;
 UPDATE sweep_run SET processed = coalesce(candidates, 0) WHERE finished_at IS NOT NULL;
 COMMENT ON COLUMN sweep_run.processed IS 'Candidates taken by the batches committed so far (written, or already in the outbox); candidates when done (sweep_progress)';
 
-CREATE OR REPLACE FUNCTION sweep_batch(run bigint)
-RETURNS boolean
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  b integer;
-  r sweep_run;
-  written jsonb;
-  n integer;
-  taken_n integer;
-BEGIN
-  SELECT * INTO r FROM sweep_run WHERE id = run;
-  SELECT min(c.batch) INTO b FROM sweep_candidate c WHERE c.sweep_run_id = run;
-  IF b IS NULL THEN
-    RETURN false;
-  END IF;
-
-  WITH taken AS (
-    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
-  ),
-  ins AS (
-    INSERT INTO event (instruction_id, kind, period, addressee, rule_id, due_date, as_of, sweep_run_id, detail)
-    -- a replay's events say so: they are about a day gone (a consumer may skip them)
-    SELECT t.instruction_id, t.kind, t.period, t.addressee, t.rule_id, t.due_date, r.as_of, run,
-           CASE WHEN r.mode = 'replay' THEN t.detail || '{"replayed": true}' ELSE t.detail END
-      FROM taken t
-     ORDER BY t.instruction_id, t.kind, t.period
-    ON CONFLICT ON CONSTRAINT event_once DO NOTHING
-    RETURNING id, instruction_id, kind, period, addressee, rule_id
-  ),
-  marked AS (
-    INSERT INTO overdue_mark (instruction_id, due_date, marked_on, sweep_run_id)
-    SELECT t.instruction_id, t.period, r.as_of, run FROM taken t WHERE r.marks AND t.kind = 'overdue'
-    ON CONFLICT (instruction_id) DO UPDATE
-      SET due_date = excluded.due_date, marked_on = excluded.marked_on, sweep_run_id = excluded.sweep_run_id
-  ),
-  cleared AS (
-    DELETE FROM overdue_mark m USING taken t
-     WHERE r.marks AND t.kind = 'overdue_cleared' AND m.instruction_id = t.instruction_id
-       AND m.due_date = t.period
-  )
-  SELECT coalesce(jsonb_object_agg(kind, c), '{}'), coalesce(sum(c), 0)::int, (SELECT count(*) FROM taken)::int
-    INTO written, n, taken_n
-    FROM (SELECT i.kind, count(*) AS c FROM ins i GROUP BY i.kind) k;
-
-  -- the progress a second session reads in sweep_progress once the batch commits
-  UPDATE sweep_run s
-     SET batches = s.batches + 1, events = s.events + n, processed = s.processed + taken_n,
-         counts = (SELECT coalesce(jsonb_object_agg(key, total ORDER BY key), '{}')
-                     FROM (SELECT key, sum(value::int) AS total
-                             FROM (SELECT * FROM jsonb_each_text(s.counts)
-                                   UNION ALL SELECT * FROM jsonb_each_text(written)) e
-                            GROUP BY key) t)
-   WHERE s.id = run;
-  RETURN EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run);
-END
-$$;
+-- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
 CREATE OR REPLACE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
                        full_scope boolean DEFAULT false, notify boolean DEFAULT NULL)
 LANGUAGE plpgsql
