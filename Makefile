@@ -39,6 +39,8 @@ OBJS        = $(filter-out $(CAL_OBJS),$(patsubst %.c,%.o,$(sort $(foreach d,$(S
 # them).  The step from the last release is written by hand, in parts under
 # sql/upgrade/PREV--NEXT/ (concatenated in name order), and frozen with its
 # release; test/integration/upgrade.sh holds every step to a fresh install.
+# The last part that changes a function names it (\definition, below) rather
+# than carry a copy of what sql/src/ defines.
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 PREVVERSION = 0.2
 INSTALL_PARTS = $(sort $(wildcard sql/src/*.sql))
@@ -103,8 +105,14 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/.install_parts $(EXTEN
 	perl scripts/sql_ascii.pl $(INSTALL_PARTS) > $@.tmp
 	mv $@.tmp $@
 
-sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) sql/.upgrade_parts scripts/sql_ascii.pl
-	perl scripts/sql_ascii.pl $(UPGRADE_PARTS) > $@.tmp
+# A part's line \definition NAME sql/src/FILE.sql stands for NAME's definition
+# in the install script's part (scripts/sql_definitions.pl): the upgrade is
+# rebuilt when an install part changes too.
+sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(UPGRADE_PARTS) $(INSTALL_PARTS) sql/.upgrade_parts \
+    scripts/sql_definitions.pl scripts/sql_ascii.pl
+	perl scripts/sql_definitions.pl $(UPGRADE_PARTS) > $@.parts
+	perl scripts/sql_ascii.pl $@.parts > $@.tmp
+	rm -f $@.parts
 	mv $@.tmp $@
 
 # The lists of the files each script is built from, rewritten only when they

@@ -375,38 +375,4 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION extend_calendar(p_calendar text, p_until_year integer, p_estimate_kurban_ait boolean DEFAULT true)
-RETURNS integer
-LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  last_day  date;
-  last_year integer;
-BEGIN
-  SELECT valid_to INTO last_day FROM calendar WHERE code = p_calendar FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'calendar "%" does not exist', p_calendar
-      USING ERRCODE = 'IC001',
-            HINT = 'Create it first: INSERT INTO instruction_control.calendar (code, name, valid_from, valid_to) VALUES (...).';
-  END IF;
-  last_year := extract(year FROM last_day)::integer;
-  IF last_day <> make_date(last_year, 12, 31) THEN
-    RAISE EXCEPTION 'calendar "%" ends on %, not on 31 December', p_calendar, last_day
-      USING ERRCODE = 'IC003',
-            DETAIL = 'extend_calendar() adds whole years after the covered range.',
-            HINT = 'Cover the rest of that year first.';
-  END IF;
-  IF p_until_year < last_year THEN
-    RAISE EXCEPTION 'year % is before the end of calendar "%" (%)', p_until_year, p_calendar, last_day
-      USING ERRCODE = 'IC003',
-            DETAIL = 'extend_calendar() adds the years after the covered range; it never changes a covered year.',
-            HINT = 'Change a covered year with add_transfer() or UPDATE; add a year before the range with generate_calendar_year().';
-  END IF;
-  IF p_until_year = last_year THEN
-    RETURN 0;
-  END IF;
-  PERFORM calendar_generate_years(p_calendar, last_year + 1, p_until_year, NULL, p_estimate_kurban_ait);
-  RETURN p_until_year - last_year;
-END
-$$;
+\definition extend_calendar sql/src/21_calendar_admin.sql

@@ -471,34 +471,9 @@ COMMENT ON PROCEDURE sweep(date, integer, boolean, boolean) IS
 
 -- The outbox ------------------------------------------------------------------------
 
-CREATE OR REPLACE FUNCTION next_events(max_events integer DEFAULT 100, for_addressee addressee DEFAULT NULL)
-RETURNS SETOF event
-LANGUAGE sql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT e.* FROM instruction_control.event e
-   WHERE e.delivered_at IS NULL
-     AND (for_addressee IS NULL OR e.addressee = for_addressee)
-   ORDER BY e.id
-   LIMIT max_events
-   FOR UPDATE SKIP LOCKED
-$$;
-COMMENT ON FUNCTION next_events(integer, addressee) IS
-  'Open events, oldest first, locked for this transaction and skipped by other consumers (FOR UPDATE SKIP LOCKED); deliver them, then mark_delivered() and COMMIT.  The only way to take events: act on what it returns, never on a NOTIFY payload';
+\definition next_events sql/src/63_sweep_run.sql
 
-CREATE OR REPLACE FUNCTION mark_delivered(ids bigint[])
-RETURNS integer
-LANGUAGE sql VOLATILE STRICT SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH d AS (
-    UPDATE instruction_control.event e SET delivered_at = now(), delivered_by = session_user
-     WHERE e.id = ANY (ids) AND e.delivered_at IS NULL
-    RETURNING 1)
-  SELECT count(*)::integer FROM d
-$$;
-COMMENT ON FUNCTION mark_delivered(bigint[]) IS
-  'Mark events delivered (once: an event already delivered keeps its first mark, nothing reopens it); records now() and the session user itself; the only writer of delivered_at and delivered_by; returns how many were marked now';
+\definition mark_delivered sql/src/63_sweep_run.sql
 
 COMMENT ON COLUMN sweep_run.max_instruction_id IS 'Highest instruction id when the run began; for information only (incremental sweeps follow sweep_change, not ids)';
 

@@ -115,39 +115,13 @@ COMMENT ON FUNCTION cron_exec(text) IS
 
 -- Who the sweep job runs as: the login role calling, which must hold ic_admin
 -- (its sweep then has ic_admin's rights).  Raises 42501 otherwise.
-CREATE FUNCTION sweep_job_owner() RETURNS name
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  IF NOT pg_has_role(session_user, 'ic_admin', 'USAGE')
-     AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN
-    RAISE EXCEPTION 'the sweep job would run as role %, which is not a member of ic_admin', quote_ident(session_user)
-      USING ERRCODE = '42501',
-            DETAIL = 'pg_cron runs the job as the login role that scheduled it (session_user); the sweep needs ic_admin.',
-            HINT = 'Schedule from a login role that holds ic_admin: GRANT ic_admin TO that role.';
-  END IF;
-  RETURN session_user;
-END
-$$;
-COMMENT ON FUNCTION sweep_job_owner() IS
-  'Internal: the login role the sweep job runs as (session_user), refused with 42501 unless it holds ic_admin';
+\definition sweep_job_owner sql/src/50_scheduling.sql
 
 -- A pg_cron schedule: five fields of digits, *, /, -, , and month or day
 -- names; '@daily'-style macros; 'N seconds' (pg_cron 1.5 and later).  The text is
 -- passed as a literal anyway; the check gives a clear error here rather than
 -- pg_cron's, and keeps anything else out of cron.job.
-CREATE FUNCTION valid_cron_schedule(cron_expr text) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-  SELECT cron_expr IS NOT NULL AND length(cron_expr) <= 100
-     AND (cron_expr ~ '^\s*[0-9A-Za-z*/,-]+(\s+[0-9A-Za-z*/,?$-]+){4}\s*$'
-          OR cron_expr ~ '^\s*@(yearly|annually|monthly|weekly|daily|midnight|hourly|reboot)\s*$'
-          OR cron_expr ~ '^\s*[1-5]?[0-9]\s+seconds?\s*$')
-$$;
-COMMENT ON FUNCTION valid_cron_schedule(text) IS
-  'Whether a text has the form of a pg_cron schedule (five cron fields, an @macro, or ''N seconds''); schedule_sweeps() refuses anything else with 22023';
+\definition valid_cron_schedule sql/src/50_scheduling.sql
 
 CREATE OR REPLACE FUNCTION schedule_sweeps(cron_expr text DEFAULT '0 1 * * *',
                                 keep_run_details interval DEFAULT '14 days')
@@ -193,36 +167,9 @@ $$;
 COMMENT ON FUNCTION schedule_sweeps(text, interval) IS
   'Schedule CALL instruction_control.sweep() with pg_cron (default 01:00 GMT = 06:00 in Astana) through cron.schedule_in_database, here or through dblink; the job runs as the calling login role (an ic_admin), the command is fixed and the schedule checked (22023); also schedules the daily cleanup of cron.job_run_details older than keep_run_details; returns the job id';
 
-CREATE OR REPLACE FUNCTION unschedule_sweeps()
-RETURNS integer
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  RETURN (instruction_control.cron_exec(format(
-    'SELECT count(cron.unschedule(j.jobid)) AS v FROM cron.job j WHERE j.jobname = %L AND j.database = %L',
-    instruction_control.sweep_job_name(), current_database())) ->> 'v')::integer;
-END
-$$;
-COMMENT ON FUNCTION unschedule_sweeps() IS
-  'Remove this database''s sweep job from pg_cron (here or through dblink), whoever scheduled it; returns how many jobs were removed.  The cleanup job of cron.job_run_details stays for the other databases'' jobs';
+\definition unschedule_sweeps sql/src/50_scheduling.sql
 
-CREATE OR REPLACE FUNCTION scheduled_sweeps(OUT jobid bigint, OUT schedule text, OUT command text,
-                                 OUT database text, OUT username text, OUT active boolean)
-RETURNS SETOF record
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  RETURN QUERY
-  SELECT (j ->> 'jobid')::bigint, j ->> 'schedule', j ->> 'command', j ->> 'database', j ->> 'username',
-         (j ->> 'active')::boolean
-    FROM instruction_control.cron_exec(format(
-      'SELECT j.jobid, j.schedule, j.command, j.database, j.username, j.active FROM cron.job j WHERE j.jobname = %L',
-      instruction_control.sweep_job_name())) j;
-END
-$$;
-COMMENT ON FUNCTION scheduled_sweeps() IS 'This database''s sweep job as pg_cron holds it (cron.job), read here or through dblink';
+\definition scheduled_sweeps sql/src/50_scheduling.sql
 
 REVOKE EXECUTE ON FUNCTION cron_exec(text), cron_connstr(), sweep_job_owner(), schedule_sweeps(text, interval),
   unschedule_sweeps(), scheduled_sweeps(), scheduling_status() FROM PUBLIC;

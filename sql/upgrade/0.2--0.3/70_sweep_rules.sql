@@ -32,41 +32,12 @@ COMMENT ON FUNCTION sweep_settings() IS
   'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late) for a level without a row (R50.1, R66-1.3)';
 
 -- The calendar an instruction's working days are counted in (R50.3).
-CREATE FUNCTION effective_calendar(calendar text DEFAULT NULL)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT coalesce(calendar,
-                  CASE WHEN pg_catalog.current_setting('instruction_control.calendar', true) OPERATOR(pg_catalog.<>) ''
-                       THEN pg_catalog.current_setting('instruction_control.calendar', true) END,
-                  'KZ')
-$$;
-COMMENT ON FUNCTION effective_calendar(text) IS
-  'The calendar working days are counted in: the instruction''s own, else the setting instruction_control.calendar, else KZ (R50.3)';
+\definition effective_calendar sql/src/61_sweep_rules.sql
 
 -- Who an escalation of an instruction goes to (R66-1.3; R74-1 below PA).
-CREATE FUNCTION sweep_route(instruction_id bigint, kind instruction_kind, level control_level)
-RETURNS TABLE (addressee addressee, rule_id text)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT instruction_control.escalation_addressee(kind, level, x.routed),
-         instruction_control.escalation_rule(kind, level, x.routed)
-    FROM (SELECT (SELECT e.addressee FROM instruction_control.instruction_escalation e
-                   WHERE e.instruction_id OPERATOR(pg_catalog.=) sweep_route.instruction_id) AS routed) x
-$$;
-COMMENT ON FUNCTION sweep_route(bigint, instruction_kind, control_level) IS
-  'The addressee and the routing rule of an instruction''s escalations: the official routed by hand (instruction_escalation) or escalation_addressee() (R66-1.3, R74-1)';
+\definition sweep_route sql/src/61_sweep_rules.sql
 
-CREATE FUNCTION sweep_rule_overdue(due_date date, on_control boolean, calendar text, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'overdue', due_date, 'controller', 'R50.1',
-         pg_catalog.jsonb_build_object('working_days_late', instruction_control.working_days_between(due_date, as_of, calendar))
-   WHERE on_control AND due_date OPERATOR(pg_catalog.<) as_of
-$$;
-COMMENT ON FUNCTION sweep_rule_overdue(date, boolean, text, date) IS
-  'Sweep rule R50.1: the deadline passed and the instruction is still on control: overdue, to the controller';
+\definition sweep_rule_overdue sql/src/61_sweep_rules.sql
 
 CREATE FUNCTION sweep_rule_escalation(id bigint, kind instruction_kind, level control_level, due_date date,
                                       on_control boolean, calendar text, grace integer, as_of date)
@@ -83,33 +54,9 @@ $$;
 COMMENT ON FUNCTION sweep_rule_escalation(bigint, instruction_kind, control_level, date, boolean, text, integer, date) IS
   'Sweep rule R66-1.3 (R74-1 below PA): overdue by the grace period of its level (working days): escalated per sweep_route()';
 
-CREATE FUNCTION sweep_rule_reminder(due_date date, on_control boolean, calendar text, reminder_days integer[], as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'reminder', instruction_control.add_working_days(due_date, OPERATOR(pg_catalog.-) r.n, calendar), 'executor', 'R50.1',
-         pg_catalog.jsonb_build_object('working_days_left', k.left_days, 'reminder_days', r.n)
-    FROM (SELECT instruction_control.working_days_between(as_of, due_date, calendar) AS left_days) k
-   CROSS JOIN LATERAL (SELECT pg_catalog.min(d) AS n FROM pg_catalog.unnest(reminder_days) d
-                        WHERE d OPERATOR(pg_catalog.>=) k.left_days) r
-   WHERE on_control AND due_date OPERATOR(pg_catalog.>=) as_of AND r.n IS NOT NULL
-$$;
-COMMENT ON FUNCTION sweep_rule_reminder(date, boolean, text, integer[], date) IS
-  'Sweep rule R50.1, R50.3: a reminder to the executor N working days before the deadline, N the nearest of the level''s reminder days not yet passed; its period is the day it is due';
+\definition sweep_rule_reminder sql/src/61_sweep_rules.sql
 
-CREATE FUNCTION sweep_rule_personal_overdue(id bigint, kind instruction_kind, level control_level, on_control boolean,
-                                            deadline_source text, original_due_date date, signed_on date, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'personal_overdue', original_due_date, r.addressee::pg_catalog.text, 'R51',
-         pg_catalog.jsonb_build_object('signed_on', signed_on, 'two_weeks_ended', original_due_date)
-    FROM instruction_control.sweep_route(id, kind, level) r
-   WHERE on_control AND deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
-     AND original_due_date OPERATOR(pg_catalog.<) as_of
-$$;
-COMMENT ON FUNCTION sweep_rule_personal_overdue(bigint, instruction_kind, control_level, boolean, text, date, date, date) IS
-  'Sweep rule R51: a personal instruction past the two weeks from signing, escalated per sweep_route()';
+\definition sweep_rule_personal_overdue sql/src/61_sweep_rules.sql
 
 CREATE FUNCTION sweep_rule_roadmap_missing(id bigint, on_control boolean, regime text, roadmap_due_date date, as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
@@ -165,47 +112,11 @@ $$;
 COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb) IS
   'Sweep rule R66-1.1: no intermediate report for the period just ended (period_ends: the end of the latest period of each kind, reporting_period_end()) by its day, to the controller';
 
-CREATE FUNCTION sweep_rule_measures_missing(instruction_id bigint, on_control boolean, decided_on date,
-                                            measures_due_date date, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'measures_missing', measures_due_date, 'controller', 'R72.4',
-         pg_catalog.jsonb_build_object('repeated_extension_on', decided_on, 'measures_due_date', measures_due_date)
-   WHERE on_control AND measures_due_date OPERATOR(pg_catalog.<) as_of AND decided_on OPERATOR(pg_catalog.<=) as_of
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
-                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_measures_missing.instruction_id
-                        AND r.kind OPERATOR(pg_catalog.=) 'measures'::instruction_control.report_kind
-                        AND r.submitted_on OPERATOR(pg_catalog.>=) sweep_rule_measures_missing.decided_on
-                        AND r.submitted_on OPERATOR(pg_catalog.<=) sweep_rule_measures_missing.measures_due_date OFFSET 0)
-$$;
-COMMENT ON FUNCTION sweep_rule_measures_missing(bigint, boolean, date, date, date) IS
-  'Sweep rule R72.4: no information on measures within a month of a repeated extension (decided_on, measures_due_date), to the controller';
+\definition sweep_rule_measures_missing sql/src/61_sweep_rules.sql
 
-CREATE FUNCTION sweep_rule_risk_escalation(id bigint, kind instruction_kind, level control_level, on_control boolean,
-                                           report_id bigint, submitted_on date, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'risk_escalation', submitted_on, r.addressee::pg_catalog.text, 'R66-3.5',
-         pg_catalog.jsonb_build_object('report_id', report_id, 'routed_by', r.rule_id)
-    FROM instruction_control.sweep_route(id, kind, level) r
-   WHERE on_control AND submitted_on OPERATOR(pg_catalog.<=) as_of
-$$;
-COMMENT ON FUNCTION sweep_rule_risk_escalation(bigint, instruction_kind, control_level, boolean, bigint, date, date) IS
-  'Sweep rule R66-3.5: a risk to the deadline reported (report_id, submitted_on), escalated per sweep_route() (R66-1.3)';
+\definition sweep_rule_risk_escalation sql/src/61_sweep_rules.sql
 
-CREATE FUNCTION sweep_rule_overdue_cleared(marked_due_date date, on_control boolean, due_date date, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'overdue_cleared', marked_due_date, 'controller', CASE WHEN on_control THEN 'R69.1' ELSE 'R75' END,
-         pg_catalog.jsonb_build_object('reason', CASE WHEN on_control THEN 'deadline_moved' ELSE 'removed' END,
-                                       'new_due_date', due_date)
-   WHERE NOT (on_control AND due_date OPERATOR(pg_catalog.=) marked_due_date AND due_date OPERATOR(pg_catalog.<) as_of)
-$$;
-COMMENT ON FUNCTION sweep_rule_overdue_cleared(date, boolean, date, date) IS
-  'Sweep rule R69.1, R70.4, R75: an overdue mark (marked_due_date) is cleared when a decision moved the deadline or removed the instruction';
+\definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
 
 -- The key days an incremental sweep re-reads (issue 16): for the rules that
 -- fire a number of working days before or after a date, the dates for which

@@ -53,23 +53,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
    '* центральные государственные органы указывают сферу регулирования в соответствии со своими положениями.',
    '* central state bodies give the sector they regulate as their statutes name it.');
 
-CREATE FUNCTION report_label(domain text, code text, lang text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-RETURN coalesce((SELECT label(v.domain, v.code, lang) FROM vocabulary v WHERE v.domain = $1 AND v.code = $2), $2);
-COMMENT ON FUNCTION report_label(text, text, text) IS
-  'label(domain, code, lang) for the forms: a code without a label is printed as written (a form never fails on a label); NULL for NULL';
-
-CREATE FUNCTION report_words(lang text) RETURNS jsonb
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT jsonb_object_agg(v.domain || ':' || v.code,
-                          CASE lang WHEN 'kk' THEN v.kk WHEN 'ru' THEN v.ru WHEN 'en' THEN v.en
-                                    ELSE label(v.domain, v.code, lang) END)
-    FROM vocabulary v
-   WHERE v.domain IN ('form_phrase', 'decision_kind', 'decider', 'control_regime', 'new_deadline_reason', 'removal_ground')
-$$;
+\definition report_label sql/src/70b_forms.sql
 COMMENT ON FUNCTION report_words(text) IS
   'The words a form phrases decisions with, in kk, ru or en: the vocabulary rows label() reads (form_phrase, decision_kind, decider, control_regime, new_deadline_reason, removal_ground) as one JSON object keyed domain:code, read once per form; an unknown language raises as label() does';
 

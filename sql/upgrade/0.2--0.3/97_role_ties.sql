@@ -73,23 +73,7 @@ SELECT pg_catalog.pg_extension_config_dump('body_member',
 SELECT pg_catalog.pg_extension_config_dump('person_role',
   'WHERE member OPERATOR(pg_catalog.=) ANY (SELECT r.oid FROM pg_catalog.pg_roles r)');
 
-CREATE FUNCTION member_role_exists() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) NEW.member) THEN
-    RAISE EXCEPTION 'role with OID % does not exist', NEW.member::pg_catalog.oid
-      USING ERRCODE = '42704',
-            DETAIL = pg_catalog.format('instruction_control.%I.member names a role by its identity; no role of this cluster has OID %s.',
-                                       TG_TABLE_NAME, NEW.member::pg_catalog.oid),
-            HINT = 'Name the role (INSERT ... VALUES (''alice'', ...)); CREATE ROLE it first if it does not exist.';
-  END IF;
-  RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION member_role_exists() IS
-  'Trigger of body_member and person_role: refuses a member OID that names no role (42704)';
+\definition member_role_exists sql/src/90_security.sql
 REVOKE EXECUTE ON FUNCTION member_role_exists() FROM PUBLIC;
 CREATE TRIGGER member_role_exists BEFORE INSERT OR UPDATE OF member ON body_member
   FOR EACH ROW EXECUTE FUNCTION member_role_exists();

@@ -24,65 +24,7 @@ UPDATE sweep_run SET processed = coalesce(candidates, 0) WHERE finished_at IS NO
 COMMENT ON COLUMN sweep_run.processed IS 'Candidates taken by the batches committed so far (written, or already in the outbox); candidates when done (sweep_progress)';
 
 -- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
-CREATE OR REPLACE PROCEDURE sweep(as_of date DEFAULT current_date, batch_size integer DEFAULT 5000,
-                       full_scope boolean DEFAULT false, notify boolean DEFAULT NULL)
-LANGUAGE plpgsql
-AS $$
-DECLARE
-  run bigint;
-  one_transaction boolean;
-  result instruction_control.sweep_run;
-  wake boolean;
-  more boolean;
-  seen integer := 0;
-  total integer;
-  progress instruction_control.sweep_run;
-BEGIN
-  IF pg_catalog.pg_is_in_recovery() THEN
-    RAISE NOTICE 'sweep skipped: this server is a standby (in recovery)'
-      USING DETAIL = 'A standby is read-only; the primary sweeps and its events reach the standby by replication.',
-            HINT = 'Schedule the sweep on the primary (instruction_control.schedule_sweeps()).';
-    RETURN;
-  END IF;
-  one_transaction := instruction_control.in_transaction_block();
-  IF one_transaction THEN
-    RAISE NOTICE 'sweep runs as one transaction: it was called inside a transaction block'
-      USING HINT = 'CALL instruction_control.sweep() outside BEGIN ... COMMIT commits after each batch.';
-  END IF;
-  -- notify NULL: wake the consumers for today's sweep only, never for a replay
-  wake := coalesce(notify, as_of OPERATOR(pg_catalog.>=) CURRENT_DATE);
-  run := instruction_control.sweep_begin(as_of, batch_size, full_scope);
-  IF NOT one_transaction THEN
-    COMMIT;
-  END IF;
-  LOOP
-    more := instruction_control.sweep_batch(run);
-    SELECT r.events INTO total FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
-    -- a NOTICE per batch when asked: SET instruction_control.sweep_progress = on
-    IF pg_catalog.current_setting('instruction_control.sweep_progress', true) OPERATOR(pg_catalog.=) 'on' THEN
-      SELECT * INTO progress FROM instruction_control.sweep_run r WHERE r.id OPERATOR(pg_catalog.=) run;
-      RAISE NOTICE 'sweep of %: batch %, % of % candidates (%), % events', progress.as_of, progress.batches,
-        progress.processed, progress.candidates,
-        pg_catalog.round(100.0 OPERATOR(pg_catalog.*) progress.processed
-                         OPERATOR(pg_catalog./) GREATEST(progress.candidates, 1))::pg_catalog.text OPERATOR(pg_catalog.||) '%',
-        progress.events;
-    END IF;
-    IF wake AND total OPERATOR(pg_catalog.>) seen THEN
-      -- an opaque wake-up, sent at commit: consumers call next_events()
-      PERFORM pg_catalog.pg_notify('instruction_control_events', '');
-    END IF;
-    seen := total;
-    EXIT WHEN NOT more;
-    IF NOT one_transaction THEN
-      COMMIT;
-    END IF;
-  END LOOP;
-  result := instruction_control.sweep_finish(run);
-  RAISE NOTICE 'sweep of %: % events %', result.as_of, result.events, result.counts::pg_catalog.text;
-END
-$$;
-COMMENT ON PROCEDURE sweep(date, integer, boolean, boolean) IS
-  'Sweep the day as_of (default today): reminders, overdue marks and their clearing, escalations (R66-1.3), roadmaps (R56, R57, R59), intermediate reports (R66-1.1), measures (R72.4), personal instructions (R51) into the outbox event; idempotent; a past day is replayed from the journal; commits every batch_size events unless called inside a transaction block; continues the previous day''s sweep incrementally unless full_scope; wakes consumers (an empty NOTIFY on instruction_control_events per batch) for today, for a replay only with notify => true; does nothing on a standby; with instruction_control.sweep_progress = on, a NOTICE per batch (another session reads the progress in sweep_progress)';
+\definition sweep sql/src/63_sweep_run.sql
 
 -- Progress of a running sweep (issue 17, item 5) ---------------------------
 -- sweep() commits after each batch, and sweep_batch() counts what the batch
@@ -162,22 +104,7 @@ $$;
 COMMENT ON FUNCTION report_whole_bodies() IS
   'The bodies whose figures the current role sees whole: NULL when it sees every instruction (report_sees_all), else my_bodies(), the bodies row security shows it every instruction of (issue 17, item 5)';
 
-CREATE FUNCTION report_require_whole(form text) RETURNS void
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  IF NOT report_sees_all() THEN
-    RAISE EXCEPTION 'the form % needs the whole registry: row security shows this role only the instructions of its bodies', form
-      USING ERRCODE = 'IC305',
-            DETAIL = format('Role %s is not ic_controller and row security applies to it; the form would leave out the instructions of other bodies and number its rows as if they did not exist.',
-                            current_user),
-            HINT = 'Print the forms as a role holding ic_controller; a reader''s whole figures are the rows of its own bodies in report_discipline and report_control_card.';
-  END IF;
-END
-$$;
-COMMENT ON FUNCTION report_require_whole(text) IS
-  'Raises IC305 unless report_sees_all(): a form printed from a partial registry would look whole (issue 17, item 5)';
+\definition report_require_whole sql/src/70_reporting.sql
 
 -- CSV for Excel -----------------------------------------------------------------
 CREATE FUNCTION report_csv_field(value text, delimiter text) RETURNS text
@@ -252,16 +179,7 @@ $$;
 COMMENT ON FUNCTION report_form_csv(text, text, jsonb, text, boolean) IS
   'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised); fields separated by delimiter ('','', '';'' or a tab), the byte order mark first when bom (report_check_csv, IC306)';
 
-CREATE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
-                                          bom boolean DEFAULT false) RETURNS text
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT report_form_csv('control_approval', lang, jsonb_agg(f ORDER BY f.row_no), delimiter, bom)
-    FROM form_control_approval(act_id, lang) f
-$$;
-COMMENT ON FUNCTION form_control_approval_csv(bigint, text, text, boolean) IS
-  'Appendix 5 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
+\definition form_control_approval_csv sql/src/70b_forms.sql
 
 CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
                                         bom boolean DEFAULT false) RETURNS text
@@ -278,39 +196,7 @@ COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean
   'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
 
 -- Printing on A4; the forms refuse a partial registry ---------------------------
-CREATE OR REPLACE FUNCTION report_html_head(title text, lang text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="' || report_html_escape(lang) || '"><head><meta charset="utf-8"><title>'
-      || report_html_escape(title) || '</title><style>'
-      -- printing (issue 17, item 5): A4 landscape; lines break only between
-      -- words (no overflow-wrap: anywhere, no hyphenation), dates and numbers
-      -- never; the table sizes its columns from the widths of the column
-      -- table (colgroup) but never narrower than the longest word; the
-      -- headings repeat on every page and a row is not split if it fits
-      || '@page { size: A4 landscape; margin: 12mm 10mm; }'
-      || '@media print { body { margin: 0; } }'
-      || 'body { font-family: "Times New Roman", "DejaVu Serif", "Liberation Serif", serif; font-size: 12pt; color: #000; margin: 0 8mm; }'
-      || '* { hyphens: manual; overflow-wrap: normal; word-break: normal; }'
-      || '.appendix { width: 42%; margin: 8px 0 14px auto; text-align: center; font-size: 10.5pt; }'
-      || 'h1 { font-size: 13pt; text-align: center; font-weight: bold; margin: 10px 0 12px; }'
-      || 'h1 .big { font-size: 14pt; letter-spacing: 0.5px; }'
-      || 'p.sub { text-align: center; margin: 0 0 10px; font-style: italic; }'
-      || 'table { border-collapse: collapse; width: 100%; font-size: 10pt; table-layout: auto; }'
-      || 'thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }'
-      || 'th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }'
-      || 'th { font-weight: bold; font-size: 9pt; text-align: center; vertical-align: middle; }'
-      || 'tr.num td { text-align: center; font-size: 9pt; padding: 1px; }'
-      || 'tr.sector td { font-weight: bold; font-style: italic; text-align: center; background: #f2f2f2; }'
-      || 'td.n { text-align: center; white-space: nowrap; } td.c { text-align: center; } td.d { white-space: nowrap; }'
-      || '.pt { font-weight: bold; }'
-      || 'p.note { font-size: 9.5pt; margin-top: 8px; }'
-      || '.sign { margin-top: 18px; font-size: 11pt; }'
-      || '</style></head><body>' || E'\n'
-$$;
-COMMENT ON FUNCTION report_html_head(text, text) IS
-  'The head of a printable form: A4 landscape page, serif font with Cyrillic and Kazakh glyphs, bordered table; lines break only between words, never inside a date or a number (issue 17, item 5)';
+\definition report_html_head sql/src/70b_forms.sql
 
 CREATE OR REPLACE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE

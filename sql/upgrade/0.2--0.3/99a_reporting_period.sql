@@ -26,33 +26,4 @@ COMMENT ON COLUMN instruction.report_dates IS 'R66-1.1: the intermediate reporti
 
 -- the rule is given as_of (the PA's dates are read against the day swept)
 DROP FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb);
-CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
-                                          received_on date, due_date date, calendar text, period_ends jsonb,
-                                          as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'report_missing', p.period_end, 'controller', 'R66-1.1',
-         pg_catalog.jsonb_build_object('reporting_period', reporting_period, 'period_end', p.period_end,
-                                       'report_due', instruction_control.roll_forward(p.period_end, calendar))
-    FROM (SELECT CASE WHEN reporting_period OPERATOR(pg_catalog.=) 'explicit'
-                      THEN (SELECT pg_catalog.max(d.d)
-                              FROM instruction_control.instruction i
-                             CROSS JOIN pg_catalog.unnest(i.report_dates) AS d(d)
-                             WHERE i.id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
-                               AND instruction_control.roll_forward(d.d, sweep_rule_report_missing.calendar)
-                                   OPERATOR(pg_catalog.<) sweep_rule_report_missing.as_of)
-                      ELSE (period_ends OPERATOR(pg_catalog.->>) reporting_period)::pg_catalog.date
-                 END AS period_end) p
-   WHERE on_control AND reporting_period IS NOT NULL AND category IS NULL
-     AND received_on OPERATOR(pg_catalog.<) p.period_end AND due_date OPERATOR(pg_catalog.>) p.period_end
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.report r
-                      WHERE r.instruction_id OPERATOR(pg_catalog.=) sweep_rule_report_missing.id
-                        AND r.kind OPERATOR(pg_catalog.=) 'intermediate'::instruction_control.report_kind
-                        AND r.period_end OPERATOR(pg_catalog.>=) p.period_end
-                        AND r.submitted_on OPERATOR(pg_catalog.<=)
-                            instruction_control.roll_forward(p.period_end, sweep_rule_report_missing.calendar)
-                     OFFSET 0)
-$$;
-COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb, date) IS
-  'Sweep rule R66-1.1: no intermediate report for the period just ended by its day, to the controller: the period ends the PA set for the instruction (reporting_period explicit: the latest of report_dates due before as_of), or by default the calendar period end of its periodicity (period_ends: the end of the latest period of each kind, reporting_period_end())';
+\definition sweep_rule_report_missing sql/src/61_sweep_rules.sql

@@ -89,26 +89,7 @@ $$;
 COMMENT ON FUNCTION submit_roadmap_to_pa(bigint, date) IS
   'Record the day a roadmap was submitted to the PA for agreement (R57: the PA''s 5 working days run from it); written once, not before receipt, not in the future';
 
-CREATE FUNCTION agree_roadmap_with_pa(roadmap_id bigint, agreed_on date DEFAULT current_date)
-RETURNS roadmap
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  r instruction_control.roadmap;
-BEGIN
-  UPDATE instruction_control.roadmap m SET agreed_with_pa_on = agree_roadmap_with_pa.agreed_on
-   WHERE m.id OPERATOR(pg_catalog.=) agree_roadmap_with_pa.roadmap_id
-  RETURNING m.* INTO r;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'roadmap % does not exist', roadmap_id
-      USING ERRCODE = 'foreign_key_violation', HINT = 'Register the roadmap first (register_roadmap).';
-  END IF;
-  RETURN r;
-END
-$$;
-COMMENT ON FUNCTION agree_roadmap_with_pa(bigint, date) IS
-  'Record the day the PA agreed a roadmap (R57: due within 5 working days of its submission to the PA); written once, after submission, approval and receipt, not in the future';
+\definition agree_roadmap_with_pa sql/src/40_api.sql
 
 
 REVOKE EXECUTE ON FUNCTION register_roadmap, submit_roadmap_to_pa, agree_roadmap_with_pa FROM PUBLIC;
@@ -138,45 +119,14 @@ UPDATE vocabulary SET kk = 'Жол картасы мерзімінде бекі�
 INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'roadmap_agreement_late', 'Жол картасы ПӘ-мен бес жұмыс күні ішінде келісілмеді', 'Дорожная карта не согласована с АП в течение пяти рабочих дней', 'Roadmap not agreed by the PA within 5 working days');
 
-CREATE OR REPLACE FUNCTION sweep_rule_roadmap_missing(id bigint, on_control boolean, regime text, roadmap_due_date date, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'roadmap_missing', roadmap_due_date, 'controller',
-         CASE WHEN regime OPERATOR(pg_catalog.=) 'long_term' THEN 'R59' ELSE 'R56' END,
-         -- R59 names no term: its 10 working days are R56's, counted from the transfer
-         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days', 10,
-                                       'term_rule', 'R56')
-   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
-                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_missing.id
-                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_missing.as_of OFFSET 0)
-$$;
-COMMENT ON FUNCTION sweep_rule_roadmap_missing(bigint, boolean, text, date, date) IS
-  'Sweep rule R56 (R59 under long-term control, with the 10 working days borrowed from R56): no roadmap registered by its due date, to the controller';
+\definition sweep_rule_roadmap_missing sql/src/61_sweep_rules.sql
 
 -- R57's 5 working days are the PA's, for agreeing a roadmap submitted to it
 -- («Келісу ... бес жұмыс күні ішінде жүзеге асырылады»): a roadmap submitted
 -- and not agreed by the last of them is the PA's delay, reported to the Head
 -- of the PA; its period is that last day.  An agreement recorded after as_of
 -- is not known on as_of (a replay sees the day as it was).
-CREATE FUNCTION sweep_rule_roadmap_agreement_late(id bigint, on_control boolean, calendar text, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'roadmap_agreement_late', a.due, 'head_of_pa', 'R57',
-         pg_catalog.jsonb_build_object('roadmap_id', m.id, 'submitted_to_pa_on', m.submitted_to_pa_on,
-                                       'agreement_due', a.due, 'working_days', 5,
-                                       'agreed_with_pa_on', m.agreed_with_pa_on)
-    FROM instruction_control.roadmap m
-   CROSS JOIN LATERAL (SELECT instruction_control.add_working_days(m.submitted_to_pa_on, 5, calendar) AS due) a
-   WHERE on_control AND m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_agreement_late.id
-     AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<=) as_of
-     AND a.due OPERATOR(pg_catalog.<) as_of
-     AND (m.agreed_with_pa_on IS NULL OR m.agreed_with_pa_on OPERATOR(pg_catalog.>) a.due)
-$$;
-COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, date) IS
-  'Sweep rule R57: a roadmap submitted to the PA and not agreed within 5 working days of the submission (the PA''s own term) is the PA''s delay, reported to the Head of the PA';
+\definition sweep_rule_roadmap_agreement_late sql/src/61_sweep_rules.sql
 
 -- A roadmap still missing after the escalation grace period of the level
 -- (sweep_setting: the project's own setting, not the decree's) is escalated
@@ -184,66 +134,9 @@ COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, dat
 -- working days are the PA's for agreeing, not a term of the executor).  The
 -- rule also reports the PA's late agreement (R57), so the sweep's roadmap
 -- arm asks one function for both.
-CREATE OR REPLACE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
-                                                roadmap_due_date date, calendar text, as_of date)
-RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT 'roadmap_not_approved', roadmap_due_date, r.addressee::pg_catalog.text,
-         CASE WHEN EXISTS (SELECT 1 FROM instruction_control.decision d
-                            WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
-                              AND d.roadmap_due_date OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.roadmap_due_date)
-              THEN 'R59' ELSE 'R56' END,
-         pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days_late', k.late,
-                                       'grace', g.grace, 'grace_source', 'sweep_setting')
-    FROM (SELECT instruction_control.working_days_between(roadmap_due_date, as_of, calendar) AS late) k
-   CROSS JOIN (SELECT s.grace FROM instruction_control.sweep_settings() s
-                WHERE s.level OPERATOR(instruction_control.=) sweep_rule_roadmap_not_approved.level) g
-   CROSS JOIN instruction_control.sweep_route(id, kind, level) r
-   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
-     AND k.late OPERATOR(pg_catalog.>=) g.grace AND k.late OPERATOR(pg_catalog.>) 0
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
-                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
-                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_not_approved.as_of OFFSET 0)
-  UNION ALL
-  SELECT * FROM instruction_control.sweep_rule_roadmap_agreement_late(id, on_control, calendar, as_of)
-$$;
-COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
-  'Sweep rule R56 (R59 after a long-term transfer): no roadmap yet after the escalation grace period of its level (sweep_setting, the project''s own setting), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
+\definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
 
-CREATE OR REPLACE FUNCTION sweep_rule_days(since date, as_of date, calendar text)
-RETURNS TABLE (key text, days date[])
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  WITH reach AS (   -- how many working days any setting reaches (5: the PA's days for agreeing, R57)
-    SELECT pg_catalog.max(greatest(g.grace, 5, (SELECT pg_catalog.max(n) FROM pg_catalog.unnest(g.reminder_days) n))) AS n
-      FROM instruction_control.sweep_settings() g
-  ),
-  probe AS (
-    SELECT d::pg_catalog.date AS d, g.level, g.reminder_days, g.grace
-      FROM reach,
-           pg_catalog.generate_series(instruction_control.add_working_days(since, OPERATOR(pg_catalog.-) (reach.n OPERATOR(pg_catalog.+) 2), calendar) OPERATOR(pg_catalog.-) 7,
-                                      instruction_control.add_working_days(as_of, reach.n OPERATOR(pg_catalog.+) 2, calendar) OPERATOR(pg_catalog.+) 7,
-                                      '1 day'::pg_catalog.interval) d
-     CROSS JOIN instruction_control.sweep_settings() g
-  )
-  SELECT 'due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
-    FROM probe p
-   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_reminder(p.d, true, calendar, p.reminder_days, as_of) r
-                 EXCEPT
-                 SELECT r.period FROM instruction_control.sweep_rule_reminder(p.d, true, calendar, p.reminder_days, since) r)
-      OR EXISTS (SELECT r.period FROM instruction_control.sweep_rule_escalation(NULL, 'act_point', p.level, p.d, true, calendar, p.grace, as_of) r
-                 EXCEPT
-                 SELECT r.period FROM instruction_control.sweep_rule_escalation(NULL, 'act_point', p.level, p.d, true, calendar, p.grace, since) r)
-  UNION ALL
-  SELECT 'roadmap_due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
-    FROM probe p
-   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, as_of) r
-                 EXCEPT
-                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, since) r)
-$$;
-COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
-  'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or missing-roadmap escalation (R56, R59) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';
+\definition sweep_rule_days sql/src/61_sweep_rules.sql
 
 
 -- The incremental sweep re-reads the roadmaps whose PA days ended (R57)

@@ -153,60 +153,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION add_transfer(p_calendar text, p_working_day date, p_day_off date, p_basis text)
-RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  cal  calendar%ROWTYPE;
-BEGIN
-  IF instruction_control.is_blank(p_basis) THEN
-    RAISE EXCEPTION 'a change of the calendar needs its basis, the decree that makes it'
-      USING ERRCODE = 'IC003',
-            HINT = 'Name the decree, e.g. ''Government Decree No. 713 of 6 October 2021''.';
-  END IF;
-  -- The days are judged from the tables, not from the working-day cache: a
-  -- series of transfers would otherwise reload the cache after each one.  An
-  -- unknown calendar or a date outside it gets the error of is_working_day().
-  SELECT * INTO cal FROM calendar WHERE code = p_calendar;
-  IF NOT FOUND OR p_working_day NOT BETWEEN cal.valid_from AND cal.valid_to THEN
-    PERFORM is_working_day(p_working_day, p_calendar);
-  END IF;
-  IF p_day_off NOT BETWEEN cal.valid_from AND cal.valid_to THEN
-    PERFORM is_working_day(p_day_off, p_calendar);
-  END IF;
-  IF coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_working_day),
-              NOT extract(isodow FROM p_working_day)::smallint = ANY (cal.weekend_days)) THEN
-    RAISE EXCEPTION '% is already a working day in calendar "%"', p_working_day, p_calendar
-      USING ERRCODE = 'IC003',
-            DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
-            HINT = 'The first date is the day off that becomes a working day, the second the working day that becomes a day off.';
-  END IF;
-  IF NOT coalesce((SELECT kind = 'working_day' FROM calendar_day WHERE calendar = p_calendar AND day = p_day_off),
-                  NOT extract(isodow FROM p_day_off)::smallint = ANY (cal.weekend_days)) THEN
-    RAISE EXCEPTION '% is already not a working day in calendar "%"', p_day_off, p_calendar
-      USING ERRCODE = 'IC003',
-            DETAIL = 'A transfer (Labour Code art. 85(3)) makes a day off a working day and a working day a day off.',
-            HINT = 'The first date is the day off that becomes a working day, the second the working day that becomes a day off.';
-  END IF;
-  -- seeded when the extension's own script applies it (as calendar_generate_years)
-  INSERT INTO calendar_day AS c (calendar, day, kind, name, name_kk, name_ru, basis, seeded)
-  VALUES (p_calendar, p_working_day, 'working_day',
-          format('Working day (day off transferred to %s)', p_day_off),
-          format('Жұмыс күні (демалыс %s күніне ауыстырылды)', p_day_off),
-          format('Рабочий день (выходной перенесён на %s)', p_day_off),
-          p_basis, instruction_control.creating_extension()),
-         (p_calendar, p_day_off, 'day_off',
-          format('Day off (transferred from %s)', p_working_day),
-          format('Демалыс күні (%s күнінен ауыстырылды)', p_working_day),
-          format('Выходной день (перенесён с %s)', p_working_day),
-          p_basis, instruction_control.creating_extension())
-  ON CONFLICT (calendar, day) DO UPDATE
-     SET kind = excluded.kind, name = excluded.name, name_kk = excluded.name_kk,
-         name_ru = excluded.name_ru, basis = excluded.basis;
-END
-$$;
+\definition add_transfer sql/src/21_calendar_admin.sql
 
 -- the bases of the seeded years
 UPDATE calendar_year AS y SET basis = v.basis

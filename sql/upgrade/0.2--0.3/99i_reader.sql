@@ -84,110 +84,11 @@ SELECT g.body_id, b.code AS body_code,
   ) g
   LEFT JOIN state_body b ON b.id = g.body_id;
 
-CREATE FUNCTION report_check_as_of(as_of date) RETURNS date
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  IF as_of IS NULL THEN
-    RAISE EXCEPTION 'no day given for the registry as of a day'
-      USING ERRCODE = 'IC307',
-            HINT = 'Give a day up to today, e.g. report_overdue_as_of(date ''2025-05-05''); for today read the view.';
-  END IF;
-  IF as_of > current_date THEN
-    RAISE EXCEPTION 'the registry as of % is not known yet', as_of
-      USING ERRCODE = 'IC307',
-            DETAIL = format('Today is %s: the journal answers for today and past days only.', current_date),
-            HINT = 'Give a day up to today; for today read the view (report_control_card, report_overdue).';
-  END IF;
-  RETURN as_of;
-END
-$$;
-COMMENT ON FUNCTION report_check_as_of(date) IS
-  'The day of an as-of report, today or past; NULL or a future day raises IC307';
+\definition report_check_as_of sql/src/70a_reporting_history.sql
 
-CREATE FUNCTION report_control_card_as_of(as_of date, body_id bigint DEFAULT NULL)
-RETURNS SETOF report_control_card
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-SET jit = off
-AS $$
-DECLARE
-  the_day date := report_check_as_of(as_of);
-  the_body bigint := body_id;
-BEGIN
-  RETURN QUERY
-  SELECT c.instruction_id, c.external_ref, c.act_id, c.act_type, c.act_number, c.act_title, c.act_signed_on,
-         c.point, c.point_sort_key, c.kind, c.kind_kk, c.kind_ru, c.level, c.level_kk, c.level_ru,
-         c.content, c.secrecy, c.state_secret, c.paper_card_ref, c.completion_form, c.final_result,
-         c.responsible_body_id, c.responsible_body_code, c.responsible_body_name, c.responsible_body_name_kk,
-         c.responsible_body_name_ru, c.responsible_body_sector, c.co_executor_count, c.co_executor_codes,
-         c.co_executors_kk, c.co_executors_ru, c.controlling_body_id, c.controlling_body_name_ru,
-         c.controlling_body_name_kk, c.pa_unit, c.signed_on, c.received_on, c.term, c.original_due_date,
-         s.due_date,
-         c.roadmap_due_date,
-         CASE WHEN s.on_control AND s.due_date IS NOT NULL
-              THEN working_days_between(the_day, s.due_date,
-                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ')) END,
-         (s.on_control AND s.due_date < the_day),
-         CASE WHEN s.on_control AND s.due_date < the_day
-              THEN working_days_between(s.due_date, the_day,
-                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
-              ELSE 0 END,
-         CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END,
-         coalesce(vs.kk, CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END),
-         coalesce(vs.ru, CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END),
-         s.removed_on,
-         s.removal_ground,
-         s.regime, coalesce(vr.kk, s.regime), coalesce(vr.ru, s.regime),
-         s.extension_decisions, s.repeated_extensions, s.transfers, s.new_deadlines,
-         c.urgent,
-         CASE WHEN s.due_date IS NOT NULL
-              THEN NOT is_confirmed(s.due_date,
-                     coalesce(c.calendar, current_setting('instruction_control.calendar', true), 'KZ'))
-              ELSE false END,
-         c.calendar, c.parent_id, c.upper_record_id, c.imported
-    -- the cards the caller sees (of the body), each folded on its own: the
-    -- fold is probed by instruction id (OFFSET 0 keeps both sides apart, so
-    -- the planner does not fold the whole registry and join it afterwards)
-    FROM (SELECT * FROM report_control_card c0
-           WHERE the_body IS NULL OR c0.responsible_body_id = the_body OFFSET 0) c
-   CROSS JOIN LATERAL (SELECT * FROM instruction_as_of(the_day) a
-                        WHERE a.instruction_id = c.instruction_id OFFSET 0) s
-    LEFT JOIN vocabulary vs
-           ON vs.domain = 'instruction_status' AND vs.code = CASE WHEN s.on_control THEN 'on_control' ELSE 'removed' END
-    LEFT JOIN vocabulary vr ON vr.domain = 'control_regime' AND vr.code = s.regime;
-END
-$$;
-COMMENT ON FUNCTION report_control_card_as_of(date, bigint) IS
-  'The control card as the registry stood at the end of a day up to today (issue 18, Views): the rows of report_control_card with the deadline, status, removal (day, R75 ground), regime, extensions (R69.1), repeated changes (R72), transfers (R69.3, R69.4), new deadlines (R70.4) and days left or overdue folded from the decision journal as of that day (instruction_as_of); instructions received after it are left out; body_id: only that responsible body''s. At current_date it equals the view. NULL or a future day: IC307. Row security applies as to the view';
+\definition report_control_card_as_of sql/src/70a_reporting_history.sql
 
-CREATE FUNCTION report_overdue_as_of(as_of date, body_id bigint DEFAULT NULL)
-RETURNS SETOF report_overdue
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-SET jit = off
-AS $$
-DECLARE
-  the_day date := report_check_as_of(as_of);
-BEGIN
-  RETURN QUERY
-  SELECT c.instruction_id, c.external_ref, c.act_id, c.act_type, c.act_number, c.act_signed_on,
-         c.point, c.point_sort_key, c.kind, c.kind_kk, c.kind_ru, c.level, c.level_kk, c.level_ru,
-         c.content, c.state_secret, c.paper_card_ref,
-         c.responsible_body_id, c.responsible_body_code, c.responsible_body_name_kk, c.responsible_body_name_ru,
-         c.responsible_body_sector, c.co_executors_ru, c.pa_unit,
-         c.received_on, c.original_due_date, c.due_date,
-         (the_day - c.due_date),
-         c.working_days_overdue,
-         c.regime, c.regime_kk, c.regime_ru, c.extensions, c.repeated_changes, c.transfers, c.new_deadlines,
-         c.urgent
-    FROM report_control_card_as_of(the_day, body_id) c
-   WHERE c.overdue;
-END
-$$;
-COMMENT ON FUNCTION report_overdue_as_of(date, bigint) IS
-  'The overdue register as of a day up to today (issue 18, Views; "what was overdue on 5 May"): instructions on control at the end of that day whose deadline then was before it, with the days overdue counted to that day, folded from the decision journal (report_control_card_as_of); body_id: only that responsible body''s. At current_date it equals report_overdue. NULL or a future day: IC307. Row security applies as to the view';
+\definition report_overdue_as_of sql/src/70a_reporting_history.sql
 
 REVOKE EXECUTE ON FUNCTION report_check_as_of(date), report_control_card_as_of(date, bigint),
   report_overdue_as_of(date, bigint)

@@ -41,45 +41,9 @@ COMMENT ON COLUMN calendar_compiled.days_off IS
 COMMENT ON COLUMN calendar_compiled.working_days IS
   'The days of calendar_day in the covered range that are working days (kind working_day: weekend days worked), in order';
 
-CREATE FUNCTION calendar_compiled_rows()
-RETURNS SETOF calendar_compiled
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  -- each calendar's days read once, split by kind (NOT NULL)
-  SELECT c.code, c.valid_from, c.valid_to, c.weekend_days, coalesce(x.days_off, '{}'), coalesce(x.working_days, '{}')
-    FROM calendar c
-    CROSS JOIN LATERAL (
-      SELECT array_agg(d.day ORDER BY d.day) FILTER (WHERE d.kind <> 'working_day') AS days_off,
-             array_agg(d.day ORDER BY d.day) FILTER (WHERE d.kind = 'working_day') AS working_days
-        FROM calendar_day d
-       WHERE d.calendar = c.code AND d.day BETWEEN c.valid_from AND c.valid_to) x
-$$;
-COMMENT ON FUNCTION calendar_compiled_rows() IS
-  'Internal: the rows calendar_compiled holds, computed from calendar and calendar_day';
+\definition calendar_compiled_rows sql/src/22_calendar_seed.sql
 
-CREATE FUNCTION calendar_compiled_refresh() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  -- one writer at a time: a second change waits for the first to commit and
-  -- then (READ COMMITTED) reads it; under REPEATABLE READ its upsert of a row
-  -- the first changed fails to serialize (40001) instead of undoing it
-  LOCK TABLE calendar_compiled IN EXCLUSIVE MODE;
-  INSERT INTO calendar_compiled AS k SELECT * FROM calendar_compiled_rows()
-  ON CONFLICT (calendar) DO UPDATE
-    SET valid_from = excluded.valid_from, valid_to = excluded.valid_to, weekend_days = excluded.weekend_days,
-        days_off = excluded.days_off, working_days = excluded.working_days
-    WHERE (k.valid_from, k.valid_to, k.weekend_days, k.days_off, k.working_days)
-          IS DISTINCT FROM (excluded.valid_from, excluded.valid_to, excluded.weekend_days, excluded.days_off,
-                            excluded.working_days);
-  -- (a calendar deleted takes its row with it: the foreign key cascades)
-  RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION calendar_compiled_refresh() IS
-  'Trigger (AFTER ... FOR EACH STATEMENT on calendar and calendar_day): writes calendar_compiled again from them';
+\definition calendar_compiled_refresh sql/src/22_calendar_seed.sql
 REVOKE EXECUTE ON FUNCTION calendar_compiled_rows(), calendar_compiled_refresh() FROM PUBLIC;
 
 CREATE TRIGGER calendar_compiled_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar

@@ -1,0 +1,76 @@
+#!/usr/bin/perl
+# sql_definitions.pl -- concatenate the parts of an upgrade script, each line
+#
+#   \definition NAME sql/src/FILE.sql
+#
+# replaced by the definition of the function or procedure NAME as the install
+# script's part FILE writes it (CREATE becoming CREATE OR REPLACE), with the
+# COMMENT ON that follows it.  The last part of an upgrade that changes a
+# function names it so, rather than carry a copy of its text: one definition,
+# in sql/src, for the install and the upgrade alike.  A later part that
+# changes the function again takes the line over (an earlier part would
+# otherwise create the newest body before what it refers to exists).
+#
+#   perl scripts/sql_definitions.pl sql/upgrade/0.2--0.3/*.sql | perl scripts/sql_ascii.pl
+#
+# A NAME the file does not define exactly once, or a definition without its
+# end ($$; on a line of its own), stops the build.
+use strict;
+use warnings;
+
+binmode STDOUT, ':raw';
+
+sub slurp
+{
+	my ($f) = @_;
+	open(my $fh, '<:raw', $f) or die "sql_definitions.pl: $f: $!\n";
+	local $/;
+	my $s = <$fh>;
+	close $fh;
+	return $s;
+}
+
+sub definition
+{
+	my ($name, $file, $where) = @_;
+	my @lines = split /^/m, slurp($file);
+	my @starts = grep { $lines[$_] =~ /^CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE) \Q$name\E\(/ } 0 .. $#lines;
+	die "sql_definitions.pl: $where: $file defines $name " . scalar(@starts) . " times, not once\n"
+	  unless @starts == 1;
+	my $i = $starts[0];
+	my $text = '';
+	for (; $i <= $#lines; $i++)
+	{
+		$text .= $lines[$i];
+		last if $lines[$i] =~ /^\$\$;\s*$/;
+	}
+	die "sql_definitions.pl: $where: $name in $file has no end (\$\$; on a line of its own)\n" if $i > $#lines;
+	# the COMMENT ON of it that follows: its lines up to the one ending the string
+	if ($i + 1 <= $#lines && $lines[$i + 1] =~ /^COMMENT ON (?:FUNCTION|PROCEDURE) \Q$name\E\(/)
+	{
+		for ($i++; $i <= $#lines; $i++)
+		{
+			$text .= $lines[$i];
+			last if $lines[$i] =~ /';\s*$/;
+		}
+	}
+	$text =~ s/^CREATE (?:OR REPLACE )?(FUNCTION|PROCEDURE)/CREATE OR REPLACE $1/;
+	return "-- $name(): as $file defines it\n" . $text;
+}
+
+for my $part (@ARGV)
+{
+	my $n = 0;
+	for my $line (split /^/m, slurp($part))
+	{
+		$n++;
+		if ($line =~ /^\\definition\s+(\w+)\s+(\S+)\s*$/)
+		{
+			print definition($1, $2, "$part:$n");
+		}
+		else
+		{
+			print $line;
+		}
+	}
+}
