@@ -461,7 +461,8 @@ COMMENT ON FUNCTION reporting_period_end(reporting_period, date, text) IS
 -- conditions can have changed since the sweep of since -- the dates that
 -- passed in between (each arm an index range), the key days the rules name
 -- (sweep_rule_days: reminders, escalations, roadmaps), the reporting periods that
--- ended, and the instructions written since (the notes run claimed).
+-- ended, and the instructions written since (the notes the run claimed:
+-- sweep_claimed).
 CREATE FUNCTION sweep_scope(since date, as_of date, run bigint, calendar text)
 RETURNS SETOF sweep_state_current
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -521,12 +522,17 @@ AS $$
                     AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.>=) sweep_scope.since
                     AND instruction_control.roll_forward(d.d, s.calendar) OPERATOR(pg_catalog.<) sweep_scope.as_of)
   UNION
-  SELECT s.* FROM instruction_control.sweep_state_current s
-   WHERE s.id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c WHERE c.taken_by OPERATOR(pg_catalog.=) sweep_scope.run
-                  UNION
-                  SELECT x.instruction_id FROM instruction_control.decision x
-                   WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
-                     AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of)
+  -- each instruction noted looked up by its key (OFFSET 0: a probe per note,
+  -- never a scan of every instruction: how many notes the run claimed is not
+  -- known when the statement is planned, and a hash join chosen for 14,000
+  -- estimated read 1M instructions for 10,000 notes, 130 ms against 10)
+  SELECT s.* FROM (SELECT c.id FROM instruction_control.sweep_claimed(sweep_scope.run) AS c(id)
+                   UNION
+                   SELECT x.instruction_id FROM instruction_control.decision x
+                    WHERE x.measures_due_date IS NOT NULL AND x.measures_due_date OPERATOR(pg_catalog.>=) sweep_scope.since
+                      AND x.measures_due_date OPERATOR(pg_catalog.<) sweep_scope.as_of) n
+   CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state_current s
+                        WHERE s.id OPERATOR(pg_catalog.=) n.id OFFSET 0) s
 $$;
 COMMENT ON FUNCTION sweep_scope(date, date, bigint, text) IS
   'Internal: the live instructions an incremental sweep re-reads: dates passed since the sweep of since (deadlines, roadmap due dates, the PA''s 5 working days to agree a roadmap, R57), the key days of the rules (sweep_rule_days), reporting periods ended and the PA''s own reporting dates passed (R66-1.1), and the instructions the run''s notes name (sweep_change)';

@@ -135,8 +135,7 @@ AS $$
                                                                         rr.submitted_on, as_of) e
      WHERE rr.kind OPERATOR(pg_catalog.=) 'risk' AND rr.submitted_on OPERATOR(pg_catalog.<=) as_of
        AND (mode OPERATOR(pg_catalog.<>) 'incremental'
-            OR rr.instruction_id IN (SELECT c.instruction_id FROM instruction_control.sweep_change c
-                                      WHERE c.taken_by OPERATOR(pg_catalog.=) run))
+            OR rr.instruction_id IN (SELECT c.id FROM instruction_control.sweep_claimed(run) AS c(id)))
     UNION ALL
     -- the marks the day clears: every mark in a sweep of the whole registry
     SELECT m.instruction_id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail

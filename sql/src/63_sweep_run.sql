@@ -105,22 +105,22 @@ BEGIN
      ORDER BY r.id DESC LIMIT 1;
   END IF;
 
+  -- Claim the change notes before the state is read (claimed, claimed_in:
+  -- sweep_claimed): the notes of the transactions committed in this
+  -- statement's snapshot, and those this transaction wrote.  A change
+  -- committed after it is seen by the next sweep (its note stays).  A sweep
+  -- of today claims them all, a full one too (it covers them); the notes of a
+  -- run that failed are claimed again.  A replay leaves them.
   INSERT INTO sweep_run (as_of, mode, marks, scope, since, one_transaction, batch_size,
-                         max_instruction_id, max_decision_id, max_report_id)
+                         max_instruction_id, max_decision_id, max_report_id, claimed, claimed_in)
   VALUES (as_of, CASE WHEN replay THEN 'replay' ELSE 'current' END, keep_marks,
           CASE WHEN prev.id IS NOT NULL THEN 'incremental' ELSE 'full' END, prev.as_of,
           in_transaction_block(), batch_size,
           (SELECT max(i.id) FROM instruction i), (SELECT max(x.id) FROM decision x),
-          (SELECT max(x.id) FROM report x))
+          (SELECT max(x.id) FROM report x),
+          CASE WHEN NOT replay AND keep_marks THEN pg_current_snapshot() END,
+          CASE WHEN NOT replay AND keep_marks THEN pg_current_xact_id() END)
   RETURNING id INTO run;
-
-  -- Claim the change notes before the state is read: a change committed after
-  -- this statement is seen by the next sweep (its note stays unclaimed).  A
-  -- sweep of today claims them all, a full one too (it covers them); the
-  -- notes of a run that failed are claimed again.  A replay leaves them.
-  IF NOT replay AND keep_marks THEN
-    UPDATE sweep_change c SET taken_by = run;
-  END IF;
 
   -- collected first, then stamped: an UPDATE computes its SET list in the
   -- table's column order, so collected_at (before candidates) was the time
@@ -263,8 +263,9 @@ LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
   DELETE FROM instruction_control.sweep_candidate WHERE sweep_run_id = run;
-  -- the changes this run took into account (a note claimed since by a later run stays its)
-  DELETE FROM instruction_control.sweep_change WHERE taken_by = run;
+  -- the changes this run took into account (a note committed since stays for the next)
+  DELETE FROM instruction_control.sweep_change c USING instruction_control.sweep_run r
+   WHERE r.id = run AND instruction_control.sweep_note_claimed(c.xact, r.claimed, r.claimed_in);
   UPDATE instruction_control.sweep_run SET finished_at = clock_timestamp() WHERE id = run RETURNING *;
 $$;
 COMMENT ON FUNCTION sweep_finish(bigint) IS 'Internal step of sweep(): records the end of the run';

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(21);
+SELECT plan(22);
 
 -- Ids: every table of the extension with an integer id column takes it from GENERATED ALWAYS AS
 -- IDENTITY (rule and decision_rule have text ids: the decree's codes).  The predefined roles
@@ -99,11 +99,14 @@ SELECT lives_ok(format($$SELECT remove_from_control(%s, 'executed', 'head_of_pa'
 RESET ROLE;
 
 -- The sweep's change tracking: the removal is noted by the server, whatever id it got
-SELECT ok(EXISTS (SELECT 1 FROM sweep_change WHERE instruction_id = :i_b AND taken_by IS NULL),
-          'issue 16: a committed decision leaves a change note for the next incremental sweep (R75)');
+SELECT ok(EXISTS (SELECT 1 FROM sweep_change WHERE instruction_id = :i_b AND xact = pg_current_xact_id()),
+          'issue 16: a decision leaves a change note for the next incremental sweep, with the transaction that wrote it (R75)');
 
 -- The outbox as an integrator: reading through next_events(), delivering through mark_delivered() only
 CALL sweep();
+-- swept in the transaction that wrote the notes: they are the run's own (claimed_in), taken and deleted
+SELECT is((SELECT count(*)::int FROM sweep_change), 0,
+          'issue 19: a sweep in the transaction that wrote the change notes claims them (claimed_in) and deletes them when it finishes');
 SET ROLE oi_integrator;
 SELECT throws_ok($$UPDATE event SET delivered_at = NULL$$, '42501', NULL,
                  'issue 16: an integrator cannot reopen events (UPDATE event SET delivered_at = NULL)');
