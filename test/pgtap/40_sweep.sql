@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(65);
+SELECT plan(67);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -188,6 +188,16 @@ SELECT ok(EXISTS (SELECT 1 FROM event WHERE instruction_id = :live AND kind = 'o
 CALL sweep(full_scope => true);
 SELECT is((SELECT (scope, candidates, events)::text FROM sweep_run ORDER BY id DESC LIMIT 1), '(full,0,0)',
   'full_scope re-reads every condition and finds nothing the incremental sweeps missed (R50.1: no instruction marked overdue again)');
+-- notes naming a quarter of the registry, and 50,000 instructions, make the
+-- sweep a full one: cheaper than a probe per note (issue 19; after a restore)
+INSERT INTO sweep_change (instruction_id) SELECT -g FROM generate_series(1, 49999) g;
+CALL sweep();
+SELECT is((SELECT (scope, (SELECT count(*) FROM sweep_change))::text FROM sweep_run ORDER BY id DESC LIMIT 1),
+  '(incremental,0)', 'R50.1: a sweep after 49,999 change notes is incremental and takes them all');
+INSERT INTO sweep_change (instruction_id) SELECT -g FROM generate_series(1, 50000) g;
+CALL sweep();
+SELECT is((SELECT (scope, (SELECT count(*) FROM sweep_change))::text FROM sweep_run ORDER BY id DESC LIMIT 1),
+  '(full,0)', 'R50.1: a sweep after 50,000 change notes (a restore, a bulk load) reads everything, and takes them all');
 
 -- The outbox: open events per addressee with labels, taken and delivered once.
 SELECT is((SELECT addressee_ru FROM open_event WHERE instruction_id = :sc AND kind = 'escalation'),

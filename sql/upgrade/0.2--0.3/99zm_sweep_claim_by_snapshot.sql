@@ -12,7 +12,9 @@
  *   risk reports' branch) and 63_sweep_run.sql (sweep_begin, sweep_finish),
  *   whose definitions it names (\definition: scripts/sql_definitions.pl);
  *   the derived statements sweep_found_<mode>() are derived again (99zz, the
- *   last part).
+ *   last part).  And a sweep whose notes name a quarter of the instructions,
+ *   and 50,000, reads everything rather than probe each note (sweep_begin:
+ *   after a restore or a bulk load of 1M, 1.3 s against 3.7).
  */
 
 -- The notes: the transaction that wrote each, no claim written on them (the
