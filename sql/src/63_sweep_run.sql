@@ -69,7 +69,6 @@ DECLARE
   replay boolean;
   keep_marks boolean;
   prev sweep_run;
-  many bigint;
   collected integer;
 BEGIN
   IF as_of IS NULL OR NOT isfinite(as_of) THEN
@@ -106,16 +105,9 @@ BEGIN
      ORDER BY r.id DESC LIMIT 1;
   END IF;
   -- ... unless its notes name so many instructions that reading everything
-  -- costs less: a probe per note costs about three times an instruction's
-  -- share of a full sweep (issue 19: after a restore or a bulk load of 1M
-  -- instructions, 3.7 s incremental against 1.3 s full), so a sweep whose
-  -- notes reach a quarter of the instructions, and 50,000, is a full one
-  IF prev.id IS NOT NULL THEN
-    many := greatest(50000, (SELECT c.reltuples FROM pg_class c
-                              WHERE c.oid = 'instruction_control.instruction'::regclass)::bigint / 4);
-    IF (SELECT count(*) FROM (SELECT 1 FROM sweep_change c LIMIT many) n) >= many THEN
-      prev := NULL;
-    END IF;
+  -- costs less (sweep_notes_many: after a restore or a bulk load)
+  IF prev.id IS NOT NULL AND sweep_notes_many() THEN
+    prev := NULL;
   END IF;
 
   -- Claim the change notes before the state is read (claimed, claimed_in:

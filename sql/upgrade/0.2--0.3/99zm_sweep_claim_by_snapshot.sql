@@ -13,8 +13,9 @@
  *   whose definitions it names (\definition: scripts/sql_definitions.pl);
  *   the derived statements sweep_found_<mode>() are derived again (99zz, the
  *   last part).  And a sweep whose notes name a quarter of the instructions,
- *   and 50,000, reads everything rather than probe each note (sweep_begin:
- *   after a restore or a bulk load of 1M, 1.3 s against 3.7).
+ *   and 50,000, reads everything rather than probe each note
+ *   (sweep_notes_many, sweep_begin: after a restore or a bulk load of 1M,
+ *   1.3 s against 3.7).
  */
 
 -- The notes: the transaction that wrote each, no claim written on them (the
@@ -30,6 +31,8 @@ COMMENT ON COLUMN sweep_change.xact IS 'The transaction that wrote it (pg_curren
 -- snapshot, and those its own transaction wrote before it swept
 \definition sweep_note_claimed sql/src/60_sweep.sql
 \definition sweep_claimed sql/src/60_sweep.sql
+-- whether the notes are so many that the sweep reads everything (sweep_begin)
+\definition sweep_notes_many sql/src/60_sweep.sql
 
 -- The run claims by its snapshot (sweep_begin), re-reads the instructions its
 -- notes name (sweep_scope, the risk reports' branch of sweep_found) and
