@@ -97,43 +97,7 @@ $$;
 COMMENT ON FUNCTION decision_phrase(decision, text) IS
   'A decision as a form states it, in kk, ru or en, from the vocabulary (the rows label(''form_phrase'', ''decision_<kind>'', lang) reads): "Срок повторно продлён 02.09.2024 с 10.09.2024 до 10.10.2024 (Руководитель Администрации Президента)"; the emergency of a new deadline is left out for a state secret (R14)';
 
-CREATE FUNCTION report_form_columns(form text)
-RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
-               width integer, number integer, align text, format text, lead_key text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT c.ordinal, c.key, c.heading_kk, c.heading_ru, c.mark, c.width, c.number, c.align, c.format, c.lead_key
-    FROM (VALUES
-      -- Appendix 5, control approval (form_control_approval)
-      ('control_approval', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
-      ('control_approval', 2, 'measure', 'Іс-шараның атауы', 'Наименование мероприятия', NULL, 27, 2, NULL, 'text', 'point'),
-      ('control_approval', 3, 'due_date', 'Орындалу мерзімі', 'Срок исполнения', NULL, 9, 3, 'c', 'date', NULL),
-      ('control_approval', 4, 'completion_form', 'Аяқталу нысаны', 'Форма завершения', NULL, 12, 4, NULL, 'text', NULL),
-      ('control_approval', 5, 'final_result', 'Түпкілікті нәтиже', 'Конечный результат', '*', 12, 5, NULL, 'text', NULL),
-      ('control_approval', 6, 'responsible_body', 'Жауапты мемлекеттік орган', 'Ответственный государственный орган', NULL, 15, 6, NULL, 'text', NULL),
-      ('control_approval', 7, 'control_body',
-       'Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі',
-       'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
-       NULL, 21, 7, NULL, 'text', NULL),
-      -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
-      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', NULL, NULL, NULL, NULL, 'group', NULL),
-      ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
-      ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
-      ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
-      ('annual_summary', 5, 'status_label', 'Орындалу мәртебесі (орындалған, орындалуда)', 'Статус исполнения (исполнено, на исполнении)', NULL, 11, 4, 'c', 'text', NULL),
-      ('annual_summary', 6, 'final_result', 'Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын',
-       'Если поручение исполнено, кратко изложить конечный результат', NULL, 19, 5, NULL, 'text', NULL),
-      ('annual_summary', 7, 'intermediate_result',
-       'Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)',
-       'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)',
-       NULL, 28, 6, NULL, 'text', NULL)
-    ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
-   WHERE c.form = $1
-   ORDER BY c.ordinal
-$$;
-COMMENT ON FUNCTION report_form_columns(text) IS
-  'The columns of a form (control_approval: Appendix 5; annual_summary: Appendix 8), one row each, in CSV order (ordinal): key (the column of the form''s row function), heading in kk and ru, mark after the printed heading (a footnote), width in percent and number on the printed page (NULL: printed as a heading row, not a cell), align (n: number, c: centred), format (text, date, row_no, group), lead_key (a point number printed bold before the text); the CSV and HTML writers read only this';
+-- report_form_columns(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)
 
 CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -290,108 +254,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
-RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
-               content text, status text, status_label text, final_result text, intermediate_result text,
-               due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  the_body bigint := body_id;
-  y_start date;
-  y_end date;
-  checked_lang text := report_check_lang(lang);
-  -- the form's words, from the vocabulary (form_phrase)
-  w_act_signed_on text := label('form_phrase', 'act_signed_on', checked_lang);
-  w_instruction text := label('form_phrase', 'instruction', checked_lang);
-  w_received_on text := label('form_phrase', 'received_on', checked_lang);
-  w_point text := label('form_phrase', 'point', checked_lang);
-  w_secret text := label('form_phrase', 'state_secret_card', checked_lang);
-  w_due text := label('form_phrase', 'due', checked_lang);
-  w_due_passed text := ' (' || label('form_phrase', 'due_passed', checked_lang) || ')';
-  w_in_progress text := label('form_phrase', 'status_in_progress', checked_lang);
-  w_executed text := label('form_phrase', 'status_executed', checked_lang);
-  w_removed text := label('form_phrase', 'status_removed', checked_lang);
-  words jsonb := report_words(checked_lang);
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
-    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
-      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
-  END IF;
-  IF year IS NULL OR year < 2000 OR year > 2100 THEN
-    RAISE EXCEPTION 'no annual summary for year %', coalesce(year::text, 'NULL')
-      USING ERRCODE = 'IC304', HINT = 'Give a year from 2000 to 2100.';
-  END IF;
-  y_start := make_date(year, 1, 1);
-  y_end := make_date(year, 12, 31);
-  RETURN QUERY
-  WITH mine AS (
-    SELECT i.*
-      FROM instruction i
-     WHERE (i.controlling_body_id = the_body
-            OR (i.controlling_body_id IS NULL AND i.responsible_body_id = the_body AND i.level <> 'pa'))
-       AND coalesce(i.received_on, i.created_at::date) <= y_end
-  ), rows AS (
-    SELECT m.id, m.act_id, m.point, m.secrecy, m.content, m.final_result, m.paper_card_ref, m.received_on,
-           m.calendar, m.external_ref,
-           coalesce(rb.sector, '') AS sector_key,
-           s.on_control, s.due_date AS due_then, s.removed_on AS removed_then, s.removal_ground,
-           s.extension_decisions AS ext, s.transfers AS tr, s.new_deadlines AS nd, s.regime AS regime_then,
-           CASE WHEN s.on_control THEN 'in_progress' WHEN s.removal_ground = 'executed' THEN 'executed' ELSE 'removed' END AS status_code
-      FROM mine m
-      JOIN instruction_as_of(y_end) s ON s.instruction_id = m.id
-      LEFT JOIN state_body rb ON rb.id = m.responsible_body_id
-     WHERE s.on_control OR s.removed_on >= y_start
-  )
-  SELECT nullif(r.sector_key, ''),
-         sector_heading(nullif(r.sector_key, ''), lang),
-         (row_number() OVER (PARTITION BY r.sector_key ORDER BY a.signed_on NULLS LAST, r.act_id NULLS LAST, r.point NULLS LAST, r.id))::integer,
-         r.id,
-         concat_ws(', ',
-           CASE WHEN a.id IS NOT NULL
-                THEN concat_ws(' ', a.act_type, CASE WHEN a.number IS NOT NULL THEN '№ ' || a.number END,
-                               CASE WHEN a.signed_on IS NOT NULL THEN format(w_act_signed_on, report_date(a.signed_on)) END)
-                ELSE w_instruction
-                     || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
-                     || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
-           CASE WHEN r.point IS NOT NULL THEN format(w_point, r.point::text) END),
-         CASE WHEN r.secrecy = 'state_secret'
-              THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
-              ELSE r.content END,
-         r.status_code,
-         CASE r.status_code WHEN 'in_progress' THEN w_in_progress WHEN 'executed' THEN w_executed
-              ELSE format(w_removed, report_label('removal_ground', r.removal_ground, lang)) END,
-         -- executed: the final result in brief
-         CASE WHEN NOT r.on_control AND r.removal_ground = 'executed' THEN
-           CASE WHEN r.secrecy = 'state_secret' THEN NULL
-                ELSE coalesce(
-                  (SELECT p.content FROM report p WHERE p.instruction_id = r.id AND p.kind = 'final' AND p.submitted_on <= y_end
-                    ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1),
-                  r.final_result) END
-           || ''
-         END,
-         -- in progress: the intermediate result with the facts of extensions, transfers and new deadlines
-         CASE WHEN r.on_control OR r.removal_ground <> 'executed' THEN
-           nullif(concat_ws(' ',
-             CASE WHEN r.secrecy <> 'state_secret' AND r.on_control THEN
-               (SELECT p.content || '.' FROM report p WHERE p.instruction_id = r.id AND p.kind = 'intermediate' AND p.submitted_on <= y_end
-                 ORDER BY p.submitted_on DESC, p.id DESC LIMIT 1) END,
-             (SELECT string_agg(decision_phrase(d, words, r.secrecy = 'state_secret') || '.', ' ' ORDER BY d.seq)
-                FROM decision d
-               WHERE d.instruction_id = r.id AND d.decided_on <= y_end AND d.kind <> 'roadmap_approval'),
-             CASE WHEN r.on_control THEN
-               format(w_due, coalesce(report_date(r.due_then), '—'))
-               || CASE WHEN r.due_then < y_end THEN w_due_passed ELSE '' END || '.' END), '')
-         END,
-         r.due_then,
-         r.ext, r.tr, r.nd,
-         r.secrecy = 'state_secret'
-    FROM rows r
-    LEFT JOIN act a ON a.id = r.act_id
-   ORDER BY 2, 3;
-END
-$$;
+-- form_annual_summary(): as 0.3 has it, named by 99f_forms.sql (\definition)
 
 CREATE OR REPLACE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE sql STABLE
@@ -401,38 +264,5 @@ AS $$
     FROM form_annual_summary(body_id, year, lang) f
 $$;
 
-CREATE OR REPLACE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  is_kk boolean := report_check_lang(lang) = 'kk';
-  b state_body;
-  rows jsonb;
-BEGIN
-  SELECT * INTO b FROM state_body WHERE id = body_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
-      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
-  END IF;
-  SELECT jsonb_agg(f ORDER BY f.sector_heading, f.row_no)
-    INTO rows
-    FROM form_annual_summary(body_id, year, lang) f;
-  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
-  RETURN report_html_head(label('form_phrase', 'annual_summary_title', lang), lang)
-    || '<div class="appendix">'
-    || CASE WHEN is_kk
-            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b>'
-            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
-    || '</div><h1>'
-    || report_html_escape(label('form_phrase', 'annual_summary_heading', lang))
-    || '</h1><p class="sub">'
-    || report_html_escape(format(label('form_phrase', 'annual_summary_year', lang),
-                                 CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END, year))
-    || '</p>'
-    || report_form_html_table('annual_summary', lang, rows)
-    || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
-    || '</p></body></html>';
-END
-$$;
+-- form_annual_summary_html(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)
 

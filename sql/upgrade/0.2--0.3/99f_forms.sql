@@ -83,41 +83,7 @@ AS $$
   END
 $$;
 
-CREATE OR REPLACE FUNCTION report_form_columns(form text)
-RETURNS TABLE (ordinal integer, key text, heading_kk text, heading_ru text, mark text,
-               width integer, number integer, align text, format text, lead_key text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT c.ordinal, c.key, c.heading_kk, c.heading_ru, c.mark, c.width, c.number, c.align, c.format, c.lead_key
-    FROM (VALUES
-      -- Appendix 5, control approval (form_control_approval)
-      ('control_approval', 1, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
-      ('control_approval', 2, 'measure', 'Іс-шараның атауы', 'Наименование мероприятия', NULL, 27, 2, NULL, 'text', 'point'),
-      ('control_approval', 3, 'due_date', 'Орындалу мерзімі', 'Срок исполнения', NULL, 9, 3, 'c', 'date', NULL),
-      ('control_approval', 4, 'completion_form', 'Аяқталу нысаны', 'Форма завершения', NULL, 12, 4, NULL, 'text', NULL),
-      ('control_approval', 5, 'final_result', 'Түпкілікті нәтиже', 'Конечный результат', '*', 12, 5, NULL, 'text', NULL),
-      ('control_approval', 6, 'responsible_body', 'Жауапты мемлекеттік орган', 'Ответственный государственный орган', NULL, 15, 6, NULL, 'text', NULL),
-      ('control_approval', 7, 'control_body',
-       'Бақылауға жауапты мемлекеттік орган (Үкімет, орталық мемлекеттік немесе жергілікті атқарушы орган). Президент Әкімшілігінің жауапты құрылымдық бөлімшесі',
-       'Государственный орган, ответственный за контроль (Правительство, центральный государственный или местный исполнительный орган). Ответственное структурное подразделение Администрации Президента',
-       NULL, 21, 7, NULL, 'text', NULL),
-      -- Appendix 8, annual summary (form_annual_summary); the sector is a heading row in HTML
-      ('annual_summary', 1, 'sector_heading', 'Сала', 'Сфера', '*', NULL, NULL, NULL, 'group', NULL),
-      ('annual_summary', 2, 'row_no', 'р/с №', '№ п/п', NULL, 4, 1, 'n', 'row_no', NULL),
-      ('annual_summary', 3, 'requisites', 'Тапсырманың деректемелері', 'Реквизиты поручения', NULL, 14, 2, NULL, 'text', NULL),
-      ('annual_summary', 4, 'content', 'Тапсырманың мазмұны', 'Содержание поручения', NULL, 24, 3, NULL, 'text', NULL),
-      ('annual_summary', 5, 'status_label', 'Орындалу мәртебесі (орындалған, орындалуда)', 'Статус исполнения (исполнено, на исполнении)', NULL, 11, 4, 'c', 'text', NULL),
-      ('annual_summary', 6, 'final_result', 'Егер тапсырма орындалса, түпкілікті нәтиже қысқаша баяндалсын',
-       'Если поручение исполнено, кратко изложить конечный результат', NULL, 19, 5, NULL, 'text', NULL),
-      ('annual_summary', 7, 'intermediate_result',
-       'Егер тапсырма орындалып жатса, аралық нәтиже қысқаша баяндалсын (оның ішінде мерзімдерді ұзарту, орта мерзімді/ ұзақ мерзімді бақылауға ауыстыру, жаңа мерзімдерді белгілеу фактілері көрсетіле отырып)',
-       'Если поручение находится на исполнении, кратко изложить промежуточный результат (в том числе с указанием фактов продления сроков, перевода на среднесрочный/долгосрочный контроль, установления новых сроков)',
-       NULL, 28, 6, NULL, 'text', NULL)
-    ) AS c(form, ordinal, key, heading_kk, heading_ru, mark, width, number, align, format, lead_key)
-   WHERE c.form = $1
-   ORDER BY c.ordinal
-$$;
+-- report_form_columns(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)
 
 CREATE OR REPLACE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
 RETURNS text
@@ -349,39 +315,4 @@ AS $$
          state_secret, o)
 $$;
 
-CREATE OR REPLACE FUNCTION form_annual_summary_html(body_id bigint, year integer, lang text DEFAULT 'ru') RETURNS text
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  is_kk boolean := report_check_lang(lang) = 'kk';
-  b state_body;
-  rows jsonb;
-BEGIN
-  SELECT * INTO b FROM state_body WHERE id = body_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no state body %', coalesce(body_id::text, 'NULL')
-      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
-  END IF;
-  SELECT jsonb_agg(f ORDER BY o)   -- the row function's order
-    INTO rows
-    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
-         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
-         state_secret, o);
-  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
-  RETURN report_html_head(label('form_phrase', 'annual_summary_title', lang), lang)
-    || '<div class="appendix">'
-    || CASE WHEN is_kk
-            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b>'
-            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 8)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
-    || '</div><h1>'
-    || report_html_escape(label('form_phrase', 'annual_summary_heading', lang))
-    || '</h1><p class="sub">'
-    || report_html_escape(format(label('form_phrase', 'annual_summary_year', lang),
-                                 CASE WHEN is_kk THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END, year))
-    || '</p>'
-    || report_form_html_table('annual_summary', lang, rows)
-    || '<p class="note">' || report_html_escape(label('form_phrase', 'annual_summary_note', lang))
-    || '</p></body></html>';
-END
-$$;
+-- form_annual_summary_html(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)
