@@ -101,19 +101,7 @@ AS $$
    WHERE coalesce(i.received_on, i.created_at::pg_catalog.date) OPERATOR(pg_catalog.<=) as_of
 $$;
 
-CREATE OR REPLACE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
-RETURNS addressee
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-  SELECT (CASE
-            WHEN routed IS NOT NULL THEN routed::pg_catalog.text
-            WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
-            WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
-            WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
-            WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
-            ELSE 'first_head'
-          END)::instruction_control.addressee
-$$;
+-- escalation_addressee(): as 0.3 has it, named by 99zk_sweep_functions_inlined.sql (\definition)
 
 CREATE OR REPLACE FUNCTION sweep_state_as_of(as_of date)
 RETURNS TABLE (id bigint, kind instruction_kind, level control_level, regime text, on_control boolean,

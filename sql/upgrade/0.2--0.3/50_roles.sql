@@ -18,55 +18,7 @@
 ALTER FUNCTION seeded_row_owner() SECURITY DEFINER;
 ALTER FUNCTION cron_connstr() SET search_path = pg_catalog, pg_temp;
 
-CREATE OR REPLACE FUNCTION scheduling_status(
-    OUT pg_cron_preloaded boolean,
-    OUT pg_cron_installed boolean,
-    OUT cron_database text,
-    OUT ready boolean,
-    OUT hint text,
-    OUT method text,
-    OUT dblink_schema text)
-RETURNS record
-LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-BEGIN
-  -- pg_cron is running when its launcher is (whatever shared_preload_libraries spells)
-  pg_cron_preloaded := EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'pg_cron launcher');
-  pg_cron_installed := EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron');
-  cron_database := current_setting('cron.database_name', true);
-  SELECT n.nspname INTO dblink_schema
-    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'dblink';
-  method := CASE
-    WHEN NOT pg_cron_preloaded THEN NULL
-    WHEN cron_database = current_database() THEN 'cron.schedule_in_database'
-    WHEN dblink_schema IS NOT NULL THEN 'cron.schedule_in_database via dblink'
-  END;
-  ready := pg_cron_preloaded AND (pg_cron_installed OR method LIKE '%dblink')
-           AND method IS NOT NULL;
-  hint := CASE
-    WHEN NOT pg_cron_preloaded AND pg_is_in_recovery() THEN
-      'This server is a standby: pg_cron runs and sweeps are scheduled on the primary (after a promotion: instruction_control.unschedule_sweeps() and schedule_sweeps() again).'
-    WHEN NOT pg_cron_preloaded THEN
-      'pg_cron is not running: add to postgresql.conf  shared_preload_libraries = ''pg_cron''  and  cron.database_name = '''
-      || current_database() || ''', restart the server, then run CREATE EXTENSION pg_cron; in that database.'
-    WHEN cron_database = current_database() AND NOT pg_cron_installed THEN
-      'Run CREATE EXTENSION pg_cron; in this database.'
-    WHEN cron_database = current_database() THEN
-      'pg_cron is ready in this database: SELECT instruction_control.schedule_sweeps();'
-    WHEN dblink_schema IS NULL THEN
-      'pg_cron runs jobs in database ' || coalesce(quote_literal(cron_database), '(unset)')
-      || ' (cron.database_name); run CREATE EXTENSION dblink; here and schedule_sweeps() creates the job there with cron.schedule_in_database(), or run in that database: '
-      || format('SELECT cron.schedule_in_database(%L, %L, %L, %L);', 'instruction_control_sweep:' || current_database(),
-                '0 1 * * *', 'CALL instruction_control.sweep()', current_database())
-    ELSE
-      'pg_cron runs in database ' || quote_literal(cron_database)
-      || '; schedule_sweeps() creates the job there through dblink (cron.schedule_in_database()). CREATE EXTENSION pg_cron; must have been run in that database.'
-  END;
-END
-$$;
-COMMENT ON FUNCTION scheduling_status() IS
-  'Whether pg_cron can run the sweeps of this database (its launcher is running; the registry is in cron.database_name, or dblink reaches it), how, and if not what to do; SECURITY DEFINER: cron.database_name is a superuser-only setting';
+-- scheduling_status(): as 0.3 has it, named by 98_failover.sql (\definition)
 
 -- Run SQL where the cron schema is: here, or in cron.database_name through dblink.
 -- It runs as the owner inside the SECURITY DEFINER functions below, so pg_temp

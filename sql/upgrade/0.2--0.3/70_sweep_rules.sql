@@ -20,16 +20,7 @@
 -- changing a reminder rule is changing sweep_rule_reminder().
 
 -- Settings with their defaults, the only place the defaults are written (R50.1, R66-1.3).
-CREATE FUNCTION sweep_settings()
-RETURNS TABLE (level control_level, reminder_days integer[], grace integer)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT l, coalesce(s.reminder_days, '{5,1}'::integer[]), coalesce(s.escalation_grace_days, 5)
-    FROM instruction_control.control_levels() l
-    LEFT JOIN instruction_control.sweep_setting s ON s.level OPERATOR(instruction_control.=) l
-$$;
-COMMENT ON FUNCTION sweep_settings() IS
-  'Per control level the reminder days and the escalation grace period the sweep applies: sweep_setting, or the defaults (reminders 5 and 1 working days before, escalation 5 working days late) for a level without a row (R50.1, R66-1.3)';
+\definition sweep_settings sql/src/61_sweep_rules.sql
 
 -- The calendar an instruction's working days are counted in (R50.3).
 \definition effective_calendar sql/src/61_sweep_rules.sql

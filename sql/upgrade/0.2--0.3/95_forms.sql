@@ -118,92 +118,11 @@ $$;
 COMMENT ON FUNCTION report_form_csv(text, text, jsonb) IS
   'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised)';
 
-CREATE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
-  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
-  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
-  line AS (
-    SELECT r.n,
-           -- a heading row where the numbering starts again (the sector of Appendix 8)
-           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
-                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
-           || '<tr>'
-           || string_agg('<td' || CASE WHEN c.align IS NOT NULL THEN ' class="' || c.align || '"' ELSE '' END || '>'
-                         || CASE c.format
-                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
-                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
-                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
-                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
-                                        ELSE '' END
-                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
-                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
-           || '</tr>' AS html
-      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
-     GROUP BY r.n, n.cells, n.point)
-  SELECT '<table><colgroup>'
-         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
-         || '</colgroup><thead><tr>'
-         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
-         || '</tr><tr class="num">'
-         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
-         || '</tr></thead><tbody>'
-         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
-                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
-         || '</tbody></table>'
-    FROM n
-$$;
-COMMENT ON FUNCTION report_form_html_table(text, text, jsonb) IS
-  'The HTML table writer of every form: widths, headings (kk or ru, with their footnote mark) and the row of column numbers from report_form_columns(form), then a row per element of rows (the form''s rows as a JSON array, in order); every value is HTML-escaped';
+-- report_form_html_table(): as 0.3 has it, named by 99f_forms.sql (\definition)
 
 -- The forms, now through the column table and the vocabulary ------------------
 
-CREATE OR REPLACE FUNCTION form_control_approval(act_id bigint, lang text DEFAULT 'ru')
-RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key text, measure text,
-               due_date date, completion_form text, final_result text, responsible_body text,
-               control_body text, state_secret boolean)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  the_act bigint := act_id;
-BEGIN
-  PERFORM report_check_lang(lang);
-  IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
-    RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
-      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
-  END IF;
-  RETURN QUERY
-  SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
-         i.id,
-         i.point::text,
-         (point_sort_key(i.point) COLLATE "C"),
-         CASE WHEN i.secrecy = 'state_secret'
-              THEN format(label('form_phrase', 'state_secret_card', lang), coalesce(i.paper_card_ref, '—'))
-              ELSE i.content END,
-         i.original_due_date,
-         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END,
-         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END,
-         concat_ws('; ',
-           CASE lang WHEN 'kk' THEN coalesce(rb.name_kk, rb.name) ELSE coalesce(rb.name_ru, rb.name) END,
-           (SELECT string_agg(CASE lang WHEN 'kk' THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END,
-                              '; ' ORDER BY b.id)
-              FROM state_body b WHERE b.id = ANY (i.co_executor_ids))),
-         concat_ws('. ',
-           coalesce(CASE lang WHEN 'kk' THEN coalesce(cb.name_kk, cb.name) ELSE coalesce(cb.name_ru, cb.name) END,
-                    CASE WHEN i.level <> 'pa' THEN label(i.level, lang) END),
-           i.pa_unit),
-         i.secrecy = 'state_secret'
-    FROM instruction i
-    LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
-    LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
-   WHERE i.act_id = the_act
-     AND i.upper_record_id IS NULL
-   ORDER BY 1;
-END
-$$;
+-- form_control_approval(): as 0.3 has it, named by 99_bi_forms.sql (\definition)
 
 CREATE OR REPLACE FUNCTION form_control_approval_csv(act_id bigint, lang text DEFAULT 'ru') RETURNS text
 LANGUAGE sql STABLE
@@ -213,46 +132,7 @@ AS $$
     FROM form_control_approval(act_id, lang) f
 $$;
 
-CREATE OR REPLACE FUNCTION form_control_approval_html(act_id bigint, lang text DEFAULT 'ru') RETURNS text
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  a act;
-  is_kk boolean := report_check_lang(lang) = 'kk';
-  rows jsonb;
-  h text;
-  act_line text;
-  big text;
-BEGIN
-  SELECT * INTO a FROM act WHERE id = act_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no act %', coalesce(act_id::text, 'NULL')
-      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
-  END IF;
-  SELECT jsonb_agg(f ORDER BY f.row_no)
-    INTO rows
-    FROM form_control_approval(act_id, lang) f;
-  act_line := report_html_escape(format(label('form_phrase', 'control_approval_act', lang),
-                                        coalesce(report_long_date(a.signed_on, lang), label('form_phrase', 'blank_date', lang)),
-                                        coalesce(a.number, '_____')));
-  big := '<span class="big">' || report_html_escape(label('form_phrase', 'control_approval_heading', lang)) || '</span>';
-  -- the words from the vocabulary (form_phrase); only their order on the page is Kazakh or Russian
-  h := report_html_head(label('form_phrase', 'control_approval_title', lang), lang)
-    || '<div class="appendix">'
-    || CASE WHEN is_kk
-            THEN report_html_escape(label('form_phrase', 'rules_of_decree', lang)) || '<br><b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b>'
-            ELSE '<b>' || report_html_escape(format(label('form_phrase', 'appendix', lang), 5)) || '</b><br>' || report_html_escape(label('form_phrase', 'rules_of_decree', lang)) END
-    || '</div><h1>'
-    || CASE WHEN is_kk THEN act_line || '<br>' || big ELSE big || '<br>' || act_line END
-    || '</h1>'
-    || CASE WHEN a.secrecy <> 'state_secret' AND a.title IS NOT NULL THEN '<p class="sub">' || report_html_escape(a.title) || '</p>' ELSE '' END
-    || report_form_html_table('control_approval', lang, rows)
-    || '<p class="note">' || report_html_escape(label('form_phrase', 'control_approval_note', lang))
-    || '</p></body></html>';
-  RETURN h;
-END
-$$;
+\definition form_control_approval_html sql/src/70b_forms.sql
 
 -- form_annual_summary(): as 0.3 has it, named by 99f_forms.sql (\definition)
 

@@ -68,62 +68,9 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION code_of(domain text, name text)
-RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  -- case folded by ICU's root rules, not the database's lc_ctype (issue 17 item 3)
-  folded text := lower(btrim(name, E' \t\r\n\u00a0') COLLATE instruction_control.und);
-  result text;
-BEGIN
-  SELECT v.code INTO result FROM vocabulary v
-   WHERE v.domain = code_of.domain
-     AND folded IN (v.code, lower(v.kk COLLATE instruction_control.und), lower(v.ru COLLATE instruction_control.und),
-                    lower(v.en COLLATE instruction_control.und))
-   LIMIT 1;
-  IF result IS NULL THEN
-    SELECT s.code INTO result FROM vocabulary_synonym s
-     WHERE s.domain = code_of.domain AND s.synonym = folded;
-  END IF;
-  IF result IS NULL THEN
-    RAISE EXCEPTION 'no code of % is named "%"', domain, name
-      USING ERRCODE = '22023',
-            HINT = 'Use a code, a kk/ru/en label, or add a synonym to instruction_control.vocabulary_synonym.';
-  END IF;
-  RETURN result;
-END
-$$;
+\definition code_of sql/src/35_registry_triggers.sql
 
-CREATE OR REPLACE FUNCTION sector_heading(sector text, lang text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT coalesce(
-    (SELECT CASE lang WHEN 'kk' THEN h.kk WHEN 'ru' THEN h.ru ELSE h.en END
-       FROM sector_heading h WHERE h.sector = $1),
-    (SELECT CASE lang WHEN 'kk' THEN b.kk WHEN 'ru' THEN b.ru ELSE b.en END
-       FROM (VALUES
-         ('labour and social protection', 'Еңбек және халықты әлеуметтік қорғау саласында', 'В сфере труда и социальной защиты населения', 'In labour and social protection'),
-         ('health care', 'Денсаулық сақтау саласында', 'В сфере здравоохранения', 'In health care'),
-         ('education', 'Білім беру саласында', 'В сфере образования', 'In education'),
-         ('science', 'Ғылым саласында', 'В сфере науки', 'In science'),
-         ('finance', 'Қаржы саласында', 'В сфере финансов', 'In finance'),
-         ('economy', 'Экономика саласында', 'В сфере экономики', 'In the economy'),
-         ('agriculture', 'Ауыл шаруашылығы саласында', 'В сфере сельского хозяйства', 'In agriculture'),
-         ('energy', 'Энергетика саласында', 'В сфере энергетики', 'In energy'),
-         ('digital development', 'Цифрлық даму саласында', 'В сфере цифрового развития', 'In digital development'),
-         ('transport', 'Көлік саласында', 'В сфере транспорта', 'In transport'),
-         ('culture', 'Мәдениет саласында', 'В сфере культуры', 'In culture'),
-         ('justice', 'Әділет саласында', 'В сфере юстиции', 'In justice'),
-         ('internal affairs', 'Ішкі істер саласында', 'В сфере внутренних дел', 'In internal affairs'),
-         ('regional development', 'Өңірлік даму саласында', 'В сфере регионального развития', 'In regional development'),
-         ('ecology', 'Экология саласында', 'В сфере экологии', 'In ecology')
-       ) AS b(sector, kk, ru, en) WHERE b.sector = lower($1 COLLATE instruction_control.und)),
-    $1,
-    CASE lang WHEN 'kk' THEN 'Сала көрсетілмеген' WHEN 'ru' THEN 'Сфера не указана' ELSE 'Sector not given' END)
-$$;
+\definition sector_heading sql/src/70_reporting.sql
 
 CREATE OR REPLACE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE

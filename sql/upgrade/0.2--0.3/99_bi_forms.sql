@@ -156,133 +156,17 @@ COMMENT ON FUNCTION report_check_csv(text, boolean) IS
 DROP FUNCTION form_control_approval_csv(bigint, text);
 DROP FUNCTION form_annual_summary_csv(bigint, integer, text);
 DROP FUNCTION report_form_csv(text, text, jsonb);
-CREATE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
-  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
-  line AS (
-    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
-      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
-           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
-           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
-                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
-     GROUP BY r.n)
-  SELECT d.start
-         || (SELECT string_agg(report_csv_field(CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END, delimiter), delimiter ORDER BY c.ordinal) FROM c)
-         || E'\r\n'
-         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
-    FROM d
-$$;
-COMMENT ON FUNCTION report_form_csv(text, text, jsonb, text, boolean) IS
-  'The CSV writer of every form: a header row with the headings of report_form_columns(form) in kk or ru, then a row per element of rows (the form''s rows as a JSON array, in order), each cell through report_csv_field (RFC 4180, CRLF, formula cells neutralised); fields separated by delimiter ('','', '';'' or a tab), the byte order mark first when bom (report_check_csv, IC306)';
+-- report_form_csv(): as 0.3 has it, named by 99f_forms.sql (\definition)
 
 \definition form_control_approval_csv sql/src/70b_forms.sql
 
-CREATE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
-                                        bom boolean DEFAULT false) RETURNS text
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT report_form_csv('annual_summary', lang,
-                         jsonb_agg(f ORDER BY CASE WHEN lang = 'kk' THEN f.sector_heading COLLATE instruction_control.kk END,
-                                              f.sector_heading COLLATE instruction_control.ru, f.row_no),
-                         delimiter, bom)
-    FROM form_annual_summary(body_id, year, lang) f
-$$;
-COMMENT ON FUNCTION form_annual_summary_csv(bigint, integer, text, text, boolean) IS
-  'Appendix 8 as CSV (RFC 4180, CRLF, a header row with the form''s column headings in kk or ru; the sector heading in the first column); for Excel in kk and ru locales delimiter => '';'', bom => true (a UTF-8 byte order mark first); delimiter '','', '';'' or a tab, else IC306';
+-- form_annual_summary_csv(): as 0.3 has it, named by 99f_forms.sql (\definition)
 
 -- Printing on A4; the forms refuse a partial registry ---------------------------
 \definition report_html_head sql/src/70b_forms.sql
 
-CREATE OR REPLACE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
-  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
-  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
-  line AS (
-    SELECT r.n,
-           -- a heading row where the numbering starts again (the sector of Appendix 8)
-           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || '</td></tr>' || E'\n', '')
-                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
-           || '<tr>'
-           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
-           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
-                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
-                                       ELSE '' END || '>'
-                         || CASE c.format
-                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
-                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
-                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
-                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
-                                        ELSE '' END
-                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
-                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
-           || '</tr>' AS html
-      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
-     GROUP BY r.n, n.cells, n.point)
-  SELECT '<table><colgroup>'
-         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
-         || '</colgroup><thead><tr>'
-         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
-         || '</tr><tr class="num">'
-         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
-         || '</tr></thead><tbody>'
-         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
-                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
-         || '</tbody></table>'
-    FROM n
-$$;
-CREATE OR REPLACE FUNCTION form_control_approval(act_id bigint, lang text DEFAULT 'ru')
-RETURNS TABLE (row_no integer, instruction_id bigint, point text, point_sort_key text, measure text,
-               due_date date, completion_form text, final_result text, responsible_body text,
-               control_body text, state_secret boolean)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-DECLARE
-  the_act bigint := act_id;
-BEGIN
-  PERFORM report_check_lang(lang);
-  IF NOT EXISTS (SELECT 1 FROM act a WHERE a.id = the_act) THEN
-    RAISE EXCEPTION 'no act %', coalesce(the_act::text, 'NULL')
-      USING ERRCODE = 'IC302', HINT = 'Name an act of instruction_control.act by its id.';
-  END IF;
-  PERFORM report_require_whole('Appendix 5');
-  RETURN QUERY
-  SELECT (row_number() OVER (ORDER BY i.point NULLS LAST, i.id))::integer,
-         i.id,
-         i.point::text,
-         (point_sort_key(i.point) COLLATE "C"),
-         CASE WHEN i.secrecy = 'state_secret'
-              THEN format(label('form_phrase', 'state_secret_card', lang), coalesce(i.paper_card_ref, '—'))
-              ELSE i.content END,
-         i.original_due_date,
-         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.completion_form END,
-         CASE WHEN i.secrecy = 'state_secret' THEN NULL ELSE i.final_result END,
-         concat_ws('; ',
-           CASE lang WHEN 'kk' THEN coalesce(rb.name_kk, rb.name) ELSE coalesce(rb.name_ru, rb.name) END,
-           (SELECT string_agg(CASE lang WHEN 'kk' THEN coalesce(b.name_kk, b.name) ELSE coalesce(b.name_ru, b.name) END,
-                              '; ' ORDER BY b.id)
-              FROM state_body b WHERE b.id = ANY (i.co_executor_ids))),
-         concat_ws('. ',
-           coalesce(CASE lang WHEN 'kk' THEN coalesce(cb.name_kk, cb.name) ELSE coalesce(cb.name_ru, cb.name) END,
-                    CASE WHEN i.level <> 'pa' THEN label(i.level, lang) END),
-           i.pa_unit),
-         i.secrecy = 'state_secret'
-    FROM instruction i
-    LEFT JOIN state_body rb ON rb.id = i.responsible_body_id
-    LEFT JOIN state_body cb ON cb.id = i.controlling_body_id
-   WHERE i.act_id = the_act
-     AND i.upper_record_id IS NULL
-   ORDER BY 1;
-END
-$$;
+-- report_form_html_table(): as 0.3 has it, named by 99f_forms.sql (\definition)
+\definition form_control_approval sql/src/70b_forms.sql
 -- form_annual_summary(): as 0.3 has it, named by 99f_forms.sql (\definition)
 
 -- Executive discipline: whole figures only -----------------------------------

@@ -85,67 +85,9 @@ $$;
 
 -- report_form_columns(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)
 
-CREATE OR REPLACE FUNCTION report_form_csv(form text, lang text, rows jsonb, delimiter text DEFAULT ',', bom boolean DEFAULT false)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH d AS MATERIALIZED (SELECT report_check_csv(delimiter, bom) AS start),
-  c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
-  line AS (
-    SELECT r.n, string_agg(report_csv_field(x.cell, delimiter), delimiter ORDER BY c.ordinal) AS csv
-      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c
-           -- the cell as a column of its own (OFFSET 0), so that report_csv_field is inlined
-           CROSS JOIN LATERAL (SELECT CASE c.format WHEN 'date' THEN report_date((r.j ->> c.key)::date)
-                                                    ELSE r.j ->> c.key END AS cell OFFSET 0) x
-     GROUP BY r.n)
-  SELECT d.start
-         || (SELECT string_agg(report_csv_field((CASE lang WHEN 'kk' THEN c.heading_kk ELSE c.heading_ru END) || coalesce(c.mark, ''), delimiter), delimiter ORDER BY c.ordinal) FROM c)
-         || E'\r\n'
-         || coalesce((SELECT string_agg(line.csv || E'\r\n', '' ORDER BY line.n) FROM line), '')
-    FROM d
-$$;
+\definition report_form_csv sql/src/70b_forms.sql
 
-CREATE OR REPLACE FUNCTION report_form_html_table(form text, lang text, rows jsonb) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  WITH c AS MATERIALIZED (SELECT * FROM report_form_columns(form)),
-  p AS (SELECT c.* FROM c WHERE c.number IS NOT NULL),
-  n AS (SELECT count(*) AS cells, label('form_phrase', 'point', lang) AS point FROM p),
-  line AS (
-    SELECT r.n,
-           -- a heading row where the numbering starts again (the sector of Appendix 8)
-           coalesce(string_agg('<tr class="sector"><td colspan="' || n.cells || '">' || coalesce(report_html_escape(r.j ->> c.key), '') || coalesce(c.mark, '') || '</td></tr>' || E'\n', '')
-                      FILTER (WHERE c.format = 'group' AND (r.j ->> 'row_no') = '1'), '')
-           || '<tr>'
-           -- a date cell (class d) never breaks: dd.mm.yyyy stays on one line
-           || string_agg('<td' || CASE WHEN c.align IS NOT NULL OR c.format = 'date'
-                                       THEN ' class="' || concat_ws(' ', c.align, CASE WHEN c.format = 'date' THEN 'd' END) || '"'
-                                       ELSE '' END || '>'
-                         || CASE c.format
-                              WHEN 'row_no' THEN (r.j ->> c.key) || '.'
-                              WHEN 'date' THEN coalesce(report_html_escape(report_date((r.j ->> c.key)::date)), '')
-                              ELSE CASE WHEN (r.j ->> c.lead_key) IS NOT NULL
-                                        THEN '<span class="pt">' || report_html_escape(format(n.point, r.j ->> c.lead_key)) || '</span> '
-                                        ELSE '' END
-                                   || coalesce(report_html_escape(r.j ->> c.key), '') END
-                         || '</td>', '' ORDER BY c.number) FILTER (WHERE c.number IS NOT NULL)
-           || '</tr>' AS html
-      FROM jsonb_array_elements(rows) WITH ORDINALITY AS r(j, n) CROSS JOIN c CROSS JOIN n
-     GROUP BY r.n, n.cells, n.point)
-  SELECT '<table><colgroup>'
-         || (SELECT string_agg('<col style="width:' || p.width || '%">', '' ORDER BY p.number) FROM p)
-         || '</colgroup><thead><tr>'
-         || (SELECT string_agg('<th>' || report_html_escape(CASE lang WHEN 'kk' THEN p.heading_kk ELSE p.heading_ru END) || coalesce(p.mark, '') || '</th>', '' ORDER BY p.number) FROM p)
-         || '</tr><tr class="num">'
-         || (SELECT string_agg('<td>' || p.number || '</td>', '' ORDER BY p.number) FROM p)
-         || '</tr></thead><tbody>'
-         || coalesce((SELECT string_agg(line.html, E'\n' ORDER BY line.n) FROM line),
-                     '<tr><td colspan="' || n.cells || '" class="c">—</td></tr>')
-         || '</tbody></table>'
-    FROM n
-$$;
+\definition report_form_html_table sql/src/70b_forms.sql
 
 -- Appendix 8 ------------------------------------------------------------------------
 CREATE FUNCTION report_kk_sort_key(heading text) RETURNS text
@@ -302,17 +244,6 @@ COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS
 
 \definition form_annual_summary sql/src/70c_annual_summary.sql
 
-CREATE OR REPLACE FUNCTION form_annual_summary_csv(body_id bigint, year integer, lang text DEFAULT 'ru', delimiter text DEFAULT ',',
-                                        bom boolean DEFAULT false) RETURNS text
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
-AS $$
-  SELECT report_form_csv('annual_summary', lang,
-                         jsonb_agg(f ORDER BY o),   -- the row function's order
-                         delimiter, bom)
-    FROM form_annual_summary(body_id, year, lang) WITH ORDINALITY AS f(sector, sector_heading, row_no, instruction_id, requisites,
-         content, status, status_label, final_result, intermediate_result, due_date, extensions, transfers, new_deadlines,
-         state_secret, o)
-$$;
+\definition form_annual_summary_csv sql/src/70c_annual_summary.sql
 
 -- form_annual_summary_html(): as 0.3 has it, named by 99s_signatories_tail.sql (\definition)

@@ -16,18 +16,6 @@
  *   are derived again (99zz, the last part).
  */
 
-CREATE OR REPLACE FUNCTION escalation_addressee(kind instruction_kind, level control_level, routed addressee DEFAULT NULL)
-RETURNS addressee
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-  SELECT COALESCE(routed::pg_catalog.text,
-           CASE
-             WHEN instruction_control.is_security_council(kind) THEN 'secretary_sc'
-             WHEN level OPERATOR(instruction_control.=) 'pa'::instruction_control.control_level THEN 'head_of_pa'
-             WHEN level OPERATOR(instruction_control.=) 'government'::instruction_control.control_level THEN 'prime_minister'
-             WHEN level OPERATOR(instruction_control.=) 'local'::instruction_control.control_level THEN 'akim'
-             ELSE 'first_head'
-           END)::instruction_control.addressee
-$$;
+\definition escalation_addressee sql/src/60_sweep.sql
 
 -- sweep_found(): as 0.3 has it, named by 99zm_sweep_claim_by_snapshot.sql (\definition)
