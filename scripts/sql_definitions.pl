@@ -5,7 +5,7 @@
 #
 # replaced by the definition of the function or procedure NAME as the install
 # script's part FILE writes it (CREATE becoming CREATE OR REPLACE), with the
-# COMMENT ON that follows it.  The last part of an upgrade that changes a
+# COMMENT ON that follows it (after blank lines, if any).  The last part of an upgrade that changes a
 # function names it so, rather than carry a copy of its text: one definition,
 # in sql/src, for the install and the upgrade alike.  A later part that
 # changes the function again takes the line over (an earlier part would
@@ -45,10 +45,13 @@ sub definition
 		last if $lines[$i] =~ /^\$\$;\s*$/;
 	}
 	die "sql_definitions.pl: $where: $name in $file has no end (\$\$; on a line of its own)\n" if $i > $#lines;
-	# the COMMENT ON of it that follows: its lines up to the one ending the string
-	if ($i + 1 <= $#lines && $lines[$i + 1] =~ /^COMMENT ON (?:FUNCTION|PROCEDURE) \Q$name\E\(/)
+	# the COMMENT ON of it that follows (blank lines between): its lines up to
+	# the one ending the string
+	my $c = $i + 1;
+	$c++ while ($c <= $#lines && $lines[$c] =~ /^\s*$/);
+	if ($c <= $#lines && $lines[$c] =~ /^COMMENT ON (?:FUNCTION|PROCEDURE) \Q$name\E\(/)
 	{
-		for ($i++; $i <= $#lines; $i++)
+		for ($i = $c; $i <= $#lines; $i++)
 		{
 			$text .= $lines[$i];
 			last if $lines[$i] =~ /';\s*$/;

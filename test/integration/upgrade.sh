@@ -128,6 +128,15 @@ same "types and domains" \
 same "collations (issue 17 item 3: kk, ru, und)" \
 	"SELECT c.collname, c.collprovider, c.colliculocale, c.collcollate, c.collisdeterministic, obj_description(c.oid, 'pg_collation')
 	   FROM pg_collation c WHERE c.collnamespace = $nsp ORDER BY 1"
+same "comments on functions, relations and columns (the documentation BI tools and \\dd read)" \
+	"SELECT d.classoid::regclass::text, CASE WHEN d.classoid = 'pg_proc'::regclass THEN d.objoid::regprocedure::text
+	                                         ELSE d.objoid::regclass::text END,
+	        (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = d.objoid AND a.attnum = d.objsubid AND d.objsubid > 0
+	            AND d.classoid = 'pg_class'::regclass) AS column_name, md5(d.description)
+	   FROM pg_description d
+	  WHERE (d.classoid = 'pg_proc'::regclass AND d.objoid IN (SELECT p.oid FROM pg_proc p WHERE p.pronamespace = $nsp))
+	     OR (d.classoid = 'pg_class'::regclass AND d.objoid IN (SELECT c.oid FROM pg_class c WHERE c.relnamespace = $nsp))
+	  ORDER BY 1, 2, 3"
 same "dump configuration" \
 	"SELECT c.relname, x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
 	   JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'instruction_control' ORDER BY 1"
