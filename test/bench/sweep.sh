@@ -24,7 +24,13 @@
 #      floor and the ratio in the backend's CPU ms (log_statement_stats), wall ms
 #      beside, each as its range over the repetitions; under each, the run's
 #      two steps (the collection, the batches) in wall ms and as multiples of
-#      the floor's wall time
+#      the floor's wall time, then what any sweep of those events pays beyond
+#      the floor, each in CPU ms and as a multiple of the floor's: the overdue
+#      marks written set-wise (the run's marks by one INSERT ... SELECT into a
+#      copy of overdue_mark), a sweep that finds nothing run right after (a new
+#      session planning the statements and reading the catalogs, the runs'
+#      rows, the day's windows), their sum with the floor, and ours against
+#      that sum
 #
 # Beside each wall-clock figure the backend's CPU milliseconds: on a shared
 # machine the wall figures move by several times with the others' load.
@@ -79,20 +85,30 @@ floor_wall_cpu() {
 	sql -c "TRUNCATE public.bench_floor_event"
 	wall_cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
 }
-# issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU COLLECTION_WALL BATCHES_WALL"
-# per repetition
+# the run's overdue marks written the same way into a copy of overdue_mark
+# with its key: what every sweep that marks them pays beyond the floor
+marks_cpu() {
+	sql -c "TRUNCATE public.bench_floor_mark"
+	wall_cpu_ms "INSERT INTO public.bench_floor_mark SELECT * FROM instruction_control.overdue_mark WHERE sweep_run_id = $1" |
+		awk '{ print $2 }'
+}
+# issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU COLLECTION_WALL BATCHES_WALL
+# MARKS_CPU NOTHING_CPU" per repetition
 i19_log=$(mktemp)
 i19() {	# i19 SETTING ROW: the sweep just run against its floor
-	local run ow oc fw fc cw bw
+	local run ow oc fw fc cw bw mc zc
 	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
 	run=$(last_run)
 	read -r fw fc < <(floor_wall_cpu "$run")
+	mc=$(marks_cpu "$run")
+	# a sweep right after, of the same day: it finds nothing new (incremental)
+	zc=$(cpu_ms "CALL instruction_control.sweep()")
 	# the run's two steps, wall ms, as sweep_run stamps them: the collection
 	# (finding every event of the day, staged as candidates) and the batches
 	read -r cw bw < <(psql -X -At -F ' ' -c "SELECT round(extract(epoch FROM collected_at - started_at) * 1000, 1),
 	                                                round(extract(epoch FROM finished_at - collected_at) * 1000, 1)
 	                                           FROM instruction_control.sweep_run WHERE id = $run")
-	echo "$1 $2 $ow $oc $fw $fc $cw $bw" >>"$i19_log"
+	echo "$1 $2 $ow $oc $fw $fc $cw $bw $mc $zc" >>"$i19_log"
 	psql -X -At -c "SELECT '   issue 19, $2 ($1): ' || events || ' events; ours $oc ms CPU ($ow wall), floor $fc ms CPU ($fw wall)'
 	                  FROM instruction_control.sweep_run WHERE id = $run"
 }
@@ -158,6 +174,7 @@ SELECT id, 'extension', 'head_of_pa', current_date - 40 - (id % 20)::int, due_da
 SQL
 sql -c "VACUUM ANALYZE"
 sql -c "CREATE TABLE public.bench_floor_event (LIKE instruction_control.event INCLUDING DEFAULTS INCLUDING INDEXES)"
+sql -c "CREATE TABLE public.bench_floor_mark (LIKE instruction_control.overdue_mark INCLUDING DEFAULTS INCLUDING INDEXES)"
 echo "   loaded in $(( $(date +%s) - t0 )) s"
 
 # issue 19: the first sweep of the day against its floor, interleaved (each
@@ -297,6 +314,15 @@ i19_row() {	# i19_row ROW LABEL
 				"$(range $(awk -v c="${step%% *}" '{ print $c }' <<<"$f"))" "" \
 				"$(range $(awk -v c="${step%% *}" '{ printf "%.2f\n", $c / $5 }' <<<"$f"))"
 		done
+		# what any sweep of these events pays beyond the floor (CPU, field 9:
+		# the marks, 10: a sweep that finds nothing), against the floor's CPU (6)
+		for step in "9 the marks, set-wise, CPU" "10 a sweep that finds nothing, CPU" "0 floor + marks + that sweep, CPU"; do
+			printf '%-34s %-10s %13s %13s %11s\n' "  ${step#* }" "" \
+				"$(range $(awk -v c="${step%% *}" '{ printf "%.1f\n", c ? $c : $6 + $9 + $10 }' <<<"$f"))" "" \
+				"$(range $(awk -v c="${step%% *}" '{ printf "%.2f\n", (c ? $c : $6 + $9 + $10) / $6 }' <<<"$f"))"
+		done
+		printf '%-34s %-10s %13s %13s %11s\n' "  ours against that sum, CPU" "" "" "" \
+			"$(range $(awk '{ printf "%.2f\n", $4 / ($6 + $9 + $10) }' <<<"$f"))"
 	done
 }
 i19_row first "first sweep of the day ($rows)"
