@@ -78,19 +78,14 @@ wall_cpu_ms() {
 	        awk '{ printf "%.1f", ($1 + $2) * 1000 }')"
 }
 cpu_ms() { wall_cpu_ms "$1" | awk '{ print $2 }'; }
-# the set-wise floor of a run's events (issue 19): the same rows written by one
-# plain INSERT ... SELECT into a copy of event with its indexes (no foreign key,
-# no trigger), "WALL CPU" in milliseconds
-floor_wall_cpu() {
-	sql -c "TRUNCATE public.bench_floor_event"
-	wall_cpu_ms "INSERT INTO public.bench_floor_event SELECT * FROM instruction_control.event WHERE sweep_run_id = $1"
-}
-# the run's overdue marks written the same way into a copy of overdue_mark
-# with its key: what every sweep that marks them pays beyond the floor
-marks_cpu() {
-	sql -c "TRUNCATE public.bench_floor_mark"
-	wall_cpu_ms "INSERT INTO public.bench_floor_mark SELECT * FROM instruction_control.overdue_mark WHERE sweep_run_id = $1" |
-		awk '{ print $2 }'
+# a run's rows of instruction_control.TABLE written set-wise: by one plain
+# INSERT ... SELECT into public.bench_floor_TABLE, a copy with its indexes (no
+# foreign key, no trigger); "WALL CPU" in milliseconds.  The floor of issue 19
+# is the run's events; its overdue marks, so written, are what every sweep
+# that marks them pays beyond it.
+set_wise_wall_cpu() {	# set_wise_wall_cpu TABLE RUN
+	sql -c "TRUNCATE public.bench_floor_$1"
+	wall_cpu_ms "INSERT INTO public.bench_floor_$1 SELECT * FROM instruction_control.$1 WHERE sweep_run_id = $2"
 }
 # issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU COLLECTION_WALL BATCHES_WALL
 # MARKS_CPU NOTHING_CPU" per repetition
@@ -99,8 +94,8 @@ i19() {	# i19 SETTING ROW: the sweep just run against its floor
 	local run ow oc fw fc cw bw mc zc
 	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
 	run=$(last_run)
-	read -r fw fc < <(floor_wall_cpu "$run")
-	mc=$(marks_cpu "$run")
+	read -r fw fc < <(set_wise_wall_cpu event "$run")
+	read -r _ mc < <(set_wise_wall_cpu overdue_mark "$run")
 	# a sweep right after, of the same day: it finds nothing new (incremental)
 	zc=$(cpu_ms "CALL instruction_control.sweep()")
 	# the run's two steps, wall ms, as sweep_run stamps them: the collection
@@ -173,8 +168,9 @@ SELECT id, 'extension', 'head_of_pa', current_date - 40 - (id % 20)::int, due_da
   FROM instruction_control.instruction WHERE id % 500 = 11;
 SQL
 sql -c "VACUUM ANALYZE"
-sql -c "CREATE TABLE public.bench_floor_event (LIKE instruction_control.event INCLUDING DEFAULTS INCLUDING INDEXES)"
-sql -c "CREATE TABLE public.bench_floor_mark (LIKE instruction_control.overdue_mark INCLUDING DEFAULTS INCLUDING INDEXES)"
+for t in event overdue_mark; do
+	sql -c "CREATE TABLE public.bench_floor_$t (LIKE instruction_control.$t INCLUDING DEFAULTS INCLUDING INDEXES)"
+done
 echo "   loaded in $(( $(date +%s) - t0 )) s"
 
 # issue 19: the first sweep of the day against its floor, interleaved (each
@@ -316,10 +312,10 @@ i19_row() {	# i19_row ROW LABEL
 		done
 		# what any sweep of these events pays beyond the floor (CPU, field 9:
 		# the marks, 10: a sweep that finds nothing), against the floor's CPU (6)
-		for step in "9 the marks, set-wise, CPU" "10 a sweep that finds nothing, CPU" "0 floor + marks + that sweep, CPU"; do
+		for step in "9 the marks, set-wise, CPU" "10 a sweep that finds nothing, CPU" "sum floor + marks + that sweep, CPU"; do
 			printf '%-34s %-10s %13s %13s %11s\n' "  ${step#* }" "" \
-				"$(range $(awk -v c="${step%% *}" '{ printf "%.1f\n", c ? $c : $6 + $9 + $10 }' <<<"$f"))" "" \
-				"$(range $(awk -v c="${step%% *}" '{ printf "%.2f\n", (c ? $c : $6 + $9 + $10) / $6 }' <<<"$f"))"
+				"$(range $(awk -v c="${step%% *}" '{ v = c == "sum" ? $6 + $9 + $10 : $c; printf "%.1f\n", v }' <<<"$f"))" "" \
+				"$(range $(awk -v c="${step%% *}" '{ v = c == "sum" ? $6 + $9 + $10 : $c; printf "%.2f\n", v / $6 }' <<<"$f"))"
 		done
 		printf '%-34s %-10s %13s %13s %11s\n' "  ours against that sum, CPU" "" "" "" \
 			"$(range $(awk '{ printf "%.2f\n", $4 / ($6 + $9 + $10) }' <<<"$f"))"
