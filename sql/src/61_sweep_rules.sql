@@ -130,6 +130,12 @@ COMMENT ON FUNCTION sweep_rule_roadmap_missing(bigint, boolean, text, date, date
 -- and not agreed by the last of them is the PA's delay, reported to the Head
 -- of the PA; its period is that last day.  An agreement recorded after as_of
 -- is not known on as_of (a replay sees the day as it was).
+-- The instruction's roadmaps are found by its key alone (OFFSET 0: no other
+-- condition reaches the lookup).  Given the submission's range as well, the
+-- planner took roadmap_submitted_idx whenever its statistics said no roadmap
+-- was submitted, and read every submitted roadmap for each instruction: with
+-- 2,083 submitted since the last ANALYZE, a sweep of 1M instructions
+-- collected in 11.7 s instead of 0.9 (issue 19: no cliff).
 CREATE FUNCTION sweep_rule_roadmap_agreement_late(id bigint, on_control boolean, calendar text, as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -138,9 +144,10 @@ AS $$
          pg_catalog.jsonb_build_object('roadmap_id', m.id, 'submitted_to_pa_on', m.submitted_to_pa_on,
                                        'agreement_due', a.due, 'working_days', 5,
                                        'agreed_with_pa_on', m.agreed_with_pa_on)
-    FROM instruction_control.roadmap m
+    FROM (SELECT * FROM instruction_control.roadmap m0
+           WHERE m0.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_agreement_late.id OFFSET 0) m
    CROSS JOIN LATERAL (SELECT instruction_control.add_working_days(m.submitted_to_pa_on, 5, calendar) AS due) a
-   WHERE on_control AND m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_agreement_late.id
+   WHERE on_control
      AND m.submitted_to_pa_on IS NOT NULL AND m.submitted_to_pa_on OPERATOR(pg_catalog.<=) as_of
      AND a.due OPERATOR(pg_catalog.<) as_of
      AND (m.agreed_with_pa_on IS NULL OR m.agreed_with_pa_on OPERATOR(pg_catalog.>) a.due)
