@@ -165,9 +165,10 @@ AS $$
                                                                         sweep_found.as_of) e
      WHERE NOT keep_marks AND e0.kind OPERATOR(pg_catalog.=) 'overdue' AND e0.as_of OPERATOR(pg_catalog.<) sweep_found.as_of
   ),
-  -- drafts' review deadlines (R20, R21, R33): every draft in every sweep (few
-  -- rows), so a full and an incremental sweep agree; a draft_overdue event
-  -- already raised is cleared once its deadline is no longer open
+  -- drafts' review deadlines (R20, R21, R33): in every sweep, every draft
+  -- whose deadlines can raise or clear an event (sweep_draft_state), so a full
+  -- and an incremental sweep agree; a draft_overdue event already raised is
+  -- cleared once its deadline is no longer open
   draft_day AS MATERIALIZED (
     SELECT * FROM instruction_control.sweep_draft_state(sweep_found.as_of)
   ),

@@ -10,7 +10,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 \ir include/helpers.psql
-SELECT plan(24);
+SELECT plan(28);
 
 CREATE ROLE swd_admin IN ROLE ic_admin;
 -- k working days from today, counted from the latest working day on or before
@@ -130,6 +130,93 @@ SELECT is((SELECT (review_due, overdue, missing_visa IS NOT NULL)::text FROM rep
 SELECT is((SELECT count(*)::int FROM report_open_draft o JOIN draft_state s USING (draft_id)
             WHERE s.review_overdue IS DISTINCT FROM (o.review_overdue_days IS NOT NULL)), 0,
   'R20, R33: report_open_draft''s overdue reviews are draft_state''s');
+
+-- Which drafts a sweep reads (issue 19): not every draft ever received (40,000
+-- of ten years made a sweep that changes nothing 5 times dearer), but every
+-- one whose deadlines can raise or clear an event on the day swept.
+-- Generated: a draft of each kind for every sequence of up to three steps
+-- (refinement, agreed, returned, visa; withdrawn only last), a step every 4
+-- days from receipt 30 days ago, and an overdue event on each (cleared for
+-- every other one).  For each day of those 30, sweep_draft_state() against the
+-- whole fold of every draft, as the sweep read them before (pg_temp.fold)
+SET LOCAL session_replication_role = replica;
+WITH steps(s) AS (VALUES ('refinement'), ('agreed'), ('returned'), ('visa'), ('withdrawn')),
+seqs AS (
+  SELECT ARRAY[]::text[] AS seq
+  UNION ALL SELECT ARRAY[a.s] FROM steps a
+  UNION ALL SELECT ARRAY[a.s, b.s] FROM steps a, steps b WHERE a.s <> 'withdrawn'
+  UNION ALL SELECT ARRAY[a.s, b.s, c.s] FROM steps a, steps b, steps c WHERE 'withdrawn' NOT IN (a.s, b.s)
+),
+drafts AS (
+  INSERT INTO draft (kind, submitted_by_body_id, signatory, received_on, title)
+  SELECT k, :b1, 'first_head', current_date - 30, 'steps:' || array_to_string(q.seq, ',')
+    FROM seqs q, unnest(ARRAY['planning_act', 'act', 'instruction_draft']) k
+  RETURNING id, title
+),
+overdue AS (
+  INSERT INTO event (draft_id, kind, period, addressee, rule_id, as_of)
+  SELECT d.id, x.kind, current_date - 25, 'controller', 'R33', current_date - x.after
+    FROM drafts d, (VALUES ('draft_overdue', 24), ('draft_overdue_cleared', 10)) x(kind, after)
+   WHERE x.kind = 'draft_overdue' OR d.id % 2 = 0
+)
+INSERT INTO draft_step (draft_id, step, on_date, term_days, due_date, visa_position, medium, basis)
+SELECT d.id, x.s, current_date - 30 + 4 * x.n::int, CASE WHEN x.s = 'refinement' THEN 5 END,
+       CASE WHEN x.s = 'refinement' THEN add_working_days(current_date - 30 + 4 * x.n::int, 5, 'KZ') END,
+       CASE WHEN x.s = 'visa' THEN 'pa_unit_head' END, CASE WHEN x.s = 'visa' THEN 'electronic' END,
+       CASE WHEN x.s IN ('returned', 'withdrawn') THEN 'generated' END
+  FROM drafts d, unnest(string_to_array(nullif(substr(d.title, 7), ''), ',')) WITH ORDINALITY x(s, n);
+RESET session_replication_role;
+-- the whole fold, as sweep_draft_state() read every draft before
+CREATE FUNCTION pg_temp.fold(as_of date)
+RETURNS TABLE (draft_id bigint, deadline text, rule_id text, due_date date, open boolean, status text, calendar text)
+LANGUAGE sql AS $$
+  WITH j AS (
+    SELECT d.id, d.kind, d.received_on,
+           (array_agg(s.step::text ORDER BY s.on_date DESC, s.id DESC) FILTER (WHERE s.step <> 'visa'))[1] AS last_step,
+           (array_agg(s.due_date ORDER BY s.on_date DESC, s.id DESC) FILTER (WHERE s.step <> 'visa'))[1] AS last_due,
+           bool_or(s.step IN ('agreed', 'signed', 'withdrawn')) AS review_over,
+           bool_or(s.step IN ('signed', 'withdrawn')) AS closed
+      FROM instruction_control.draft d
+      LEFT JOIN instruction_control.draft_step s ON s.draft_id = d.id AND s.on_date <= as_of
+     WHERE d.received_on <= as_of
+     GROUP BY d.id)
+  SELECT j.id, 'review', CASE j.kind WHEN 'planning_act' THEN 'R20' ELSE 'R33' END,
+         instruction_control.add_working_days(j.received_on, instruction_control.draft_review_days(j.kind),
+                                              instruction_control.effective_calendar()),
+         NOT coalesce(j.review_over, false), coalesce(j.last_step, 'received'), instruction_control.effective_calendar()
+    FROM j WHERE instruction_control.draft_review_days(j.kind) IS NOT NULL
+  UNION ALL
+  SELECT j.id, 'refinement', 'R21', j.last_due, NOT coalesce(j.closed, false), j.last_step,
+         instruction_control.effective_calendar()
+    FROM j WHERE j.last_step = 'refinement'
+$$;
+-- the drafts with an overdue event raised by the day and not cleared
+CREATE TEMP TABLE awaiting_clearing AS
+  SELECT DISTINCT g::date AS day, e.draft_id FROM generate_series(current_date - 31, current_date, '1 day') g
+    JOIN instruction_control.event e ON e.kind = 'draft_overdue' AND e.as_of <= g::date
+   WHERE NOT EXISTS (SELECT 1 FROM instruction_control.event c
+                      WHERE c.kind = 'draft_overdue_cleared' AND c.draft_id = e.draft_id AND c.period = e.period);
+CREATE TEMP TABLE read_by_day AS
+  SELECT g::date AS day, r.* FROM generate_series(current_date - 31, current_date, '1 day') g,
+                                  LATERAL instruction_control.sweep_draft_state(g::date) r;
+CREATE TEMP TABLE fold_by_day AS
+  SELECT g::date AS day, f.* FROM generate_series(current_date - 31, current_date, '1 day') g, LATERAL pg_temp.fold(g::date) f;
+SELECT cmp_ok((SELECT count(DISTINCT draft_id) FROM fold_by_day WHERE day = current_date), '>=', 3 * 81::bigint,
+  'issue 19: the generated drafts are there (every sequence of up to three steps, three kinds)');
+SELECT is_empty($$SELECT * FROM fold_by_day WHERE open EXCEPT SELECT * FROM read_by_day WHERE open
+                  UNION ALL
+                  (SELECT * FROM read_by_day WHERE open EXCEPT SELECT * FROM fold_by_day WHERE open)$$,
+  'issue 19, R20, R21, R33: on every day the drafts a sweep reads have the open deadlines of the whole fold, no more, no fewer');
+SELECT is_empty($$SELECT f.* FROM fold_by_day f JOIN awaiting_clearing a USING (day, draft_id)
+                  EXCEPT SELECT * FROM read_by_day
+                  UNION ALL
+                  (SELECT * FROM read_by_day EXCEPT SELECT * FROM fold_by_day)$$,
+  'issue 19, R20, R33: a draft whose overdue event awaits clearing is read as the fold has it (its state decides the clearing); nothing is read that the fold has not');
+SELECT is_empty($$SELECT r.day, r.draft_id FROM read_by_day r
+                   WHERE NOT EXISTS (SELECT 1 FROM awaiting_clearing a WHERE a.day = r.day AND a.draft_id = r.draft_id)
+                     AND EXISTS (SELECT 1 FROM draft_step x WHERE x.draft_id = r.draft_id
+                                    AND x.step IN ('signed', 'withdrawn') AND x.on_date <= r.day)$$,
+  'issue 19: a draft signed or withdrawn is not read again, unless its overdue event awaits clearing');
 
 -- row security: a body's reader sees its own drafts only
 CREATE ROLE swd_reader NOLOGIN IN ROLE ic_reader;
