@@ -12,6 +12,10 @@
 #   3b. a sweep after 100 risk reports on instructions marked overdue (best of 3):
 #      a small incremental sweep, whose scope holds overdue instructions
 #   3c. a replay of yesterday (the day's state folded from the journal)
+#   3d. a sweep that changes nothing on a registry that also keeps ten years of
+#      drafts (IC_BENCH_SWEEP_DRAFTS, default 40,000; their review deadlines,
+#      R20, R21, R33): the sweep folds the journals of the drafts still open
+#      (found by one pass over all of them)                                   target <= 0.2 s
 #   4. the plan of the sweep's one collecting statement (auto_explain): index
 #      range scans per event kind, no sequential scan of instruction
 #   issue 19: the first sweep of the day (twice, from an empty outbox) and a
@@ -261,6 +265,36 @@ replay=""
 for _ in 1 2; do replay=$(min "$(time_ms "CALL instruction_control.sweep(current_date - 1)" replay)" "$replay"); done
 psql -X -At -c "SELECT '   last run: ' || mode || ', ' || candidates || ' candidates, ' || events || ' events' FROM instruction_control.sweep_run ORDER BY id DESC LIMIT 1"
 
+drafts=${IC_BENCH_SWEEP_DRAFTS:-40000}
+echo "== 3d. a sweep that changes nothing, with ten years of drafts ($drafts drafts: the review deadlines, R20, R21, R33), best of 3"
+# received evenly over ten years; every other one refined (R21) and visaed; those
+# older than 30 days agreed, and nine in ten of them withdrawn (a stand-in for
+# signed: either ends the review); the last 30 days' still open
+sql -c "SET session_replication_role = replica;
+        INSERT INTO instruction_control.state_body (name, body_type) VALUES ('bench: drafts', 'government');
+        INSERT INTO instruction_control.draft (kind, submitted_by_body_id, signatory, received_on, title)
+        SELECT (ARRAY['planning_act', 'act', 'instruction_draft'])[1 + g % 3],
+               (SELECT max(id) FROM instruction_control.state_body), 'prime_minister',
+               current_date - 3650 + (g * 3650 / $drafts), 'bench: draft ' || g
+          FROM generate_series(1, $drafts) g;
+        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, decided_by, term_days, due_date)
+        SELECT d.id, 'refinement', d.received_on + 2, 'head_of_pa', 10, d.received_on + 16
+          FROM instruction_control.draft d WHERE d.id % 2 = 0;
+        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, visa_position, medium)
+        SELECT d.id, 'visa', d.received_on + 3, 'pa_unit_head', 'electronic' FROM instruction_control.draft d;
+        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, decided_by)
+        SELECT d.id, 'agreed', d.received_on + 20, 'head_of_pa' FROM instruction_control.draft d
+         WHERE d.received_on < current_date - 30;
+        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, basis)
+        SELECT d.id, 'withdrawn', d.received_on + 25, 'bench' FROM instruction_control.draft d
+         WHERE d.id % 10 <> 0 AND d.received_on < current_date - 30" \
+    -c "VACUUM ANALYZE instruction_control.draft, instruction_control.draft_step"
+sql -c "CALL instruction_control.sweep()"
+psql -X -At -c "SELECT '   the drafts'' events: ' || coalesce(string_agg(kind || ' ' || n, ', ' ORDER BY kind), 'none')
+                  FROM (SELECT kind, count(*) AS n FROM instruction_control.event WHERE draft_id IS NOT NULL GROUP BY kind) k"
+drafts_nothing=""
+for _ in 1 2 3; do drafts_nothing=$(min "$(time_ms "CALL instruction_control.sweep()" drafts_nothing)" "$drafts_nothing"); done
+
 plans() {
 	psql -X -q -v ON_ERROR_STOP=1 2>&1 <<SQL | sed -n '/INSERT INTO sweep_candidate/,/^NOTICE: *duration/p' | grep -E 'Index Scan|Index Only Scan|Seq Scan on|Bitmap Index Scan|Index Cond' | sed 's/(cost=[^)]*) //; s/^NOTICE: *//'
 LOAD 'auto_explain';
@@ -290,6 +324,7 @@ row "full sweep that changes nothing (full_scope)" "$full" full
 row "sweep in which 1% change state (best of 3)" "$changed" changed 1000
 row "sweep after 100 risk reports on overdue ones (best of 3)" "$risk100" risk100
 row "replay of yesterday (best of 2)" "$replay" replay
+row "sweep that changes nothing, $drafts drafts (best of 3)" "$drafts_nothing" drafts_nothing 200
 awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
 echo
 echo "issue 19: ours vs the set-wise floor (the same events by one INSERT ... SELECT into a plain copy of event);"
