@@ -194,6 +194,13 @@ AS $$
       CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(e0.period, e0.rule_id, x.still_overdue, x.status) e
      WHERE e0.instruction_id IS NULL AND e0.kind OPERATOR(pg_catalog.=) 'draft_overdue'
        AND e0.as_of OPERATOR(pg_catalog.<=) sweep_found.as_of
+       -- an overdue event cleared before is left (its clearing is in the
+       -- outbox): the events read are those awaiting clearing, not every one
+       -- of the drafts' history, each against the day's drafts (issue 19)
+       AND NOT EXISTS (SELECT 1 FROM instruction_control.event c
+                        WHERE c.instruction_id IS NULL AND c.kind OPERATOR(pg_catalog.=) 'draft_overdue_cleared'
+                          AND c.period OPERATOR(pg_catalog.=) e0.period
+                          AND c.draft_id OPERATOR(pg_catalog.=) e0.draft_id)
   )
   SELECT (((pg_catalog.row_number() OVER (ORDER BY f.id, f.draft_id, f.kind, f.period)) OPERATOR(pg_catalog.-) 1)
           OPERATOR(pg_catalog./) batch_size)::integer,

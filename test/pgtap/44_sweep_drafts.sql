@@ -10,7 +10,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 \ir include/helpers.psql
-SELECT plan(28);
+SELECT plan(29);
 
 CREATE ROLE swd_admin IN ROLE ic_admin;
 -- k working days from today, counted from the latest working day on or before
@@ -155,7 +155,7 @@ drafts AS (
 ),
 overdue AS (
   INSERT INTO event (draft_id, kind, period, addressee, rule_id, as_of)
-  SELECT d.id, x.kind, current_date - 25, 'controller', 'R33', current_date - x.after
+  SELECT d.id, x.kind, current_date - 29, 'controller', 'R33', current_date - x.after
     FROM drafts d, (VALUES ('draft_overdue', 24), ('draft_overdue_cleared', 10)) x(kind, after)
    WHERE x.kind = 'draft_overdue' OR d.id % 2 = 0
 )
@@ -217,6 +217,19 @@ SELECT is_empty($$SELECT r.day, r.draft_id FROM read_by_day r
                      AND EXISTS (SELECT 1 FROM draft_step x WHERE x.draft_id = r.draft_id
                                     AND x.step IN ('signed', 'withdrawn') AND x.on_date <= r.day)$$,
   'issue 19: a draft signed or withdrawn is not read again, unless its overdue event awaits clearing');
+
+-- and the sweep clears each generated overdue event once: those awaiting
+-- clearing now (their period, the day after receipt, is no deadline of the
+-- draft), none cleared before again
+SET ROLE swd_admin;
+CALL sweep(full_scope => true);
+RESET ROLE;
+SELECT is((SELECT count(*) FILTER (WHERE n <> 1) FROM (
+             SELECT count(c.*) AS n FROM draft d
+               JOIN event o ON o.draft_id = d.id AND o.kind = 'draft_overdue' AND o.period = current_date - 29
+               LEFT JOIN event c ON c.draft_id = d.id AND c.kind = 'draft_overdue_cleared' AND c.period = o.period
+              WHERE d.title LIKE 'steps:%' GROUP BY d.id) k), 0::bigint,
+  'issue 19, R20, R33: each overdue event awaiting clearing is cleared once, none cleared before is cleared again');
 
 -- row security: a body's reader sees its own drafts only
 CREATE ROLE swd_reader NOLOGIN IN ROLE ic_reader;
