@@ -269,7 +269,8 @@ drafts=${IC_BENCH_SWEEP_DRAFTS:-40000}
 echo "== 3d. a sweep that changes nothing, with ten years of drafts ($drafts drafts: the review deadlines, R20, R21, R33), best of 3"
 # received evenly over ten years; every other one refined (R21) and visaed; those
 # older than 30 days agreed, and nine in ten of them withdrawn (a stand-in for
-# signed: either ends the review); the last 30 days' still open
+# signed: either ends the review); the last 30 days' still open; one in seven
+# of the older ones late once (an overdue event and its clearing in the outbox)
 sql -c "SET session_replication_role = replica;
         INSERT INTO instruction_control.state_body (name, body_type) VALUES ('bench: drafts', 'government');
         INSERT INTO instruction_control.draft (kind, submitted_by_body_id, signatory, received_on, title)
@@ -287,8 +288,13 @@ sql -c "SET session_replication_role = replica;
          WHERE d.received_on < current_date - 30;
         INSERT INTO instruction_control.draft_step (draft_id, step, on_date, basis)
         SELECT d.id, 'withdrawn', d.received_on + 25, 'bench' FROM instruction_control.draft d
-         WHERE d.id % 10 <> 0 AND d.received_on < current_date - 30" \
-    -c "VACUUM ANALYZE instruction_control.draft, instruction_control.draft_step"
+         WHERE d.id % 10 <> 0 AND d.received_on < current_date - 30;
+        -- the outbox's history: one draft in seven was late once, its overdue event cleared since
+        INSERT INTO instruction_control.event (draft_id, kind, period, addressee, rule_id, due_date, as_of)
+        SELECT d.id, x.kind, d.received_on + 10, 'controller', 'R33', d.received_on + 10, d.received_on + x.after
+          FROM instruction_control.draft d, (VALUES ('draft_overdue', 11), ('draft_overdue_cleared', 21)) x(kind, after)
+         WHERE d.id % 7 = 1 AND d.received_on < current_date - 60" \
+    -c "VACUUM ANALYZE instruction_control.draft, instruction_control.draft_step, instruction_control.event"
 sql -c "CALL instruction_control.sweep()"
 psql -X -At -c "SELECT '   the drafts'' events: ' || coalesce(string_agg(kind || ' ' || n, ', ' ORDER BY kind), 'none')
                   FROM (SELECT kind, count(*) AS n FROM instruction_control.event WHERE draft_id IS NOT NULL GROUP BY kind) k"
