@@ -312,8 +312,9 @@ COMMENT ON FUNCTION sweep_rule_draft_cleared(date, text, boolean, text) IS
 -- Internal: the deadlines of the drafts a sweep must look at, as the journal
 -- stood at the end of as_of.  PL/pgSQL (the Drafts section comes later in the
 -- script, and a PL/pgSQL body names its tables only when it runs); not
--- SECURITY DEFINER: it reads the drafts as its caller may (the sweep: the
--- owner; a reader: the policies of draft).
+-- SECURITY DEFINER: it reads the drafts and the outbox as its caller may (the
+-- sweep: the owner; a role that may not read the outbox is refused, as by
+-- sweep_found()).
 --
 -- Not every draft ever received (issue 19: with 40,000 drafts of ten years,
 -- every sweep folded their 140,000 steps, and a sweep that changes nothing
