@@ -481,7 +481,12 @@ SELECT s.draft_id, s.external_ref, s.kind::text AS kind,
   LEFT JOIN state_body b ON b.id = s.submitted_by_body_id
   LEFT JOIN vocabulary vk ON vk.domain = 'draft_kind' AND vk.code = s.kind
   LEFT JOIN vocabulary vs ON vs.domain = 'draft_step_kind' AND vs.code = s.status
- WHERE s.status NOT IN ('signed', 'withdrawn');
+ WHERE s.status NOT IN ('signed', 'withdrawn')
+   -- the same drafts (no step follows a signature or a withdrawal: IC507),
+   -- left out before their journals are folded, not after (issue 19: at
+   -- 40,000 drafts of ten years, nine in ten ended, 410 ms against 72)
+   AND NOT EXISTS (SELECT 1 FROM draft_step x
+                    WHERE x.draft_id = s.draft_id AND x.step IN ('signed', 'withdrawn'));
 COMMENT ON VIEW report_open_draft IS
   'Drafts under review (жобалар қарауда / проекты на рассмотрении), one row each, for the dashboards: the review deadline from receipt (R20, R33) and the refinement in course (R21) with working days left or overdue, the first visa missing (R24, R33); a body''s reader sees the drafts it submitted; drafts are not in the forms of Appendices 1-8 (instructions on control)';
 COMMENT ON COLUMN report_open_draft.draft_id IS 'The draft (draft.id)';

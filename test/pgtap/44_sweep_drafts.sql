@@ -10,7 +10,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 \ir include/helpers.psql
-SELECT plan(29);
+SELECT plan(30);
 
 CREATE ROLE swd_admin IN ROLE ic_admin;
 -- k working days from today, counted from the latest working day on or before
@@ -217,6 +217,12 @@ SELECT is_empty($$SELECT r.day, r.draft_id FROM read_by_day r
                      AND EXISTS (SELECT 1 FROM draft_step x WHERE x.draft_id = r.draft_id
                                     AND x.step IN ('signed', 'withdrawn') AND x.on_date <= r.day)$$,
   'issue 19: a draft signed or withdrawn is not read again, unless its overdue event awaits clearing');
+
+-- report_open_draft leaves the ended drafts out before it folds their journals:
+-- the same drafts as draft_state's not signed or withdrawn
+SELECT set_eq($$SELECT draft_id FROM report_open_draft$$,
+              $$SELECT draft_id FROM draft_state WHERE status NOT IN ('signed', 'withdrawn')$$,
+  'issue 19: report_open_draft lists the drafts draft_state has neither signed nor withdrawn, the generated ones among them');
 
 -- and the sweep clears each generated overdue event once: those awaiting
 -- clearing now (their period, the day after receipt, is no deadline of the
