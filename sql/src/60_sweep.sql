@@ -294,7 +294,15 @@ CREATE TABLE event (
   CONSTRAINT event_once UNIQUE NULLS NOT DISTINCT (instruction_id, kind, period, draft_id),
   CONSTRAINT event_subject CHECK (num_nonnulls(instruction_id, draft_id) = 1)
 );
-CREATE INDEX event_open_idx ON event (addressee, id) WHERE delivered_at IS NULL;
+-- The open events in the order next_events() takes them (oldest first), the
+-- addressee beside: whatever the addressee asked, it reads the open events
+-- only.  On (addressee, id) it could not give them in id order for all
+-- addressees, and next_events() read every delivered event through
+-- event_pkey: 42 ms a call at 218,000 delivered, growing with the outbox
+-- (issue 19).
+CREATE INDEX event_open_idx ON event (id, addressee) WHERE delivered_at IS NULL;
+COMMENT ON INDEX event_open_idx IS
+  'The open events (not yet delivered) by id, with their addressee: next_events() reads these, never the delivered history (issue 19)';
 COMMENT ON TABLE event IS
   'Outbox of the sweeps: one row per instruction (or draft), event kind and period; integrators take open rows with next_events() (FOR UPDATE SKIP LOCKED) and mark them delivered with mark_delivered(), its only writer; apply_calendar_change() writes deadline_moved';
 COMMENT ON COLUMN event.kind IS 'event_kind: reminder, overdue, overdue_cleared, escalation, risk_escalation, personal_overdue, roadmap_missing, roadmap_not_approved, report_missing, measures_missing, roadmap_agreement_late; for a draft draft_reminder, draft_overdue, draft_escalation, draft_overdue_cleared; deadline_moved (a calendar change, apply_calendar_change())';

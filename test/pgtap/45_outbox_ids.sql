@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(22);
+SELECT plan(23);
 
 -- Ids: every table of the extension with an integer id column takes it from GENERATED ALWAYS AS
 -- IDENTITY (rule and decision_rule have text ids: the decree's codes).  The predefined roles
@@ -124,6 +124,26 @@ SELECT is(mark_delivered(ARRAY(SELECT id FROM event)), 0,
 RESET ROLE;
 SELECT is((SELECT array_agg(DISTINCT delivered_by::text) FROM event), ARRAY[session_user::text],
           'issue 16: delivered_by is the session user mark_delivered() records itself');
+
+-- next_events() reads the open events, not the outbox's history (issue 19): with 218,000
+-- events delivered and 100 open, each call read every delivered one through event_pkey
+-- (42 ms, growing with the outbox).  20,000 delivered and 30 open, analyzed; the rows the
+-- two calls (all addressees, one addressee) read are counted by the transaction's statistics
+SET LOCAL session_replication_role = replica;
+INSERT INTO event (instruction_id, kind, period, addressee, rule_id, as_of, delivered_at, delivered_by)
+SELECT g, 'overdue', current_date - 1, CASE WHEN g % 3 = 0 THEN 'executor' ELSE 'controller' END, 'R50.1',
+       current_date - 1, CASE WHEN g <= 20000 THEN now() END, CASE WHEN g <= 20000 THEN session_user END
+  FROM generate_series(1, 20030) g;
+RESET session_replication_role;
+ANALYZE event;
+SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS event_rows_before
+  FROM pg_stat_xact_user_tables WHERE relid = 'instruction_control.event'::regclass \gset
+SELECT count(*) AS taken_all FROM next_events(100) \gset
+SELECT count(*) AS taken_one FROM next_events(100, 'executor') \gset
+SELECT ok(:taken_all = 30 AND :taken_one = 10
+          AND (SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) - :event_rows_before
+                 FROM pg_stat_xact_user_tables WHERE relid = 'instruction_control.event'::regclass) < 1000,
+          'issue 19: next_events() finds the open events without reading the delivered ones (20,000 delivered, 30 open: all 30, and the 10 of one addressee)');
 
 SELECT * FROM finish();
 ROLLBACK;
