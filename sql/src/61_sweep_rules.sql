@@ -309,6 +309,28 @@ $$;
 COMMENT ON FUNCTION sweep_rule_draft_cleared(date, text, boolean, text) IS
   'Sweep rule R20, R21, R33: a draft_overdue event whose deadline is no longer open (the draft agreed, signed or withdrawn, or its refinement over) is cleared, to the controller; detail.reason is the draft''s status then';
 
+-- The drafts' overdue events raised by as_of and not cleared since: the ones
+-- a sweep may clear, and whose drafts it must therefore read.  One overdue
+-- event cleared before has its clearing in the outbox, which the sweep never
+-- raises again (issue 19: holding every one ever raised against the day's
+-- drafts was most of a sweep with ten years of drafts).  Written once, for
+-- sweep_draft_state() and the clearing branch of sweep_found(); LANGUAGE sql,
+-- STABLE, without SET and schema-qualified, so the planner inlines it.
+CREATE FUNCTION sweep_draft_overdue_open(as_of date)
+RETURNS SETOF event
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT e.* FROM instruction_control.event e
+   WHERE e.instruction_id IS NULL AND e.kind OPERATOR(pg_catalog.=) 'draft_overdue'
+     AND e.as_of OPERATOR(pg_catalog.<=) sweep_draft_overdue_open.as_of
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.event c
+                      WHERE c.instruction_id IS NULL AND c.kind OPERATOR(pg_catalog.=) 'draft_overdue_cleared'
+                        AND c.period OPERATOR(pg_catalog.=) e.period
+                        AND c.draft_id OPERATOR(pg_catalog.=) e.draft_id)
+$$;
+COMMENT ON FUNCTION sweep_draft_overdue_open(date) IS
+  'Internal: the drafts'' draft_overdue events raised on or before as_of whose draft_overdue_cleared is not in the outbox (R20, R21, R33): what a sweep may clear';
+
 -- Internal: the deadlines of the drafts a sweep must look at, as the journal
 -- stood at the end of as_of.  PL/pgSQL (the Drafts section comes later in the
 -- script, and a PL/pgSQL body names its tables only when it runs); not
@@ -353,11 +375,7 @@ BEGIN
                                              AND r.on_date >= a.on_date AND r.on_date <= sweep_draft_state.as_of))
     UNION
     -- an overdue event raised by as_of and not cleared since
-    SELECT e.draft_id FROM event e
-     WHERE e.instruction_id IS NULL AND e.kind = 'draft_overdue' AND e.as_of <= sweep_draft_state.as_of
-       AND NOT EXISTS (SELECT 1 FROM event c
-                        WHERE c.instruction_id IS NULL AND c.kind = 'draft_overdue_cleared'
-                          AND c.period = e.period AND c.draft_id = e.draft_id)
+    SELECT e.draft_id FROM sweep_draft_overdue_open(sweep_draft_state.as_of) e
   ),
   j AS (
     SELECT d.id, d.kind, d.received_on,

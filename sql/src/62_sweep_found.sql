@@ -180,11 +180,13 @@ AS $$
                                                               g.reminder_days, g.grace, sweep_found.as_of) e
      WHERE s.open
     UNION ALL
+    -- the overdue events awaiting clearing (sweep_draft_overdue_open), each
+    -- against its draft's state of the day
     -- (the draft's state read first, so the rule is called with plain values:
     -- the planner inlines no set-returning function with a subquery for an
     -- argument, and would call it per event through the SQL function machinery)
     SELECT e0.draft_id, e.kind, e.period, e.addressee, e.rule_id, e0.due_date, e.detail
-      FROM instruction_control.event e0
+      FROM instruction_control.sweep_draft_overdue_open(sweep_found.as_of) e0
       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM draft_day s
                                           WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id AND s.open
                                             AND s.due_date OPERATOR(pg_catalog.=) e0.period
@@ -192,15 +194,6 @@ AS $$
                                  (SELECT pg_catalog.min(s.status) FROM draft_day s
                                    WHERE s.draft_id OPERATOR(pg_catalog.=) e0.draft_id) AS status) x
       CROSS JOIN LATERAL instruction_control.sweep_rule_draft_cleared(e0.period, e0.rule_id, x.still_overdue, x.status) e
-     WHERE e0.instruction_id IS NULL AND e0.kind OPERATOR(pg_catalog.=) 'draft_overdue'
-       AND e0.as_of OPERATOR(pg_catalog.<=) sweep_found.as_of
-       -- an overdue event cleared before is left (its clearing is in the
-       -- outbox): the events read are those awaiting clearing, not every one
-       -- of the drafts' history, each against the day's drafts (issue 19)
-       AND NOT EXISTS (SELECT 1 FROM instruction_control.event c
-                        WHERE c.instruction_id IS NULL AND c.kind OPERATOR(pg_catalog.=) 'draft_overdue_cleared'
-                          AND c.period OPERATOR(pg_catalog.=) e0.period
-                          AND c.draft_id OPERATOR(pg_catalog.=) e0.draft_id)
   )
   SELECT (((pg_catalog.row_number() OVER (ORDER BY f.id, f.draft_id, f.kind, f.period)) OPERATOR(pg_catalog.-) 1)
           OPERATOR(pg_catalog./) batch_size)::integer,

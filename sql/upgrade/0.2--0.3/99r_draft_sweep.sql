@@ -67,16 +67,18 @@ ALTER TABLE sweep_candidate ADD COLUMN draft_id bigint;
 -- (controller) told, an overdue review escalated to the Head of the PA (the
 -- grace is the registry's own setting: the decree sets none).  The state of a
 -- day comes from the draft's journal (sweep_draft_state: steps dated on or
--- before as_of), read whole by every sweep: drafts are few, so a full and an
--- incremental sweep read the same rows and agree.
+-- before as_of), read by every sweep for the drafts whose deadlines can still
+-- raise or clear an event, so a full and an incremental sweep read the same
+-- rows and agree.
 \definition sweep_rule_draft sql/src/61_sweep_rules.sql
 
 \definition sweep_rule_draft_cleared sql/src/61_sweep_rules.sql
 
--- Internal: every draft's deadlines as the journal stood at the end of as_of.
--- PL/pgSQL (the Drafts section comes later in the script, and a PL/pgSQL body
--- names its tables only when it runs); not SECURITY DEFINER: it reads the
--- drafts as its caller may (the sweep: the owner; a reader: the policies of draft).
+-- The drafts' overdue events a sweep may clear (issue 19: those not cleared yet)
+\definition sweep_draft_overdue_open sql/src/61_sweep_rules.sql
+
+-- Internal: the deadlines of the drafts a sweep must look at (issue 19: not
+-- every draft ever received), as the journal stood at the end of as_of
 \definition sweep_draft_state sql/src/61_sweep_rules.sql
 
 -- sweep_found(): a result column more, so dropped (its derived statements are
