@@ -128,7 +128,8 @@ SELECT is((SELECT array_agg(DISTINCT delivered_by::text) FROM event), ARRAY[sess
 -- next_events() reads the open events, not the outbox's history (issue 19): with 218,000
 -- events delivered and 100 open, each call read every delivered one through event_pkey
 -- (42 ms, growing with the outbox).  20,000 delivered and 30 open, analyzed; the rows the
--- two calls (all addressees, one addressee) read are counted by the transaction's statistics
+-- integrator's two calls (all addressees, one addressee) read are counted by the
+-- transaction's statistics
 SET LOCAL session_replication_role = replica;
 INSERT INTO event (instruction_id, kind, period, addressee, rule_id, as_of, delivered_at, delivered_by)
 SELECT g, 'overdue', current_date - 1, CASE WHEN g % 3 = 0 THEN 'executor' ELSE 'controller' END, 'R50.1',
@@ -138,8 +139,10 @@ RESET session_replication_role;
 ANALYZE event;
 SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS event_rows_before
   FROM pg_stat_xact_user_tables WHERE relid = 'instruction_control.event'::regclass \gset
+SET ROLE oi_integrator;
 SELECT count(*) AS taken_all FROM next_events(100) \gset
 SELECT count(*) AS taken_one FROM next_events(100, 'executor') \gset
+RESET ROLE;
 SELECT ok(:taken_all = 30 AND :taken_one = 10
           AND (SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) - :event_rows_before
                  FROM pg_stat_xact_user_tables WHERE relid = 'instruction_control.event'::regclass) < 1000,
