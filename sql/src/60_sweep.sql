@@ -334,7 +334,7 @@ CREATE UNLOGGED TABLE sweep_candidate (
   draft_id        bigint                -- a draft's event (event.draft_id)
 );
 CREATE INDEX sweep_candidate_batch_idx ON sweep_candidate (sweep_run_id, batch);
-COMMENT ON TABLE sweep_candidate IS 'Internal: the events a running sweep found, numbered in batches; emptied as the batches are written';
+COMMENT ON TABLE sweep_candidate IS 'Internal: the events a running sweep found, numbered in batches; read by the batches and emptied when the run finishes (sweep_finish)';
 
 SELECT pg_catalog.pg_extension_config_dump('event', '');
 SELECT pg_catalog.pg_extension_config_dump('event_id_seq', '');

@@ -152,11 +152,17 @@ DECLARE
   unknown_rule text;
   merging boolean;
 BEGIN
-  SELECT * INTO r FROM sweep_run WHERE id = run;
+  -- the run's row locked first: two calls for one run take its batches in
+  -- turn, the second reading the count the first committed
+  SELECT * INTO r FROM sweep_run WHERE id = run FOR UPDATE;
   -- the batches are numbered 0, 1, ... (sweep_found) and written in that
   -- order, one per call: the next is the number written so far, found by an
   -- index probe, not by a scan of every candidate left (issue 19: that scan
-  -- made the batches of a large sweep cost more the more were left)
+  -- made the batches of a large sweep cost more the more were left).  The
+  -- batch is read, not deleted: sweep_run.batches, counted in the same
+  -- transaction as the writes, says it is taken, and sweep_finish() empties
+  -- the run's candidates at once (issue 19: deleting each batch's rows was a
+  -- quarter of a batch)
   b := r.batches;
   IF NOT EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b) THEN
     RETURN false;
@@ -174,7 +180,7 @@ BEGIN
   LOOP
     BEGIN
       WITH taken AS (
-        DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b RETURNING c.*
+        SELECT c.* FROM sweep_candidate c WHERE c.sweep_run_id = run AND c.batch = b
       ),
       fresh AS (
         -- a replay's events say so: they are about a day gone (a consumer may skip them)
@@ -262,18 +268,50 @@ $$;
 COMMENT ON FUNCTION sweep_batch(bigint) IS
   'Internal step of sweep(): writes the next batch of events (once each: instruction, kind, period), keeps the overdue marks; true while batches remain (sweep() sends the wake-up)';
 
+-- The run's candidates go at its end.  When the table holds no other run's
+-- (the usual case: one sweep at a time) it is emptied by TRUNCATE, which
+-- frees the whole staging in one step (issue 19: a DELETE per batch was a
+-- quarter of each batch).  Its lock is only tried (NOWAIT), so a sweep
+-- running beside this one is never waited for, and only by a run outside a
+-- transaction block, which commits right after: a run inside one (a
+-- caller's transaction, however long) would hold the table from every other
+-- sweep until then.  Otherwise the run deletes its own rows.
 CREATE FUNCTION sweep_finish(run bigint)
 RETURNS sweep_run
-LANGUAGE sql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
-  DELETE FROM instruction_control.sweep_candidate WHERE sweep_run_id = run;
+DECLARE
+  emptied boolean := false;
+  finished sweep_run;
+BEGIN
+  IF NOT (SELECT r.one_transaction FROM sweep_run r WHERE r.id = run) THEN
+    BEGIN
+      LOCK TABLE sweep_candidate IN ACCESS EXCLUSIVE MODE NOWAIT;
+      -- another run's candidates, found by two probes of sweep_candidate_batch_idx
+      IF NOT EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id < run)
+         AND NOT EXISTS (SELECT 1 FROM sweep_candidate c WHERE c.sweep_run_id > run) THEN
+        TRUNCATE sweep_candidate;
+        emptied := true;
+      END IF;
+    -- the lock taken by another session, or the table open in this one (a
+    -- caller's cursor over it, which TRUNCATE refuses)
+    EXCEPTION WHEN lock_not_available OR object_in_use THEN
+      emptied := false;
+    END;
+  END IF;
+  IF NOT emptied THEN
+    DELETE FROM sweep_candidate c WHERE c.sweep_run_id = run;
+  END IF;
   -- the changes this run took into account (a note committed since stays for the next)
-  DELETE FROM instruction_control.sweep_change c USING instruction_control.sweep_run r
-   WHERE r.id = run AND instruction_control.sweep_note_claimed(c.xact, r.claimed, r.claimed_in);
-  UPDATE instruction_control.sweep_run SET finished_at = clock_timestamp() WHERE id = run RETURNING *;
+  DELETE FROM sweep_change c USING sweep_run r
+   WHERE r.id = run AND sweep_note_claimed(c.xact, r.claimed, r.claimed_in);
+  UPDATE sweep_run r SET finished_at = clock_timestamp() WHERE r.id = run RETURNING * INTO finished;
+  RETURN finished;
+END
 $$;
-COMMENT ON FUNCTION sweep_finish(bigint) IS 'Internal step of sweep(): records the end of the run';
+COMMENT ON FUNCTION sweep_finish(bigint) IS
+  'Internal step of sweep(): records the end of the run, deletes the change notes it claimed and its candidates (TRUNCATE when the run is outside a transaction block, no other run has any and the table''s lock is free at once)';
 
 -- The sweep -----------------------------------------------------------------
 -- No SET clause and not SECURITY DEFINER, so that it may COMMIT; every name in

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(25);
+SELECT plan(34);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(t.tgname::text ORDER BY 1) FROM pg_trigger t
@@ -86,8 +86,10 @@ SELECT is((SELECT array_agg((m.instruction_id, m.due_date = current_date - 1)::t
           'R50.1: every overdue instruction of the batch is marked with its deadline, the earlier mark replaced');
 SELECT is((SELECT (r.batches, r.processed, r.events)::text FROM sweep_run r WHERE r.id = :run4)
             || (SELECT count(*) FROM sweep_candidate c WHERE c.sweep_run_id = :run4)::text,
-          '(1,3,2)0',
-          'issue 19: one batch, its three candidates taken (none left), two events written');
+          '(1,3,2)3',
+          'issue 19: one batch, its three candidates taken (read, not deleted: the run''s end empties them), two events written');
+SELECT is((instruction_control.sweep_batch(:run4), (SELECT count(*) FROM event e WHERE e.sweep_run_id = :run4))::text,
+          '(f,2)', 'issue 19: a batch taken is not taken again: the count of batches written says which are');
 -- an incremental run leaves out, before writing, the overdue events the
 -- outbox holds (a deadline come back to the day of a cleared mark) and marks
 -- them all the same
@@ -106,6 +108,48 @@ SELECT is(instruction_control.sweep_batch(:run5), false, 'issue 19, R50.1: a bat
 SELECT is(((SELECT count(*) FROM event e WHERE e.sweep_run_id = :run5),
            (SELECT count(*) FROM overdue_mark m WHERE m.sweep_run_id = :run5))::text,
           '(3,3)', 'issue 19, R50.1: by the plain INSERTs: three events, three marks');
+
+-- The run's end empties its candidates (issue 19: the batches read them, a
+-- DELETE per batch was a quarter of each): by TRUNCATE (a new file for the
+-- table) when no other run has any and the run is outside a transaction
+-- block; otherwise by deleting its own rows, leaving the other runs' as they are.
+SELECT pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') AS file_before \gset
+SELECT is((SELECT (f.id = :run4, f.finished_at IS NOT NULL) FROM instruction_control.sweep_finish(:run4) f)::text,
+          '(t,t)', 'issue 19: sweep_finish() records the end of the run');
+SELECT is((SELECT r.finished_at IS NOT NULL FROM sweep_run r WHERE r.id = :run4), true,
+          'issue 19: the end is recorded in sweep_run');
+SELECT is(((SELECT count(*) FROM sweep_candidate c WHERE c.sweep_run_id = :run4),
+           (SELECT count(*) FROM sweep_candidate c WHERE c.sweep_run_id = :run2),
+           pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') = :file_before)::text,
+          '(0,5,t)', 'issue 19: with another run''s candidates in the table, the run deletes its own and keeps the other''s');
+SELECT pg_temp.staged_run(940000) AS run7 \gset
+DELETE FROM sweep_candidate c WHERE c.sweep_run_id <> :run7;
+SELECT is(instruction_control.sweep_batch(:run7), false, 'issue 19: a run alone in the table writes its batch');
+SELECT (instruction_control.sweep_finish(:run7)).finished_at IS NOT NULL AS finished \gset
+SELECT is((:'finished'::boolean,
+           (SELECT count(*) FROM sweep_candidate),
+           pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') <> :file_before)::text,
+          '(t,0,t)', 'issue 19: a run alone in the table, outside a transaction block, empties it by TRUNCATE');
+SELECT instruction_control.sweep_begin(current_date, 10, true) AS run8 \gset
+INSERT INTO sweep_candidate (sweep_run_id, batch, instruction_id, kind, period, addressee, rule_id, due_date, detail)
+VALUES (:run8, 0, 950001, 'overdue', current_date - 1, 'controller', 'R50.1', current_date - 1, '{}');
+SELECT pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') AS file_alone \gset
+SELECT (instruction_control.sweep_finish(:run8)).finished_at IS NOT NULL AS finished \gset
+SELECT is((:'finished'::boolean,
+           (SELECT count(*) FROM sweep_candidate),
+           pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') = :file_alone)::text,
+          '(t,0,t)', 'issue 19: a run inside a transaction block deletes its candidates, never holds the table for the caller''s transaction');
+-- the table open in this session (a cursor over it), which TRUNCATE refuses:
+-- the run deletes its rows instead, and the cursor reads on
+SELECT pg_temp.staged_run(960000) AS run9 \gset
+DECLARE open_candidates CURSOR FOR SELECT c.instruction_id FROM sweep_candidate c ORDER BY 1;
+MOVE 1 IN open_candidates;
+SELECT lives_ok(format('SELECT instruction_control.sweep_finish(%s)', :run9),
+                'issue 19: a run finishing while this session has the table open (a cursor) does not fail');
+SELECT is(((SELECT count(*) FROM sweep_candidate),
+           pg_catalog.pg_relation_filenode('instruction_control.sweep_candidate') = :file_alone)::text,
+          '(0,t)', 'issue 19: ... it deletes its candidates instead of the TRUNCATE');
+CLOSE open_candidates;
 
 -- the replay's statement: one fold of the journal that every branch reads
 SELECT is((SELECT pg_catalog.regexp_count(p.prosrc, 'sweep_state_as_of\(')

@@ -9,7 +9,8 @@
  *   sweep_claimed), deleted when it finishes.  The same notes are re-read;
  *   sweep_change has no index left to write.  Follows sql/src/60_sweep.sql,
  *   61_sweep_rules.sql (sweep_scope), 62_sweep_found.sql (sweep_found: the
- *   risk reports' branch) and 63_sweep_run.sql (sweep_begin, sweep_finish),
+ *   risk reports' branch) and 63_sweep_run.sql (sweep_begin; sweep_finish,
+ *   which deletes the run's notes, is named by 99zo, which changes it again),
  *   whose definitions it names (\definition: scripts/sql_definitions.pl);
  *   the derived statements sweep_found_<mode>() are derived again (99zz, the
  *   last part).  And a sweep whose notes name a quarter of the instructions,
@@ -36,8 +37,7 @@ COMMENT ON COLUMN sweep_change.xact IS 'The transaction that wrote it (pg_curren
 
 -- The run claims by its snapshot (sweep_begin), re-reads the instructions its
 -- notes name (sweep_scope, the risk reports' branch of sweep_found) and
--- deletes its notes (sweep_finish)
+-- deletes its notes (sweep_finish: 99zo)
 \definition sweep_scope sql/src/61_sweep_rules.sql
 \definition sweep_found sql/src/62_sweep_found.sql
 \definition sweep_begin sql/src/63_sweep_run.sql
-\definition sweep_finish sql/src/63_sweep_run.sql
