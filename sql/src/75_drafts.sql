@@ -152,6 +152,8 @@ COMMENT ON COLUMN draft.recorded_at IS 'When the receipt was recorded';
 CREATE TABLE draft_step (
   id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   draft_id         bigint NOT NULL REFERENCES draft,
+  -- the draft's body, copied when the step is written (draft_step_judge)
+  submitted_by_body_id bigint,
   step             draft_step_kind NOT NULL,
   on_date          date NOT NULL DEFAULT current_date,
   decided_by       decider,
@@ -181,6 +183,8 @@ CREATE INDEX draft_step_draft_idx ON draft_step (draft_id, on_date);
 CREATE UNIQUE INDEX draft_step_act_idx ON draft_step (act_id) WHERE act_id IS NOT NULL;
 COMMENT ON TABLE draft_step IS
   'Append-only journal of a draft''s review: each step judged by the rules (R20, R21, R24, R30, R33, R37) when it is written';
+COMMENT ON COLUMN draft_step.submitted_by_body_id IS
+  'The body that submitted the draft (draft.submitted_by_body_id, fixed: R13), copied by the registry when the step is written, never the client''s: a body''s readers see the steps of its drafts by it (row security without a look-up of the draft per step)';
 COMMENT ON COLUMN draft_step.step IS 'refinement, agreed, returned, visa, disagreement_resolved, signed or withdrawn';
 COMMENT ON COLUMN draft_step.on_date IS 'Day of the step: not before receipt, not before the draft''s last step, not in the future';
 COMMENT ON COLUMN draft_step.decided_by IS 'refinement: who set another term (R21); disagreement_resolved: who settled it (R37)';
@@ -276,6 +280,9 @@ BEGIN
   NEW.recorded_by := current_user;
   NEW.recorded_at := now();
   NEW.due_date := NULL;
+  -- the draft's body (fixed once received: draft_guard), which the readers'
+  -- row security reads on the step itself (issue 19)
+  NEW.submitted_by_body_id := d.submitted_by_body_id;
 
   SELECT max(s.on_date), max(s.step) FILTER (WHERE s.step IN ('signed', 'withdrawn'))
     INTO last_day, closed

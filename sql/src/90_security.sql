@@ -386,9 +386,11 @@ CREATE POLICY control_all ON draft FOR ALL TO ic_controller USING (true) WITH CH
 CREATE POLICY body_slice ON draft FOR SELECT TO ic_reader
   USING (submitted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
 CREATE POLICY control_all ON draft_step FOR ALL TO ic_controller USING (true) WITH CHECK (true);
+-- (by the draft's body on the step, copied from the draft: a look-up of the
+-- draft per step made a reader's report_open_draft six times a controller's;
+-- issue 19)
 CREATE POLICY body_slice ON draft_step FOR SELECT TO ic_reader
-  USING (EXISTS (SELECT 1 FROM instruction_control.draft d
-                  WHERE d.id OPERATOR(pg_catalog.=) draft_step.draft_id));
+  USING (submitted_by_body_id OPERATOR(pg_catalog.=) ANY ((SELECT instruction_control.my_bodies())::bigint[]));
 
 CREATE POLICY admin_all ON body_member FOR ALL TO ic_admin USING (true) WITH CHECK (true);
 CREATE POLICY own_rows ON body_member FOR SELECT TO PUBLIC

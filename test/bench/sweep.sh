@@ -270,7 +270,9 @@ echo "== 3d. a sweep that changes nothing, with ten years of drafts ($drafts dra
 # received evenly over ten years; every other one refined (R21) and visaed; those
 # older than 30 days agreed, and nine in ten of them withdrawn (a stand-in for
 # signed: either ends the review); the last 30 days' still open; one in seven
-# of the older ones late once (an overdue event and its clearing in the outbox)
+# of the older ones late once (an overdue event and its clearing in the outbox).
+# Loaded with session_replication_role replica, which skips the registry's
+# triggers: each step is given its draft's body, as draft_step_judge copies it.
 sql -c "SET session_replication_role = replica;
         INSERT INTO instruction_control.state_body (name, body_type) VALUES ('bench: drafts', 'government');
         INSERT INTO instruction_control.draft (kind, submitted_by_body_id, signatory, received_on, title)
@@ -278,16 +280,16 @@ sql -c "SET session_replication_role = replica;
                (SELECT max(id) FROM instruction_control.state_body), 'prime_minister',
                current_date - 3650 + (g * 3650 / $drafts), 'bench: draft ' || g
           FROM generate_series(1, $drafts) g;
-        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, decided_by, term_days, due_date)
-        SELECT d.id, 'refinement', d.received_on + 2, 'head_of_pa', 10, d.received_on + 16
+        INSERT INTO instruction_control.draft_step (draft_id, submitted_by_body_id, step, on_date, decided_by, term_days, due_date)
+        SELECT d.id, d.submitted_by_body_id, 'refinement', d.received_on + 2, 'head_of_pa', 10, d.received_on + 16
           FROM instruction_control.draft d WHERE d.id % 2 = 0;
-        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, visa_position, medium)
-        SELECT d.id, 'visa', d.received_on + 3, 'pa_unit_head', 'electronic' FROM instruction_control.draft d;
-        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, decided_by)
-        SELECT d.id, 'agreed', d.received_on + 20, 'head_of_pa' FROM instruction_control.draft d
+        INSERT INTO instruction_control.draft_step (draft_id, submitted_by_body_id, step, on_date, visa_position, medium)
+        SELECT d.id, d.submitted_by_body_id, 'visa', d.received_on + 3, 'pa_unit_head', 'electronic' FROM instruction_control.draft d;
+        INSERT INTO instruction_control.draft_step (draft_id, submitted_by_body_id, step, on_date, decided_by)
+        SELECT d.id, d.submitted_by_body_id, 'agreed', d.received_on + 20, 'head_of_pa' FROM instruction_control.draft d
          WHERE d.received_on < current_date - 30;
-        INSERT INTO instruction_control.draft_step (draft_id, step, on_date, basis)
-        SELECT d.id, 'withdrawn', d.received_on + 25, 'bench' FROM instruction_control.draft d
+        INSERT INTO instruction_control.draft_step (draft_id, submitted_by_body_id, step, on_date, basis)
+        SELECT d.id, d.submitted_by_body_id, 'withdrawn', d.received_on + 25, 'bench' FROM instruction_control.draft d
          WHERE d.id % 10 <> 0 AND d.received_on < current_date - 30;
         -- the outbox's history: one draft in seven was late once, its overdue event cleared since
         INSERT INTO instruction_control.event (draft_id, kind, period, addressee, rule_id, due_date, as_of)
@@ -300,6 +302,31 @@ psql -X -At -c "SELECT '   the drafts'' events: ' || coalesce(string_agg(kind ||
                   FROM (SELECT kind, count(*) AS n FROM instruction_control.event WHERE draft_id IS NOT NULL GROUP BY kind) k"
 drafts_nothing=""
 for _ in 1 2 3; do drafts_nothing=$(min "$(time_ms "CALL instruction_control.sweep()" drafts_nothing)" "$drafts_nothing"); done
+
+# The dashboards' open drafts over the same journal, read by a reader of the
+# drafts' body (row security on draft and draft_step) and by a controller (no
+# row filter): wall ms, best of 3 each, interleaved
+echo "== 3e. report_open_draft with $drafts drafts: a body's reader vs a controller (best of 3)"
+sql -c "DO \$\$BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_draft_reader') THEN
+            CREATE ROLE bench_draft_reader NOLOGIN IN ROLE ic_reader;
+          END IF;
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_draft_controller') THEN
+            CREATE ROLE bench_draft_controller NOLOGIN IN ROLE ic_controller;
+          END IF;
+        END\$\$" \
+    -c "INSERT INTO instruction_control.body_member (member, body_id)
+        SELECT 'bench_draft_reader', max(submitted_by_body_id) FROM instruction_control.draft ON CONFLICT DO NOTHING"
+as_role_ms() {	# as_role_ms ROLE: wall ms of the dashboards' read of the open drafts as ROLE
+	psql -X -q -At -v ON_ERROR_STOP=1 -c "SET ROLE $1" -c '\timing on' \
+	     -c "SELECT count(*), md5(string_agg(t::text, ',' ORDER BY t.draft_id)) FROM instruction_control.report_open_draft t" |
+		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
+}
+open_drafts_reader="" open_drafts_controller=""
+for _ in 1 2 3; do
+	open_drafts_reader=$(min "$(as_role_ms bench_draft_reader)" "$open_drafts_reader")
+	open_drafts_controller=$(min "$(as_role_ms bench_draft_controller)" "$open_drafts_controller")
+done
 
 plans() {
 	psql -X -q -v ON_ERROR_STOP=1 2>&1 <<SQL | sed -n '/INSERT INTO sweep_candidate/,/^NOTICE: *duration/p' | grep -E 'Index Scan|Index Only Scan|Seq Scan on|Bitmap Index Scan|Index Cond' | sed 's/(cost=[^)]*) //; s/^NOTICE: *//'
@@ -331,6 +358,9 @@ row "sweep in which 1% change state (best of 3)" "$changed" changed 1000
 row "sweep after 100 risk reports on overdue ones (best of 3)" "$risk100" risk100
 row "replay of yesterday (best of 2)" "$replay" replay
 row "sweep that changes nothing, $drafts drafts (best of 3)" "$drafts_nothing" drafts_nothing 200
+printf '%-62s %10.1f %10s %10s  %s\n' "report_open_draft, $drafts drafts, a controller (best of 3)" "$open_drafts_controller" - - -
+printf '%-62s %10.1f %10s %10s  %s\n' "report_open_draft, $drafts drafts, a body's reader (best of 3)" "$open_drafts_reader" - - -
+awk -v a="$open_drafts_reader" -v b="$open_drafts_controller" 'BEGIN { printf "ratio report_open_draft reader / controller: %.2fx\n", a / b }'
 awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
 echo
 echo "issue 19: ours vs the set-wise floor (the same events by one INSERT ... SELECT into a plain copy of event);"

@@ -8,7 +8,7 @@ SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
 \ir include/helpers.psql
-SELECT plan(59);
+SELECT plan(63);
 
 \o /dev/null
 INSERT INTO state_body (code, name, body_type) VALUES ('DR_GOV', 'Government', 'government'),
@@ -93,10 +93,15 @@ SELECT throws_ok(format($$SELECT refine_draft(%s, 'more', '2025-09-03', NULL, 12
                  'IC503', NULL, 'R21: another term needs the official who set it');
 SELECT throws_ok(format($$SELECT refine_draft(%s, 'shortcomings', '2025-09-02')$$, :ins),
                  'IC503', NULL, 'R21: a draft instruction is not refined (R33 reviews it in 3 working days)');
-WITH x AS (INSERT INTO draft_step (draft_id, step, on_date, due_date)
-           VALUES (:act, 'refinement', '2025-09-02', '2099-01-01') RETURNING due_date)
-SELECT is((SELECT due_date FROM x),
+\o /dev/null
+INSERT INTO draft_step (draft_id, submitted_by_body_id, step, on_date, due_date)
+VALUES (:act, :other, 'refinement', '2025-09-02', '2099-01-01')
+RETURNING due_date AS client_due, submitted_by_body_id AS client_body \gset
+\o
+SELECT is(:'client_due'::date,
           add_working_days('2025-09-02', 5), 'R21: the refinement''s due date is computed, never the client''s');
+SELECT is(:client_body::bigint, (SELECT d.submitted_by_body_id FROM draft d WHERE d.id = :act),
+          'R13, issue 19: a step''s body is its draft''s (which readers'' row security reads), never the client''s');
 SELECT is((SELECT refinement_due FROM draft_state WHERE draft_id = :plan), add_working_days('2025-09-03', 12),
           'R21: draft_state shows the latest refinement''s deadline');
 
@@ -196,8 +201,11 @@ SELECT lives_ok(format($$UPDATE draft SET title = 'Another act, corrected title'
 \o /dev/null
 CREATE ROLE dr_reader_min NOLOGIN IN ROLE ic_reader;
 INSERT INTO body_member (member, body_id) VALUES ('dr_reader_min', :min);
+SELECT count(*) AS min_steps FROM draft_step s JOIN draft d ON d.id = s.draft_id WHERE d.submitted_by_body_id = :min \gset
 \o
 SET LOCAL ROLE dr_reader_min;
+SELECT is((SELECT count(*) FROM draft_step), :min_steps::bigint,
+          'RLS: a reader sees exactly the steps of its body''s drafts (by the body copied on each step)');
 SELECT is((SELECT count(*)::int FROM draft_state WHERE submitted_by_body_id <> :min), 0,
           'RLS: a reader sees no draft of another body');
 SELECT ok((SELECT count(*) FROM draft_state WHERE draft_id = :plan) = 1
@@ -206,6 +214,13 @@ SELECT ok((SELECT count(*) FROM draft_state WHERE draft_id = :plan) = 1
 SELECT throws_ok(format($$SELECT receive_draft('act', %s, 'first_head', '2025-09-01')$$, :min),
                  '42501', NULL, 'a reader does not receive drafts');
 RESET ROLE;
+
+-- the class: every step of the journal carries its draft's body, whichever
+-- function or INSERT wrote it (issue 19: readers' row security reads it)
+SELECT is((SELECT count(*) FROM draft_step s JOIN draft d ON d.id = s.draft_id
+            WHERE s.submitted_by_body_id IS DISTINCT FROM d.submitted_by_body_id), 0::bigint,
+          'R13, issue 19: every step of every draft carries the body of its draft');
+SELECT ok((SELECT count(*) FROM draft_step) >= 10, '... over the steps this test wrote');
 
 SELECT * FROM finish();
 ROLLBACK;
