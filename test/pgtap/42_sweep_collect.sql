@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
-SELECT plan(13);
+SELECT plan(14);
 \ir include/helpers.psql
 
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_proc p
@@ -129,6 +129,18 @@ SELECT is(pg_temp.sql_functions_named(false), NULL,
           'issue 19: every SQL function the sweep''s statements name is inlined (R66-1.3: the escalation''s addressee among them)');
 SELECT is(pg_temp.sql_functions_named(true), NULL,
           'issue 19: a function scan in the sweep''s statements is of a function kept out of inlining on purpose (a SET clause), read once per scan');
+
+-- R66-1.1: the period's end an instruction reports for is computed once per
+-- instruction, in every mode: pulled up into the branch, the rule's
+-- subquery had its expression copied into each of its uses, and the day
+-- parsed from period_ends seven times per instruction (issue 19).  Counted
+-- in each mode's verbose plan: the extractions from the constant period_ends.
+SELECT is((SELECT pg_catalog.string_agg(m || ': ' || n, ', ' ORDER BY m)
+             FROM (SELECT m, pg_catalog.regexp_count(pg_temp.plan(m, 'COSTS OFF, VERBOSE'),
+                                                     '''\{"monthly": "2025-02-28"\}''::jsonb ->> ') AS n
+                     FROM pg_catalog.unnest(ARRAY['current', 'replay', 'incremental']) m) c),
+          'current: 1, incremental: 1, replay: 1',
+          'issue 19, R66-1.1: each mode''s statement extracts the period''s end from period_ends once per instruction');
 
 -- the same on a registry where hashing every mark looks cheap to the planner:
 -- 3,000 instructions overdue, each marked, an incremental scope of all of them.

@@ -24,6 +24,7 @@ ALTER TABLE instruction ADD CONSTRAINT instruction_report_dates_check CHECK (
 COMMENT ON COLUMN instruction.reporting_period IS 'Intermediate control set by the PA (R66-1.1): a periodicity whose reports are due at the calendar period ends (the default), or explicit: the dates in report_dates';
 COMMENT ON COLUMN instruction.report_dates IS 'R66-1.1: the intermediate reporting dates the PA set for this instruction (with reporting_period explicit, else NULL): a report covering each date is due on it, rolled forward to a working day';
 
--- the rule is given as_of (the PA's dates are read against the day swept)
+-- the rule is given as_of (the PA's dates are read against the day swept);
+-- its body as 0.3 has it (the period's end computed once per instruction)
 DROP FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date, date, text, jsonb);
 \definition sweep_rule_report_missing sql/src/61_sweep_rules.sql
