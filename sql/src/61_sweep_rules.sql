@@ -195,7 +195,7 @@ COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, co
 -- instruction (OFFSET 0 keeps p a subquery of its own): pulled up, its
 -- expression was copied into each of its seven uses and the day parsed from
 -- period_ends seven times per instruction reporting (issue 19: the branch
--- took 345-385 ms for the bench's 100,000 of them, 230-250 ms now).
+-- took 340-400 ms of backend CPU for the bench's 100,000 of them, 273-315 now).
 CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
                                           received_on date, due_date date, calendar text, period_ends jsonb,
                                           as_of date)
