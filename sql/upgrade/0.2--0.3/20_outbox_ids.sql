@@ -99,7 +99,7 @@ INSERT INTO sweep_change (instruction_id) SELECT i.id FROM instruction i;
 
 -- sweep_begin(): as 0.3 has it, named by 99zm_sweep_claim_by_snapshot.sql (\definition)
 
--- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
+-- sweep_batch(): replaced whole by 99zo_sweep_candidates_read.sql, the last part that changes it
 
 -- sweep_finish(): as 0.3 has it, named by 99zm_sweep_claim_by_snapshot.sql (\definition)
 

@@ -23,7 +23,7 @@ ALTER TABLE sweep_run ADD COLUMN processed integer NOT NULL DEFAULT 0;
 UPDATE sweep_run SET processed = coalesce(candidates, 0) WHERE finished_at IS NOT NULL;
 COMMENT ON COLUMN sweep_run.processed IS 'Candidates taken by the batches committed so far (written, or already in the outbox); candidates when done (sweep_progress)';
 
--- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
+-- sweep_batch(): replaced whole by 99zo_sweep_candidates_read.sql, the last part that changes it
 \definition sweep sql/src/63_sweep_run.sql
 
 -- Progress of a running sweep (issue 17, item 5) ---------------------------

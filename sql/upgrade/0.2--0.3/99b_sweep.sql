@@ -209,4 +209,4 @@ ALTER TABLE event DROP CONSTRAINT event_rule_id_fkey;
 ALTER TABLE event ADD CONSTRAINT event_rule_id_limit CHECK (text_limit_ok(rule_id, 'name', 'event.rule_id'));
 COMMENT ON COLUMN event.rule_id IS 'The rule that asks for it (rule.id; sweep_batch(), the only writer, checks each batch''s rule ids at once rather than a foreign key row by row: issue 19)';
 
--- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
+-- sweep_batch(): replaced whole by 99zo_sweep_candidates_read.sql, the last part that changes it

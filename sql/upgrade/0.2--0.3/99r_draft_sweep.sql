@@ -9,7 +9,7 @@
  * sweep_rule_draft_cleared and the day's state sweep_draft_state; sweep_found()
  * dropped and re-created (a column draft_id in its result; its derived
  * statements are made by the last part, 99zz), sweep_collect() and
- * sweep_batch() writing draft_id (99zb); open_event shows draft_id.  The view
+ * sweep_batch() writing draft_id (99zo); open_event shows draft_id.  The view
  * report_open_draft for the dashboards is in 75_drafts.sql (99j_drafts_section).
  */
 
@@ -128,7 +128,7 @@ $$;
 COMMENT ON FUNCTION sweep_collect(bigint) IS
   'Internal step of sweep_begin(): collects the candidates of the run in the statement of its mode (sweep_found_current, sweep_found_replay, sweep_found_incremental) (current, replay, incremental); returns how many';
 
--- sweep_batch(): replaced whole by 99zb_sweep_batches.sql, the last part that changes it
+-- sweep_batch(): replaced whole by 99zo_sweep_candidates_read.sql, the last part that changes it
 
 -- The views ------------------------------------------------------------------
 
