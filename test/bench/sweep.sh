@@ -305,7 +305,7 @@ for _ in 1 2 3; do drafts_nothing=$(min "$(time_ms "CALL instruction_control.swe
 
 # The dashboards' open drafts over the same journal, read by a reader of the
 # drafts' body (row security on draft and draft_step) and by a controller (no
-# row filter): wall ms, best of 3 each, interleaved
+# row filter), each in a session of its own: best of 3 each, interleaved
 echo "== 3e. report_open_draft with $drafts drafts: a body's reader vs a controller (best of 3)"
 sql -c "DO \$\$BEGIN
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_draft_reader') THEN
@@ -317,15 +317,12 @@ sql -c "DO \$\$BEGIN
         END\$\$" \
     -c "INSERT INTO instruction_control.body_member (member, body_id)
         SELECT 'bench_draft_reader', max(submitted_by_body_id) FROM instruction_control.draft ON CONFLICT DO NOTHING"
-as_role_ms() {	# as_role_ms ROLE: wall ms of the dashboards' read of the open drafts as ROLE
-	psql -X -q -At -v ON_ERROR_STOP=1 -c "SET ROLE $1" -c '\timing on' \
-	     -c "SELECT count(*), md5(string_agg(t::text, ',' ORDER BY t.draft_id)) FROM instruction_control.report_open_draft t" |
-		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-}
+open_drafts="SELECT count(*), md5(string_agg(t::text, ',' ORDER BY t.draft_id)) FROM instruction_control.report_open_draft t"
 open_drafts_reader="" open_drafts_controller=""
 for _ in 1 2 3; do
-	open_drafts_reader=$(min "$(as_role_ms bench_draft_reader)" "$open_drafts_reader")
-	open_drafts_controller=$(min "$(as_role_ms bench_draft_controller)" "$open_drafts_controller")
+	open_drafts_reader=$(min "$(time_ms "SET ROLE bench_draft_reader; $open_drafts" open_drafts_reader)" "$open_drafts_reader")
+	open_drafts_controller=$(min "$(time_ms "SET ROLE bench_draft_controller; $open_drafts" open_drafts_controller)" \
+	                             "$open_drafts_controller")
 done
 
 plans() {
@@ -358,8 +355,8 @@ row "sweep in which 1% change state (best of 3)" "$changed" changed 1000
 row "sweep after 100 risk reports on overdue ones (best of 3)" "$risk100" risk100
 row "replay of yesterday (best of 2)" "$replay" replay
 row "sweep that changes nothing, $drafts drafts (best of 3)" "$drafts_nothing" drafts_nothing 200
-printf '%-62s %10.1f %10s %10s  %s\n' "report_open_draft, $drafts drafts, a controller (best of 3)" "$open_drafts_controller" - - -
-printf '%-62s %10.1f %10s %10s  %s\n' "report_open_draft, $drafts drafts, a body's reader (best of 3)" "$open_drafts_reader" - - -
+row "report_open_draft, $drafts drafts, a controller (best of 3)" "$open_drafts_controller" open_drafts_controller
+row "report_open_draft, $drafts drafts, a body's reader (best of 3)" "$open_drafts_reader" open_drafts_reader
 awk -v a="$open_drafts_reader" -v b="$open_drafts_controller" 'BEGIN { printf "ratio report_open_draft reader / controller: %.2fx\n", a / b }'
 awk -v a="$changed" -v b="$nothing" 'BEGIN { printf "ratio 1%% changed / nothing changed: %.1fx\n", a / b }'
 echo
