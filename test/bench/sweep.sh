@@ -34,7 +34,9 @@
 #      copy of overdue_mark), a sweep that finds nothing run right after (a new
 #      session planning the statements and reading the catalogs, the runs'
 #      rows, the day's windows), their sum with the floor, and ours against
-#      that sum
+#      that sum; for the first sweep also the same work done bare
+#      (sweep_first_bare.sql: the same events and marks found and written by
+#      one plain statement, checked to be exactly the run's) and ours against it
 #
 # Beside each wall-clock figure the backend's CPU milliseconds: on a shared
 # machine the wall figures move by several times with the others' load.
@@ -91,23 +93,50 @@ set_wise_wall_cpu() {	# set_wise_wall_cpu TABLE RUN
 	sql -c "TRUNCATE public.bench_floor_$1"
 	wall_cpu_ms "INSERT INTO public.bench_floor_$1 SELECT * FROM instruction_control.$1 WHERE sweep_run_id = $2"
 }
+# the first sweep of the day done bare (sweep_first_bare.sql: the same events
+# and marks found and written by one plain statement) after the run RUN, in a
+# session with JIT off as the sweep's: "WALL CPU"; fails unless it wrote
+# exactly the run's events and marks
+bare_first_wall_cpu() {	# bare_first_wall_cpu RUN
+	local out differ
+	sql -c "TRUNCATE public.bench_floor_event, public.bench_floor_overdue_mark"
+	out=$(PGOPTIONS="-c jit=off" wall_cpu_ms "$(cat test/bench/sweep_first_bare.sql)")
+	differ=$(psql -X -At -c "
+	  WITH ours AS (SELECT instruction_id, kind::text, period, addressee::text, rule_id, due_date, detail
+	                  FROM instruction_control.event WHERE sweep_run_id = $1),
+	       bare AS (SELECT instruction_id, kind::text, period, addressee::text, rule_id, due_date, detail
+	                  FROM public.bench_floor_event)
+	  SELECT (SELECT count(*) FROM (TABLE ours EXCEPT ALL TABLE bare) x)
+	         + (SELECT count(*) FROM (TABLE bare EXCEPT ALL TABLE ours) x)
+	         + (SELECT count(*) FROM (SELECT instruction_id, due_date FROM instruction_control.overdue_mark WHERE sweep_run_id = $1
+	                                  EXCEPT ALL SELECT instruction_id, due_date FROM public.bench_floor_overdue_mark) x)
+	         + (SELECT count(*) FROM (SELECT instruction_id, due_date FROM public.bench_floor_overdue_mark
+	                                  EXCEPT ALL SELECT instruction_id, due_date FROM instruction_control.overdue_mark
+	                                   WHERE sweep_run_id = $1) x)")
+	if [ "$differ" != 0 ]; then
+		echo "bench: the first sweep done bare (test/bench/sweep_first_bare.sql) differs from run $1 by $differ events and marks" >&2
+		exit 1
+	fi
+	echo "$out"
+}
 # issue 19 measurements: "SETTING ROW OURS_WALL OURS_CPU FLOOR_WALL FLOOR_CPU COLLECTION_WALL BATCHES_WALL
-# MARKS_CPU NOTHING_CPU" per repetition
+# MARKS_CPU NOTHING_CPU BARE_WALL BARE_CPU" per repetition (the last two "-" but for the first sweep)
 i19_log=$(mktemp)
 i19() {	# i19 SETTING ROW: the sweep just run against its floor
-	local run ow oc fw fc cw bw mc zc
+	local run ow oc fw fc cw bw mc zc xw=- xc=-
 	read -r ow oc < <(wall_cpu_ms "CALL instruction_control.sweep()")
 	run=$(last_run)
 	read -r fw fc < <(set_wise_wall_cpu event "$run")
 	read -r _ mc < <(set_wise_wall_cpu overdue_mark "$run")
 	# a sweep right after, of the same day: it finds nothing new (incremental)
 	zc=$(cpu_ms "CALL instruction_control.sweep()")
+	[ "$2" = first ] && read -r xw xc < <(bare_first_wall_cpu "$run")
 	# the run's two steps, wall ms, as sweep_run stamps them: the collection
 	# (finding every event of the day, staged as candidates) and the batches
 	read -r cw bw < <(psql -X -At -F ' ' -c "SELECT round(extract(epoch FROM collected_at - started_at) * 1000, 1),
 	                                                round(extract(epoch FROM finished_at - collected_at) * 1000, 1)
 	                                           FROM instruction_control.sweep_run WHERE id = $run")
-	echo "$1 $2 $ow $oc $fw $fc $cw $bw $mc $zc" >>"$i19_log"
+	echo "$1 $2 $ow $oc $fw $fc $cw $bw $mc $zc $xw $xc" >>"$i19_log"
 	psql -X -At -c "SELECT '   issue 19, $2 ($1): ' || events || ' events; ours $oc ms CPU ($ow wall), floor $fc ms CPU ($fw wall)'
 	                  FROM instruction_control.sweep_run WHERE id = $run"
 }
@@ -387,6 +416,13 @@ i19_row() {	# i19_row ROW LABEL
 		done
 		printf '%-34s %-10s %13s %13s %11s\n' "  ours against that sum, CPU" "" "" "" \
 			"$(range $(awk '{ printf "%.2f\n", $4 / ($6 + $9 + $10) }' <<<"$f"))"
+		# the same work done bare (fields 11, 12: the first sweep only), against
+		# the floor's CPU, and ours against it
+		[ "$(awk 'NR == 1 { print $12 }' <<<"$f")" != - ] || continue
+		printf '%-34s %-10s %13s %13s %11s\n' "  the same work done bare, CPU" "" \
+			"$(range $(awk '{ print $12 }' <<<"$f"))" "" "$(range $(awk '{ printf "%.2f\n", $12 / $6 }' <<<"$f"))"
+		printf '%-34s %-10s %13s %13s %11s\n' "  ours against the same work bare" "" "" "" \
+			"$(range $(awk '{ printf "%.2f\n", $4 / $12 }' <<<"$f"))"
 	done
 }
 i19_row first "first sweep of the day ($rows)"
