@@ -158,7 +158,11 @@ COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, dat
 -- A roadmap still missing after the escalation grace period of the level
 -- (sweep_setting: the project's own setting, not the decree's) is escalated
 -- per R66-1.3 and cited by the rule that asked for it, R56 or R59 (R57's 5
--- working days are the PA's for agreeing, not a term of the executor).  The
+-- working days are the PA's for agreeing, not a term of the executor): R59
+-- when a transfer to long-term control set the day it is due.  A calendar
+-- change writes a roadmap's day too (R50.3: R56's 10 working days counted
+-- again, calendar_counted_of), and is no transfer: counted as one, an R56
+-- roadmap whose day a calendar change moved was escalated as R59's.  The
 -- rule also reports the PA's late agreement (R57), so the sweep's roadmap
 -- arm asks one function for both.
 CREATE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
@@ -169,6 +173,7 @@ AS $$
   SELECT 'roadmap_not_approved', roadmap_due_date, r.addressee::pg_catalog.text,
          CASE WHEN EXISTS (SELECT 1 FROM instruction_control.decision d
                             WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
+                              AND d.kind OPERATOR(pg_catalog.=) 'transfer'
                               AND d.roadmap_due_date OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.roadmap_due_date)
               THEN 'R59' ELSE 'R56' END,
          pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days_late', k.late,

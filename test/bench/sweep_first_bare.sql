@@ -77,7 +77,7 @@ found (instruction_id, kind, period, addressee, rule_id, due_date, detail) AS (
     FROM routed s
     LEFT JOIN approved a ON a.instruction_id = s.id
     LEFT JOIN (SELECT d.instruction_id, d.roadmap_due_date FROM instruction_control.decision d
-                WHERE d.roadmap_due_date IS NOT NULL GROUP BY 1, 2) t
+                WHERE d.kind = 'transfer' AND d.roadmap_due_date IS NOT NULL GROUP BY 1, 2) t
            ON t.instruction_id = s.id AND t.roadmap_due_date = s.roadmap_due_date
    CROSS JOIN LATERAL (SELECT instruction_control.working_days_between(s.roadmap_due_date, current_date, s.cal) AS late) k
    CROSS JOIN LATERAL (

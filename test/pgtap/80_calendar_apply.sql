@@ -10,7 +10,7 @@ SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 SET instruction_control.typed_basis = on;    -- R69.1 typed evidence: a calendar change asks none
 \ir include/helpers.psql
-SELECT plan(38);
+SELECT plan(40);
 
 \o /dev/null
 INSERT INTO state_body (code, name, body_type) VALUES ('CA_MIN', 'Ministry of days', 'central'),
@@ -144,6 +144,22 @@ SELECT is((SELECT count(*)::int FROM apply_holiday_date('KZ', '2027-05-16', '202
 SELECT throws_ok($$SELECT * FROM apply_holiday_date('KZ', '2027-05-19', '2027-05-20', 'Announcement')$$, 'IC003', NULL,
                  'a day that is no holiday is not moved');
 RESET ROLE;
+
+-- R56 or R59, as the sweep cites a roadmap still missing after the grace
+-- period: the calendar change above moved an R56 roadmap's day (a decision
+-- calendar_change with roadmap_due_date), which is no transfer; a transfer to
+-- long-term control sets an R59 roadmap's day
+\o /dev/null
+SELECT (put_on_control('act_point', 'central', '2025-09-01', term => '12 months', responsible_body_id => :m)).id AS long_term \gset
+SELECT transfer_control(:long_term, 'long_term', '2027-12-31', 'first_head', 'c', 'effect on strategic indicators',
+                        decided_on => '2025-09-05', evidence => '{body_agreement}');
+\o
+SELECT is((SELECT f.rule_id FROM sweep_found_current('2025-10-15', '2025-11-15', '{}', true, 100, 0) f
+            WHERE f.instruction_id = :roadmapped AND f.kind = 'roadmap_not_approved'),
+          'R56', 'R56, R50.3: a roadmap whose day a calendar change moved is escalated as R56''s, not as a transfer''s (R59)');
+SELECT is((SELECT f.rule_id FROM sweep_found_current('2025-10-15', '2025-11-15', '{}', true, 100, 0) f
+            WHERE f.instruction_id = :long_term AND f.kind = 'roadmap_not_approved'),
+          'R59', 'R59: a roadmap a transfer to long-term control asked for is escalated as R59''s');
 
 SELECT * FROM finish();
 ROLLBACK;
