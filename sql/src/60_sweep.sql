@@ -7,7 +7,7 @@
 --
 --   reminder              N working days before a deadline (N per level, data)    R50.1, R50.3
 --   overdue               the deadline passed, still on control (sets a mark)     R50.1
---   overdue_cleared       a decision moved the deadline or removed it             R69.1, R70.4, R75
+--   overdue_cleared       a decision moved the deadline or removed it             R69.1, R70.4, R50.3, R75
 --   escalation            overdue by a grace period, routed per R66-1.3           R66-1.3, R74-1
 --   risk_escalation       a risk report (R66-3.5), routed per R66-1.3              R66-3.5
 --   personal_overdue      a personal instruction past its two weeks               R51

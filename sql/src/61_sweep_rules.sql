@@ -262,17 +262,31 @@ $$;
 COMMENT ON FUNCTION sweep_rule_risk_escalation(bigint, instruction_kind, control_level, boolean, bigint, date, date) IS
   'Sweep rule R66-3.5: a risk to the deadline reported (report_id, submitted_on), escalated per sweep_route() (R66-1.3)';
 
-CREATE FUNCTION sweep_rule_overdue_cleared(marked_due_date date, on_control boolean, due_date date, as_of date)
+-- A mark is cleared by the rule of the decision that moved the deadline: the
+-- latest decided by as_of that set one (an extension or a transfer, R69.1; a
+-- new deadline in an emergency, R70.4; a calendar change, R50.3), or by
+-- R75's removal.  Looked up for the marks cleared only (the select list):
+-- every other mark the branch reads stays a comparison of dates.
+CREATE FUNCTION sweep_rule_overdue_cleared(id bigint, marked_due_date date, on_control boolean, due_date date,
+                                           as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT 'overdue_cleared', marked_due_date, 'controller', CASE WHEN on_control THEN 'R69.1' ELSE 'R75' END,
+  SELECT 'overdue_cleared', marked_due_date, 'controller',
+         CASE WHEN NOT on_control THEN 'R75'
+              ELSE coalesce((SELECT CASE WHEN d.kind OPERATOR(pg_catalog.=) 'new_deadline' THEN 'R70.4'
+                                         WHEN d.kind OPERATOR(pg_catalog.=) 'calendar_change' THEN 'R50.3' END
+                               FROM instruction_control.decision d
+                              WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_overdue_cleared.id
+                                AND d.new_due_date IS NOT NULL
+                                AND d.decided_on OPERATOR(pg_catalog.<=) sweep_rule_overdue_cleared.as_of
+                              ORDER BY d.seq DESC LIMIT 1), 'R69.1') END,
          pg_catalog.jsonb_build_object('reason', CASE WHEN on_control THEN 'deadline_moved' ELSE 'removed' END,
                                        'new_due_date', due_date)
    WHERE NOT (on_control AND due_date OPERATOR(pg_catalog.=) marked_due_date AND due_date OPERATOR(pg_catalog.<) as_of)
 $$;
-COMMENT ON FUNCTION sweep_rule_overdue_cleared(date, boolean, date, date) IS
-  'Sweep rule R69.1, R70.4, R75: an overdue mark (marked_due_date) is cleared when a decision moved the deadline or removed the instruction';
+COMMENT ON FUNCTION sweep_rule_overdue_cleared(bigint, date, boolean, date, date) IS
+  'Sweep rule R69.1, R70.4, R50.3, R75: an overdue mark (marked_due_date) is cleared when a decision moved the deadline (cited by that decision''s rule: an extension or transfer R69.1, a new deadline R70.4, a calendar change R50.3) or removed the instruction (R75)';
 
 -- Drafts' review deadlines (issue 20, item 1): the PA's own terms, counted
 -- from receipt (R20: 10 working days for an act approving a document of the

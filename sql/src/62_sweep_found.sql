@@ -142,7 +142,7 @@ AS $$
       FROM instruction_control.overdue_mark m
       CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
                            WHERE s.id OPERATOR(pg_catalog.=) m.instruction_id OFFSET 0) s
-      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.due_date, s.on_control, s.due_date, as_of) e
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.instruction_id, m.due_date, s.on_control, s.due_date, as_of) e
      WHERE keep_marks AND mode OPERATOR(pg_catalog.<>) 'incremental'
     UNION ALL
     -- in an incremental sweep, the marks of the instructions it re-reads, each
@@ -152,7 +152,7 @@ AS $$
       FROM instruction_control.sweep_state(mode, as_of, scope) u
       CROSS JOIN LATERAL (SELECT * FROM instruction_control.overdue_mark m
                            WHERE m.instruction_id OPERATOR(pg_catalog.=) u.id OFFSET 0) m
-      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.due_date, u.on_control, u.due_date, as_of) e
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(m.instruction_id, m.due_date, u.on_control, u.due_date, as_of) e
      WHERE keep_marks AND NOT (mode OPERATOR(pg_catalog.<>) 'incremental')
     UNION ALL
     -- replaying a past day: the overdue events raised before it that the day clears
@@ -161,7 +161,7 @@ AS $$
       FROM instruction_control.event e0
       CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_state(CASE WHEN mode OPERATOR(pg_catalog.=) 'replay' THEN 'replay' ELSE 'current' END, sweep_found.as_of, NULL) s
                            WHERE s.id OPERATOR(pg_catalog.=) e0.instruction_id OFFSET 0) s
-      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(e0.period, s.on_control, s.due_date,
+      CROSS JOIN LATERAL instruction_control.sweep_rule_overdue_cleared(e0.instruction_id, e0.period, s.on_control, s.due_date,
                                                                         sweep_found.as_of) e
      WHERE NOT keep_marks AND e0.kind OPERATOR(pg_catalog.=) 'overdue' AND e0.as_of OPERATOR(pg_catalog.<) sweep_found.as_of
   ),

@@ -134,9 +134,15 @@ found (instruction_id, kind, period, addressee, rule_id, due_date, detail) AS (
            WHERE r.kind = 'risk' AND r.submitted_on <= current_date GROUP BY 1, 2) rr
     JOIN routed s ON s.id = rr.instruction_id
   UNION ALL
-  -- R69.1, R75: a mark whose deadline moved or whose instruction left control
+  -- R69.1, R70.4, R50.3, R75: a mark whose deadline moved (cited by the rule of the
+  -- latest decision that set one) or whose instruction left control
   SELECT m.instruction_id, 'overdue_cleared', m.due_date, 'controller',
-         CASE WHEN i.status = 'on_control' THEN 'R69.1' ELSE 'R75' END, i.due_date,
+         CASE WHEN i.status <> 'on_control' THEN 'R75'
+              ELSE coalesce((SELECT CASE d.kind WHEN 'new_deadline' THEN 'R70.4' WHEN 'calendar_change' THEN 'R50.3' END
+                               FROM instruction_control.decision d
+                              WHERE d.instruction_id = m.instruction_id AND d.new_due_date IS NOT NULL
+                                AND d.decided_on <= current_date
+                              ORDER BY d.seq DESC LIMIT 1), 'R69.1') END, i.due_date,
          jsonb_build_object('reason', CASE WHEN i.status = 'on_control' THEN 'deadline_moved' ELSE 'removed' END,
                             'new_due_date', i.due_date)
     FROM public.bench_floor_overdue_mark m

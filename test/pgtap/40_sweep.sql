@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(67);
+SELECT plan(68);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -34,6 +34,9 @@ UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS rm \gset
 SELECT remove_from_control(:rm, 'executed', 'head_of_pa', '{official_report}', 'report', decided_on => '2025-09-17');
 SELECT extend_deadline(:a, '2025-10-15', 'head_of_pa', 'expert conclusion 1', decided_on => '2025-09-24', evidence => '{pa_expert_conclusion}');
+-- overdue from 15 Sep, then a new deadline in a quarantine (R70.4: no extension)
+SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS nd \gset
+SELECT set_new_deadline(:nd, '2025-10-15', 'head_of_pa', 'expert conclusion 2', 'quarantine', decided_on => '2025-09-24', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('personal', 'pa', '2025-09-02', signed_on => '2025-09-01', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :b1,
                        co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS r56 \gset
@@ -129,6 +132,8 @@ SELECT ok('overdue_cleared/2025-09-15/controller/R69.1' = ANY (pg_temp.ev(:a)),
 SELECT is((SELECT detail ->> 'new_due_date' FROM event WHERE instruction_id = :a AND kind = 'overdue_cleared'), '2025-10-15',
   'R69.1: the cleared event gives the new deadline');
 SELECT is((SELECT count(*)::int FROM overdue_mark WHERE instruction_id = :a), 0, 'R69.1: the mark is gone');
+SELECT ok('overdue_cleared/2025-09-15/controller/R70.4' = ANY (pg_temp.ev(:nd)),
+  'R70.4: a new deadline set in a quarantine clears the overdue mark, cited by R70.4, not as an extension (R69.1)');
 SELECT ok('roadmap_not_approved/2025-09-15/head_of_pa/R56' = ANY (pg_temp.ev(:r56)),
   'R56: no roadmap after the escalation grace period past its due date is escalated (R57''s 5 days are the PA''s, 70_r57_roadmap)');
 

@@ -10,7 +10,7 @@ SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
 SET instruction_control.typed_basis = on;    -- R69.1 typed evidence: a calendar change asks none
 \ir include/helpers.psql
-SELECT plan(40);
+SELECT plan(41);
 
 \o /dev/null
 INSERT INTO state_body (code, name, body_type) VALUES ('CA_MIN', 'Ministry of days', 'central'),
@@ -160,6 +160,12 @@ SELECT is((SELECT f.rule_id FROM sweep_found_current('2025-10-15', '2025-11-15',
 SELECT is((SELECT f.rule_id FROM sweep_found_current('2025-10-15', '2025-11-15', '{}', true, 100, 0) f
             WHERE f.instruction_id = :long_term AND f.kind = 'roadmap_not_approved'),
           'R59', 'R59: a roadmap a transfer to long-term control asked for is escalated as R59''s');
+-- R50.3: a deadline the calendar moved past the day clears its overdue mark, cited by the calendar change
+-- (the PA point: due 15 Sep, moved to 16 and then to 17 Sep by the two changes above)
+INSERT INTO overdue_mark (instruction_id, due_date, marked_on) VALUES (:pa, '2025-09-15', '2025-09-16');
+SELECT is((SELECT f.rule_id FROM sweep_found_current(current_date, current_date + 30, '{}', true, 100, 0) f
+            WHERE f.instruction_id = :pa AND f.kind = 'overdue_cleared'),
+          'R50.3', 'R50.3: an overdue mark the calendar change cleared is cited by R50.3, not as an extension (R69.1)');
 
 SELECT * FROM finish();
 ROLLBACK;
