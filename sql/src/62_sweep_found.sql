@@ -99,6 +99,10 @@ AS $$
      WHERE s.on_control AND s.deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
        AND s.original_due_date OPERATOR(pg_catalog.<) as_of
     UNION ALL
+    -- the roadmaps: every instruction with a roadmap due (R56, R59), not only
+    -- those whose day passed: the PA's 5 working days for agreeing a submitted
+    -- roadmap (R57) run from its submission and can end before the executor's
+    -- own day (the two rules of its due date check that day themselves)
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.sweep_state(mode, as_of, scope) s
       CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_rule_roadmap_missing(s.id, s.on_control, s.regime,
@@ -106,7 +110,7 @@ AS $$
                           UNION ALL
                           SELECT * FROM instruction_control.sweep_rule_roadmap_not_approved(s.id, s.kind, s.level,
                                           s.on_control, s.roadmap_due_date, s.calendar, as_of)) e
-     WHERE s.on_control AND s.roadmap_due_date OPERATOR(pg_catalog.<) as_of
+     WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
     UNION ALL
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.sweep_state(mode, as_of, scope) s

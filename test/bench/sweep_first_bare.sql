@@ -98,7 +98,7 @@ found (instruction_id, kind, period, addressee, rule_id, due_date, detail) AS (
     FROM routed s
     JOIN instruction_control.roadmap m ON m.instruction_id = s.id
    CROSS JOIN LATERAL (SELECT instruction_control.add_working_days(m.submitted_to_pa_on, 5, s.cal) AS due) a
-   WHERE s.roadmap_due_date < current_date AND m.submitted_to_pa_on <= current_date AND a.due < current_date
+   WHERE s.roadmap_due_date IS NOT NULL AND m.submitted_to_pa_on <= current_date AND a.due < current_date
      AND (m.agreed_with_pa_on IS NULL OR m.agreed_with_pa_on > a.due)
   UNION ALL
   -- R66-1.1: no intermediate report for the period just ended

@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(9);
+SELECT plan(10);
 \ir include/helpers.psql
 
 CREATE ROLE swr_admin IN ROLE ic_admin;
@@ -57,6 +57,11 @@ SELECT register_roadmap(:rmb, 'executor_only', 'first_head', approved_on => pg_t
 SELECT (put_on_control('act_point', 'pa', pg_temp.w(-30), term => '8 months', responsible_body_id => :b1,
                        co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rmc \gset
 SELECT register_roadmap(:rmc, 'executor_only', 'first_head', approved_on => pg_temp.w(-25), submitted_to_pa_on => pg_temp.w(-9));
+-- R57 the PA's 5 working days ended yesterday, after lo, for a roadmap submitted on receipt: its
+-- own day (R56, 10 working days from receipt) is still to come
+SELECT (put_on_control('act_point', 'pa', pg_temp.w(-6), term => '8 months', responsible_body_id => :b1,
+                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS rmf \gset
+SELECT register_roadmap(:rmf, 'executor_only', 'first_head', approved_on => pg_temp.w(-6), submitted_to_pa_on => pg_temp.w(-6));
 -- R72.4 information on measures due yesterday (a repeated extension a month before)
 SELECT (put_on_control('act_point', 'pa', (pg_temp.w(-1) - interval '1 month')::date - 5, term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS ms \gset
 SELECT extend_deadline(:ms, pg_temp.w(25), 'head_of_pa', 'c1', decided_on => (pg_temp.w(-1) - interval '1 month')::date - 1, evidence => '{pa_expert_conclusion}');
@@ -132,6 +137,8 @@ SELECT is(:'inc_events',
 SELECT ok(' ' || :'inc_events' LIKE format('%% %s/roadmap_agreement_late/%s/%%', :rmb, pg_temp.w(-3))
           AND ' ' || :'inc_events' NOT LIKE format('%% %s/roadmap_agreement_late/%%', :rmc),
   'R57: the incremental sweep raises the PA''s late agreement whose 5 working days ended at lo (the edge of its range), and not again the one lo raised');
+SELECT ok(' ' || :'inc_events' LIKE format('%% %s/roadmap_agreement_late/%s/head_of_pa/R57/%%', :rmf, pg_temp.w(-1)),
+  'R57: the PA''s late agreement is raised when its 5 working days end, before the roadmap''s own day (R56) comes');
 SELECT is((SELECT (d.days @> ARRAY[pg_temp.w(-5), pg_temp.w(5)])
              FROM sweep_rule_days(:'lo', current_date, 'KZ') d WHERE d.key = 'due_date'), true,
   'R50.1, R66-1.3: the key days come from the rules: a deadline reminded today and one escalated today');

@@ -66,7 +66,7 @@ COMMENT ON FUNCTION sweep_rule_report_missing(bigint, boolean, text, text, date,
 
 \definition sweep_rule_risk_escalation sql/src/61_sweep_rules.sql
 
-\definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
+-- sweep_rule_overdue_cleared(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 -- The key days an incremental sweep re-reads (issue 16): for the rules that
 -- fire a number of working days before or after a date, the dates for which

@@ -131,11 +131,10 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
 -- A roadmap still missing after the escalation grace period of the level
 -- (sweep_setting: the project's own setting, not the decree's) is escalated
 -- per R66-1.3 and cited by the rule that asked for it, R56 or R59 (R57's 5
--- working days are the PA's for agreeing, not a term of the executor): R59
--- when a transfer set the day it is due, not a calendar change.  The
+-- working days are the PA's for agreeing, not a term of the executor).  The
 -- rule also reports the PA's late agreement (R57), so the sweep's roadmap
 -- arm asks one function for both.
-\definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
+-- sweep_rule_roadmap_not_approved(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 \definition sweep_rule_days sql/src/61_sweep_rules.sql
 

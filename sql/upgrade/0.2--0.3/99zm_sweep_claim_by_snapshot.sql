@@ -9,8 +9,9 @@
  *   sweep_claimed), deleted when it finishes.  The same notes are re-read;
  *   sweep_change has no index left to write.  Follows sql/src/60_sweep.sql,
  *   61_sweep_rules.sql (sweep_scope), 62_sweep_found.sql (sweep_found: the
- *   risk reports' branch) and 63_sweep_run.sql (sweep_begin; sweep_finish,
- *   which deletes the run's notes, is named by 99zo, which changes it again),
+ *   risk reports' branch; named by 99zp, which changes it again) and
+ *   63_sweep_run.sql (sweep_begin; sweep_finish, which deletes the run's
+ *   notes, is named by 99zo, which changes it again),
  *   whose definitions it names (\definition: scripts/sql_definitions.pl);
  *   the derived statements sweep_found_<mode>() are derived again (99zz, the
  *   last part).  And a sweep whose notes name a quarter of the instructions,
@@ -39,5 +40,5 @@ COMMENT ON COLUMN sweep_change.xact IS 'The transaction that wrote it (pg_curren
 -- notes name (sweep_scope, the risk reports' branch of sweep_found) and
 -- deletes its notes (sweep_finish: 99zo)
 \definition sweep_scope sql/src/61_sweep_rules.sql
-\definition sweep_found sql/src/62_sweep_found.sql
+-- sweep_found(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 \definition sweep_begin sql/src/63_sweep_run.sql

@@ -1,0 +1,23 @@
+/*
+ * 99zp_sweep_rules_cited: three sweep rules read right (the last part that
+ *   changes them and sweep_found(), so it names them):
+ *   - roadmap_not_approved cites R59 only when a transfer to long-term control
+ *     set the roadmap's day: a calendar change writes that day too (R50.3:
+ *     R56's 10 working days counted again) and was taken for a transfer;
+ *   - overdue_cleared cites the rule of the decision that moved the deadline
+ *     (a new deadline in an emergency R70.4, a calendar change R50.3, an
+ *     extension or a transfer R69.1; a removal R75): it cited R69.1 for every
+ *     move; the rule takes the instruction's id (a new signature: the 0.3
+ *     rule is new in 0.3, created here);
+ *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
+ *     days end, also before the executor's own roadmap day (R56, R59) comes:
+ *     sweep_found()'s roadmap branch reads every instruction with a roadmap
+ *     day, not only those whose day passed.
+ *   Follows sql/src/61_sweep_rules.sql and 62_sweep_found.sql, whose
+ *   definitions it names (\definition: scripts/sql_definitions.pl); the
+ *   statements sweep_found_<mode>() are derived again by 99zz, the last part.
+ */
+
+\definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
+\definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
+\definition sweep_found sql/src/62_sweep_found.sql
