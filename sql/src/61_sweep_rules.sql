@@ -166,7 +166,7 @@ COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, dat
 -- rule also reports the PA's late agreement (R57), so the sweep's roadmap
 -- arm asks one function for both.
 CREATE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
-                                                roadmap_due_date date, calendar text, as_of date)
+                                                roadmap_due_date date, calendar text, grace integer, as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -177,21 +177,19 @@ AS $$
                               AND d.roadmap_due_date OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.roadmap_due_date)
               THEN 'R59' ELSE 'R56' END,
          pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days_late', k.late,
-                                       'grace', g.grace, 'grace_source', 'sweep_setting')
+                                       'grace', sweep_rule_roadmap_not_approved.grace, 'grace_source', 'sweep_setting')
     FROM (SELECT instruction_control.working_days_between(roadmap_due_date, as_of, calendar) AS late) k
-   CROSS JOIN (SELECT s.grace FROM instruction_control.sweep_settings() s
-                WHERE s.level OPERATOR(instruction_control.=) sweep_rule_roadmap_not_approved.level) g
    CROSS JOIN instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
-     AND k.late OPERATOR(pg_catalog.>=) g.grace AND k.late OPERATOR(pg_catalog.>) 0
+     AND k.late OPERATOR(pg_catalog.>=) sweep_rule_roadmap_not_approved.grace AND k.late OPERATOR(pg_catalog.>) 0
      AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
                       WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
                         AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_not_approved.as_of OFFSET 0)
   UNION ALL
   SELECT * FROM instruction_control.sweep_rule_roadmap_agreement_late(id, on_control, calendar, as_of)
 $$;
-COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, date) IS
-  'Sweep rule R56 (R59 after a long-term transfer): no roadmap yet after the escalation grace period of its level (sweep_setting, the project''s own setting), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
+COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, integer, date) IS
+  'Sweep rule R56 (R59 after a long-term transfer): no roadmap yet after the escalation grace period of its level (grace: sweep_setting, the project''s own setting, joined once by the sweep''s branch), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
 
 -- R66-1.1 (round 3): the PA sets the dates per instruction; a periodicity's
 -- calendar period ends (period_ends) are the default, reporting_period
@@ -462,9 +460,9 @@ AS $$
   UNION ALL
   SELECT 'roadmap_due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
     FROM probe p
-   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, as_of) r
+   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, as_of) r
                  EXCEPT
-                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, since) r)
+                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, since) r)
 $$;
 COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
   'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or missing-roadmap escalation (R56, R59) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';

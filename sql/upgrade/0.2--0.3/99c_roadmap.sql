@@ -136,7 +136,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
 -- arm asks one function for both.
 -- sweep_rule_roadmap_not_approved(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
-\definition sweep_rule_days sql/src/61_sweep_rules.sql
+-- sweep_rule_days(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 
 -- The incremental sweep re-reads the roadmaps whose PA days ended (R57)

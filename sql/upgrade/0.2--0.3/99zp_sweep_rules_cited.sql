@@ -9,6 +9,9 @@
  *     extension or a transfer R69.1; a removal R75): it cited R69.1 for every
  *     move; the rule takes the instruction's id (a new signature: the 0.3
  *     rule is new in 0.3, created here);
+ *   - roadmap_not_approved takes the level's grace from the sweep's branch,
+ *     which joins the settings once (issue 19: the rule scanned them per
+ *     instruction with a roadmap due: a new signature, as above);
  *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
  *     days end, also before the executor's own roadmap day (R56, R59) comes:
  *     sweep_found()'s roadmap branch reads every instruction with a roadmap
@@ -19,5 +22,7 @@
  */
 
 \definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
+-- the key days an incremental sweep re-reads ask that rule, with its grace
+\definition sweep_rule_days sql/src/61_sweep_rules.sql
 \definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
 \definition sweep_found sql/src/62_sweep_found.sql
