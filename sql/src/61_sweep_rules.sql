@@ -108,7 +108,12 @@ $$;
 COMMENT ON FUNCTION sweep_rule_personal_overdue(bigint, instruction_kind, control_level, boolean, text, date, date, date) IS
   'Sweep rule R51: a personal instruction past the two weeks from signing, escalated per sweep_route()';
 
-CREATE FUNCTION sweep_rule_roadmap_missing(id bigint, on_control boolean, regime text, roadmap_due_date date, as_of date)
+-- Whether a roadmap was approved by as_of is a fact the sweep's branch asks
+-- once per instruction and gives both roadmap rules (approved): each rule
+-- looked it up itself, two probes of roadmap per instruction with a roadmap
+-- due (issue 19).
+CREATE FUNCTION sweep_rule_roadmap_missing(on_control boolean, regime text, roadmap_due_date date, approved boolean,
+                                           as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -117,13 +122,10 @@ AS $$
          -- R59 names no term: its 10 working days are R56's, counted from the transfer
          pg_catalog.jsonb_build_object('roadmap_due_date', roadmap_due_date, 'working_days', 10,
                                        'term_rule', 'R56')
-   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
-                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_missing.id
-                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_missing.as_of OFFSET 0)
+   WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of AND NOT approved
 $$;
-COMMENT ON FUNCTION sweep_rule_roadmap_missing(bigint, boolean, text, date, date) IS
-  'Sweep rule R56 (R59 under long-term control, with the 10 working days borrowed from R56): no roadmap registered by its due date, to the controller';
+COMMENT ON FUNCTION sweep_rule_roadmap_missing(boolean, text, date, boolean, date) IS
+  'Sweep rule R56 (R59 under long-term control, with the 10 working days borrowed from R56): no roadmap registered by its due date (approved: one approved by as_of, asked by the sweep''s branch), to the controller';
 
 -- R57's 5 working days are the PA's, for agreeing a roadmap submitted to it
 -- («Келісу ... бес жұмыс күні ішінде жүзеге асырылады»): a roadmap submitted
@@ -166,7 +168,8 @@ COMMENT ON FUNCTION sweep_rule_roadmap_agreement_late(bigint, boolean, text, dat
 -- rule also reports the PA's late agreement (R57), so the sweep's roadmap
 -- arm asks one function for both.
 CREATE FUNCTION sweep_rule_roadmap_not_approved(id bigint, kind instruction_kind, level control_level, on_control boolean,
-                                                roadmap_due_date date, calendar text, grace integer, as_of date)
+                                                roadmap_due_date date, calendar text, grace integer, approved boolean,
+                                                as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -182,14 +185,12 @@ AS $$
    CROSS JOIN instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND roadmap_due_date OPERATOR(pg_catalog.<) as_of
      AND k.late OPERATOR(pg_catalog.>=) sweep_rule_roadmap_not_approved.grace AND k.late OPERATOR(pg_catalog.>) 0
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.roadmap m
-                      WHERE m.instruction_id OPERATOR(pg_catalog.=) sweep_rule_roadmap_not_approved.id
-                        AND m.approved_on OPERATOR(pg_catalog.<=) sweep_rule_roadmap_not_approved.as_of OFFSET 0)
+     AND NOT approved
   UNION ALL
   SELECT * FROM instruction_control.sweep_rule_roadmap_agreement_late(id, on_control, calendar, as_of)
 $$;
-COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, integer, date) IS
-  'Sweep rule R56 (R59 after a long-term transfer): no roadmap yet after the escalation grace period of its level (grace: sweep_setting, the project''s own setting, joined once by the sweep''s branch), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
+COMMENT ON FUNCTION sweep_rule_roadmap_not_approved(bigint, instruction_kind, control_level, boolean, date, text, integer, boolean, date) IS
+  'Sweep rule R56 (R59 after a long-term transfer): no roadmap approved (approved, asked by the sweep''s branch) after the escalation grace period of its level (grace: sweep_setting, the project''s own setting, joined once by the sweep''s branch), escalated per sweep_route(); also returns the PA''s late agreements (sweep_rule_roadmap_agreement_late, R57)';
 
 -- R66-1.1 (round 3): the PA sets the dates per instruction; a periodicity's
 -- calendar period ends (period_ends) are the default, reporting_period
@@ -460,9 +461,9 @@ AS $$
   UNION ALL
   SELECT 'roadmap_due_date', coalesce(pg_catalog.array_agg(DISTINCT p.d ORDER BY p.d), '{}')
     FROM probe p
-   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, as_of) r
+   WHERE EXISTS (SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, false, as_of) r
                  EXCEPT
-                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, since) r)
+                 SELECT r.period FROM instruction_control.sweep_rule_roadmap_not_approved(NULL, 'act_point', p.level, true, p.d, calendar, p.grace, false, since) r)
 $$;
 COMMENT ON FUNCTION sweep_rule_days(date, date, text) IS
   'Internal: the deadlines (due_date) and roadmap due dates whose reminder (R50.1), escalation (R66-1.3) or missing-roadmap escalation (R56, R59) event becomes due after the sweep of since and by as_of, found by asking the rule functions (sweep_rule_reminder, sweep_rule_escalation, sweep_rule_roadmap_not_approved)';

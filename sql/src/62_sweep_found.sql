@@ -104,15 +104,20 @@ AS $$
     -- roadmap (R57) run from its submission and can end before the executor's
     -- own day (the two rules of its due date check that day themselves)
     -- (the level's grace joined once, as for the escalations: looked up by
-    -- the rule it was a scan of the settings per instruction, issue 19)
+    -- the rule it was a scan of the settings per instruction; whether a
+    -- roadmap was approved asked once for both rules, OFFSET 0 keeping it one
+    -- probe: each rule probed for it, issue 19)
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail
       FROM instruction_control.sweep_state(mode, as_of, scope) s
       JOIN instruction_control.sweep_settings() g ON g.level OPERATOR(instruction_control.=) s.level
-      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_rule_roadmap_missing(s.id, s.on_control, s.regime,
-                                                                                      s.roadmap_due_date, as_of)
+      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM instruction_control.roadmap m
+                                          WHERE m.instruction_id OPERATOR(pg_catalog.=) s.id
+                                            AND m.approved_on OPERATOR(pg_catalog.<=) as_of) AS approved OFFSET 0) f
+      CROSS JOIN LATERAL (SELECT * FROM instruction_control.sweep_rule_roadmap_missing(s.on_control, s.regime,
+                                          s.roadmap_due_date, f.approved, as_of)
                           UNION ALL
                           SELECT * FROM instruction_control.sweep_rule_roadmap_not_approved(s.id, s.kind, s.level,
-                                          s.on_control, s.roadmap_due_date, s.calendar, g.grace, as_of)) e
+                                          s.on_control, s.roadmap_due_date, s.calendar, g.grace, f.approved, as_of)) e
      WHERE s.on_control AND s.roadmap_due_date IS NOT NULL
     UNION ALL
     SELECT s.id, e.kind, e.period, e.addressee, e.rule_id, s.due_date, e.detail

@@ -36,9 +36,9 @@
 
 \definition sweep_rule_personal_overdue sql/src/61_sweep_rules.sql
 
--- sweep_rule_roadmap_missing(): as 0.3 has it, named by 99c_roadmap.sql (\definition)
+-- sweep_rule_roadmap_missing(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
--- sweep_rule_roadmap_not_approved(): as 0.3 has it, named by 99c_roadmap.sql (\definition)
+-- sweep_rule_roadmap_not_approved(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 CREATE FUNCTION sweep_rule_report_missing(id bigint, on_control boolean, reporting_period text, category text,
                                           received_on date, due_date date, calendar text, period_ends jsonb)

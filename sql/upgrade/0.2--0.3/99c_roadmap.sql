@@ -119,7 +119,7 @@ UPDATE vocabulary SET kk = 'Жол картасы мерзімінде бекі�
 INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
   ('event_kind', 'roadmap_agreement_late', 'Жол картасы ПӘ-мен бес жұмыс күні ішінде келісілмеді', 'Дорожная карта не согласована с АП в течение пяти рабочих дней', 'Roadmap not agreed by the PA within 5 working days');
 
-\definition sweep_rule_roadmap_missing sql/src/61_sweep_rules.sql
+-- sweep_rule_roadmap_missing(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 -- R57's 5 working days are the PA's, for agreeing a roadmap submitted to it
 -- («Келісу ... бес жұмыс күні ішінде жүзеге асырылады»): a roadmap submitted

@@ -11,7 +11,9 @@
  *     rule is new in 0.3, created here);
  *   - roadmap_not_approved takes the level's grace from the sweep's branch,
  *     which joins the settings once (issue 19: the rule scanned them per
- *     instruction with a roadmap due: a new signature, as above);
+ *     instruction with a roadmap due: a new signature, as above), and both
+ *     roadmap rules take whether a roadmap was approved by as_of, which the
+ *     branch asks once (each rule probed roadmap for it);
  *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
  *     days end, also before the executor's own roadmap day (R56, R59) comes:
  *     sweep_found()'s roadmap branch reads every instruction with a roadmap
@@ -21,6 +23,7 @@
  *   statements sweep_found_<mode>() are derived again by 99zz, the last part.
  */
 
+\definition sweep_rule_roadmap_missing sql/src/61_sweep_rules.sql
 \definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
 -- the key days an incremental sweep re-reads ask that rule, with its grace
 \definition sweep_rule_days sql/src/61_sweep_rules.sql
