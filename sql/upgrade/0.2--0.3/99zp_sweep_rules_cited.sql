@@ -1,17 +1,18 @@
 /*
- * 99zp_sweep_rules_cited: three sweep rules read right (the last part that
- *   changes them and sweep_found(), so it names them):
+ * 99zp_sweep_rules_cited: three sweep rules read right, and the roadmap
+ *   rules given their facts by the sweep (the last part that changes these
+ *   functions and sweep_found(), so it names them):
  *   - roadmap_not_approved cites R59 only when a transfer to long-term control
  *     set the roadmap's day: a calendar change writes that day too (R50.3:
  *     R56's 10 working days counted again) and was taken for a transfer;
  *   - overdue_cleared cites the rule of the decision that moved the deadline
  *     (a new deadline in an emergency R70.4, a calendar change R50.3, an
  *     extension or a transfer R69.1; a removal R75): it cited R69.1 for every
- *     move; the rule takes the instruction's id (a new signature: the 0.3
- *     rule is new in 0.3, created here);
+ *     move; the rule takes the instruction's id (a new signature: the
+ *     function is new in 0.3, so it is created here, not replaced);
  *   - roadmap_not_approved takes the level's grace from the sweep's branch,
  *     which joins the settings once (issue 19: the rule scanned them per
- *     instruction with a roadmap due: a new signature, as above), and both
+ *     instruction with a roadmap due; a new signature, as above), and both
  *     roadmap rules take whether a roadmap was approved by as_of, which the
  *     branch asks once (each rule probed roadmap for it);
  *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
