@@ -18,7 +18,10 @@
  *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
  *     days end, also before the executor's own roadmap day (R56, R59) comes:
  *     sweep_found()'s roadmap branch reads every instruction with a roadmap
- *     day, not only those whose day passed.
+ *     day, not only those whose day passed;
+ *   - an incremental sweep takes the risk reports of the instructions it
+ *     re-reads (sweep_scope, which holds those its notes name) instead of
+ *     reading its notes a second time (issue 19).
  *   Follows sql/src/61_sweep_rules.sql and 62_sweep_found.sql, whose
  *   definitions it names (\definition: scripts/sql_definitions.pl); the
  *   statements sweep_found_<mode>() are derived again by 99zz, the last part.
