@@ -94,6 +94,11 @@ $$;
 COMMENT ON FUNCTION sweep_rule_reminder(date, boolean, text, integer[], date) IS
   'Sweep rule R50.1, R50.3: a reminder to the executor N working days before the deadline, N the nearest of the level''s reminder days not yet passed; its period is the day it is due';
 
+-- R51's two weeks are the deadline of a personal instruction unless a
+-- decision set another: the President's extension (R74), a transfer or a new
+-- deadline.  Past a deadline so set, the instruction is overdue and escalated
+-- as any other (sweep_rule_overdue, sweep_rule_escalation); raised on the two
+-- weeks it would tell the Head of the PA of a deadline no longer in force.
 CREATE FUNCTION sweep_rule_personal_overdue(id bigint, kind instruction_kind, level control_level, on_control boolean,
                                             deadline_source text, original_due_date date, signed_on date, as_of date)
 RETURNS TABLE (kind text, period date, addressee text, rule_id text, detail jsonb)
@@ -104,9 +109,16 @@ AS $$
     FROM instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
      AND original_due_date OPERATOR(pg_catalog.<) as_of
+     -- the two weeks are still the deadline in force: no decision but a
+     -- calendar change (which counts them again) set another by as_of
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.decision d
+                      WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_personal_overdue.id
+                        AND d.new_due_date IS NOT NULL
+                        AND d.kind OPERATOR(pg_catalog.<>) 'calendar_change'
+                        AND d.decided_on OPERATOR(pg_catalog.<=) sweep_rule_personal_overdue.as_of OFFSET 0)
 $$;
 COMMENT ON FUNCTION sweep_rule_personal_overdue(bigint, instruction_kind, control_level, boolean, text, date, date, date) IS
-  'Sweep rule R51: a personal instruction past the two weeks from signing, escalated per sweep_route()';
+  'Sweep rule R51: a personal instruction past the two weeks from signing, while they are its deadline (no decision but a calendar change set another by as_of), escalated per sweep_route()';
 
 -- Whether a roadmap was approved by as_of is a fact the sweep's branch asks
 -- once per instruction and gives both roadmap rules (approved): each rule

@@ -66,11 +66,14 @@ found (instruction_id, kind, period, addressee, rule_id, due_date, detail) AS (
      AND s.due_date <= instruction_control.add_working_days(current_date, (SELECT max(d) FROM setting, unnest(reminder_days) d), 'KZ') + 14
      AND r.n IS NOT NULL
   UNION ALL
-  -- R51: a personal instruction past its two weeks
+  -- R51: a personal instruction past its two weeks, while they are its deadline
   SELECT s.id, 'personal_overdue', s.original_due_date, s.escalate_to, 'R51', s.due_date,
          jsonb_build_object('signed_on', s.signed_on, 'two_weeks_ended', s.original_due_date)
     FROM routed s
    WHERE s.deadline_source = 'two_weeks' AND s.original_due_date < current_date
+     AND NOT EXISTS (SELECT 1 FROM instruction_control.decision d
+                      WHERE d.instruction_id = s.id AND d.new_due_date IS NOT NULL AND d.kind <> 'calendar_change'
+                        AND d.decided_on <= current_date)
   UNION ALL
   -- R56, R59: no roadmap approved by its due date, and after the grace period escalated
   SELECT s.id, e.kind, s.roadmap_due_date, e.addressee, e.rule_id, s.due_date, e.detail

@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(68);
+SELECT plan(69);
 
 -- The events of one instruction, as text: kind/period/addressee/rule.
 CREATE FUNCTION pg_temp.ev(iid bigint) RETURNS text[] LANGUAGE sql AS $$
@@ -38,6 +38,9 @@ SELECT extend_deadline(:a, '2025-10-15', 'head_of_pa', 'expert conclusion 1', de
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '10 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS nd \gset
 SELECT set_new_deadline(:nd, '2025-10-15', 'head_of_pa', 'expert conclusion 2', 'quarantine', decided_on => '2025-09-24', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('personal', 'pa', '2025-09-02', signed_on => '2025-09-01', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p \gset
+-- the same, extended by the President within its two weeks (R74): its deadline is no longer R51's
+SELECT (put_on_control('personal', 'pa', '2025-09-02', signed_on => '2025-09-01', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS p2 \gset
+SELECT extend_deadline(:p2, '2025-10-31', 'president', 'resolution', decided_on => '2025-09-10', evidence => '{pa_expert_conclusion}');
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :b1,
                        co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS r56 \gset
 SELECT (put_on_control('act_point', 'pa', '2025-09-01', term => '8 months', responsible_body_id => :b1,
@@ -94,6 +97,8 @@ SELECT is((SELECT count(*)::int FROM event WHERE instruction_id = :a AND kind = 
   'R66-1.3: one working day late is within the grace period: no escalation yet (quiet)');
 SELECT ok('personal_overdue/2025-09-15/head_of_pa/R51' = ANY (pg_temp.ev(:p)),
   'R51: a personal instruction past its two weeks is flagged to the Head of the PA');
+SELECT is((SELECT count(*)::int FROM event WHERE instruction_id = :p2 AND kind = 'personal_overdue'), 0,
+  'R51, R74: a personal instruction the President extended within its two weeks is not flagged past them (quiet)');
 SELECT ok('roadmap_missing/2025-09-15/controller/R56' = ANY (pg_temp.ev(:r56)),
   'R56: no roadmap registered within 10 working days of receipt is flagged');
 SELECT is((SELECT count(*)::int FROM event WHERE instruction_id = :rok AND kind LIKE 'roadmap%'), 0,

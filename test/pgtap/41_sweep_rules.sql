@@ -39,6 +39,9 @@ UPDATE sweep_setting SET reminder_days = '{3}' WHERE level = 'central';
 SELECT put_on_control('act_point', 'central', current_date - 60, due_date => pg_temp.w(3), deadline_source => 'act');
 -- R51 two weeks from signing ended yesterday
 SELECT put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'));
+-- R51, R74: the same, extended by the President within its two weeks: not flagged past them
+SELECT extend_deadline((put_on_control('personal', 'pa', pg_temp.w(-1) - 13, signed_on => pg_temp.w(-1) - 14, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id,
+                       pg_temp.w(30), 'president', 'resolution', decided_on => pg_temp.w(-1) - 10, evidence => '{pa_expert_conclusion}');
 -- R56 roadmap due yesterday; R56 roadmap due 6 working days ago, escalated after the grace (5 at PA level)
 SELECT put_on_control('act_point', 'pa', pg_temp.w(-11), term => '8 months', responsible_body_id => :b1,
                       co_executor_ids => ARRAY[:b2], pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат');

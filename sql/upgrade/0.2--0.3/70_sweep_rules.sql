@@ -34,7 +34,7 @@
 
 \definition sweep_rule_reminder sql/src/61_sweep_rules.sql
 
-\definition sweep_rule_personal_overdue sql/src/61_sweep_rules.sql
+-- sweep_rule_personal_overdue(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 
 -- sweep_rule_roadmap_missing(): as 0.3 has it, named by 99zp_sweep_rules_cited.sql (\definition)
 

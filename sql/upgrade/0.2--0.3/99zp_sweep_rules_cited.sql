@@ -1,5 +1,5 @@
 /*
- * 99zp_sweep_rules_cited: three sweep rules read right, and the roadmap
+ * 99zp_sweep_rules_cited: four sweep rules read right, and the roadmap
  *   rules given their facts by the sweep (the last part that changes these
  *   functions and sweep_found(), so it names them):
  *   - roadmap_not_approved cites R59 only when a transfer to long-term control
@@ -15,6 +15,9 @@
  *     instruction with a roadmap due; a new signature, as above), and both
  *     roadmap rules take whether a roadmap was approved by as_of, which the
  *     branch asks once (each rule probed roadmap for it);
+ *   - personal_overdue (R51) only while the two weeks are the deadline: not
+ *     after the President extended it (R74), or a transfer or a new deadline
+ *     set another (a calendar change counts them again);
  *   - the PA's late agreement of a roadmap (R57) is raised when its 5 working
  *     days end, also before the executor's own roadmap day (R56, R59) comes:
  *     sweep_found()'s roadmap branch reads every instruction with a roadmap
@@ -32,4 +35,5 @@
 -- the key days an incremental sweep re-reads ask that rule, with its grace
 \definition sweep_rule_days sql/src/61_sweep_rules.sql
 \definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
+\definition sweep_rule_personal_overdue sql/src/61_sweep_rules.sql
 \definition sweep_found sql/src/62_sweep_found.sql
