@@ -94,6 +94,23 @@ $$;
 COMMENT ON FUNCTION sweep_rule_reminder(date, boolean, text, integer[], date) IS
   'Sweep rule R50.1, R50.3: a reminder to the executor N working days before the deadline, N the nearest of the level''s reminder days not yet passed; its period is the day it is due';
 
+-- Which decision set the deadline in force on as_of: the kind of the latest
+-- decided by then that set one (extension, transfer, new_deadline,
+-- calendar_change; none: the deadline is the count it was put on control
+-- with).  The one question R51's rule and the clearing of a mark ask of the
+-- journal (sweep_rule_personal_overdue, sweep_rule_overdue_cleared).
+CREATE FUNCTION sweep_deadline_set_by(instruction_id bigint, as_of date)
+RETURNS TABLE (kind text)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT d.kind::pg_catalog.text FROM instruction_control.decision d
+   WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_deadline_set_by.instruction_id
+     AND d.new_due_date IS NOT NULL AND d.decided_on OPERATOR(pg_catalog.<=) sweep_deadline_set_by.as_of
+   ORDER BY d.seq DESC LIMIT 1
+$$;
+COMMENT ON FUNCTION sweep_deadline_set_by(bigint, date) IS
+  'Internal: the kind of the latest decision decided by as_of that set the instruction''s deadline (none: its deadline is still the count it was put on control with); asked by the sweep''s rules R51 and overdue_cleared';
+
 -- R51's two weeks are the deadline of a personal instruction unless a
 -- decision set another: the President's extension (R74), a transfer or a new
 -- deadline.  Past a deadline so set, the instruction is overdue and escalated
@@ -109,16 +126,13 @@ AS $$
     FROM instruction_control.sweep_route(id, kind, level) r
    WHERE on_control AND deadline_source OPERATOR(pg_catalog.=) 'two_weeks'
      AND original_due_date OPERATOR(pg_catalog.<) as_of
-     -- the two weeks are still the deadline in force: no decision but a
-     -- calendar change (which counts them again) set another by as_of
-     AND NOT EXISTS (SELECT 1 FROM instruction_control.decision d
-                      WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_personal_overdue.id
-                        AND d.new_due_date IS NOT NULL
-                        AND d.kind OPERATOR(pg_catalog.<>) 'calendar_change'
-                        AND d.decided_on OPERATOR(pg_catalog.<=) sweep_rule_personal_overdue.as_of OFFSET 0)
+     -- the two weeks are still the deadline in force: no decision set
+     -- another by as_of, or a calendar change counted them again
+     AND coalesce((SELECT k.kind FROM instruction_control.sweep_deadline_set_by(id, as_of) k), 'calendar_change')
+         OPERATOR(pg_catalog.=) 'calendar_change'
 $$;
 COMMENT ON FUNCTION sweep_rule_personal_overdue(bigint, instruction_kind, control_level, boolean, text, date, date, date) IS
-  'Sweep rule R51: a personal instruction past the two weeks from signing, while they are its deadline (no decision but a calendar change set another by as_of), escalated per sweep_route()';
+  'Sweep rule R51: a personal instruction past the two weeks from signing, while they are its deadline (sweep_deadline_set_by: no decision set another by as_of, or a calendar change counted them again), escalated per sweep_route()';
 
 -- Whether a roadmap was approved by as_of is a fact the sweep's branch asks
 -- once per instruction and gives both roadmap rules (approved): each rule
@@ -285,13 +299,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT 'overdue_cleared', marked_due_date, 'controller',
          CASE WHEN NOT on_control THEN 'R75'
-              ELSE coalesce((SELECT CASE WHEN d.kind OPERATOR(pg_catalog.=) 'new_deadline' THEN 'R70.4'
-                                         WHEN d.kind OPERATOR(pg_catalog.=) 'calendar_change' THEN 'R50.3' END
-                               FROM instruction_control.decision d
-                              WHERE d.instruction_id OPERATOR(pg_catalog.=) sweep_rule_overdue_cleared.id
-                                AND d.new_due_date IS NOT NULL
-                                AND d.decided_on OPERATOR(pg_catalog.<=) sweep_rule_overdue_cleared.as_of
-                              ORDER BY d.seq DESC LIMIT 1), 'R69.1') END,
+              ELSE coalesce((SELECT CASE WHEN k.kind OPERATOR(pg_catalog.=) 'new_deadline' THEN 'R70.4'
+                                         WHEN k.kind OPERATOR(pg_catalog.=) 'calendar_change' THEN 'R50.3' END
+                               FROM instruction_control.sweep_deadline_set_by(id, as_of) k), 'R69.1') END,
          pg_catalog.jsonb_build_object('reason', CASE WHEN on_control THEN 'deadline_moved' ELSE 'removed' END,
                                        'new_due_date', due_date)
    WHERE NOT (on_control AND due_date OPERATOR(pg_catalog.=) marked_due_date AND due_date OPERATOR(pg_catalog.<) as_of)

@@ -180,7 +180,8 @@ SELECT is((WITH ours AS (SELECT e.instruction_id, e.kind::text, e.period, e.addr
 SELECT is((SELECT coalesce(string_agg(p.proname, ', ' ORDER BY p.proname), '')
              FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
             WHERE p.pronamespace = 'instruction_control'::regnamespace
-              AND (p.proname LIKE 'sweep\_rule\_%' OR p.proname IN ('sweep_route', 'sweep_settings', 'sweep_scope'))
+              AND (p.proname LIKE 'sweep\_rule\_%' OR p.proname IN ('sweep_route', 'sweep_settings', 'sweep_scope',
+                                                                    'sweep_deadline_set_by'))
               AND NOT (l.lanname = 'sql' AND p.provolatile IN ('s', 'i') AND p.proconfig IS NULL
                        AND NOT p.prosecdef AND NOT p.proisstrict AND p.proretset)),
   '', 'the sweep''s rule functions are inlinable set-returning SQL functions (no SET, not SECURITY DEFINER)');

@@ -34,6 +34,8 @@
 \definition sweep_rule_roadmap_not_approved sql/src/61_sweep_rules.sql
 -- the key days an incremental sweep re-reads ask that rule, with its grace
 \definition sweep_rule_days sql/src/61_sweep_rules.sql
+-- which decision set the deadline in force, asked by the two rules below
+\definition sweep_deadline_set_by sql/src/61_sweep_rules.sql
 \definition sweep_rule_overdue_cleared sql/src/61_sweep_rules.sql
 \definition sweep_rule_personal_overdue sql/src/61_sweep_rules.sql
 \definition sweep_found sql/src/62_sweep_found.sql
