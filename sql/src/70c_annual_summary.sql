@@ -25,9 +25,10 @@
 --
 -- Set-wise (issue 19): form_annual_summary_bodies folds the journal of every
 -- body asked for in one query (the decisions joined to the instructions and
--- folded by one window over them), so all bodies cost one pass, and one
--- body reads its instructions and their journal through the indexes; the
--- year's latest reports are joined in the same pass.
+-- folded by one aggregate per instruction, in the parallel workers), so all
+-- bodies cost one pass, and one body reads its instructions and their
+-- journal through the indexes; the year's latest reports are joined in the
+-- same pass.
 
 CREATE FUNCTION report_kk_sort_key(heading text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -81,6 +82,33 @@ AS $$
 $$;
 COMMENT ON FUNCTION report_latest(text, date) IS
   'The latest report of a kind (final, intermediate, risk, measures) submitted on or before until, one per instruction: the latest by day, of two on one day the later registered (Appendix 8 prints the year''s latest final and intermediate reports, R75-1); rows as the caller may see them';
+
+-- The phrases of an instruction's decisions joined by a space in the order
+-- of its journal (seq), whatever order they come in (src/reporting/
+-- report_phrases.c).  string_agg(... ORDER BY seq) has no partial mode in
+-- PostgreSQL 15, and an aggregate without one keeps the whole fold in the
+-- leader, after the gather: this one's state is a bag of pieces that two
+-- workers' bags make by bytea's ||, so the parallel workers fold the journal
+-- and the leader only combines what each instruction's worker folded (issue
+-- 19: the window that folded it was a third of every body's time, in one
+-- process).
+CREATE FUNCTION report_phrases_add(state bytea, seq integer, phrase text) RETURNS bytea
+AS 'MODULE_PATHNAME', 'ic_report_phrases_add' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_add(bytea, integer, text) IS
+  'Internal (the aggregate report_phrases): the state with the phrase as one more piece, kept with its seq; a NULL phrase or seq adds nothing';
+CREATE FUNCTION report_phrases_join(state bytea) RETURNS text
+AS 'MODULE_PATHNAME', 'ic_report_phrases_join' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_join(bytea) IS
+  'Internal (the aggregate report_phrases): the pieces'' phrases in the order of their seq, joined by a space; a state that is not the aggregate''s raises 22023';
+CREATE AGGREGATE report_phrases(seq integer, phrase text) (
+  SFUNC = report_phrases_add,
+  STYPE = bytea,
+  FINALFUNC = report_phrases_join,
+  COMBINEFUNC = pg_catalog.byteacat,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE report_phrases(integer, text) IS
+  'The phrases joined by a space in the order of seq (an instruction''s journal), whatever order the rows come in; NULL phrases are left out, no phrase gives NULL. string_agg(phrase, '' '' ORDER BY seq) with a partial mode: Appendix 8 folds the journal in its parallel workers with it (issue 19)';
 
 CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
@@ -145,38 +173,51 @@ BEGIN
                     FROM (SELECT coalesce(b.sector, '') AS sector_key FROM state_body b UNION SELECT '') k) t) n;
   RETURN QUERY
   WITH folded AS (
-    -- The journal joined to the instructions and folded once, in the order the
-    -- form prints its rows: bodies in the order asked, sectors in their order,
-    -- in a sector by act (its day of signing, then the act; rows without an
-    -- act last, where ascending order puts NULL), point and id.  One body
-    -- reads its instructions and their decisions by index, all bodies in one
-    -- hash join in the parallel workers, which also sort their share in print
-    -- order (issue 19: one sort, where the fold sorted by id and the rows were
-    -- then sorted again, wide, by one process).  The fold is a window over
-    -- each instruction's decisions in their order (one sort for all, where an
-    -- aggregate with its own ORDER BY would sort once per instruction); its
-    -- partition is the instruction with the keys of its place in print (they
-    -- are the instruction's), so the sorted rows need no other sort; DISTINCT
-    -- ON keeps one row per instruction.
-    SELECT DISTINCT ON (k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id)
-           k.body_no, k.sector_no, k.sector_pos, coalesce(b.sector, '') AS sector_key,
-           a.signed_on AS act_signed_on, a.requisites AS act_requisites, a.id IS NOT NULL AS act_found,
-           i.id, i.act_id, i.point, i.secrecy, i.content, i.final_result, i.paper_card_ref, i.received_on,
-           i.external_ref, i.due_date AS due_now,
+    -- The journal joined to the instructions and folded once, in the order
+    -- the form prints its rows: bodies in the order asked, sectors in their
+    -- order, in a sector by act (its day of signing, then the act; rows
+    -- without an act last, where ascending order puts NULL), point and id.
+    -- One body reads its instructions and their decisions by index, all
+    -- bodies in one hash join in the parallel workers.  The fold is one
+    -- aggregate per instruction, grouped in print order: every aggregate
+    -- below has a partial mode (report_phrases for the phrases), so each
+    -- worker sorts and folds its share and the leader combines the folded
+    -- rows in print order (issue 19: a window over the gathered decisions
+    -- folded them in one process, and its rows were deduplicated after it).
+    -- The rows' requisites and content are written in the workers too, as
+    -- keys of the group.  An instruction's decisions all meet its row in one
+    -- worker, so the leader combines one partial row per instruction.
+    SELECT k.body_no, k.sector_no, a.signed_on AS act_signed_on, i.act_id, i.point,
+           -- i.id + 0, not i.id: the planner drops from GROUP BY the columns a
+           -- table's key determines (the act and point above), and the folded
+           -- rows would be sorted again for print
+           i.id + 0 AS id,
+           k.sector_pos, coalesce(b.sector, '') AS sector_key, i.secrecy, i.final_result,
+           concat_ws(', ',
+             CASE WHEN a.id IS NOT NULL
+                  THEN a.requisites
+                  ELSE w_instruction
+                       || CASE WHEN i.external_ref IS NOT NULL THEN ' ' || i.external_ref ELSE '' END
+                       || CASE WHEN i.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(i.received_on)) ELSE '' END END,
+             CASE WHEN i.point IS NOT NULL THEN format(w_point, i.point::text) END) AS requisites,
+           CASE WHEN i.secrecy = 'state_secret'
+                THEN format(w_secret, coalesce(i.paper_card_ref, '—'))
+                ELSE i.content END AS content_shown,
+           i.due_date AS due_now,
            k.owner, fr.content AS final_report, ir.content AS intermediate_report,
            -- the journal folded at the year's end, as instruction_as_of folds it
-           min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removed_on,
-           min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) OVER w AS removal_ground,
-           coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end) OVER w, false) AS due_changed_later,
-           (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end) OVER w)::integer AS ext,
-           (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end) OVER w)::integer AS tr,
-           (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end) OVER w)::integer AS nd,
+           min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) AS removed_on,
+           min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) AS removal_ground,
+           coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end), false) AS due_changed_later,
+           (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end))::integer AS ext,
+           (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end))::integer AS tr,
+           (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end))::integer AS nd,
            -- the phrases are printed only for a row in progress: a removal
            -- on the ground executed makes the row executed (a removal closes
            -- the record, R75), so its phrase is never printed and not made
-           string_agg(decision_phrase(d, words, i.secrecy = 'state_secret') || '.', ' ')
+           report_phrases(d.seq, decision_phrase(d, words, i.secrecy = 'state_secret') || '.')
              FILTER (WHERE d.kind <> 'roadmap_approval' AND d.decided_on <= y_end
-                       AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')) OVER w AS phrases
+                       AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')) AS phrases
       FROM instruction i
       LEFT JOIN decision d ON d.instruction_id = i.id
       LEFT JOIN state_body b ON b.id = i.responsible_body_id
@@ -213,9 +254,9 @@ BEGIN
        -- is not read (a range of instruction_owner_idx: not removed is
        -- removed at infinity)
        AND coalesce(i.removed_on, 'infinity'::date) >= y_start
-    WINDOW w AS (PARTITION BY k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id
-                 ORDER BY d.seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-     ORDER BY k.body_no, k.sector_no, a.signed_on, i.act_id, i.point, i.id, d.seq
+     -- the sixteen columns above: print order first (the rows come grouped
+     -- in it), then the rest of what the row prints of its instruction
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
   ), rows AS (
     SELECT f.*, f.removed_on IS NULL AS on_control,
            -- the deadline then: the instruction's own unless a later decision
@@ -235,16 +276,8 @@ BEGIN
          sector_headings[r.sector_pos],
          (row_number() OVER sector_rows)::integer,
          r.id,
-         concat_ws(', ',
-           CASE WHEN r.act_found
-                THEN r.act_requisites
-                ELSE w_instruction
-                     || CASE WHEN r.external_ref IS NOT NULL THEN ' ' || r.external_ref ELSE '' END
-                     || CASE WHEN r.received_on IS NOT NULL THEN ', ' || format(w_received_on, report_date(r.received_on)) ELSE '' END END,
-           CASE WHEN r.point IS NOT NULL THEN format(w_point, r.point::text) END),
-         CASE WHEN r.secrecy = 'state_secret'
-              THEN format(w_secret, coalesce(r.paper_card_ref, '—'))
-              ELSE r.content END,
+         r.requisites,
+         r.content_shown,
          r.status_code,
          CASE r.status_code WHEN 'executed' THEN w_executed ELSE w_in_progress END,
          -- executed: the final result in brief (the year's latest final

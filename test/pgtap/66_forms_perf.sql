@@ -13,6 +13,12 @@
 --     removal on the ground executed: its rows and statuses stay those of the
 --     journal folded at each year's end (instruction_as_of), on either side of
 --     1 January, for removals on either ground;
+--   - Appendix 8 folds the journal in its parallel workers with the
+--     aggregate report_phrases, which joins an instruction's phrases in the
+--     order of its journal (seq) whatever order they come in, also when two
+--     workers' states are joined (bytea's ||), and refuses a state it did not
+--     make; every row's phrases are its decisions' phrases in the journal's
+--     order, under plans that fold in the workers;
 -- as a role holding only ic_controller (the forms are the controllers').
 BEGIN;
 SET client_min_messages = error;
@@ -20,7 +26,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(16);
+SELECT plan(25);
 
 CREATE ROLE f_controller NOLOGIN IN ROLE ic_controller;
 CREATE ROLE f_reader NOLOGIN IN ROLE ic_reader;
@@ -49,6 +55,23 @@ SELECT is(report_date(NULL) || report_date_kk(NULL, 'dative') || report_date_kk(
           'issue 19: report_date and report_date_kk of NULL are NULL');
 SELECT throws_ok($$SELECT report_date_kk('2025-01-01', 'genitive')$$, '22023', NULL,
                  'issue 19: report_date_kk names a case it does not know as kk_number_ending does (22023)');
+RESET ROLE;
+
+-- report_phrases: the journal's order, whatever order the rows come in -------
+SET ROLE f_reader;
+SELECT is((SELECT report_phrases(s, p) FROM (VALUES (3, 'c.'), (1, 'a.'), (2, NULL), (2, 'b.'), (NULL, 'x.')) v(s, p)),
+          'a. b. c.', 'issue 19: report_phrases joins the phrases by seq, leaving out a NULL phrase or seq (as ic_reader)');
+SELECT is((SELECT report_phrases(s, p) FROM (VALUES (1, NULL::text)) v(s, p) WHERE s > 0),
+          NULL, 'issue 19: report_phrases of no phrase is NULL, as string_agg''s');
+SELECT is(report_phrases_join(report_phrases_add(report_phrases_add(NULL, 4, 'four'), 2, 'two')
+                              || report_phrases_add(report_phrases_add(NULL, 3, 'three'), 1, 'one')),
+          'one two three four', 'issue 19: two states joined by || (two parallel workers'' shares) finish in seq order');
+SELECT throws_ok($$SELECT report_phrases_join(substring(report_phrases_add(NULL, 1, 'abc') FROM 1 FOR 10))$$, '22023', NULL,
+                 'issue 19: report_phrases_join refuses a state that is not whole pieces (22023)');
+SELECT throws_ok($$SELECT report_phrases_join(overlay(report_phrases_add(NULL, 1, 'abc') PLACING '\xff'::bytea FROM 9 FOR 1))$$,
+                 '22021', NULL, 'issue 19: report_phrases_join refuses a state whose text is not in the database encoding (22021)');
+SELECT throws_ok($$SELECT report_phrases_join(overlay(report_phrases_add(NULL, 1, 'abc') PLACING '\x00'::bytea FROM 9 FOR 1))$$,
+                 '22021', NULL, 'issue 19: report_phrases_join refuses a zero byte in a phrase (22021)');
 RESET ROLE;
 
 -- Appendix 8: rows numbered in the order printed ------------------------------
@@ -140,6 +163,46 @@ SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y,
   0::bigint,
   'R75-1, issue 19: for 2024, 2025 and 2026, every body''s Appendix 8 rows and statuses are the journal folded at the year''s end (instruction_as_of), the skipped removals included (as ic_controller)');
 RESET ROLE;
+
+-- Appendix 8: the phrases in the journal's order, folded in the workers ------
+-- (issue 19: each worker folds its share of the instructions with partial
+-- aggregates; the decisions are written here with their ids against their
+-- order, seq 3 first, so that an order by arrival or by id shows)
+SELECT id AS r5 FROM instruction WHERE content = 'Measure 5' \gset
+SET session_replication_role = replica;
+INSERT INTO decision (instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, repeated, seq, recorded_by)
+VALUES (:r5, 'extension', 'prime_minister', '2025-05-05', 'conclusion', '2025-04-30', '2025-05-30', true, 3, 'test'),
+       (:r5, 'extension', 'prime_minister', '2025-04-01', 'conclusion', '2025-03-31', '2025-04-30', true, 2, 'test'),
+       (:r5, 'extension', 'prime_minister', '2025-03-10', 'conclusion', '2025-03-17', '2025-03-31', false, 1, 'test');
+UPDATE instruction SET due_date = '2025-05-30', extensions = 3 WHERE id = :r5;
+RESET session_replication_role;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET min_parallel_index_scan_size = 0;
+SET ROLE f_controller;
+SELECT is((SELECT f.intermediate_result FROM form_annual_summary(:gov, 2025, 'ru') f WHERE f.instruction_id = :r5),
+          (SELECT string_agg(decision_phrase(d, 'ru') || '.', ' ' ORDER BY d.seq) FROM decision d WHERE d.instruction_id = :r5)
+            || ' Срок исполнения: 30.05.2025 (истёк).',
+          'R75-1, issue 19: a row''s phrases follow its journal (seq), not the order its decisions were written (as ic_controller, plans folding in the workers)');
+SELECT alike((SELECT f.intermediate_result FROM form_annual_summary(:gov, 2025, 'ru') f WHERE f.instruction_id = :r5),
+            '%10.03.2025%01.04.2025%05.05.2025%', 'R75-1, issue 19: the three extensions of the row in the order they were decided');
+-- the class: every row of every body, every year, in both languages
+SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk', 'ru']) l,
+             LATERAL form_annual_summary_bodies(y, l) f
+            WHERE f.status = 'in_progress'
+              AND coalesce(f.intermediate_result, '') NOT LIKE
+                  coalesce((SELECT string_agg(decision_phrase(d, l) || '.', ' ' ORDER BY d.seq) FROM decision d
+                             WHERE d.instruction_id = f.instruction_id AND d.kind <> 'roadmap_approval'
+                               AND d.decided_on <= make_date(y, 12, 31)
+                               AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')), '') || '%'),
+          0::bigint,
+          'R75-1, issue 19: for 2024-2026, in kk and ru, every row in progress states its decisions'' phrases in the journal''s order (as ic_controller)');
+RESET ROLE;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET min_parallel_index_scan_size;
 
 SELECT * FROM finish();
 ROLLBACK;
