@@ -54,8 +54,7 @@ INSERT INTO vocabulary (domain, code, kk, ru, en) VALUES
    '* central state bodies give the sector they regulate as their statutes name it.');
 
 \definition report_label sql/src/70b_forms.sql
-COMMENT ON FUNCTION report_words(text) IS
-  'The words a form phrases decisions with, in kk, ru or en: the vocabulary rows label() reads (form_phrase, decision_kind, decider, control_regime, new_deadline_reason, removal_ground) as one JSON object keyed domain:code, read once per form; an unknown language raises as label() does';
+\definition report_words sql/src/70b_forms.sql
 
 CREATE FUNCTION decision_phrase(d decision, words jsonb, hide_reason boolean) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
