@@ -308,26 +308,40 @@ $$;
 COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS
   'Appendix 8 for many bodies at once (R75-1): the rows of form_annual_summary for every body of body_ids (NULL: every state body), body_id first, in one set-wise pass over the journal; bodies in the order given, then sectors and rows as form_annual_summary orders them. lang kk or ru (IC301); year outside 2000-2100 IC304; a role that sees part of the registry IC305';
 
+-- One body's Appendix 8 is every body's for one body, behind the check that
+-- the body exists (IC303).  An SQL function without SET, every name
+-- qualified, so that the planner inlines it into the caller's statement:
+-- the rows of form_annual_summary_bodies come straight from its tuple store,
+-- not copied into a second one and sorted again by their place (issue 19:
+-- about a twentieth of one body's time).  The check is a condition without
+-- the rows' columns: the executor tests it once, before the form runs.
+CREATE FUNCTION report_check_body(body_id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, instruction_control, pg_temp
+AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = report_check_body.body_id) THEN
+    RAISE EXCEPTION 'no state body %', coalesce(report_check_body.body_id::text, 'NULL')
+      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
+  END IF;
+  RETURN true;
+END
+$$;
+COMMENT ON FUNCTION report_check_body(bigint) IS
+  'True if the state body exists; otherwise raises IC303 (the forms of one body: Appendix 8)';
+
 CREATE FUNCTION form_annual_summary(body_id bigint, year integer, lang text DEFAULT 'ru')
 RETURNS TABLE (sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
                content text, status text, status_label text, final_result text, intermediate_result text,
                due_date date, extensions integer, transfers integer, new_deadlines integer, state_secret boolean)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, instruction_control, pg_temp
+LANGUAGE sql STABLE
+-- not pinned, every name qualified: the planner inlines it (above)
 AS $$
-DECLARE
-  the_body bigint := body_id;
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM state_body b WHERE b.id = the_body) THEN
-    RAISE EXCEPTION 'no state body %', coalesce(the_body::text, 'NULL')
-      USING ERRCODE = 'IC303', HINT = 'Name a body of instruction_control.state_body by its id.';
-  END IF;
-  RETURN QUERY
   SELECT f.sector, f.sector_heading, f.row_no, f.instruction_id, f.requisites, f.content, f.status, f.status_label,
          f.final_result, f.intermediate_result, f.due_date, f.extensions, f.transfers, f.new_deadlines, f.state_secret
-    FROM form_annual_summary_bodies(year, lang, ARRAY[the_body]) WITH ORDINALITY AS f
-   ORDER BY f.ordinality;
-END
+    FROM instruction_control.form_annual_summary_bodies(form_annual_summary.year, form_annual_summary.lang,
+                                                        ARRAY[form_annual_summary.body_id]) AS f
+   WHERE instruction_control.report_check_body(form_annual_summary.body_id)
 $$;
 COMMENT ON FUNCTION form_annual_summary(bigint, integer, text) IS
   'Appendix 8, annual summary of a body for a year (жыл сайынғы жиынтық есеп / ежегодный сводный отчёт, R75-1): the instructions below PA level given to its control as they stood at the year''s end (the journal folded), grouped by sector (in Kazakh by the Kazakh alphabet), status executed / in progress only (a removal on another ground is in progress with the removal and its ground in the intermediate result), the final result or the intermediate result with the facts of extensions, transfers and new deadlines. lang kk or ru (IC301); unknown body IC303; year outside 2000-2100 IC304';

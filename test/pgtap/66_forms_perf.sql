@@ -19,6 +19,9 @@
 --     workers' states are joined (bytea's ||), and refuses a state it did not
 --     make; every row's phrases are its decisions' phrases in the journal's
 --     order, under plans that fold in the workers;
+--   - one body's Appendix 8 is inlined into the caller's statement (its rows
+--     not copied into a second tuple store and sorted again), behind its
+--     check of the body (IC303), tested once before the form runs;
 -- as a role holding only ic_controller (the forms are the controllers').
 BEGIN;
 SET client_min_messages = error;
@@ -26,7 +29,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(25);
+SELECT plan(27);
 
 CREATE ROLE f_controller NOLOGIN IN ROLE ic_controller;
 CREATE ROLE f_reader NOLOGIN IN ROLE ic_reader;
@@ -203,6 +206,26 @@ RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET min_parallel_index_scan_size;
+
+-- one body's form inlined, its check of the body once, before the form -------
+CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+  o text := '';
+BEGIN
+  FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+    o := o || r || E'\n';
+  END LOOP;
+  RETURN o;
+END
+$$;
+SELECT ok(pg_temp.plan_of(format('SELECT * FROM instruction_control.form_annual_summary(%s, 2025, ''ru'')', :gov))
+            ~ '^Result\n +One-Time Filter: (instruction_control\.)?report_check_body\([^\n]*\n +-> +Function Scan on form_annual_summary_bodies f\n$',
+          'issue 19: form_annual_summary is inlined: the check of the body a one-time filter above the scan of form_annual_summary_bodies, no second function scan');
+SET ROLE f_controller;
+SELECT throws_ok('SELECT * FROM form_annual_summary(NULL, 2025)', 'IC303', NULL,
+                 'R75-1: Appendix 8 of a NULL body: IC303, as of an unknown one (as ic_controller)');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;

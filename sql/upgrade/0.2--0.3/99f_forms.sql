@@ -242,7 +242,7 @@ $$;
 COMMENT ON FUNCTION form_annual_summary_bodies(integer, text, bigint[]) IS
   'Appendix 8 for many bodies at once (R75-1): the rows of form_annual_summary for every body of body_ids (NULL: every state body), body_id first, in one set-wise pass over the journal; bodies in the order given, then sectors and rows as form_annual_summary orders them. lang kk or ru (IC301); year outside 2000-2100 IC304; a role that sees part of the registry IC305';
 
-\definition form_annual_summary sql/src/70c_annual_summary.sql
+-- form_annual_summary(): as 0.3 has it, named by 99zq_annual_summary_folded_in_workers.sql (\definition)
 
 \definition form_annual_summary_csv sql/src/70c_annual_summary.sql
 

@@ -10,12 +10,17 @@
  *   aggregate report_phrases (string_agg with ORDER BY has no partial mode
  *   in PostgreSQL 15; its C functions are in the library of this release),
  *   and the rows' requisites and content are written in the workers.  The
- *   same rows in the same order.  Follows sql/src/70c_annual_summary.sql,
- *   whose definition of the form it names (the last part that changes it;
- *   99zj named it before).
+ *   same rows in the same order.  form_annual_summary (one body) becomes an
+ *   SQL function the planner inlines, its check of the body (IC303) the new
+ *   report_check_body(): the form's rows are no longer copied into a second
+ *   tuple store and sorted again by their place.  Follows
+ *   sql/src/70c_annual_summary.sql, whose definitions it names (the last
+ *   part that changes the two forms; 99zj and 99f named them before).
  */
 
 \definition report_phrases_add sql/src/70c_annual_summary.sql
 \definition report_phrases_join sql/src/70c_annual_summary.sql
 \definition report_phrases sql/src/70c_annual_summary.sql
 \definition form_annual_summary_bodies sql/src/70c_annual_summary.sql
+\definition report_check_body sql/src/70c_annual_summary.sql
+\definition form_annual_summary sql/src/70c_annual_summary.sql
