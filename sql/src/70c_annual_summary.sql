@@ -88,23 +88,38 @@ COMMENT ON FUNCTION report_latest(text, date) IS
 -- report_phrases.c).  string_agg(... ORDER BY seq) has no partial mode in
 -- PostgreSQL 15, and an aggregate without one keeps the whole fold in the
 -- leader, after the gather: this one's state is a bag of pieces that two
--- workers' bags make by bytea's ||, so the parallel workers fold the journal
--- and the leader only combines what each instruction's worker folded (issue
--- 19: the window that folded it was a third of every body's time, in one
--- process).
-CREATE FUNCTION report_phrases_add(state bytea, seq integer, phrase text) RETURNS bytea
+-- workers' bags make by joining their bytes, so the parallel workers fold the
+-- journal and the leader only combines what each instruction's worker folded
+-- (issue 19: the window that folded it was a third of every body's time, in
+-- one process).  The state lives in the aggregate's memory and grows in
+-- place, as string_agg's does.
+CREATE FUNCTION report_phrases_add(state internal, seq integer, phrase text) RETURNS internal
 AS 'MODULE_PATHNAME', 'ic_report_phrases_add' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION report_phrases_add(bytea, integer, text) IS
-  'Internal (the aggregate report_phrases): the state with the phrase as one more piece, kept with its seq; a NULL phrase or seq adds nothing';
-CREATE FUNCTION report_phrases_join(state bytea) RETURNS text
-AS 'MODULE_PATHNAME', 'ic_report_phrases_join' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION report_phrases_join(bytea) IS
-  'Internal (the aggregate report_phrases): the pieces'' phrases in the order of their seq, joined by a space; a state that is not the aggregate''s raises 22023';
+COMMENT ON FUNCTION report_phrases_add(internal, integer, text) IS
+  'Internal (the aggregate report_phrases): the phrase as one more piece of the state, kept with its seq; a NULL phrase or seq adds nothing';
+CREATE FUNCTION report_phrases_combine(state internal, other internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'ic_report_phrases_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_combine(internal, internal) IS
+  'Internal (the aggregate report_phrases): two states as one (the parallel workers'' shares)';
+CREATE FUNCTION report_phrases_serialize(state internal) RETURNS bytea
+AS 'MODULE_PATHNAME', 'ic_report_phrases_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_serialize(internal) IS
+  'Internal (the aggregate report_phrases): the state as bytes, for a parallel worker to pass';
+CREATE FUNCTION report_phrases_deserialize(bytes bytea, unused internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'ic_report_phrases_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_deserialize(bytea, internal) IS
+  'Internal (the aggregate report_phrases): the state again from a worker''s bytes; bytes that are not whole pieces raise 22P03';
+CREATE FUNCTION report_phrases_final(state internal) RETURNS text
+AS 'MODULE_PATHNAME', 'ic_report_phrases_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION report_phrases_final(internal) IS
+  'Internal (the aggregate report_phrases): the pieces'' phrases in the order of their seq, joined by a space; NULL without a phrase';
 CREATE AGGREGATE report_phrases(seq integer, phrase text) (
   SFUNC = report_phrases_add,
-  STYPE = bytea,
-  FINALFUNC = report_phrases_join,
-  COMBINEFUNC = pg_catalog.byteacat,
+  STYPE = internal,
+  FINALFUNC = report_phrases_final,
+  COMBINEFUNC = report_phrases_combine,
+  SERIALFUNC = report_phrases_serialize,
+  DESERIALFUNC = report_phrases_deserialize,
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE report_phrases(integer, text) IS

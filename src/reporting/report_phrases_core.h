@@ -7,7 +7,7 @@
  * the text's length: an unsigned 32-bit count of bytes; both in the
  * machine's byte order, which the bag never leaves) and then the text,
  * unaligned.  Two bags joined byte by byte are a bag: the aggregate's
- * parallel workers each fill one, and the leader joins them with bytea's ||
+ * parallel workers each fill one, and the leader appends one to the other
  * before the pieces are put in order.
  */
 #ifndef IC_REPORT_PHRASES_CORE_H

@@ -75,8 +75,9 @@ q "CREATE SCHEMA hn_host; CREATE TABLE hn_host.staff (login text PRIMARY KEY, fu
 cp "$samples" "$tmp/samples"
 
 # Every public function needs a sample: the catalog says which exist.  Not
-# public: type I/O, operator and index support (run through the operators and
-# casts the samples use) and trigger functions (run by the samples' writes).
+# public: type I/O, operator, index and aggregate support (run through the
+# operators, casts and aggregates the samples use) and trigger functions (run
+# by the samples' writes).
 psql -X -q -At -d $db >"$tmp/public" <<'SQL'
 SET search_path = instruction_control, pg_catalog;
 SELECT p.oid::regprocedure::text FROM pg_proc p
@@ -86,6 +87,8 @@ SELECT p.oid::regprocedure::text FROM pg_proc p
    AND NOT EXISTS (SELECT 1 FROM pg_type t WHERE p.oid IN (t.typinput, t.typoutput, t.typreceive, t.typsend))
    AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode = p.oid)
    AND NOT EXISTS (SELECT 1 FROM pg_amproc a WHERE a.amproc = p.oid)
+   AND NOT EXISTS (SELECT 1 FROM pg_aggregate g
+                    WHERE p.oid IN (g.aggtransfn, g.aggfinalfn, g.aggcombinefn, g.aggserialfn, g.aggdeserialfn))
  ORDER BY 1;
 SQL
 cut -f1 "$tmp/samples" | sort >"$tmp/sampled"

@@ -15,10 +15,10 @@
 --     1 January, for removals on either ground;
 --   - Appendix 8 folds the journal in its parallel workers with the
 --     aggregate report_phrases, which joins an instruction's phrases in the
---     order of its journal (seq) whatever order they come in, also when two
---     workers' states are joined (bytea's ||), and refuses a state it did not
---     make; every row's phrases are its decisions' phrases in the journal's
---     order, under plans that fold in the workers;
+--     order of its journal (seq) whatever order they come in, also when the
+--     parallel workers' shares are combined (20,000 phrases in random order);
+--     every row's phrases are its decisions' phrases in the journal's order,
+--     under plans that fold in the workers;
 --   - one body's Appendix 8 is inlined into the caller's statement (its rows
 --     not copied into a second tuple store and sorted again), behind its
 --     check of the body (IC303), tested once before the form runs;
@@ -60,22 +60,57 @@ SELECT throws_ok($$SELECT report_date_kk('2025-01-01', 'genitive')$$, '22023', N
                  'issue 19: report_date_kk names a case it does not know as kk_number_ending does (22023)');
 RESET ROLE;
 
+-- the plan of a statement, as EXPLAIN prints it
+CREATE FUNCTION pg_temp.plan_text(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+  o text := '';
+BEGIN
+  FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+    o := o || r || E'\n';
+  END LOOP;
+  RETURN o;
+END
+$$;
+
 -- report_phrases: the journal's order, whatever order the rows come in -------
 SET ROLE f_reader;
 SELECT is((SELECT report_phrases(s, p) FROM (VALUES (3, 'c.'), (1, 'a.'), (2, NULL), (2, 'b.'), (NULL, 'x.')) v(s, p)),
           'a. b. c.', 'issue 19: report_phrases joins the phrases by seq, leaving out a NULL phrase or seq (as ic_reader)');
 SELECT is((SELECT report_phrases(s, p) FROM (VALUES (1, NULL::text)) v(s, p) WHERE s > 0),
           NULL, 'issue 19: report_phrases of no phrase is NULL, as string_agg''s');
-SELECT is(report_phrases_join(report_phrases_add(report_phrases_add(NULL, 4, 'four'), 2, 'two')
-                              || report_phrases_add(report_phrases_add(NULL, 3, 'three'), 1, 'one')),
-          'one two three four', 'issue 19: two states joined by || (two parallel workers'' shares) finish in seq order');
-SELECT throws_ok($$SELECT report_phrases_join(substring(report_phrases_add(NULL, 1, 'abc') FROM 1 FOR 10))$$, '22023', NULL,
-                 'issue 19: report_phrases_join refuses a state that is not whole pieces (22023)');
-SELECT throws_ok($$SELECT report_phrases_join(overlay(report_phrases_add(NULL, 1, 'abc') PLACING '\xff'::bytea FROM 9 FOR 1))$$,
-                 '22021', NULL, 'issue 19: report_phrases_join refuses a state whose text is not in the database encoding (22021)');
-SELECT throws_ok($$SELECT report_phrases_join(overlay(report_phrases_add(NULL, 1, 'abc') PLACING '\x00'::bytea FROM 9 FOR 1))$$,
-                 '22021', NULL, 'issue 19: report_phrases_join refuses a zero byte in a phrase (22021)');
 RESET ROLE;
+-- in parallel: each worker's share folded, the shares combined, serialized
+-- between processes (20,000 phrases, their seqs in random order)
+-- (written in the order of g, not of seq: the window's sort would store them
+-- in the order of seq, and a fold that kept the arrival order would pass)
+CREATE TABLE f_phrases AS
+SELECT g % 7 AS grp, seq, 'phrase ' || g AS phrase
+  FROM (SELECT g, (row_number() OVER (ORDER BY random()))::integer AS seq FROM generate_series(1, 20000) g) x
+ ORDER BY g;
+ANALYZE f_phrases;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SELECT ok(pg_temp.plan_text('SELECT grp, report_phrases(seq, phrase) FROM f_phrases GROUP BY grp') ~ 'Partial (Hash|Group)?Aggregate',
+          'issue 19: report_phrases has a partial mode: the planner folds each worker''s share');
+-- (ours computed by statements of their own: in a statement that calls a
+-- test function, which is not parallel safe, nothing runs in parallel)
+SELECT ok(pg_temp.plan_text('CREATE TEMP TABLE f_x AS SELECT grp, report_phrases(seq, phrase) FROM f_phrases GROUP BY grp')
+            ~ 'Partial (Hash|Group)?Aggregate',
+          'issue 19: a CREATE TABLE AS of the aggregate runs it in parts too (the statements below)');
+CREATE TEMP TABLE f_ours AS SELECT grp, report_phrases(seq, phrase) AS ours FROM f_phrases GROUP BY grp;
+CREATE TEMP TABLE f_one AS SELECT report_phrases(seq, phrase) AS ours FROM f_phrases;
+SELECT is((SELECT count(*)
+             FROM f_ours o
+             FULL JOIN (SELECT grp, string_agg(phrase, ' ' ORDER BY seq) AS theirs FROM f_phrases GROUP BY grp) t USING (grp)
+            WHERE ours IS DISTINCT FROM theirs),
+          0::bigint, 'issue 19: in parallel, every group''s phrases are string_agg(phrase, '' '' ORDER BY seq)''s');
+SELECT is((SELECT ours FROM f_one), (SELECT string_agg(phrase, ' ' ORDER BY seq) FROM f_phrases),
+          'issue 19: in parallel, 20,000 phrases of one group come in the order of their seq');
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
 
 -- Appendix 8: rows numbered in the order printed ------------------------------
 INSERT INTO state_body (code, name, name_ru, body_type, sector) VALUES
@@ -179,6 +214,25 @@ VALUES (:r5, 'extension', 'prime_minister', '2025-05-05', 'conclusion', '2025-04
        (:r5, 'extension', 'prime_minister', '2025-03-10', 'conclusion', '2025-03-17', '2025-03-31', false, 1, 'test');
 UPDATE instruction SET due_date = '2025-05-30', extensions = 3 WHERE id = :r5;
 RESET session_replication_role;
+-- and 2,000 more instructions of the Government's control, each extended
+-- three times, written as a restore writes them, their ids against their
+-- order: enough rows for the form to fold them in its parallel workers
+\o /dev/null
+SELECT put_on_control('event', 'government', '2025-02-03', term => '10 wd', responsible_body_id => :ed,
+                      controlling_body_id => :gov, content => 'Bulk ' || n)
+  FROM generate_series(1, 2000) n ORDER BY n;
+\o
+SET session_replication_role = replica;
+INSERT INTO decision (instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, repeated, seq, recorded_by)
+SELECT i.id, 'extension', 'prime_minister', date '2025-02-10' + 10 * k, 'conclusion',
+       date '2025-02-17' + 20 * (k - 1), date '2025-02-17' + 20 * k, k > 1, k, 'test'
+  FROM instruction i, generate_series(3, 1, -1) k
+ WHERE i.content LIKE 'Bulk %'
+ ORDER BY i.id, k DESC;
+UPDATE instruction SET due_date = date '2025-02-17' + 60, extensions = 3 WHERE content LIKE 'Bulk %';
+RESET session_replication_role;
+ANALYZE instruction;
+ANALYZE decision;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -208,18 +262,7 @@ RESET min_parallel_table_scan_size;
 RESET min_parallel_index_scan_size;
 
 -- one body's form inlined, its check of the body once, before the form -------
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  r text;
-  o text := '';
-BEGIN
-  FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    o := o || r || E'\n';
-  END LOOP;
-  RETURN o;
-END
-$$;
-SELECT ok(pg_temp.plan_of(format('SELECT * FROM instruction_control.form_annual_summary(%s, 2025, ''ru'')', :gov))
+SELECT ok(pg_temp.plan_text(format('SELECT * FROM instruction_control.form_annual_summary(%s, 2025, ''ru'')', :gov))
             ~ '^Result\n +One-Time Filter: (instruction_control\.)?report_check_body\([^\n]*\n +-> +Function Scan on form_annual_summary_bodies f\n$',
           'issue 19: form_annual_summary is inlined: the check of the body a one-time filter above the scan of form_annual_summary_bodies, no second function scan');
 SET ROLE f_controller;

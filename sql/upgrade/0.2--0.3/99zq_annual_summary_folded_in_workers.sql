@@ -8,7 +8,8 @@
  *   combines one folded row per instruction in the order it prints.  The
  *   phrases of the decisions are joined in the journal's order by the new
  *   aggregate report_phrases (string_agg with ORDER BY has no partial mode
- *   in PostgreSQL 15; its C functions are in the library of this release),
+ *   in PostgreSQL 15; its state lives in the aggregate's memory and its C
+ *   functions are in the library of this release),
  *   and the rows' requisites and content are written in the workers.  The
  *   same rows in the same order.  form_annual_summary (one body) becomes an
  *   SQL function the planner inlines, its check of the body (IC303) the new
@@ -19,7 +20,10 @@
  */
 
 \definition report_phrases_add sql/src/70c_annual_summary.sql
-\definition report_phrases_join sql/src/70c_annual_summary.sql
+\definition report_phrases_combine sql/src/70c_annual_summary.sql
+\definition report_phrases_serialize sql/src/70c_annual_summary.sql
+\definition report_phrases_deserialize sql/src/70c_annual_summary.sql
+\definition report_phrases_final sql/src/70c_annual_summary.sql
 \definition report_phrases sql/src/70c_annual_summary.sql
 \definition form_annual_summary_bodies sql/src/70c_annual_summary.sql
 \definition report_check_body sql/src/70c_annual_summary.sql
