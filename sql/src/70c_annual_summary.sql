@@ -108,11 +108,11 @@ COMMENT ON FUNCTION report_phrases_serialize(internal) IS
 CREATE FUNCTION report_phrases_deserialize(bytes bytea, unused internal) RETURNS internal
 AS 'MODULE_PATHNAME', 'ic_report_phrases_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION report_phrases_deserialize(bytea, internal) IS
-  'Internal (the aggregate report_phrases): the state again from a worker''s bytes; bytes that are not whole pieces raise 22P03';
+  'Internal (the aggregate report_phrases): the state again from a worker''s bytes, read by the final function';
 CREATE FUNCTION report_phrases_final(state internal) RETURNS text
 AS 'MODULE_PATHNAME', 'ic_report_phrases_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION report_phrases_final(internal) IS
-  'Internal (the aggregate report_phrases): the pieces'' phrases in the order of their seq, joined by a space; NULL without a phrase';
+  'Internal (the aggregate report_phrases): the pieces'' phrases in the order of their seq, joined by a space; NULL without a phrase; a state that is not whole pieces raises 22P03';
 CREATE AGGREGATE report_phrases(seq integer, phrase text) (
   SFUNC = report_phrases_add,
   STYPE = internal,

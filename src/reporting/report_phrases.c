@@ -130,7 +130,8 @@ ic_report_phrases_serialize(PG_FUNCTION_ARGS)
 
 /*
  * report_phrases_deserialize(bytes bytea, internal): the bag again, in the
- * aggregate's memory; bytes that are not whole pieces are refused.
+ * aggregate's memory.  Not read here: the final function reads every bag
+ * within its bounds and refuses one that is not whole pieces.
  */
 Datum
 ic_report_phrases_deserialize(PG_FUNCTION_ARGS)
@@ -140,10 +141,6 @@ ic_report_phrases_deserialize(PG_FUNCTION_ARGS)
 	size_t		size = VARSIZE_ANY_EXHDR(bytes);
 	StringInfo	bag;
 
-	if (ic_phrase_read(VARDATA_ANY(bytes), size, NULL, 0) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("not a state of the aggregate report_phrases")));
 	bag = phrases_new(aggcontext);
 	phrases_reserve(bag, size);
 	appendBinaryStringInfoNT(bag, VARDATA_ANY(bytes), (int) size);
@@ -152,7 +149,9 @@ ic_report_phrases_deserialize(PG_FUNCTION_ARGS)
 
 /*
  * report_phrases_final(state internal): the pieces' texts in the order of
- * their seq, joined by a space; NULL without a piece.
+ * their seq, joined by a space; NULL without a piece.  The one reader of a
+ * bag's bytes: a bag that is not whole pieces (bytes a worker passed cut
+ * short) is refused here.
  */
 Datum
 ic_report_phrases_final(PG_FUNCTION_ARGS)
@@ -169,7 +168,9 @@ ic_report_phrases_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	n = ic_phrase_read(bag->data, (size_t) bag->len, NULL, 0);
 	if (n < 0)
-		elog(ERROR, "report_phrases: a state that is not whole pieces");
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("not a state of the aggregate report_phrases")));
 	pieces = (IcPhrase *) palloc_extended(sizeof(IcPhrase) * (size_t) n, MCXT_ALLOC_HUGE);
 	(void) ic_phrase_read(bag->data, (size_t) bag->len, pieces, n);
 	ic_phrase_sort(pieces, n);
