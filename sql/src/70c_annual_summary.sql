@@ -125,6 +125,20 @@ CREATE AGGREGATE report_phrases(seq integer, phrase text) (
 COMMENT ON AGGREGATE report_phrases(integer, text) IS
   'The phrases joined by a space in the order of seq (an instruction''s journal), whatever order the rows come in; NULL phrases are left out, no phrase gives NULL. string_agg(phrase, '' '' ORDER BY seq) with a partial mode: Appendix 8 folds the journal in its parallel workers with it (issue 19)';
 
+-- The number of a row in its run of rows with the same (a, b): Appendix 8
+-- numbers its rows per body and sector with it as they come in print order.
+-- row_number() over a window did the same, but the window copied every row
+-- into its tuple store and read it back, in the one process that finishes
+-- the form (issue 19: about a tenth of every body's CPU at 1M).  VOLATILE: it
+-- keeps the run it is in (per call site and execution); PARALLEL RESTRICTED:
+-- a worker sees only its share of the rows.  PostgreSQL evaluates an output expression that
+-- ORDER BY does not name after sorting, so it numbers the rows in the order
+-- the query returns them.
+CREATE FUNCTION report_row_no(a integer, b integer) RETURNS integer
+AS 'MODULE_PATHNAME', 'ic_report_row_no' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION report_row_no(integer, integer) IS
+  'The number of a row in its run of rows with the same (a, b), counted in the order the query returns its rows: 1 for a row whose (a, b) differs from the row before (NULL equals NULL), else one more than the row before; for rows sorted by (a, b), their row_number() OVER (PARTITION BY a, b) without a window. Name it in the output list only, not in ORDER BY: PostgreSQL then evaluates it after sorting (Appendix 8 numbers its rows per body and sector with it, issue 19)';
+
 CREATE FUNCTION form_annual_summary_bodies(year integer, lang text DEFAULT 'ru', body_ids bigint[] DEFAULT NULL)
 RETURNS TABLE (body_id bigint, sector text, sector_heading text, row_no integer, instruction_id bigint, requisites text,
                content text, status text, status_label text, final_result text, intermediate_result text,
@@ -289,7 +303,8 @@ BEGIN
   SELECT r.owner,
          nullif(r.sector_key, ''),
          sector_headings[r.sector_pos],
-         (row_number() OVER sector_rows)::integer,
+         -- the row's number in its body's sector: the rows come in print order
+         report_row_no(r.body_no, r.sector_no),
          r.id,
          r.requisites,
          r.content_shown,
@@ -313,10 +328,8 @@ BEGIN
          r.ext, r.tr, r.nd,
          r.secrecy = 'state_secret'
     FROM rows r
-  -- the rows come folded in print order: numbered and returned in it, with
-  -- no other sort
-  WINDOW sector_rows AS (PARTITION BY r.body_no, r.sector_no
-                         ORDER BY r.act_signed_on, r.act_id, r.point, r.id)
+  -- the rows come folded in print order: numbered (report_row_no, after the
+  -- sort this ORDER BY needs none of) and returned in it, with no other sort
    ORDER BY r.body_no, r.sector_no, r.act_signed_on, r.act_id, r.point, r.id;
 END
 $$;

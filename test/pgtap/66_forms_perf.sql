@@ -19,6 +19,10 @@
 --     parallel workers' shares are combined (20,000 phrases in random order);
 --     every row's phrases are its decisions' phrases in the journal's order,
 --     under plans that fold in the workers;
+--   - Appendix 8 numbers its rows as it returns them in print order
+--     (report_row_no in place of a window): numbers by run of equal keys,
+--     counted after the sort, and every row's number its place in its body's
+--     sector under plans that fold in the workers, every year, both languages;
 --   - one body's Appendix 8 is inlined into the caller's statement (its rows
 --     not copied into a second tuple store and sorted again), behind its
 --     check of the body (IC303), tested once before the form runs;
@@ -29,7 +33,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(27);
+SELECT plan(29);
 
 CREATE ROLE f_controller NOLOGIN IN ROLE ic_controller;
 CREATE ROLE f_reader NOLOGIN IN ROLE ic_reader;
@@ -111,6 +115,17 @@ SELECT is((SELECT ours FROM f_one), (SELECT string_agg(phrase, ' ' ORDER BY seq)
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
+
+-- report_row_no: a run of equal keys numbered from 1, after the sort
+SET ROLE f_reader;
+SELECT is((SELECT string_agg(k || n, ' ' ORDER BY k)
+             FROM (SELECT k, report_row_no(a, b) AS n
+                     FROM (VALUES (2, 1, 'e'), (1, NULL, 'b'), (1, 1, 'd'), (1, NULL, 'a'), (1, 1, 'c'), (2, 1, 'f'), (NULL, NULL, 'g'))
+                          v(a, b, k)
+                    ORDER BY a, b, k) x),
+          'a1 b2 c1 d2 e1 f2 g1',
+          'issue 19: report_row_no numbers each run of equal (a, b) from 1 in the sorted order, NULL a key like any (as ic_reader)');
+RESET ROLE;
 
 -- Appendix 8: rows numbered in the order printed ------------------------------
 INSERT INTO state_body (code, name, name_ru, body_type, sector) VALUES
@@ -255,6 +270,16 @@ SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk'
                                AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')), '') || '%'),
           0::bigint,
           'R75-1, issue 19: for 2024-2026, in kk and ru, every row in progress states its decisions'' phrases in the journal''s order (as ic_controller)');
+-- the rows numbered as printed: each row's number is its place in its
+-- body's sector, whichever worker folded it
+SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk', 'ru']) l,
+             LATERAL (SELECT f.row_no, row_number() OVER (PARTITION BY f.body_id, f.sector_heading ORDER BY f.o) AS place
+                        FROM form_annual_summary_bodies(y, l) WITH ORDINALITY AS f(body_id, sector, sector_heading, row_no,
+                             instruction_id, requisites, content, status, status_label, final_result, intermediate_result,
+                             due_date, extensions, transfers, new_deadlines, state_secret, o)) n
+            WHERE n.row_no <> n.place),
+          0::bigint,
+          'R75-1, issue 19: for 2024-2026, in kk and ru, every row''s number is its place in its body''s sector as printed (as ic_controller, plans folding in the workers)');
 RESET ROLE;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;

@@ -1,0 +1,14 @@
+/*
+ * 99zr_annual_summary_numbered_in_order: Appendix 8 numbers its rows without
+ *   a window (issue 19).  form_annual_summary_bodies numbered each body's
+ *   rows per sector with row_number() over a window, which copied every row
+ *   into the window's tuple store and read it back in the one process that
+ *   finishes the form; the rows already come in print order, so the new C
+ *   function report_row_no(body's place, sector's place) numbers them as
+ *   they are returned (its library is this release's).  The same rows in the
+ *   same order.  Follows sql/src/70c_annual_summary.sql, whose definitions it
+ *   names (the last part that changes the form; 99zq named it before).
+ */
+
+\definition report_row_no sql/src/70c_annual_summary.sql
+\definition form_annual_summary_bodies sql/src/70c_annual_summary.sql
