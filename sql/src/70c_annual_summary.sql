@@ -125,6 +125,32 @@ CREATE AGGREGATE report_phrases(seq integer, phrase text) (
 COMMENT ON AGGREGATE report_phrases(integer, text) IS
   'The phrases joined by a space in the order of seq (an instruction''s journal), whatever order the rows come in; NULL phrases are left out, no phrase gives NULL. string_agg(phrase, '' '' ORDER BY seq) with a partial mode: Appendix 8 folds the journal in its parallel workers with it (issue 19)';
 
+-- The day of the row with the least seq (NULL seq last, as ORDER BY seq puts
+-- it): Appendix 8 takes with it the deadline a later decision found, the old
+-- date of the first decision after the year in the journal's order (C,
+-- src/reporting/report_first_day.c).  It was a lookup per row after the
+-- gather, run once for each of the three places the form prints that date;
+-- now it is folded in the parallel workers with the rest of the journal
+-- (issue 19).  The state is a bigint key, seq before day, whose least is the
+-- first row: two workers' states combine by int8smaller.
+CREATE FUNCTION report_first_day_add(state bigint, seq integer, day date) RETURNS bigint
+AS 'MODULE_PATHNAME', 'ic_report_first_day_add' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION report_first_day_add(bigint, integer, date) IS
+  'Transition function of the aggregate report_first_day: the least of the state and the row''s key (seq, then day)';
+CREATE FUNCTION report_first_day_final(state bigint) RETURNS date
+AS 'MODULE_PATHNAME', 'ic_report_first_day_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION report_first_day_final(bigint) IS
+  'Final function of the aggregate report_first_day: the day its least key holds (22008 for a key that holds no date)';
+CREATE AGGREGATE report_first_day(seq integer, day date) (
+  SFUNC = report_first_day_add,
+  STYPE = bigint,
+  FINALFUNC = report_first_day_final,
+  COMBINEFUNC = pg_catalog.int8smaller,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE report_first_day(integer, date) IS
+  'The day of the row with the least seq (a NULL seq after every other, as ORDER BY seq puts it; the day may be NULL or infinite); NULL for no row. (array_agg(day ORDER BY seq))[1] with a partial mode: Appendix 8 takes the deadline a later decision found with it in its parallel workers (issue 19)';
+
 -- The number of a row in its run of rows with the same (a, b): Appendix 8
 -- numbers its rows per body and sector with it as they come in print order.
 -- row_number() over a window did the same, but the window copied every row
@@ -238,6 +264,9 @@ BEGIN
            min(d.decided_on) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) AS removed_on,
            min(d.ground::text) FILTER (WHERE d.kind = 'removal' AND d.decided_on <= y_end) AS removal_ground,
            coalesce(bool_or(d.new_due_date IS NOT NULL AND d.decided_on > y_end), false) AS due_changed_later,
+           -- what the first of those found: the deadline at the year's end
+           report_first_day(d.seq, d.old_due_date)
+             FILTER (WHERE d.new_due_date IS NOT NULL AND d.decided_on > y_end) AS due_found_later,
            (count(*) FILTER (WHERE d.kind = 'extension' AND d.decided_on <= y_end))::integer AS ext,
            (count(*) FILTER (WHERE d.kind = 'transfer' AND d.decided_on <= y_end))::integer AS tr,
            (count(*) FILTER (WHERE d.kind = 'new_deadline' AND d.decided_on <= y_end))::integer AS nd,
@@ -290,11 +319,7 @@ BEGIN
     SELECT f.*, f.removed_on IS NULL AS on_control,
            -- the deadline then: the instruction's own unless a later decision
            -- moved it; then what the first such decision found (its old date)
-           CASE WHEN f.due_changed_later
-                THEN (SELECT d.old_due_date FROM decision d
-                       WHERE d.instruction_id = f.id AND d.decided_on > y_end AND d.new_due_date IS NOT NULL
-                       ORDER BY d.seq LIMIT 1)
-                ELSE f.due_now END AS due_then,
+           CASE WHEN f.due_changed_later THEN f.due_found_later ELSE f.due_now END AS due_then,
            CASE WHEN f.removed_on IS NOT NULL AND f.removal_ground = 'executed' THEN 'executed' ELSE 'in_progress' END AS status_code
       FROM folded f
     -- (no row removed before the year: folded leaves them out by the

@@ -19,6 +19,11 @@
 --     parallel workers' shares are combined (20,000 phrases in random order);
 --     every row's phrases are its decisions' phrases in the journal's order,
 --     under plans that fold in the workers;
+--   - Appendix 8 takes the deadline a later decision found (the old date of
+--     the first decision after the year) with the aggregate report_first_day,
+--     the day of the least seq whatever the order of its rows, NULL seq last,
+--     also when the workers' shares are combined; every row's deadline is
+--     the journal's under plans that fold in the workers;
 --   - Appendix 8 numbers its rows as it returns them in print order
 --     (report_row_no in place of a window): numbers by run of equal keys,
 --     counted after the sort, and every row's number its place in its body's
@@ -33,7 +38,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET client_min_messages = warning;
 SET search_path = instruction_control, public;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(29);
+SELECT plan(36);
 
 CREATE ROLE f_controller NOLOGIN IN ROLE ic_controller;
 CREATE ROLE f_reader NOLOGIN IN ROLE ic_reader;
@@ -112,6 +117,42 @@ SELECT is((SELECT count(*)
           0::bigint, 'issue 19: in parallel, every group''s phrases are string_agg(phrase, '' '' ORDER BY seq)''s');
 SELECT is((SELECT ours FROM f_one), (SELECT string_agg(phrase, ' ' ORDER BY seq) FROM f_phrases),
           'issue 19: in parallel, 20,000 phrases of one group come in the order of their seq');
+-- report_first_day in parallel: each row's day from its g, not its seq
+CREATE TEMP TABLE f_days AS
+SELECT grp, report_first_day(seq, date '2020-01-01' + split_part(phrase, ' ', 2)::integer) AS ours FROM f_phrases GROUP BY grp;
+SELECT is((SELECT count(*)
+             FROM f_days o
+             FULL JOIN (SELECT grp, (array_agg(date '2020-01-01' + split_part(phrase, ' ', 2)::integer ORDER BY seq))[1] AS theirs
+                          FROM f_phrases GROUP BY grp) t USING (grp)
+            WHERE ours IS DISTINCT FROM theirs)
+          + (SELECT count(*) FROM f_days WHERE ours IS NULL),
+          0::bigint, 'issue 19: in parallel (a partial plan, as report_phrases''), every group''s report_first_day is the day of its least seq');
+SELECT ok(pg_temp.plan_text('CREATE TEMP TABLE f_y AS SELECT grp, report_first_day(seq, date ''2020-01-01'') FROM f_phrases GROUP BY grp')
+            ~ 'Partial (Hash|Group)?Aggregate',
+          'issue 19: report_first_day has a partial mode: the planner folds each worker''s share');
+-- the shares combined for certain: a small table's parallel scan may leave
+-- a worker no rows (its state NULL, which a combine skips), so the same rows
+-- are split in two partitions, each folded apart (partitionwise), the two
+-- states of every group combined in one process
+CREATE TEMP TABLE f_parts (grp integer, seq integer, phrase text) PARTITION BY LIST ((seq % 2));
+CREATE TEMP TABLE f_parts_0 PARTITION OF f_parts FOR VALUES IN (0);
+CREATE TEMP TABLE f_parts_1 PARTITION OF f_parts FOR VALUES IN (1);
+INSERT INTO f_parts SELECT grp, seq, phrase FROM f_phrases;
+ANALYZE f_parts;
+SET enable_partitionwise_aggregate = on;
+SELECT is((SELECT count(*) FROM regexp_matches(pg_temp.plan_text('SELECT grp, report_first_day(seq, NULL), report_phrases(seq, phrase) FROM f_parts GROUP BY grp'),
+                                               'Partial (Hash|Group)?Aggregate', 'g'))
+          + (SELECT count(*)
+               FROM (SELECT grp, report_first_day(seq, date '2020-01-01' + split_part(phrase, ' ', 2)::integer) AS first_day,
+                            report_phrases(seq, phrase) AS phrases
+                       FROM f_parts GROUP BY grp) o
+               FULL JOIN (SELECT grp, (array_agg(date '2020-01-01' + split_part(phrase, ' ', 2)::integer ORDER BY seq))[1] AS first_day,
+                                 string_agg(phrase, ' ' ORDER BY seq) AS phrases
+                            FROM f_phrases GROUP BY grp) t USING (grp)
+              WHERE o.first_day IS DISTINCT FROM t.first_day OR o.phrases IS DISTINCT FROM t.phrases),
+          2::bigint,
+          'issue 19: two partial states of every group combined (a partition each): report_first_day the day of the least seq, report_phrases in the order of seq');
+RESET enable_partitionwise_aggregate;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
@@ -125,6 +166,17 @@ SELECT is((SELECT string_agg(k || n, ' ' ORDER BY k)
                     ORDER BY a, b, k) x),
           'a1 b2 c1 d2 e1 f2 g1',
           'issue 19: report_row_no numbers each run of equal (a, b) from 1 in the sorted order, NULL a key like any (as ic_reader)');
+-- report_first_day: the day of the least seq, whatever order the rows come in
+SELECT is((SELECT ROW((SELECT report_first_day(s, d) FROM (VALUES (3, date '2025-03-03'), (NULL, '2020-01-01'), (1, 'infinity'), (2, NULL)) v(s, d)),
+                      (SELECT report_first_day(s, d) FROM (VALUES (NULL, date '2020-01-01'), (5, NULL), (-4, '-infinity')) v(s, d)),
+                      (SELECT report_first_day(s, d) FROM (VALUES (NULL::integer, date '2020-01-01'), (NULL, '2021-01-01')) v(s, d) WHERE d < '2020-06-01'),
+                      (SELECT report_first_day(s, d) FROM (VALUES (7, date '4713-11-24 BC'), (9, NULL)) v(s, d)),
+                      (SELECT report_first_day(s, d) FROM (VALUES (5, NULL::date), (8, '2025-01-01')) v(s, d)),
+                      (SELECT report_first_day(s, d) FROM (VALUES (1, date '2025-01-01')) v(s, d) WHERE s > 1))::text),
+          '(infinity,-infinity,2020-01-01,"4713-11-24 BC",,)',
+          'issue 19: report_first_day is the day of the least seq (infinity, -infinity and the first day PostgreSQL has kept; a NULL seq after every other; a NULL day is NULL; no row NULL) (as ic_reader)');
+SELECT throws_ok('SELECT report_first_day_final(2)', '22008', NULL,
+                 'issue 19: report_first_day''s final function refuses a bigint that holds no date (22008), never returns it');
 RESET ROLE;
 
 -- Appendix 8: rows numbered in the order printed ------------------------------
@@ -245,6 +297,16 @@ SELECT i.id, 'extension', 'prime_minister', date '2025-02-10' + 10 * k, 'conclus
  WHERE i.content LIKE 'Bulk %'
  ORDER BY i.id, k DESC;
 UPDATE instruction SET due_date = date '2025-02-17' + 60, extensions = 3 WHERE content LIKE 'Bulk %';
+-- and, for a third of them, two new deadlines in 2026, the later one (seq
+-- 5) written first: the 2025 form prints the deadline the first one found
+INSERT INTO decision (instruction_id, kind, decided_by, decided_on, basis, old_due_date, new_due_date, seq, recorded_by)
+SELECT i.id, 'new_deadline', 'prime_minister', d.decided_on, 'letter', d.old_due, d.new_due, d.seq, 'test'
+  FROM instruction i,
+       (VALUES (5, date '2026-02-02', date '2026-03-02', date '2026-04-01'),
+               (4, date '2026-01-19', date '2025-04-18', date '2026-03-02')) d(seq, decided_on, old_due, new_due)
+ WHERE i.content LIKE 'Bulk %' AND i.id % 3 = 0
+ ORDER BY i.id, d.seq DESC;
+UPDATE instruction SET due_date = '2026-04-01' WHERE content LIKE 'Bulk %' AND id % 3 = 0;
 RESET session_replication_role;
 ANALYZE instruction;
 ANALYZE decision;
@@ -270,6 +332,23 @@ SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk'
                                AND (d.kind <> 'removal' OR d.ground IS DISTINCT FROM 'executed')), '') || '%'),
           0::bigint,
           'R75-1, issue 19: for 2024-2026, in kk and ru, every row in progress states its decisions'' phrases in the journal''s order (as ic_controller)');
+-- each row's deadline as the year ended: the old date of the first later
+-- decision that moved it, whichever worker folded it
+SELECT is((SELECT count(*) FILTER (WHERE f.due_date = '2025-04-18')
+             FROM form_annual_summary_bodies(2025, 'ru') f JOIN instruction i ON i.id = f.instruction_id
+            WHERE i.content LIKE 'Bulk %' AND i.id % 3 = 0),
+          (SELECT count(*) FROM instruction i WHERE i.content LIKE 'Bulk %' AND i.id % 3 = 0),
+          'R75-1, issue 19: Appendix 8 for 2025 prints 18.04.2025, the deadline the first of two new deadlines of 2026 found, for each instruction they moved (as ic_controller, plans folding in the workers)');
+SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk', 'ru']) l,
+             LATERAL form_annual_summary_bodies(y, l) f
+             JOIN instruction i ON i.id = f.instruction_id
+            WHERE f.due_date IS DISTINCT FROM
+                  coalesce((SELECT d.old_due_date FROM decision d
+                             WHERE d.instruction_id = f.instruction_id AND d.decided_on > make_date(y, 12, 31)
+                               AND d.new_due_date IS NOT NULL
+                             ORDER BY d.seq LIMIT 1), i.due_date)),
+          0::bigint,
+          'R75-1, issue 19: for 2024-2026, in kk and ru, every row''s deadline is the old date of the first later decision that moved it, else the instruction''s (as ic_controller)');
 -- the rows numbered as printed: each row's number is its place in its
 -- body's sector, whichever worker folded it
 SELECT is((SELECT count(*) FROM generate_series(2024, 2026) y, unnest(ARRAY['kk', 'ru']) l,

@@ -66,6 +66,6 @@ $$;
 COMMENT ON FUNCTION report_latest(text, date) IS
   'The latest report of a kind (final, intermediate, risk, measures) submitted on or before until, one per instruction: the latest by day, of two on one day the later registered (Appendix 8 prints the year''s latest final and intermediate reports, R75-1); rows as the caller may see them';
 
--- form_annual_summary_bodies(): as 0.3 has it, named by 99zr_annual_summary_numbered_in_order.sql (\definition)
+-- form_annual_summary_bodies(): as 0.3 has it, named by 99zs_annual_summary_date_found_in_workers.sql (\definition)
 
 COMMENT ON INDEX instruction_controlling_idx IS 'The instructions under a body''s control: the references to a state body (its deletion, host_row_user)';

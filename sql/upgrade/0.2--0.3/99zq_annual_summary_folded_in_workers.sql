@@ -25,6 +25,6 @@
 \definition report_phrases_deserialize sql/src/70c_annual_summary.sql
 \definition report_phrases_final sql/src/70c_annual_summary.sql
 \definition report_phrases sql/src/70c_annual_summary.sql
--- form_annual_summary_bodies(): as 0.3 has it, named by 99zr_annual_summary_numbered_in_order.sql (\definition)
+-- form_annual_summary_bodies(): as 0.3 has it, named by 99zs_annual_summary_date_found_in_workers.sql (\definition)
 \definition report_check_body sql/src/70c_annual_summary.sql
 \definition form_annual_summary sql/src/70c_annual_summary.sql

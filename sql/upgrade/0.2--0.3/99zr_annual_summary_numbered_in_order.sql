@@ -11,4 +11,4 @@
  */
 
 \definition report_row_no sql/src/70c_annual_summary.sql
-\definition form_annual_summary_bodies sql/src/70c_annual_summary.sql
+-- form_annual_summary_bodies(): as 0.3 has it, named by 99zs_annual_summary_date_found_in_workers.sql (\definition)
