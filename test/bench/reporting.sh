@@ -25,6 +25,8 @@
 # the throwaway cluster's fast settings (off), as test/bench/registry.sh does.
 # Last, the Appendix 8 rows once more (production) after reports are added:
 # the registry above has none, and the form reads the latest of each row's.
+# Then once more after deadlines of rows of 2025 are moved in 2026: the form
+# prints each one's deadline as the year ended.
 #   IC_BENCH_REPS   interleaved repetitions of those rows (default 5)
 # Target: each <= 2 s.  Each figure is the best of 3 runs; the plan of each query
 # (EXPLAIN ANALYZE, summarised) is printed after the table.
@@ -333,5 +335,20 @@ psql -X -q -v ON_ERROR_STOP=1 -c "SET session_replication_role = replica" \
 	      FROM instruction_control.instruction i WHERE i.removed_on IS NOT NULL AND i.id % 10 < 8" \
 	-c "VACUUM (ANALYZE) instruction_control.report"
 a8_rows production "with $(psql -X -At -c 'SELECT count(*) FROM instruction_control.report') reports"
+# Nor has it a row of 2025 whose deadline a decision after the year moved (its
+# decisions follow receipt by days), which a registry's summary of the year
+# before has many of: the form prints the deadline as the year ended, the old
+# date of the first such decision (folded in the workers, report_first_day).
+# The same rows once more after a new deadline in February 2026 for a fifth of
+# the instructions on control at the end of 2025.
+psql -X -q -v ON_ERROR_STOP=1 -c "SET session_replication_role = replica" \
+	-c "INSERT INTO instruction_control.decision (instruction_id, kind, decided_by, decided_on, basis, old_due_date,
+	                                              new_due_date, seq, recorded_by)
+	    SELECT i.id, 'new_deadline', 'first_head', date '2026-02-01', 'letter', i.due_date, i.due_date + 30,
+	           i.decision_count + 1, 'bench'
+	      FROM instruction_control.instruction i
+	     WHERE i.received_on <= date '2025-12-31' AND coalesce(i.removed_on, 'infinity') > date '2025-12-31' AND i.id % 5 = 0" \
+	-c "VACUUM (ANALYZE) instruction_control.decision"
+a8_rows production "with those reports and $(psql -X -At -c "SELECT count(*) FROM instruction_control.decision WHERE decided_on = date '2026-02-01' AND recorded_by = 'bench'") deadlines of 2025 moved in 2026"
 bash scripts/cluster.sh durability bench_reporting fast >/dev/null
 bash scripts/cluster.sh stop bench_reporting >/dev/null
