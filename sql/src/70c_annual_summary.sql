@@ -157,9 +157,9 @@ COMMENT ON AGGREGATE report_first_day(integer, date) IS
 -- into its tuple store and read it back, in the one process that finishes
 -- the form (issue 19: about a tenth of every body's CPU at 1M).  VOLATILE: it
 -- keeps the run it is in (per call site and execution); PARALLEL RESTRICTED:
--- a worker sees only its share of the rows.  PostgreSQL evaluates an output expression that
--- ORDER BY does not name after sorting, so it numbers the rows in the order
--- the query returns them.
+-- a worker sees only its share of the rows.  PostgreSQL evaluates an output
+-- expression that ORDER BY does not name after sorting, so it numbers the
+-- rows in the order the query returns them.
 CREATE FUNCTION report_row_no(a integer, b integer) RETURNS integer
 AS 'MODULE_PATHNAME', 'ic_report_row_no' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION report_row_no(integer, integer) IS
@@ -353,8 +353,8 @@ BEGIN
          r.ext, r.tr, r.nd,
          r.secrecy = 'state_secret'
     FROM rows r
-  -- the rows come folded in print order: numbered (report_row_no, after the
-  -- sort this ORDER BY needs none of) and returned in it, with no other sort
+  -- the rows come folded in print order: numbered in it (report_row_no runs
+  -- after this ORDER BY, which needs no sort) and returned in it
    ORDER BY r.body_no, r.sector_no, r.act_signed_on, r.act_id, r.point, r.id;
 END
 $$;
