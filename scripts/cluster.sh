@@ -118,8 +118,18 @@ close_inherited_fds() {
 case "$cmd" in
 	start)
 		init_cluster
-		if ! running; then
-			(close_inherited_fds; pg "$bindir/pg_ctl" -D "$data" -l "$logfile" -w -t 60 start >/dev/null) || {
+		if running; then
+			# a server started on another port (IC_PORT then, or another
+			# default) would take clients to a socket nobody listens on
+			running_port=$(pg sed -n 4p "$data/postmaster.pid" 2>/dev/null || true)
+			if [ -n "$running_port" ] && [ "$running_port" != "$port" ]; then
+				echo "cluster.sh: $name is running on port $running_port, not on $port (IC_PORT): stop it first" \
+					"(bash scripts/cluster.sh stop $name) or set IC_PORT=$running_port" >&2
+				exit 1
+			fi
+		else
+			# on the port asked for, whatever port the cluster was created with
+			(close_inherited_fds; pg "$bindir/pg_ctl" -D "$data" -l "$logfile" -o "-p $port" -w -t 60 start >/dev/null) || {
 				echo "cluster.sh: the server did not start; last lines of $logfile:" >&2
 				tail -n 20 "$logfile" >&2
 				exit 1
@@ -167,7 +177,7 @@ case "$cmd" in
 		;;
 	status)
 		if [ -f "$data/PG_VERSION" ] && running; then
-			echo "$name: running ($sockdir, port $port)"
+			echo "$name: running ($sockdir, port $(pg sed -n 4p "$data/postmaster.pid" 2>/dev/null || echo "$port"))"
 		else
 			echo "$name: not running"
 			exit 3
