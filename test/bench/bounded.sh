@@ -145,9 +145,10 @@ done
 
 echo "== 2. extend_deadlines() as ic_controller vs superuser"
 # Each side twice, controller, superuser, superuser, controller, each run from
-# a reset and vacuumed registry.  Run once each, superuser then controller,
-# the controller's run met the row versions the reset before it left behind:
-# 1.34-1.42x at 90k, where the registry bench's interleaved medians gave 1.04x.
+# a reset and vacuumed registry.  Timed once each, superuser then controller,
+# with no vacuum after the resets (the controller's run met the row versions
+# of one more reset and run), it gave 1.34x and 1.40x at 90k in two runs,
+# where the registry bench's interleaved medians gave 1.04x at 80k.
 fresh() { sql -c "SELECT bench.reset()"; sql -c "VACUUM ANALYZE instruction_control.instruction, instruction_control.decision"; }
 as_controller() { fresh; ms_of -c "SET ROLE bench_controller" -c "$(batch_stmt "$1")"; }
 as_superuser() { fresh; ms_of -c "$(batch_stmt "$1")"; }
