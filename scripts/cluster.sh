@@ -103,6 +103,8 @@ CONF
 }
 
 running() { pg "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+# the port the running server listens on (postmaster.pid's fourth line)
+listening_port() { pg sed -n 4p "$data/postmaster.pid" 2>/dev/null || true; }
 
 # The server must not inherit a caller's open files: a lock held by the caller
 # (flock ... scripts/test.sh) would otherwise live as long as the server.
@@ -121,7 +123,7 @@ case "$cmd" in
 		if running; then
 			# a server started on another port (IC_PORT then, or another
 			# default) would take clients to a socket nobody listens on
-			running_port=$(pg sed -n 4p "$data/postmaster.pid" 2>/dev/null || true)
+			running_port=$(listening_port)
 			if [ -n "$running_port" ] && [ "$running_port" != "$port" ]; then
 				echo "cluster.sh: $name is running on port $running_port, not on $port (IC_PORT): stop it first" \
 					"(bash scripts/cluster.sh stop $name) or set IC_PORT=$running_port" >&2
@@ -177,7 +179,7 @@ case "$cmd" in
 		;;
 	status)
 		if [ -f "$data/PG_VERSION" ] && running; then
-			echo "$name: running ($sockdir, port $(pg sed -n 4p "$data/postmaster.pid" 2>/dev/null || echo "$port"))"
+			echo "$name: running ($sockdir, port $(listening_port))"
 		else
 			echo "$name: not running"
 			exit 3

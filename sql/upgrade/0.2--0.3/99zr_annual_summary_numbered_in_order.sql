@@ -6,8 +6,9 @@
  *   finishes the form; the rows already come in print order, so the new C
  *   function report_row_no(body's place, sector's place) numbers them as
  *   they are returned (its library is this release's).  The same rows in the
- *   same order.  Follows sql/src/70c_annual_summary.sql, whose definitions it
- *   names (the last part that changes the form; 99zq named it before).
+ *   same order.  Follows sql/src/70c_annual_summary.sql, whose definition of
+ *   report_row_no it names; the form itself is named by the last part that
+ *   changes it (99zs).
  */
 
 \definition report_row_no sql/src/70c_annual_summary.sql
