@@ -11,6 +11,11 @@
 #      CHECKs and indexes, no triggers);                     target <= 1.2x
 #   A2. the same calls vs the two-column write (UPDATE due_date, extensions) the
 #      earlier versions of this bench compared with (for information)
+#   A3-A5. the other decision calls the same way, each vs its B2 (the journal
+#      INSERT of the row the registry writes + the instruction UPDATE of the
+#      columns the decision changes): transfer_control() to medium-term
+#      control, set_new_deadline() for a quarantine, remove_from_control() as
+#      executed, each at PA level by the Head of the PA;       target <= 1.2x
 #   B. extend_deadlines(), a batch of N, vs the same writes set-wise (B2 as one
 #      statement);                                           target <= 1.3x
 #   C. the batch as a login holding ic_controller (row-level security) vs the
@@ -130,7 +135,8 @@ SELECT 'act_point', 'pa', date '2025-02-03', '10 wd', 'instruction ' || g, 'Ба
        (SELECT id FROM instruction_control.state_body WHERE code = 'R45')
   FROM generate_series(1, $big) g;
 CREATE TABLE bench.snapshot AS
-  SELECT id, due_date, instruction_control.roll_forward(due_date + 30) AS new_due, row_number() OVER (ORDER BY id) AS n
+  SELECT id, due_date, regime, status, removed_on, instruction_control.roll_forward(due_date + 30) AS new_due,
+         row_number() OVER (ORDER BY id) AS n
     FROM instruction_control.instruction;
 CREATE UNIQUE INDEX ON bench.snapshot (id);
 CREATE UNIQUE INDEX ON bench.snapshot (n);
@@ -143,11 +149,12 @@ CREATE FUNCTION bench.reset() RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
   UPDATE instruction_control.instruction i
-     SET due_date = s.due_date, last_decision_id = NULL, extensions = 0, decision_count = 0, last_decided_on = NULL
+     SET due_date = s.due_date, regime = s.regime, status = s.status, removed_on = s.removed_on,
+         last_decision_id = NULL, extensions = 0, decision_count = 0, last_decided_on = NULL
     FROM bench.snapshot s
    WHERE s.id = i.id
-     AND (i.due_date, i.last_decision_id, i.extensions, i.decision_count, i.last_decided_on)
-         IS DISTINCT FROM (s.due_date, NULL, 0, 0, NULL);
+     AND (i.due_date, i.regime, i.status, i.removed_on, i.last_decision_id, i.extensions, i.decision_count, i.last_decided_on)
+         IS DISTINCT FROM (s.due_date, s.regime, s.status, s.removed_on, NULL, 0, 0, NULL);
   DELETE FROM instruction_control.decision;
   TRUNCATE bench.decision_plain, bench.instruction_plain;
   INSERT INTO bench.instruction_plain OVERRIDING SYSTEM VALUE SELECT * FROM instruction_control.instruction;
@@ -194,6 +201,44 @@ cat >"$scriptdir/two.sql" <<SQL
 \set id $first + :i
 UPDATE bench.instruction_plain SET due_date = '$new_due', extensions = extensions + 1 WHERE id = :id;
 SQL
+
+# A3-A5: the other decision calls, one per transaction, and each one's B2: the journal row
+# the registry writes for it (its arguments, the old deadline and regime, seq, the rules'
+# version) and the instruction's columns the decision changes (rules_effect_core.c)
+b2_call() {	# B2 of one call: $1 the journal's columns after old_regime, $2 the values from kind on (over i), $3 the SET list (over d)
+	echo "\\set i :i + 1"
+	echo "\\set id $first + :i"
+	echo "WITH d AS (INSERT INTO bench.decision_plain (instruction_id, seq, repeated, rules_version, kind, decided_by, decided_on,
+	        old_due_date, old_regime, $1) SELECT i.id, i.decision_count + 1, false, 0, $2 FROM bench.instruction_plain i WHERE i.id = :id
+	        RETURNING *)
+	      UPDATE bench.instruction_plain i SET $3, decision_count = d.seq, last_decision_id = d.id, last_decided_on = d.decided_on
+	        FROM d WHERE i.id = d.instruction_id RETURNING d.*;" | tr '\n\t' '  '
+	echo
+}
+cat >"$scriptdir/transfer.sql" <<SQL
+\set i :i + 1
+\set id $first + :i
+SELECT * FROM instruction_control.transfer_control(:id, 'medium_term', '$new_due', 'head_of_pa', 'expert conclusion', 'external circumstances', evidence => '{pa_expert_conclusion}');
+SQL
+b2_call "new_due_date, new_regime, basis, reason, evidence" \
+	"'transfer', 'head_of_pa', current_date, i.due_date, i.regime, '$new_due'::date, 'medium_term', 'expert conclusion', 'external circumstances', '{pa_expert_conclusion}'" \
+	"due_date = d.new_due_date, regime = d.new_regime, extensions = i.extensions + 1" >"$scriptdir/transfer_b2.sql"
+cat >"$scriptdir/new_deadline.sql" <<SQL
+\set i :i + 1
+\set id $first + :i
+SELECT * FROM instruction_control.set_new_deadline(:id, '$new_due', 'head_of_pa', 'letter of the ministry', 'quarantine', evidence => '{pa_expert_conclusion}');
+SQL
+b2_call "new_due_date, basis, reason, evidence" \
+	"'new_deadline', 'head_of_pa', current_date, i.due_date, i.regime, '$new_due'::date, 'letter of the ministry', 'quarantine', '{pa_expert_conclusion}'" \
+	"due_date = d.new_due_date" >"$scriptdir/new_deadline_b2.sql"
+cat >"$scriptdir/removal.sql" <<SQL
+\set i :i + 1
+\set id $first + :i
+SELECT * FROM instruction_control.remove_from_control(:id, 'executed', 'head_of_pa', '{official_report}');
+SQL
+b2_call "ground, evidence" \
+	"'removal', 'head_of_pa', current_date, i.due_date, i.regime, 'executed', '{official_report}'" \
+	"status = 'removed', removed_on = d.decided_on" >"$scriptdir/removal_b2.sql"
 
 batch_sql() {	# extend_deadlines() on the first $1 instructions
 	echo "SELECT count(*) FROM instruction_control.extend_deadlines(
@@ -255,6 +300,13 @@ run_rows() {	# rows A-D under the durability setting $1
 	measure "A2. the same calls vs the two-column UPDATE (for information)" "" "$setting" \
 		"SELECT bench.reset()" pgbench postgres "$scriptdir/ours.sql" \
 		"SELECT bench.reset()" pgbench postgres "$scriptdir/two.sql"
+	for call in "transfer A3 transfer_control()" "new_deadline A4 set_new_deadline()" "removal A5 remove_from_control()"; do
+		read -r script row fn <<<"$call"
+		echo "== $setting: $row. $calls x $fn, prepared, one per transaction" >&2
+		measure "$row. $fn from a client, PREPAREd, x $calls vs its B2 (same columns, plain tables, FK)" 1.2 "$setting" \
+			"SELECT bench.reset()" pgbench postgres "$scriptdir/$script.sql" \
+			"SELECT bench.reset()" pgbench postgres "$scriptdir/${script}_b2.sql"
+	done
 	echo "== $setting: B. extend_deadlines() batch of $decisions" >&2
 	measure "B. extend_deadlines() batch of $decisions vs B2 set-wise" 1.3 "$setting" \
 		"SELECT bench.reset()" sql postgres "$(batch_sql "$decisions")" \
