@@ -1,10 +1,15 @@
 -- API -----------------------------------------------------------------------
 -- Thin functions over INSERT: the triggers judge, so calling these and
 -- inserting rows directly are the same thing.  SECURITY INVOKER: a caller
--- needs the table privileges the registry's roles grant.  The bodies are
--- BEGIN ATOMIC: parsed when created, so every name in them is bound then and
--- no caller's search_path can redirect it (no SET clause needed, which would
--- cost a configuration save and restore on every call).
+-- needs the table privileges the registry's roles grant.  No function names
+-- anything through the caller's search_path, and none has a SET clause (which
+-- would cost a configuration save and restore on every call):
+-- - the four decisions (extend_deadline, transfer_control, set_new_deadline,
+--   remove_from_control) are C entry points, each its journal row judged and
+--   written as a batch of one (decision_batch.c, decision_calls.c), with no
+--   INSERT parsed, planned and started on every call (issue 19);
+-- - the others' bodies are BEGIN ATOMIC: parsed when created, so every name in
+--   them is bound then.
 
 CREATE FUNCTION put_on_control(
   kind instruction_kind,
@@ -51,10 +56,8 @@ END;
 COMMENT ON FUNCTION put_on_control IS
   'Put an instruction on control; computes the due date from the term (R50.3) or the signing day (R51) and the roadmap due date (R56)';
 
--- extend_deadline() is the one API function written in C: the call
--- applications make most, judged and written as a batch of one
--- (decision_batch.c) without parsing, planning or starting an INSERT on every
--- call (issue 19).  It names no object through the caller's search_path.
+-- extend_deadline(): the call applications make most, the first written in C
+-- (decision_batch.c).
 CREATE FUNCTION extend_deadline(
   instruction_id bigint,
   new_due date,
@@ -84,14 +87,8 @@ CREATE FUNCTION transfer_control(
   evidence evidence_kind[] DEFAULT '{}',
   evidence_ref text DEFAULT NULL)
 RETURNS decision
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis,
-                        reason, disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
-  VALUES (instruction_id, 'transfer', regime, new_due, decided_by, basis,
-          reason, disciplinary_review, decided_on, paper_ref, evidence, evidence_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_transfer_control'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION transfer_control IS
   'Transfer to medium-term (R69.3) or long-term (R69.4, roadmap mandatory: R59) control; counts as the one extension of R69.1 and rests on the same evidence (pa_expert_conclusion or pa_agreement): «бір реттен асырмай» covers transfers, R72 relaxes only «қайталап ұзарту», so a repeated transfer needs disciplinary_review while instruction_control.repeated_transfer_review is on (the default)';
 
@@ -106,14 +103,8 @@ CREATE FUNCTION set_new_deadline(
   evidence evidence_kind[] DEFAULT '{}',
   evidence_ref text DEFAULT NULL)
 RETURNS decision
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref,
-                        evidence, evidence_ref)
-  VALUES (instruction_id, 'new_deadline', new_due, decided_by, basis, reason, decided_on, paper_ref,
-          evidence, evidence_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_set_new_deadline'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION set_new_deadline IS
   'Set a new deadline because of an emergency, a state of emergency or a quarantine (R70.4, R70.5; evidence pa_expert_conclusion or executor_letter); not an extension';
 
@@ -127,14 +118,8 @@ CREATE FUNCTION remove_from_control(
   receiving_body_id bigint DEFAULT NULL,
   paper_ref text DEFAULT NULL)
 RETURNS decision
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on,
-                        receiving_body_id, paper_ref)
-  VALUES (instruction_id, 'removal', ground, decided_by, evidence, evidence_ref, decided_on,
-          receiving_body_id, paper_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_remove_from_control'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION remove_from_control IS
   'Remove from control on a ground of R75 with its evidence (R76-1), by the decider of R76.1, R76.4, R77 or R74-1, after the PA for PA-level points (R79)';
 

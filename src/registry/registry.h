@@ -141,6 +141,15 @@ extern bool ic_batch_applying(void);
 extern bool ic_batch_state(int64 instruction_id, const IcInstructionState *before,
 						   IcInstructionState *after);
 
+/*
+ * An API call's one decision (decision_calls.c, extend_deadline()): the
+ * journal's row type, the INSERT's checks before anything is read, and the
+ * row judged and written as a batch of one, returned as stored.
+ */
+extern Oid	ic_journal_rowtype(void);
+extern void ic_decision_call_checks(Oid relid);
+extern Datum ic_record_one_decision(HeapTuple row, TupleDesc desc, Oid rowtype);
+
 /* A plan prepared once per backend (generic, kept); SPI connected. */
 extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
 

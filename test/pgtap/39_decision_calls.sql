@@ -1,0 +1,189 @@
+-- The decision calls in C (issue 19): transfer_control(), set_new_deadline() and
+-- remove_from_control() are C entry points, each a batch of one, as extend_deadline() is.
+-- Each must do exactly what the INSERT into the journal it replaces does.  Every case
+-- below is played twice -- the call, and the INSERT of the same values -- in a
+-- subtransaction rolled back after it, and the outcomes must be equal: the stored
+-- journal row and the instruction after it (less the ids and times a write takes), or
+-- the error (SQLSTATE, message, detail, hint).  The cases are played by the superuser, by
+-- a LOGIN role holding ic_controller (row-level security: control_all) and by one holding
+-- ic_reader (no INSERT on the journal), so a case added to the table is compared three
+-- times without anyone writing a test for it.  Cases cover R69.3, R69.4, R59, R70.4,
+-- R72.2, R74, R75, R76-1, R79 and the hostile values of a call (NULL, an unknown or huge
+-- id, a day at infinity, a basis over its limit).
+BEGIN;
+SET client_min_messages = error;
+CREATE EXTENSION IF NOT EXISTS instruction_control;
+SET search_path = instruction_control, public;
+SET client_min_messages = warning;
+SET instruction_control.calendar = 'KZ';
+SELECT plan(10);
+
+INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
+INSERT INTO state_body (code, name, body_type) VALUES ('calls-gov', 'Government office', 'government') RETURNING id AS gov \gset
+INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'calls-1', '2025-02-28') RETURNING id AS act \gset
+-- PA level: fresh, extended once, removed
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM state_body WHERE code = 'R45'))).id AS pa \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '2', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM state_body WHERE code = 'R45'))).id AS extended \gset
+SELECT extend_deadline(:extended, '2025-05-15', 'head_of_pa', 'conclusion', decided_on => '2025-03-10', evidence => '{pa_expert_conclusion}') IS NOT NULL AS ok \gset
+SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '3', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM state_body WHERE code = 'R45'))).id AS removed \gset
+SELECT remove_from_control(:removed, 'executed', 'head_of_pa', '{official_report}', decided_on => '2025-03-12') IS NOT NULL AS ok \gset
+-- below PA level: a point the PA holds (R79) and one it does not
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => '1')).id AS own \gset
+SELECT (put_on_control('act_point', 'central', '2025-03-04', term => '10 wd', act_id => :act, point => '9')).id AS central \gset
+-- a Security Council instruction (R74: its Secretary decides) and a personal one (R51, R74, R77)
+SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '20 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM state_body WHERE code = 'R45'))).id AS sc \gset
+SELECT (put_on_control('personal', 'government', '2025-03-03', signed_on => '2025-03-03', local_character => true)).id AS personal \gset
+
+-- The cases: each a call and the INSERT of the same values, generated from one row.
+CREATE TEMP TABLE call_case (n serial, fn text, what text, instruction bigint, call_sql text, insert_sql text);
+
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'transfer_control', v.what, v.i,
+       format('SELECT * FROM instruction_control.transfer_control(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.regime, v.due, v.by, v.basis, v.reason, v.review, v.on_, v.paper, v.ev, v.evref),
+       format('INSERT INTO instruction_control.decision (instruction_id, kind, new_regime, new_due_date, decided_by, basis, reason, disciplinary_review, decided_on, paper_ref, evidence, evidence_ref) VALUES (%L, ''transfer'', %L, %L, %L, %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.i, v.regime, v.due, v.by, v.basis, v.reason, v.review, v.on_, v.paper, v.ev, v.evref)
+  FROM (VALUES
+    ('R69.3 medium-term', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-10', 'p-1', '{pa_expert_conclusion}', 'ref 1'),
+    ('R69.4 long-term, roadmap due (R59)', :pa, 'long_term', '2027-12-30', 'president', 'conclusion', 'effect on strategic indicators', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R69.3 no reason', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', NULL, NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R69.3 back to regular', :pa, 'regular', '2025-12-30', 'head_of_pa', 'conclusion', 'sanctions', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R69.1 no evidence', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, '{}', NULL),
+    ('R69.1 evidence NULL', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, NULL, NULL),
+    ('R72.2 after an extension, no review', :extended, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-11', NULL, '{pa_expert_conclusion}', NULL),
+    ('R72.2 after an extension, with review', :extended, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', 'order 7', '2025-03-11', NULL, '{pa_expert_conclusion}', NULL),
+    ('R74 a decider not allowed', :pa, 'medium_term', '2025-12-30', 'pa_unit_head', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R74 the Secretary of the Security Council', :sc, 'medium_term', '2025-12-30', 'secretary_sc', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R74 a personal instruction by the Prime Minister', :personal, 'medium_term', '2025-09-30', 'prime_minister', 'c', 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R75 a removed instruction', :removed, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-13', NULL, '{pa_expert_conclusion}', NULL),
+    ('a new deadline before the old one', :pa, 'medium_term', '2025-03-05', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-04', NULL, '{pa_expert_conclusion}', NULL),
+    ('a decision dated at infinity', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, 'infinity', NULL, '{pa_expert_conclusion}', NULL),
+    ('a NULL day of decision', :pa, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, NULL, NULL, '{pa_expert_conclusion}', NULL),
+    ('a NULL instruction', NULL, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('an unknown instruction', 9223372036854775807, 'medium_term', '2025-12-30', 'head_of_pa', 'conclusion', 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('a basis over its limit', :pa, 'medium_term', '2025-12-30', 'head_of_pa', repeat('b', 10001), 'external circumstances', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL)
+  ) AS v(what, i, regime, due, by, basis, reason, review, on_, paper, ev, evref);
+
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'set_new_deadline', v.what, v.i,
+       format('SELECT * FROM instruction_control.set_new_deadline(%L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.due, v.by, v.basis, v.reason, v.on_, v.paper, v.ev, v.evref),
+       format('INSERT INTO instruction_control.decision (instruction_id, kind, new_due_date, decided_by, basis, reason, decided_on, paper_ref, evidence, evidence_ref) VALUES (%L, ''new_deadline'', %L, %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.i, v.due, v.by, v.basis, v.reason, v.on_, v.paper, v.ev, v.evref)
+  FROM (VALUES
+    ('R70.4 a quarantine', :pa, '2025-06-16', 'head_of_pa', 'letter of the ministry', 'quarantine', '2025-03-10', 'p-2', '{pa_expert_conclusion}', 'ref 2'),
+    ('R70.4 an executor''s letter', :pa, '2025-06-16', 'head_of_pa', 'letter', 'emergency', '2025-03-10', NULL, '{executor_letter}', NULL),
+    ('R70.4 no reason', :pa, '2025-06-16', 'head_of_pa', 'letter', NULL, '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R70.4 an empty basis, no evidence', :pa, '2025-06-16', 'head_of_pa', '', 'quarantine', '2025-03-10', NULL, '{}', NULL),
+    ('R70.4 after an extension', :extended, '2025-06-16', 'head_of_pa', 'letter', 'quarantine', '2025-03-11', NULL, '{pa_expert_conclusion}', NULL),
+    ('R74 the Security Council''s Secretary', :sc, '2025-06-16', 'secretary_sc', 'c', 'quarantine', '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R74 not the Head of the PA for the Security Council', :sc, '2025-06-16', 'head_of_pa', 'c', 'quarantine', '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('R75 a removed instruction', :removed, '2025-06-16', 'head_of_pa', 'letter', 'quarantine', '2025-03-13', NULL, '{pa_expert_conclusion}', NULL),
+    ('a NULL new deadline', :pa, NULL, 'head_of_pa', 'letter', 'quarantine', '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('an unknown instruction', -1, '2025-06-16', 'head_of_pa', 'letter', 'quarantine', '2025-03-10', NULL, '{pa_expert_conclusion}', NULL),
+    ('a decision dated in the future', :pa, '2025-06-16', 'head_of_pa', 'letter', 'quarantine', '9999-12-31', NULL, '{pa_expert_conclusion}', NULL)
+  ) AS v(what, i, due, by, basis, reason, on_, paper, ev, evref);
+
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'remove_from_control', v.what, v.i,
+       format('SELECT * FROM instruction_control.remove_from_control(%L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.ground, v.by, v.ev, v.evref, v.on_, v.receiving, v.paper),
+       format('INSERT INTO instruction_control.decision (instruction_id, kind, ground, decided_by, evidence, evidence_ref, decided_on, receiving_body_id, paper_ref) VALUES (%L, ''removal'', %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.i, v.ground, v.by, v.ev, v.evref, v.on_, v.receiving, v.paper)
+  FROM (VALUES
+    ('R75 executed', :pa, 'executed', 'head_of_pa', '{official_report}', 'report No. 5', '2025-03-17', NULL, 'p-3'),
+    ('R76-1 no evidence', :pa, 'executed', 'head_of_pa', '{}', NULL, '2025-03-17', NULL, NULL),
+    ('R76-1 evidence NULL', :pa, 'executed', 'head_of_pa', NULL, NULL, '2025-03-17', NULL, NULL),
+    ('R75 no ground', :pa, NULL, 'head_of_pa', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R75 control passed, no receiving body', :pa, 'control_passed', 'head_of_pa', '{control_passed_decision}', NULL, '2025-03-17', NULL, NULL),
+    ('R75 control passed to a body', :pa, 'control_passed', 'head_of_pa', '{control_passed_decision}', NULL, '2025-03-17', :gov, NULL),
+    ('R75 control passed to an unknown body', :pa, 'control_passed', 'head_of_pa', '{control_passed_decision}', NULL, '2025-03-17', 9223372036854775807, NULL),
+    ('R76.1 a decider not allowed', :pa, 'executed', 'pa_unit_head', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R77 a personal instruction by the Prime Minister', :personal, 'executed', 'prime_minister', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R77 a personal instruction by the President', :personal, 'executed', 'president', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R79 the PA holds the point', :own, 'executed', 'first_head', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R79 a point the PA does not hold', :central, 'executed', 'first_head', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('R75 removed twice', :removed, 'executed', 'head_of_pa', '{official_report}', NULL, '2025-03-17', NULL, NULL),
+    ('a removal before receipt', :pa, 'executed', 'head_of_pa', '{official_report}', NULL, '2025-01-01', NULL, NULL),
+    ('a NULL instruction', NULL, 'executed', 'head_of_pa', '{official_report}', NULL, '2025-03-17', NULL, NULL)
+  ) AS v(what, i, ground, by, ev, evref, on_, receiving, paper);
+
+-- What one statement did, rolled back after it: the journal row it returned and the
+-- instruction after it, less what differs between two writes (the decision's id, the
+-- time and the instruction's pointer to it), or the error it raised.
+CREATE FUNCTION pg_temp.outcome(statement text, instruction bigint) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  written jsonb;
+  after jsonb;
+  st text;
+  msg text;
+  det text;
+  hnt text;
+BEGIN
+  BEGIN
+    EXECUTE format('WITH x AS (%s) SELECT to_jsonb(x) - ''id'' - ''recorded_at'' FROM x', statement) INTO written;
+    SELECT to_jsonb(i) - 'last_decision_id' INTO after FROM instruction_control.instruction i WHERE i.id = instruction;
+    RAISE EXCEPTION USING ERRCODE = 'ICXXX', MESSAGE = jsonb_build_object('row', written, 'after', after)::text;
+  EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+    IF st = 'ICXXX' THEN
+      RETURN msg;
+    END IF;
+    RETURN format('error %s: %s | %s | %s', st, msg, det, hnt);
+  END;
+END
+$$;
+GRANT EXECUTE ON FUNCTION pg_temp.outcome(text, bigint) TO PUBLIC;
+
+CREATE ROLE calls_controller LOGIN IN ROLE ic_controller;
+CREATE ROLE calls_reader LOGIN IN ROLE ic_reader;
+GRANT SELECT ON call_case TO calls_controller, calls_reader;
+
+SELECT count(*) AS journal_before FROM decision \gset
+-- the outcomes, per role (the caller's role set around each pair)
+CREATE TEMP TABLE call_outcome (who text, n integer, fn text, what text, by_call text, by_insert text);
+GRANT INSERT ON call_outcome TO calls_controller, calls_reader;
+INSERT INTO call_outcome
+SELECT 'superuser', c.n, c.fn, c.what, pg_temp.outcome(c.call_sql, c.instruction), pg_temp.outcome(c.insert_sql, c.instruction)
+  FROM call_case c;
+SET ROLE calls_controller;
+INSERT INTO call_outcome
+SELECT 'ic_controller', c.n, c.fn, c.what, pg_temp.outcome(c.call_sql, c.instruction), pg_temp.outcome(c.insert_sql, c.instruction)
+  FROM call_case c;
+RESET ROLE;
+SET ROLE calls_reader;
+INSERT INTO call_outcome
+SELECT 'ic_reader', c.n, c.fn, c.what, pg_temp.outcome(c.call_sql, c.instruction), pg_temp.outcome(c.insert_sql, c.instruction)
+  FROM call_case c;
+RESET ROLE;
+
+SELECT is((SELECT string_agg(DISTINCT l.lanname::text, ',') FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.proname = f AND p.pronamespace = 'instruction_control'::regnamespace), 'c',
+  format('issue 19: %s() is a C entry point (a batch of one), not a SQL function parsed and planned per call', f))
+  FROM unnest(ARRAY['transfer_control', 'set_new_deadline', 'remove_from_control']) AS f;
+SELECT is((SELECT count(*) FROM pg_proc p
+            WHERE p.proname IN ('extend_deadline', 'transfer_control', 'set_new_deadline', 'remove_from_control')
+              AND p.pronamespace = 'instruction_control'::regnamespace AND (p.prosecdef OR p.proconfig IS NOT NULL)), 0::bigint,
+  'the four decision calls run as the caller, with no SET clause');
+
+-- every case, as every role: the call does what the INSERT does
+SELECT is((SELECT string_agg(format('%s, %s() %s: call %s; INSERT %s', o.who, o.fn, o.what, o.by_call, o.by_insert), E'\n' ORDER BY o.who, o.n)
+             FROM call_outcome o WHERE o.who <> 'ic_reader' AND o.by_call IS DISTINCT FROM o.by_insert), NULL,
+  'R69.3, R69.4, R70.4, R72.2, R74-R79: each call writes the journal row and the instruction the INSERT of its values writes, or raises the error the INSERT raises, as superuser and as ic_controller');
+-- the comparison is not empty: the cases both succeed and fail, and the roles differ
+SELECT cmp_ok((SELECT count(*) FROM call_outcome WHERE who = 'superuser' AND by_call NOT LIKE 'error %'), '>=', 10::bigint,
+  'at least ten cases are decisions written (rule ids R69.3, R70.4, R75 among them)');
+SELECT cmp_ok((SELECT count(DISTINCT split_part(by_call, ':', 1)) FROM call_outcome WHERE who = 'superuser' AND by_call LIKE 'error %'), '>=', 5::bigint,
+  'the refused cases raise at least five different SQLSTATEs');
+SELECT is((SELECT count(*) FROM call_outcome WHERE who = 'ic_reader' AND (by_call NOT LIKE 'error 42501:%' OR by_insert NOT LIKE 'error 42501:%')), 0::bigint,
+  'ic_reader: every call is refused with 42501 (no EXECUTE on the calls), as its INSERT is (no INSERT on the journal)');
+SELECT is((SELECT string_agg(a.what || ': ' || a.by_call || ' / ' || b.by_call, E'\n') FROM call_outcome a JOIN call_outcome b USING (n)
+            WHERE a.who = 'superuser' AND b.who = 'ic_controller'
+              AND split_part(a.by_call, ' | ', 1) IS DISTINCT FROM split_part(b.by_call, ' | ', 1)), NULL,
+  'ic_controller (row-level security control_all) gets the superuser''s verdict, case by case (the row, or the SQLSTATE and message: PostgreSQL shows a foreign key''s value only to a role that may read it)');
+SELECT is((SELECT count(*) FROM decision), :journal_before::bigint,
+  'every case was rolled back: nothing of the comparison stays in the journal');
+
+SELECT * FROM finish();
+ROLLBACK;
