@@ -437,52 +437,59 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 }
 
 /* The decision row type (instruction_control.decision). */
-Oid
-ic_journal_rowtype(void)
+static Oid
+journal_rowtype(void)
 {
 	return get_rel_type_id(get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)));
 }
 
 /*
- * One decision from an API call (extend_deadline() here; transfer_control(),
- * set_new_deadline(), remove_from_control() in decision_calls.c), judged and
- * written as a batch of one and returned as the stored journal row.  The
- * caller made the INSERT's checks first (ic_decision_call_checks); row-level
- * security, where it applies, is the journal's INSERT statement's
- * (insert_rows: the writer leaves such a write to the statement).
- */
-Datum
-ic_record_one_decision(HeapTuple row, TupleDesc desc, Oid rowtype)
-{
-	Tuplestorestate *out;
-	TupleTableSlot *slot;
-	Datum		result;
-
-	out = tuplestore_begin_heap(false, false, work_mem);
-	record_rows(&row, 1, desc, rowtype, out);
-	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	if (!tuplestore_gettupleslot(out, true, false, slot))
-		elog(ERROR, "the call wrote no decision");
-	result = ExecFetchSlotHeapTupleDatum(slot);
-	ExecDropSingleTupleTableSlot(slot);
-	tuplestore_end(out);
-	return result;
-}
-
-/*
- * The checks of the INSERT an API call replaces, in its order and before
- * anything is read: 25006 in a read-only transaction, then the INSERT
- * privilege on the journal (42501).
+ * An API call's one decision (extend_deadline() here; transfer_control(),
+ * set_new_deadline(), remove_from_control() in decision_calls.c) begins with
+ * the checks of the INSERT it replaces, in its order and before anything is
+ * read -- 25006 in a read-only transaction, then the INSERT privilege on the
+ * journal (42501) -- and an empty journal row (every column NULL) to fill.
  */
 void
-ic_decision_call_checks(Oid relid)
+ic_decision_call_begin(IcDecisionCall *call)
 {
+	Oid			relid;
+
+	call->rowtype = journal_rowtype();
+	relid = get_typ_typrelid(call->rowtype);
 	/* 25006 with the message the INSERT it replaces gave */
 	PreventCommandIfReadOnly("INSERT");
 	/* the INSERT's own privilege check, first, as the statement made it */
 	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK &&
 		pg_attribute_aclcheck_all(relid, GetUserId(), ACL_INSERT, ACLMASK_ANY) != ACLCHECK_OK)
 		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	call->desc = lookup_rowtype_tupdesc_copy(call->rowtype, -1);
+	call->values = palloc0(sizeof(Datum) * call->desc->natts);
+	call->nulls = palloc(sizeof(bool) * call->desc->natts);
+	memset(call->nulls, true, sizeof(bool) * call->desc->natts);
+}
+
+/*
+ * The call's journal row, judged and written as a batch of one; returns the
+ * stored row.  Row-level security, where it applies, is the journal's INSERT
+ * statement's (insert_rows: the writer leaves such a write to the statement).
+ */
+Datum
+ic_decision_call_finish(IcDecisionCall *call, HeapTuple row)
+{
+	Tuplestorestate *out;
+	TupleTableSlot *slot;
+	Datum		result;
+
+	out = tuplestore_begin_heap(false, false, work_mem);
+	record_rows(&row, 1, call->desc, call->rowtype, out);
+	slot = MakeSingleTupleTableSlot(call->desc, &TTSOpsMinimalTuple);
+	if (!tuplestore_gettupleslot(out, true, false, slot))
+		elog(ERROR, "the call wrote no decision");
+	result = ExecFetchSlotHeapTupleDatum(slot);
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_end(out);
+	return result;
 }
 
 /*
@@ -541,16 +548,13 @@ extension_row(FunctionCallInfo fcinfo, TupleDesc desc, Datum *values, bool *null
 Datum
 ic_extend_deadline(PG_FUNCTION_ARGS)
 {
-	Oid			rowtype = ic_journal_rowtype();
-	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
-	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
-	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
-	HeapTuple	row;
+	IcDecisionCall call;
 
-	ic_decision_call_checks(get_typ_typrelid(rowtype));
-	row = extension_row(fcinfo, desc, values, nulls,
-						PG_GETARG_DATUM(0), PG_ARGISNULL(0), PG_GETARG_DATUM(1), PG_ARGISNULL(1), true);
-	PG_RETURN_DATUM(ic_record_one_decision(row, desc, rowtype));
+	ic_decision_call_begin(&call);
+	PG_RETURN_DATUM(ic_decision_call_finish(&call,
+											extension_row(fcinfo, call.desc, call.values, call.nulls,
+														  PG_GETARG_DATUM(0), PG_ARGISNULL(0),
+														  PG_GETARG_DATUM(1), PG_ARGISNULL(1), true)));
 }
 
 /*
@@ -563,7 +567,7 @@ Datum
 ic_extend_deadlines(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Oid			rowtype = ic_journal_rowtype();
+	Oid			rowtype = journal_rowtype();
 	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
 	Datum	   *ids,
 			   *dues;

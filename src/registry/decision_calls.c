@@ -20,7 +20,6 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/typcache.h"
 
 #include "registry.h"
 
@@ -70,33 +69,29 @@ static const CallColumn removal_columns[] = {
 static Datum
 decide(FunctionCallInfo fcinfo, const char *kind, const CallColumn *columns, int ncolumns)
 {
-	Oid			rowtype = ic_journal_rowtype();
-	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
-	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
-	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
+	IcDecisionCall call;
 	int			c;
 
-	ic_decision_call_checks(get_typ_typrelid(rowtype));
-	memset(nulls, true, sizeof(bool) * desc->natts);
+	ic_decision_call_begin(&call);
 	for (int i = 0; i < ncolumns; i++)
 	{
 		if (columns[i].arg >= PG_NARGS())
 			elog(ERROR, "%s() was called with %d arguments; the library expects more",
 				 get_func_name(fcinfo->flinfo->fn_oid), PG_NARGS());
-		c = ic_attnum(desc, columns[i].name, columns[i].type) - 1;
-		values[c] = PG_GETARG_DATUM(columns[i].arg);
-		nulls[c] = PG_ARGISNULL(columns[i].arg);
+		c = ic_attnum(call.desc, columns[i].name, columns[i].type) - 1;
+		call.values[c] = PG_GETARG_DATUM(columns[i].arg);
+		call.nulls[c] = PG_ARGISNULL(columns[i].arg);
 	}
-	c = ic_attnum(desc, "kind", IC_COL_TEXT) - 1;
-	values[c] = CStringGetTextDatum(kind);
-	nulls[c] = false;
-	c = ic_attnum(desc, "repeated", IC_COL_BOOL) - 1;
-	values[c] = BoolGetDatum(false);
-	nulls[c] = false;
-	c = ic_attnum(desc, "imported", IC_COL_BOOL) - 1;
-	values[c] = BoolGetDatum(false);
-	nulls[c] = false;
-	return ic_record_one_decision(heap_form_tuple(desc, values, nulls), desc, rowtype);
+	c = ic_attnum(call.desc, "kind", IC_COL_TEXT) - 1;
+	call.values[c] = CStringGetTextDatum(kind);
+	call.nulls[c] = false;
+	c = ic_attnum(call.desc, "repeated", IC_COL_BOOL) - 1;
+	call.values[c] = BoolGetDatum(false);
+	call.nulls[c] = false;
+	c = ic_attnum(call.desc, "imported", IC_COL_BOOL) - 1;
+	call.values[c] = BoolGetDatum(false);
+	call.nulls[c] = false;
+	return ic_decision_call_finish(&call, heap_form_tuple(call.desc, call.values, call.nulls));
 }
 
 /* transfer_control(...) RETURNS decision: R69.3, R69.4 (R59 for long-term) */

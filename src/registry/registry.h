@@ -142,13 +142,20 @@ extern bool ic_batch_state(int64 instruction_id, const IcInstructionState *befor
 						   IcInstructionState *after);
 
 /*
- * An API call's one decision (decision_calls.c, extend_deadline()): the
- * journal's row type, the INSERT's checks before anything is read, and the
- * row judged and written as a batch of one, returned as stored.
+ * An API call's one decision (extend_deadline(), decision_calls.c): begin
+ * with the INSERT's checks and an empty journal row (every column NULL),
+ * fill it, finish by judging and writing it as a batch of one
+ * (decision_batch.c); finish returns the stored row.
  */
-extern Oid	ic_journal_rowtype(void);
-extern void ic_decision_call_checks(Oid relid);
-extern Datum ic_record_one_decision(HeapTuple row, TupleDesc desc, Oid rowtype);
+typedef struct IcDecisionCall
+{
+	Oid			rowtype;		/* instruction_control.decision */
+	TupleDesc	desc;
+	Datum	   *values;
+	bool	   *nulls;
+} IcDecisionCall;
+extern void ic_decision_call_begin(IcDecisionCall *call);
+extern Datum ic_decision_call_finish(IcDecisionCall *call, HeapTuple row);
 
 /* A plan prepared once per backend (generic, kept); SPI connected. */
 extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
