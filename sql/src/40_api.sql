@@ -6,8 +6,10 @@
 -- would cost a configuration save and restore on every call):
 -- - the four decisions (extend_deadline, transfer_control, set_new_deadline,
 --   remove_from_control) are C entry points, each its journal row judged and
---   written as a batch of one (decision_batch.c, decision_calls.c), with no
---   INSERT parsed, planned and started on every call (issue 19);
+--   written as a batch of one (decision_batch.c, decision_calls.c), and
+--   put_on_control is one whose INSERT is prepared once per backend
+--   (instruction_calls.c): no INSERT parsed, planned and started on every
+--   call (issue 19);
 -- - the others' bodies are BEGIN ATOMIC: parsed when created, so every name in
 --   them is bound then.
 
@@ -39,20 +41,8 @@ CREATE FUNCTION put_on_control(
   deadline_source deadline_source DEFAULT NULL,
   upper_record_id bigint DEFAULT NULL)
 RETURNS instruction
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO instruction (kind, level, received_on, term, due_date, content, act_id, point,
-                           signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
-                           pa_unit, completion_form, final_result, category, secrecy,
-                           paper_card_ref, local_character, public_resonance, new_approaches,
-                           reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
-  VALUES (kind, level, received_on, term, due_date, content, act_id, point,
-          signed_on, responsible_body_id, co_executor_ids, controlling_body_id,
-          pa_unit, completion_form, final_result, category, secrecy,
-          paper_card_ref, local_character, public_resonance, new_approaches,
-          reporting_period, parent_id, external_ref, deadline_source, upper_record_id)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_put_on_control'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION put_on_control IS
   'Put an instruction on control; computes the due date from the term (R50.3) or the signing day (R51) and the roadmap due date (R56)';
 

@@ -1,25 +1,26 @@
--- The decision calls in C (issue 19): transfer_control(), set_new_deadline() and
--- remove_from_control() are C entry points, each a batch of one, as extend_deadline() is.
--- Each must do exactly what the INSERT into the journal it replaces does.  Every case
--- below is played twice -- the call, and the INSERT of the same values -- in a
--- subtransaction rolled back after it, and the outcomes must be equal: the stored
--- journal row and the instruction after it (less the ids and times a write takes), or
--- the error (SQLSTATE, message, detail, hint).  The cases are played by the superuser, by
--- a LOGIN role holding ic_controller (row-level security: control_all) and by one holding
--- ic_reader (no INSERT on the journal), so a case added to the table is compared three
--- times without anyone writing a test for it.  Cases cover R69.3, R69.4, R59, R70.4,
--- R72.2, R74, R75, R76-1, R79 and the hostile values of a call (NULL, an unknown or huge
--- id, a day at infinity, a basis over its limit).
+-- The API's write calls in C (issue 19): put_on_control(), whose INSERT is prepared once per
+-- backend, and transfer_control(), set_new_deadline() and remove_from_control(), each a batch
+-- of one as extend_deadline() is.  Each must do exactly what the INSERT it replaces does.
+-- Every case below is played twice -- the call, and the INSERT of the same values -- in a
+-- subtransaction rolled back after it, and the outcomes must be equal: the stored row (and,
+-- for a decision, the instruction after it), less the ids and times a write takes, or the
+-- error (SQLSTATE, message, detail, hint).  The cases are played by the superuser, by a LOGIN
+-- role holding ic_controller (row-level security: control_all) and by one holding ic_reader
+-- (no INSERT), so a case added to the table is compared three times without anyone writing a
+-- test for it.  Cases cover R14, R42-1.1, R50.3, R51, R56, R59, R69.1, R69.3, R69.4, R70.4,
+-- R72.2, R74-R79 and the hostile values of a call (NULL, an unknown or huge id, a day at
+-- infinity, a text over its limit).
 BEGIN;
 SET client_min_messages = error;
 CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(10);
+SELECT plan(13);
 
 INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 INSERT INTO state_body (code, name, body_type) VALUES ('calls-gov', 'Government office', 'government') RETURNING id AS gov \gset
+SELECT id AS r45 FROM state_body WHERE code = 'R45' \gset
 INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'calls-1', '2025-02-28') RETURNING id AS act \gset
 -- PA level: fresh, extended once, removed
 SELECT (put_on_control('act_point', 'pa', '2025-03-03', term => '20 wd', act_id => :act, point => '1', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM state_body WHERE code = 'R45'))).id AS pa \gset
@@ -108,6 +109,36 @@ SELECT 'remove_from_control', v.what, v.i,
     ('a NULL instruction', NULL, 'executed', 'head_of_pa', '{official_report}', NULL, '2025-03-17', NULL, NULL)
   ) AS v(what, i, ground, by, ev, evref, on_, receiving, paper);
 
+-- put_on_control(): each argument into its column (26 of them, in the order of the arguments)
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'put_on_control', v.what, NULL,
+       format('SELECT * FROM instruction_control.put_on_control(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.kind, v.level, v.received, v.term, v.due, v.content, v.act, v.point, v.signed, v.resp, v.coexec, v.ctrl,
+              v.unit, v.form, NULL, NULL, v.secrecy, v.paper, false, false, false, v.period, NULL, v.ext, v.src, v.upper),
+       format('INSERT INTO instruction_control.instruction (kind, level, received_on, term, due_date, content, act_id, point, signed_on, responsible_body_id, co_executor_ids, controlling_body_id, pa_unit, completion_form, final_result, category, secrecy, paper_card_ref, local_character, public_resonance, new_approaches, reporting_period, parent_id, external_ref, deadline_source, upper_record_id) VALUES (%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.kind, v.level, v.received, v.term, v.due, v.content, v.act, v.point, v.signed, v.resp, v.coexec, v.ctrl,
+              v.unit, v.form, NULL, NULL, v.secrecy, v.paper, false, false, false, v.period, NULL, v.ext, v.src, v.upper)
+  FROM (VALUES
+    ('R50.3 a PA point, term in working days', 'act_point', 'pa', '2025-03-03', '20 wd', NULL, 'c', :act, '5', NULL, :r45, '{}', NULL, 'Бақылау бөлімі', 'ақпарат', 'none', NULL, 'monthly', 'ext-1', NULL, NULL),
+    ('R50.1 a central point, the act''s deadline', 'act_point', 'central', '2025-03-04', NULL, '2025-04-30', 'c', :act, '6', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, 'act'),
+    ('R50.2 a deadline without its source', 'act_point', 'central', '2025-03-04', NULL, '2025-04-30', 'c', :act, '6', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('R50.2 neither term nor deadline', 'act_point', 'central', '2025-03-04', NULL, NULL, 'c', :act, '7', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('R51 a personal instruction, two weeks from signing', 'personal', 'pa', '2025-03-03', NULL, NULL, 'c', NULL, NULL, '2025-03-03', :r45, '{}', NULL, 'Бақылау бөлімі', 'ақпарат', 'none', NULL, NULL, NULL, NULL, NULL),
+    ('R42-1.1 a personal instruction below PA level', 'personal', 'government', '2025-03-03', NULL, NULL, 'c', NULL, NULL, '2025-03-03', NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('R14 a state secret with its paper card', 'act_point', 'central', '2025-03-04', '10 wd', NULL, NULL, :act, '8', NULL, NULL, '{}', NULL, NULL, NULL, 'state_secret', 'card 7', NULL, NULL, NULL, NULL),
+    ('R14 a state secret with its text', 'act_point', 'central', '2025-03-04', '10 wd', NULL, 'the secret', :act, '9', NULL, NULL, '{}', NULL, NULL, NULL, 'state_secret', 'card 8', NULL, NULL, NULL, NULL),
+    ('R42-1.1 a record passed down', 'act_point', 'organisation', '2025-03-05', '5 wd', NULL, 'c', :act, '1', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, :own, NULL),
+    ('R42-1.1 an unknown upper record', 'act_point', 'organisation', '2025-03-05', '5 wd', NULL, 'c', :act, '1', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, 9223372036854775807, NULL),
+    ('an unknown act', 'act_point', 'central', '2025-03-04', '10 wd', NULL, 'c', 9223372036854775807, '1', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('co-executors with a NULL among them', 'act_point', 'central', '2025-03-04', '10 wd', NULL, 'c', :act, '10', NULL, NULL, ARRAY[:r45, NULL]::bigint[], NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('a controlling body', 'act_point', 'central', '2025-03-04', '10 wd', NULL, 'c', :act, '11', NULL, :r45, '{}', :gov, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('received at infinity', 'act_point', 'central', 'infinity', '10 wd', NULL, 'c', :act, '12', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('received in the future', 'act_point', 'central', '9999-12-31', '10 wd', NULL, 'c', :act, '13', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('a NULL kind', NULL, 'central', '2025-03-04', '10 wd', NULL, 'c', :act, '14', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('a content over its limit', 'act_point', 'central', '2025-03-04', '10 wd', NULL, repeat('c', 10001), :act, '15', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL),
+    ('R4.5 a PA point without its PA fields', 'act_point', 'pa', '2025-03-03', '20 wd', NULL, 'c', :act, '16', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL)
+  ) AS v(what, kind, level, received, term, due, content, act, point, signed, resp, coexec, ctrl, unit, form, secrecy, paper, period, ext, upper, src);
+
 -- What one statement did, rolled back after it: the journal row it returned and the
 -- instruction after it, less what differs between two writes (the decision's id, the
 -- time and the instruction's pointer to it), or the error it raised.
@@ -122,7 +153,7 @@ DECLARE
   hnt text;
 BEGIN
   BEGIN
-    EXECUTE format('WITH x AS (%s) SELECT to_jsonb(x) - ''id'' - ''recorded_at'' FROM x', statement) INTO written;
+    EXECUTE format('WITH x AS (%s) SELECT to_jsonb(x) - ''id'' - ''recorded_at'' - ''created_at'' FROM x', statement) INTO written;
     SELECT to_jsonb(i) - 'last_decision_id' INTO after FROM instruction_control.instruction i WHERE i.id = instruction;
     RAISE EXCEPTION USING ERRCODE = 'ICXXX', MESSAGE = jsonb_build_object('row', written, 'after', after)::text;
   EXCEPTION WHEN OTHERS THEN
@@ -141,6 +172,7 @@ CREATE ROLE calls_reader LOGIN IN ROLE ic_reader;
 GRANT SELECT ON call_case TO calls_controller, calls_reader;
 
 SELECT count(*) AS journal_before FROM decision \gset
+SELECT count(*) AS instructions_before FROM instruction \gset
 -- the outcomes, per role (the caller's role set around each pair)
 CREATE TEMP TABLE call_outcome (who text, n integer, fn text, what text, by_call text, by_insert text);
 GRANT INSERT ON call_outcome TO calls_controller, calls_reader;
@@ -161,16 +193,21 @@ RESET ROLE;
 SELECT is((SELECT string_agg(DISTINCT l.lanname::text, ',') FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
             WHERE p.proname = f AND p.pronamespace = 'instruction_control'::regnamespace), 'c',
   format('issue 19: %s() is a C entry point (a batch of one), not a SQL function parsed and planned per call', f))
-  FROM unnest(ARRAY['transfer_control', 'set_new_deadline', 'remove_from_control']) AS f;
+  FROM unnest(ARRAY['put_on_control', 'transfer_control', 'set_new_deadline', 'remove_from_control']) AS f;
 SELECT is((SELECT count(*) FROM pg_proc p
-            WHERE p.proname IN ('extend_deadline', 'transfer_control', 'set_new_deadline', 'remove_from_control')
+            WHERE p.proname IN ('put_on_control', 'extend_deadline', 'transfer_control', 'set_new_deadline', 'remove_from_control')
               AND p.pronamespace = 'instruction_control'::regnamespace AND (p.prosecdef OR p.proconfig IS NOT NULL)), 0::bigint,
-  'the four decision calls run as the caller, with no SET clause');
+  'put_on_control() and the four decision calls run as the caller, with no SET clause');
 
--- every case, as every role: the call does what the INSERT does
+-- every case, as every role: the call does what the INSERT does (an instruction put on control
+-- takes the next id of the table, so two writes name two ids: put_on_control()'s are compared
+-- without the number of the instruction they created)
+UPDATE call_outcome SET by_call = regexp_replace(by_call, '(Instruction |row contains \()[0-9]+', '\1N', 'g'),
+                        by_insert = regexp_replace(by_insert, '(Instruction |row contains \()[0-9]+', '\1N', 'g')
+ WHERE fn = 'put_on_control' AND by_call LIKE 'error %';
 SELECT is((SELECT string_agg(format('%s, %s() %s: call %s; INSERT %s', o.who, o.fn, o.what, o.by_call, o.by_insert), E'\n' ORDER BY o.who, o.n)
              FROM call_outcome o WHERE o.who <> 'ic_reader' AND o.by_call IS DISTINCT FROM o.by_insert), NULL,
-  'R69.3, R69.4, R70.4, R72.2, R74-R79: each call writes the journal row and the instruction the INSERT of its values writes, or raises the error the INSERT raises, as superuser and as ic_controller');
+  'R14, R42-1.1, R50.3, R51, R69.3, R69.4, R70.4, R72.2, R74-R79: each call writes the row (and the instruction) the INSERT of its values writes, or raises the error the INSERT raises, as superuser and as ic_controller');
 -- the comparison is not empty: the cases both succeed and fail, and the roles differ
 SELECT cmp_ok((SELECT count(*) FROM call_outcome WHERE who = 'superuser' AND by_call NOT LIKE 'error %'), '>=', 10::bigint,
   'at least ten cases are decisions written (rule ids R69.3, R70.4, R75 among them)');
@@ -184,6 +221,10 @@ SELECT is((SELECT string_agg(a.what || ': ' || a.by_call || ' / ' || b.by_call, 
   'ic_controller (row-level security control_all) gets the superuser''s verdict, case by case (the row, or the SQLSTATE and message: PostgreSQL shows a foreign key''s value only to a role that may read it)');
 SELECT is((SELECT count(*) FROM decision), :journal_before::bigint,
   'every case was rolled back: nothing of the comparison stays in the journal');
+SELECT is((SELECT count(*) FROM instruction), :instructions_before::bigint,
+  'nor in the instructions');
+SELECT cmp_ok((SELECT count(*) FROM call_outcome WHERE who = 'superuser' AND fn = 'put_on_control' AND by_call NOT LIKE 'error %'), '>=', 6::bigint,
+  'put_on_control(): at least six cases are put on control (R50.3, R51, R14, R42-1.1 among them)');
 
 SELECT * FROM finish();
 ROLLBACK;
