@@ -6,12 +6,13 @@
 -- would cost a configuration save and restore on every call):
 -- - the four decisions (extend_deadline, transfer_control, set_new_deadline,
 --   remove_from_control) are C entry points, each its journal row judged and
---   written as a batch of one (decision_batch.c, decision_calls.c), and
---   put_on_control is one whose INSERT is prepared once per backend
---   (instruction_calls.c): no INSERT parsed, planned and started on every
---   call (issue 19);
--- - the others' bodies are BEGIN ATOMIC: parsed when created, so every name in
---   them is bound then.
+--   written as a batch of one (decision_batch.c, decision_calls.c);
+-- - the calls that are one INSERT (put_on_control, register_roadmap,
+--   submit_report, import_instruction, import_decision) are C entry points
+--   whose INSERT is prepared once per backend and run as the caller
+--   (insert_calls.c): no INSERT parsed, planned and started on every call
+--   (issue 19);
+-- - the roadmap's PA steps are PL/pgSQL with a pinned search_path.
 
 CREATE FUNCTION put_on_control(
   kind instruction_kind,
@@ -125,16 +126,8 @@ CREATE FUNCTION register_roadmap(
   document_ref text DEFAULT NULL,
   submitted_to_pa_on date DEFAULT NULL)
 RETURNS roadmap
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
-                       touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on,
-                       document_ref, submitted_to_pa_on)
-  VALUES (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on,
-          touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref,
-          submitted_to_pa_on)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_register_roadmap'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION register_roadmap IS 'Register an approved roadmap (R56, R57, R59): the drafter must fit the drafting body (R57); a roadmap already agreed with the PA gives submitted_to_pa_on with agreed_with_pa_on';
 
 -- R57's PA steps: «Келісу ... бес жұмыс күні ішінде жүзеге асырылады» -- where
@@ -199,16 +192,8 @@ CREATE FUNCTION submit_report(
   signed_by_person_id bigint DEFAULT NULL,
   resolution_addressee signatory DEFAULT NULL)
 RETURNS report
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO report (instruction_id, kind, content, submitted_by_body_id, addressee,
-                      period_end, submitted_on, document_ref, signed_by, signed_by_person_id,
-                      resolution_addressee)
-  VALUES (instruction_id, kind, content, submitted_by_body_id, addressee,
-          period_end, submitted_on, document_ref, signed_by, signed_by_person_id,
-          resolution_addressee)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_submit_report'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION submit_report IS 'Submit an intermediate, final, risk or measures report (R66-1, R66-3.5, R72.4), with who signed it (R67: signed_by, signed_by_person_id; the Government''s information also resolution_addressee)';
 
 CREATE FUNCTION who_may_decide(instruction_id bigint, action decision_kind)
@@ -273,16 +258,8 @@ CREATE FUNCTION import_instruction(
   upper_record_id bigint DEFAULT NULL,
   in_force boolean DEFAULT false)
 RETURNS instruction
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
-                           responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
-                           external_ref, upper_record_id, imported, imported_in_force)
-  VALUES (kind, level, received_on, due_date, content, act_id, point, signed_on, term,
-          responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref,
-          external_ref, upper_record_id, true, in_force)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_import_instruction'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION import_instruction IS
   'Import a historical instruction as it was recorded (not judged by the rules of Decree No. 403); received on or after 2024-02-01 only with in_force => true (IC117); registry administrator (ic_admin) only';
 
@@ -301,15 +278,8 @@ CREATE FUNCTION import_decision(
   disciplinary_review text DEFAULT NULL,
   in_force boolean DEFAULT false)
 RETURNS decision
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground,
-                        basis, reason, evidence, evidence_ref, disciplinary_review, imported,
-                        imported_in_force)
-  VALUES (instruction_id, kind, decided_on, decided_by, new_due, new_regime, ground,
-          basis, reason, evidence, evidence_ref, disciplinary_review, true, in_force)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_import_decision'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION import_decision IS
   'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403, except who decides: R74, R77); never on an instruction with live decisions; dated on or after 2024-02-01 only on an imported instruction with in_force => true (IC117); registry administrator (ic_admin) only';
 

@@ -16,7 +16,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(13);
+SELECT plan(19);
 
 INSERT INTO instruction_control.state_body (code, name, body_type) VALUES ('R45', 'Executor named by R4.5', 'central') ON CONFLICT (code) DO NOTHING;
 INSERT INTO state_body (code, name, body_type) VALUES ('calls-gov', 'Government office', 'government') RETURNING id AS gov \gset
@@ -139,6 +139,77 @@ SELECT 'put_on_control', v.what, NULL,
     ('R4.5 a PA point without its PA fields', 'act_point', 'pa', '2025-03-03', '20 wd', NULL, 'c', :act, '16', NULL, NULL, '{}', NULL, NULL, NULL, 'none', NULL, NULL, NULL, NULL, NULL)
   ) AS v(what, kind, level, received, term, due, content, act, point, signed, resp, coexec, ctrl, unit, form, secrecy, paper, period, ext, upper, src);
 
+-- submit_report(): each argument into its column (R66-1, R66-3.5, R67, R72.4)
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'submit_report', v.what, v.i,
+       format('SELECT * FROM instruction_control.submit_report(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.kind, v.content, v.body, v.addressee, v.period_end, v.on_, v.doc, v.signed_by, NULL, NULL),
+       format('INSERT INTO instruction_control.report (instruction_id, kind, content, submitted_by_body_id, addressee, period_end, submitted_on, document_ref, signed_by, signed_by_person_id, resolution_addressee) VALUES (%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.i, v.kind, v.content, v.body, v.addressee, v.period_end, v.on_, v.doc, v.signed_by, NULL, NULL)
+  FROM (VALUES
+    ('R66-1 an intermediate report', :pa, 'intermediate', 'half done', NULL, NULL, '2025-03-31', '2025-04-01', 'doc-1', NULL),
+    ('R66-1 a final report', :pa, 'final', 'done', :r45, NULL, NULL, '2025-04-02', NULL, NULL),
+    ('R66-3.5 a risk report', :pa, 'risk', 'contractor late', NULL, 'head_of_pa', NULL, '2025-04-02', NULL, NULL),
+    ('R72.4 measures without a repeated extension', :pa, 'measures', 'measures taken', NULL, NULL, NULL, '2025-04-02', NULL, NULL),
+    ('R67 signed by the first head', :pa, 'intermediate', 'q1', :r45, NULL, '2025-03-31', '2025-04-01', NULL, 'first_head'),
+    ('R67 signed by the Prime Minister for a central body', :pa, 'intermediate', 'q1', :r45, NULL, '2025-03-31', '2025-04-01', NULL, 'prime_minister'),
+    ('R75 a report on a removed instruction', :removed, 'intermediate', 'late', NULL, NULL, '2025-03-31', '2025-04-01', NULL, NULL),
+    ('submitted at infinity', :pa, 'intermediate', 'x', NULL, NULL, NULL, 'infinity', NULL, NULL),
+    ('submitted in the future', :pa, 'intermediate', 'x', NULL, NULL, NULL, '9999-12-31', NULL, NULL),
+    ('an unknown instruction', 9223372036854775807, 'intermediate', 'x', NULL, NULL, NULL, '2025-04-01', NULL, NULL),
+    ('a NULL kind', :pa, NULL, 'x', NULL, NULL, NULL, '2025-04-01', NULL, NULL),
+    ('a content over its limit', :pa, 'intermediate', repeat('x', 10001), NULL, NULL, NULL, '2025-04-01', NULL, NULL)
+  ) AS v(what, i, kind, content, body, addressee, period_end, on_, doc, signed_by);
+
+-- register_roadmap(): each argument into its column (R56, R57, R59)
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'register_roadmap', v.what, v.i,
+       format('SELECT * FROM instruction_control.register_roadmap(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.drafter, v.approved_by, NULL, v.approved_on, v.touches, false, v.agreed, v.doc, v.submitted),
+       format('INSERT INTO instruction_control.roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on, touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref, submitted_to_pa_on) VALUES (%L, %L, %L, %L, %L, %L, %L, %L, %L, %L) RETURNING *',
+              v.i, v.drafter, v.approved_by, NULL, v.approved_on, v.touches, false, v.agreed, v.doc, v.submitted)
+  FROM (VALUES
+    ('R57 an executor''s roadmap', :central, 'executor_only', 'first_head', '2025-03-10', false, NULL, 'RM-1', NULL),
+    ('R57 an interdepartmental roadmap not approved by a Deputy Prime Minister', :central, 'central_interdepartmental', 'first_head', '2025-03-10', false, NULL, NULL, NULL),
+    ('R57 an interdepartmental roadmap approved by a Deputy Prime Minister', :central, 'central_interdepartmental', 'deputy_prime_minister', '2025-03-10', false, NULL, NULL, NULL),
+    ('R57 outside the Government, touching its powers', :central, 'central_outside_government', 'first_head', '2025-03-10', true, NULL, NULL, NULL),
+    ('R57 agreed with the PA before its submission', :central, 'executor_only', 'first_head', '2025-03-10', false, '2025-03-11', NULL, NULL),
+    ('R57 submitted to and agreed with the PA', :central, 'executor_only', 'first_head', '2025-03-12', false, '2025-03-12', NULL, '2025-03-11'),
+    ('approved at infinity', :central, 'executor_only', 'first_head', 'infinity', false, NULL, NULL, NULL),
+    ('an unknown instruction', -7, 'executor_only', 'first_head', '2025-03-10', false, NULL, NULL, NULL),
+    ('a NULL drafter', :central, NULL, 'first_head', '2025-03-10', false, NULL, NULL, NULL)
+  ) AS v(what, i, drafter, approved_by, approved_on, touches, agreed, doc, submitted);
+
+-- import_instruction() and import_decision(): history, imported = true (IC117; R74, R77 still hold)
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'import_instruction', v.what, NULL,
+       format('SELECT * FROM instruction_control.import_instruction(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.kind, v.level, v.received, v.due, 'c', NULL, NULL, v.signed, NULL, NULL, '{}', NULL, 'none', NULL, v.ext, NULL, v.in_force),
+       format('INSERT INTO instruction_control.instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, term, responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref, external_ref, upper_record_id, imported, imported_in_force) VALUES (%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, true, %L) RETURNING *',
+              v.kind, v.level, v.received, v.due, 'c', NULL, NULL, v.signed, NULL, NULL, '{}', NULL, 'none', NULL, v.ext, NULL, v.in_force)
+  FROM (VALUES
+    ('IC117 history before 2024-02-01', 'act_point', 'pa', '2019-03-01', '2019-03-15', NULL, 'IMP-1', false),
+    ('IC117 received after 2024-02-01 without in_force', 'act_point', 'pa', '2024-03-01', '2024-04-01', NULL, 'IMP-2', false),
+    ('IC117 received after 2024-02-01, in force', 'act_point', 'pa', '2024-03-01', '2024-04-01', NULL, 'IMP-3', true),
+    ('a personal instruction of 2019', 'personal', 'pa', '2019-05-06', '2019-05-20', '2019-05-06', 'IMP-4', false),
+    ('a NULL due date', 'act_point', 'pa', '2019-03-01', NULL, NULL, 'IMP-5', false)
+  ) AS v(what, kind, level, received, due, signed, ext, in_force);
+
+SELECT (import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', external_ref => 'IMP-0')).id AS old \gset
+INSERT INTO call_case (fn, what, instruction, call_sql, insert_sql)
+SELECT 'import_decision', v.what, v.i,
+       format('SELECT * FROM instruction_control.import_decision(%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L)',
+              v.i, v.kind, v.on_, v.by, v.due, NULL, v.ground, NULL, NULL, '{}', NULL, NULL, v.in_force),
+       format('INSERT INTO instruction_control.decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, ground, basis, reason, evidence, evidence_ref, disciplinary_review, imported, imported_in_force) VALUES (%L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, %L, true, %L) RETURNING *',
+              v.i, v.kind, v.on_, v.by, v.due, NULL, v.ground, NULL, NULL, '{}', NULL, NULL, v.in_force)
+  FROM (VALUES
+    ('IC117 an extension of 2019', :old, 'extension', '2019-03-12', 'head_of_pa', '2019-04-15', NULL, false),
+    ('IC117 a removal of 2019', :old, 'removal', '2019-03-14', 'head_of_pa', NULL, 'executed', false),
+    ('IC117 on an instruction with live decisions', :extended, 'extension', '2019-03-12', 'head_of_pa', '2019-04-15', NULL, false),
+    ('IC117 dated after 2024-02-01 on a live instruction', :pa, 'extension', '2025-03-12', 'head_of_pa', '2025-06-15', NULL, true),
+    ('an unknown instruction', 9223372036854775807, 'extension', '2019-03-12', 'head_of_pa', '2019-04-15', NULL, false)
+  ) AS v(what, i, kind, on_, by, due, ground, in_force);
+
 -- What one statement did, rolled back after it: the journal row it returned and the
 -- instruction after it, less what differs between two writes (the decision's id, the
 -- time and the instruction's pointer to it), or the error it raised.
@@ -172,7 +243,7 @@ CREATE ROLE calls_reader LOGIN IN ROLE ic_reader;
 GRANT SELECT ON call_case TO calls_controller, calls_reader;
 
 SELECT count(*) AS journal_before FROM decision \gset
-SELECT count(*) AS instructions_before FROM instruction \gset
+SELECT (SELECT count(*) FROM instruction) + (SELECT count(*) FROM report) + (SELECT count(*) FROM roadmap) AS instructions_before \gset
 -- the outcomes, per role (the caller's role set around each pair)
 CREATE TEMP TABLE call_outcome (who text, n integer, fn text, what text, by_call text, by_insert text);
 GRANT INSERT ON call_outcome TO calls_controller, calls_reader;
@@ -193,21 +264,34 @@ RESET ROLE;
 SELECT is((SELECT string_agg(DISTINCT l.lanname::text, ',') FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
             WHERE p.proname = f AND p.pronamespace = 'instruction_control'::regnamespace), 'c',
   format('issue 19: %s() is a C entry point (a batch of one), not a SQL function parsed and planned per call', f))
-  FROM unnest(ARRAY['put_on_control', 'transfer_control', 'set_new_deadline', 'remove_from_control']) AS f;
+  FROM unnest(ARRAY['put_on_control', 'submit_report', 'register_roadmap', 'import_instruction', 'import_decision',
+                    'transfer_control', 'set_new_deadline', 'remove_from_control']) AS f;
 SELECT is((SELECT count(*) FROM pg_proc p
-            WHERE p.proname IN ('put_on_control', 'extend_deadline', 'transfer_control', 'set_new_deadline', 'remove_from_control')
+            WHERE p.proname IN ('put_on_control', 'submit_report', 'register_roadmap', 'import_instruction', 'import_decision',
+                                'extend_deadline', 'transfer_control', 'set_new_deadline', 'remove_from_control')
               AND p.pronamespace = 'instruction_control'::regnamespace AND (p.prosecdef OR p.proconfig IS NOT NULL)), 0::bigint,
-  'put_on_control() and the four decision calls run as the caller, with no SET clause');
+  'the calls that are one INSERT and the four decision calls run as the caller, with no SET clause');
 
 -- every case, as every role: the call does what the INSERT does (an instruction put on control
 -- takes the next id of the table, so two writes name two ids: put_on_control()'s are compared
 -- without the number of the instruction they created)
 UPDATE call_outcome SET by_call = regexp_replace(by_call, '(Instruction |row contains \()[0-9]+', '\1N', 'g'),
                         by_insert = regexp_replace(by_insert, '(Instruction |row contains \()[0-9]+', '\1N', 'g')
- WHERE fn = 'put_on_control' AND by_call LIKE 'error %';
+ WHERE fn IN ('put_on_control', 'import_instruction') AND by_call LIKE 'error %';
+-- (and a NOT NULL violation shows the row with the id it took)
+UPDATE call_outcome SET by_call = regexp_replace(by_call, 'row contains \([0-9]+', 'row contains (N', 'g'),
+                        by_insert = regexp_replace(by_insert, 'row contains \([0-9]+', 'row contains (N', 'g')
+ WHERE by_call LIKE 'error 23502:%';
+-- History is imported by the registry's administrator alone (IC111): ic_controller and ic_reader
+-- have no EXECUTE on the imports (42501), and their INSERT of the same rows is refused too
+SELECT is((SELECT count(*) FROM call_outcome WHERE who <> 'superuser' AND fn LIKE 'import_%'
+              AND NOT (by_call LIKE 'error 42501:%' AND by_insert LIKE 'error %')), 0::bigint,
+  'IC111: the imports are refused to ic_controller and ic_reader, as the INSERT of their rows is');
 SELECT is((SELECT string_agg(format('%s, %s() %s: call %s; INSERT %s', o.who, o.fn, o.what, o.by_call, o.by_insert), E'\n' ORDER BY o.who, o.n)
-             FROM call_outcome o WHERE o.who <> 'ic_reader' AND o.by_call IS DISTINCT FROM o.by_insert), NULL,
-  'R14, R42-1.1, R50.3, R51, R69.3, R69.4, R70.4, R72.2, R74-R79: each call writes the row (and the instruction) the INSERT of its values writes, or raises the error the INSERT raises, as superuser and as ic_controller');
+             FROM call_outcome o
+            WHERE (o.who = 'superuser' OR (o.who = 'ic_controller' AND o.fn NOT LIKE 'import_%'))
+              AND o.by_call IS DISTINCT FROM o.by_insert), NULL,
+  'R14, R42-1.1, R50.3, R51, R56, R57, R59, R66-1, R67, R69.3, R69.4, R70.4, R72.2, R74-R79, IC117: each call writes the row (and the instruction) the INSERT of its values writes, or raises the error the INSERT raises, as superuser and as ic_controller');
 -- the comparison is not empty: the cases both succeed and fail, and the roles differ
 SELECT cmp_ok((SELECT count(*) FROM call_outcome WHERE who = 'superuser' AND by_call NOT LIKE 'error %'), '>=', 10::bigint,
   'at least ten cases are decisions written (rule ids R69.3, R70.4, R75 among them)');
@@ -216,15 +300,18 @@ SELECT cmp_ok((SELECT count(DISTINCT split_part(by_call, ':', 1)) FROM call_outc
 SELECT is((SELECT count(*) FROM call_outcome WHERE who = 'ic_reader' AND (by_call NOT LIKE 'error 42501:%' OR by_insert NOT LIKE 'error 42501:%')), 0::bigint,
   'ic_reader: every call is refused with 42501 (no EXECUTE on the calls), as its INSERT is (no INSERT on the journal)');
 SELECT is((SELECT string_agg(a.what || ': ' || a.by_call || ' / ' || b.by_call, E'\n') FROM call_outcome a JOIN call_outcome b USING (n)
-            WHERE a.who = 'superuser' AND b.who = 'ic_controller'
+            WHERE a.who = 'superuser' AND b.who = 'ic_controller' AND a.fn NOT LIKE 'import_%'
               AND split_part(a.by_call, ' | ', 1) IS DISTINCT FROM split_part(b.by_call, ' | ', 1)), NULL,
   'ic_controller (row-level security control_all) gets the superuser''s verdict, case by case (the row, or the SQLSTATE and message: PostgreSQL shows a foreign key''s value only to a role that may read it)');
 SELECT is((SELECT count(*) FROM decision), :journal_before::bigint,
   'every case was rolled back: nothing of the comparison stays in the journal');
-SELECT is((SELECT count(*) FROM instruction), :instructions_before::bigint,
-  'nor in the instructions');
+SELECT is((SELECT count(*) FROM instruction) + (SELECT count(*) FROM report) + (SELECT count(*) FROM roadmap),
+  :instructions_before::bigint, 'nor in the instructions, reports or roadmaps');
 SELECT cmp_ok((SELECT count(*) FROM call_outcome WHERE who = 'superuser' AND fn = 'put_on_control' AND by_call NOT LIKE 'error %'), '>=', 6::bigint,
   'put_on_control(): at least six cases are put on control (R50.3, R51, R14, R42-1.1 among them)');
+SELECT is((SELECT string_agg(DISTINCT fn, ', ' ORDER BY fn) FROM call_outcome WHERE who = 'superuser' AND by_call NOT LIKE 'error %'),
+  'import_decision, import_instruction, put_on_control, register_roadmap, remove_from_control, set_new_deadline, submit_report, transfer_control',
+  'every call has cases that write, not only refusals');
 
 SELECT * FROM finish();
 ROLLBACK;
