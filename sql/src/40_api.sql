@@ -42,7 +42,7 @@ CREATE FUNCTION put_on_control(
   deadline_source deadline_source DEFAULT NULL,
   upper_record_id bigint DEFAULT NULL)
 RETURNS instruction
-AS 'MODULE_PATHNAME', 'ic_put_on_control'
+AS 'MODULE_PATHNAME', 'ic_insert_call'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION put_on_control IS
   'Put an instruction on control; computes the due date from the term (R50.3) or the signing day (R51) and the roadmap due date (R56)';
@@ -126,7 +126,7 @@ CREATE FUNCTION register_roadmap(
   document_ref text DEFAULT NULL,
   submitted_to_pa_on date DEFAULT NULL)
 RETURNS roadmap
-AS 'MODULE_PATHNAME', 'ic_register_roadmap'
+AS 'MODULE_PATHNAME', 'ic_insert_call'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION register_roadmap IS 'Register an approved roadmap (R56, R57, R59): the drafter must fit the drafting body (R57); a roadmap already agreed with the PA gives submitted_to_pa_on with agreed_with_pa_on';
 
@@ -192,7 +192,7 @@ CREATE FUNCTION submit_report(
   signed_by_person_id bigint DEFAULT NULL,
   resolution_addressee signatory DEFAULT NULL)
 RETURNS report
-AS 'MODULE_PATHNAME', 'ic_submit_report'
+AS 'MODULE_PATHNAME', 'ic_insert_call'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION submit_report IS 'Submit an intermediate, final, risk or measures report (R66-1, R66-3.5, R72.4), with who signed it (R67: signed_by, signed_by_person_id; the Government''s information also resolution_addressee)';
 
@@ -258,7 +258,7 @@ CREATE FUNCTION import_instruction(
   upper_record_id bigint DEFAULT NULL,
   in_force boolean DEFAULT false)
 RETURNS instruction
-AS 'MODULE_PATHNAME', 'ic_import_instruction'
+AS 'MODULE_PATHNAME', 'ic_insert_call'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION import_instruction IS
   'Import a historical instruction as it was recorded (not judged by the rules of Decree No. 403); received on or after 2024-02-01 only with in_force => true (IC117); registry administrator (ic_admin) only';
@@ -278,7 +278,7 @@ CREATE FUNCTION import_decision(
   disciplinary_review text DEFAULT NULL,
   in_force boolean DEFAULT false)
 RETURNS decision
-AS 'MODULE_PATHNAME', 'ic_import_decision'
+AS 'MODULE_PATHNAME', 'ic_insert_call'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION import_decision IS
   'Import a historical decision as it was recorded and apply its effect (not judged by the rules of Decree No. 403, except who decides: R74, R77); never on an instruction with live decisions; dated on or after 2024-02-01 only on an imported instruction with in_force => true (IC117); registry administrator (ic_admin) only';

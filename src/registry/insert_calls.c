@@ -1,8 +1,9 @@
 /*
  * insert_calls.c
  *		The API's calls that are one INSERT -- put_on_control(), submit_report(),
- *		register_roadmap(), import_instruction(), import_decision() -- in C,
- *		each INSERT prepared once per backend.
+ *		register_roadmap(), import_instruction(), import_decision() -- in C: one
+ *		entry point, a table of the calls by name, each INSERT prepared once per
+ *		backend.
  *
  * As SQL functions (BEGIN ATOMIC) they parsed their INSERT from the stored
  * body, planned and started it on every call: put_on_control() cost twice the
@@ -26,11 +27,7 @@
 
 #include "registry.h"
 
-PG_FUNCTION_INFO_V1(ic_put_on_control);
-PG_FUNCTION_INFO_V1(ic_submit_report);
-PG_FUNCTION_INFO_V1(ic_register_roadmap);
-PG_FUNCTION_INFO_V1(ic_import_instruction);
-PG_FUNCTION_INFO_V1(ic_import_decision);
+PG_FUNCTION_INFO_V1(ic_insert_call);
 
 typedef struct InsertCall
 {
@@ -43,44 +40,33 @@ typedef struct InsertCall
 
 #define S IC_SCHEMA "."
 
-static InsertCall put_on_control = {
-	"put_on_control",
-	"INSERT INTO " S "instruction (kind, level, received_on, term, due_date, content, act_id, point, "
-	"signed_on, responsible_body_id, co_executor_ids, controlling_body_id, pa_unit, completion_form, "
-	"final_result, category, secrecy, paper_card_ref, local_character, public_resonance, new_approaches, "
-	"reporting_period, parent_id, external_ref, deadline_source, upper_record_id) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-	"$21, $22, $23, $24, $25, $26) RETURNING *", 26
-};
-
-static InsertCall submit_report = {
-	"submit_report",
-	"INSERT INTO " S "report (instruction_id, kind, content, submitted_by_body_id, addressee, period_end, "
-	"submitted_on, document_ref, signed_by, signed_by_person_id, resolution_addressee) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *", 11
-};
-
-static InsertCall register_roadmap = {
-	"register_roadmap",
-	"INSERT INTO " S "roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on, "
-	"touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref, "
-	"submitted_to_pa_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *", 10
-};
-
-/* history: imported = true, in_force (the last argument) into imported_in_force */
-static InsertCall import_instruction = {
-	"import_instruction",
-	"INSERT INTO " S "instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, "
-	"term, responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref, external_ref, "
-	"upper_record_id, imported, imported_in_force) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-	"$12, $13, $14, $15, $16, true, $17) RETURNING *", 17
-};
-
-static InsertCall import_decision = {
-	"import_decision",
-	"INSERT INTO " S "decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, "
-	"ground, basis, reason, evidence, evidence_ref, disciplinary_review, imported, imported_in_force) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13) RETURNING *", 13
+/* the calls, by the name of their SQL function */
+static InsertCall calls[] = {
+	{"put_on_control",
+		"INSERT INTO " S "instruction (kind, level, received_on, term, due_date, content, act_id, point, "
+		"signed_on, responsible_body_id, co_executor_ids, controlling_body_id, pa_unit, completion_form, "
+		"final_result, category, secrecy, paper_card_ref, local_character, public_resonance, new_approaches, "
+		"reporting_period, parent_id, external_ref, deadline_source, upper_record_id) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+		"$21, $22, $23, $24, $25, $26) RETURNING *", 26},
+	{"submit_report",
+		"INSERT INTO " S "report (instruction_id, kind, content, submitted_by_body_id, addressee, period_end, "
+		"submitted_on, document_ref, signed_by, signed_by_person_id, resolution_addressee) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *", 11},
+	{"register_roadmap",
+		"INSERT INTO " S "roadmap (instruction_id, drafter, approved_by, drafted_by_body_id, approved_on, "
+		"touches_government_powers, agreed_with_prime_minister, agreed_with_pa_on, document_ref, "
+		"submitted_to_pa_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *", 10},
+	/* history: imported = true, in_force (the last argument) into imported_in_force */
+	{"import_instruction",
+		"INSERT INTO " S "instruction (kind, level, received_on, due_date, content, act_id, point, signed_on, "
+		"term, responsible_body_id, co_executor_ids, category, secrecy, paper_card_ref, external_ref, "
+		"upper_record_id, imported, imported_in_force) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+		"$12, $13, $14, $15, $16, true, $17) RETURNING *", 17},
+	{"import_decision",
+		"INSERT INTO " S "decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, "
+		"ground, basis, reason, evidence, evidence_ref, disciplinary_review, imported, imported_in_force) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13) RETURNING *", 13}
 };
 
 #undef S
@@ -135,37 +121,27 @@ run_insert(FunctionCallInfo fcinfo, InsertCall *call)
 	PG_RETURN_HEAPTUPLEHEADER(result);
 }
 
-/* put_on_control(kind, level, received_on, ..., upper_record_id) RETURNS instruction (R50.3, R51, R56) */
+/*
+ * The one entry point of put_on_control() (R50.3, R51, R56), submit_report()
+ * (R66-1, R66-3.5, R67, R72.4), register_roadmap() (R56, R57, R59),
+ * import_instruction() and import_decision() (IC117; R74, R77): the call is
+ * the SQL function's name, looked up once per call site (fn_extra).
+ */
 Datum
-ic_put_on_control(PG_FUNCTION_ARGS)
+ic_insert_call(PG_FUNCTION_ARGS)
 {
-	return run_insert(fcinfo, &put_on_control);
-}
+	InsertCall *call = (InsertCall *) fcinfo->flinfo->fn_extra;
 
-/* submit_report(instruction_id, kind, ...) RETURNS report (R66-1, R66-3.5, R67, R72.4) */
-Datum
-ic_submit_report(PG_FUNCTION_ARGS)
-{
-	return run_insert(fcinfo, &submit_report);
-}
+	if (call == NULL)
+	{
+		char	   *name = get_func_name(fcinfo->flinfo->fn_oid);
 
-/* register_roadmap(instruction_id, drafter, approved_by, ...) RETURNS roadmap (R56, R57, R59) */
-Datum
-ic_register_roadmap(PG_FUNCTION_ARGS)
-{
-	return run_insert(fcinfo, &register_roadmap);
-}
-
-/* import_instruction(kind, level, received_on, due_date, ..., in_force) RETURNS instruction (IC117) */
-Datum
-ic_import_instruction(PG_FUNCTION_ARGS)
-{
-	return run_insert(fcinfo, &import_instruction);
-}
-
-/* import_decision(instruction_id, kind, decided_on, ..., in_force) RETURNS decision (IC117, R74, R77) */
-Datum
-ic_import_decision(PG_FUNCTION_ARGS)
-{
-	return run_insert(fcinfo, &import_decision);
+		for (size_t i = 0; i < lengthof(calls) && call == NULL; i++)
+			if (name != NULL && strcmp(name, calls[i].name) == 0)
+				call = &calls[i];
+		if (call == NULL)
+			elog(ERROR, "%s() is not a call of the library that is one INSERT", name ? name : "?");
+		fcinfo->flinfo->fn_extra = call;
+	}
+	return run_insert(fcinfo, call);
 }
