@@ -275,12 +275,13 @@ SELECT is((SELECT count(*) FROM pg_proc p
 -- every case, as every role: the call does what the INSERT does (an instruction put on control
 -- takes the next id of the table, so two writes name two ids: put_on_control()'s are compared
 -- without the number of the instruction they created)
-UPDATE call_outcome SET by_call = regexp_replace(by_call, '(Instruction |row contains \()[0-9]+', '\1N', 'g'),
-                        by_insert = regexp_replace(by_insert, '(Instruction |row contains \()[0-9]+', '\1N', 'g')
+UPDATE call_outcome SET by_call = regexp_replace(by_call, 'Instruction [0-9]+', 'Instruction N', 'g'),
+                        by_insert = regexp_replace(by_insert, 'Instruction [0-9]+', 'Instruction N', 'g')
  WHERE fn IN ('put_on_control', 'import_instruction') AND by_call LIKE 'error %';
--- (and a NOT NULL violation shows the row with the id it took)
-UPDATE call_outcome SET by_call = regexp_replace(by_call, 'row contains \([0-9]+', 'row contains (N', 'g'),
-                        by_insert = regexp_replace(by_insert, 'row contains \([0-9]+', 'row contains (N', 'g')
+-- (and a NOT NULL violation's DETAIL shows the row with the id it took, "(21, ...", in the
+-- server's language: lc_messages may be Russian or Kazakh)
+UPDATE call_outcome SET by_call = regexp_replace(by_call, '\([0-9]+, ', '(N, ', 'g'),
+                        by_insert = regexp_replace(by_insert, '\([0-9]+, ', '(N, ', 'g')
  WHERE by_call LIKE 'error 23502:%';
 -- History is imported by the registry's administrator alone (IC111): ic_controller and ic_reader
 -- have no EXECUTE on the imports (42501), and their INSERT of the same rows is refused too
