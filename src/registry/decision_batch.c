@@ -26,7 +26,6 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
@@ -304,8 +303,8 @@ update_instructions(HTAB *instructions, const IcInstructionFacts *locked, const 
  * Judge and write rows[0..n) (journal rows of type rowtype), returning the
  * stored rows into the tuplestore out.
  */
-static void
-record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out)
+void
+ic_record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out)
 {
 	int64	   *ids = palloc(sizeof(int64) * n);
 	int			nids = 0;
@@ -432,64 +431,15 @@ ic_record_decisions(PG_FUNCTION_ARGS)
 		tmp.t_data = DatumGetHeapTupleHeader(elems[i]);
 		rows[i] = heap_copytuple(&tmp);
 	}
-	record_rows(rows, n, desc, rowtype, rsinfo->setResult);
+	ic_record_rows(rows, n, desc, rowtype, rsinfo->setResult);
 	return (Datum) 0;
 }
 
 /* The decision row type (instruction_control.decision). */
-static Oid
-journal_rowtype(void)
+Oid
+ic_journal_rowtype(void)
 {
 	return get_rel_type_id(get_relname_relid("decision", get_namespace_oid(IC_SCHEMA, false)));
-}
-
-/*
- * An API call's one decision (extend_deadline() here; transfer_control(),
- * set_new_deadline(), remove_from_control() in decision_calls.c) begins with
- * the checks of the INSERT it replaces, in its order and before anything is
- * read -- 25006 in a read-only transaction, then the INSERT privilege on the
- * journal (42501) -- and an empty journal row (every column NULL) to fill.
- */
-void
-ic_decision_call_begin(IcDecisionCall *call)
-{
-	Oid			relid;
-
-	call->rowtype = journal_rowtype();
-	relid = get_typ_typrelid(call->rowtype);
-	/* 25006 with the message the INSERT it replaces gave */
-	PreventCommandIfReadOnly("INSERT");
-	/* the INSERT's own privilege check, first, as the statement made it */
-	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK &&
-		pg_attribute_aclcheck_all(relid, GetUserId(), ACL_INSERT, ACLMASK_ANY) != ACLCHECK_OK)
-		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
-	call->desc = lookup_rowtype_tupdesc_copy(call->rowtype, -1);
-	call->values = palloc0(sizeof(Datum) * call->desc->natts);
-	call->nulls = palloc(sizeof(bool) * call->desc->natts);
-	memset(call->nulls, true, sizeof(bool) * call->desc->natts);
-}
-
-/*
- * The call's journal row, judged and written as a batch of one; returns the
- * stored row.  Row-level security, where it applies, is the journal's INSERT
- * statement's (insert_rows: the writer leaves such a write to the statement).
- */
-Datum
-ic_decision_call_finish(IcDecisionCall *call, HeapTuple row)
-{
-	Tuplestorestate *out;
-	TupleTableSlot *slot;
-	Datum		result;
-
-	out = tuplestore_begin_heap(false, false, work_mem);
-	record_rows(&row, 1, call->desc, call->rowtype, out);
-	slot = MakeSingleTupleTableSlot(call->desc, &TTSOpsMinimalTuple);
-	if (!tuplestore_gettupleslot(out, true, false, slot))
-		elog(ERROR, "the call wrote no decision");
-	result = ExecFetchSlotHeapTupleDatum(slot);
-	ExecDropSingleTupleTableSlot(slot);
-	tuplestore_end(out);
-	return result;
 }
 
 /*
@@ -567,7 +517,7 @@ Datum
 ic_extend_deadlines(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Oid			rowtype = journal_rowtype();
+	Oid			rowtype = ic_journal_rowtype();
 	TupleDesc	desc = lookup_rowtype_tupdesc_copy(rowtype, -1);
 	Datum	   *ids,
 			   *dues;
@@ -606,6 +556,6 @@ ic_extend_deadlines(PG_FUNCTION_ARGS)
 					 errmsg("instruction_ids[%d] is NULL", i + 1)));
 		rows[i] = extension_row(fcinfo, desc, values, nulls, ids[i], false, dues[i], due_nulls[i], false);
 	}
-	record_rows(rows, n, desc, rowtype, rsinfo->setResult);
+	ic_record_rows(rows, n, desc, rowtype, rsinfo->setResult);
 	return (Datum) 0;
 }

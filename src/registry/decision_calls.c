@@ -13,19 +13,75 @@
  * through record_decisions()'s path: the same judge, the same facts and
  * verdicts, the same SQLSTATEs.  No name is looked up through the caller's
  * search_path.  Which argument goes into which column is a table per call.
+ * Every single decision call -- extend_deadline() too -- begins and finishes
+ * here (ic_decision_call_begin, ic_decision_call_finish).
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "executor/executor.h"
 #include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "registry.h"
 
 PG_FUNCTION_INFO_V1(ic_transfer_control);
 PG_FUNCTION_INFO_V1(ic_set_new_deadline);
 PG_FUNCTION_INFO_V1(ic_remove_from_control);
+
+/*
+ * An API call's one decision (extend_deadline() in decision_batch.c and the
+ * three calls below) begins with
+ * the checks of the INSERT it replaces, in its order and before anything is
+ * read -- 25006 in a read-only transaction, then the INSERT privilege on the
+ * journal (42501) -- and an empty journal row (every column NULL) to fill.
+ */
+void
+ic_decision_call_begin(IcDecisionCall *call)
+{
+	Oid			relid;
+
+	call->rowtype = ic_journal_rowtype();
+	relid = get_typ_typrelid(call->rowtype);
+	/* 25006 with the message the INSERT it replaces gave */
+	PreventCommandIfReadOnly("INSERT");
+	/* the INSERT's own privilege check, first, as the statement made it */
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_INSERT) != ACLCHECK_OK &&
+		pg_attribute_aclcheck_all(relid, GetUserId(), ACL_INSERT, ACLMASK_ANY) != ACLCHECK_OK)
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	call->desc = lookup_rowtype_tupdesc_copy(call->rowtype, -1);
+	call->values = palloc0(sizeof(Datum) * call->desc->natts);
+	call->nulls = palloc(sizeof(bool) * call->desc->natts);
+	memset(call->nulls, true, sizeof(bool) * call->desc->natts);
+}
+
+/*
+ * The call's journal row, judged and written as a batch of one; returns the
+ * stored row.  Row-level security, where it applies, is the journal's INSERT
+ * statement's (insert_rows: the writer leaves such a write to the statement).
+ */
+Datum
+ic_decision_call_finish(IcDecisionCall *call, HeapTuple row)
+{
+	Tuplestorestate *out;
+	TupleTableSlot *slot;
+	Datum		result;
+
+	out = tuplestore_begin_heap(false, false, work_mem);
+	ic_record_rows(&row, 1, call->desc, call->rowtype, out);
+	slot = MakeSingleTupleTableSlot(call->desc, &TTSOpsMinimalTuple);
+	if (!tuplestore_gettupleslot(out, true, false, slot))
+		elog(ERROR, "the call wrote no decision");
+	result = ExecFetchSlotHeapTupleDatum(slot);
+	ExecDropSingleTupleTableSlot(slot);
+	tuplestore_end(out);
+	return result;
+}
 
 typedef struct CallColumn		/* a journal column and the argument it takes */
 {

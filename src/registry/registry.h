@@ -144,8 +144,8 @@ extern bool ic_batch_state(int64 instruction_id, const IcInstructionState *befor
 /*
  * An API call's one decision (extend_deadline(), decision_calls.c): begin
  * with the INSERT's checks and an empty journal row (every column NULL),
- * fill it, finish by judging and writing it as a batch of one
- * (decision_batch.c); finish returns the stored row.
+ * fill it, finish by judging and writing it as a batch of one; finish
+ * returns the stored row.
  */
 typedef struct IcDecisionCall
 {
@@ -156,6 +156,9 @@ typedef struct IcDecisionCall
 } IcDecisionCall;
 extern void ic_decision_call_begin(IcDecisionCall *call);
 extern Datum ic_decision_call_finish(IcDecisionCall *call, HeapTuple row);
+/* record_decisions()'s path (decision_batch.c): judge and write rows[0..n), the stored rows into out */
+extern Oid	ic_journal_rowtype(void);
+extern void ic_record_rows(HeapTuple *rows, int n, TupleDesc desc, Oid rowtype, Tuplestorestate *out);
 
 /* A plan prepared once per backend (generic, kept); SPI connected. */
 extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);

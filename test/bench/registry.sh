@@ -178,49 +178,50 @@ cat >"$scriptdir/ours.sql" <<SQL
 \set id $first + :i
 SELECT * FROM instruction_control.extend_deadline(:id, '$new_due', 'head_of_pa', 'expert conclusion', evidence => '{pa_expert_conclusion}');
 SQL
-# B2: read the instruction, journal the decision with what the registry writes, update the same columns
-b2_select="SELECT i.id, 'extension', 'head_of_pa', current_date, 'expert conclusion', i.due_date, NEW_DUE,
-                  i.regime, i.decision_count + 1, false, 0
-             FROM bench.instruction_plain i"
-b2() {	# B2 for the instructions of the FROM/WHERE tail $1, new due date expression $2
-	local sel=${b2_select//NEW_DUE/$2}
+# B2: read the instruction, journal the decision with what the registry writes (its values, the
+# old deadline and regime, seq, the rules' version) and update the instruction's columns the
+# decision changes (rules_effect_core.c), for the instructions of the FROM/WHERE tail $1: $2 the
+# journal's columns after old_regime, $3 the values from kind on (over i), $4 the SET list (over d)
+b2() {
 	echo "WITH d AS (
-	  INSERT INTO bench.decision_plain (instruction_id, kind, decided_by, decided_on, basis, old_due_date,
-	                                    new_due_date, old_regime, seq, repeated, rules_version)
-	  $sel $1
+	  INSERT INTO bench.decision_plain (instruction_id, seq, repeated, rules_version, kind, decided_by, decided_on,
+	                                    old_due_date, old_regime, $2)
+	  SELECT i.id, i.decision_count + 1, false, 0, $3 FROM bench.instruction_plain i $1
 	  RETURNING *)
 	UPDATE bench.instruction_plain i
-	   SET due_date = d.new_due_date, extensions = i.extensions + 1, decision_count = d.seq,
-	       last_decision_id = d.id, last_decided_on = d.decided_on
+	   SET $4, decision_count = d.seq, last_decision_id = d.id, last_decided_on = d.decided_on
 	  FROM d WHERE i.id = d.instruction_id
 	RETURNING d.*"
 }
-{ echo '\set i :i + 1'; echo "\\set id $first + :i"; b2 "WHERE i.id = :id" "'$new_due'::date" | tr '\n\t' '  '; echo ';'; } >"$scriptdir/b2.sql"
+# B2 of one call per transaction, as a pgbench script: the B2 the command "$@" writes for the
+# instruction :id (b2 or b2_extension, its FROM/WHERE tail left out)
+b2_script() {
+	local command=$1
+	shift
+	echo '\set i :i + 1'
+	echo "\\set id $first + :i"
+	"$command" "WHERE i.id = :id" "$@" | tr '\n\t' '  '
+	echo ';'
+}
+# an extension's B2, its new due date the expression $2
+b2_extension() {
+	b2 "$1" "new_due_date, basis" "'extension', 'head_of_pa', current_date, i.due_date, i.regime, $2, 'expert conclusion'" \
+		"due_date = d.new_due_date, extensions = i.extensions + 1"
+}
+b2_script b2_extension "'$new_due'::date" >"$scriptdir/b2.sql"
 cat >"$scriptdir/two.sql" <<SQL
 \set i :i + 1
 \set id $first + :i
 UPDATE bench.instruction_plain SET due_date = '$new_due', extensions = extensions + 1 WHERE id = :id;
 SQL
 
-# A3-A5: the other decision calls, one per transaction, and each one's B2: the journal row
-# the registry writes for it (its arguments, the old deadline and regime, seq, the rules'
-# version) and the instruction's columns the decision changes (rules_effect_core.c)
-b2_call() {	# B2 of one call: $1 the journal's columns after old_regime, $2 the values from kind on (over i), $3 the SET list (over d)
-	echo "\\set i :i + 1"
-	echo "\\set id $first + :i"
-	echo "WITH d AS (INSERT INTO bench.decision_plain (instruction_id, seq, repeated, rules_version, kind, decided_by, decided_on,
-	        old_due_date, old_regime, $1) SELECT i.id, i.decision_count + 1, false, 0, $2 FROM bench.instruction_plain i WHERE i.id = :id
-	        RETURNING *)
-	      UPDATE bench.instruction_plain i SET $3, decision_count = d.seq, last_decision_id = d.id, last_decided_on = d.decided_on
-	        FROM d WHERE i.id = d.instruction_id RETURNING d.*;" | tr '\n\t' '  '
-	echo
-}
+# A3-A5: the other decision calls, one per transaction, and each one's B2
 cat >"$scriptdir/transfer.sql" <<SQL
 \set i :i + 1
 \set id $first + :i
 SELECT * FROM instruction_control.transfer_control(:id, 'medium_term', '$new_due', 'head_of_pa', 'expert conclusion', 'external circumstances', evidence => '{pa_expert_conclusion}');
 SQL
-b2_call "new_due_date, new_regime, basis, reason, evidence" \
+b2_script b2 "new_due_date, new_regime, basis, reason, evidence" \
 	"'transfer', 'head_of_pa', current_date, i.due_date, i.regime, '$new_due'::date, 'medium_term', 'expert conclusion', 'external circumstances', '{pa_expert_conclusion}'" \
 	"due_date = d.new_due_date, regime = d.new_regime, extensions = i.extensions + 1" >"$scriptdir/transfer_b2.sql"
 cat >"$scriptdir/new_deadline.sql" <<SQL
@@ -228,7 +229,7 @@ cat >"$scriptdir/new_deadline.sql" <<SQL
 \set id $first + :i
 SELECT * FROM instruction_control.set_new_deadline(:id, '$new_due', 'head_of_pa', 'letter of the ministry', 'quarantine', evidence => '{pa_expert_conclusion}');
 SQL
-b2_call "new_due_date, basis, reason, evidence" \
+b2_script b2 "new_due_date, basis, reason, evidence" \
 	"'new_deadline', 'head_of_pa', current_date, i.due_date, i.regime, '$new_due'::date, 'letter of the ministry', 'quarantine', '{pa_expert_conclusion}'" \
 	"due_date = d.new_due_date" >"$scriptdir/new_deadline_b2.sql"
 cat >"$scriptdir/removal.sql" <<SQL
@@ -236,7 +237,7 @@ cat >"$scriptdir/removal.sql" <<SQL
 \set id $first + :i
 SELECT * FROM instruction_control.remove_from_control(:id, 'executed', 'head_of_pa', '{official_report}');
 SQL
-b2_call "ground, evidence" \
+b2_script b2 "ground, evidence" \
 	"'removal', 'head_of_pa', current_date, i.due_date, i.regime, 'executed', '{official_report}'" \
 	"status = 'removed', removed_on = d.decided_on" >"$scriptdir/removal_b2.sql"
 
@@ -310,7 +311,7 @@ run_rows() {	# rows A-D under the durability setting $1
 	echo "== $setting: B. extend_deadlines() batch of $decisions" >&2
 	measure "B. extend_deadlines() batch of $decisions vs B2 set-wise" 1.3 "$setting" \
 		"SELECT bench.reset()" sql postgres "$(batch_sql "$decisions")" \
-		"SELECT bench.reset()" sql postgres "$(b2 "JOIN bench.snapshot s USING (id) WHERE s.n <= $decisions" s.new_due)"
+		"SELECT bench.reset()" sql postgres "$(b2_extension "JOIN bench.snapshot s USING (id) WHERE s.n <= $decisions" s.new_due)"
 	for n in "$decisions" $((decisions * 2)) $((decisions * 4)); do
 		echo "== $setting: C. batch of $n as ic_controller" >&2
 		measure "C. batch of $n as ic_controller (RLS) vs superuser" 1.3 "$setting" \
