@@ -8,7 +8,9 @@
 --   remove_from_control) are C entry points, each its journal row judged and
 --   written as a batch of one (decision_batch.c, decision_calls.c);
 -- - the calls that are one INSERT (put_on_control, register_roadmap,
---   submit_report, import_instruction, import_decision) are C entry points
+--   submit_report, import_instruction, import_decision here; the drafts'
+--   calls, take_control_measure, coordinate_instruction and
+--   sign_annual_summary in their sections) are C entry points
 --   whose INSERT is prepared once per backend and run as the caller
 --   (insert_calls.c): no INSERT parsed, planned and started on every call
 --   (issue 19);

@@ -3,7 +3,9 @@
 --
 -- Thin functions over INSERT into draft and draft_step, as the registry's API
 -- (40_api.sql): the triggers of the Drafts section judge, so calling these and
--- inserting the rows directly are the same thing.  sign_draft creates the act
+-- inserting the rows directly are the same thing.  The five that are one
+-- INSERT are C entry points whose INSERT is prepared once per backend and run
+-- as the caller (insert_calls.c, issue 19).  sign_draft creates the act
 -- the draft becomes; put_on_control_from_draft puts a point of it on control
 -- with the act's facts taken from the draft, not entered again.
 -- ===========================================================================
@@ -22,14 +24,8 @@ CREATE FUNCTION receive_draft(
   national_plan boolean DEFAULT false,
   external_ref text DEFAULT NULL)
 RETURNS draft
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO draft (kind, submitted_by_body_id, signatory, received_on, title, content, secrecy,
-                     channel, paper_reason, paper_card_ref, national_plan, external_ref)
-  VALUES (kind, submitted_by_body_id, signatory, received_on, title, content, secrecy,
-          channel, paper_reason, paper_card_ref, national_plan, external_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION receive_draft IS
   'Record the receipt of a draft act or instruction (R13, R14); its review term counts from received_on (R20, R33)';
 
@@ -40,12 +36,8 @@ CREATE FUNCTION refine_draft(
   decided_by decider DEFAULT NULL,
   term_days integer DEFAULT NULL)
 RETURNS draft_step
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO draft_step (draft_id, step, basis, on_date, decided_by, term_days)
-  VALUES (draft_id, 'refinement', basis, on_date, decided_by, term_days)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION refine_draft IS
   'Send an act''s draft to refinement in the PA: 5 working days, or the term an official of R21 sets (decided_by, term_days)';
 
@@ -61,36 +53,22 @@ CREATE FUNCTION agree_draft(
   r33_no_duplicate boolean DEFAULT NULL,
   basis text DEFAULT NULL)
 RETURNS draft_step
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO draft_step (draft_id, step, on_date, r30_worked_out, r30_strategic, r30_result,
-                          r30_deadlines, r30_feasible, r30_autonomy, r33_no_duplicate, basis)
-  VALUES (draft_id, 'agreed', on_date, r30_worked_out, r30_strategic, r30_result,
-          r30_deadlines, r30_feasible, r30_autonomy, r33_no_duplicate, basis)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION agree_draft IS
   'Record the PA''s agreement of a draft (R20); a draft instruction needs every item of R30 and the duplicate check (R33)';
 
 CREATE FUNCTION return_draft(draft_id bigint, basis text, on_date date DEFAULT current_date)
 RETURNS draft_step
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO draft_step (draft_id, step, basis, on_date)
-  VALUES (draft_id, 'returned', basis, on_date)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION return_draft IS 'Return a draft to the body with its shortcomings (basis)';
 
 CREATE FUNCTION visa_draft(draft_id bigint, visa_position visa_position, medium draft_channel,
                            on_date date DEFAULT current_date)
 RETURNS draft_step
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO draft_step (draft_id, step, visa_position, medium, on_date)
-  VALUES (draft_id, 'visa', visa_position, medium, on_date)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION visa_draft IS 'Record a visa on a draft before signature (R24 for acts, R33 for instructions)';
 
 CREATE FUNCTION sign_draft(

@@ -140,12 +140,7 @@ CREATE FUNCTION take_control_measure(
   schedule_ref text DEFAULT NULL,
   document_ref text DEFAULT NULL)
 RETURNS control_measure
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO control_measure (instruction_id, kind, taken_by_body_id, taken_on, outcome, basis, planned,
-                               schedule_ref, document_ref)
-  VALUES (instruction_id, kind, taken_by_body_id, taken_on, outcome, basis, planned, schedule_ref, document_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION take_control_measure IS
   'Record a measure of control taken on an instruction (R66-2, R47) or an on-site inspection (R43-1: planned with schedule_ref, or unplanned with the trip in basis)';

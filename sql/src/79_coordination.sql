@@ -81,11 +81,7 @@ REVOKE EXECUTE ON FUNCTION coordination_judge() FROM PUBLIC;
 
 CREATE FUNCTION coordinate_instruction(instruction_id bigint, coordinating_body_id bigint, basis text DEFAULT NULL)
 RETURNS coordination
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO coordination (instruction_id, coordinating_body_id, basis)
-  VALUES (instruction_id, coordinating_body_id, basis)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION coordinate_instruction IS
   'Record that the Ministry of Foreign Affairs (body_function foreign_affairs) coordinates the execution of an instruction following an international event (R48)';

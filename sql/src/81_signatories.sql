@@ -219,13 +219,8 @@ CREATE FUNCTION sign_annual_summary(body_id bigint, year integer, signed_by sign
                                     signed_by_person_id bigint DEFAULT NULL, supervision_area text DEFAULT NULL,
                                     signed_on date DEFAULT current_date, document_ref text DEFAULT NULL)
 RETURNS annual_summary_signature
-LANGUAGE sql VOLATILE
-BEGIN ATOMIC
-  INSERT INTO annual_summary_signature (body_id, year, signed_by, signed_by_person_id, supervision_area,
-                                        signed_on, document_ref)
-  VALUES (body_id, year, signed_by, signed_by_person_id, supervision_area, signed_on, document_ref)
-  RETURNING *;
-END;
+AS 'MODULE_PATHNAME', 'ic_insert_call'
+LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION sign_annual_summary IS
   'Record who signed a body''s annual summary for a year (R75-1): the Government''s by a Deputy Prime Minister or the Head of the Government Office for an area of supervision, another body''s by its first head; IC308 otherwise';
 

@@ -1,13 +1,16 @@
 /*
  * insert_calls.c
  *		The API's calls that are one INSERT -- put_on_control(), submit_report(),
- *		register_roadmap(), import_instruction(), import_decision() -- in C: one
- *		entry point, a table of the calls by name, each INSERT prepared once per
- *		backend.
+ *		register_roadmap(), import_instruction(), import_decision(), the drafts'
+ *		receive_draft(), refine_draft(), agree_draft(), return_draft(),
+ *		visa_draft(), and take_control_measure(), coordinate_instruction(),
+ *		sign_annual_summary() -- in C: one entry point, a table of the calls by
+ *		name, each INSERT prepared once per backend.
  *
  * As SQL functions (BEGIN ATOMIC) they parsed their INSERT from the stored
  * body, planned and started it on every call: put_on_control() cost twice the
- * same INSERT sent by a client as a prepared statement (issue 19).  Here each
+ * same INSERT sent by a client as a prepared statement, take_control_measure()
+ * one and a half times (issue 19).  Here each
  * call's INSERT is the statement its SQL body was -- every argument into its
  * column, in the order of the arguments, and the same constants -- prepared
  * once per backend and kept (generic), run as the caller: its privileges,
@@ -66,7 +69,35 @@ static InsertCall calls[] = {
 	{"import_decision",
 		"INSERT INTO " S "decision (instruction_id, kind, decided_on, decided_by, new_due_date, new_regime, "
 		"ground, basis, reason, evidence, evidence_ref, disciplinary_review, imported, imported_in_force) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13) RETURNING *", 13}
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13) RETURNING *", 13},
+	/* drafts (R14, R20, R21, R24, R30, R33): a draft, then its steps, each step a constant */
+	{"receive_draft",
+		"INSERT INTO " S "draft (kind, submitted_by_body_id, signatory, received_on, title, content, secrecy, "
+		"channel, paper_reason, paper_card_ref, national_plan, external_ref) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *", 12},
+	{"refine_draft",
+		"INSERT INTO " S "draft_step (draft_id, step, basis, on_date, decided_by, term_days) "
+		"VALUES ($1, 'refinement', $2, $3, $4, $5) RETURNING *", 5},
+	{"agree_draft",
+		"INSERT INTO " S "draft_step (draft_id, step, on_date, r30_worked_out, r30_strategic, r30_result, "
+		"r30_deadlines, r30_feasible, r30_autonomy, r33_no_duplicate, basis) "
+		"VALUES ($1, 'agreed', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *", 10},
+	{"return_draft",
+		"INSERT INTO " S "draft_step (draft_id, step, basis, on_date) "
+		"VALUES ($1, 'returned', $2, $3) RETURNING *", 3},
+	{"visa_draft",
+		"INSERT INTO " S "draft_step (draft_id, step, visa_position, medium, on_date) "
+		"VALUES ($1, 'visa', $2, $3, $4) RETURNING *", 4},
+	/* control measures (R43-1, R47, R66-2), coordination (R48), the annual summary's signature (R75-1) */
+	{"take_control_measure",
+		"INSERT INTO " S "control_measure (instruction_id, kind, taken_by_body_id, taken_on, outcome, basis, "
+		"planned, schedule_ref, document_ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *", 9},
+	{"coordinate_instruction",
+		"INSERT INTO " S "coordination (instruction_id, coordinating_body_id, basis) "
+		"VALUES ($1, $2, $3) RETURNING *", 3},
+	{"sign_annual_summary",
+		"INSERT INTO " S "annual_summary_signature (body_id, year, signed_by, signed_by_person_id, "
+		"supervision_area, signed_on, document_ref) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *", 7}
 };
 
 #undef S
@@ -124,8 +155,10 @@ run_insert(FunctionCallInfo fcinfo, InsertCall *call)
 /*
  * The one entry point of put_on_control() (R50.3, R51, R56), submit_report()
  * (R66-1, R66-3.5, R67, R72.4), register_roadmap() (R56, R57, R59),
- * import_instruction() and import_decision() (IC117; R74, R77): the call is
- * the SQL function's name, looked up once per call site (fn_extra).
+ * import_instruction() and import_decision() (IC117; R74, R77), the drafts'
+ * calls (R14, R20, R21, R30, R33), take_control_measure() (R43-1, R66-2),
+ * coordinate_instruction() (R48) and sign_annual_summary() (R75-1): the call
+ * is the SQL function's name, looked up once per call site (fn_extra).
  */
 Datum
 ic_insert_call(PG_FUNCTION_ARGS)
