@@ -247,6 +247,7 @@ ic_report_judge(PG_FUNCTION_ARGS)
 	IcVerdict	verdict;
 	IcInstructionFacts facts;
 	char	   *kind;
+	int32		submitted_on;
 
 	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
 		!TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -258,7 +259,7 @@ ic_report_judge(PG_FUNCTION_ARGS)
 
 	memset(&ctx, 0, sizeof(ctx));
 	kind = ic_get_cstring(tuple, desc, "kind");
-	(void) ic_get_finite_date(tuple, desc, "submitted_on");
+	submitted_on = ic_get_finite_date(tuple, desc, "submitted_on");
 	(void) ic_get_finite_date(tuple, desc, "period_end");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -271,6 +272,7 @@ ic_report_judge(PG_FUNCTION_ARGS)
 				 errhint("Leave content empty and give document_ref, the reference of the paper report.")));
 	ic_context_from_facts(&ctx, &facts, NULL);
 	ctx.action = IC_ACTION_SUBMIT_REPORT;
+	ctx.decided_on = submitted_on;	/* R66-1: between receipt and today */
 	if (kind == NULL || !ic_report_kind_parse(kind, &report_kind))
 		report_kind = IC_REPORT_INVALID;
 	ctx.is_measures_report = report_kind == IC_REPORT_MEASURES;

@@ -475,8 +475,29 @@ decide_calendar_change(const IcDecisionContext *ctx, IcVerdict *v)
 static bool
 decide_submit_report(const IcDecisionContext *ctx, IcVerdict *v)
 {
+	char		a[16],
+				b[16];
+
 	if (!check_on_control(ctx, v))
 		return false;
+	/*
+	 * R66-1: a report on execution is dated on a real day it could be given:
+	 * not before the instruction was received, not in the future (the sweeps
+	 * and the forms read it as given on that day).  decided_on is the report's
+	 * submitted_on.
+	 */
+	if (ctx->decided_on != IC_NO_DATE && ctx->today != IC_NO_DATE && ctx->decided_on > ctx->today)
+		return deny(v, IC_FAMILY_REPORT, "R66-1", "a report is dated in the future",
+					"Give submitted_on, the day the report was submitted: today or earlier.",
+					"The report on instruction %lld is dated %s; today is %s.",
+					(long long) ctx->instruction_id, ic_format_day(ctx->decided_on, a, sizeof(a)),
+					ic_format_day(ctx->today, b, sizeof(b)));
+	if (ctx->decided_on != IC_NO_DATE && ctx->received_on != IC_NO_DATE && ctx->decided_on < ctx->received_on)
+		return deny(v, IC_FAMILY_REPORT, "R66-1", "a report is dated before the instruction was received",
+					"A report on an instruction follows its receipt; check submitted_on.",
+					"Instruction %lld was received %s; the report is dated %s.",
+					(long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)),
+					ic_format_day(ctx->decided_on, b, sizeof(b)));
 	if (ctx->is_measures_report && !ctx->has_repeated_extension)
 		return deny(v, IC_FAMILY_REPORT, "R72.4",
 					"information on measures taken follows a repeated extension only",

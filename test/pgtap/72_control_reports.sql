@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(40);
+SELECT plan(46);
 
 \ir include/helpers.psql
 
@@ -83,6 +83,19 @@ SELECT lives_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_dat
 SELECT (put_on_control('event', 'pa', '2025-03-03', term => '60 wd', responsible_body_id => :fin, pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат')).id AS pa_event \gset
 SELECT (put_on_control('security_council', 'pa', '2025-03-03', term => '60 wd', pa_unit => 'Бақылау бөлімі', completion_form => 'ақпарат', responsible_body_id => (SELECT id FROM instruction_control.state_body WHERE code = 'R45'))).id AS pa_sc \gset
 SELECT (put_on_control('event', 'local', '2025-03-03', term => '60 wd', controlling_body_id => :akm)).id AS local_event \gset
+-- R66-1 a report's day: between the instruction's receipt and today, as a decision's (IC116)
+SELECT throws_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', submitted_on => current_date + 1)$$, :pa_event),
+  'IC113', 'a report is dated in the future (R66-1)', 'R66-1: a report dated tomorrow is refused (IC113)');
+SELECT throws_ok(format($$SELECT submit_report(%s, 'final', 'done', submitted_on => '9999-12-31')$$, :pa_event),
+  'IC113', 'a report is dated in the future (R66-1)', 'R66-1: a final report dated 9999-12-31 is refused');
+SELECT throws_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', submitted_on => '2025-03-02')$$, :pa_event),
+  'IC113', 'a report is dated before the instruction was received (R66-1)', 'R66-1: a report dated the day before receipt is refused');
+SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'on receipt', submitted_on => '2025-03-03')$$, :pa_event),
+  'R66-1: a report on the day of receipt is accepted');
+SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'today', addressee => 'head_of_presidents_office')$$, :pa_event),
+  'R66-1: a report of today (the default) is accepted');
+SELECT throws_ok(format($$INSERT INTO report (instruction_id, kind, content, submitted_on) VALUES (%s, 'risk', 'x', current_date + 30)$$, :pa_event),
+  'IC113', 'a report is dated in the future (R66-1)', 'R66-1: the INSERT of a future report is refused as the call is');
 SELECT throws_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', addressee => 'akim', submitted_on => '2025-03-31')$$, :pa_event),
   'IC113', NULL, 'R66-1.2: an intermediate report on a PA item addressed to an akim is refused');
 SELECT lives_ok(format($$SELECT submit_report(%s, 'intermediate', 'done so far', addressee => 'head_of_presidents_office', submitted_on => '2025-03-31')$$, :pa_event),

@@ -48,6 +48,8 @@ report(void)
 	c.action = IC_ACTION_SUBMIT_REPORT;
 	c.kind = IC_KIND_EVENT;
 	c.report_kind = IC_REPORT_INTERMEDIATE;
+	c.decided_on = DAY_2025_03_03 + 10;	/* submitted_on */
+	c.today = DAY_2025_03_03 + 20;
 	return c;
 }
 
@@ -141,6 +143,18 @@ main(void)
 		   WITH(report(), c.report_kind = IC_REPORT_RISK; c.report_addressee = IC_DECIDER_PA_UNIT_HEAD)),
 		NO("R66-3.5 a risk report on a PA item to the first head",
 		   WITH(report(), c.report_kind = IC_REPORT_RISK; c.report_addressee = IC_DECIDER_FIRST_HEAD), "R66-3.5", REPORT),
+		/* R66-1 a report's day: between the instruction's receipt and today */
+		OK("R66-1 a report submitted today", WITH(report(), c.decided_on = c.today)),
+		OK("R66-1 a report submitted on the day of receipt", WITH(report(), c.decided_on = c.received_on)),
+		NO("R66-1 a report dated tomorrow", WITH(report(), c.decided_on = c.today + 1), "R66-1", REPORT),
+		NO("R66-1 a report dated the day before receipt", WITH(report(), c.decided_on = c.received_on - 1), "R66-1", REPORT),
+		NO("R66-1 a future report on a PA item to an akim: its day first",
+		   WITH(report(), c.decided_on = c.today + 1; c.report_addressee = IC_DECIDER_AKIM), "R66-1", REPORT),
+		NO("R75 a report on a removed instruction, dated in the future: not on control first",
+		   WITH(report(), c.decided_on = c.today + 1; c.on_control = false), "R75", NOT_ON_CONTROL),
+		OK("R66-1 without a day of receipt (NULL) only today bounds it",
+		   WITH(report(), c.received_on = IC_NO_DATE; c.decided_on = DAY_2025_03_03 - 1000)),
+		OK("R66-1 without a day (NULL: the NOT NULL constraint refuses it)", WITH(report(), c.decided_on = IC_NO_DATE)),
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
