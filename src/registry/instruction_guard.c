@@ -288,6 +288,7 @@ guard_insert(TriggerData *td)
 	ctx.action = IC_ACTION_PUT_ON_CONTROL;
 	ctx.instruction_id = ic_get_int64(tuple, desc, "id");
 	ctx.on_control = true;
+	ctx.today = ic_transaction_day();	/* R50.3: received by today */
 
 	if (imported)
 		ic_require_import_admin();

@@ -197,6 +197,8 @@ extern const struct IcMatrix *ic_decision_matrix(void);
 extern int64 ic_decision_matrix_version(bool *known);
 
 /* Fill the parts of a context that come from an instruction and its parent. */
+/* "today" of the rules: the day the transaction started, in the session's time zone */
+extern int32 ic_transaction_day(void);
 extern void ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 								  const IcParentFacts *parent);
 

@@ -445,8 +445,8 @@ ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 }
 
 /* The day the transaction started, in the session's time zone (computed once per both). */
-static int32
-transaction_day(void)
+int32
+ic_transaction_day(void)
 {
 	static TimestampTz cached_start = 0;
 	static pg_tz *cached_tz = NULL;
@@ -479,7 +479,7 @@ ic_context_from_facts(IcDecisionContext *ctx, const IcInstructionFacts *f,
 	ctx->parent_due_date = parent && parent->exists ? parent->due_date : IC_NO_DATE;
 	ctx->last_decided_on = f->state.last_decided_on;
 	ctx->state_secret = f->state_secret;
-	ctx->today = transaction_day();
+	ctx->today = ic_transaction_day();
 	ctx->repeated_transfer_needs_review = ic_repeated_transfer_review;
 	ctx->typed_basis_required = ic_typed_basis;
 	ctx->matrix = ic_decision_matrix();

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "rules_core.h"
+#include "rules_dates_core.h"
 
 #define deny ic_rules_deny
 
@@ -146,6 +147,8 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 					"An instruction received before 2024-02-01 was governed by the earlier text; record it through the import path (import_instruction()) as the registry's administrator.",
 					"Instruction %lld was received %s; the amended Rules apply from 2024-02-01.",
 					(long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)));
+	if (!ic_rules_check_received_by_today(ctx, v))
+		return false;
 	if (ctx->signed_on != IC_NO_DATE && ctx->received_on < ctx->signed_on)
 		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
 					"instruction is received before it was signed",

@@ -116,10 +116,28 @@ ic_rules_check_imported_card(const IcDecisionContext *ctx, IcVerdict *verdict)
 		return ic_rules_deny(verdict, IC_FAMILY_DEADLINE, "R50.3",
 							 "an imported instruction gives its day of receipt and its due date",
 							 "Give received_on and due_date as the registry held them.", "%s", "");
+	if (!ic_rules_check_received_by_today(ctx, verdict))
+		return false;
 	if (ctx->state_secret && (ctx->has_content || !ctx->has_paper_card))
 		return ic_rules_deny(verdict, IC_FAMILY_SECRECY, "R14",
 							 "an imported state-secret instruction holds only its requisites",
 							 "Leave content, final_result and completion_form empty and give paper_card_ref.",
 							 "%s", "");
 	return ic_rules_allow(verdict);
+}
+
+bool
+ic_rules_check_received_by_today(const IcDecisionContext *ctx, IcVerdict *verdict)
+{
+	char		a[16],
+				b[16];
+
+	if (ctx->received_on == IC_NO_DATE || ctx->today == IC_NO_DATE || ctx->received_on <= ctx->today)
+		return ic_rules_allow(verdict);
+	return ic_rules_deny(verdict, IC_FAMILY_DEADLINE, "R50.3",
+						 "instruction is received in the future",
+						 "Give received_on, the day the instruction reached the body: today or earlier (the term is counted from it).",
+						 "Instruction %lld is received %s; today is %s.",
+						 (long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)),
+						 ic_format_day(ctx->today, b, sizeof(b)));
 }

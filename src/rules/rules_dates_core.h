@@ -69,4 +69,11 @@ extern IcCalStatus ic_rules_roadmap_due_on_transfer(const IcCalCore *cal,
  */
 extern bool ic_rules_check_imported_card(const IcDecisionContext *ctx, IcVerdict *verdict);
 
+/*
+ * R50.3: an instruction's day of receipt is a day that has come (the term is
+ * counted from it), put on control or imported; its signing is checked
+ * against receipt by the caller.  IC108.
+ */
+extern bool ic_rules_check_received_by_today(const IcDecisionContext *ctx, IcVerdict *verdict);
+
 #endif							/* IC_RULES_DATES_CORE_H */

@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(30);
+SELECT plan(35);
 
 INSERT INTO state_body (code, name, body_type) VALUES
   ('MINFIN', 'Ministry of Finance', 'central'),
@@ -43,6 +43,17 @@ SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', '2025-03-03', due_da
   'due date is before the instruction was received (R50.3)', 'R50.3: a due date before receipt is refused');
 SELECT throws_ok($$SELECT put_on_control('act_point', 'pa', NULL, term => '10 wd')$$, 'IC108',
   'instruction has no day of receipt (R50.3)', 'R50.3: a term without the day of receipt is refused');
+-- R50.3: the day of receipt has come (the term counts from it), put on control or imported
+SELECT throws_ok($$SELECT put_on_control('event', 'central', current_date + 1, term => '10 wd')$$, 'IC108',
+  'instruction is received in the future (R50.3)', 'R50.3: an instruction received tomorrow is refused');
+SELECT throws_ok($$SELECT put_on_control('personal', 'government', current_date + 1, signed_on => current_date + 1, local_character => true)$$, 'IC108',
+  'instruction is received in the future (R50.3)', 'R50.3, R51: a personal instruction signed and received tomorrow is refused');
+SELECT throws_ok($$INSERT INTO instruction (kind, level, received_on, term) VALUES ('event', 'central', current_date + 30, '10 wd')$$, 'IC108',
+  'instruction is received in the future (R50.3)', 'R50.3: its INSERT is refused as the call is');
+SELECT throws_ok($$SELECT import_instruction('act_point', 'pa', current_date + 1, current_date + 20, in_force => true)$$, 'IC108',
+  'instruction is received in the future (R50.3)', 'R50.3: history received tomorrow is no history (import refused)');
+SELECT lives_ok($$SELECT put_on_control('event', 'central', current_date, term => '10 wd')$$,
+  'R50.3: an instruction received today is put on control');
 
 -- R42-1.1 / R42-1.2: level of control.
 SELECT throws_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true)$$,

@@ -24,6 +24,7 @@ put(void)
 	c.level = IC_LEVEL_PA;
 	c.on_control = true;
 	c.received_on = DAY_2025_03_03;
+	c.today = DAY_2025_03_03 + 20;
 	c.due_date = DAY_2025_03_03 + 30;
 	c.signed_on = IC_NO_DATE;
 	c.term_due = IC_NO_DATE;
@@ -49,7 +50,6 @@ report(void)
 	c.kind = IC_KIND_EVENT;
 	c.report_kind = IC_REPORT_INTERMEDIATE;
 	c.decided_on = DAY_2025_03_03 + 10;	/* submitted_on */
-	c.today = DAY_2025_03_03 + 20;
 	return c;
 }
 
@@ -143,6 +143,12 @@ main(void)
 		   WITH(report(), c.report_kind = IC_REPORT_RISK; c.report_addressee = IC_DECIDER_PA_UNIT_HEAD)),
 		NO("R66-3.5 a risk report on a PA item to the first head",
 		   WITH(report(), c.report_kind = IC_REPORT_RISK; c.report_addressee = IC_DECIDER_FIRST_HEAD), "R66-3.5", REPORT),
+		/* R50.3 an instruction is received by today */
+		OK("R50.3 received today", WITH(put(), c.received_on = c.today; c.due_date = c.today + 10)),
+		NO("R50.3 received tomorrow", WITH(put(), c.received_on = c.today + 1; c.due_date = c.today + 10), "R50.3", DEADLINE),
+		NO("R50.3 a personal instruction signed and received tomorrow",
+		   WITH(put(), c.kind = IC_KIND_PERSONAL; c.signed_on = c.today + 1; c.received_on = c.today + 1; c.due_date = c.today + 10),
+		   "R50.3", DEADLINE),
 		/* R66-1 a report's day: between the instruction's receipt and today */
 		OK("R66-1 a report submitted today", WITH(report(), c.decided_on = c.today)),
 		OK("R66-1 a report submitted on the day of receipt", WITH(report(), c.decided_on = c.received_on)),

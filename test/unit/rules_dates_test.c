@@ -278,6 +278,7 @@ test_imported_card(void)
 
 		memset(&v, 0x7f, sizeof(v));
 		c.imported = true;
+		c.today = ymd(2025, 1, 1);
 		c.due_date = cases[i].due ? ymd(2023, 5, 2) : IC_NO_DATE;
 		c.received_on = cases[i].received ? ymd(2023, 4, 3) : IC_NO_DATE;
 		c.state_secret = cases[i].secret;
@@ -290,6 +291,25 @@ test_imported_card(void)
 			CHECK(strcmp(v.rule, cases[i].rule) == 0 && v.detail[0] == '\0' &&
 				  strstr(v.message, cases[i].rule) != NULL && v.hint[0] != '\0',
 				  "%s: rule %s, message \"%s\"", cases[i].name, v.rule, v.message);
+	}
+
+	/* R50.3: history is received by today, as a live instruction is */
+	{
+		IcDecisionContext c = decision(IC_ACTION_PUT_ON_CONTROL, 0, IC_NO_DATE);
+		IcVerdict	v;
+
+		c.imported = true;
+		c.today = ymd(2025, 1, 1);
+		c.due_date = ymd(2025, 2, 3);
+		c.received_on = ymd(2025, 1, 2);
+		CHECK(!ic_rules_check_imported_card(&c, &v) && v.family == IC_FAMILY_DEADLINE &&
+			  strcmp(v.rule, "R50.3") == 0 && strstr(v.detail, "2025-01-02") != NULL,
+			  "R50.3: an import received tomorrow is refused (%s)", v.message);
+		c.received_on = c.today;
+		CHECK(ic_rules_check_imported_card(&c, &v), "R50.3: an import received today is history");
+		c.received_on = ymd(2025, 1, 2);
+		c.today = IC_NO_DATE;
+		CHECK(ic_rules_check_imported_card(&c, &v), "R50.3: without today (no clock) receipt is not bounded");
 	}
 }
 
