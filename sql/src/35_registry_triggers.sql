@@ -312,6 +312,12 @@ BEGIN
       USING ERRCODE = '22008',
             HINT = 'Give the day the act was signed, or leave it empty.';
   END IF;
+  IF NEW.signed_on > current_date THEN
+    RAISE EXCEPTION 'an act is signed on a day that has come (R50.3)'
+      USING ERRCODE = 'IC108',
+            DETAIL = format('Act %s is signed %s; today is %s.', coalesce(NEW.external_ref, NEW.number, NEW.id::text), NEW.signed_on, current_date),
+            HINT = 'Give the day the act was signed: today or earlier, or leave it empty until it is signed.';
+  END IF;
   IF NEW.secrecy = 'state_secret' AND NEW.title IS NOT NULL THEN
     RAISE EXCEPTION 'the title of a state-secret act is not stored (R14)'
       USING ERRCODE = 'IC110',
@@ -327,7 +333,7 @@ BEGIN
   RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14); its signing day is a real day';
+COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14); its signing day is a real day that has come (R50.3, IC108)';
 CREATE TRIGGER act_secrecy_guard BEFORE INSERT OR UPDATE ON act
   FOR EACH ROW EXECUTE FUNCTION act_secrecy_guard();
 
