@@ -16,6 +16,10 @@
 #      columns the decision changes): transfer_control() to medium-term
 #      control, set_new_deadline() for a quarantine, remove_from_control() as
 #      executed, each at PA level by the Head of the PA;       target <= 1.2x
+#   A6-A7. two calls that are one INSERT (insert_calls.c) vs that INSERT sent
+#      by the client, prepared, through the same triggers: put_on_control() of
+#      an event instruction received today, submit_report() of an intermediate
+#      report (what the entry point costs beyond its INSERT);   target <= 1.2x
 #   B. extend_deadlines(), a batch of N, vs the same writes set-wise (B2 as one
 #      statement);                                           target <= 1.3x
 #   C. the batch as a login holding ic_controller (row-level security) vs the
@@ -159,6 +163,13 @@ BEGIN
   TRUNCATE bench.decision_plain, bench.instruction_plain;
   INSERT INTO bench.instruction_plain OVERRIDING SYSTEM VALUE SELECT * FROM instruction_control.instruction;
 END \$\$;
+-- A6-A7: what the calls that are one INSERT wrote
+CREATE FUNCTION bench.reset_writes() RETURNS void LANGUAGE plpgsql AS \$\$
+BEGIN
+  SET LOCAL session_replication_role = replica;
+  DELETE FROM instruction_control.report;
+  DELETE FROM instruction_control.instruction WHERE content = 'bench put';
+END \$\$;
 CREATE FUNCTION bench.empty() RETURNS void LANGUAGE plpgsql AS \$\$
 BEGIN
   SET LOCAL session_replication_role = replica;
@@ -241,6 +252,25 @@ b2_script b2 "ground, evidence" \
 	"'removal', 'head_of_pa', current_date, i.due_date, i.regime, 'executed', '{official_report}'" \
 	"status = 'removed', removed_on = d.decided_on" >"$scriptdir/removal_b2.sql"
 
+# A6-A7: a call that is one INSERT, and that INSERT
+cat >"$scriptdir/put.sql" <<SQL
+SELECT * FROM instruction_control.put_on_control('event', 'central', current_date, '10 wd', content => 'bench put');
+SQL
+cat >"$scriptdir/put_insert.sql" <<SQL
+INSERT INTO instruction_control.instruction (kind, level, received_on, term, content)
+VALUES ('event', 'central', current_date, '10 wd', 'bench put') RETURNING *;
+SQL
+cat >"$scriptdir/report.sql" <<SQL
+\set i :i + 1
+\set id $first + :i
+SELECT * FROM instruction_control.submit_report(:id, 'intermediate', 'bench report');
+SQL
+cat >"$scriptdir/report_insert.sql" <<SQL
+\set i :i + 1
+\set id $first + :i
+INSERT INTO instruction_control.report (instruction_id, kind, content) VALUES (:id, 'intermediate', 'bench report') RETURNING *;
+SQL
+
 batch_sql() {	# extend_deadlines() on the first $1 instructions
 	echo "SELECT count(*) FROM instruction_control.extend_deadlines(
 	   (SELECT array_agg(id ORDER BY n) FROM bench.snapshot WHERE n <= $1),
@@ -307,6 +337,13 @@ run_rows() {	# rows A-D under the durability setting $1
 		measure "$row. $fn from a client, PREPAREd, x $calls vs its B2 (same columns, plain tables, FK)" 1.2 "$setting" \
 			"SELECT bench.reset()" pgbench postgres "$scriptdir/$script.sql" \
 			"SELECT bench.reset()" pgbench postgres "$scriptdir/${script}_b2.sql"
+	done
+	for call in "put A6 put_on_control()" "report A7 submit_report()"; do
+		read -r script row fn <<<"$call"
+		echo "== $setting: $row. $calls x $fn vs its INSERT" >&2
+		measure "$row. $fn from a client, PREPAREd, x $calls vs its INSERT (the same triggers)" 1.2 "$setting" \
+			"SELECT bench.reset_writes()" pgbench postgres "$scriptdir/$script.sql" \
+			"SELECT bench.reset_writes()" pgbench postgres "$scriptdir/${script}_insert.sql"
 	done
 	echo "== $setting: B. extend_deadlines() batch of $decisions" >&2
 	measure "B. extend_deadlines() batch of $decisions vs B2 set-wise" 1.3 "$setting" \
