@@ -306,6 +306,8 @@ CREATE FUNCTION act_secrecy_guard() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, instruction_control, pg_temp
 AS $$
+DECLARE
+  early record;
 BEGIN
   IF NOT isfinite(NEW.signed_on) THEN
     RAISE EXCEPTION 'signed_on cannot be %', NEW.signed_on
@@ -317,6 +319,22 @@ BEGIN
       USING ERRCODE = 'IC108',
             DETAIL = format('Act %s is signed %s; today is %s.', coalesce(NEW.external_ref, NEW.number, NEW.id::text), NEW.signed_on, current_date),
             HINT = 'Give the day the act was signed: today or earlier, or leave it empty until it is signed.';
+  END IF;
+  -- R50.3: its points are received on or after it is signed; a point put on control holds the
+  -- act FOR SHARE (ic_load_act_signed_on), so this UPDATE waits for it and sees its receipt
+  IF TG_OP = 'UPDATE' AND NEW.signed_on IS DISTINCT FROM OLD.signed_on AND NEW.signed_on IS NOT NULL THEN
+    SELECT i.id, i.received_on INTO early
+      FROM instruction i
+     WHERE i.act_id OPERATOR(pg_catalog.=) NEW.id AND i.received_on OPERATOR(pg_catalog.<) NEW.signed_on
+       AND NOT i.imported
+     ORDER BY i.received_on LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'an act is signed before its points are received (R50.3)'
+        USING ERRCODE = 'IC108',
+              DETAIL = format('Instruction %s, a point of act %s, was received %s; the act would be signed %s.',
+                              early.id, NEW.id, early.received_on, NEW.signed_on),
+              HINT = 'Give the day the act was signed, on or before the receipt of its points; a point received by mistake is corrected by removing it from control.';
+    END IF;
   END IF;
   IF NEW.secrecy = 'state_secret' AND NEW.title IS NOT NULL THEN
     RAISE EXCEPTION 'the title of a state-secret act is not stored (R14)'
@@ -333,7 +351,7 @@ BEGIN
   RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14); its signing day is a real day that has come (R50.3, IC108)';
+COMMENT ON FUNCTION act_secrecy_guard() IS 'Trigger: a state-secret act keeps only its requisites (R14); its signing day is a real day that has come, not after the receipt of its points (R50.3, IC108)';
 CREATE TRIGGER act_secrecy_guard BEFORE INSERT OR UPDATE ON act
   FOR EACH ROW EXECUTE FUNCTION act_secrecy_guard();
 

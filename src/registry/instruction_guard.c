@@ -351,13 +351,12 @@ guard_insert(TriggerData *td)
 	if (executing_bodies == 0)
 		executing_bodies = 1;	/* an executor not yet named */
 
-	memset(&parent, 0, sizeof(parent));
-	parent.due_date = IC_NO_DATE;
 	parent_id = ic_get_int64(tuple, desc, "parent_id");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (parent_id != 0)
-		ic_load_parent(parent_id, &parent);
+	ic_load_parent(parent_id, &parent);	/* nothing when there is none */
+	/* R50.3: history is as it was held; a live point is received after its act is signed */
+	ctx.act_signed_on = imported ? IC_NO_DATE : ic_load_act_signed_on(ic_get_int64(tuple, desc, "act_id"));
 	ctx.passed_down = load_upper_record(ic_get_int64(tuple, desc, "upper_record_id"), ctx.level,
 										 tuple, desc, &ctx);
 	SPI_finish();

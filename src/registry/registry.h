@@ -166,6 +166,8 @@ extern SPIPlanPtr ic_keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid
 /* Load (and lock) an instruction; 23503 if it does not exist.  SPI connected. */
 extern void ic_load_instruction(int64 id, IcLock lock, IcInstructionFacts *out);
 extern void ic_load_parent(int64 parent_id, IcParentFacts *out);
+/* R50.3: the day an act was signed (held FOR SHARE), IC_NO_DATE if none.  SPI connected. */
+extern int32 ic_load_act_signed_on(int64 act_id);
 
 /*
  * Load and lock (FOR NO KEY UPDATE, in id order) the instructions of ids[],

@@ -413,6 +413,39 @@ ic_load_parent(int64 parent_id, IcParentFacts *out)
 	out->due_date = result_date(1);
 }
 
+/*
+ * R50.3: the day act act_id was signed, IC_NO_DATE if the act names none or
+ * does not exist (the foreign key refuses that).  The act is held FOR SHARE
+ * until the transaction ends, so its signed_on is not moved past this
+ * instruction's receipt by a concurrent UPDATE (act_secrecy_guard checks the
+ * receipts it can see; the foreign key's own KEY SHARE would not make it wait).
+ * A row lock needs UPDATE on act, which the registry's writers have not: the
+ * one fixed statement runs as the table's owner, as the foreign key's check
+ * does.
+ */
+int32
+ic_load_act_signed_on(int64 act_id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+	IcActingAs	saved;
+	int			rc;
+
+	if (act_id == 0)
+		return IC_NO_DATE;
+	ic_keep_plan(&plan,
+				 "SELECT signed_on FROM " IC_SCHEMA ".act WHERE id OPERATOR(pg_catalog.=) $1 FOR SHARE",
+				 1, argtypes);
+	args[0] = Int64GetDatum(act_id);
+	ic_act_as_owner(get_relname_relid("act", get_namespace_oid(IC_SCHEMA, false)), &saved);
+	rc = SPI_execute_plan(plan, args, NULL, false, 1);
+	ic_act_restore(&saved);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read act %lld", (long long) act_id);
+	return SPI_processed == 0 ? IC_NO_DATE : result_date(1);
+}
+
 void
 ic_load_extension_history(int64 instruction_id, IcDecisionContext *ctx)
 {

@@ -157,6 +157,14 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 					(long long) ctx->instruction_id,
 					ic_format_day(ctx->signed_on, a, sizeof(a)),
 					ic_format_day(ctx->received_on, b, sizeof(b)));
+	if (ctx->act_signed_on != IC_NO_DATE && ctx->received_on < ctx->act_signed_on)
+		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
+					"instruction is received before its act was signed",
+					"Check received_on and the act's signed_on: a point of an act reaches the body on or after the day the act is signed.",
+					"Instruction %lld is a point of an act signed %s; it is received %s.",
+					(long long) ctx->instruction_id,
+					ic_format_day(ctx->act_signed_on, a, sizeof(a)),
+					ic_format_day(ctx->received_on, b, sizeof(b)));
 	if (ctx->due_date == IC_NO_DATE)
 		return deny(v, IC_FAMILY_DEADLINE, "R50.2",
 					"instruction has no deadline",

@@ -275,6 +275,7 @@ typedef struct IcDecisionContext
 	bool		public_resonance;
 	int32_t		received_on;
 	int32_t		signed_on;
+	int32_t		act_signed_on;	/* R50.3: the day its act was signed, IC_NO_DATE if none or unknown */
 	bool		explicit_due;		/* the due date was given, not computed */
 	int32_t		term_due;			/* due date counted from the term, IC_NO_DATE if no term */
 	int32_t		personal_due;		/* R51: two weeks of signing, IC_NO_DATE if not personal */

@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(35);
+SELECT plan(40);
 
 INSERT INTO state_body (code, name, body_type) VALUES
   ('MINFIN', 'Ministry of Finance', 'central'),
@@ -54,6 +54,19 @@ SELECT throws_ok($$SELECT import_instruction('act_point', 'pa', current_date + 1
   'instruction is received in the future (R50.3)', 'R50.3: history received tomorrow is no history (import refused)');
 SELECT lives_ok($$SELECT put_on_control('event', 'central', current_date, term => '10 wd')$$,
   'R50.3: an instruction received today is put on control');
+-- R50.3: a point of an act is received on or after the act is signed, and the act's signing day is
+-- not moved past the receipt of its points afterwards
+INSERT INTO act (act_type, number, signed_on) VALUES ('decree', 'signed-0310', '2025-03-10') RETURNING id AS act0310 \gset
+SELECT throws_ok(format($$SELECT put_on_control('act_point', 'central', '2025-03-07', term => '10 wd', act_id => %s, point => '1')$$, :act0310), 'IC108',
+  'instruction is received before its act was signed (R50.3)', 'R50.3: a point received before its act was signed is refused');
+SELECT lives_ok(format($$SELECT put_on_control('act_point', 'central', '2025-03-10', term => '10 wd', act_id => %s, point => '1')$$, :act0310),
+  'R50.3: a point received the day its act was signed is put on control');
+SELECT throws_ok(format($$UPDATE act SET signed_on = '2025-03-11' WHERE id = %s$$, :act0310), 'IC108',
+  'an act is signed before its points are received (R50.3)', 'R50.3: the act''s signing day is not moved past the receipt of a point');
+SELECT lives_ok(format($$UPDATE act SET signed_on = '2025-03-06' WHERE id = %s$$, :act0310),
+  'R50.3: moved earlier (a correction) it is accepted');
+SELECT lives_ok(format($$SELECT import_instruction('act_point', 'pa', '2019-03-01', '2019-03-15', act_id => %s, point => '2')$$, :act0310),
+  'R50.3: history is imported as it was held, even before its act''s recorded signing');
 
 -- R42-1.1 / R42-1.2: level of control.
 SELECT throws_ok($$SELECT put_on_control('event', 'pa', '2025-03-03', term => '10 wd', local_character => true)$$,

@@ -149,6 +149,13 @@ main(void)
 		NO("R50.3 a personal instruction signed and received tomorrow",
 		   WITH(put(), c.kind = IC_KIND_PERSONAL; c.signed_on = c.today + 1; c.received_on = c.today + 1; c.due_date = c.today + 10),
 		   "R50.3", DEADLINE),
+		/* R50.3 a point of an act is received on or after the act is signed */
+		OK("R50.3 received the day its act was signed", WITH(put(), c.act_signed_on = c.received_on)),
+		OK("R50.3 an act without a signing day", WITH(put(), c.act_signed_on = IC_NO_DATE)),
+		NO("R50.3 received the day before its act was signed",
+		   WITH(put(), c.act_signed_on = c.received_on + 1), "R50.3", DEADLINE),
+		NO("R50.3 received tomorrow, its act signed the day after", WITH(put(), c.received_on = c.today + 1; c.act_signed_on = c.today + 2;
+														  c.due_date = c.today + 10), "R50.3", DEADLINE),
 		/* R66-1 a report's day: between the instruction's receipt and today */
 		OK("R66-1 a report submitted today", WITH(report(), c.decided_on = c.today)),
 		OK("R66-1 a report submitted on the day of receipt", WITH(report(), c.decided_on = c.received_on)),
