@@ -130,6 +130,22 @@ check_control_approval(const IcDecisionContext *ctx, IcVerdict *v)
 				missing);
 }
 
+/* R50.3: received on or after day, the day signer (it, its act) signed; IC_NO_DATE: none */
+static bool
+check_received_after(const IcDecisionContext *ctx, IcVerdict *v, int32_t day, const char *signer,
+					 const char *message, const char *hint)
+{
+	char		a[16],
+				b[16];
+
+	if (day == IC_NO_DATE || ctx->received_on >= day)
+		return true;
+	return deny(v, IC_FAMILY_DEADLINE, "R50.3", message, hint,
+				"Instruction %lld is received %s; %s was signed %s.",
+				(long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)),
+				signer, ic_format_day(day, b, sizeof(b)));
+}
+
 static bool
 check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 {
@@ -149,22 +165,11 @@ check_deadline(const IcDecisionContext *ctx, IcVerdict *v)
 					(long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)));
 	if (!ic_rules_check_received_by_today(ctx, v))
 		return false;
-	if (ctx->signed_on != IC_NO_DATE && ctx->received_on < ctx->signed_on)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
-					"instruction is received before it was signed",
-					"Check received_on and signed_on: an instruction is received on or after the day it is signed.",
-					"Instruction %lld was signed %s and received %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->signed_on, a, sizeof(a)),
-					ic_format_day(ctx->received_on, b, sizeof(b)));
-	if (ctx->act_signed_on != IC_NO_DATE && ctx->received_on < ctx->act_signed_on)
-		return deny(v, IC_FAMILY_DEADLINE, "R50.3",
-					"instruction is received before its act was signed",
-					"Check received_on and the act's signed_on: a point of an act reaches the body on or after the day the act is signed.",
-					"Instruction %lld is a point of an act signed %s; it is received %s.",
-					(long long) ctx->instruction_id,
-					ic_format_day(ctx->act_signed_on, a, sizeof(a)),
-					ic_format_day(ctx->received_on, b, sizeof(b)));
+	if (!check_received_after(ctx, v, ctx->signed_on, "it", "instruction is received before it was signed",
+							  "Check received_on and signed_on: an instruction is received on or after the day it is signed.") ||
+		!check_received_after(ctx, v, ctx->act_signed_on, "its act", "instruction is received before its act was signed",
+							  "Check received_on and the act's signed_on: a point of an act reaches the body on or after the day the act is signed."))
+		return false;
 	if (ctx->due_date == IC_NO_DATE)
 		return deny(v, IC_FAMILY_DEADLINE, "R50.2",
 					"instruction has no deadline",
