@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS instruction_control;
 SET search_path = instruction_control, public;
 SET client_min_messages = warning;
 SET instruction_control.calendar = 'KZ';
-SELECT plan(5);
+SELECT plan(6);
 
 -- What every date column of the extension's tables is.
 CREATE TEMP TABLE date_column (tab text, col text, what text CHECK (what IN ('happened', 'deadline', 'period', 'derived')),
@@ -130,6 +130,35 @@ SELECT is((SELECT string_agg(format('%s.%s tomorrow: %s', w.tab, w.col, o), E'\n
              FROM day_writer w, pg_temp.outcome(format(w.statement, current_date + 1)) o
             WHERE o NOT LIKE 'error IC%' OR strpos(o, (current_date + 1)::text) = 0), NULL,
   'R50.3, R66-1, R66-2, R20, R33, R57, R75-1, IC116: a day that happened is not tomorrow -- each is refused with an IC SQLSTATE naming the day');
+-- ... and no UPDATE moves a day that happened into the future afterwards: each row written with
+-- its valid day above, then its day set to tomorrow, is refused (the day's check, a fixed column,
+-- or an append-only journal), and at least one row was there to update
+CREATE FUNCTION pg_temp.update_outcome(tab text, col text, statement text, day date) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  n bigint;
+  st text;
+  msg text;
+BEGIN
+  BEGIN
+    EXECUTE format(statement, day);
+    EXECUTE format('UPDATE instruction_control.%I SET %I = current_date + 1 WHERE %I = %L', tab, col, col, day);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE EXCEPTION USING ERRCODE = 'ICXXX', MESSAGE = format('updated %s rows', n);
+  EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+    IF st = 'ICXXX' THEN
+      RETURN msg;
+    END IF;
+    RETURN format('error %s: %s', st, msg);
+  END;
+END
+$$;
+SELECT is((SELECT string_agg(format('%s.%s set to tomorrow: %s', w.tab, w.col, o), E'\n' ORDER BY w.tab, w.col)
+             FROM day_writer w, pg_temp.update_outcome(w.tab, w.col, w.statement, w.valid_day) o
+            WHERE o NOT LIKE 'error IC%'), NULL,
+  'R50.3, R66-1, IC111: no UPDATE moves a day that happened into the future (the day''s check, a fixed column or an append-only journal refuses it)');
+
 -- a restore reloads rows as they were written, before a check existed: an act signed in the future
 -- (written by an earlier version) comes back through pg_restore
 SET instruction_control.restore_mode = on;
