@@ -47,6 +47,25 @@ ic_rules_allow(IcVerdict *v)
 	return true;
 }
 
+/*
+ * A day that happened -- a decision taken, a report given, an instruction
+ * received -- has come: refused after today (what names it in the DETAIL);
+ * true when it has come or either day is unknown.
+ */
+bool
+ic_rules_check_not_future(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
+						  const char *hint, const char *what, int64_t instruction_id, int32_t day, int32_t today)
+{
+	char		a[16],
+				b[16];
+
+	if (day == IC_NO_DATE || today == IC_NO_DATE || day <= today)
+		return true;
+	return deny(v, family, rule, message, hint, "The %s of instruction %lld is dated %s; today is %s.",
+				what, (long long) instruction_id, ic_format_day(day, a, sizeof(a)),
+				ic_format_day(today, b, sizeof(b)));
+}
+
 /* R50.3: a deadline is a working day; the HINT names the next one. */
 bool
 ic_rules_check_working_day(const IcDecisionContext *ctx, IcVerdict *v, int32_t given,
@@ -252,13 +271,10 @@ ic_rules_check_decision_date(const IcDecisionContext *ctx, IcVerdict *v)
 					"The %s of instruction %lld is dated %s; the amended Rules apply from 2024-02-01.",
 					ic_action_code(ctx->action), (long long) ctx->instruction_id,
 					ic_format_day(ctx->decided_on, a, sizeof(a)));
-	if (ctx->today != IC_NO_DATE && ctx->decided_on > ctx->today)
-		return deny(v, IC_FAMILY_DECISION_DATE, "journal", "decision is dated in the future",
-					"Record a decision on or after the day it is taken.",
-					"The %s of instruction %lld is dated %s; today is %s.",
-					ic_action_code(ctx->action), (long long) ctx->instruction_id,
-					ic_format_day(ctx->decided_on, a, sizeof(a)),
-					ic_format_day(ctx->today, b, sizeof(b)));
+	if (!ic_rules_check_not_future(v, IC_FAMILY_DECISION_DATE, "journal", "decision is dated in the future",
+								   "Record a decision on or after the day it is taken.",
+								   ic_action_code(ctx->action), ctx->instruction_id, ctx->decided_on, ctx->today))
+		return false;
 	if (ctx->received_on != IC_NO_DATE && ctx->decided_on < ctx->received_on)
 		return deny(v, IC_FAMILY_DECISION_DATE, "R50.3", "decision is dated before the instruction was received",
 					"A decision on an instruction follows its receipt; check decided_on.",
@@ -486,12 +502,10 @@ decide_submit_report(const IcDecisionContext *ctx, IcVerdict *v)
 	 * and the forms read it as given on that day).  decided_on is the report's
 	 * submitted_on.
 	 */
-	if (ctx->decided_on != IC_NO_DATE && ctx->today != IC_NO_DATE && ctx->decided_on > ctx->today)
-		return deny(v, IC_FAMILY_REPORT, "R66-1", "a report is dated in the future",
-					"Give submitted_on, the day the report was submitted: today or earlier.",
-					"The report on instruction %lld is dated %s; today is %s.",
-					(long long) ctx->instruction_id, ic_format_day(ctx->decided_on, a, sizeof(a)),
-					ic_format_day(ctx->today, b, sizeof(b)));
+	if (!ic_rules_check_not_future(v, IC_FAMILY_REPORT, "R66-1", "a report is dated in the future",
+								   "Give submitted_on, the day the report was submitted: today or earlier.",
+								   "report", ctx->instruction_id, ctx->decided_on, ctx->today))
+		return false;
 	if (ctx->decided_on != IC_NO_DATE && ctx->received_on != IC_NO_DATE && ctx->decided_on < ctx->received_on)
 		return deny(v, IC_FAMILY_REPORT, "R66-1", "a report is dated before the instruction was received",
 					"A report on an instruction follows its receipt; check submitted_on.",

@@ -353,6 +353,9 @@ extern bool ic_rules_deny(IcVerdict *v, IcRuleFamily family, const char *rule,
 #endif
 			;
 extern bool ic_rules_allow(IcVerdict *v);
+extern bool ic_rules_check_not_future(IcVerdict *v, IcRuleFamily family, const char *rule, const char *message,
+									  const char *hint, const char *what, int64_t instruction_id,
+									  int32_t day, int32_t today);
 extern bool ic_rules_check_working_day(const IcDecisionContext *ctx, IcVerdict *v, int32_t given,
 									   const char *message);
 extern bool ic_rules_check_parent_due(const IcDecisionContext *ctx, IcVerdict *v, int32_t due,

@@ -129,15 +129,9 @@ ic_rules_check_imported_card(const IcDecisionContext *ctx, IcVerdict *verdict)
 bool
 ic_rules_check_received_by_today(const IcDecisionContext *ctx, IcVerdict *verdict)
 {
-	char		a[16],
-				b[16];
-
-	if (ctx->received_on == IC_NO_DATE || ctx->today == IC_NO_DATE || ctx->received_on <= ctx->today)
-		return ic_rules_allow(verdict);
-	return ic_rules_deny(verdict, IC_FAMILY_DEADLINE, "R50.3",
-						 "instruction is received in the future",
-						 "Give received_on, the day the instruction reached the body: today or earlier (the term is counted from it).",
-						 "Instruction %lld is received %s; today is %s.",
-						 (long long) ctx->instruction_id, ic_format_day(ctx->received_on, a, sizeof(a)),
-						 ic_format_day(ctx->today, b, sizeof(b)));
+	if (!ic_rules_check_not_future(verdict, IC_FAMILY_DEADLINE, "R50.3", "instruction is received in the future",
+								   "Give received_on, the day the instruction reached the body: today or earlier (the term is counted from it).",
+								   "receipt", ctx->instruction_id, ctx->received_on, ctx->today))
+		return false;
+	return ic_rules_allow(verdict);
 }
